@@ -1,0 +1,57 @@
+package dev.noescape.finding;
+
+import dev.noescape.ir.SymbolicExpr;
+
+/**
+ * A suggested fix, as data: front ends turn it into edits (the javac plugin into an Error Prone
+ * {@code SuggestedFix}; the bytecode front end into a SARIF fix when it has the source).
+ */
+public sealed interface Fix permits Fix.AddCapacity, Fix.UseFactory, Fix.ReplaceCapacity, Fix.UseStringBuilder {
+
+  /** One line for the user: what the fix writes. */
+  String description();
+
+  /** Pass {@code size} as the initial capacity: {@code new ArrayList<>()} becomes {@code new ArrayList<>(orders.size())}. */
+  record AddCapacity(SymbolicExpr size) implements Fix {
+    @Override
+    public String description() {
+      return "pass the expected size: (" + size.text() + ")";
+    }
+  }
+
+  /**
+   * Replace the constructor call by a factory that sizes for {@code size} entries:
+   * {@code new HashMap<>(n)} becomes {@code HashMap.newHashMap(n)} (Java 19+) or Guava's
+   * {@code Maps.newHashMapWithExpectedSize(n)}.
+   *
+   * @param factoryClass fully qualified class that declares the factory
+   * @param factoryMethod its name
+   * @param size the expected number of entries
+   */
+  record UseFactory(String factoryClass, String factoryMethod, SymbolicExpr size) implements Fix {
+    public String simpleClass() {
+      return factoryClass.substring(factoryClass.lastIndexOf('.') + 1);
+    }
+
+    @Override
+    public String description() {
+      return "use " + simpleClass() + "." + factoryMethod + "(" + size.text() + ")";
+    }
+  }
+
+  /** Replace the capacity argument: {@code new HashMap<>(n)} becomes {@code new HashMap<>((int) Math.ceil(n / 0.75))}. */
+  record ReplaceCapacity(String newArgument) implements Fix {
+    @Override
+    public String description() {
+      return "pass a capacity that holds the entries without rehashing: (" + newArgument + ")";
+    }
+  }
+
+  /** Accumulate into a {@code StringBuilder} named after {@code variable} and convert once after the loop. */
+  record UseStringBuilder(String variable) implements Fix {
+    @Override
+    public String description() {
+      return "accumulate '" + variable + "' in a StringBuilder and call toString() after the loop";
+    }
+  }
+}

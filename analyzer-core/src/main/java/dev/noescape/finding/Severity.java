@@ -1,0 +1,8 @@
+package dev.noescape.finding;
+
+/** How loudly a finding is reported; ordered from quietest. */
+public enum Severity {
+  INFO,
+  WARNING,
+  ERROR
+}

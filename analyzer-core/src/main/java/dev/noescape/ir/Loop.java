@@ -1,0 +1,36 @@
+package dev.noescape.ir;
+
+/**
+ * A loop of a method.
+ *
+ * @param id unique within the method
+ * @param parentId id of the enclosing loop, or -1
+ * @param depth loop depth of the statements directly in its body (outermost loop of a method with
+ *     {@link MethodIR#baseLoopDepth()} 0 has depth 1)
+ * @param tripCount the number of iterations, when it is known before the loop starts (enhanced for
+ *     over a {@code Collection} or an array; a counted {@code for} with a constant step and a
+ *     loop-invariant bound), else null
+ * @param noTripCountReason why {@code tripCount} is null ({@code "while (cond) loop"},
+ *     {@code "iterates an Iterator"}), for debug output; null when known
+ * @param firstOrdinal ordinal of the first statement of the loop (condition, body or update)
+ * @param lastOrdinal ordinal of its last statement
+ */
+public record Loop(
+    int id,
+    int parentId,
+    int depth,
+    LoopKind kind,
+    SourcePos pos,
+    SymbolicExpr tripCount,
+    String noTripCountReason,
+    int firstOrdinal,
+    int lastOrdinal) {
+
+  public boolean hasTripCount() {
+    return tripCount != null;
+  }
+
+  public boolean contains(int ordinal) {
+    return ordinal >= firstOrdinal && ordinal <= lastOrdinal;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.noescape.ir;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One method (or lambda body) lowered to the IR.
+ *
+ * @param ref the method; lambda bodies get a synthetic name ({@code lambda$load$0})
+ * @param displayName how messages name it: {@code OrderBook.add}, {@code lambda in OrderBook.add}
+ * @param sourceFile the source path as the front end knows it (for javac: the compilation unit's
+ *     path; for bytecode: package path + SourceFile attribute)
+ * @param pos position of the declaration
+ * @param params parameter variables in summary-slot order ({@code this} first for instance methods);
+ *     an entry is null for a primitive parameter, so indexes always match slots
+ * @param paramPositions declaration position of each parameter, same indexes
+ * @param stmts statements in program order (ordinals increase)
+ * @param loops the loops of this body
+ * @param sites every allocation site, indexed by {@link AllocSite#id()}
+ * @param annotations simple names of the annotations on the method
+ * @param hot whether allocation rules treat the whole body as hot ({@code @HotPath},
+ *     {@code @NoAllocation}, a configured hot annotation, or inherited by a lambda body)
+ * @param baseLoopDepth loop depth inherited by a lambda or anonymous-class body from the
+ *     expression that creates it (plus one when handed to an iterating method); 0 for methods
+ * @param synthetic true for a lambda body: never reported by {@code LeakingParameter}
+ */
+public record MethodIR(
+    MethodRef ref,
+    String displayName,
+    String sourceFile,
+    SourcePos pos,
+    List<Var> params,
+    List<SourcePos> paramPositions,
+    List<Stmt> stmts,
+    List<Loop> loops,
+    List<AllocSite> sites,
+    Set<String> annotations,
+    boolean hot,
+    int baseLoopDepth,
+    boolean synthetic) {
+
+  public MethodIR {
+    params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
+    paramPositions = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(paramPositions));
+    stmts = List.copyOf(stmts);
+    loops = List.copyOf(loops);
+    sites = List.copyOf(sites);
+    annotations = Set.copyOf(annotations);
+  }
+
+  /** The loop with this id, or null for -1. */
+  public Loop loop(int id) {
+    return id < 0 ? null : loops.get(id);
+  }
+
+  public AllocSite site(int id) {
+    return sites.get(id);
+  }
+}

@@ -1,0 +1,256 @@
+package dev.noescape.ir;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds a {@link MethodIR} in program order. Front ends call it while they walk a method; tests
+ * use it to write IR by hand.
+ *
+ * <p>It tracks the loop and branch structure so each statement gets its {@link StmtContext}:
+ * {@link #beginLoop}/{@link #endLoop} around a loop, {@link #beginConditional}/
+ * {@link #endConditional} around code that may not run on every path through an iteration (an
+ * {@code if} arm, a {@code case}, a {@code catch}, the right operand of {@code &&}), and
+ * {@link #jump} after a {@code break}, {@code continue}, {@code return} or {@code throw} that may
+ * skip the rest of an iteration.
+ */
+public final class MethodIRBuilder {
+  private final MethodRef ref;
+  private final String displayName;
+  private final String sourceFile;
+  private final SourcePos pos;
+  private final List<Var> params = new ArrayList<>();
+  private final List<SourcePos> paramPositions = new ArrayList<>();
+  private final List<Var> vars = new ArrayList<>();
+  private final List<Stmt> stmts = new ArrayList<>();
+  private final List<AllocSite> sites = new ArrayList<>();
+  private final List<Loop> loops = new ArrayList<>();
+  private final Deque<OpenLoop> loopStack = new ArrayDeque<>();
+  private final Set<String> annotations = new LinkedHashSet<>();
+  private int conditionalDepth;
+  private int ordinal;
+  private int temps;
+  private boolean hot;
+  private int baseLoopDepth;
+  private boolean synthetic;
+
+  private static final class OpenLoop {
+    final int id;
+    final int parentId;
+    final int depth;
+    final LoopKind kind;
+    final SourcePos pos;
+    final SymbolicExpr tripCount;
+    final String noTripCountReason;
+    final int firstOrdinal;
+    final int conditionalDepthAtEntry;
+    boolean jumped;
+
+    OpenLoop(int id, int parentId, int depth, LoopKind kind, SourcePos pos, SymbolicExpr tripCount,
+        String noTripCountReason, int firstOrdinal, int conditionalDepthAtEntry) {
+      this.id = id;
+      this.parentId = parentId;
+      this.depth = depth;
+      this.kind = kind;
+      this.pos = pos;
+      this.tripCount = tripCount;
+      this.noTripCountReason = noTripCountReason;
+      this.firstOrdinal = firstOrdinal;
+      this.conditionalDepthAtEntry = conditionalDepthAtEntry;
+    }
+  }
+
+  public MethodIRBuilder(MethodRef ref, String displayName, String sourceFile, SourcePos pos) {
+    this.ref = ref;
+    this.displayName = displayName;
+    this.sourceFile = sourceFile;
+    this.pos = pos;
+  }
+
+  // ---- method attributes ----
+
+  public MethodIRBuilder hot(boolean hot) {
+    this.hot = hot;
+    return this;
+  }
+
+  public MethodIRBuilder baseLoopDepth(int depth) {
+    this.baseLoopDepth = depth;
+    return this;
+  }
+
+  public MethodIRBuilder synthetic(boolean synthetic) {
+    this.synthetic = synthetic;
+    return this;
+  }
+
+  public MethodIRBuilder annotation(String simpleName) {
+    annotations.add(simpleName);
+    return this;
+  }
+
+  public MethodRef ref() {
+    return ref;
+  }
+
+  // ---- variables ----
+
+  /** The next parameter slot, reference-typed. Call in slot order ({@code this} first). */
+  public Var param(String name, String type, SourcePos declPos) {
+    Var v = new Var(vars.size(), name, type, params.size());
+    vars.add(v);
+    params.add(v);
+    paramPositions.add(declPos);
+    return v;
+  }
+
+  /** The next parameter slot, primitive: no variable, but the slot is kept. */
+  public void primitiveParam(SourcePos declPos) {
+    params.add(null);
+    paramPositions.add(declPos);
+  }
+
+  public Var local(String name, String type) {
+    Var v = new Var(vars.size(), name, type, -1);
+    vars.add(v);
+    return v;
+  }
+
+  public Var temp(String type) {
+    return local("$t" + temps++, type);
+  }
+
+  // ---- structure ----
+
+  /** Opens a loop; statements added until {@link #endLoop()} are inside it. Returns its id. */
+  public int beginLoop(LoopKind kind, SourcePos loopPos, SymbolicExpr tripCount, String noTripCountReason) {
+    OpenLoop parent = loopStack.peek();
+    int id = nextLoopId++; // ids in opening order, so Loop ids index MethodIR.loops()
+    OpenLoop l = new OpenLoop(id, parent == null ? -1 : parent.id, currentDepth() + 1, kind, loopPos,
+        tripCount, tripCount == null ? noTripCountReason : null, ordinal, conditionalDepth);
+    loopStack.push(l);
+    return id;
+  }
+
+  private int nextLoopId;
+
+  public void endLoop() {
+    OpenLoop l = loopStack.pop();
+    Loop done = new Loop(l.id, l.parentId, l.depth, l.kind, l.pos, l.tripCount, l.noTripCountReason,
+        l.firstOrdinal, Math.max(l.firstOrdinal, ordinal - 1));
+    loops.add(done);
+    loops.sort((a, b) -> Integer.compare(a.id(), b.id()));
+  }
+
+  public void beginConditional() {
+    conditionalDepth++;
+  }
+
+  public void endConditional() {
+    conditionalDepth--;
+  }
+
+  /**
+   * After a {@code break}/{@code continue}/{@code return}/{@code throw} that may leave the current
+   * iteration early: later statements of the {@code loopsLeft} innermost loops (all loops for
+   * {@code return}/{@code throw}: pass {@link Integer#MAX_VALUE}) no longer run on every path.
+   */
+  public void jump(int loopsLeft) {
+    int n = 0;
+    for (OpenLoop l : loopStack) {
+      if (n++ >= loopsLeft) break;
+      l.jumped = true;
+    }
+  }
+
+  /** The number of loops currently open (not counting the inherited base depth). */
+  public int openLoops() {
+    return loopStack.size();
+  }
+
+  private int currentDepth() {
+    return baseLoopDepth + loopStack.size();
+  }
+
+  /** The context the next statement will get. Each call consumes one ordinal. */
+  public StmtContext ctx(SourcePos at) {
+    OpenLoop l = loopStack.peek();
+    boolean once = l != null && !l.jumped && conditionalDepth == l.conditionalDepthAtEntry;
+    return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++);
+  }
+
+  // ---- statements ----
+
+  /** Adds an allocation site and the statement {@code target = new site}. */
+  public AllocSite alloc(Var target, SiteKind kind, String type, String description, SourcePos at, AllocSite.Details details) {
+    StmtContext c = ctx(at);
+    AllocSite s = new AllocSite(sites.size(), kind, type, description, c, details);
+    sites.add(s);
+    stmts.add(new Stmt.Alloc(target, s, c));
+    return s;
+  }
+
+  public void copy(Var target, Var source, SourcePos at) {
+    if (target == null || source == null) return;
+    stmts.add(new Stmt.Copy(target, source, ctx(at)));
+  }
+
+  public void load(Var target, Var base, FieldRef field, SourcePos at) {
+    if (target == null || base == null) return;
+    stmts.add(new Stmt.Load(target, base, field, ctx(at)));
+  }
+
+  public void store(Var base, FieldRef field, Var value, SourcePos at) {
+    if (base == null || value == null) return;
+    stmts.add(new Stmt.Store(base, field, value, ctx(at)));
+  }
+
+  public void staticLoad(Var target, FieldRef field, SourcePos at) {
+    if (target == null) return;
+    stmts.add(new Stmt.StaticLoad(target, field, ctx(at)));
+  }
+
+  public void staticStore(FieldRef field, Var value, SourcePos at) {
+    if (value == null) return;
+    stmts.add(new Stmt.StaticStore(field, value, ctx(at)));
+  }
+
+  public Stmt.Call call(Var result, MethodRef callee, List<Var> args, List<SymbolicExpr> argExprs,
+      boolean dispatchOpen, List<MethodRef> overrides, SourcePos at) {
+    List<SymbolicExpr> exprs = new ArrayList<>(argExprs);
+    while (exprs.size() < args.size()) exprs.add(null);
+    Stmt.Call c = new Stmt.Call(result, callee, args, exprs, dispatchOpen, overrides, ctx(at));
+    stmts.add(c);
+    return c;
+  }
+
+  /** A call with no symbolic argument forms and closed dispatch. */
+  public Stmt.Call call(Var result, MethodRef callee, List<Var> args, SourcePos at) {
+    return call(result, callee, args, List.of(), false, List.of(), at);
+  }
+
+  public void ret(Var value, SourcePos at) {
+    if (value == null) return;
+    stmts.add(new Stmt.Return(value, ctx(at)));
+  }
+
+  public void thr(Var value, SourcePos at) {
+    if (value == null) return;
+    stmts.add(new Stmt.Throw(value, ctx(at)));
+  }
+
+  public void monitor(Var value, SourcePos at) {
+    if (value == null) return;
+    stmts.add(new Stmt.Monitor(value, ctx(at)));
+  }
+
+  public MethodIR build() {
+    if (!loopStack.isEmpty()) throw new IllegalStateException("unclosed loop in " + ref.key());
+    return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
+        annotations, hot, baseLoopDepth, synthetic);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.noescape.ir;
+
+/**
+ * A reference-typed local, parameter or temporary. {@code id} is unique within its method;
+ * {@code name} is the source name, or a synthetic one ({@code $t3}) for temporaries.
+ * {@code paramSlot} is the summary slot of a parameter (0 = {@code this} for instance methods),
+ * or -1.
+ */
+public record Var(int id, String name, String type, int paramSlot) {
+  public boolean isParam() {
+    return paramSlot >= 0;
+  }
+
+  public boolean isTemp() {
+    return name.startsWith("$");
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

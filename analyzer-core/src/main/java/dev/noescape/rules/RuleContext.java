@@ -1,0 +1,25 @@
+package dev.noescape.rules;
+
+import java.util.Set;
+
+/**
+ * What rules need to know about the build, not the code.
+ *
+ * @param targetRelease the Java release the code is compiled for (decides {@code HashMap.newHashMap})
+ * @param guavaOnClasspath whether {@code com.google.common.collect.Maps} is available
+ * @param reportOutsideLoops report boxing, varargs and capture allocations everywhere, not only in
+ *     loops and hot methods
+ * @param verbosity 1: the verdict and first reason; 2: the full reason chain, and {@code ArgEscape}
+ *     sites as information ({@code -m=2})
+ * @param hotAnnotations extra simple names that mark a method hot, besides {@code HotPath} and
+ *     {@code NoAllocation} (already applied by the front ends to {@link dev.noescape.ir.MethodIR#hot()})
+ */
+public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity, Set<String> hotAnnotations) {
+  public RuleContext {
+    hotAnnotations = Set.copyOf(hotAnnotations);
+  }
+
+  public static RuleContext defaults() {
+    return new RuleContext(21, false, false, 1, Set.of());
+  }
+}

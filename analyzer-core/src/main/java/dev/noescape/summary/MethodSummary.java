@@ -1,0 +1,45 @@
+package dev.noescape.summary;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The escape behaviour of a method as its callers see it.
+ *
+ * @param params one tag per summary slot ({@code this} or the new object first for instance
+ *     methods and constructors, then the declared parameters)
+ * @param freshReturn the returned reference, when not null, is an object allocated during the call
+ *     and reachable from nowhere else once the call returns ({@code new}, {@code toString()},
+ *     {@code List.copyOf}); false when it may be a pre-existing object (a cached value, a field,
+ *     an element of a parameter)
+ * @param allocates whether the call may allocate on the heap
+ * @param origin where the summary came from: {@code model}, {@code computed}, {@code unknown}
+ */
+public record MethodSummary(List<ParamTag> params, boolean freshReturn, Allocates allocates, String origin) {
+  public MethodSummary {
+    params = Collections.unmodifiableList(new ArrayList<>(params));
+  }
+
+  /** The conservative summary: every slot escapes, the result may be anything, may allocate. */
+  public static MethodSummary unknown(int slots) {
+    return new MethodSummary(Collections.nCopies(slots, ParamTag.GLOBAL), false, Allocates.UNKNOWN, "unknown");
+  }
+
+  public ParamTag param(int slot) {
+    return slot < params.size() ? params.get(slot) : ParamTag.GLOBAL;
+  }
+
+  public boolean isUnknown() {
+    return "unknown".equals(origin);
+  }
+
+  /** Least upper bound over two possible targets of one call (same slot count). */
+  public MethodSummary join(MethodSummary o) {
+    int n = Math.max(params.size(), o.params.size());
+    List<ParamTag> p = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) p.add(param(i).join(o.param(i)));
+    String orig = origin.equals(o.origin) ? origin : origin + "+" + o.origin;
+    return new MethodSummary(p, freshReturn && o.freshReturn, allocates.join(o.allocates), orig);
+  }
+}
