@@ -1,0 +1,109 @@
+/**
+ * The escape engine: for every allocation site of every method, whether the object escapes
+ * ({@link dev.noescape.engine.EscapeState}) and the shortest chain of reasons why; for every
+ * method, a {@link dev.noescape.summary.MethodSummary} its callers use. Entry point:
+ * {@link dev.noescape.engine.EscapeAnalysis#analyze}.
+ *
+ * <h2>Per method: a connection graph</h2>
+ *
+ * <p>A flow-insensitive, field-sensitive points-to graph in the style of Choi et al. (OOPSLA 1999,
+ * the analysis HotSpot C2 runs) solved with Andersen-style inclusion constraints
+ * ({@link dev.noescape.engine.ConnectionGraph}, propagated by a worklist of points-to deltas over
+ * int ids and {@link java.util.BitSet}s). Abstract objects:
+ *
+ * <ul>
+ *   <li>one per {@link dev.noescape.ir.AllocSite};
+ *   <li>per parameter slot i, {@code P_i} (the object the parameter refers to on entry) and
+ *       {@code C_i} (everything reachable from it on entry; {@code C_i.f = C_i});
+ *   <li>{@code GLOBAL}: the heap outside the method — static field values, results of unknown
+ *       calls, whatever unknown code can reach ({@code GLOBAL.f = GLOBAL});
+ *   <li>per call with a fresh result, {@code R_k} (that result and the fresh objects it holds);
+ *       per call whose computed callee stores objects of its own into argument j,
+ *       {@code F_kj} (so {@code new Foo().items.add(x)} sees the list the constructor made).
+ * </ul>
+ *
+ * <p>Statements become constraints: {@code x = new} seeds, copies are edges, loads and stores are
+ * complex constraints on their base's objects, static loads read GLOBAL. A load of field f reads
+ * {@code o.f} and {@code o.CONTENT} ("some field", written by summaries); a load of CONTENT reads
+ * every field. Calls apply the callee's summary ({@link dev.noescape.engine.Calls}): which
+ * arguments escape, flow to the result, or are stored into the content of other arguments.
+ * Returns, throws, static stores and escaping call slots are read afterwards as the direct
+ * <em>causes</em> of escape ({@link dev.noescape.engine.Causes}).
+ *
+ * <p>Stores also define the <em>holder relation</em>: {@code o holds x} when x was stored into a
+ * field of o, i.e. x is in the points-to set of o's all-fields node
+ * ({@link dev.noescape.engine.HolderGraph}; never materialized as pairs, the first statement of an
+ * edge is looked up only for the edges a reason chain walks). Escape is reachability in this
+ * relation ({@link dev.noescape.engine.Escapes}): an object escapes globally when it has a direct
+ * cause (returned, thrown, stored into a static, passed to a slot that escapes) or is held by
+ * something that escapes — GLOBAL, a parameter, a parameter's content, anything escaping, or an
+ * object whose content is handed to code that lets it escape. Otherwise it is
+ * {@code ARG_ESCAPE} when passed to a call that does not keep it (or held by such an object), else
+ * {@code NO_ESCAPE}.
+ *
+ * <p>Objects that escape to code outside the method's control (not merely returned or stored into
+ * a parameter) may have anything stored into them by that code, so their content is given GLOBAL
+ * and the graph is propagated again ({@link dev.noescape.engine.Solver}); this only adds facts and
+ * ends quickly.
+ *
+ * <h2>Reasons</h2>
+ *
+ * <p>{@link dev.noescape.engine.ReasonChains} rebuilds, for every escaping site, the shortest
+ * chain from the breadth-first distances: first what happened to the object ({@code stored into
+ * Cache.map (line 20)}), then to the object holding it ({@code Cache object is reachable from
+ * static field Cache.INSTANCE (line 21)}). Ties go to the earliest statement, then the lowest
+ * holder id, so output never depends on hash order.
+ *
+ * <h2>Summaries, bottom-up</h2>
+ *
+ * <p>{@link dev.noescape.engine.Leaks} reads a method's summary off its solved graph, as Go's
+ * escape analysis writes "leaking param" tags: slot i escapes when {@code P_i} is reachable from
+ * a global cause; flows to the result when held by (or is) a returned object; is stored into the
+ * content of slot j when reachable from {@code P_j} or {@code C_j}; the content tags ask the same of
+ * {@code C_i}. The result is fresh when every returned object is allocated here (or a fresh callee
+ * result) and reachable from nothing global or passed in.
+ *
+ * <p>{@link dev.noescape.engine.CallGraph} orders the program's methods into strongly connected
+ * components, callees first (Tarjan's algorithm with explicit stacks). A component without
+ * recursion is analyzed once. A recursive one starts optimistic — nothing escapes, fresh result,
+ * no allocation — and its members are re-analyzed while their summaries grow (callers of a changed
+ * member are queued again). The lattice is finite and the transfer monotone, so this reaches the
+ * least fixpoint; a budget of 30 analyses per member guards against anything else, after which
+ * the members get {@link dev.noescape.summary.MethodSummary#unknown} (conservative, never wrong).
+ *
+ * <p>Summary resolution at a call: a library summary (hand-checked models; they win), else the
+ * computed summary when dispatch is closed and the program has the callee, else unknown; joined
+ * over the overrides the program declares.
+ *
+ * <h2>Invariants</h2>
+ *
+ * <ul>
+ *   <li>Never {@code NO_ESCAPE} or {@code ARG_ESCAPE} for an object that can escape: every
+ *       imprecision errs toward more points-to facts and more escape.
+ *   <li>Deterministic: statements are visited in program order, objects and nodes are int ids,
+ *       hashed maps are only ever probed, never iterated for output.
+ *   <li>No recursion proportional to program size: call graph, solver and searches use explicit
+ *       worklists.
+ *   <li>Cost: each object crosses each inclusion edge once, as part of a bit-set delta; deep-content
+ *       nodes are shared per variable, so a method calling {@code list.get(i)} a thousand times
+ *       builds one.
+ * </ul>
+ *
+ * <h2>Simplifications, on purpose</h2>
+ *
+ * <ul>
+ *   <li>Flow-insensitive (as C2 and Go): a variable points to the union over all paths.
+ *   <li>Arrays are one pseudo-field; {@code GLOBAL}, {@code C_i}, {@code R_k} and {@code F_kj} are
+ *       field-insensitive regions.
+ *   <li>When a summary stores into "the content of slot j", the value lands in the content of the
+ *       argument's objects and of what they reach through named fields, not through library
+ *       content: elements of one list do not appear to hold each other.
+ *   <li>Library summaries are trusted to describe every effect through their tags. Computed
+ *       summaries carry three more facts in the engine ({@code Calls.Extra}: the callee stores its
+ *       own or global objects into an argument; its result is only what the tags say) that the
+ *       public summary format cannot hold yet.
+ *   <li>Other threads are not modelled: an object held only by a parameter is not assumed to be
+ *       written concurrently.
+ * </ul>
+ */
+package dev.noescape.engine;

@@ -1,0 +1,79 @@
+package dev.noescape.rules;
+
+import dev.noescape.engine.MethodResult;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.Hotness;
+import dev.noescape.finding.RuleId;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.SiteKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code BoxingAllocation} (warning): a boxing conversion that allocates, inside a loop or a hot
+ * method — Go's "interface conversion" allocation.
+ *
+ * <p><b>Reports</b> every boxing site, implicit ({@code list.add(i)}) or an explicit
+ * {@code valueOf} (bytecode cannot tell them apart, and they allocate the same):
+ *
+ * <pre>
+ *   boxing int to Integer allocates on every iteration of the loop (line 14): keep the value primitive (int) or use a primitive collection
+ *   boxing long to Long allocates in hot method OrderBook.add: keep the value primitive (long) or use a primitive collection
+ * </pre>
+ *
+ * <p><b>Why it matters.</b> {@code Integer.valueOf} and friends return a new 16-byte object for
+ * every value outside their small cache; in a loop that is one allocation per iteration, and the
+ * boxes usually end up in a collection where the JIT cannot remove them.
+ *
+ * <p><b>What to write instead.</b> Keep the value primitive (an {@code int} local, an
+ * {@code int[]}), or use a primitive collection / primitive stream ({@code IntStream},
+ * {@code mapToInt}).
+ *
+ * <p><b>Stays quiet</b> about conversions that never allocate: {@code Boolean} and {@code Byte}
+ * (every value is cached), and a compile-time constant inside the default caches (Integer, Short,
+ * Long −128..127; Character 0..127). {@code Float} and {@code Double} are always reported (they
+ * have no cache). A non-constant value is reported even if it may be small at run time: the
+ * analysis cannot know, and it usually is not. Outside loops and hot methods it is quiet unless
+ * {@link RuleContext#reportOutsideLoops()}. Boxing done inside a lambda metafactory adaptation
+ * ({@code merge(k, 1, Integer::sum)}) has no site, so it is never reported.
+ */
+public final class BoxingAllocationRule implements Rule {
+  @Override
+  public RuleId id() {
+    return RuleId.BOXING_ALLOCATION;
+  }
+
+  @Override
+  public List<Finding> check(MethodResult result, RuleContext context) {
+    MethodIR m = result.method();
+    List<Finding> out = new ArrayList<>();
+    for (AllocSite s : m.sites()) {
+      if (s.kind() != SiteKind.BOXING) continue;
+      if (RuleSupport.boxingNeverAllocates(s)) continue;
+      if (!RuleSupport.gated(m, s, context)) continue;
+      String primitive = primitive(s);
+      String message = s.description() + " allocates " + RuleSupport.where(m, s, context)
+          + ": keep the value primitive (" + primitive + ") or use a primitive collection";
+      out.add(RuleSupport.finding(id(), m, s.pos(), message, List.of(), Hotness.of(m, s), null, s.id(),
+          s.description()));
+    }
+    return out;
+  }
+
+  /** The primitive type boxed at {@code s}: from its details, else from the box type. */
+  static String primitive(AllocSite s) {
+    if (s.details() instanceof AllocSite.Boxing b && b.primitive() != null) return b.primitive();
+    return switch (s.type()) {
+      case "java.lang.Integer" -> "int";
+      case "java.lang.Character" -> "char";
+      case "java.lang.Long" -> "long";
+      case "java.lang.Short" -> "short";
+      case "java.lang.Float" -> "float";
+      case "java.lang.Double" -> "double";
+      case "java.lang.Byte" -> "byte";
+      case "java.lang.Boolean" -> "boolean";
+      default -> "the primitive";
+    };
+  }
+}

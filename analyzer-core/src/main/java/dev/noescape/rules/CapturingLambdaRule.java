@@ -1,0 +1,94 @@
+package dev.noescape.rules;
+
+import dev.noescape.engine.MethodResult;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.Hotness;
+import dev.noescape.finding.RuleId;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.SiteKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code CapturingLambda} (warning): a lambda or method reference that allocates because it
+ * captures, or an anonymous class (which allocates on every evaluation), inside a loop or a hot
+ * method — Go's "func literal escapes" for closures.
+ *
+ * <p><b>Reports</b> each such site with the captured names:
+ *
+ * <pre>
+ *   lambda allocates on every iteration of the loop (line 14) because it captures 'limit', 'this': hoist it out of the loop or make it non-capturing
+ *   method reference allocates in hot method Engine.match because it captures 'this': make it non-capturing, or create it once and reuse it
+ *   new Runnable() {…} allocates on every iteration of the loop (line 9) (an anonymous class is instantiated on every evaluation): hoist it out of the loop or use a non-capturing lambda
+ * </pre>
+ *
+ * <p><b>Why it matters.</b> A non-capturing lambda is a constant created once per call site; a
+ * capturing one is a new object each time the expression is evaluated, holding copies of the
+ * captured values (bound method references {@code obj::m} and {@code this::m} capture their
+ * receiver). An anonymous class is a {@code new} every time, capturing or not.
+ *
+ * <p><b>What to write instead.</b> Create the lambda once outside the loop when what it captures
+ * does not change per iteration; or make it non-capturing by passing the values as arguments
+ * (an API that takes a context parameter, {@code forEach((k, v) -> ...)} instead of capturing a
+ * map); replace an anonymous class by a lambda (non-capturing ones are free) or a
+ * {@code static final} instance.
+ *
+ * <p><b>Stays quiet</b> about non-capturing lambdas and unbound method references (the front ends
+ * emit no site for them), plain {@code new} of inner or local classes (ordinary allocations, see
+ * {@code HeapEscape}), and, unless {@link RuleContext#reportOutsideLoops()}, everything outside
+ * loops and hot methods.
+ */
+public final class CapturingLambdaRule implements Rule {
+  @Override
+  public RuleId id() {
+    return RuleId.CAPTURING_LAMBDA;
+  }
+
+  @Override
+  public List<Finding> check(MethodResult result, RuleContext context) {
+    MethodIR m = result.method();
+    List<Finding> out = new ArrayList<>();
+    for (AllocSite s : m.sites()) {
+      if (!s.kind().isFunctional()) continue;
+      if (!RuleSupport.gated(m, s, context)) continue;
+      List<String> captured = s.details() instanceof AllocSite.Capture c ? c.captured() : List.of();
+      boolean inLoop = s.loopDepth() > 0;
+      String head = switch (s.kind()) {
+        case LAMBDA -> "lambda";
+        case METHOD_REF -> "method reference";
+        default -> s.description();
+      };
+      String why;
+      String advice;
+      if (!captured.isEmpty()) {
+        why = " because it captures " + quoted(captured);
+        advice = inLoop ? "hoist it out of the loop or make it non-capturing"
+            : "make it non-capturing, or create it once and reuse it";
+        if (s.kind() == SiteKind.ANONYMOUS_CLASS) advice += " (a non-capturing lambda allocates nothing)";
+      } else if (s.kind() == SiteKind.ANONYMOUS_CLASS) {
+        why = " (an anonymous class is instantiated on every evaluation)";
+        advice = inLoop ? "hoist it out of the loop or use a non-capturing lambda"
+            : "use a non-capturing lambda or a static final instance";
+      } else {
+        // The front end says it captures but could not name what: still an allocation per evaluation.
+        why = " because it captures";
+        advice = inLoop ? "hoist it out of the loop or make it non-capturing"
+            : "make it non-capturing, or create it once and reuse it";
+      }
+      String message = head + " allocates " + RuleSupport.where(m, s, context) + why + ": " + advice;
+      out.add(RuleSupport.finding(id(), m, s.pos(), message, List.of(), Hotness.of(m, s), null, s.id(),
+          s.description()));
+    }
+    return out;
+  }
+
+  static String quoted(List<String> names) {
+    StringBuilder sb = new StringBuilder();
+    for (String n : names) {
+      if (sb.length() > 0) sb.append(", ");
+      sb.append('\'').append(n).append('\'');
+    }
+    return sb.toString();
+  }
+}

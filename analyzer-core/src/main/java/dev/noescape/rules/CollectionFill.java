@@ -1,0 +1,172 @@
+package dev.noescape.rules;
+
+import dev.noescape.engine.MethodResult;
+import dev.noescape.finding.Fix;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Loop;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Stmt;
+import dev.noescape.ir.SymbolicExpr;
+import dev.noescape.ir.Var;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a collection allocated at a site gets filled, when the IR proves it: the evidence behind
+ * {@code UnpresizedCollection} and {@code HashMapCapacity}.
+ *
+ * <p>A site is "filled by a loop" when all of this holds:
+ *
+ * <ol>
+ *   <li>exactly one adding call ({@link #ADDING}) in the whole method has a receiver that may point
+ *       to the site (the {@code <init>} call is ignored), so nothing is added before or after;
+ *   <li>that call's innermost loop {@code L} has a trip count known before the loop;
+ *   <li>the call runs once per iteration of {@code L} on every path (not under an {@code if}, not
+ *       after a {@code continue}/{@code break}), directly in {@code L} (not in a nested loop);
+ *   <li>the site is allocated before {@code L} and directly in {@code L}'s parent (so one
+ *       collection per run of {@code L});
+ *   <li>no other growing call ({@link #GROWING}) on it before the end of {@code L}; for maps no
+ *       counting or dedup call ({@link #MAP_COUNTING}) in {@code L}; and in {@code L} no call on it
+ *       but the add and queries ({@link #READ_ONLY}): a {@code remove}/{@code poll} there means a
+ *       bounded window or a top-k queue, not a collection of trip-count size;
+ *   <li>it is not handed as an argument (not as receiver) to any call before the end of {@code L}:
+ *       the callee could add to it;
+ *   <li>the adding call's receiver points to this site only.
+ * </ol>
+ *
+ * Anything else is "no evidence", with the reason in {@link Outcome#quietReason()} for debug
+ * output.
+ */
+final class CollectionFill {
+  private CollectionFill() {}
+
+  /** Calls that add one element or entry. */
+  static final Set<String> ADDING =
+      Set.of("add", "addLast", "addFirst", "offer", "offerLast", "offerFirst", "push", "put", "addElement");
+
+  /** Calls that grow by an unknown amount or conditionally: their presence means we cannot tell the size. */
+  static final Set<String> GROWING = Set.of("addAll", "putAll", "merge", "compute", "computeIfAbsent",
+      "computeIfPresent", "putIfAbsent", "insertElementAt");
+
+  /** Map reads in the filling loop: a counting or dedup pattern ({@code put(k, get(k) + 1)}), fewer entries than iterations. */
+  static final Set<String> MAP_COUNTING = Set.of("get", "getOrDefault", "containsKey");
+
+  /**
+   * Calls that may run on it inside the filling loop: queries that neither add nor remove. Anything
+   * else there ({@code remove}, {@code poll}, {@code clear}, a view such as {@code subList} or
+   * {@code keySet}) may keep it smaller than the trip count — a sliding window, a top-k queue — and
+   * presizing it to the trip count would waste memory.
+   */
+  static final Set<String> READ_ONLY = Set.of("size", "isEmpty", "contains", "containsAll", "containsValue", "get",
+      "getFirst", "getLast", "peek", "peekFirst", "peekLast", "element", "indexOf", "lastIndexOf", "hashCode",
+      "equals", "toString", "comparator");
+
+  static final Set<String> MAP_TYPES =
+      Set.of("java.util.HashMap", "java.util.LinkedHashMap", "java.util.Hashtable", "java.util.WeakHashMap");
+
+  /** Hash-based collections: their capacity is a table size, resized at 0.75 × capacity. */
+  static final Set<String> HASH_TYPES = Set.of("java.util.HashMap", "java.util.HashSet", "java.util.LinkedHashMap",
+      "java.util.LinkedHashSet", "java.util.Hashtable", "java.util.WeakHashMap");
+
+  /** The loop that fills the site and its one adding call. */
+  record Fill(Loop loop, Stmt.Call add) {
+    SymbolicExpr tripCount() {
+      return loop.tripCount();
+    }
+  }
+
+  /** Either a fill, or why there is no evidence. */
+  record Outcome(Fill fill, String quietReason) {
+    static Outcome quiet(String why) {
+      return new Outcome(null, why);
+    }
+  }
+
+  /** The calls (not {@code <init>}) whose receiver may point to {@code site}, in program order. */
+  static List<Stmt.Call> callsOn(MethodResult r, AllocSite site) {
+    List<Stmt.Call> out = new ArrayList<>();
+    for (Stmt st : r.method().stmts()) {
+      if (st instanceof Stmt.Call c && !c.callee().isConstructor() && !c.callee().isStatic()
+          && r.mayPointTo(c.receiver(), site)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  static Outcome loopFill(MethodResult r, AllocSite site) {
+    MethodIR m = r.method();
+    boolean isMap = MAP_TYPES.contains(site.type());
+    List<Stmt.Call> on = callsOn(r, site);
+    List<Stmt.Call> adds = new ArrayList<>();
+    for (Stmt.Call c : on) if (ADDING.contains(c.callee().name())) adds.add(c);
+    if (adds.isEmpty()) return Outcome.quiet("no add or put call on it");
+    if (adds.size() > 1) return Outcome.quiet(adds.size() + " adding calls on it");
+    Stmt.Call add = adds.get(0);
+    Loop loop = RuleSupport.loop(m, add.ctx().loopId());
+    if (loop == null) return Outcome.quiet("not filled in a loop");
+    if (!loop.hasTripCount()) {
+      return Outcome.quiet("the loop's trip count is not known before it"
+          + (loop.noTripCountReason() != null ? " (" + loop.noTripCountReason() + ")" : ""));
+    }
+    if (!add.ctx().oncePerIteration()) return Outcome.quiet("the add does not run once on every iteration");
+    int siteOrdinal = site.ctx().ordinal();
+    if (siteOrdinal >= loop.firstOrdinal()) return Outcome.quiet("allocated inside the loop");
+    // An add in an inner loop fills one collection per run of the outer loop only if the site is
+    // allocated in that outer loop; allocated further out, it holds the sum over all runs.
+    if (site.ctx().loopId() != loop.parentId()) return Outcome.quiet("not allocated directly around the filling loop (nested loops)");
+    for (Stmt.Call c : on) {
+      if (c == add) continue;
+      int o = c.ctx().ordinal();
+      String name = c.callee().name();
+      if (o <= loop.lastOrdinal() && GROWING.contains(name)) return Outcome.quiet("also grown by " + name);
+      if (!loop.contains(o)) continue;
+      if (isMap && MAP_COUNTING.contains(name)) return Outcome.quiet("counting pattern (" + name + ")");
+      if (!READ_ONLY.contains(name)) return Outcome.quiet("also " + name + " on it in the loop");
+    }
+    for (Stmt st : m.stmts()) {
+      if (!(st instanceof Stmt.Call c) || c.ctx().ordinal() > loop.lastOrdinal()) continue;
+      int first = c.callee().isStatic() ? 0 : 1;
+      for (int i = first; i < c.args().size(); i++) {
+        Var a = c.args().get(i);
+        if (r.mayPointTo(a, site)) return Outcome.quiet("handed to " + c.callee().displayName());
+      }
+    }
+    if (r.sitesOf(add.receiver()).size() != 1) return Outcome.quiet("the receiver may be another collection too");
+    return new Outcome(new Fill(loop, add), null);
+  }
+
+  /**
+   * The presize fix for {@code size} expected entries of hash-based {@code type}: a factory that
+   * sizes for entries ({@code HashMap.newHashMap}, Java 19+; else Guava's
+   * {@code ...WithExpectedSize}), else {@code null} — the caller then writes a capacity
+   * {@code (int) Math.ceil(size / 0.75)}.
+   */
+  static Fix.UseFactory sizingFactory(String type, SymbolicExpr size, RuleContext c) {
+    if (c.targetRelease() >= 19) {
+      switch (type) {
+        case "java.util.HashMap": return new Fix.UseFactory(type, "newHashMap", size);
+        case "java.util.HashSet": return new Fix.UseFactory(type, "newHashSet", size);
+        case "java.util.LinkedHashMap": return new Fix.UseFactory(type, "newLinkedHashMap", size);
+        case "java.util.LinkedHashSet": return new Fix.UseFactory(type, "newLinkedHashSet", size);
+        case "java.util.WeakHashMap": return new Fix.UseFactory(type, "newWeakHashMap", size);
+        default: break;
+      }
+    }
+    if (c.guavaOnClasspath()) {
+      switch (type) {
+        case "java.util.HashMap":
+          return new Fix.UseFactory("com.google.common.collect.Maps", "newHashMapWithExpectedSize", size);
+        case "java.util.HashSet":
+          return new Fix.UseFactory("com.google.common.collect.Sets", "newHashSetWithExpectedSize", size);
+        case "java.util.LinkedHashMap":
+          return new Fix.UseFactory("com.google.common.collect.Maps", "newLinkedHashMapWithExpectedSize", size);
+        case "java.util.LinkedHashSet":
+          return new Fix.UseFactory("com.google.common.collect.Sets", "newLinkedHashSetWithExpectedSize", size);
+        default: break;
+      }
+    }
+    return null;
+  }
+}

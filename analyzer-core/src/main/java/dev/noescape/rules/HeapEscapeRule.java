@@ -1,0 +1,107 @@
+package dev.noescape.rules;
+
+import dev.noescape.engine.EscapeState;
+import dev.noescape.engine.MethodResult;
+import dev.noescape.engine.Reason;
+import dev.noescape.engine.SiteResult;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.Hotness;
+import dev.noescape.finding.RuleId;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.MethodIR;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code HeapEscape} (info): an allocation that outlives its method, with the reason chain — Go's
+ * {@code moved to heap} / {@code escapes to heap}.
+ *
+ * <p><b>Reports</b> every allocation site the engine marks {@link EscapeState#GLOBAL_ESCAPE}:
+ *
+ * <pre>
+ *   new StringBuilder() escapes to heap: returned (line 20) — the caller keeps it
+ *   new Entry() escapes to heap: stored into Cache.map (line 20) … — a static field keeps it alive
+ * </pre>
+ *
+ * At verbosity 1 the message carries the first step of the chain ({@code " …"} when more
+ * follow); at verbosity 2 ({@code -m=2}) the whole chain joined with {@code "; "}. The short
+ * hint after the dash names what keeps the object alive, from the last (outermost) step: the
+ * caller, a static field, an object the caller passed in, a callee, an unanalyzed callee. The
+ * finding's {@link Finding#reasons()} is always the full chain (SARIF related locations).
+ *
+ * <p>At verbosity 2 it also reports {@link EscapeState#ARG_ESCAPE} sites as information:
+ * {@code new Foo() does not escape, but is passed to Bar.baz (line 3); only inlining lets the JIT
+ * scalar-replace it}.
+ *
+ * <p><b>Why it matters.</b> An escaping object can never be scalar-replaced by the JIT: it is a
+ * real heap allocation and GC work on every execution. An object that does not escape is a
+ * candidate — HotSpot <em>may</em> remove it if the allocating code is inlined — never a
+ * guaranteed stack allocation.
+ *
+ * <p><b>What to do.</b> Often nothing: returning or storing an object is the point of creating it.
+ * When the site is hot, keep the object local (return a primitive, let the caller pass in a
+ * reusable instance, avoid handing it to code the analysis cannot see).
+ *
+ * <p><b>Stays quiet</b> about sites that do not allocate: boxing to {@code Boolean} or {@code Byte}
+ * (always cached) and boxing of a compile-time constant inside the {@code valueOf} caches (Integer,
+ * Short, Long −128..127; Character 0..127). Non-capturing lambdas have no site at all. Sites
+ * without an engine verdict are skipped.
+ */
+public final class HeapEscapeRule implements Rule {
+  @Override
+  public RuleId id() {
+    return RuleId.HEAP_ESCAPE;
+  }
+
+  @Override
+  public List<Finding> check(MethodResult result, RuleContext context) {
+    MethodIR m = result.method();
+    List<Finding> out = new ArrayList<>();
+    for (AllocSite s : m.sites()) {
+      if (RuleSupport.boxingNeverAllocates(s)) continue;
+      SiteResult sr = RuleSupport.siteResult(result, s);
+      if (sr == null) continue;
+      String message;
+      if (sr.state() == EscapeState.GLOBAL_ESCAPE) {
+        message = escapeMessage(s, sr.chain(), context.verbosity());
+      } else if (sr.state() == EscapeState.ARG_ESCAPE && context.verbosity() >= 2) {
+        message = argEscapeMessage(s, sr.chain());
+      } else {
+        continue;
+      }
+      out.add(RuleSupport.finding(id(), m, s.pos(), message, sr.chain(), Hotness.of(m, s), null, s.id(),
+          s.description()));
+    }
+    return out;
+  }
+
+  static String escapeMessage(AllocSite s, List<Reason> chain, int verbosity) {
+    StringBuilder sb = new StringBuilder(s.description()).append(" escapes to heap");
+    if (!chain.isEmpty()) sb.append(": ").append(RuleSupport.chainText(chain, verbosity, false));
+    String hint = chain.isEmpty() ? null : hint(chain.get(chain.size() - 1).kind());
+    if (hint != null) sb.append(" — ").append(hint);
+    return sb.toString();
+  }
+
+  static String argEscapeMessage(AllocSite s, List<Reason> chain) {
+    String flow = chain.isEmpty() ? "passed to a call" : RuleSupport.chainText(chain, 2, false);
+    return s.description() + " does not escape, but is " + flow
+        + "; only inlining lets the JIT scalar-replace it";
+  }
+
+  /** What keeps the object alive, from the outermost step of the chain. */
+  static String hint(Reason.Kind kind) {
+    return switch (kind) {
+      case RETURNED -> "the caller keeps it";
+      case THROWN -> "a thrown object always outlives the method";
+      case STORED_STATIC -> "a static field keeps it alive";
+      case STORED_INTO -> "the object holding it outlives the method";
+      case STORED_INTO_PARAM -> "an object the caller passed in keeps it";
+      case PASSED_TO_CALL -> "the callee keeps it";
+      case PASSED_TO_UNKNOWN -> "code the analysis cannot see is assumed to keep it";
+      case REACHABLE_FROM_GLOBAL -> "a global object keeps it";
+      case CAPTURED -> "the lambda that captures it escapes";
+      case PASSED_TO_NON_ESCAPING_CALL -> null;
+    };
+  }
+}

@@ -1,0 +1,37 @@
+package dev.noescape.rules;
+
+import dev.noescape.engine.AnalysisResult;
+import dev.noescape.engine.MethodResult;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.RuleId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Runs the enabled rules over every method of an analysis, in a deterministic order. */
+public final class RuleRunner {
+  private RuleRunner() {}
+
+  /**
+   * The findings of the enabled rules over all methods of {@code result}, sorted with
+   * {@link Finding#ORDER} (file, line, column, rule, message). Findings that tie on all of those
+   * keep program order, then rule order (the sort is stable), so the output is the same on every
+   * run. Ids without a registered rule ({@link Rules#has}) are ignored.
+   */
+  public static List<Finding> run(AnalysisResult result, RuleContext context, Set<RuleId> enabled) {
+    List<Finding> out = new ArrayList<>();
+    for (MethodResult mr : result.methods()) out.addAll(run(mr, context, enabled));
+    out.sort(Finding.ORDER);
+    return out;
+  }
+
+  /** The findings of the enabled rules in one method, sorted with {@link Finding#ORDER}. */
+  public static List<Finding> run(MethodResult result, RuleContext context, Set<RuleId> enabled) {
+    List<Finding> out = new ArrayList<>();
+    for (Rule rule : Rules.all()) {
+      if (enabled.contains(rule.id())) out.addAll(rule.check(result, context));
+    }
+    out.sort(Finding.ORDER);
+    return out;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.noescape.rules;
+
+import dev.noescape.engine.MethodResult;
+import dev.noescape.engine.Reason;
+import dev.noescape.engine.SiteResult;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.Fix;
+import dev.noescape.finding.RuleId;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Loop;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.SourcePos;
+import java.util.List;
+import java.util.Set;
+
+/** What several rules share: gating, loop phrases, the boxing cache, finding construction. */
+final class RuleSupport {
+  private RuleSupport() {}
+
+  /** Annotations that make a method hot whatever the configuration says. */
+  static final Set<String> HOT_ANNOTATIONS = Set.of("HotPath", "NoAllocation");
+
+  /**
+   * Whether allocation rules treat {@code m}'s body as hot: {@link MethodIR#hot()} (set by the
+   * front ends), or one of the hot annotations (also the configured ones) present on the method.
+   */
+  static boolean isHot(MethodIR m, RuleContext c) {
+    if (m.hot()) return true;
+    for (String a : m.annotations()) {
+      if (HOT_ANNOTATIONS.contains(a) || c.hotAnnotations().contains(a)) return true;
+    }
+    return false;
+  }
+
+  /** The gate of the boxing, varargs and capture rules: in a loop, in a hot method, or configured to report everywhere. */
+  static boolean gated(MethodIR m, AllocSite s, RuleContext c) {
+    return s.loopDepth() > 0 || isHot(m, c) || c.reportOutsideLoops();
+  }
+
+  /** The innermost loop with this id, or null. */
+  static Loop loop(MethodIR m, int loopId) {
+    if (loopId < 0) return null;
+    if (loopId >= m.loops().size()) return findLoop(m, loopId);
+    Loop l = m.loop(loopId);
+    return l != null && l.id() == loopId ? l : findLoop(m, loopId);
+  }
+
+  private static Loop findLoop(MethodIR m, int loopId) {
+    for (Loop l : m.loops()) if (l.id() == loopId) return l;
+    return null;
+  }
+
+  /**
+   * How the gated rules say where the allocation repeats:
+   * {@code on every iteration of the loop (line 14)}, {@code ... in hot method OrderBook.add},
+   * {@code in hot method OrderBook.add}, or {@code on every evaluation}.
+   */
+  static String where(MethodIR m, AllocSite s, RuleContext c) {
+    boolean hot = isHot(m, c);
+    if (s.loopDepth() > 0) {
+      String w = "on every iteration of " + loopPhrase(m, s.ctx().loopId(), true);
+      return hot ? w + " in " + hotName(m) : w;
+    }
+    return hot ? "in " + hotName(m) : "on every evaluation";
+  }
+
+  /** {@code hot method OrderBook.add}, or {@code hot lambda in OrderBook.add} for a lambda body. */
+  static String hotName(MethodIR m) {
+    return m.synthetic() ? "hot " + m.displayName() : "hot method " + m.displayName();
+  }
+
+  /**
+   * {@code the loop (line 14)} (parenthesized) or {@code the loop at line 14}; {@code the enclosing
+   * loop} for a lambda body whose loop belongs to the method that creates it; {@code the loop} when
+   * the line is unknown.
+   */
+  static String loopPhrase(MethodIR m, int loopId, boolean parenthesized) {
+    Loop l = loop(m, loopId);
+    if (l == null) return "the enclosing loop";
+    if (l.pos() == null || l.pos().line() <= 0) return "the loop";
+    return parenthesized ? "the loop (line " + l.pos().line() + ")" : "the loop at line " + l.pos().line();
+  }
+
+  /**
+   * True for a boxing site that never allocates: {@code Boolean} and {@code Byte} (every value is
+   * cached), and a compile-time constant inside the default {@code valueOf} caches (Integer, Short,
+   * Long −128..127; Character 0..127). {@code Float} and {@code Double} always allocate; a
+   * non-constant value is assumed to allocate.
+   */
+  static boolean boxingNeverAllocates(AllocSite s) {
+    if (s.kind() != SiteKind.BOXING) return false;
+    String t = s.type();
+    if ("java.lang.Boolean".equals(t) || "java.lang.Byte".equals(t)) return true;
+    if (!(s.details() instanceof AllocSite.Boxing b) || b.constant() == null) return false;
+    long v = b.constant();
+    return switch (t) {
+      case "java.lang.Integer", "java.lang.Short", "java.lang.Long" -> v >= -128 && v <= 127;
+      case "java.lang.Character" -> v >= 0 && v <= 127;
+      default -> false;
+    };
+  }
+
+  /** The engine's verdict on {@code s}, or null when the result has none. */
+  static SiteResult siteResult(MethodResult r, AllocSite s) {
+    if (s.id() < 0 || s.id() >= r.sites().size()) return null;
+    SiteResult sr = r.sites().get(s.id());
+    return sr != null && sr.site().id() == s.id() ? sr : null;
+  }
+
+  /** {@code text}, parenthesized unless it is a name, a literal or a chain of calls without operators. */
+  static String operand(String text) {
+    String t = text.strip();
+    if (t.matches("[A-Za-z0-9_$.]+(\\(\\))?(\\.[A-Za-z0-9_$]+(\\(\\))?)*")) return t;
+    if (SimpleParens.wrapped(t)) return t;
+    return "(" + t + ")";
+  }
+
+  /** {@code (int) Math.ceil(size / 0.75)}: the capacity that holds {@code size} entries at load factor 0.75. */
+  static String ceilCapacity(String sizeText) {
+    return "(int) Math.ceil(" + operand(sizeText) + " / 0.75)";
+  }
+
+  /**
+   * The constructor call with {@code argument} as its only argument: {@code new ArrayList<>()}
+   * becomes {@code new ArrayList<>(orders.size())}; {@code new HashMap<>(n)} becomes
+   * {@code new HashMap<>(m)}. Falls back to {@code new Type<>(argument)}.
+   */
+  static String withArgument(AllocSite s, String argument) {
+    String d = s.description();
+    if (d != null && d.startsWith("new ") && d.endsWith(")")) {
+      int open = d.indexOf('(');
+      if (open > 0 && open < d.length() - 1 && d.indexOf('{') < 0) {
+        return d.substring(0, open + 1) + argument + ")";
+      }
+    }
+    return "new " + s.simpleType() + "<>(" + argument + ")";
+  }
+
+  /** {@code Maps.newHashMapWithExpectedSize(n)} for a factory fix. */
+  static String factoryCall(Fix.UseFactory f) {
+    return f.simpleClass() + "." + f.factoryMethod() + "(" + f.size().text() + ")";
+  }
+
+  /** A reason step as {@code stored into X, line 12} (for parenthesized Go-style details). */
+  static String renderInline(Reason r) {
+    return r.pos() != null && r.pos().line() > 0 ? r.text() + ", line " + r.pos().line() : r.text();
+  }
+
+  /**
+   * The reason chain for a message: at verbosity 1 the first step (plus {@code " …"} when more
+   * follow), at verbosity 2 every step joined with {@code "; "}.
+   */
+  static String chainText(List<Reason> chain, int verbosity, boolean inline) {
+    if (chain.isEmpty()) return "";
+    if (verbosity >= 2) {
+      StringBuilder sb = new StringBuilder();
+      for (Reason r : chain) {
+        if (sb.length() > 0) sb.append("; ");
+        sb.append(inline ? renderInline(r) : r.render());
+      }
+      return sb.toString();
+    }
+    Reason first = chain.get(0);
+    return (inline ? renderInline(first) : first.render()) + (chain.size() > 1 ? " …" : "");
+  }
+
+  static Finding finding(RuleId rule, MethodIR m, SourcePos pos, String message, List<Reason> reasons,
+      int hotness, Fix fix, int siteId, String subject) {
+    return new Finding(rule, rule.defaultSeverity(), m.sourceFile() == null ? "" : m.sourceFile(),
+        pos == null ? SourcePos.UNKNOWN : pos, message, reasons == null ? List.of() : reasons, hotness, fix,
+        m.ref(), siteId, subject);
+  }
+
+  /** Whether {@code t} is one parenthesized group: {@code (a + b)}. */
+  private static final class SimpleParens {
+    static boolean wrapped(String t) {
+      if (t.length() < 2 || t.charAt(0) != '(' || t.charAt(t.length() - 1) != ')') return false;
+      int depth = 0;
+      for (int i = 0; i < t.length(); i++) {
+        char ch = t.charAt(i);
+        if (ch == '(') depth++;
+        else if (ch == ')' && --depth == 0 && i < t.length() - 1) return false;
+      }
+      return depth == 0;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.noescape.rules;
+
+import dev.noescape.engine.MethodResult;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.Fix;
+import dev.noescape.finding.Hotness;
+import dev.noescape.finding.RuleId;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.SiteKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code StringConcatInLoop} (warning): {@code s += x} (or {@code s = s + x}, {@code s = x + s}) on a
+ * {@code String} that is carried from one loop iteration to the next.
+ *
+ * <p><b>Reports</b> string concatenation sites whose {@link AllocSite.Accumulator} lives across
+ * iterations (a local declared outside the innermost loop, or a field), inside a loop:
+ *
+ * <pre>
+ *   's += …' copies the whole string on every iteration of the loop at line 9 (quadratic): accumulate in a StringBuilder
+ * </pre>
+ *
+ * <p><b>Why it matters.</b> Strings are immutable: each {@code s += x} allocates a builder, copies
+ * all of {@code s} and {@code x} into it and allocates a new {@code String}. Over n iterations that
+ * copies O(n²) characters and leaves n dead strings behind.
+ *
+ * <p><b>What to write instead.</b> A {@code StringBuilder} declared before the loop, {@code
+ * append} in the loop, {@code toString()} once after it (or {@code String.join} /
+ * {@code Collectors.joining}). The suggested fix ({@link Fix.UseStringBuilder}) is offered only when
+ * the front end says the rewrite is mechanical ({@link AllocSite.Accumulator#simpleRewrite()}: a
+ * local with an initializer, used in the loop only as {@code s += e}).
+ *
+ * <p><b>Stays quiet</b> about concatenations that do not feed back into themselves ({@code log(a +
+ * b)}), accumulators declared inside the loop (they start over every iteration), and
+ * concatenation outside loops. Not gated by hot methods: a single concatenation is not the
+ * problem, the quadratic accumulation is.
+ */
+public final class StringConcatInLoopRule implements Rule {
+  @Override
+  public RuleId id() {
+    return RuleId.STRING_CONCAT_IN_LOOP;
+  }
+
+  @Override
+  public List<Finding> check(MethodResult result, RuleContext context) {
+    MethodIR m = result.method();
+    List<Finding> out = new ArrayList<>();
+    for (AllocSite s : m.sites()) {
+      if (s.kind() != SiteKind.STRING_CONCAT || s.loopDepth() <= 0) continue;
+      if (!(s.details() instanceof AllocSite.Concat concat) || concat.accumulator() == null) continue;
+      AllocSite.Accumulator acc = concat.accumulator();
+      if (!acc.livesAcrossIterations()) continue;
+      String message = "'" + acc.name() + " += …' copies the whole string on every iteration of "
+          + RuleSupport.loopPhrase(m, s.ctx().loopId(), false) + " (quadratic): accumulate in a StringBuilder";
+      Fix fix = acc.simpleRewrite() ? new Fix.UseStringBuilder(acc.name()) : null;
+      out.add(RuleSupport.finding(id(), m, s.pos(), message, List.of(), Hotness.of(m, s), fix, s.id(),
+          s.description()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.noescape.rules;
+
+import static dev.noescape.rules.Fx.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noescape.engine.MethodResult;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.RuleId;
+import dev.noescape.finding.Severity;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.LoopKind;
+import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.SymbolicExpr;
+import dev.noescape.ir.Var;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BoxingAllocationRuleTest {
+  private final BoxingAllocationRule rule = new BoxingAllocationRule();
+
+  private static AllocSite box(MethodIRBuilder b, String type, String prim, Long constant, int line) {
+    Var v = b.temp(type);
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    return b.alloc(v, SiteKind.BOXING, type, "boxing " + prim + " to " + simple, at(line),
+        new AllocSite.Boxing(prim, constant));
+  }
+
+  /** One boxing site inside {@code for (int i = 0; i < n; i++)} at line 14. */
+  private static MethodResult inLoop(String type, String prim, Long constant) {
+    MethodIRBuilder b = Fx.method("add");
+    b.param("this", "com.acme.OrderBook", at(10));
+    b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
+    box(b, type, prim, constant, 15);
+    b.endLoop();
+    return Fx.Results.of(b.build()).build();
+  }
+
+  @Test
+  void nonConstantIntInLoopIsReported() {
+    List<Finding> fs = rule.check(inLoop("java.lang.Integer", "int", null), Fx.defaults());
+    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14): "
+        + "keep the value primitive (int) or use a primitive collection"), Fx.messages(fs));
+    Finding f = fs.get(0);
+    assertEquals(RuleId.BOXING_ALLOCATION, f.rule());
+    assertEquals(Severity.WARNING, f.severity());
+    assertEquals(15, f.pos().line());
+    assertEquals("boxing int to Integer", f.subject());
+  }
+
+  @ParameterizedTest(name = "{0} {2} reported={3}")
+  @CsvSource({
+    "java.lang.Integer, int, 127, false",
+    "java.lang.Integer, int, -128, false",
+    "java.lang.Integer, int, 128, true",
+    "java.lang.Integer, int, -129, true",
+    "java.lang.Short, short, 100, false",
+    "java.lang.Short, short, 200, true",
+    "java.lang.Long, long, 0, false",
+    "java.lang.Long, long, 1000, true",
+    "java.lang.Character, char, 127, false",
+    "java.lang.Character, char, 128, true",
+    "java.lang.Double, double, 1, true",
+    "java.lang.Float, float, 0, true",
+    "java.lang.Boolean, boolean, 1, false",
+    "java.lang.Byte, byte, 1, false",
+  })
+  void constantsInsideTheCacheDoNotAllocate(String type, String prim, long constant, boolean reported) {
+    assertEquals(reported, !rule.check(inLoop(type, prim, constant), Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void booleanAndByteNeverReportedEvenNonConstant() {
+    assertTrue(rule.check(inLoop("java.lang.Boolean", "boolean", null), Fx.defaults()).isEmpty());
+    assertTrue(rule.check(inLoop("java.lang.Byte", "byte", null), Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void doubleAlwaysAllocates() {
+    assertEquals(List.of("boxing double to Double allocates on every iteration of the loop (line 14): "
+        + "keep the value primitive (double) or use a primitive collection"),
+        Fx.messages(rule.check(inLoop("java.lang.Double", "double", 0L), Fx.defaults())));
+  }
+
+  private static MethodResult outsideLoop(boolean hot, String annotation) {
+    MethodIRBuilder b = Fx.method("add").hot(hot);
+    if (annotation != null) b.annotation(annotation);
+    b.param("this", "com.acme.OrderBook", at(10));
+    box(b, "java.lang.Long", "long", null, 12);
+    return Fx.Results.of(b.build()).build();
+  }
+
+  @Test
+  void outsideLoopIsQuiet() {
+    assertTrue(rule.check(outsideLoop(false, null), Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void hotMethodIsReported() {
+    assertEquals(List.of("boxing long to Long allocates in hot method OrderBook.add: "
+        + "keep the value primitive (long) or use a primitive collection"),
+        Fx.messages(rule.check(outsideLoop(true, null), Fx.defaults())));
+  }
+
+  @Test
+  void hotAnnotationsCountEvenIfTheFrontEndDidNotSetHot() {
+    assertEquals(1, rule.check(outsideLoop(false, "HotPath"), Fx.defaults()).size());
+    RuleContext custom = new RuleContext(21, false, false, 1, Set.of("Critical"));
+    assertEquals(1, rule.check(outsideLoop(false, "Critical"), custom).size());
+    assertTrue(rule.check(outsideLoop(false, "Critical"), Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void reportOutsideLoopsReportsEverywhere() {
+    assertEquals(List.of("boxing long to Long allocates on every evaluation: "
+        + "keep the value primitive (long) or use a primitive collection"),
+        Fx.messages(rule.check(outsideLoop(false, null), Fx.ctx(21, false, true, 1))));
+  }
+
+  @Test
+  void lambdaBodyInheritsTheEnclosingLoop() {
+    MethodIRBuilder b = Fx.method("com.acme.OrderBook", "lambda$add$0", Fx.FILE, true)
+        .synthetic(true).baseLoopDepth(1);
+    box(b, "java.lang.Integer", "int", null, 20);
+    List<Finding> fs = rule.check(Fx.Results.of(b.build()).build(), Fx.defaults());
+    assertEquals(List.of("boxing int to Integer allocates on every iteration of the enclosing loop: "
+        + "keep the value primitive (int) or use a primitive collection"), Fx.messages(fs));
+  }
+}

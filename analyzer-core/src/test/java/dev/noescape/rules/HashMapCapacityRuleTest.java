@@ -1,0 +1,176 @@
+package dev.noescape.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.Fix;
+import dev.noescape.finding.RuleId;
+import dev.noescape.ir.LoopKind;
+import dev.noescape.ir.SymbolicExpr;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HashMapCapacityRuleTest {
+  private final HashMapCapacityRule rule = new HashMapCapacityRule();
+
+  private static FillScenario sized(String type, SymbolicExpr n, SymbolicExpr trip) {
+    FillScenario s = new FillScenario().type(type);
+    s.sizedWith = n;
+    s.trip = trip;
+    s.kind = trip.isConstant() ? LoopKind.FOR : LoopKind.FOREACH_ITERABLE;
+    return s;
+  }
+
+  private List<Finding> check(FillScenario s, RuleContext c) {
+    return rule.check(s.build(), c);
+  }
+
+  @Test
+  void loopWithMatchingTripCountOnJava21() {
+    SymbolicExpr n = SymbolicExpr.of("orders.size()");
+    List<Finding> fs = check(sized("java.util.HashMap", n, n), Fx.ctx(21, false, false, 1));
+    assertEquals(List.of("new HashMap<>(orders.size()) rehashes before it holds the orders.size() entries put in the "
+        + "loop at line 14 (the table resizes at 0.75 × capacity): use HashMap.newHashMap(orders.size())"),
+        Fx.messages(fs));
+    Finding f = fs.get(0);
+    assertEquals(RuleId.HASH_MAP_CAPACITY, f.rule());
+    assertEquals(new Fix.UseFactory("java.util.HashMap", "newHashMap", n), f.fix());
+    assertEquals(13, f.pos().line());
+  }
+
+  @Test
+  void fixChoiceByRelease() {
+    SymbolicExpr n = SymbolicExpr.of("orders.size()");
+    assertEquals(new Fix.UseFactory("java.util.HashMap", "newHashMap", n),
+        check(sized("java.util.HashMap", n, n), Fx.ctx(19, true, false, 1)).get(0).fix());
+    assertEquals(new Fix.UseFactory("com.google.common.collect.Maps", "newHashMapWithExpectedSize", n),
+        check(sized("java.util.HashMap", n, n), Fx.ctx(17, true, false, 1)).get(0).fix());
+    List<Finding> plain = check(sized("java.util.HashMap", n, n), Fx.ctx(17, false, false, 1));
+    assertEquals(new Fix.ReplaceCapacity("(int) Math.ceil(orders.size() / 0.75)"), plain.get(0).fix());
+    assertTrue(plain.get(0).message().endsWith(": pass (int) Math.ceil(orders.size() / 0.75) as the capacity"),
+        plain.get(0).message());
+  }
+
+  @Test
+  void factoriesPerType() {
+    SymbolicExpr n = SymbolicExpr.of("orders.size()");
+    assertEquals(new Fix.UseFactory("java.util.LinkedHashMap", "newLinkedHashMap", n),
+        check(sized("java.util.LinkedHashMap", n, n), Fx.ctx(21, false, false, 1)).get(0).fix());
+    assertEquals(new Fix.UseFactory("java.util.HashSet", "newHashSet", n),
+        check(sized("java.util.HashSet", n, n), Fx.ctx(21, false, false, 1)).get(0).fix());
+    assertEquals(new Fix.UseFactory("java.util.WeakHashMap", "newWeakHashMap", n),
+        check(sized("java.util.WeakHashMap", n, n), Fx.ctx(21, false, false, 1)).get(0).fix());
+    assertEquals(new Fix.UseFactory("com.google.common.collect.Sets", "newHashSetWithExpectedSize", n),
+        check(sized("java.util.HashSet", n, n), Fx.ctx(17, true, false, 1)).get(0).fix());
+    assertEquals(new Fix.ReplaceCapacity("(int) Math.ceil(orders.size() / 0.75)"),
+        check(sized("java.util.WeakHashMap", n, n), Fx.ctx(17, true, false, 1)).get(0).fix(),
+        "Guava has no WeakHashMap factory");
+  }
+
+  @Test
+  void constantSixteenIsReportedSeventeenIsNot() {
+    List<Finding> sixteen = check(sized("java.util.HashMap", SymbolicExpr.constant(16), SymbolicExpr.constant(16)),
+        Fx.ctx(17, false, false, 1));
+    assertEquals(List.of("new HashMap<>(16) rehashes before it holds the 16 entries put in the loop at line 14 "
+        + "(the table resizes at 0.75 × capacity): pass (int) Math.ceil(16 / 0.75) as the capacity"),
+        Fx.messages(sixteen));
+    assertTrue(check(sized("java.util.HashMap", SymbolicExpr.constant(17), SymbolicExpr.constant(17)),
+        Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void tableArithmetic() {
+    // Checked against java.util.HashMap's table (JDK 17 and 25) for n = 2..300.
+    assertFalse(HashMapCapacityRule.holdsWithoutResize(1)); // 1 slot, threshold 0
+    assertFalse(HashMapCapacityRule.holdsWithoutResize(16));
+    assertTrue(HashMapCapacityRule.holdsWithoutResize(17));
+    assertTrue(HashMapCapacityRule.holdsWithoutResize(24));
+    assertFalse(HashMapCapacityRule.holdsWithoutResize(25));
+    assertTrue(HashMapCapacityRule.holdsWithoutResize(48));
+    assertFalse(HashMapCapacityRule.holdsWithoutResize(1000));
+    assertTrue(HashMapCapacityRule.holdsWithoutResize(0));
+    assertEquals(32, HashMapCapacityRule.tableSizeFor(17));
+    assertEquals(16, HashMapCapacityRule.tableSizeFor(16));
+    assertEquals(1, HashMapCapacityRule.tableSizeFor(1));
+  }
+
+  @Test
+  void weakHashMapConstantsFollowTheSameTable() {
+    assertEquals(1, check(sized("java.util.WeakHashMap", SymbolicExpr.constant(16), SymbolicExpr.constant(16)),
+        Fx.defaults()).size());
+    assertTrue(check(sized("java.util.WeakHashMap", SymbolicExpr.constant(24), SymbolicExpr.constant(24)),
+        Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void loopTripCountMustMatchTheArgument() {
+    assertTrue(check(sized("java.util.HashMap", SymbolicExpr.of("expected"), SymbolicExpr.of("orders.size()")),
+        Fx.defaults()).isEmpty());
+    // Key comparison ignores white space and outer parentheses.
+    assertEquals(1, check(sized("java.util.HashMap", SymbolicExpr.of("(orders.size( ))"),
+        SymbolicExpr.of("orders.size()")), Fx.defaults()).size());
+  }
+
+  @Test
+  void conditionalPutsAreQuiet() {
+    FillScenario s = sized("java.util.HashMap", SymbolicExpr.of("orders.size()"), SymbolicExpr.of("orders.size()"));
+    s.conditionalAdd = true;
+    assertTrue(check(s, Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void putAllIntoAFreshHashMapSizesItselfAndIsQuiet() {
+    // new HashMap<>(src.size()); map.putAll(src): the JDK sizes the table for src.size() when it has none yet.
+    FillScenario s = sized("java.util.HashMap", SymbolicExpr.of("src.size()"), SymbolicExpr.of("orders.size()"));
+    s.loop = false;
+    s.bulkArg = "src";
+    assertTrue(check(s, Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void putAllAfterOtherPutsRehashes() {
+    FillScenario s = sized("java.util.HashMap", SymbolicExpr.of("src.size()"), SymbolicExpr.of("orders.size()"));
+    s.loop = false;
+    s.addBeforeLoop = true;
+    s.bulkArg = "src";
+    List<Finding> fs = check(s, Fx.ctx(21, false, false, 1));
+    assertEquals(List.of("new HashMap<>(src.size()) rehashes before it holds the src.size() entries added by putAll at "
+        + "line 17 (the table resizes at 0.75 × capacity): use HashMap.newHashMap(src.size())"), Fx.messages(fs));
+  }
+
+  @Test
+  void putAllOfADifferentSizeIsQuiet() {
+    FillScenario s = sized("java.util.HashMap", SymbolicExpr.of("n"), SymbolicExpr.of("orders.size()"));
+    s.loop = false;
+    s.addBeforeLoop = true;
+    s.bulkArg = "src";
+    assertTrue(check(s, Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void addAllOnASetWithADifferentSizeIsQuiet() {
+    FillScenario s = sized("java.util.HashSet", SymbolicExpr.of("n"), SymbolicExpr.of("orders.size()"));
+    s.loop = false;
+    s.bulkArg = "src";
+    s.bulkName = "addAll";
+    assertTrue(check(s, Fx.defaults()).isEmpty());
+    FillScenario match = sized("java.util.HashSet", SymbolicExpr.of("src.size()"), SymbolicExpr.of("orders.size()"));
+    match.loop = false;
+    match.bulkArg = "src";
+    match.bulkName = "addAll";
+    assertEquals(1, check(match, Fx.defaults()).size());
+  }
+
+  @Test
+  void concurrentHashMapIsNeverReported() {
+    SymbolicExpr n = SymbolicExpr.of("orders.size()");
+    assertTrue(check(sized("java.util.concurrent.ConcurrentHashMap", n, n), Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void defaultConstructorIsNotThisRulesBusiness() {
+    assertTrue(check(new FillScenario().type("java.util.HashMap"), Fx.defaults()).isEmpty());
+  }
+}

@@ -1,0 +1,78 @@
+package dev.noescape.rules;
+
+import static dev.noescape.rules.Fx.at;
+import static dev.noescape.rules.Fx.reason;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noescape.engine.EscapeState;
+import dev.noescape.engine.Reason;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.RuleId;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.LoopKind;
+import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.SymbolicExpr;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VarargsAllocationRuleTest {
+  private static List<Finding> check(boolean loop, boolean hot, int count, EscapeState state, RuleContext c) {
+    MethodIRBuilder b = Fx.method("print").hot(hot);
+    b.param("this", "com.acme.OrderBook", at(10));
+    if (loop) b.beginLoop(LoopKind.FOREACH_ITERABLE, at(14), SymbolicExpr.of("orders.size()"), null);
+    AllocSite s = b.alloc(b.temp("java.lang.Object[]"), SiteKind.VARARGS_ARRAY, "java.lang.Object[]",
+        "varargs array of String.format", at(15),
+        new AllocSite.Varargs(Fx.ref("java.lang.String", "format", "java.lang.String", true,
+            "java.lang.String", "java.lang.Object[]"), count));
+    if (loop) b.endLoop();
+    Fx.Results r = Fx.Results.of(b.build());
+    if (state == EscapeState.GLOBAL_ESCAPE) {
+      r.state(s, state, reason(Reason.Kind.PASSED_TO_CALL, "passed to String.format", 15));
+    } else {
+      r.state(s, state);
+    }
+    return new VarargsAllocationRule().check(r.build(), c);
+  }
+
+  @Test
+  void inLoopNamesCalleeCountAndFix() {
+    List<Finding> fs = check(true, false, 2, EscapeState.ARG_ESCAPE, Fx.defaults());
+    assertEquals(List.of("varargs call to String.format allocates a new Object[2] on every iteration of the loop "
+        + "(line 14): hoist a reused array out of the loop, or call a fixed-arity overload"), Fx.messages(fs));
+    assertEquals(RuleId.VARARGS_ALLOCATION, fs.get(0).rule());
+    assertEquals("varargs array of String.format", fs.get(0).subject());
+  }
+
+  @Test
+  void emptyVarargsArrayIsStillAnAllocation() {
+    assertEquals(List.of("varargs call to String.format allocates an empty Object[] on every iteration of the loop "
+            + "(line 14): pass a shared empty array constant, or call a fixed-arity overload"),
+        Fx.messages(check(true, false, 0, EscapeState.ARG_ESCAPE, Fx.defaults())));
+  }
+
+  @Test
+  void calleeThatKeepsTheArrayGetsNoReuseAdvice() {
+    assertEquals(List.of("varargs call to String.format allocates a new Object[3] on every iteration of the loop "
+            + "(line 14): call a fixed-arity overload (String.format keeps the array, so one cannot be reused)"),
+        Fx.messages(check(true, false, 3, EscapeState.GLOBAL_ESCAPE, Fx.defaults())));
+  }
+
+  @Test
+  void gating() {
+    assertTrue(check(false, false, 2, EscapeState.ARG_ESCAPE, Fx.defaults()).isEmpty());
+    assertEquals(List.of("varargs call to String.format allocates a new Object[2] in hot method OrderBook.print: "
+            + "reuse one array, or call a fixed-arity overload"),
+        Fx.messages(check(false, true, 2, EscapeState.ARG_ESCAPE, Fx.defaults())));
+    assertEquals(1, check(false, false, 2, EscapeState.ARG_ESCAPE, Fx.ctx(17, false, true, 1)).size());
+  }
+
+  @Test
+  void arrayText() {
+    assertEquals("a new String[4]", VarargsAllocationRule.arrayText("String[]", 4));
+    assertEquals("a new int[2][]", VarargsAllocationRule.arrayText("int[][]", 2));
+    assertEquals("an empty Object[]", VarargsAllocationRule.arrayText("Object[]", 0));
+    assertEquals("a new Object[]", VarargsAllocationRule.arrayText("Object[]", -1));
+  }
+}
