@@ -1,5 +1,6 @@
 package dev.noescape.engine;
 
+import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Stmt;
@@ -12,7 +13,10 @@ import java.util.List;
  *
  * <p>An edge goes from a method to every program method one of its calls resolves to (the callee
  * and each override, unless a library summary covers it or dispatch is open: then the call does
- * not depend on code we analyze). Components come out of Tarjan's algorithm callees first, which
+ * not depend on code we analyze), and to the bodies of its functional sites
+ * ({@link dev.noescape.ir.AllocSite.Capture#bodies()}): whether invoking such an object can let its
+ * captures escape is read from their summaries ({@link Calls.Resolver#invocable}), so they are
+ * summarized first, or in the same component when a body reaches back. Components come out of Tarjan's algorithm callees first, which
  * is the bottom-up order summaries need. Tarjan runs with explicit stacks: a 10,000-deep call
  * chain must not overflow the Java stack.
  */
@@ -30,6 +34,11 @@ final class CallGraph {
     Arrays.fill(mark, -1);
     for (int m = 0; m < n; m++) {
       IntList out = new IntList();
+      for (AllocSite site : methods.get(m).sites()) {
+        if (site.kind().isFunctional() && site.details() instanceof AllocSite.Capture cap) {
+          for (String body : cap.bodies()) add(resolver.programMethod(body), m, mark, out);
+        }
+      }
       for (Stmt s : methods.get(m).stmts()) {
         if (!(s instanceof Stmt.Call c)) continue;
         add(resolver.programTarget(c.callee(), c.dispatchOpen()), m, mark, out);

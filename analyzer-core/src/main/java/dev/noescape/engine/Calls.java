@@ -1,6 +1,9 @@
 package dev.noescape.engine;
 
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.Var;
 import dev.noescape.summary.MethodSummary;
@@ -43,15 +46,22 @@ final class Calls {
      * non-fresh result is GLOBAL unless a computed summary proves it comes from the arguments.
      */
     static final int RET_OTHER = 1;
+    /**
+     * The method may store slot 0's object or what it held on entry (or an object holding either)
+     * into that object or its content: {@code b.add(a)} in a lambda capturing both. The tags cannot
+     * say it (they only relate different slots), and a caller invoking the method as a callback
+     * body ({@link Resolver#invocable}) must then not assume its captured objects stay apart.
+     */
+    static final int SELF_INTO_0 = 2;
 
     /** The callee stores objects it created into the content of this slot. */
     static int freshInto(int slot) {
-      return 2 + 2 * slot;
+      return 3 + 2 * slot;
     }
 
     /** The callee stores global objects into the content of this slot. */
     static int globalInto(int slot) {
-      return 3 + 2 * slot;
+      return 4 + 2 * slot;
     }
   }
 
@@ -70,12 +80,14 @@ final class Calls {
     private final SummaryProvider library;
     private final Map<String, Integer> programIndex;
     private final Computed[] current;
+    private final List<MethodIR> methods;
     private final Map<MethodRef, Optional<MethodSummary>> libraryCache = new HashMap<>();
 
-    Resolver(SummaryProvider library, Map<String, Integer> programIndex, Computed[] current) {
+    Resolver(SummaryProvider library, Map<String, Integer> programIndex, Computed[] current, List<MethodIR> methods) {
       this.library = library;
       this.programIndex = programIndex;
       this.current = current;
+      this.methods = methods;
     }
 
     Optional<MethodSummary> library(MethodRef m) {
@@ -86,6 +98,55 @@ final class Calls {
         libraryCache.put(m, s);
       }
       return s;
+    }
+
+    /** The program method with this key, or -1 (bodies of functional sites are looked up directly). */
+    int programMethod(String key) {
+      Integer i = programIndex.get(key);
+      return i == null ? -1 : i;
+    }
+
+    /**
+     * Whether invoking a functional site's object cannot let what it captures escape: the site
+     * lists its bodies ({@link AllocSite.Capture#bodies()}, none missing), each is an instance
+     * method of the program whose current summary says of slot 0 (the lambda object, or the
+     * anonymous class's {@code this}) that neither it nor its content escapes, is returned or is
+     * stored into another slot, and which does not move slot 0 or its content into slot 0's content
+     * ({@link Extra#SELF_INTO_0}). See the package documentation for why that is enough.
+     */
+    boolean invocable(AllocSite site) {
+      if (!site.kind().isFunctional() || !(site.details() instanceof AllocSite.Capture cap)) return false;
+      if (cap.bodies().isEmpty()) return false;
+      for (String key : cap.bodies()) {
+        int m = programMethod(key);
+        // A static method does not run on the object (and its slot 0 is something else).
+        if (m < 0 || current[m] == null || methods.get(m).ref().isStatic()) return false;
+        MethodSummary s = current[m].summary();
+        if (s.params().isEmpty() || s.isUnknown()) return false;
+        ParamTag t = s.param(0);
+        if (t.escapes() || t.contentEscapes() || t.toReturn() || t.contentToReturn()
+            || !t.intoContentOf().isEmpty() || !t.contentIntoContentOf().isEmpty()) return false;
+        if (current[m].extra().get(Extra.SELF_INTO_0)) return false;
+      }
+      return true;
+    }
+
+    /**
+     * Whether invoking a functional site's object may publish the object itself: one of its known
+     * bodies lets slot 0 escape (an anonymous class storing {@code this} into a static). The
+     * library model of an invoke-and-drop slot trusts the callback not to do that; where the body
+     * is in the program, it is checked instead.
+     */
+    boolean publishes(AllocSite site) {
+      // A lambda body cannot reference its own instance (slot 0 only yields the captures): only an
+      // anonymous class's methods can publish this. (An unknown body's tag would say so too.)
+      if (site.kind() != SiteKind.ANONYMOUS_CLASS || !(site.details() instanceof AllocSite.Capture cap)) return false;
+      for (String key : cap.bodies()) {
+        int m = programMethod(key);
+        if (m < 0 || current[m] == null || methods.get(m).ref().isStatic()) continue;
+        if (current[m].summary().param(0).escapes()) return true;
+      }
+      return false;
     }
 
     /** The program method a call edge goes to, or -1 (library model, open dispatch, or outside). */
@@ -154,7 +215,7 @@ final class Calls {
    * store anything there). Escape causes ({@code escapes}, ArgEscape, content escapes) are read
    * after solving by {@link Causes}.
    */
-  static void apply(ConnectionGraph g, Stmt.Call c, int stmt, Resolved r, CallObjects co) {
+  static void apply(ConnectionGraph g, Stmt.Call c, int stmt, Resolved r, CallObjects co, BitSet invocable) {
     DeepNodes deep = g.deepNodes();
     List<Var> args = c.args();
     int n = args.size();
@@ -182,21 +243,41 @@ final class Calls {
         if (res >= 0) g.link(d, res);
         if (fresh >= 0) g.storeEdge(d, g.fieldNode(fresh, ConnectionGraph.F_ALL), fresh, stmt);
       }
+      // j == i is the slot moving into itself (this.b.add(this.a)): the same stores, so that what
+      // the argument held may now be held by anything it reaches.
       for (int j : new TreeSet<>(t.intoContentOf())) {
-        if (j == i || j < 0 || j >= n || args.get(j) == null) continue;
+        if (j < 0 || j >= n || args.get(j) == null) continue;
         g.addStore(deep.named(g, args.get(j).id()), ConnectionGraph.F_CONTENT, an, stmt);
       }
       for (int j : new TreeSet<>(t.contentIntoContentOf())) {
-        if (j == i || j < 0 || j >= n || args.get(j) == null) continue;
+        if (j < 0 || j >= n || args.get(j) == null) continue;
         g.addStore(deep.named(g, args.get(j).id()), ConnectionGraph.F_CONTENT, deep.all(g, an), stmt);
       }
       if (t.contentEscapes()) g.addStore(an, ConnectionGraph.F_CONTENT, g.constNode(ConnectionGraph.GLOBAL), stmt);
+      if (t.contentEscapes() && !t.escapes() && !invocable.isEmpty()) invoked(g, deep, an, stmt, invocable);
       if (co.foreign != null && co.foreign[i] > 0) {
         int f = co.foreign[i] - 1;
         g.addStore(an, ConnectionGraph.F_CONTENT, g.constNode(f), stmt);
       }
       if (r.extra().get(Extra.globalInto(i))) g.addStore(an, ConnectionGraph.F_CONTENT, g.constNode(ConnectionGraph.GLOBAL), stmt);
     }
+  }
+
+  /**
+   * A slot that invokes its callback and drops it, given functional sites whose bodies keep their
+   * captures to themselves ({@code invocable}; {@link Causes} then does not make their content
+   * escape): what the bodies may still do to the captured objects is store into them values the
+   * library shows them (which its model already makes escape), objects of their own, or globals.
+   * GLOBAL stands for all of these: it goes into the content of the site and of everything it
+   * reaches, so whatever the caller later loads from a captured object is treated as escaped.
+   */
+  private static void invoked(ConnectionGraph g, DeepNodes deep, int an, int stmt, BitSet invocable) {
+    int sites = g.newNode();
+    g.linkMasked(an, sites, invocable);
+    int base = g.newNode();
+    g.link(sites, base);
+    g.link(deep.all(g, sites), base);
+    g.addStore(base, ConnectionGraph.F_CONTENT, g.constNode(ConnectionGraph.GLOBAL), stmt);
   }
 
   /**

@@ -15,7 +15,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code ret}: returned;
  *   <li>{@code esc}: thrown, stored into a static field, or passed to a call slot that escapes;
- *   <li>{@code content}: passed to a call slot whose content escapes (what it holds escapes);
+ *   <li>{@code content}: passed to a call slot whose content escapes (what it holds escapes),
+ *       except a functional site that the slot only invokes and drops, whose bodies keep their
+ *       captures to themselves ({@link Calls.Resolver#invocable}): for it the call is ArgEscape;
  *   <li>{@code arg}: passed to a call slot that does not escape (ArgEscape).
  * </ul>
  */
@@ -47,7 +49,13 @@ final class Causes {
     return a;
   }
 
-  static Causes compute(ConnectionGraph g, List<Stmt> stmts, Calls.Resolved[] calls) {
+  /**
+   * @param invocable functional sites whose captures stay put when a call invokes them ({@link Calls.Resolver#invocable})
+   * @param publishing functional sites one of whose bodies lets the object itself escape when invoked
+   *     ({@link Calls.Resolver#publishes}): a call that invokes them makes them escape
+   */
+  static Causes compute(ConnectionGraph g, List<Stmt> stmts, Calls.Resolved[] calls, BitSet invocable,
+      BitSet publishing) {
     Causes c = new Causes(g.objectCount());
     for (int k = 0; k < stmts.size(); k++) {
       Stmt s = stmts.get(k);
@@ -65,7 +73,12 @@ final class Causes {
           ParamTag t = calls[k].tag(i);
           if (t.escapes()) mark(g, a, c.escStmt, c.escSlot, k, i);
           else mark(g, a, c.argStmt, c.argSlot, k, i);
-          if (t.contentEscapes()) mark(g, a, c.contentStmt, c.contentSlot, k, i);
+          if (t.contentEscapes()) {
+            // "Invoked, not kept" (cesc without esc): an invocable site's content stays put.
+            mark(g, a, c.contentStmt, c.contentSlot, k, i, t.escapes() ? null : invocable);
+            // ... and a site whose body publishes itself escapes with it.
+            if (!t.escapes() && !publishing.isEmpty()) markOnly(g, a, c.escStmt, c.escSlot, k, i, publishing);
+          }
         }
       }
     }
@@ -73,9 +86,26 @@ final class Causes {
   }
 
   private static void mark(ConnectionGraph g, Var v, int[] stmtOf, int[] slotOf, int k, int slot) {
+    mark(g, v, stmtOf, slotOf, k, slot, null);
+  }
+
+  private static void markOnly(ConnectionGraph g, Var v, int[] stmtOf, int[] slotOf, int k, int slot, BitSet only) {
+    if (v == null) return;
+    BitSet p = (BitSet) g.pts(v.id()).clone();
+    p.and(only);
+    for (int o = p.nextSetBit(0); o >= 0; o = p.nextSetBit(o + 1)) {
+      if (stmtOf[o] == NONE) {
+        stmtOf[o] = k;
+        slotOf[o] = slot;
+      }
+    }
+  }
+
+  private static void mark(ConnectionGraph g, Var v, int[] stmtOf, int[] slotOf, int k, int slot, BitSet skip) {
     if (v == null) return;
     BitSet p = g.pts(v.id());
     for (int o = p.nextSetBit(0); o >= 0; o = p.nextSetBit(o + 1)) {
+      if (skip != null && skip.get(o)) continue;
       if (stmtOf[o] == NONE) {
         stmtOf[o] = k;
         if (slotOf != null) slotOf[o] = slot;

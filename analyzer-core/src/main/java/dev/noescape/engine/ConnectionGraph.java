@@ -61,6 +61,10 @@ final class ConnectionGraph {
   private BitSet[] pts = new BitSet[64];
   private BitSet[] delta = new BitSet[64];
   private IntList[] copySucc = new IntList[64];
+  /** Pairs (target node, mask index): {@code pts(target) ⊇ pts(source) ∩ masks[i]}. */
+  private IntList[] maskedSucc = new IntList[64];
+  private final List<BitSet> masks = new ArrayList<>();
+  private final BitSet maskScratch = new BitSet();
   /** Pairs (field, target node): {@code target = base.field} for every object of the base. */
   private IntList[] loads = new IntList[64];
   /** Triples (field, value node, stmt): {@code base.field = value}. */
@@ -169,6 +173,7 @@ final class ConnectionGraph {
       pts = Arrays.copyOf(pts, cap);
       delta = Arrays.copyOf(delta, cap);
       copySucc = Arrays.copyOf(copySucc, cap);
+      maskedSucc = Arrays.copyOf(maskedSucc, cap);
       loads = Arrays.copyOf(loads, cap);
       stores = Arrays.copyOf(stores, cap);
     }
@@ -248,6 +253,27 @@ final class ConnectionGraph {
     if (from == to || !edges.putIfAbsent(LongIntMap.key(from, to), 0)) return;
     list(copySucc, from).add(to);
     addAll(to, pts[from]);
+  }
+
+  /**
+   * {@code pts(to) ⊇ pts(from) ∩ mask}: only the objects in {@code mask} (fixed before solving)
+   * cross. Lets a call treat some of an argument's objects differently from the others.
+   */
+  void linkMasked(int from, int to, BitSet mask) {
+    int mi = masks.size();
+    masks.add(mask);
+    list(maskedSucc, from).add(to, mi);
+    BitSet m = (BitSet) pts[from].clone();
+    m.and(mask);
+    addAll(to, m);
+  }
+
+  /** Every object stored into a field of {@code holder} by a statement (not by seeding). */
+  BitSet storedValues(int holder) {
+    BitSet out = new BitSet();
+    IntList l = holder < storesInto.length ? storesInto[holder] : null;
+    for (int i = 0; l != null && i < l.size(); i += 2) out.or(pts[l.get(i)]);
+    return out;
   }
 
   /** {@code pts(to) ⊇ pts(from)}, where {@code to} is a field node of {@code holder}, by statement {@code stmt}. */
@@ -357,6 +383,15 @@ final class ConnectionGraph {
       delta[n] = new BitSet();
       IntList cs = copySucc[n];
       if (cs != null) for (int i = 0; i < cs.size(); i++) addAll(cs.get(i), d);
+      IntList ms = maskedSucc[n];
+      if (ms != null) {
+        for (int i = 0; i < ms.size(); i += 2) {
+          maskScratch.clear();
+          maskScratch.or(d);
+          maskScratch.and(masks.get(ms.get(i + 1)));
+          if (!maskScratch.isEmpty()) addAll(ms.get(i), maskScratch);
+        }
+      }
       IntList ls = loads[n];
       if (ls != null) {
         for (int i = 0; i < ls.size(); i += 2) {

@@ -45,7 +45,7 @@ public final class EscapeAnalysis {
     Map<String, Integer> index = new HashMap<>();
     for (int m = 0; m < n; m++) index.put(methods.get(m).ref().key(), m); // last wins, as Program.byKey
     Calls.Computed[] current = new Calls.Computed[n];
-    Calls.Resolver resolver = new Calls.Resolver(library, index, current);
+    Calls.Resolver resolver = new Calls.Resolver(library, index, current, methods);
     CallGraph cg = CallGraph.build(methods, resolver);
     MethodResult[] results = new MethodResult[n];
 

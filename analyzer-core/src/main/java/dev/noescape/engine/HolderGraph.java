@@ -72,14 +72,24 @@ final class HolderGraph {
 
   /** Everything reachable from {@code sources} (included) through holder edges. */
   BitSet closure(BitSet sources) {
+    return closure(sources, -1);
+  }
+
+  /**
+   * Everything reachable from {@code sources} through holder edges without entering
+   * {@code barrier} (-1: none), which is neither included nor expanded.
+   */
+  BitSet closure(BitSet sources, int barrier) {
     BitSet seen = (BitSet) sources.clone();
+    if (barrier >= 0) seen.clear(barrier);
+    sources = seen;
     int[] stack = new int[Math.max(4, objects)];
     int sp = 0;
     for (int o = sources.nextSetBit(0); o >= 0; o = sources.nextSetBit(o + 1)) stack[sp++] = o;
     while (sp > 0) {
       int o = stack[--sp];
       for (int x = nextHeld(o, 0); x >= 0; x = nextHeld(o, x + 1)) {
-        if (!seen.get(x)) {
+        if (x != barrier && !seen.get(x)) {
           seen.set(x);
           stack[sp++] = x;
         }

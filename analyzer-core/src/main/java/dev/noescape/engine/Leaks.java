@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * holder edges from the sinks: the global reach (GLOBAL, globally caused objects, what
  * content-escaping objects hold) → {@code escapes}/{@code contentEscapes}; returned objects →
  * {@code toReturn}/{@code contentToReturn}; {@code P_j}/{@code C_j} for j ≠ i →
- * {@code intoContentOf}/{@code contentIntoContentOf}. {@code P_i} holds {@code C_i} only through
+ * {@code intoContentOf}/{@code contentIntoContentOf}, and j = i when the method stores slot i (or
+ * what it held) into something slot i holds ({@code this.b.add(this.a)}). {@code P_i} holds {@code C_i} only through
  * real stores, so a returned parameter is not reported as "content flows to result" too (the
  * caller sees its content through the object itself).
  */
@@ -56,6 +57,20 @@ final class Leaks {
         if (reach[j].get(p)) into.add(j);
         if (reach[j].get(ci)) contentInto.add(j);
       }
+      // The slot moved into itself: this.b.add(this.a) stores what slot i held into what it holds.
+      // Reachability from P_i/C_i cannot show it (they reach themselves anyway), so look at what
+      // this method stored into them and what that holds. Callers must learn it: after o.m(),
+      // o.b holds o.a, and returning o.b returns o.a.
+      BitSet storedIntoSelf = g.storedValues(p);
+      storedIntoSelf.or(g.storedValues(ci));
+      // Not through GLOBAL: an escaping slot's content holds GLOBAL, which holds the slot again;
+      // that is escape (its own tag), not a move within the slot.
+      BitSet heldBySelf = hg.closure(storedIntoSelf, ConnectionGraph.GLOBAL);
+      // Only for a slot that does not escape: once it escapes, callers already treat everything it
+      // reaches as escaped, and the intoContentOf stores a global holder makes would show up here
+      // as spurious self-moves.
+      if (heldBySelf.get(p) && !gReach.get(p)) into.add(i);
+      if (heldBySelf.get(ci) && !gReach.get(p) && !gReach.get(ci)) contentInto.add(i);
       boolean escapes = gReach.get(p);
       ParamTag tag = new ParamTag(escapes, retReach.get(p), into, gReach.get(ci), retReach.get(ci), contentInto, null);
       if (tag.isNone()) {
@@ -100,6 +115,15 @@ final class Leaks {
         if (g.isLocal(o)) extra.set(Calls.Extra.freshInto(j));
       }
       if (reach[j].get(ConnectionGraph.GLOBAL)) extra.set(Calls.Extra.globalInto(j));
+    }
+    if (slots > 0 && ir.params().get(0) != null) {
+      // Slot 0 (or what it held on entry, or something holding either) stored into slot 0 or its
+      // content: the tags only relate different slots, so say it here (for callback bodies).
+      int p0 = g.param(0), c0 = g.content(0);
+      BitSet stored = g.storedValues(p0);
+      stored.or(g.storedValues(c0));
+      BitSet cl = hg.closure(stored);
+      if (cl.get(p0) || cl.get(c0)) extra.set(Calls.Extra.SELF_INTO_0);
     }
     if (fresh && retReach.get(ConnectionGraph.GLOBAL)) extra.set(Calls.Extra.RET_GLOBAL);
     if (!fresh) {

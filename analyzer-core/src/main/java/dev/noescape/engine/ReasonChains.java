@@ -125,7 +125,13 @@ final class ReasonChains {
           : new Reason(Reason.Kind.STORED_STATIC, p + "reachable from static field " + f, pos(stmt));
     }
     Stmt.Call call = (Stmt.Call) s;
-    return passed(call, stmt, c.escSlot[subject], p);
+    int slot = c.escSlot[subject];
+    if (slot >= 0 && !calls[stmt].tag(slot).escapes()) {
+      // Only a callback whose own body publishes it escapes through a slot that does not keep it.
+      return new Reason(Reason.Kind.PASSED_TO_CALL,
+          p + "passed to " + call.callee().displayName() + ", which invokes it, and its body lets it escape", pos(stmt));
+    }
+    return passed(call, stmt, slot, p);
   }
 
   private Reason passed(Stmt.Call call, int stmt, int slot, String p) {
@@ -133,6 +139,7 @@ final class ReasonChains {
     String callee = call.callee().displayName();
     if (r.unknown()) return new Reason(Reason.Kind.PASSED_TO_UNKNOWN, p + "passed to unknown " + callee, pos(stmt));
     String why = slot >= 0 ? r.tag(slot).why() : null;
+
     return new Reason(Reason.Kind.PASSED_TO_CALL,
         p + "passed to " + callee + (why != null ? ", which " + why : ""), pos(stmt));
   }

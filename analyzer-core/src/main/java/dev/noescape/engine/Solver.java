@@ -39,6 +39,14 @@ final class Solver {
       Var p = ir.params().get(i);
       if (p != null) g.addObject(p.id(), g.param(i));
     }
+    // Functional sites whose bodies keep their captures to themselves (fixed for this analysis: the
+    // bodies are summarized first, or iterate with this method in one component).
+    BitSet invocable = new BitSet();
+    BitSet publishing = new BitSet();
+    for (AllocSite site : ir.sites()) {
+      if (resolver.invocable(site)) invocable.set(g.site(site.id()));
+      if (resolver.publishes(site)) publishing.set(g.site(site.id()));
+    }
     Calls.CallObjects[] callObjects = new Calls.CallObjects[n];
     for (int k = 0; k < n; k++) {
       if (calls[k] != null) callObjects[k] = Calls.objects(g, (Stmt.Call) stmts.get(k), k, calls[k]);
@@ -57,7 +65,7 @@ final class Solver {
         if (sl.target() != null)
         g.link(g.constNode(ConnectionGraph.GLOBAL), sl.target().id());
       } else if (s instanceof Stmt.Call c) {
-        Calls.apply(g, c, k, calls[k], callObjects[k]);
+        Calls.apply(g, c, k, calls[k], callObjects[k], invocable);
       }
       // StaticStore, Return, Throw: causes, read after solving. Monitor: no effect.
     }
@@ -68,7 +76,7 @@ final class Solver {
     BitSet gReach;
     while (true) {
       g.propagate();
-      causes = Causes.compute(g, stmts, calls);
+      causes = Causes.compute(g, stmts, calls, invocable, publishing);
       hg = new HolderGraph(g);
       gReach = hg.globalReach(causes);
       boolean more = false;

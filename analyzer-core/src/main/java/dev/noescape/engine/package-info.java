@@ -75,6 +75,39 @@
  * computed summary when dispatch is closed and the program has the callee, else unknown; joined
  * over the overrides the program declares.
  *
+ * <h2>Callbacks invoked and dropped</h2>
+ *
+ * <p>A slot tagged {@code contentEscapes} but not {@code escapes} ({@code forEach}'s consumer,
+ * {@code removeIf}'s predicate, a comparator) means: the library runs the callback during the call
+ * and does not keep it. Not seeing the callback's code, the model must assume that what it captures
+ * is exposed to unknown code, so its content escapes. When the object is a {@code LAMBDA},
+ * {@code METHOD_REF} or {@code ANONYMOUS_CLASS} site whose code is in the program
+ * ({@link dev.noescape.ir.AllocSite.Capture#bodies()}: the lambda body, or the anonymous class's
+ * methods and the concrete ones it inherits from program supertypes; none missing, none static),
+ * {@link dev.noescape.engine.Calls.Resolver#invocable} reads the bodies' summaries instead: when,
+ * for every body, slot 0 (the lambda object, {@code this}) neither escapes nor is returned or
+ * stored into another slot, and the same holds for its content, and the body does not store slot 0
+ * or its content into slot 0's content ({@code Calls.Extra.SELF_INTO_0}, which the tags cannot
+ * express), the call does not make the site's content escape: the site is ArgEscape for it.
+ *
+ * <p>Why that is sound. The captured values are reachable only through the object's synthetic
+ * fields, which only its own code reads; the library cannot reach them except by invoking that
+ * code, and the slot says it keeps nothing after the call. What invoking a body can do to them is
+ * therefore what its summary says of slot 0's content (escape, return to the library, store into an
+ * argument, i.e. a value the library shows it), all excluded, plus storing things into them: values
+ * the library passes in (already escaped: TRUST ASSUMPTION 4 of jdk.models tags what a callback is
+ * shown {@code cesc}/{@code esc} on its own slot), objects the body creates, globals, and other
+ * captures (excluded by {@code SELF_INTO_0}). The first three are covered by putting GLOBAL into the
+ * content of the site and of everything it reaches ({@code Calls.invoked}), so whatever the caller
+ * loads from a captured object afterwards counts as escaped. The object itself: a lambda cannot
+ * reference its own instance, so invoking it cannot publish it; an anonymous class's method can
+ * publish {@code this}, which its slot-0 tag {@code escapes} then says, and such a site escapes at
+ * the call ({@link dev.noescape.engine.Calls.Resolver#publishes}; the library model alone would
+ * trust it not to). The bodies get call-graph edges from the method that creates the site, so they
+ * are summarized first, or iterate in its component when a body reaches back to it; the verdict
+ * only turns conservative as their summaries grow, so the fixpoint still ascends. A slot that keeps
+ * the callback ({@code escapes}: executors, threads, stream stages) is unaffected.
+ *
  * <h2>Invariants</h2>
  *
  * <ul>

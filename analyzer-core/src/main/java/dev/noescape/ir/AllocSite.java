@@ -64,10 +64,22 @@ public record AllocSite(int id, SiteKind kind, String type, String description, 
    * A lambda, method reference or anonymous class and what it captures: source names of captured
    * locals and parameters, and {@code this} when it captures the enclosing instance. Empty for an
    * anonymous class that captures nothing (it still allocates).
+   *
+   * <p>{@code bodies}: the {@link MethodRef#key()}s of the code the object runs when invoked — the
+   * synthetic lambda body (slot 0 = the lambda object), or the instance methods of an anonymous
+   * class (slot 0 = {@code this}) together with the concrete methods it inherits from program
+   * supertypes. Empty when the front end does not know them (method references); the engine then
+   * assumes nothing about what invoking the object does.
    */
-  public record Capture(List<String> captured) implements Details {
+  public record Capture(List<String> captured, List<String> bodies) implements Details {
     public Capture {
       captured = List.copyOf(captured);
+      bodies = List.copyOf(bodies);
+    }
+
+    /** What it captures, with no known bodies. */
+    public Capture(List<String> captured) {
+      this(captured, List.of());
     }
   }
 

@@ -60,8 +60,11 @@ public final class LeakingParameterRule implements Rule {
       if (v == null) continue;
       if (slot == 0 && !m.ref().isStatic()) continue; // this
       if ("this".equals(v.name())) continue;
+      // Parameters javac adds and the user never wrote (the outer instance this$0 of an inner
+      // class constructor, captured val$x of a local class) have nothing the user could change.
+      if (v.name().startsWith("this$") || v.name().startsWith("val$")) continue;
       ParamTag tag = result.summary().param(slot);
-      if (tag == null || tag.isNone()) continue;
+      if (tag == null || !tag.leavesSlot(slot)) continue;
       List<Reason> chain = slot < result.paramChains().size() && result.paramChains().get(slot) != null
           ? result.paramChains().get(slot) : List.of();
       String message = message(m, v.name(), tag, chain, context.verbosity());
@@ -80,12 +83,17 @@ public final class LeakingParameterRule implements Rule {
     String trailer = verbosity >= 2 && !chain.isEmpty() ? " (" + RuleSupport.chainText(chain, 2, true) + ")" : "";
     List<String> flows = new ArrayList<>();
     if (tag.toReturn()) flows.add("to result");
-    for (int s : new TreeSet<>(tag.intoContentOf())) flows.add("stored into " + slotName(m, s));
+    // A slot moving into itself (p.next = p) stays inside what the caller passed: not a leak.
+    for (int s : new TreeSet<>(tag.intoContentOf())) {
+      if (!slotName(m, s).equals(name)) flows.add("stored into " + slotName(m, s));
+    }
     if (!flows.isEmpty()) return "leaking param: " + name + " " + String.join(" and ", flows) + trailer;
     if (tag.contentEscapes()) return "leaking param content: " + name + trailer;
     List<String> contentFlows = new ArrayList<>();
     if (tag.contentToReturn()) contentFlows.add("to result");
-    for (int s : new TreeSet<>(tag.contentIntoContentOf())) contentFlows.add("stored into " + slotName(m, s));
+    for (int s : new TreeSet<>(tag.contentIntoContentOf())) {
+      if (!slotName(m, s).equals(name)) contentFlows.add("stored into " + slotName(m, s));
+    }
     return "leaking param content: " + name + (contentFlows.isEmpty() ? "" : " " + String.join(" and ", contentFlows))
         + trailer;
   }

@@ -11,12 +11,14 @@ import java.util.TreeSet;
  *     into something reachable from a global, or handed to code that keeps it or is unknown
  * @param toReturn the object (or an object holding it) may be returned
  * @param intoContentOf slots whose objects (or objects reachable from them) may come to hold this
- *     object: {@code list.add(x)} stores slot 1 into the content of slot 0
+ *     object: {@code list.add(x)} stores slot 1 into the content of slot 0. May name the slot
+ *     itself: {@code this.next = this} holds the object in its own content
  * @param contentEscapes objects reachable from this one (its fields, elements) may escape:
  *     {@code list.forEach(action)} hands the elements to unknown code
  * @param contentToReturn objects reachable from this one may be returned: {@code list.get(i)}
  * @param contentIntoContentOf slots whose objects may come to hold objects reachable from this
- *     one: {@code dst.addAll(src)} stores the content of slot 1 into the content of slot 0
+ *     one: {@code dst.addAll(src)} stores the content of slot 1 into the content of slot 0; the
+ *     slot itself for {@code this.b.add(this.a)}, which moves content within one object graph
  * @param why a short phrase for reason chains when {@code escapes}:
  *     {@code "stored in static field Registry.ALL"}; null when not known
  */
@@ -50,6 +52,17 @@ public record ParamTag(
 
   public static ParamTag storedInto(int slot) {
     return new ParamTag(false, false, Set.of(slot), false, false, Set.of(), null);
+  }
+
+  /**
+   * Whether the object or its content may leave the slot: escape, be returned, or move into
+   * another slot. Moving within the slot's own object graph ({@code this.b.add(this.a)}) does not
+   * count; callers still apply it.
+   */
+  public boolean leavesSlot(int self) {
+    return escapes || toReturn || contentEscapes || contentToReturn
+        || intoContentOf.stream().anyMatch(j -> j != self)
+        || contentIntoContentOf.stream().anyMatch(j -> j != self);
   }
 
   public boolean isNone() {

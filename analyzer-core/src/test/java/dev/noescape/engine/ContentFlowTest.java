@@ -118,6 +118,42 @@ class ContentFlowTest {
   }
 
   @Test
+  void calleeMovingContentWithinItsOwnArgumentIsSeenByTheCaller() {
+    // static void move(Pair p) { Object a = p.a; Box b = p.b; b.val = a; }
+    MethodRef move = stat("a.U", "move", "a.Pair");
+    MethodIRBuilder mv = method(move);
+    Var p = mv.param("p", "a.Pair", at(1));
+    Var a = mv.local("a", OBJ);
+    Var bx = mv.local("b", "a.Box");
+    mv.load(a, p, field("a.Pair", "a"), at(2));
+    mv.load(bx, p, field("a.Pair", "b"), at(2));
+    mv.store(bx, field("a.Box", "val"), a, at(3));
+    // Pair q = new Pair(); q.a = new A(); q.b = new Box(); move(q); return q.b;
+    MethodIRBuilder b = method(stat("a.T", "m"));
+    Var q = b.local("q", "a.Pair");
+    Var na = b.local("na", "a.A");
+    Var nb = b.local("nb", "a.Box");
+    Var out = b.local("out", "a.Box");
+    newObj(b, q, "a.Pair", 5);
+    newObj(b, na, "a.A", 6);
+    b.store(q, field("a.Pair", "a"), na, at(6));
+    newObj(b, nb, "a.Box", 7);
+    b.store(q, field("a.Pair", "b"), nb, at(7));
+    b.call(null, move, List.of(q), at(8));
+    b.load(out, q, field("a.Pair", "b"), at(9));
+    b.ret(out, at(9));
+    AnalysisResult r = run(SummaryProvider.NONE, mv.build(), b.build());
+    // The slot moves content into itself: the tag names its own slot, and is not a leak.
+    ParamTag t = r.summaries().get(move.key()).params().get(0);
+    assertEquals(Set.of(0), t.contentIntoContentOf());
+    assertFalse(t.leavesSlot(0));
+    // After move(q), the returned box holds the A: it escapes, though nothing in m stores it there.
+    assertEquals(EscapeState.GLOBAL_ESCAPE, r.methods().get(1).sites().get(1).state(),
+        () -> r.methods().get(1).sites().get(1).renderChain());
+    assertEquals(EscapeState.GLOBAL_ESCAPE, r.methods().get(1).sites().get(2).state());
+  }
+
+  @Test
   void freshResultOfCalleeIsFreshForCaller() {
     MethodRef make = stat("a.U", "make");
     MethodIRBuilder mk = method(make);

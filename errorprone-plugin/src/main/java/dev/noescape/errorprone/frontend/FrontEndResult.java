@@ -17,13 +17,20 @@ import java.util.Map;
  * @param methodTrees the tree path of each method, lambda or initializer block, by method key
  * @param skipped methods the front end could not lower, with the cause; they are absent from
  *     {@code program} and calls to them are treated as unknown
+ * @param functionalBodies for each {@code LAMBDA} and {@code ANONYMOUS_CLASS} site, by (method key,
+ *     site id): the method keys of the code its object runs when it is invoked — the lambda body
+ *     ({@code p.A#lambda$m$0(java.lang.String)}), or the instance methods declared in the anonymous
+ *     class (not its constructor) plus the concrete methods it inherits from program supertypes;
+ *     the same list as the site's {@link dev.noescape.ir.AllocSite.Capture#bodies()}. Lets the engine join what a body does with its captured values
+ *     (slot 0 = the lambda object / {@code this}) into the creating method.
  */
 public record FrontEndResult(
     Program program,
     Map<SiteKey, TreePath> siteTrees,
     Map<SiteKey, TreePath> paramTrees,
     Map<String, TreePath> methodTrees,
-    List<Skipped> skipped) {
+    List<Skipped> skipped,
+    Map<SiteKey, List<String>> functionalBodies) {
 
   /** A (method key, index) pair: an allocation site id or a parameter slot. */
   public record SiteKey(String methodKey, int index) {}

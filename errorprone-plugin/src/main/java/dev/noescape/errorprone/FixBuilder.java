@@ -1,0 +1,468 @@
+package dev.noescape.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.Replacements;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.util.FindIdentifiers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Kinds.KindSelector;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import dev.noescape.finding.Fix;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Turns a rule's {@link Fix} (data) into an Error Prone {@link SuggestedFix} (edits) at the tree of
+ * the finding, so that IDEs offer it and {@code -XepPatchChecks} applies it.
+ *
+ * <p>Every transform checks the shape it rewrites and returns {@link Optional#empty()} when the
+ * code does not have exactly that shape: a finding without a fix is better than a fix that does not
+ * compile or changes behaviour.
+ */
+final class FixBuilder {
+  private FixBuilder() {}
+
+  /** The edits for {@code fix} at {@code path} (the finding's tree); {@code state} is positioned there. */
+  static Optional<SuggestedFix> build(Fix fix, TreePath path, VisitorState state) {
+    return switch (fix) {
+      case Fix.AddCapacity a -> addCapacity(a, path, state);
+      case Fix.UseFactory f -> useFactory(f, path, state);
+      case Fix.ReplaceCapacity r -> replaceCapacity(r, path, state);
+      case Fix.UseStringBuilder s -> useStringBuilder(s, path, state);
+    };
+  }
+
+  // ---- AddCapacity ----
+
+  /**
+   * {@code new ArrayList<>()} → {@code new ArrayList<>(orders.size())}: inserts the size expression
+   * into the empty argument list of the constructor call, right after its {@code (}. Nothing else
+   * changes (type arguments, comments, an anonymous body).
+   */
+  static Optional<SuggestedFix> addCapacity(Fix.AddCapacity fix, TreePath path, VisitorState state) {
+    NewClassTree nc = newClass(path);
+    if (nc == null || !nc.getArguments().isEmpty() || fix.size() == null) return Optional.empty();
+    if (!inScope(fix.size().text(), state)) return Optional.empty();
+    int identEnd = state.getEndPosition(nc.getIdentifier());
+    if (identEnd < 0) return Optional.empty();
+    int open = nextCodeChar(state.getSourceCode(), identEnd, state.getEndPosition(nc));
+    if (open < 0 || state.getSourceCode().charAt(open) != '(') return Optional.empty();
+    return Optional.of(
+        SuggestedFix.builder()
+            .replace(open + 1, open + 1, fix.size().text())
+            .setCoalescePolicy(Replacements.CoalescePolicy.KEEP_ONLY_IDENTICAL_INSERTS)
+            .setShortDescription(fix.description())
+            .build());
+  }
+
+  // ---- UseFactory ----
+
+  /**
+   * {@code new HashMap<>(n)} → {@code HashMap.newHashMap(n)}: replaces the whole constructor call
+   * by a call of the sizing factory. Explicit type arguments move to the call
+   * ({@code new HashMap<K, V>(n)} → {@code HashMap.<K, V>newHashMap(n)}); the diamond is dropped
+   * (the factory infers from the target type just as the diamond did). When the factory is declared
+   * by the constructed class itself (the {@code java.util} factories) its name is written as the
+   * source wrote the class ({@code HashMap} or {@code java.util.HashMap}); another class (Guava's
+   * {@code Maps}/{@code Sets}) is imported when its simple name is free, else written fully
+   * qualified. Anonymous subclasses ({@code new HashMap<>(n) {...}}) are left alone.
+   */
+  static Optional<SuggestedFix> useFactory(Fix.UseFactory fix, TreePath path, VisitorState state) {
+    NewClassTree nc = newClass(path);
+    if (nc == null || nc.getClassBody() != null || nc.getEnclosingExpression() != null || fix.size() == null) {
+      return Optional.empty();
+    }
+    if (!inScope(fix.size().text(), state)) return Optional.empty();
+    Tree ident = nc.getIdentifier();
+    Tree rawIdent = ident;
+    String typeArgs = "";
+    if (ident instanceof ParameterizedTypeTree ptt) {
+      rawIdent = ptt.getType();
+      if (!ptt.getTypeArguments().isEmpty()) {
+        List<String> args = new ArrayList<>();
+        for (Tree a : ptt.getTypeArguments()) {
+          String src = state.getSourceForNode(a);
+          if (src == null) return Optional.empty();
+          args.add(src);
+        }
+        typeArgs = "<" + String.join(", ", args) + ">";
+      }
+    }
+    SuggestedFix.Builder b = SuggestedFix.builder().setShortDescription(fix.description());
+    Symbol constructed = ASTHelpers.getSymbol(rawIdent);
+    String qualifier;
+    if (constructed instanceof Symbol.ClassSymbol cs && cs.getQualifiedName().contentEquals(fix.factoryClass())) {
+      qualifier = state.getSourceForNode(rawIdent);
+      if (qualifier == null) return Optional.empty();
+    } else {
+      qualifier = SuggestedFixes.qualifyType(state, b, fix.factoryClass());
+    }
+    b.replace(nc, qualifier + "." + typeArgs + fix.factoryMethod() + "(" + fix.size().text() + ")");
+    return Optional.of(b.build());
+  }
+
+  // ---- ReplaceCapacity ----
+
+  /**
+   * {@code new HashMap<>(n)} → {@code new HashMap<>((int) Math.ceil(n / 0.75))}: replaces the
+   * capacity argument (the first one) by the expression the rule computed.
+   */
+  static Optional<SuggestedFix> replaceCapacity(Fix.ReplaceCapacity fix, TreePath path, VisitorState state) {
+    NewClassTree nc = newClass(path);
+    if (nc == null || nc.getArguments().isEmpty() || fix.newArgument() == null) return Optional.empty();
+    if (!inScope(fix.newArgument(), state)) return Optional.empty();
+    return Optional.of(
+        SuggestedFix.builder()
+            .replace(nc.getArguments().get(0), fix.newArgument())
+            .setShortDescription(fix.description())
+            .build());
+  }
+
+  // ---- UseStringBuilder ----
+
+  /**
+   * The builder rewrite of a String accumulated in a loop, for the simple case: a local
+   * {@code String s = init;} declared in a block, whose uses in the statement of that block that
+   * holds the loop (the loop itself, or a statement around it) are all accumulations
+   * {@code s += e;} / {@code s = s + e1 + e2;} written as statements, and that is not used between
+   * its declaration and that statement. Then:
+   *
+   * <ol>
+   *   <li>{@code String s = init;} → {@code StringBuilder sBuilder = new StringBuilder(init);}
+   *       ({@code new StringBuilder()} for {@code ""}; the name is made fresh if {@code sBuilder}
+   *       is taken);
+   *   <li>each {@code s += e;} → {@code sBuilder.append(e);} and each {@code s = s + e1 + e2;} →
+   *       {@code sBuilder.append(e1).append(e2);} (left to right, as the concatenation converts);
+   *   <li>right after that statement, {@code String s = sBuilder.toString();} is inserted, so code
+   *       after the loop still sees {@code s} with the accumulated value.
+   * </ol>
+   *
+   * <p>No fix when anything else reads or writes {@code s} there, when {@code init} is
+   * {@code null} (string concatenation prints "null"; the builder constructor would not compile),
+   * when an appended operand is a {@code char[]} or {@code null} (concatenation and
+   * {@code append} treat those differently), or when the declaration declares several variables.
+   */
+  static Optional<SuggestedFix> useStringBuilder(Fix.UseStringBuilder fix, TreePath path, VisitorState state) {
+    // The accumulating assignment that contains the site.
+    ExpressionTree accumulation = null;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      if (t instanceof CompoundAssignmentTree || t instanceof AssignmentTree) {
+        accumulation = (ExpressionTree) t;
+        break;
+      }
+      if (t instanceof StatementTree || t instanceof MethodTree || t instanceof ClassTree
+          || t instanceof LambdaExpressionTree) {
+        break;
+      }
+    }
+    if (accumulation == null) return Optional.empty();
+    ExpressionTree target = accumulation instanceof CompoundAssignmentTree c ? c.getVariable()
+        : ((AssignmentTree) accumulation).getVariable();
+    if (!(target instanceof IdentifierTree id) || !id.getName().contentEquals(fix.variable())) return Optional.empty();
+    Symbol sym = ASTHelpers.getSymbol(target);
+    if (!(sym instanceof Symbol.VarSymbol var) || var.getKind() != ElementKind.LOCAL_VARIABLE) return Optional.empty();
+    if (!isString(var.type, state)) return Optional.empty();
+
+    // The block that declares the variable, its declaration, and the statement of that block that
+    // contains the site.
+    BlockTree block = null;
+    StatementTree holder = null;
+    for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
+      Tree parent = p.getParentPath().getLeaf();
+      // A local can only be accumulated into within its own method or lambda body.
+      if (parent instanceof ClassTree || parent instanceof MethodTree || parent instanceof LambdaExpressionTree) {
+        break;
+      }
+      if (parent instanceof BlockTree bt && declares(bt, var) >= 0) {
+        block = bt;
+        holder = (StatementTree) p.getLeaf();
+        break;
+      }
+    }
+    if (block == null) return Optional.empty();
+    List<? extends StatementTree> stmts = block.getStatements();
+    int declIndex = declares(block, var);
+    int holderIndex = indexOf(stmts, holder);
+    if (holderIndex <= declIndex) return Optional.empty();
+    VariableTree decl = (VariableTree) stmts.get(declIndex);
+    ExpressionTree init = decl.getInitializer();
+    if (init == null || init.getKind() == Tree.Kind.NULL_LITERAL) return Optional.empty();
+    int declStart = ASTHelpers.getStartPosition(decl);
+    for (int i = 0; i < stmts.size(); i++) {
+      // int a, b; is two VariableTrees that share their start: rewriting one would break the other.
+      if (i != declIndex && ASTHelpers.getStartPosition(stmts.get(i)) == declStart) return Optional.empty();
+    }
+    for (int i = declIndex + 1; i < holderIndex; i++) {
+      if (uses(stmts.get(i), var)) return Optional.empty();
+    }
+
+    // Every use inside the holder must be an accumulation statement.
+    List<Accumulation> accumulations = new ArrayList<>();
+    if (!collectAccumulations(holder, var, state, accumulations) || accumulations.isEmpty()) return Optional.empty();
+
+    String builderName = freshName(fix.variable() + "Builder", path);
+    SuggestedFix.Builder b = SuggestedFix.builder()
+        .setShortDescription(fix.description())
+        .setCoalescePolicy(Replacements.CoalescePolicy.KEEP_ONLY_IDENTICAL_INSERTS);
+    String sbType = SuggestedFixes.qualifyType(state, b, "java.lang.StringBuilder");
+    String stringType = SuggestedFixes.qualifyType(state, b, "java.lang.String");
+
+    // 1. String s = init;  ->  StringBuilder sBuilder = new StringBuilder(init);
+    String initSource = state.getSourceForNode(init);
+    int initEnd = state.getEndPosition(init);
+    if (initSource == null || declStart < 0 || initEnd < 0) return Optional.empty();
+    boolean emptyLiteral = init instanceof LiteralTree lit && "".equals(lit.getValue());
+    b.replace(declStart, initEnd,
+        sbType + " " + builderName + " = new " + sbType + "(" + (emptyLiteral ? "" : initSource) + ")");
+
+    // 2. s += e;  ->  sBuilder.append(e);    s = s + e1 + e2;  ->  sBuilder.append(e1).append(e2);
+    for (Accumulation a : accumulations) {
+      StringBuilder call = new StringBuilder(builderName);
+      for (ExpressionTree part : a.parts()) {
+        String src = state.getSourceForNode(part);
+        if (src == null) return Optional.empty();
+        call.append(".append(").append(src).append(')');
+      }
+      b.replace(a.expression(), call.toString());
+    }
+
+    // 3. After the statement holding the loop:  String s = sBuilder.toString();
+    b.postfixWith(holder,
+        "\n" + indentation(state, holder) + stringType + " " + fix.variable() + " = " + builderName + ".toString();");
+    return Optional.of(b.build());
+  }
+
+  /** {@code s += e} or {@code s = s + e1 + ...}: the assignment and the operands to append in order. */
+  private record Accumulation(ExpressionTree expression, List<ExpressionTree> parts) {}
+
+  /**
+   * Collects the accumulation statements on {@code var} inside {@code holder}; false when
+   * {@code var} is used there in any other way, or an operand cannot be appended as is.
+   */
+  private static boolean collectAccumulations(
+      Tree holder, Symbol.VarSymbol var, VisitorState state, List<Accumulation> out) {
+    boolean[] ok = {true};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitExpressionStatement(ExpressionStatementTree node, Void unused) {
+        Accumulation a = accumulation(node.getExpression(), var);
+        if (a == null) return super.visitExpressionStatement(node, unused);
+        for (ExpressionTree part : a.parts()) {
+          if (!appendable(part, state)) ok[0] = false;
+          scan(part, null); // the appended operands must not use the variable themselves
+        }
+        out.add(a);
+        return null;
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        if (ASTHelpers.getSymbol(node) == var) ok[0] = false;
+        return null;
+      }
+    }.scan(holder, null);
+    return ok[0];
+  }
+
+  private static Accumulation accumulation(ExpressionTree e, Symbol.VarSymbol var) {
+    if (e instanceof CompoundAssignmentTree c && c.getKind() == Tree.Kind.PLUS_ASSIGNMENT
+        && ASTHelpers.getSymbol(c.getVariable()) == var && c.getVariable() instanceof IdentifierTree) {
+      return new Accumulation(c, List.of(c.getExpression()));
+    }
+    if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree
+        && ASTHelpers.getSymbol(a.getVariable()) == var) {
+      List<ExpressionTree> parts = new ArrayList<>();
+      ExpressionTree node = a.getExpression();
+      while (node instanceof BinaryTree bin && bin.getKind() == Tree.Kind.PLUS) {
+        parts.add(0, bin.getRightOperand());
+        node = bin.getLeftOperand();
+      }
+      if (!parts.isEmpty() && node instanceof IdentifierTree && ASTHelpers.getSymbol(node) == var) {
+        return new Accumulation(a, List.copyOf(parts));
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code sb.append(e)} appends the same text as {@code s + e}. */
+  private static boolean appendable(ExpressionTree e, VisitorState state) {
+    if (e.getKind() == Tree.Kind.NULL_LITERAL) return false; // append(null) is ambiguous
+    Type t = ASTHelpers.getType(e);
+    if (t == null) return false;
+    // s + chars prints the array's identity; append(chars) appends its characters.
+    return !(t.getTag() == TypeTag.ARRAY
+        && ((Type.ArrayType) t).getComponentType().getTag() == TypeTag.CHAR);
+  }
+
+  private static boolean isString(Type t, VisitorState state) {
+    Type string = state.getSymtab().stringType;
+    return t != null && state.getTypes().isSameType(t, string);
+  }
+
+  /** Index of the declaration of {@code var} among the block's statements, or -1. */
+  private static int declares(BlockTree block, Symbol var) {
+    List<? extends StatementTree> stmts = block.getStatements();
+    for (int i = 0; i < stmts.size(); i++) {
+      if (stmts.get(i) instanceof VariableTree v && ASTHelpers.getSymbol(v) == var) return i;
+    }
+    return -1;
+  }
+
+  private static int indexOf(List<? extends StatementTree> stmts, Tree t) {
+    for (int i = 0; i < stmts.size(); i++) {
+      if (stmts.get(i) == t) return i;
+    }
+    return -1;
+  }
+
+  private static boolean uses(Tree tree, Symbol var) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        if (ASTHelpers.getSymbol(node) == var) found[0] = true;
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /**
+   * {@code base}, or {@code base2}, {@code base3}... : a name used nowhere in the top-level class
+   * (as an identifier, member select or declaration), so it cannot clash or shadow.
+   */
+  private static String freshName(String base, TreePath path) {
+    TreePath top = path;
+    while (top.getParentPath() != null && !(top.getParentPath().getLeaf() instanceof com.sun.source.tree.CompilationUnitTree)) {
+      top = top.getParentPath();
+    }
+    Set<String> names = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        names.add(node.getName().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        names.add(node.getName().toString());
+        return super.visitVariable(node, unused);
+      }
+
+      @Override
+      public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree node, Void unused) {
+        names.add(node.getIdentifier().toString());
+        return super.visitMemberSelect(node, unused);
+      }
+
+      @Override
+      public Void visitMethod(MethodTree node, Void unused) {
+        names.add(node.getName().toString());
+        return super.visitMethod(node, unused);
+      }
+    }.scan(top.getLeaf(), null);
+    String name = base;
+    for (int i = 2; names.contains(name); i++) name = base + i;
+    return name;
+  }
+
+  /** The white space before {@code tree} on its line (its indentation), or "" if code precedes it there. */
+  private static String indentation(VisitorState state, Tree tree) {
+    int start = ASTHelpers.getStartPosition(tree);
+    CharSequence src = state.getSourceCode();
+    if (src == null || start < 0) return "";
+    int i = start;
+    while (i > 0 && src.charAt(i - 1) != '\n' && src.charAt(i - 1) != '\r') i--;
+    CharSequence prefix = src.subSequence(i, start);
+    return prefix.chars().allMatch(ch -> ch == ' ' || ch == '\t') ? prefix.toString() : "";
+  }
+
+  // ---- helpers ----
+
+  private static final Pattern NAME_CHAIN_START = Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*)");
+  private static final Set<String> KEYWORDS = Set.of("int", "long", "short", "byte", "char", "double", "float",
+      "boolean", "this", "super", "null", "true", "false", "new", "instanceof");
+
+  /**
+   * Whether every name an expression text starts a name chain with ({@code users} in
+   * {@code users.size()}, {@code Math} in {@code (int) Math.ceil(n / 0.75)}) resolves, as a
+   * variable or a type, at the site: the size a rule names may be a local declared after the
+   * allocation, and inserting it there would not compile. String and char literals are skipped.
+   */
+  static boolean inScope(String expressionText, VisitorState state) {
+    String code = expressionText.replaceAll("\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'", "\"\"");
+    Matcher m = NAME_CHAIN_START.matcher(code);
+    while (m.find()) {
+      String name = m.group(1);
+      if (KEYWORDS.contains(name)) continue;
+      if (code.substring(m.end()).stripLeading().startsWith("(")) continue; // an unqualified method call
+      if (FindIdentifiers.findIdent(name, state, KindSelector.VAL_TYP) == null) return false;
+    }
+    return true;
+  }
+
+  /** The constructor call at the site: the path's leaf, looking through parentheses. */
+  private static NewClassTree newClass(TreePath path) {
+    Tree leaf = path == null ? null : path.getLeaf();
+    while (leaf instanceof com.sun.source.tree.ParenthesizedTree p) leaf = p.getExpression();
+    return leaf instanceof NewClassTree nc ? nc : null;
+  }
+
+  /**
+   * The position of the first character at or after {@code from} that is not white space or inside
+   * a comment, before {@code limit}; -1 if none.
+   */
+  static int nextCodeChar(CharSequence src, int from, int limit) {
+    if (src == null) return -1;
+    int end = limit < 0 ? src.length() : Math.min(limit, src.length());
+    int i = from;
+    while (i < end) {
+      char c = src.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '/' && i + 1 < end && src.charAt(i + 1) == '*') {
+        int close = indexOf(src, "*/", i + 2);
+        if (close < 0) return -1;
+        i = close + 2;
+      } else if (c == '/' && i + 1 < end && src.charAt(i + 1) == '/') {
+        while (i < end && src.charAt(i) != '\n') i++;
+      } else {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(CharSequence s, String needle, int from) {
+    return s.toString().indexOf(needle, from);
+  }
+}

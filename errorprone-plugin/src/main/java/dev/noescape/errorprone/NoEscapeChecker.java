@@ -1,0 +1,151 @@
+package dev.noescape.errorprone;
+
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.tree.EndPosTable;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
+import dev.noescape.errorprone.CompilationUnitAnalysis.Report;
+import dev.noescape.errorprone.Faults.Stage;
+import dev.noescape.finding.RuleId;
+
+/**
+ * The common part of the noescape checkers: one checker per rule, each reporting its rule's
+ * findings from the shared {@link CompilationUnitAnalysis} of the unit.
+ *
+ * <p>Findings are reported from a compilation-unit matcher, at the tree of the allocation site (or
+ * parameter) the front end recorded. Error Prone applies {@code @SuppressWarnings} only around the
+ * tree a matcher is called on, so this class walks the tree path of each finding itself and asks
+ * {@link BugChecker#isSuppressed(Tree, VisitorState)} at every enclosing variable, method and class
+ * declaration: {@code @SuppressWarnings("BoxingAllocation")} on any of them silences the finding
+ * (as do custom suppression annotations and generated-code settings Error Prone applies there).
+ */
+public abstract class NoEscapeChecker extends BugChecker implements CompilationUnitTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  private final transient NoEscapeOptions options;
+
+  /** For {@code ServiceLoader}, which needs a public no-argument constructor; Error Prone uses the other. */
+  protected NoEscapeChecker() {
+    this(ErrorProneFlags.empty());
+  }
+
+  protected NoEscapeChecker(ErrorProneFlags flags) {
+    NoEscapeOptions o;
+    try {
+      o = NoEscapeOptions.fromFlags(flags);
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      o = NoEscapeOptions.defaults();
+    }
+    this.options = o;
+  }
+
+  /** The rule this checker reports. */
+  protected abstract RuleId rule();
+
+  /**
+   * True for the checks that stay silent unless named on the command line
+   * ({@code -Xep:HeapEscape[:LEVEL]}): see {@link DefaultOff}.
+   */
+  protected boolean offByDefault() {
+    return false;
+  }
+
+  NoEscapeOptions options() {
+    return options;
+  }
+
+  @Override
+  public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    CompilationUnitAnalysis analysis = null;
+    try {
+      if (offByDefault() && !DefaultOff.explicitlyEnabled(state, canonicalName())) {
+        return Description.NO_MATCH;
+      }
+      analysis = CompilationUnitAnalysis.of(tree, state, options);
+      // This rule's own problems (a failure of the rule, a fix that could not be built) are told
+      // only when its checker runs, so a disabled check never adds to the note.
+      analysis.lateProblems(state, analysis.ruleProblemPosition(rule()), analysis.ruleProblems(rule()));
+      for (Report r : analysis.reports(rule())) {
+        try {
+          Faults.hook(Stage.REPORT, () -> rule().id() + " " + r.finding().method().key());
+          if (suppressed(r.path(), state)) continue;
+          Description.Builder d = buildDescription(atStart(r.path().getLeaf())).setMessage(r.finding().message());
+          if (r.fix() != null) d.addFix(r.fix());
+          state.reportMatch(d.build());
+        } catch (Throwable t) {
+          Faults.rethrowIfFatal(t);
+          analysis.lateProblem(state, r.path().getLeaf(),
+              "could not report a " + rule().id() + " finding: " + Faults.describe(t));
+        }
+      }
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      if (analysis != null) {
+        analysis.lateProblem(state, null, rule().id() + " failed: " + Faults.describe(t));
+      } else {
+        try {
+          PluginNotes.note(state, tree, null, "noescape: " + rule().id() + " failed: " + Faults.describe(t));
+        } catch (Throwable u) {
+          Faults.rethrowIfFatal(u);
+        }
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
+  /** Whether {@code @SuppressWarnings} (or another suppression) on an enclosing declaration silences the finding. */
+  private boolean suppressed(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      if ((t instanceof VariableTree || t instanceof MethodTree || t instanceof ClassTree)
+          && isSuppressed(t, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The tree's position with its start as the preferred position. javac points a diagnostic at a
+   * tree's preferred position, which for a binary expression or an assignment is the operator and
+   * for a call the parenthesis; a multi-line {@code s = s + …} would then be reported on a later
+   * line than the one the allocating expression starts on. Findings are about expressions, so
+   * they are reported where the expression starts, on both front ends.
+   */
+  static DiagnosticPosition atStart(Tree leaf) {
+    JCTree t = (JCTree) leaf;
+    int start = t.getStartPosition();
+    return new DiagnosticPosition() {
+      @Override
+      public JCTree getTree() {
+        return t;
+      }
+
+      @Override
+      public int getStartPosition() {
+        return start;
+      }
+
+      @Override
+      public int getPreferredPosition() {
+        return start;
+      }
+
+      @Override
+      public int getEndPosition(EndPosTable endPosTable) {
+        return t.getEndPosition(endPosTable);
+      }
+    };
+  }
+}

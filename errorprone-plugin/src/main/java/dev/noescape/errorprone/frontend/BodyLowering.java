@@ -1,0 +1,1596 @@
+package dev.noescape.errorprone.frontend;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Kinds.Kind;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCAssert;
+import com.sun.tools.javac.tree.JCTree.JCAssign;
+import com.sun.tools.javac.tree.JCTree.JCAssignOp;
+import com.sun.tools.javac.tree.JCTree.JCBinary;
+import com.sun.tools.javac.tree.JCTree.JCBindingPattern;
+import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCBreak;
+import com.sun.tools.javac.tree.JCTree.JCCase;
+import com.sun.tools.javac.tree.JCTree.JCCaseLabel;
+import com.sun.tools.javac.tree.JCTree.JCCatch;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCConditional;
+import com.sun.tools.javac.tree.JCTree.JCContinue;
+import com.sun.tools.javac.tree.JCTree.JCDoWhileLoop;
+import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
+import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
+import com.sun.tools.javac.tree.JCTree.JCForLoop;
+import com.sun.tools.javac.tree.JCTree.JCIdent;
+import com.sun.tools.javac.tree.JCTree.JCIf;
+import com.sun.tools.javac.tree.JCTree.JCInstanceOf;
+import com.sun.tools.javac.tree.JCTree.JCLabeledStatement;
+import com.sun.tools.javac.tree.JCTree.JCLambda;
+import com.sun.tools.javac.tree.JCTree.JCMemberReference;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCNewArray;
+import com.sun.tools.javac.tree.JCTree.JCNewClass;
+import com.sun.tools.javac.tree.JCTree.JCPatternCaseLabel;
+import com.sun.tools.javac.tree.JCTree.JCRecordPattern;
+import com.sun.tools.javac.tree.JCTree.JCReturn;
+import com.sun.tools.javac.tree.JCTree.JCStatement;
+import com.sun.tools.javac.tree.JCTree.JCSwitch;
+import com.sun.tools.javac.tree.JCTree.JCSwitchExpression;
+import com.sun.tools.javac.tree.JCTree.JCSynchronized;
+import com.sun.tools.javac.tree.JCTree.JCThrow;
+import com.sun.tools.javac.tree.JCTree.JCTry;
+import com.sun.tools.javac.tree.JCTree.JCTypeCast;
+import com.sun.tools.javac.tree.JCTree.JCUnary;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.tree.JCTree.JCWhileLoop;
+import com.sun.tools.javac.tree.JCTree.JCYield;
+import com.sun.tools.javac.tree.JCTree.Tag;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.tree.TreeScanner;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.FieldRef;
+import dev.noescape.ir.LoopKind;
+import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.SourcePos;
+import dev.noescape.ir.SymbolicExpr;
+import dev.noescape.ir.Var;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers one body — a method, constructor, static initializer or lambda body — to the IR, in one
+ * walk over its statements and expressions, in program order.
+ *
+ * <p><b>Values.</b> Each expression lowers to the {@link Var} holding its reference value, or null
+ * when the value is primitive, a constant that cannot carry an object (literals, non-capturing
+ * lambdas, {@code X.class}) or unknown. Sub-expressions get temporaries ({@code $t3}); locals and
+ * parameters of reference type get named variables; primitives get none.
+ *
+ * <p><b>Conversions.</b> Where javac converts a primitive to a reference (assignment, argument,
+ * return, array element, conditional arm, cast, {@code yield}, compound assignment and
+ * {@code ++}/{@code --} on a boxed variable) the value goes through {@link #value}, which adds a
+ * {@code BOXING} site. Explicit {@code Integer.valueOf(int)}-style calls are boxing sites too.
+ *
+ * <p><b>Objects.</b> {@code new T(..)} is an allocation followed by a call to {@code <init>} with the
+ * new object in slot 0; arrays, variable-arity arrays, capturing lambdas, bound method references,
+ * anonymous classes and string concatenations are allocation sites. A capture is an allocation
+ * followed by {@link FieldRef#captured} stores of each captured reference value; inside a lambda
+ * body (slot 0 = the lambda object) or a local/anonymous class method ({@code this}), a captured
+ * variable is read back with a load of that field.
+ *
+ * <p><b>Structure.</b> Loops, conditionals and jumps are reported to the {@link MethodIRBuilder} as
+ * DESIGN describes: a for-init and the iterable of an enhanced for run before the loop; condition,
+ * body and update inside; {@code if} arms, {@code case}s, {@code catch} blocks, conditional arms,
+ * right operands of {@code &&}/{@code ||} and {@code assert} are conditional; a {@code finally}
+ * block always runs and is lowered unconditionally, before the {@code catch} blocks. {@code break}/{@code continue}/{@code yield}
+ * leave the loops between them and their target; {@code return}/{@code throw} leave all.
+ */
+final class BodyLowering {
+  private final UnitContext u;
+  private final Types types;
+  final MethodIRBuilder b;
+  /** The class whose instance {@code this} denotes (the enclosing class for a lambda body). */
+  private final ClassSymbol cls;
+  private final boolean lambdaBody;
+  private final int baseDepth;
+  private final boolean hot;
+  private final String display;
+  private final Type returnType;
+  /** Slot 0: {@code this}, the new object of a constructor, or the lambda object; null in static code. */
+  private Var self;
+  private Var capturedThis;
+  private final Map<Symbol, Var> env = new HashMap<>();
+  /** Parameter slots declared so far (null for primitive ones). */
+  private final List<Var> slots = new ArrayList<>();
+  private final Map<String, Var> capturedLoads = new HashMap<>();
+  private final Map<Symbol, LocalInfo> locals = new HashMap<>();
+  /** Loops, switches and labeled statements, innermost first: the targets of jumps. */
+  private final Deque<Frame> frames = new ArrayDeque<>();
+  private final Deque<JCTree> blocks = new ArrayDeque<>();
+  private final Deque<YieldTarget> yields = new ArrayDeque<>();
+  private int loopCount;
+  private TreePath path;
+  /** A function argument of an iterating method about to be lowered (its body runs once per element). */
+  private JCTree iteratingArg;
+  /** The concatenation on the right of {@code s = s + x} and its accumulator facts. */
+  private JCTree accumulatingConcat;
+  private AllocSite.Accumulator accumulator;
+
+  final Map<Integer, TreePath> sitePaths = new HashMap<>();
+  final Map<Integer, TreePath> paramPaths = new HashMap<>();
+  /** Per LAMBDA / ANONYMOUS_CLASS site: the keys of the bodies its object runs (FrontEndResult.functionalBodies). */
+  final Map<Integer, List<String>> bodies = new HashMap<>();
+
+  private record Frame(JCTree tree, boolean loop, JCTree parentBlock) {}
+
+  private record YieldTarget(JCTree tree, Var result, Type type) {}
+
+  /** Where a local was declared: loops open at the declaration, the block holding it, whether it had an initializer. */
+  private record LocalInfo(int loopDepth, JCTree block, boolean hasInit) {}
+
+  BodyLowering(UnitContext u, MethodIRBuilder b, ClassSymbol cls, boolean lambdaBody, int baseDepth, boolean hot,
+      String display, Type returnType, TreePath rootPath) {
+    this.u = u;
+    this.types = u.types;
+    this.b = b;
+    this.cls = cls;
+    this.lambdaBody = lambdaBody;
+    this.baseDepth = baseDepth;
+    this.hot = hot;
+    this.display = display;
+    this.returnType = returnType;
+    this.path = rootPath;
+  }
+
+  // ---------------------------------------------------------------- parameters
+
+  /** Slot 0 ({@code this}, or the lambda object). */
+  Var declareSelf(String name, String type, SourcePos pos) {
+    self = b.param(name, type, pos);
+    slots.add(self);
+    return self;
+  }
+
+  Var syntheticParam(String name, String type, SourcePos pos) {
+    Var v = b.param(name, type, pos);
+    slots.add(v);
+    return v;
+  }
+
+  void syntheticPrimitiveParam(SourcePos pos) {
+    b.primitiveParam(pos);
+    slots.add(null);
+  }
+
+  /** The variable of parameter slot {@code i}, or null. */
+  private Var slotVar(int i) {
+    return i < slots.size() ? slots.get(i) : null;
+  }
+
+  void declareParam(JCVariableDecl p) {
+    TreePath pp = new TreePath(path, p);
+    SourcePos pos = u.positions.of(p);
+    int slot = slots.size();
+    if (p.sym != null && Descriptors.isReference(p.sym.type)) {
+      Var v = b.param(p.name.toString(), u.descriptors.typeName(p.sym.type), pos);
+      env.put(p.sym, v);
+      slots.add(v);
+    } else {
+      b.primitiveParam(pos);
+      slots.add(null);
+    }
+    if (p.sym != null) locals.put(p.sym, new LocalInfo(0, null, true));
+    paramPaths.put(slot, pp);
+  }
+
+  Var self() {
+    return self;
+  }
+
+  // ---------------------------------------------------------------- entry points
+
+  void statement(JCStatement s) {
+    stmt(s);
+  }
+
+  /** A lambda whose body is an expression: its value is returned (boxed if the descriptor returns a reference). */
+  void expressionBody(JCExpression e) {
+    if (returnType == null || returnType.hasTag(TypeTag.VOID)) {
+      expr(e);
+    } else {
+      Var v = value(e, returnType);
+      b.ret(v, u.positions.of(e));
+    }
+  }
+
+  /**
+   * A field initializer lowered into a constructor or {@code <clinit>}: {@code this.f = init} or
+   * {@code C.f = init}. {@code classPath} is the path of the declaring class.
+   */
+  void fieldInit(JCVariableDecl v, TreePath classPath) {
+    if (v.init == null || v.sym == null) return;
+    TreePath saved = path;
+    path = new TreePath(classPath, v);
+    try {
+      Var val = value(v.init, v.sym.type);
+      FieldRef f = u.descriptors.field(v.sym);
+      if (v.sym.isStatic()) b.staticStore(f, val, u.positions.of(v));
+      else b.store(self, f, val, u.positions.of(v));
+    } finally {
+      path = saved;
+    }
+  }
+
+  /** An initializer block lowered into a constructor or {@code <clinit>}. */
+  void initializerBlock(JCBlock block, TreePath classPath) {
+    TreePath saved = path;
+    path = classPath;
+    try {
+      stmt(block);
+    } finally {
+      path = saved;
+    }
+  }
+
+  /** Stores of the implicit field assignments at the end of a compact record constructor. */
+  void recordFieldStores(ClassSymbol record, List<JCVariableDecl> params) {
+    for (JCVariableDecl p : params) {
+      Var v = env.get(p.sym);
+      if (v == null) continue;
+      b.store(self, new FieldRef(record.flatName().toString(), p.name.toString(), false), v, u.positions.of(p));
+    }
+  }
+
+  /** A generated record accessor: {@code return this.field}. */
+  void accessorBody(VarSymbol field, SourcePos pos) {
+    if (!Descriptors.isReference(field.type)) return;
+    Var t = temp(field.type);
+    b.load(t, self, u.descriptors.field(field), pos);
+    b.ret(t, pos);
+  }
+
+  /** The enclosing instance of an inner member class, stored by its constructors. */
+  void storeOuter(Var outer, SourcePos pos) {
+    b.store(self, new FieldRef(cls.flatName().toString(), "this$0", false), outer, pos);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private void stmt(JCStatement s) {
+    if (s == null) return;
+    TreePath saved = path;
+    path = new TreePath(path, s);
+    try {
+      stmtInner(s);
+    } finally {
+      path = saved;
+    }
+  }
+
+  private void stmtInner(JCStatement s) {
+    switch (s.getTag()) {
+      case BLOCK -> {
+        blocks.push(s);
+        try {
+          for (JCStatement st : ((JCBlock) s).stats) stmt(st);
+        } finally {
+          blocks.pop();
+        }
+      }
+      case VARDEF -> varDef((JCVariableDecl) s);
+      case EXEC -> expr(((JCExpressionStatement) s).expr);
+      case IF -> {
+        JCIf i = (JCIf) s;
+        expr(i.cond);
+        b.beginConditional();
+        stmt(i.thenpart);
+        b.endConditional();
+        if (i.elsepart != null) {
+          b.beginConditional();
+          stmt(i.elsepart);
+          b.endConditional();
+        }
+      }
+      case FORLOOP -> forLoop((JCForLoop) s);
+      case FOREACHLOOP -> forEach((JCEnhancedForLoop) s);
+      case WHILELOOP -> {
+        JCWhileLoop w = (JCWhileLoop) s;
+        openLoop(w, LoopKind.WHILE, null, LoopTripCounts.whileReason(w.cond, false));
+        expr(w.cond);
+        stmt(w.body);
+        closeLoop();
+      }
+      case DOLOOP -> {
+        JCDoWhileLoop d = (JCDoWhileLoop) s;
+        openLoop(d, LoopKind.DO_WHILE, null, LoopTripCounts.whileReason(d.cond, true));
+        stmt(d.body);
+        expr(d.cond);
+        closeLoop();
+      }
+      case SWITCH -> {
+        JCSwitch sw = (JCSwitch) s;
+        Var sel = expr(sw.selector);
+        frames.push(new Frame(sw, false, blocks.peek()));
+        try {
+          cases(sw.cases, sel);
+        } finally {
+          frames.pop();
+        }
+      }
+      case RETURN -> {
+        JCReturn r = (JCReturn) s;
+        if (r.expr != null) {
+          Var v = value(r.expr, returnType);
+          b.ret(v, pos(s));
+        }
+        b.jump(Integer.MAX_VALUE);
+      }
+      case THROW -> {
+        Var v = expr(((JCThrow) s).expr);
+        b.thr(v, pos(s));
+        b.jump(Integer.MAX_VALUE);
+      }
+      case TRY -> tryStmt((JCTry) s);
+      case SYNCHRONIZED -> {
+        JCSynchronized sy = (JCSynchronized) s;
+        Var lock = expr(sy.lock);
+        b.monitor(lock, pos(s));
+        stmt(sy.body);
+      }
+      case BREAK -> jumpTo(((JCBreak) s).target);
+      case CONTINUE -> jumpTo(((JCContinue) s).target);
+      case YIELD -> yieldStmt((JCYield) s);
+      case LABELLED -> {
+        JCLabeledStatement l = (JCLabeledStatement) s;
+        frames.push(new Frame(l, false, blocks.peek()));
+        try {
+          stmt(l.body);
+        } finally {
+          frames.pop();
+        }
+      }
+      case ASSERT -> {
+        // runs only with assertions enabled
+        JCAssert a = (JCAssert) s;
+        b.beginConditional();
+        expr(a.cond);
+        if (a.detail != null) expr(a.detail);
+        b.endConditional();
+      }
+      case CLASSDEF -> localClass((JCClassDecl) s);
+      case SKIP -> { }
+      default -> conservative(s);
+    }
+  }
+
+  private void varDef(JCVariableDecl v) {
+    VarSymbol sym = v.sym;
+    if (sym == null) {
+      if (v.init != null) expr(v.init);
+      return;
+    }
+    Var var = null;
+    if (Descriptors.isReference(sym.type)) {
+      var = b.local(v.name.toString(), u.descriptors.typeName(sym.type));
+      env.put(sym, var);
+    }
+    locals.put(sym, new LocalInfo(loopCount, blocks.peek(), v.init != null));
+    if (v.init != null) {
+      Var val = value(v.init, sym.type);
+      b.copy(var, val, pos(v));
+    }
+  }
+
+  private void openLoop(JCStatement loop, LoopKind kind, SymbolicExpr trip, String reason) {
+    frames.push(new Frame(loop, true, blocks.peek()));
+    loopCount++;
+    b.beginLoop(kind, pos(loop), trip, reason);
+  }
+
+  private void closeLoop() {
+    b.endLoop();
+    loopCount--;
+    frames.pop();
+  }
+
+  private void forLoop(JCForLoop f) {
+    for (JCStatement init : f.init) stmt(init);
+    LoopTripCounts.Result r = u.trips.forLoop(f);
+    openLoop(f, LoopKind.FOR, r.tripCount(), r.reason());
+    if (f.cond != null) expr(f.cond);
+    stmt(f.body);
+    for (JCExpressionStatement st : f.step) stmt(st);
+    closeLoop();
+  }
+
+  private void forEach(JCEnhancedForLoop f) {
+    Var iterable = expr(f.expr);
+    LoopTripCounts.Result r = u.trips.forEach(f);
+    Type exprType = f.expr.type;
+    boolean array = exprType != null && exprType.hasTag(TypeTag.ARRAY);
+    Var iterator = null;
+    MethodSymbol hasNext = null;
+    MethodSymbol next = null;
+    if (!array) {
+      // The iterator is created once, before the loop (javac: expr.iterator()).
+      MethodSymbol iteratorM = findMethod(exprType, "iterator");
+      if (iteratorM != null) {
+        Type itType = iteratorM.type.getReturnType();
+        iterator = temp(itType);
+        call(iterator, iteratorM, iterable, List.of(), List.of(SymbolicExpr.of(u.positions.text(f.expr))),
+            false, exprType, f.expr);
+        hasNext = findMethod(itType, "hasNext");
+        next = findMethod(itType, "next");
+      }
+    }
+    openLoop(f, array ? LoopKind.FOREACH_ARRAY : LoopKind.FOREACH_ITERABLE, r.tripCount(), r.reason());
+    JCVariableDecl var = f.var;
+    TreePath saved = path;
+    path = new TreePath(path, var);
+    Var loopVar = null;
+    if (var.sym != null && Descriptors.isReference(var.sym.type)) {
+      loopVar = b.local(var.name.toString(), u.descriptors.typeName(var.sym.type));
+      env.put(var.sym, loopVar);
+    }
+    if (var.sym != null) locals.put(var.sym, new LocalInfo(loopCount, blocks.peek(), true));
+    if (array) {
+      Type elem = types.elemtype(exprType);
+      if (Descriptors.isReference(elem)) {
+        Var e = temp(elem);
+        b.load(e, iterable, FieldRef.ARRAY_ELEMENT, pos(var));
+        b.copy(loopVar, e, pos(var));
+      } else if (loopVar != null && var.sym != null) {
+        // for (Integer x : intArray): each element is boxed
+        b.copy(loopVar, box(f.expr, elem, var.sym.type, path), pos(var));
+      }
+    } else if (iterator != null) {
+      if (hasNext != null) call(null, hasNext, iterator, List.of(), List.of(), false, null, f.expr);
+      if (next != null) {
+        // next() returns the erased element; a primitive loop variable unboxes it (no object kept)
+        Var e = loopVar != null ? temp(var.sym.type) : null;
+        call(e, next, iterator, List.of(), List.of(), false, null, f.expr);
+        b.copy(loopVar, e, pos(var));
+      }
+    }
+    path = saved;
+    stmt(f.body);
+    closeLoop();
+  }
+
+  private void cases(List<JCCase> cases, Var selector) {
+    for (JCCase c : cases) {
+      TreePath saved = path;
+      path = new TreePath(path, c);
+      b.beginConditional();
+      blocks.push(c);
+      try {
+        for (JCCaseLabel label : c.labels) {
+          if (label instanceof JCPatternCaseLabel pl) pattern(pl.pat, selector);
+        }
+        if (c.guard != null) expr(c.guard);
+        if (c.stats != null && !c.stats.isEmpty()) {
+          for (JCStatement st : c.stats) stmt(st);
+        } else if (c.caseKind == CaseTree.CaseKind.RULE && c.body != null) {
+          if (c.body instanceof JCStatement st) stmt(st);
+          else if (c.body instanceof JCExpression e) {
+            YieldTarget y = yields.peek();
+            if (y != null) b.copy(y.result(), value(e, y.type()), pos(e));
+            else expr(e);
+          }
+        }
+      } finally {
+        blocks.pop();
+        b.endConditional();
+        path = saved;
+      }
+    }
+  }
+
+  private void yieldStmt(JCYield y) {
+    YieldTarget t = null;
+    for (YieldTarget yt : yields) {
+      if (yt.tree() == y.target) {
+        t = yt;
+        break;
+      }
+    }
+    if (t == null) t = yields.peek();
+    Var v = t == null ? expr(y.value) : value(y.value, t.type());
+    if (t != null) b.copy(t.result(), v, pos(y));
+    jumpTo(y.target);
+  }
+
+  private void tryStmt(JCTry t) {
+    List<Var> resources = new ArrayList<>();
+    List<JCTree> resourceTrees = new ArrayList<>();
+    for (JCTree res : t.resources) {
+      if (res instanceof JCVariableDecl v) {
+        TreePath saved = path;
+        path = new TreePath(path, v);
+        varDef(v);
+        path = saved;
+        resources.add(v.sym == null ? null : env.get(v.sym));
+        resourceTrees.add(v);
+      } else if (res instanceof JCExpression e) {
+        resources.add(expr(e));
+        resourceTrees.add(e);
+      }
+    }
+    stmt(t.body);
+    // Resources are closed in reverse order after the body, on every path.
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      JCTree res = resourceTrees.get(i);
+      Type type = res instanceof JCVariableDecl v ? (v.sym == null ? null : v.sym.type) : ((JCExpression) res).type;
+      MethodSymbol close = findMethod(type, "close");
+      if (close != null) call(null, close, resources.get(i), List.of(), List.of(), false, type, res);
+    }
+    // finally runs on every path: lowered unconditionally, right after the body (before the catch
+    // blocks, so that a throw or return in a catch does not make it look conditional).
+    if (t.finalizer != null) stmt(t.finalizer);
+    for (JCCatch c : t.catchers) {
+      TreePath saved = path;
+      path = new TreePath(path, c);
+      b.beginConditional();
+      TreePath p2 = path;
+      path = new TreePath(path, c.param);
+      varDef(c.param);
+      path = p2;
+      stmt(c.body);
+      b.endConditional();
+      path = saved;
+    }
+  }
+
+  /** {@code break}/{@code continue}/{@code yield}: the loops between here and the target are left. */
+  private void jumpTo(JCTree target) {
+    int n = 0;
+    for (Frame f : frames) {
+      if (f.loop()) n++;
+      if (f.tree() == target) break;
+    }
+    b.jump(n);
+  }
+
+  private void localClass(JCClassDecl cd) {
+    if (cd.sym != null) u.localClassCaptures.put(cd.sym, Captures.of(cd, cd.sym, types));
+    TreePath classPath = path;
+    u.enqueue(cd, () -> ClassLowering.lowerClass(u, cd, classPath, false, 0));
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  private Var expr(JCExpression e) {
+    if (e == null) return null;
+    TreePath saved = path;
+    path = new TreePath(path, e);
+    try {
+      return exprInner(e);
+    } finally {
+      path = saved;
+    }
+  }
+
+  private Var exprInner(JCExpression e) {
+    switch (e.getTag()) {
+      case PARENS:
+        return expr(((JCTree.JCParens) e).expr);
+      case IDENT:
+        return ident((JCIdent) e);
+      case SELECT:
+        return select((JCFieldAccess) e);
+      case APPLY:
+        return invoke((JCMethodInvocation) e);
+      case NEWCLASS:
+        return newClass((JCNewClass) e);
+      case NEWARRAY:
+        return newArray((JCNewArray) e);
+      case LAMBDA:
+        return lambda((JCLambda) e);
+      case REFERENCE:
+        return memberRef((JCMemberReference) e);
+      case TYPECAST: {
+        JCTypeCast c = (JCTypeCast) e;
+        return value(c.expr, c.type);
+      }
+      case TYPETEST: {
+        JCInstanceOf t = (JCInstanceOf) e;
+        Var v = expr(t.expr);
+        if (t.pattern instanceof JCTree.JCPattern p) pattern(p, v);
+        return null;
+      }
+      case CONDEXPR:
+        return conditional((JCConditional) e);
+      case SWITCH_EXPRESSION:
+        return switchExpr((JCSwitchExpression) e);
+      case ASSIGN:
+        return assign((JCAssign) e);
+      case INDEXED: {
+        JCTree.JCArrayAccess a = (JCTree.JCArrayAccess) e;
+        Var base = expr(a.indexed);
+        expr(a.index);
+        if (!Descriptors.isReference(a.type)) return null;
+        Var t = temp(a.type);
+        b.load(t, base, FieldRef.ARRAY_ELEMENT, pos(e));
+        return t;
+      }
+      case LITERAL:
+        return null;
+      case AND:
+      case OR: {
+        JCBinary bin = (JCBinary) e;
+        expr(bin.lhs);
+        b.beginConditional();
+        expr(bin.rhs);
+        b.endConditional();
+        return null;
+      }
+      default:
+        if (e instanceof JCAssignOp a) return compoundAssign(a);
+        if (e instanceof JCUnary un) return unary(un);
+        if (e instanceof JCBinary bin) return binary(bin);
+        return conservative(e);
+    }
+  }
+
+  /**
+   * The value of {@code e} converted to {@code target}: a primitive converted to a reference type is
+   * a boxing site.
+   */
+  private Var value(JCExpression e, Type target) {
+    Var v = expr(e);
+    if (target != null && e != null && Descriptors.isPrimitive(e.type) && Descriptors.isReference(target)
+        && !target.hasTag(TypeTag.BOT) && !target.hasTag(TypeTag.ERROR)) {
+      return box(e, e.type, target, new TreePath(path, e));
+    }
+    return v;
+  }
+
+  /** A boxing site for {@code e} (of primitive type {@code from}) converted to {@code target}. */
+  private Var box(JCExpression e, Type from, Type target, TreePath sitePath) {
+    Type prim = from;
+    Type boxType;
+    Type unboxedTarget = types.unboxedType(target);
+    if (unboxedTarget != null && unboxedTarget.isPrimitive()) {
+      // Character c = 65; Short s = 1: the constant is narrowed to the box's primitive first
+      boxType = target;
+      prim = unboxedTarget;
+    } else {
+      boxType = types.boxedClass(from).type;
+    }
+    Long constant = LoopTripCounts.constant(e);
+    return boxSite(e, prim, boxType, constant, sitePath);
+  }
+
+  private Var boxSite(JCTree at, Type prim, Type boxType, Long constant, TreePath sitePath) {
+    String boxName = u.descriptors.typeName(boxType);
+    Var t = b.temp(boxName);
+    String primName = u.descriptors.typeName(prim);
+    AllocSite site = b.alloc(t, SiteKind.BOXING, boxName,
+        "boxing " + primName + " to " + boxName.substring(boxName.lastIndexOf('.') + 1), pos(at),
+        new AllocSite.Boxing(primName, constant));
+    sitePaths.put(site.id(), sitePath);
+    return t;
+  }
+
+  private Var ident(JCIdent id) {
+    Symbol s = id.sym;
+    if (s == null) return null;
+    String name = id.name.toString();
+    if (name.equals("this") || name.equals("super")) return thisRef();
+    if (s instanceof VarSymbol v) {
+      // a constant variable is inlined by javac: no object, no capture
+      if (Captures.isLocal(v)) return v.getConstValue() != null ? null : local(v);
+      if (!Descriptors.isReference(v.type)) return null;
+      FieldRef f = u.descriptors.field(v);
+      Var t = temp(v.type);
+      if (v.isStatic()) {
+        b.staticLoad(t, f, pos(id));
+      } else {
+        Var base = outerInstance(v.owner);
+        if (base == null) return null;
+        b.load(t, base, f, pos(id));
+      }
+      return t;
+    }
+    return null;
+  }
+
+  /** A local or parameter: this body's variable, or a captured value read from slot 0 / {@code this}. */
+  private Var local(VarSymbol v) {
+    Var var = env.get(v);
+    if (var != null || !Descriptors.isReference(v.type)) return var;
+    if (locals.containsKey(v)) return null;
+    String name = v.name.toString();
+    Var loaded = capturedLoads.get(name);
+    if (loaded == null && self != null) {
+      loaded = temp(v.type);
+      b.load(loaded, self, FieldRef.captured(name), SourcePos.UNKNOWN);
+      capturedLoads.put(name, loaded);
+    }
+    return loaded;
+  }
+
+  /** {@code this} of the class {@link #cls}: slot 0, or in a lambda body the captured enclosing instance. */
+  private Var thisRef() {
+    if (!lambdaBody) return self;
+    if (capturedThis == null && self != null && cls != null) {
+      capturedThis = b.temp(cls.flatName().toString());
+      b.load(capturedThis, self, FieldRef.captured("this"), SourcePos.UNKNOWN);
+    }
+    return capturedThis;
+  }
+
+  /**
+   * The instance of the class that declares (or inherits) member {@code owner}: {@code this}, or an
+   * enclosing instance reached through {@code this$0} (inner member classes) or the captured
+   * {@code this} (local and anonymous classes).
+   */
+  private Var outerInstance(Symbol owner) {
+    Var v = thisRef();
+    if (!(owner instanceof TypeSymbol target)) return v;
+    ClassSymbol c = cls;
+    int guard = 0;
+    while (v != null && c != null && !isSubClass(c, target) && guard++ < 32) {
+      ClassSymbol outer = Descriptors.enclosingClass(c);
+      if (outer == null) return null;
+      Var next = b.temp(outer.flatName().toString());
+      if (Descriptors.isLocalOrAnonymous(c)) {
+        b.load(next, v, FieldRef.captured("this"), SourcePos.UNKNOWN);
+      } else if (Descriptors.isInnerMember(c)) {
+        b.load(next, v, new FieldRef(c.flatName().toString(), "this$0", false), SourcePos.UNKNOWN);
+      } else {
+        return null;
+      }
+      v = next;
+      c = outer;
+    }
+    return v;
+  }
+
+  private boolean isSubClass(ClassSymbol c, TypeSymbol target) {
+    try {
+      return c == target || c.isSubClass(target, types);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean isTypeName(JCExpression e) {
+    Symbol s = TreeInfo.symbol(e);
+    return s instanceof TypeSymbol || s instanceof PackageSymbol;
+  }
+
+  private Var select(JCFieldAccess fa) {
+    String name = fa.name.toString();
+    Symbol s = fa.sym;
+    if (name.equals("this") || name.equals("super")) return outerInstance(TreeInfo.symbol(fa.selected));
+    if (name.equals("class")) return null;
+    if (s instanceof VarSymbol v && !Captures.isLocal(v)) {
+      if (v.isStatic()) {
+        if (!isTypeName(fa.selected)) expr(fa.selected);
+        if (!Descriptors.isReference(v.type)) return null;
+        Var t = temp(v.type);
+        b.staticLoad(t, u.descriptors.field(v), pos(fa));
+        return t;
+      }
+      Var base = expr(fa.selected);
+      if (v == u.syms.lengthVar || !Descriptors.isReference(v.type)) return null;
+      Var t = temp(v.type);
+      b.load(t, base, u.descriptors.field(v), pos(fa));
+      return t;
+    }
+    if (s instanceof TypeSymbol || s instanceof PackageSymbol) return null;
+    if (!isTypeName(fa.selected)) expr(fa.selected);
+    return null;
+  }
+
+  // ---- calls ----
+
+  private static boolean isBoxingValueOf(MethodSymbol m, Types types) {
+    if (!m.isStatic() || !m.name.contentEquals("valueOf") || m.params().size() != 1) return false;
+    Type p = m.params().head.type;
+    if (!p.isPrimitive()) return false;
+    return types.boxedClass(p) == m.owner;
+  }
+
+  private Var invoke(JCMethodInvocation t) {
+    Symbol s = TreeInfo.symbol(t.meth);
+    if (!(s instanceof MethodSymbol m)) return conservative(t);
+    if (isBoxingValueOf(m, types) && t.args.size() == 1) {
+      JCExpression arg = t.args.head;
+      expr(arg);
+      return boxSite(t, m.params().head.type, m.owner.type, LoopTripCounts.constant(arg), path);
+    }
+    Var recv = null;
+    boolean nonVirtual = false;
+    Type recvType = null;
+    SymbolicExpr recvExpr = null;
+    List<Var> prefix = List.of();
+    if (m.isConstructor()) {
+      // this(...) / super(...): the object under construction, then the synthetic arguments
+      recv = self;
+      nonVirtual = true;
+      prefix = constructorPrefix(m.enclClass(), t.meth instanceof JCFieldAccess fa ? fa.selected : null, true);
+    } else if (!m.isStatic()) {
+      if (t.meth instanceof JCFieldAccess fa) {
+        Symbol q = TreeInfo.symbol(fa.selected);
+        boolean isSuper = fa.selected instanceof JCIdent id && id.name.contentEquals("super")
+            || fa.selected instanceof JCFieldAccess qa && qa.name.contentEquals("super");
+        if (isSuper) {
+          nonVirtual = true;
+          recv = fa.selected instanceof JCFieldAccess qa && TreeInfo.symbol(qa.selected) instanceof ClassSymbol qc
+              && (qc.flags() & com.sun.tools.javac.code.Flags.INTERFACE) == 0 ? outerInstance(qc) : thisRef();
+          recvExpr = SymbolicExpr.of("this");
+        } else {
+          recv = expr(fa.selected);
+          recvType = fa.selected.type;
+          recvExpr = SymbolicExpr.of(u.positions.text(fa.selected));
+        }
+      } else {
+        recv = outerInstance(m.owner);
+        recvExpr = SymbolicExpr.of("this");
+      }
+    } else if (t.meth instanceof JCFieldAccess fa && !isTypeName(fa.selected)) {
+      expr(fa.selected);
+    }
+    Var result = null;
+    if (!m.isConstructor() && Descriptors.isReference(m.type.getReturnType())) result = temp(t.type);
+    MethodRef ref = u.descriptors.method(m, recvType, cls);
+    Args a = args(m, ref, t.args, t.varargsElement, t);
+    List<Var> slots = new ArrayList<>();
+    List<SymbolicExpr> exprs = new ArrayList<>();
+    if (!m.isStatic()) {
+      slots.add(recv);
+      exprs.add(recvExpr);
+    }
+    for (Var p : prefix) {
+      slots.add(p);
+      exprs.add(null);
+    }
+    slots.addAll(a.vars);
+    exprs.addAll(a.exprs);
+    emitCall(result, ref, slots, exprs, UnitIndex.dispatchOpen(m, nonVirtual, recvType),
+        nonVirtual ? List.of() : u.index.overrides(m), pos(t));
+    return result;
+  }
+
+  /** The lowered arguments of a call: one per declared parameter (the variable-arity ones packed into an array). */
+  private record Args(List<Var> vars, List<SymbolicExpr> exprs) {}
+
+  private Args args(MethodSymbol m, MethodRef ref, List<JCExpression> actual, Type varargsElement, JCTree call) {
+    List<Type> formals = m.type.getParameterTypes();
+    boolean iterating = IteratingMethods.isIterating(m);
+    int fixed = varargsElement != null ? Math.max(0, formals.size() - 1) : actual.size();
+    List<Var> vars = new ArrayList<>();
+    List<SymbolicExpr> exprs = new ArrayList<>();
+    int i = 0;
+    for (; i < actual.size() && i < fixed; i++) {
+      JCExpression a = actual.get(i);
+      if (iterating) iteratingArg = TreeInfo.skipParens(a);
+      vars.add(value(a, i < formals.size() ? formals.get(i) : null));
+      exprs.add(symbolic(a));
+    }
+    iteratingArg = null;
+    if (varargsElement != null) {
+      // javac chose the variable-arity form: an array of the trailing arguments, even when empty
+      String arrayType = u.descriptors.typeName(varargsElement) + "[]";
+      Var arr = b.temp(arrayType);
+      int n = actual.size() - i;
+      AllocSite site = b.alloc(arr, SiteKind.VARARGS_ARRAY, arrayType,
+          "varargs " + arrayType.substring(arrayType.lastIndexOf('.') + 1) + " for " + ref.displayName(), pos(call),
+          new AllocSite.Varargs(ref, n));
+      sitePaths.put(site.id(), path);
+      for (; i < actual.size(); i++) {
+        Var v = value(actual.get(i), varargsElement);
+        b.store(arr, FieldRef.ARRAY_ELEMENT, v, pos(actual.get(i)));
+      }
+      vars.add(arr);
+      exprs.add(null);
+    } else {
+      for (; i < actual.size(); i++) {
+        vars.add(expr(actual.get(i)));
+        exprs.add(symbolic(actual.get(i)));
+      }
+    }
+    return new Args(vars, exprs);
+  }
+
+  /** The source form of an argument, with its value when it is an integral constant. */
+  private SymbolicExpr symbolic(JCExpression e) {
+    String text = u.positions.text(e);
+    Long c = LoopTripCounts.constant(e);
+    return c == null ? SymbolicExpr.of(text) : new SymbolicExpr(text, SymbolicExpr.canonicalKey(text), c);
+  }
+
+  /** A call with exactly {@code callee.slotCount()} slots (padded or cut when synthetic parameters disagree). */
+  private void emitCall(Var result, MethodRef callee, List<Var> slots, List<SymbolicExpr> exprs, boolean open,
+      List<MethodRef> overrides, SourcePos at) {
+    int n = callee.slotCount();
+    while (slots.size() < n) slots.add(null);
+    while (exprs.size() < n) exprs.add(null);
+    b.call(result, callee, new ArrayList<>(slots.subList(0, n)), new ArrayList<>(exprs.subList(0, n)), open,
+        overrides, at);
+  }
+
+  /** A call javac makes implicitly (iterator(), hasNext(), next(), close()). */
+  private void call(Var result, MethodSymbol m, Var recv, List<Var> args, List<SymbolicExpr> exprs,
+      boolean nonVirtual, Type recvType, JCTree at) {
+    List<Var> slots = new ArrayList<>();
+    if (!m.isStatic()) slots.add(recv);
+    slots.addAll(args);
+    emitCall(result, u.descriptors.method(m, recvType, cls), slots, new ArrayList<>(exprs),
+        UnitIndex.dispatchOpen(m, nonVirtual, recvType),
+        nonVirtual ? List.of() : u.index.overrides(m), pos(at));
+  }
+
+  /** The parameterless instance method {@code name} of a type or its supertypes. */
+  private MethodSymbol findMethod(Type site, String name) {
+    if (site == null) return null;
+    try {
+      Type e = types.erasure(site.hasTag(TypeTag.TYPEVAR) ? site.getUpperBound() : site);
+      for (Type t : types.closure(e)) {
+        for (Symbol s : t.tsym.members().getSymbolsByName(u.state.getName(name))) {
+          if (s instanceof MethodSymbol ms && ms.params().isEmpty() && !ms.isStatic()) return ms;
+        }
+      }
+    } catch (RuntimeException ex) {
+      // incomplete type information
+    }
+    return null;
+  }
+
+  /**
+   * The synthetic leading arguments of a constructor call of class {@code c} (see
+   * {@link Descriptors}): enum name and ordinal (not objects we track: null), or the enclosing
+   * instance of an inner member class ({@code outerExpr} when written, else the implicit one).
+   */
+  private List<Var> constructorPrefix(ClassSymbol c, JCExpression outerExpr, boolean selfCall) {
+    List<String> synth = u.descriptors.syntheticConstructorParams(c);
+    if (synth.isEmpty()) return List.of();
+    if (Descriptors.isEnum(c)) {
+      List<Var> l = new ArrayList<>();
+      l.add(selfCall ? slotVar(1) : null);
+      l.add(null);
+      return l;
+    }
+    Var outer;
+    if (outerExpr != null && !isTypeName(outerExpr)) {
+      outer = expr(outerExpr);
+    } else if (selfCall && c == cls) {
+      outer = slotVar(1); // this(...) in an inner class passes its own enclosing instance on
+    } else {
+      outer = outerInstance(Descriptors.enclosingClass(c));
+    }
+    List<Var> l = new ArrayList<>();
+    l.add(outer);
+    return l;
+  }
+
+  // ---- object creation ----
+
+  private Var newClass(JCNewClass t) {
+    if (t.def != null) return anonymous(t);
+    if (!(t.constructor instanceof MethodSymbol ctor) || !(t.type != null && t.type.tsym instanceof ClassSymbol c)) {
+      return conservative(t);
+    }
+    List<Var> prefix = constructorPrefix(c, t.encl, false);
+    MethodRef ref = u.descriptors.method(ctor);
+    Var obj = temp(t.type);
+    List<SymbolicExpr> argForms = new ArrayList<>();
+    for (JCExpression a : t.args) argForms.add(symbolic(a));
+    AllocSite site = b.alloc(obj, SiteKind.NEW_OBJECT, u.descriptors.typeName(t.type), describe(t, "new ", "new " + simple(c) + "(…)"),
+        pos(t), new AllocSite.Constructor(u.descriptors.declaredParams(ctor), argForms));
+    sitePaths.put(site.id(), path);
+    Captures.Result cap = u.localClassCaptures.get(c);
+    if (cap != null) storeCaptures(obj, cap, pos(t));
+    Args a = args(ctor, ref, t.args, t.varargsElement, t);
+    List<Var> slots = new ArrayList<>();
+    slots.add(obj);
+    slots.addAll(prefix);
+    slots.addAll(a.vars);
+    List<SymbolicExpr> exprs = new ArrayList<>();
+    exprs.add(null);
+    for (int i = 0; i < prefix.size(); i++) exprs.add(null);
+    exprs.addAll(a.exprs);
+    emitCall(null, ref, slots, exprs, false, List.of(), pos(t));
+    return obj;
+  }
+
+  /**
+   * {@code new T(..) { body }}: an allocation on every evaluation (kind ANONYMOUS_CLASS, with what it
+   * captures), the captured stores, the call of its constructor; its methods are lowered as ordinary
+   * methods that inherit this expression's loop depth and hotness.
+   */
+  private Var anonymous(JCNewClass t) {
+    JCClassDecl def = t.def;
+    ClassSymbol c = def.sym;
+    int depth = currentDepth() + (t == iteratingArg ? 1 : 0);
+    if (t.encl != null) expr(t.encl);
+    Captures.Result cap = c == null ? new Captures.Result(List.of(), false) : Captures.of(def, c, types);
+    String type = c != null ? c.flatName().toString() : u.descriptors.typeName(t.type);
+    Var obj = b.temp(type);
+    String superName = t.clazz != null ? u.positions.text(t.clazz) : "class";
+    List<String> keys = c != null ? anonymousBodies(def, c) : List.of();
+    AllocSite site = b.alloc(obj, SiteKind.ANONYMOUS_CLASS, type, "anonymous " + shorten(superName, 40),
+        pos(t), new AllocSite.Capture(cap.names(), keys));
+    sitePaths.put(site.id(), path);
+    if (c != null) bodies.put(site.id(), keys);
+    storeCaptures(obj, cap, pos(t));
+    if (t.constructor instanceof MethodSymbol ctor) {
+      MethodRef ref = u.descriptors.method(ctor);
+      Args a = args(ctor, ref, t.args, t.varargsElement, t);
+      List<Var> slots = new ArrayList<>();
+      slots.add(obj);
+      slots.addAll(a.vars);
+      List<SymbolicExpr> exprs = new ArrayList<>();
+      exprs.add(null);
+      exprs.addAll(a.exprs);
+      emitCall(null, ref, slots, exprs, false, List.of(), pos(t));
+    } else {
+      for (JCExpression a : t.args) expr(a);
+    }
+    boolean inheritHot = hot;
+    TreePath defPath = new TreePath(path, def);
+    u.enqueue(def, () -> ClassLowering.lowerClass(u, def, defPath, inheritHot, depth));
+    return obj;
+  }
+
+  /**
+   * The code an anonymous class's object may run when invoked: its own instance methods (not
+   * constructors, which run at creation and are called there), then every concrete instance method
+   * it inherits from a superclass other than {@code Object} and every default method of a non-JDK
+   * interface. An inherited method can publish {@code this} or call back into the class's methods;
+   * listing it means the engine either analyzes it (when the unit declares it) or, not finding it,
+   * stays conservative. {@code Object}'s methods and JDK interface defaults are left out: the JDK
+   * invokes a callback through its functional method, and the Object protocol is trusted (TRUST
+   * ASSUMPTIONS 1 and 4 of jdk.models).
+   */
+  private List<String> anonymousBodies(JCClassDecl def, ClassSymbol c) {
+    List<String> keys = new ArrayList<>();
+    for (JCTree d : def.defs) {
+      if (d instanceof JCTree.JCMethodDecl md && md.body != null && md.sym != null && !md.sym.isConstructor()
+          && !md.sym.isStatic()) {
+        keys.add(u.descriptors.method(md.sym).key());
+      }
+    }
+    for (Type st : types.closure(c.type)) {
+      if (!(st.tsym instanceof ClassSymbol sc) || sc == c) continue;
+      String owner = sc.getQualifiedName().toString();
+      if (owner.equals("java.lang.Object")) continue;
+      boolean iface = sc.isInterface();
+      if (iface && (owner.startsWith("java.") || owner.startsWith("javax."))) continue;
+      for (Symbol m : sc.members().getSymbols()) {
+        if (!(m instanceof MethodSymbol ms) || ms.isConstructor() || ms.isStatic()) continue;
+        if ((ms.flags() & com.sun.tools.javac.code.Flags.ABSTRACT) != 0) continue;
+        if (iface && (ms.flags() & com.sun.tools.javac.code.Flags.DEFAULT) == 0) continue;
+        if ((ms.flags() & com.sun.tools.javac.code.Flags.PRIVATE) != 0 && !iface) continue;
+        String key = u.descriptors.method(ms).key();
+        if (!keys.contains(key)) keys.add(key);
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  private void storeCaptures(Var obj, Captures.Result cap, SourcePos at) {
+    if (cap.capturesThis()) b.store(obj, FieldRef.captured("this"), thisRef(), at);
+    for (VarSymbol v : cap.locals()) {
+      Var val = local(v);
+      b.store(obj, FieldRef.captured(v.name.toString()), val, at);
+    }
+  }
+
+  private Var newArray(JCNewArray t) {
+    for (JCExpression d : t.dims) expr(d);
+    String type = u.descriptors.typeName(t.type);
+    Var arr = b.temp(type);
+    AllocSite site = b.alloc(arr, SiteKind.NEW_ARRAY, type,
+        describe(t, "", t.elemtype == null ? type.substring(type.lastIndexOf('.') + 1) + " initializer" : "new " + type), pos(t),
+        new AllocSite.Plain());
+    sitePaths.put(site.id(), path);
+    if (t.elems != null) {
+      Type elem = t.type != null ? types.elemtype(t.type) : null;
+      for (JCExpression el : t.elems) {
+        Var v = value(el, elem);
+        b.store(arr, FieldRef.ARRAY_ELEMENT, v, pos(el));
+      }
+    }
+    return arr;
+  }
+
+  /**
+   * A lambda: its body becomes a separate synthetic method ({@code lambda$m$n}, slot 0 = the lambda
+   * object); a site only when it captures a local, a parameter or {@code this}.
+   */
+  private Var lambda(JCLambda t) {
+    String name = u.index.lambdaName(t);
+    if (name == null) name = "lambda$" + b.ref().name() + "$" + System.identityHashCode(t);
+    Captures.Result cap = Captures.of(t, null, types);
+    int depth = currentDepth() + (t == iteratingArg ? 1 : 0);
+    boolean inheritHot = hot;
+    TreePath lambdaPath = path;
+    String lambdaName = name;
+    String enclosingDisplay = display.startsWith("lambda in ") ? display : "lambda in " + display;
+    u.enqueue(t, () -> ClassLowering.lowerLambda(u, t, lambdaPath, lambdaName, cls, depth, inheritHot, enclosingDisplay));
+    if (cap.isEmpty()) return null;
+    Var obj = temp(t.type);
+    List<String> names = cap.names();
+    StringBuilder d = new StringBuilder("lambda capturing ");
+    for (int i = 0; i < names.size(); i++) d.append(i == 0 ? "'" : ", '").append(names.get(i)).append('\'');
+    List<String> body = List.of(ClassLowering.lambdaRef(u, t, name, cls).key());
+    AllocSite site = b.alloc(obj, SiteKind.LAMBDA, u.descriptors.typeName(t.type), d.toString(), pos(t),
+        new AllocSite.Capture(names, body));
+    sitePaths.put(site.id(), path);
+    bodies.put(site.id(), body);
+    storeCaptures(obj, cap, pos(t));
+    return obj;
+  }
+
+  /** Bound references ({@code obj::m}, {@code this::m}, {@code super::m}, {@code Inner::new}) capture their receiver. */
+  private Var memberRef(JCMemberReference t) {
+    Var recv;
+    String captured;
+    switch (t.kind) {
+      case BOUND -> {
+        recv = expr(t.expr);
+        captured = u.positions.text(t.expr);
+      }
+      case SUPER -> {
+        recv = thisRef();
+        captured = "this";
+      }
+      case IMPLICIT_INNER -> {
+        recv = t.sym != null && t.sym.owner instanceof ClassSymbol inner
+            ? outerInstance(Descriptors.enclosingClass(inner)) : thisRef();
+        captured = "this";
+      }
+      default -> {
+        return null; // Type::staticM, Type::instanceM, Type::new, int[]::new: constants
+      }
+    }
+    Var obj = temp(t.type);
+    AllocSite site = b.alloc(obj, SiteKind.METHOD_REF, u.descriptors.typeName(t.type),
+        "bound method reference " + shorten(u.positions.text(t), 60), pos(t), new AllocSite.Capture(List.of(captured)));
+    sitePaths.put(site.id(), path);
+    b.store(obj, FieldRef.captured(captured), recv, pos(t));
+    return obj;
+  }
+
+  // ---- patterns, conditionals, switch expressions ----
+
+  /** Binds a pattern's variables: the matched value is copied into a binding, record components are loaded. */
+  private void pattern(JCTree p, Var value) {
+    if (p instanceof JCBindingPattern bp) {
+      JCVariableDecl v = bp.var;
+      if (v.sym == null) return;
+      Var var = null;
+      if (Descriptors.isReference(v.sym.type)) {
+        var = b.local(v.name.toString(), u.descriptors.typeName(v.sym.type));
+        env.put(v.sym, var);
+      }
+      locals.put(v.sym, new LocalInfo(loopCount, blocks.peek(), true));
+      b.copy(var, value, pos(p));
+    } else if (p instanceof JCRecordPattern rp && rp.record != null) {
+      List<? extends Symbol.RecordComponent> comps = rp.record.getRecordComponents();
+      int i = 0;
+      for (JCTree.JCPattern nested : rp.nested) {
+        Var component = null;
+        if (i < comps.size() && Descriptors.isReference(comps.get(i).type) && value != null) {
+          component = temp(comps.get(i).type);
+          b.load(component, value, new FieldRef(rp.record.flatName().toString(), comps.get(i).name.toString(), false),
+              pos(nested));
+        }
+        pattern(nested, component);
+        i++;
+      }
+    }
+  }
+
+  private Var conditional(JCConditional c) {
+    expr(c.cond);
+    Var r = Descriptors.isReference(c.type) ? temp(c.type) : null;
+    b.beginConditional();
+    b.copy(r, value(c.truepart, c.type), pos(c.truepart));
+    b.endConditional();
+    b.beginConditional();
+    b.copy(r, value(c.falsepart, c.type), pos(c.falsepart));
+    b.endConditional();
+    return r;
+  }
+
+  private Var switchExpr(JCSwitchExpression s) {
+    Var sel = expr(s.selector);
+    Var r = Descriptors.isReference(s.type) ? temp(s.type) : null;
+    yields.push(new YieldTarget(s, r, s.type));
+    frames.push(new Frame(s, false, blocks.peek()));
+    try {
+      cases(s.cases, sel);
+    } finally {
+      frames.pop();
+      yields.pop();
+    }
+    return r;
+  }
+
+  // ---- assignments ----
+
+  /** Where an assignment writes: a local, an instance or static field, or an array element. */
+  private record LValue(Var local, Var base, FieldRef field, boolean isStatic, boolean array, Type type) {}
+
+  private LValue lvalue(JCExpression lhs) {
+    TreePath saved = path;
+    path = new TreePath(path, lhs);
+    try {
+      JCExpression l = TreeInfo.skipParens(lhs);
+      Symbol s = TreeInfo.symbol(l);
+      if (l instanceof JCIdent && s instanceof VarSymbol v) {
+        if (Captures.isLocal(v)) return new LValue(env.get(v), null, null, false, false, v.type);
+        if (v.isStatic()) return new LValue(null, null, u.descriptors.field(v), true, false, v.type);
+        return new LValue(null, outerInstance(v.owner), u.descriptors.field(v), false, false, v.type);
+      }
+      if (l instanceof JCFieldAccess fa && s instanceof VarSymbol v) {
+        if (v.isStatic()) {
+          if (!isTypeName(fa.selected)) expr(fa.selected);
+          return new LValue(null, null, u.descriptors.field(v), true, false, v.type);
+        }
+        return new LValue(null, expr(fa.selected), u.descriptors.field(v), false, false, v.type);
+      }
+      if (l instanceof JCTree.JCArrayAccess a) {
+        Var base = expr(a.indexed);
+        expr(a.index);
+        return new LValue(null, base, FieldRef.ARRAY_ELEMENT, false, true, a.type);
+      }
+      expr(l);
+      return new LValue(null, null, null, false, false, l.type);
+    } finally {
+      path = saved;
+    }
+  }
+
+  private Var read(LValue lv, SourcePos at) {
+    if (lv.local() != null) return lv.local();
+    if (lv.field() == null || !Descriptors.isReference(lv.type())) return null;
+    Var t = temp(lv.type());
+    if (lv.isStatic()) b.staticLoad(t, lv.field(), at);
+    else b.load(t, lv.base(), lv.field(), at);
+    return t;
+  }
+
+  private void write(LValue lv, Var v, SourcePos at) {
+    if (v == null) return;
+    if (lv.local() != null) b.copy(lv.local(), v, at);
+    else if (lv.field() == null) return;
+    else if (lv.isStatic()) b.staticStore(lv.field(), v, at);
+    else b.store(lv.base(), lv.field(), v, at);
+  }
+
+  private Var assign(JCAssign a) {
+    LValue lv = lvalue(a.lhs);
+    JCExpression rhs = TreeInfo.skipParens(a.rhs);
+    if (isString(a.lhs.type) && rhs instanceof JCBinary bin && isStringConcat(bin) && concatReads(bin, a.lhs)) {
+      accumulatingConcat = bin;
+      accumulator = accumulator(a.lhs);
+    }
+    Var v = value(a.rhs, a.lhs.type);
+    write(lv, v, pos(a));
+    return v;
+  }
+
+  private Var compoundAssign(JCAssignOp a) {
+    Type lt = a.lhs.type;
+    LValue lv = lvalue(a.lhs);
+    if (a.getTag() == Tag.PLUS_ASG && isString(lt)) {
+      read(lv, pos(a));
+      expr(a.rhs);
+      Var s = b.temp("java.lang.String");
+      AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", describe(a, "string +="), pos(a),
+          new AllocSite.Concat(accumulator(a.lhs)));
+      sitePaths.put(site.id(), path);
+      write(lv, s, pos(a));
+      return s;
+    }
+    expr(a.rhs);
+    Type unboxed = lt == null ? null : types.unboxedType(lt);
+    if (Descriptors.isReference(lt) && unboxed != null && unboxed.isPrimitive()) {
+      // Integer count; count += 1: unbox, add, box
+      Var boxed = boxSite(a, unboxed, lt, null, path);
+      write(lv, boxed, pos(a));
+      return boxed;
+    }
+    return null;
+  }
+
+  private Var unary(JCUnary un) {
+    switch (un.getTag()) {
+      case PREINC, PREDEC, POSTINC, POSTDEC -> {
+        Type t = un.arg.type;
+        LValue lv = lvalue(un.arg);
+        Type unboxed = t == null ? null : types.unboxedType(t);
+        if (Descriptors.isReference(t) && unboxed != null && unboxed.isPrimitive()) {
+          // Integer count; count++: unbox, increment, box
+          Var boxed = boxSite(un, unboxed, t, null, path);
+          write(lv, boxed, pos(un));
+          return boxed;
+        }
+        return null;
+      }
+      default -> {
+        expr(un.arg);
+        return null;
+      }
+    }
+  }
+
+  private Var binary(JCBinary bin) {
+    if (isStringConcat(bin)) return concat(bin);
+    expr(bin.lhs);
+    expr(bin.rhs);
+    return null;
+  }
+
+  private boolean isString(Type t) {
+    return t != null && t.tsym == u.syms.stringType.tsym;
+  }
+
+  private boolean isStringConcat(JCBinary bin) {
+    return bin.getTag() == Tag.PLUS && isString(bin.type) && ASTHelpers.constValue(bin) == null;
+  }
+
+  /** The operands of a maximal {@code +} chain on strings (through parentheses), left to right, without recursion. */
+  private List<JCExpression> concatOperands(JCBinary top) {
+    List<JCExpression> ops = new ArrayList<>();
+    Deque<JCExpression> work = new ArrayDeque<>();
+    work.push(top);
+    while (!work.isEmpty()) {
+      JCExpression e = work.pop();
+      JCExpression s = TreeInfo.skipParens(e);
+      if (s instanceof JCBinary bin && isStringConcat(bin)) {
+        work.push(bin.rhs);
+        work.push(bin.lhs);
+      } else {
+        ops.add(e);
+      }
+    }
+    return ops;
+  }
+
+  /** One {@code STRING_CONCAT} site for the whole chain; the operands are evaluated in order. */
+  private Var concat(JCBinary bin) {
+    for (JCExpression op : concatOperands(bin)) {
+      if (ASTHelpers.constValue(op) == null) expr(op);
+    }
+    AllocSite.Accumulator acc = null;
+    if (accumulatingConcat == bin) {
+      acc = accumulator;
+      accumulatingConcat = null;
+      accumulator = null;
+    }
+    Var s = b.temp("java.lang.String");
+    AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", describe(bin, "string concatenation"),
+        pos(bin), new AllocSite.Concat(acc));
+    sitePaths.put(site.id(), path);
+    return s;
+  }
+
+  /** Whether a concatenation reads the variable it is assigned to ({@code s = s + x}, {@code s = x + s}). */
+  private boolean concatReads(JCBinary bin, JCExpression lhs) {
+    for (JCExpression op : concatOperands(bin)) {
+      if (sameVariable(TreeInfo.skipParens(op), TreeInfo.skipParens(lhs))) return true;
+    }
+    return false;
+  }
+
+  private boolean sameVariable(JCExpression a, JCExpression b2) {
+    Symbol sa = TreeInfo.symbol(a);
+    if (sa == null || sa != TreeInfo.symbol(b2) || !(sa instanceof VarSymbol)) return false;
+    return baseKey(a).equals(baseKey(b2));
+  }
+
+  private String baseKey(JCExpression e) {
+    if (e instanceof JCFieldAccess fa) return SymbolicExpr.canonicalKey(u.positions.text(fa.selected));
+    return "this";
+  }
+
+  /** The accumulator facts of an assignment to {@code lhs} whose new value concatenates its old value. */
+  private AllocSite.Accumulator accumulator(JCExpression lhs) {
+    JCExpression l = TreeInfo.skipParens(lhs);
+    Symbol s = TreeInfo.symbol(l);
+    if (!(s instanceof VarSymbol v)) return null;
+    if (Captures.isLocal(v)) {
+      LocalInfo li = locals.get(v);
+      boolean across = li != null && li.loopDepth() < loopCount;
+      boolean simple = across && li.hasInit() && simpleRewrite(v, li);
+      return new AllocSite.Accumulator(v.name.toString(), false, across, simple);
+    }
+    String name;
+    if (l instanceof JCIdent) {
+      name = v.isStatic() ? Descriptors.displayClass(v.enclClass()) + "." + v.name : "this." + v.name;
+    } else {
+      name = u.positions.text(l);
+    }
+    return new AllocSite.Accumulator(name, true, true, false);
+  }
+
+  /**
+   * A local declared with an initializer in the block that holds the (outermost enclosing) loop,
+   * and inside that loop used only as {@code s += e} / {@code s = s + e} statements.
+   */
+  private boolean simpleRewrite(VarSymbol v, LocalInfo li) {
+    List<Frame> loops = new ArrayList<>();
+    for (Frame f : frames) {
+      if (f.loop()) loops.add(0, f);
+    }
+    if (li.loopDepth() >= loops.size()) return false;
+    Frame loop = loops.get(li.loopDepth());
+    if (loop.parentBlock() == null || loop.parentBlock() != li.block()) return false;
+    boolean[] ok = {true};
+    new TreeScanner() {
+      @Override
+      public void visitExec(JCExpressionStatement s) {
+        JCExpression e = s.expr;
+        if (e instanceof JCAssignOp op && op.getTag() == Tag.PLUS_ASG && isIdent(op.lhs, v)) {
+          scan(op.rhs);
+          return;
+        }
+        if (e instanceof JCAssign as && isIdent(as.lhs, v)) {
+          List<JCExpression> rights = new ArrayList<>();
+          JCExpression cur = TreeInfo.skipParens(as.rhs);
+          while (cur instanceof JCBinary bin && bin.getTag() == Tag.PLUS) {
+            rights.add(bin.rhs);
+            cur = TreeInfo.skipParens(bin.lhs);
+          }
+          if (!rights.isEmpty() && isIdent(cur, v)) {
+            for (JCExpression r : rights) scan(r);
+            return;
+          }
+        }
+        super.visitExec(s);
+      }
+
+      @Override
+      public void visitIdent(JCIdent id) {
+        if (id.sym == v) ok[0] = false;
+      }
+    }.scan(loop.tree());
+    return ok[0];
+  }
+
+  private static boolean isIdent(JCExpression e, Symbol s) {
+    return TreeInfo.skipParens(e) instanceof JCIdent id && id.sym == s;
+  }
+
+  // ---- fallback ----
+
+  /**
+   * A tree the lowering does not model: its direct sub-expressions are lowered (so their
+   * allocations and calls are seen), and a reference result comes from an unknown call taking the
+   * operands, which the engine treats conservatively.
+   */
+  private Var conservative(JCTree t) {
+    List<JCExpression> kids = new ArrayList<>();
+    List<JCStatement> kidsStmts = new ArrayList<>();
+    new TreeScanner() {
+      @Override
+      public void scan(JCTree tree) {
+        if (tree == null) return;
+        if (tree == t) {
+          tree.accept(this);
+        } else if (tree instanceof JCExpression e) {
+          kids.add(e);
+        } else if (tree instanceof JCStatement st) {
+          kidsStmts.add(st);
+        } else {
+          tree.accept(this);
+        }
+      }
+    }.scan(t);
+    List<Var> vars = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (JCExpression k : kids) {
+      Var v = expr(k);
+      if (v != null) {
+        vars.add(v);
+        types.add(v.type());
+      }
+    }
+    for (JCStatement st : kidsStmts) stmt(st);
+    if (!(t instanceof JCExpression e) || !Descriptors.isReference(e.type)) return null;
+    Var r = temp(e.type);
+    MethodRef unknown = new MethodRef("<unknown>", "<" + t.getTag().name().toLowerCase() + ">", types,
+        u.descriptors.typeName(e.type), true);
+    b.call(r, unknown, vars, List.of(), true, List.of(), pos(t));
+    return r;
+  }
+
+  // ---- helpers ----
+
+  private Var temp(Type t) {
+    return b.temp(u.descriptors.typeName(t));
+  }
+
+  private SourcePos pos(JCTree t) {
+    return u.positions.of(t);
+  }
+
+  private int currentDepth() {
+    return baseDepth + loopCount;
+  }
+
+  private static String simple(ClassSymbol c) {
+    return Descriptors.displayClass(c);
+  }
+
+  /** The expression's own text when short and on one line, else {@code fallback}. */
+  private String describe(JCTree t, String fallback) {
+    return describe(t, "", fallback);
+  }
+
+  /** As above, when the text starts with {@code prefix} (an enum constant's {@code new} has no {@code new} in the source). */
+  private String describe(JCTree t, String prefix, String fallback) {
+    String text = u.positions.text(t);
+    if (text.length() <= 60 && text.indexOf('\n') < 0 && text.startsWith(prefix)) return text;
+    return fallback;
+  }
+
+  private static String shorten(String s, int max) {
+    s = s.replaceAll("\\s+", " ");
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  /**
+   * A constructor body: the instance field initializers and instance initializer blocks
+   * ({@code inits}, in declaration order) run right after the {@code super(...)} call, as javac
+   * compiles them; a constructor that delegates with {@code this(...)} does not run them.
+   */
+  void constructorBody(JCBlock body, List<JCTree> inits, TreePath classPath) {
+    TreePath saved = path;
+    path = new TreePath(path, body);
+    blocks.push(body);
+    try {
+      int callIdx = -1;
+      boolean delegates = false;
+      for (int i = 0; i < body.stats.size(); i++) {
+        if (body.stats.get(i) instanceof JCExpressionStatement es && es.expr instanceof JCMethodInvocation mi) {
+          com.sun.tools.javac.util.Name n = TreeInfo.name(mi.meth);
+          if (n != null && (n.contentEquals("super") || n.contentEquals("this"))) {
+            callIdx = i;
+            delegates = n.contentEquals("this");
+            break;
+          }
+        }
+      }
+      if (callIdx < 0) initializers(inits, classPath);
+      for (int i = 0; i < body.stats.size(); i++) {
+        stmt(body.stats.get(i));
+        if (i == callIdx && !delegates) initializers(inits, classPath);
+      }
+    } finally {
+      blocks.pop();
+      path = saved;
+    }
+  }
+
+  private void initializers(List<JCTree> inits, TreePath classPath) {
+    for (JCTree d : inits) {
+      if (d instanceof JCVariableDecl v) fieldInit(v, classPath);
+      else if (d instanceof JCBlock blk) initializerBlock(blk, classPath);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.noescape.errorprone.frontend;
+
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.Set;
+
+/**
+ * Library methods that call a function argument once per element: a lambda, method reference or
+ * anonymous class passed directly to one of them runs one loop level deeper than the call
+ * (DESIGN: "plus one level when it is passed to an iterating method").
+ */
+final class IteratingMethods {
+  private IteratingMethods() {}
+
+  /** Iteration over a collection or map: {@code Iterable.forEach}, {@code removeIf}, {@code replaceAll}, ... */
+  private static final Set<String> COLLECTION_METHODS = Set.of("forEach", "removeIf", "replaceAll", "forEachRemaining");
+
+  /** Stream and primitive-stream operations that apply their function to every element. */
+  private static final Set<String> STREAM_METHODS = Set.of(
+      "map", "filter", "forEach", "forEachOrdered", "flatMap", "flatMapToInt", "flatMapToLong", "flatMapToDouble",
+      "flatMapToObj", "mapToInt", "mapToLong", "mapToDouble", "mapToObj", "mapMulti", "mapMultiToInt",
+      "mapMultiToLong", "mapMultiToDouble", "peek", "takeWhile", "dropWhile", "reduce", "collect", "anyMatch",
+      "allMatch", "noneMatch", "sorted", "min", "max", "iterate", "generate", "toArray", "gather");
+
+  private static final Set<String> COLLECTION_OWNERS = Set.of(
+      "java.lang.Iterable", "java.util.Collection", "java.util.List", "java.util.Set", "java.util.Queue",
+      "java.util.Deque", "java.util.Map", "java.util.Iterator", "java.util.Spliterator", "java.util.ArrayList",
+      "java.util.HashMap", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.Vector",
+      "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.CopyOnWriteArrayList",
+      "java.util.TreeMap", "java.util.LinkedHashMap", "java.util.HashSet", "java.util.TreeSet",
+      "java.util.SortedMap", "java.util.NavigableMap", "java.util.SequencedCollection", "java.util.SequencedMap",
+      "java.util.Hashtable", "java.util.IdentityHashMap", "java.util.WeakHashMap", "java.util.PriorityQueue");
+
+  private static final Set<String> STREAM_OWNERS = Set.of(
+      "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream",
+      "java.util.stream.DoubleStream", "java.util.stream.BaseStream");
+
+  static boolean isIterating(MethodSymbol m) {
+    if (!(m.owner instanceof ClassSymbol owner)) return false;
+    String ownerName = owner.getQualifiedName().toString();
+    String name = m.name.toString();
+    if (STREAM_OWNERS.contains(ownerName)) return STREAM_METHODS.contains(name);
+    return COLLECTION_OWNERS.contains(ownerName) && COLLECTION_METHODS.contains(name);
+  }
+}

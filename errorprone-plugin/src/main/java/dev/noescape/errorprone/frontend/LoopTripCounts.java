@@ -1,0 +1,370 @@
+package dev.noescape.errorprone.frontend;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCAssign;
+import com.sun.tools.javac.tree.JCTree.JCAssignOp;
+import com.sun.tools.javac.tree.JCTree.JCBinary;
+import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
+import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
+import com.sun.tools.javac.tree.JCTree.JCForLoop;
+import com.sun.tools.javac.tree.JCTree.JCIdent;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCStatement;
+import com.sun.tools.javac.tree.JCTree.JCUnary;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.tree.JCTree.Tag;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.tree.TreeScanner;
+import dev.noescape.ir.SymbolicExpr;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The trip count of a loop when it is known before the loop starts (DESIGN "Rule semantics",
+ * {@code UnpresizedCollection}), or why it is not.
+ *
+ * <ul>
+ *   <li>Enhanced for over an array: {@code expr.length}; over a {@code java.util.Collection}:
+ *       {@code expr.size()} — only when the iterable expression is a variable or a field access
+ *       chain ({@code items}, {@code this.items}, {@code order.lines}); a call is not assumed to
+ *       return the same collection twice, except the views {@code keySet()}, {@code values()} and
+ *       {@code entrySet()} of a {@code java.util.Map} name chain: {@code map.size()}.
+ *   <li>Counted {@code for}: one index initialised to {@code A}, compared with {@code <}, {@code <=},
+ *       {@code >}, {@code >=} against a loop-invariant bound {@code B}, stepped by a constant; the
+ *       index is not assigned in the body. A bound is invariant when it is a constant, a local or
+ *       field not assigned in the loop, {@code x.length}, or {@code x.size()}/{@code x.length()}
+ *       where {@code x} is not assigned and receives no mutating call in the loop, or arithmetic of
+ *       such. Text: {@code B}, {@code B - A}, {@code B - A + 1}, {@code (B - A + k - 1) / k}, and the
+ *       mirror images for reverse loops; a number when both ends are constants.
+ *   <li>{@code while}, {@code do-while}, iterators and everything else: no trip count, with a reason.
+ * </ul>
+ */
+final class LoopTripCounts {
+  /** A trip count, or null with the reason. */
+  record Result(SymbolicExpr tripCount, String reason) {
+    static Result none(String reason) {
+      return new Result(null, reason);
+    }
+  }
+
+  private static final Set<String> MUTATORS = Set.of(
+      "add", "addAll", "put", "putAll", "remove", "removeAll", "removeIf", "retainAll", "clear", "offer",
+      "offerFirst", "offerLast", "poll", "pollFirst", "pollLast", "push", "pop", "set", "addFirst", "addLast",
+      "removeFirst", "removeLast", "putIfAbsent", "merge", "compute", "computeIfAbsent", "computeIfPresent",
+      "append", "insert", "delete", "deleteCharAt", "setLength", "replace", "replaceAll", "trimToSize");
+
+  private final Positions positions;
+  private final Types types;
+  private final Type collectionType;
+  private final Type mapType;
+
+  LoopTripCounts(Positions positions, Types types, Type collectionType, Type mapType) {
+    this.positions = positions;
+    this.types = types;
+    this.collectionType = collectionType;
+    this.mapType = mapType;
+  }
+
+  // ---- enhanced for ----
+
+  Result forEach(JCEnhancedForLoop loop) {
+    JCExpression expr = TreeInfo.skipParens(loop.expr);
+    Type t = expr.type;
+    boolean array = t != null && t.hasTag(TypeTag.ARRAY);
+    if (!array && !isCollection(t)) return Result.none("iterates an Iterable that is not a Collection");
+    if (!array && mapView(expr) != null) {
+      // map.keySet(), map.values(), map.entrySet(): as many elements as the map has entries
+      return new Result(SymbolicExpr.sizeOf(SymbolicExpr.of(positions.text(mapView(expr)))), null);
+    }
+    if (!isNameChain(expr)) {
+      return Result.none(expr instanceof JCMethodInvocation ? "iterable expression is a call"
+          : "iterable expression is not a variable or field");
+    }
+    SymbolicExpr base = SymbolicExpr.of(positions.text(expr));
+    return new Result(array ? SymbolicExpr.lengthOf(base) : SymbolicExpr.sizeOf(base), null);
+  }
+
+  boolean isCollection(Type t) {
+    if (t == null || collectionType == null || !t.hasTag(TypeTag.CLASS) && !t.hasTag(TypeTag.TYPEVAR)) return false;
+    try {
+      return types.isSubtype(types.erasure(t), types.erasure(collectionType));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The map of {@code map.keySet()}/{@code values()}/{@code entrySet()} when it is a name chain, else null. */
+  private JCExpression mapView(JCExpression e) {
+    if (!(e instanceof JCMethodInvocation mi) || !mi.args.isEmpty() || !(mi.meth instanceof JCFieldAccess fa)) return null;
+    String n = fa.name.toString();
+    if (!n.equals("keySet") && !n.equals("values") && !n.equals("entrySet")) return null;
+    if (!isNameChain(fa.selected) || mapType == null || fa.selected.type == null) return null;
+    try {
+      return types.isSubtype(types.erasure(fa.selected.type), types.erasure(mapType)) ? fa.selected : null;
+    } catch (RuntimeException ex) {
+      return null;
+    }
+  }
+
+  /** {@code items}, {@code this.items}, {@code order.lines}: no calls, no indexing. */
+  static boolean isNameChain(JCExpression e) {
+    e = TreeInfo.skipParens(e);
+    if (e instanceof JCIdent) return true;
+    if (e instanceof JCFieldAccess fa) return isNameChain(fa.selected);
+    return false;
+  }
+
+  // ---- while / do-while ----
+
+  static String whileReason(JCExpression cond, boolean doWhile) {
+    String[] found = new String[1];
+    new TreeScanner() {
+      @Override
+      public void visitApply(JCMethodInvocation tree) {
+        Symbol s = TreeInfo.symbol(tree.meth);
+        if (s != null && found[0] == null) {
+          switch (s.name.toString()) {
+            case "hasNext" -> found[0] = "iterates an Iterator";
+            case "hasMoreElements", "hasMoreTokens" -> found[0] = "iterates an Enumeration";
+            case "find" -> found[0] = "Matcher.find loop";
+            case "readLine", "read", "ready" -> found[0] = "reads a stream";
+            default -> { }
+          }
+        }
+        super.visitApply(tree);
+      }
+    }.scan(cond);
+    if (found[0] == null) {
+      // e.g. while ((line = reader.readLine()) != null)
+      found[0] = doWhile ? "do-while loop" : "while (cond) loop";
+    }
+    return found[0];
+  }
+
+  // ---- counted for ----
+
+  Result forLoop(JCForLoop loop) {
+    if (loop.init.size() != 1 || loop.step.size() != 1 || loop.cond == null) return Result.none("not a counted loop");
+    VarSymbol index;
+    JCExpression start;
+    JCStatement init = loop.init.head;
+    if (init instanceof JCVariableDecl v && v.init != null) {
+      index = v.sym;
+      start = v.init;
+    } else if (init instanceof JCExpressionStatement es && es.expr instanceof JCAssign a
+        && TreeInfo.symbol(a.lhs) instanceof VarSymbol vs && Captures.isLocal(vs)) {
+      index = vs;
+      start = a.rhs;
+    } else {
+      return Result.none("not a counted loop");
+    }
+    if (index == null || !isIntegral(index.type)) return Result.none("not a counted loop");
+
+    // condition: i < B, i <= B, i > B, i >= B (or mirrored)
+    if (!(TreeInfo.skipParens(loop.cond) instanceof JCBinary cond)) return Result.none("not a counted loop");
+    Tag op = cond.getTag();
+    JCExpression bound;
+    if (isIdent(cond.lhs, index)) {
+      bound = cond.rhs;
+    } else if (isIdent(cond.rhs, index)) {
+      bound = cond.lhs;
+      op = switch (op) {
+        case LT -> Tag.GT;
+        case LE -> Tag.GE;
+        case GT -> Tag.LT;
+        case GE -> Tag.LE;
+        default -> op;
+      };
+    } else {
+      return Result.none("condition does not compare the index");
+    }
+    if (op == Tag.NE) return Result.none("condition uses !=");
+    if (op != Tag.LT && op != Tag.LE && op != Tag.GT && op != Tag.GE) return Result.none("not a counted loop");
+
+    // update: i++, ++i, i--, --i, i += k, i -= k, i = i + k, i = i - k
+    Long step = step(loop.step.head.expr, index);
+    if (step == null || step == 0) return Result.none("index step is not a constant");
+    boolean forward = step > 0;
+    if (forward != (op == Tag.LT || op == Tag.LE)) return Result.none("not a counted loop");
+
+    Assigned assigned = new Assigned();
+    assigned.scan(loop.cond);
+    assigned.scan(loop.body);
+    if (assigned.symbols.contains(index)) return Result.none("index assigned in the loop body");
+    if (!invariant(bound, assigned)) return Result.none("bound is not loop-invariant");
+
+    long k = Math.abs(step);
+    boolean inclusive = op == Tag.LE || op == Tag.GE;
+    JCExpression hi = forward ? bound : start;
+    JCExpression lo = forward ? start : bound;
+    Long hiC = constant(hi);
+    Long loC = constant(lo);
+    if (hiC != null && loC != null) {
+      long n = hiC - loC + (inclusive ? 1 : 0);
+      n = n <= 0 ? 0 : (n + k - 1) / k;
+      if (forward && loC == 0 && k == 1 && !inclusive) {
+        // for (int i = 0; i < CAPACITY; i++): keep the name for messages and fixes
+        String text = positions.text(bound);
+        return new Result(new SymbolicExpr(text, SymbolicExpr.canonicalKey(text), n), null);
+      }
+      return new Result(SymbolicExpr.constant(n), null);
+    }
+    String diff = loC != null && loC == 0 ? left(hi) : left(hi) + " - " + right(lo);
+    String text;
+    if (k == 1 && inclusive && diff.endsWith(" - 1")) {
+      // for (int i = n - 1; i >= 0; i--): n iterations, not "n - 1 + 1"
+      text = diff.substring(0, diff.length() - 4);
+    } else if (k == 1) {
+      text = inclusive ? diff + " + 1" : diff;
+    } else {
+      long add = inclusive ? k : k - 1;
+      text = "(" + diff + " + " + add + ") / " + k;
+    }
+    return new Result(SymbolicExpr.of(text), null);
+  }
+
+  private static boolean isIntegral(Type t) {
+    if (t == null) return false;
+    return switch (t.getTag()) {
+      case INT, LONG, SHORT, BYTE, CHAR -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isIdent(JCExpression e, Symbol sym) {
+    return TreeInfo.skipParens(e) instanceof JCIdent id && id.sym == sym;
+  }
+
+  private static Long step(JCExpression update, VarSymbol index) {
+    update = TreeInfo.skipParens(update);
+    if (update instanceof JCUnary u && isIdent(u.arg, index)) {
+      return switch (u.getTag()) {
+        case POSTINC, PREINC -> 1L;
+        case POSTDEC, PREDEC -> -1L;
+        default -> null;
+      };
+    }
+    if (update instanceof JCAssignOp a && isIdent(a.lhs, index)) {
+      Long k = constant(a.rhs);
+      if (k == null || k <= 0) return null;
+      return a.getTag() == Tag.PLUS_ASG ? k : a.getTag() == Tag.MINUS_ASG ? -k : null;
+    }
+    if (update instanceof JCAssign a && isIdent(a.lhs, index) && TreeInfo.skipParens(a.rhs) instanceof JCBinary b
+        && isIdent(b.lhs, index)) {
+      Long k = constant(b.rhs);
+      if (k == null || k <= 0) return null;
+      return b.getTag() == Tag.PLUS ? k : b.getTag() == Tag.MINUS ? -k : null;
+    }
+    return null;
+  }
+
+  static Long constant(JCExpression e) {
+    Object c = ASTHelpers.constValue(e);
+    if (c instanceof Character ch) return (long) ch;
+    if (c instanceof Number n && !(c instanceof Float) && !(c instanceof Double)) return n.longValue();
+    return null;
+  }
+
+  /** Text of an operand on the left of {@code -}: parenthesised only when it binds looser than {@code +}. */
+  private String left(JCExpression e) {
+    JCExpression s = TreeInfo.skipParens(e);
+    String t = positions.text(e);
+    boolean loose = s instanceof JCTree.JCConditional || s instanceof JCAssign || s instanceof JCAssignOp
+        || (s instanceof JCBinary b && TreeInfo.opPrec(b.getTag()) < TreeInfo.addPrec);
+    return loose && s == e ? "(" + t + ")" : t;
+  }
+
+  /** Text of an operand on the right of {@code -}: parenthesised unless it binds tighter than {@code +}. */
+  private String right(JCExpression e) {
+    JCExpression s = TreeInfo.skipParens(e);
+    String t = positions.text(e);
+    boolean loose = s instanceof JCTree.JCConditional || s instanceof JCAssign || s instanceof JCAssignOp
+        || (s instanceof JCBinary b && TreeInfo.opPrec(b.getTag()) <= TreeInfo.addPrec);
+    return loose && s == e ? "(" + t + ")" : t;
+  }
+
+  private boolean invariant(JCExpression e, Assigned assigned) {
+    e = TreeInfo.skipParens(e);
+    if (constant(e) != null) return true;
+    if (e instanceof JCIdent id) return invariantSymbol(id.sym, assigned);
+    if (e instanceof JCFieldAccess fa) {
+      if (fa.name.contentEquals("length") && fa.selected.type != null && fa.selected.type.hasTag(TypeTag.ARRAY)) {
+        return invariant(fa.selected, assigned);
+      }
+      if (!(fa.sym instanceof VarSymbol)) return false;
+      return invariantSymbol(fa.sym, assigned) && (fa.sym.isStatic() || invariant(fa.selected, assigned));
+    }
+    if (e instanceof JCMethodInvocation mi && mi.args.isEmpty() && mi.meth instanceof JCFieldAccess fa
+        && (fa.name.contentEquals("size") || fa.name.contentEquals("length"))) {
+      Symbol receiver = TreeInfo.symbol(fa.selected);
+      return isNameChain(fa.selected) && invariant(fa.selected, assigned)
+          && (receiver == null || !assigned.mutated.contains(receiver));
+    }
+    if (e instanceof JCBinary b) {
+      return switch (b.getTag()) {
+        case PLUS, MINUS, MUL, DIV, MOD, SL, SR, USR -> invariant(b.lhs, assigned) && invariant(b.rhs, assigned);
+        default -> false;
+      };
+    }
+    if (e instanceof JCUnary u && (u.getTag() == Tag.NEG || u.getTag() == Tag.POS)) return invariant(u.arg, assigned);
+    if (e instanceof JCTree.JCTypeCast c) return invariant(c.expr, assigned);
+    return false;
+  }
+
+  private static boolean invariantSymbol(Symbol s, Assigned assigned) {
+    if (!(s instanceof VarSymbol v)) return false;
+    if (Captures.isLocal(v)) return !assigned.symbols.contains(v);
+    if ((v.flags() & Flags.FINAL) != 0) return true;
+    return !assigned.symbols.contains(v);
+  }
+
+  /** Variables and fields assigned in a loop, and receivers of mutating calls there. */
+  private static final class Assigned extends TreeScanner {
+    final Set<Symbol> symbols = new HashSet<>();
+    final Set<Symbol> mutated = new HashSet<>();
+
+    @Override
+    public void visitAssign(JCAssign tree) {
+      target(tree.lhs);
+      super.visitAssign(tree);
+    }
+
+    @Override
+    public void visitAssignop(JCAssignOp tree) {
+      target(tree.lhs);
+      super.visitAssignop(tree);
+    }
+
+    @Override
+    public void visitUnary(JCUnary tree) {
+      switch (tree.getTag()) {
+        case PREINC, PREDEC, POSTINC, POSTDEC -> target(tree.arg);
+        default -> { }
+      }
+      super.visitUnary(tree);
+    }
+
+    @Override
+    public void visitApply(JCMethodInvocation tree) {
+      if (tree.meth instanceof JCFieldAccess fa && MUTATORS.contains(fa.name.toString())) {
+        Symbol r = TreeInfo.symbol(fa.selected);
+        if (r != null) mutated.add(r);
+      }
+      super.visitApply(tree);
+    }
+
+    private void target(JCExpression lhs) {
+      Symbol s = TreeInfo.symbol(TreeInfo.skipParens(lhs));
+      if (s != null) symbols.add(s);
+    }
+  }
+}

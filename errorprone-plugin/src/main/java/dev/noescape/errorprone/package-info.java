@@ -1,0 +1,31 @@
+/**
+ * The Error Prone plugin surface of noescape: one {@code BugChecker} per rule, named by the rule
+ * ID ({@code HeapEscape}, {@code LeakingParameter}, {@code BoxingAllocation},
+ * {@code VarargsAllocation}, {@code CapturingLambda}, {@code UnpresizedCollection},
+ * {@code HashMapCapacity}, {@code StringConcatInLoop}), registered for {@code ServiceLoader} in
+ * {@code META-INF/services/com.google.errorprone.bugpatterns.BugChecker} and listed in
+ * {@link dev.noescape.errorprone.NoEscapeCheckers#ALL}.
+ *
+ * <ul>
+ *   <li><b>Shared work.</b> The checkers report from one
+ *       {@link dev.noescape.errorprone.CompilationUnitAnalysis} per compilation unit (front end,
+ *       escape engine with the JDK models, all rules, trees and fixes), cached in the javac
+ *       context.
+ *   <li><b>Off by default.</b> {@code HeapEscape} and {@code LeakingParameter} (severity
+ *       SUGGESTION) report only when named: {@code -Xep:HeapEscape}, {@code -Xep:HeapEscape:WARN},
+ *       or {@code -XepAllDisabledChecksAsWarnings}; see {@link dev.noescape.errorprone.DefaultOff}.
+ *   <li><b>Options.</b> {@code -XepOpt:NoEscape:Verbosity=1|2},
+ *       {@code -XepOpt:NoEscape:ReportOutsideLoops=true|false},
+ *       {@code -XepOpt:NoEscape:HotAnnotations=Name1,Name2}; see
+ *       {@link dev.noescape.errorprone.NoEscapeOptions}. The target release comes from
+ *       {@code --release}/{@code -source}/{@code -target}; Guava's presence from the class path.
+ *   <li><b>Suppression.</b> {@code @SuppressWarnings("RuleId")} on the enclosing variable,
+ *       parameter, method or class.
+ *   <li><b>Fixes.</b> {@link dev.noescape.errorprone.FixBuilder} turns the rules' fixes into
+ *       Error Prone {@code SuggestedFix}es that IDEs offer and {@code -XepPatchChecks} applies.
+ *   <li><b>Fault isolation.</b> Nothing the plugin does fails the compilation: a failure costs the
+ *       findings of the unit, method or rule it happened in and is named in one javac note per
+ *       unit ({@code Note: noescape: ...}), which {@code -Werror} does not turn into an error.
+ * </ul>
+ */
+package dev.noescape.errorprone;

@@ -1,0 +1,222 @@
+package dev.noescape.errorprone;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/** Each checker fires on a small positive; the two report checks stay silent unless enabled. */
+class CheckersTest {
+
+  private CompilationTestHelper helper(Class<? extends NoEscapeChecker> checker) {
+    return CompilationTestHelper.newInstance(checker, getClass());
+  }
+
+  @Test
+  void boxingAllocation() {
+    helper(BoxingAllocationChecker.class)
+        .addSourceLines(
+            "Boxing.java",
+            "import java.util.List;",
+            "class Boxing {",
+            "  void fill(List<Integer> out, int n) {",
+            "    for (int i = 0; i < n; i++) {",
+            "      // BUG: Diagnostic contains: allocates on every iteration of the loop",
+            "      out.add(i);",
+            "    }",
+            "    out.add(n);", // outside the loop, not hot: quiet
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void varargsAllocation() {
+    helper(VarargsAllocationChecker.class)
+        .addSourceLines(
+            "Varargs.java",
+            "import java.util.List;",
+            "class Varargs {",
+            "  int total(List<String> names) {",
+            "    int n = 0;",
+            "    for (String s : names) {",
+            "      // BUG: Diagnostic contains: varargs call to",
+            "      n += String.join(\",\", s, s).length();",
+            "    }",
+            "    return n;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void capturingLambda() {
+    helper(CapturingLambdaChecker.class)
+        .addSourceLines(
+            "Capture.java",
+            "import java.util.List;",
+            "class Capture {",
+            "  void schedule(List<String> names, List<Runnable> tasks) {",
+            "    for (String s : names) {",
+            "      // BUG: Diagnostic contains: captures",
+            "      tasks.add(() -> System.out.println(s));",
+            "      tasks.add(() -> System.out.println(\"constant\"));", // non-capturing: quiet
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void unpresizedCollection() {
+    helper(UnpresizedCollectionChecker.class)
+        .addSourceLines(
+            "Names.java",
+            "import java.util.ArrayList;",
+            "import java.util.Iterator;",
+            "import java.util.List;",
+            "class Names {",
+            "  List<String> names(List<String> users) {",
+            "    // BUG: Diagnostic contains: users.size()",
+            "    List<String> names = new ArrayList<>();",
+            "    for (String u : users) {",
+            "      names.add(u.trim());",
+            "    }",
+            "    return names;",
+            "  }",
+            "  List<String> unsized(Iterator<String> it) {",
+            "    List<String> names = new ArrayList<>();", // unknown trip count: quiet
+            "    while (it.hasNext()) {",
+            "      names.add(it.next());",
+            "    }",
+            "    return names;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void hashMapCapacity() {
+    helper(HashMapCapacityChecker.class)
+        .addSourceLines(
+            "Index.java",
+            "import java.util.HashMap;",
+            "import java.util.List;",
+            "import java.util.Map;",
+            "class Index {",
+            "  Map<String, String> index(List<String> keys) {",
+            "    // BUG: Diagnostic contains: rehashes",
+            "    Map<String, String> m = new HashMap<>(keys.size());",
+            "    for (String k : keys) {",
+            "      m.put(k, k.trim());",
+            "    }",
+            "    return m;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void stringConcatInLoop() {
+    helper(StringConcatInLoopChecker.class)
+        .addSourceLines(
+            "Join.java",
+            "import java.util.List;",
+            "class Join {",
+            "  String join(List<String> parts) {",
+            "    String s = \"\";",
+            "    for (String p : parts) {",
+            "      // BUG: Diagnostic contains: copies the whole string on every iteration",
+            "      s += p;",
+            "    }",
+            "    return s;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // ---- off by default ----
+
+  private static final String[] ESCAPING = {
+    "class Escaping {",
+    "  static Object keep;",
+    "  Object make() {",
+    "    // BUG: Diagnostic contains: escapes to heap",
+    "    return new StringBuilder();",
+    "  }",
+    "  // BUG: Diagnostic contains: leaking param: o",
+    "  static void put(Object o) {",
+    "    keep = o;",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void heapEscape_silentByDefault() {
+    helper(HeapEscapeChecker.class).addSourceLines("Escaping.java", ESCAPING).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void leakingParameter_silentByDefault() {
+    helper(LeakingParameterChecker.class).addSourceLines("Escaping.java", ESCAPING).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void heapEscape_onWhenEnabledAsWarning() {
+    helper(HeapEscapeChecker.class)
+        .setArgs("-Xep:HeapEscape:WARN")
+        .addSourceLines(
+            "Escaping.java",
+            "class Escaping {",
+            "  Object make() {",
+            "    // BUG: Diagnostic contains: new StringBuilder() escapes to heap: returned",
+            "    return new StringBuilder();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void heapEscape_onWhenNamedWithoutALevel() {
+    helper(HeapEscapeChecker.class)
+        .setArgs("-Xep:HeapEscape")
+        .addSourceLines(
+            "Escaping.java",
+            "class Escaping {",
+            "  Object make() {",
+            "    // BUG: Diagnostic contains: escapes to heap",
+            "    return new StringBuilder();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void heapEscape_onWithAllDisabledChecksAsWarnings() {
+    helper(HeapEscapeChecker.class)
+        .setArgs("-XepAllDisabledChecksAsWarnings")
+        .addSourceLines(
+            "Escaping.java",
+            "class Escaping {",
+            "  Object make() {",
+            "    // BUG: Diagnostic contains: escapes to heap",
+            "    return new StringBuilder();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void leakingParameter_onWhenEnabled() {
+    helper(LeakingParameterChecker.class)
+        .setArgs("-Xep:LeakingParameter:WARN")
+        .addSourceLines(
+            "Leaking.java",
+            "class Leaking {",
+            "  static Object keep;",
+            "  // BUG: Diagnostic contains: leaking param: o",
+            "  static void put(Object o, Object unused) {",
+            "    keep = o;",
+            "  }",
+            "}")
+        .doTest();
+  }
+}

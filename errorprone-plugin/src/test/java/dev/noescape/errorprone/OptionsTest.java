@@ -1,0 +1,221 @@
+package dev.noescape.errorprone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.ErrorProneFlags;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The {@code -XepOpt:NoEscape:...} options, parsed and in effect. */
+class OptionsTest {
+
+  // ---- parsing ----
+
+  @Test
+  void defaults() {
+    NoEscapeOptions o = NoEscapeOptions.fromFlags(ErrorProneFlags.empty());
+    assertEquals(1, o.verbosity());
+    assertFalse(o.reportOutsideLoops());
+    assertEquals(Set.of(), o.hotAnnotations());
+    assertEquals(Set.of("HotPath", "NoAllocation"), o.allHotAnnotations());
+    assertTrue(o.problems().isEmpty());
+  }
+
+  @Test
+  void parsesAllOptions() {
+    NoEscapeOptions o = NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of(
+        "NoEscape:Verbosity", "2",
+        "NoEscape:ReportOutsideLoops", "true",
+        "NoEscape:HotAnnotations", "Fast, com.acme.Critical,,@Latency")));
+    assertEquals(2, o.verbosity());
+    assertTrue(o.reportOutsideLoops());
+    assertEquals(Set.of("Fast", "Critical", "Latency"), o.hotAnnotations());
+    assertEquals(Set.of("HotPath", "NoAllocation", "Fast", "Critical", "Latency"), o.allHotAnnotations());
+    assertTrue(o.problems().isEmpty());
+  }
+
+  @Test
+  void malformedValuesFallBackToDefaultsAndAreReported() {
+    NoEscapeOptions o = NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of(
+        "NoEscape:Verbosity", "loud",
+        "NoEscape:ReportOutsideLoops", "sometimes")));
+    assertEquals(1, o.verbosity());
+    assertFalse(o.reportOutsideLoops());
+    assertEquals(2, o.problems().size(), o.problems().toString());
+    assertEquals(1, NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of("NoEscape:Verbosity", "3"))).verbosity());
+  }
+
+  @Test
+  void checkersReadTheFlagsTheyAreConstructedWith() {
+    ErrorProneFlags flags = ErrorProneFlags.fromMap(Map.of("NoEscape:Verbosity", "2"));
+    assertEquals(2, new HeapEscapeChecker(flags).options().verbosity());
+    assertEquals(1, new HeapEscapeChecker().options().verbosity());
+  }
+
+  // ---- in effect ----
+
+  private static final String[] CHAIN = {
+    "class Chain {",
+    "  static class Holder { Object value; }",
+    "  static Holder global;",
+    "  void f() {",
+    "    // BUG: Diagnostic matches: CHAIN",
+    "    Object o = new StringBuilder();",
+    "    // BUG: Diagnostic contains: escapes to heap: stored into static field Chain.global (line 10)",
+    "    Holder h = new Holder();",
+    "    h.value = o;",
+    "    global = h;",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void verbosity1_showsTheFirstReasonOnly() {
+    CompilationTestHelper.newInstance(HeapEscapeChecker.class, getClass())
+        .setArgs("-Xep:HeapEscape:WARN")
+        .addSourceLines("Chain.java", CHAIN)
+        .expectErrorMessage("CHAIN", firstStepOnly())
+        .doTest();
+  }
+
+  @Test
+  void verbosity2_showsTheWholeChain() {
+    CompilationTestHelper.newInstance(HeapEscapeChecker.class, getClass())
+        .setArgs("-Xep:HeapEscape:WARN", "-XepOpt:NoEscape:Verbosity=2")
+        .addSourceLines("Chain.java", CHAIN)
+        .expectErrorMessage("CHAIN", wholeChain())
+        .doTest();
+  }
+
+  /** {@code escapes to heap: stored into Chain.Holder.value (line 9) …}: the first step, and a mark for more. */
+  private static Predicate<String> firstStepOnly() {
+    return m -> m.contains("escapes to heap: stored into Chain.Holder.value (line 9) …")
+        && !m.contains("Chain.global");
+  }
+
+  /** {@code escapes to heap: stored into Chain.Holder.value (line 9); ... static field Chain.global (line 10)}. */
+  private static Predicate<String> wholeChain() {
+    return m -> m.contains("escapes to heap: stored into Chain.Holder.value (line 9); ")
+        && m.contains("static field Chain.global (line 10)") && !m.contains("…");
+  }
+
+  @Test
+  void verbosity2_reportsArgEscapeAsInformation() {
+    String[] source = {
+      "class Arg {",
+      "  String f(String x) {",
+      "    // BUG: Diagnostic contains: does not escape, but is",
+      "    StringBuilder sb = new StringBuilder();",
+      "    sb.append(x);",
+      "    return sb.toString();",
+      "  }",
+      "}"
+    };
+    CompilationTestHelper.newInstance(HeapEscapeChecker.class, getClass())
+        .setArgs("-Xep:HeapEscape:WARN", "-XepOpt:NoEscape:Verbosity=2")
+        .addSourceLines("Arg.java", source)
+        .doTest();
+    CompilationTestHelper.newInstance(HeapEscapeChecker.class, getClass())
+        .setArgs("-Xep:HeapEscape:WARN")
+        .addSourceLines("Arg.java", source)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  private static final String[] OUTSIDE_LOOPS = {
+    "class Outside {",
+    "  Integer box(int i) {",
+    "    // BUG: Diagnostic contains: allocates on every evaluation",
+    "    return i;",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void reportOutsideLoops_off() {
+    CompilationTestHelper.newInstance(BoxingAllocationChecker.class, getClass())
+        .addSourceLines("Outside.java", OUTSIDE_LOOPS)
+        .expectNoDiagnostics()
+        .doTest();
+    CompilationTestHelper.newInstance(BoxingAllocationChecker.class, getClass())
+        .setArgs("-XepOpt:NoEscape:ReportOutsideLoops=false")
+        .addSourceLines("Outside.java", OUTSIDE_LOOPS)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void reportOutsideLoops_on() {
+    CompilationTestHelper.newInstance(BoxingAllocationChecker.class, getClass())
+        .setArgs("-XepOpt:NoEscape:ReportOutsideLoops=true")
+        .addSourceLines("Outside.java", OUTSIDE_LOOPS)
+        .doTest();
+  }
+
+  private static final String[] HOT = {
+    "import dev.noescape.annotations.HotPath;",
+    "class Hot {",
+    "  @interface Fast {}",
+    "  @Fast Integer fast(int i) {",
+    "    // BUG: Diagnostic contains: in hot method",
+    "    return i;",
+    "  }",
+    "  @HotPath Integer builtIn(int i) {",
+    "    // BUG: Diagnostic contains: in hot method",
+    "    return i;",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void hotAnnotations_configuredNameMarksMethodsHot() {
+    CompilationTestHelper.newInstance(BoxingAllocationChecker.class, getClass())
+        .setArgs("-XepOpt:NoEscape:HotAnnotations=Fast")
+        .addSourceLines("Hot.java", HOT)
+        .doTest();
+  }
+
+  @Test
+  void hotAnnotations_withoutTheOptionOnlyTheBuiltInOnesCount() {
+    CompilationTestHelper.newInstance(BoxingAllocationChecker.class, getClass())
+        .addSourceLines(
+            "Hot.java",
+            "import dev.noescape.annotations.HotPath;",
+            "class Hot {",
+            "  @interface Fast {}",
+            "  @Fast Integer fast(int i) {",
+            "    return i;",
+            "  }",
+            "  @HotPath Integer builtIn(int i) {",
+            "    // BUG: Diagnostic contains: in hot method",
+            "    return i;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void malformedOptionIsNamedInTheFirstUnitsNoteOnly_andDoesNotFailTheBuild() {
+    CompilationTestHelper.newInstance(BoxingAllocationChecker.class, getClass())
+        .matchAllDiagnostics()
+        .setArgs("-Werror", "-XepOpt:NoEscape:Verbosity=loud")
+        .addSourceLines(
+            "A.java",
+            "// BUG: Diagnostic contains: -XepOpt:NoEscape:Verbosity=loud is not 1 or 2; using 1",
+            "class A {}")
+        .addSourceLines("B.java", "class B {}")
+        .expectResult(com.sun.tools.javac.main.Main.Result.OK)
+        .doTest();
+  }
+
+  @Test
+  void verbosityParsingIsShared() {
+    assertEquals(List.of(), NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of("NoEscape:Verbosity", " 2 "))).problems());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.noescape.errorprone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.errorprone.BugCheckerInfo;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.bugpatterns.BugChecker;
+import dev.noescape.finding.RuleId;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The public contract of the checkers: names, severities, registration, constructors. */
+class RegistrationTest {
+
+  private static final Set<RuleId> RULES_WITH_CHECKERS = CompilationUnitAnalysis.RULES;
+
+  @Test
+  void oneCheckerPerRuleNamedByTheRuleId() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Class<? extends BugChecker> c : NoEscapeCheckers.ALL) {
+      BugCheckerInfo info = BugCheckerInfo.create(c);
+      names.add(info.canonicalName());
+      assertEquals(c.getSimpleName(), info.canonicalName() + "Checker");
+      assertTrue(info.getTags().contains(BugPattern.StandardTags.PERFORMANCE), c.getName());
+      assertTrue(info.supportsSuppressWarnings(), c.getName());
+      assertFalse(c.getAnnotation(BugPattern.class).explanation().isBlank(), c.getName());
+      assertFalse(c.getAnnotation(BugPattern.class).summary().isBlank(), c.getName());
+    }
+    assertEquals(
+        RULES_WITH_CHECKERS.stream().map(RuleId::id).collect(Collectors.toCollection(LinkedHashSet::new)),
+        names);
+  }
+
+  @Test
+  void severities() {
+    for (Class<? extends BugChecker> c : NoEscapeCheckers.ALL) {
+      BugCheckerInfo info = BugCheckerInfo.create(c);
+      RuleId rule = RuleId.byId(info.canonicalName());
+      SeverityLevel expected = rule.defaultSeverity() == dev.noescape.finding.Severity.INFO
+          ? SeverityLevel.SUGGESTION : SeverityLevel.WARNING;
+      assertEquals(expected, info.defaultSeverity(), c.getName());
+    }
+  }
+
+  @Test
+  void serviceFileListsEveryCheckerAndServiceLoaderCanLoadThem() throws Exception {
+    List<String> listed = new ArrayList<>();
+    try (InputStream in = NoEscapeChecker.class.getResourceAsStream(
+            "/META-INF/services/com.google.errorprone.bugpatterns.BugChecker");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (!line.isBlank() && !line.startsWith("#")) listed.add(line.trim());
+      }
+    }
+    assertEquals(NoEscapeCheckers.ALL.stream().map(Class::getName).toList(), listed);
+    Set<String> loaded = ServiceLoader.load(BugChecker.class).stream()
+        .map(p -> p.get().getClass().getName())
+        .collect(Collectors.toSet());
+    assertTrue(loaded.containsAll(listed), loaded.toString());
+  }
+
+  @Test
+  void offByDefaultOnlyForTheReportChecks() throws Exception {
+    for (Class<? extends BugChecker> c : NoEscapeCheckers.ALL) {
+      NoEscapeChecker checker = (NoEscapeChecker) c.getConstructor(ErrorProneFlags.class)
+          .newInstance(ErrorProneFlags.empty());
+      boolean report = checker.rule() == RuleId.HEAP_ESCAPE || checker.rule() == RuleId.LEAKING_PARAMETER;
+      assertEquals(report, checker.offByDefault(), c.getName());
+      assertEquals(checker.canonicalName(), checker.rule().id());
+    }
+  }
+}
