@@ -289,13 +289,12 @@ final class Calls {
 
     /** Everything reachable from the objects of {@code arg} (not the objects themselves). */
     int all(ConnectionGraph g, int arg) {
-      long key = LongIntMap.key(arg, 0);
-      int d = nodes.get(key, -1);
-      if (d >= 0) return d;
-      d = g.newNode();
-      nodes.putIfAbsent(key, d);
-      g.addLoad(arg, ConnectionGraph.F_ALL, d);
-      g.addLoad(d, ConnectionGraph.F_ALL, d);
+      int d = nodes.get(LongIntMap.key(arg, 0), -1);
+      if (d < 0) {
+        d = create(g, arg, 0);
+        g.addLoad(arg, ConnectionGraph.F_ALL, d);
+        g.addLoad(d, ConnectionGraph.F_ALL, d);
+      }
       return d;
     }
 
@@ -306,13 +305,19 @@ final class Calls {
      * a collection do not appear to hold each other.
      */
     int named(ConnectionGraph g, int arg) {
-      long key = LongIntMap.key(arg, 1);
-      int d = nodes.get(key, -1);
-      if (d >= 0) return d;
-      d = g.newNode();
-      nodes.putIfAbsent(key, d);
-      g.link(arg, d);
-      g.addLoad(d, ConnectionGraph.F_EXPL, d);
+      int d = nodes.get(LongIntMap.key(arg, 1), -1);
+      if (d < 0) {
+        d = create(g, arg, 1);
+        g.link(arg, d);
+        g.addLoad(d, ConnectionGraph.F_EXPL, d);
+      }
+      return d;
+    }
+
+    /** A new node, remembered as the deep node of {@code kind} (0: all, 1: named) for {@code arg}; its edges are the caller's. */
+    private int create(ConnectionGraph g, int arg, int kind) {
+      int d = g.newNode();
+      nodes.putIfAbsent(LongIntMap.key(arg, kind), d);
       return d;
     }
   }

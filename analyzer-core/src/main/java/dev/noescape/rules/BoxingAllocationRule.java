@@ -1,14 +1,10 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.finding.Finding;
-import dev.noescape.finding.Hotness;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code BoxingAllocation} (warning): a boxing conversion that allocates, inside a loop or a hot
@@ -38,27 +34,15 @@ import java.util.List;
  * {@link RuleContext#reportOutsideLoops()}. Boxing done inside a lambda metafactory adaptation
  * ({@code merge(k, 1, Integer::sum)}) has no site, so it is never reported.
  */
-public final class BoxingAllocationRule implements Rule {
-  @Override
-  public RuleId id() {
-    return RuleId.BOXING_ALLOCATION;
+public final class BoxingAllocationRule extends LoopGatedSiteRule {
+  public BoxingAllocationRule() {
+    super(RuleId.BOXING_ALLOCATION, s -> s.kind() == SiteKind.BOXING && !RuleSupport.boxingNeverAllocates(s));
   }
 
   @Override
-  public List<Finding> check(MethodResult result, RuleContext context) {
-    MethodIR m = result.method();
-    List<Finding> out = new ArrayList<>();
-    for (AllocSite s : m.sites()) {
-      if (s.kind() != SiteKind.BOXING) continue;
-      if (RuleSupport.boxingNeverAllocates(s)) continue;
-      if (!RuleSupport.gated(m, s, context)) continue;
-      String primitive = primitive(s);
-      String message = s.description() + " allocates " + RuleSupport.where(m, s, context)
-          + ": keep the value primitive (" + primitive + ") or use a primitive collection";
-      out.add(RuleSupport.finding(id(), m, s.pos(), message, List.of(), Hotness.of(m, s), null, s.id(),
-          s.description()));
-    }
-    return out;
+  String message(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    return s.description() + " allocates " + RuleSupport.where(m, s, context)
+        + ": keep the value primitive (" + primitive(s) + ") or use a primitive collection";
   }
 
   /** The primitive type boxed at {@code s}: from its details, else from the box type. */

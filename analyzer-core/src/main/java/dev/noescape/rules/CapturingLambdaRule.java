@@ -1,13 +1,10 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.finding.Finding;
-import dev.noescape.finding.Hotness;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,48 +36,38 @@ import java.util.List;
  * {@code HeapEscape}), and, unless {@link RuleContext#reportOutsideLoops()}, everything outside
  * loops and hot methods.
  */
-public final class CapturingLambdaRule implements Rule {
-  @Override
-  public RuleId id() {
-    return RuleId.CAPTURING_LAMBDA;
+public final class CapturingLambdaRule extends LoopGatedSiteRule {
+  public CapturingLambdaRule() {
+    super(RuleId.CAPTURING_LAMBDA, s -> s.kind().isFunctional());
   }
 
   @Override
-  public List<Finding> check(MethodResult result, RuleContext context) {
-    MethodIR m = result.method();
-    List<Finding> out = new ArrayList<>();
-    for (AllocSite s : m.sites()) {
-      if (!s.kind().isFunctional()) continue;
-      if (!RuleSupport.gated(m, s, context)) continue;
-      List<String> captured = s.details() instanceof AllocSite.Capture c ? c.captured() : List.of();
-      boolean inLoop = s.loopDepth() > 0;
-      String head = switch (s.kind()) {
-        case LAMBDA -> "lambda";
-        case METHOD_REF -> "method reference";
-        default -> s.description();
-      };
-      String why;
-      String advice;
-      if (!captured.isEmpty()) {
-        why = " because it captures " + quoted(captured);
-        advice = inLoop ? "hoist it out of the loop or make it non-capturing"
-            : "make it non-capturing, or create it once and reuse it";
-        if (s.kind() == SiteKind.ANONYMOUS_CLASS) advice += " (a non-capturing lambda allocates nothing)";
-      } else if (s.kind() == SiteKind.ANONYMOUS_CLASS) {
-        why = " (an anonymous class is instantiated on every evaluation)";
-        advice = inLoop ? "hoist it out of the loop or use a non-capturing lambda"
-            : "use a non-capturing lambda or a static final instance";
-      } else {
-        // The front end says it captures but could not name what: still an allocation per evaluation.
-        why = " because it captures";
-        advice = inLoop ? "hoist it out of the loop or make it non-capturing"
-            : "make it non-capturing, or create it once and reuse it";
-      }
-      String message = head + " allocates " + RuleSupport.where(m, s, context) + why + ": " + advice;
-      out.add(RuleSupport.finding(id(), m, s.pos(), message, List.of(), Hotness.of(m, s), null, s.id(),
-          s.description()));
+  String message(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    List<String> captured = s.details() instanceof AllocSite.Capture c ? c.captured() : List.of();
+    boolean inLoop = s.loopDepth() > 0;
+    String head = switch (s.kind()) {
+      case LAMBDA -> "lambda";
+      case METHOD_REF -> "method reference";
+      default -> s.description();
+    };
+    String why;
+    String advice;
+    if (!captured.isEmpty()) {
+      why = " because it captures " + quoted(captured);
+      advice = inLoop ? "hoist it out of the loop or make it non-capturing"
+          : "make it non-capturing, or create it once and reuse it";
+      if (s.kind() == SiteKind.ANONYMOUS_CLASS) advice += " (a non-capturing lambda allocates nothing)";
+    } else if (s.kind() == SiteKind.ANONYMOUS_CLASS) {
+      why = " (an anonymous class is instantiated on every evaluation)";
+      advice = inLoop ? "hoist it out of the loop or use a non-capturing lambda"
+          : "use a non-capturing lambda or a static final instance";
+    } else {
+      // The front end says it captures but could not name what: still an allocation per evaluation.
+      why = " because it captures";
+      advice = inLoop ? "hoist it out of the loop or make it non-capturing"
+          : "make it non-capturing, or create it once and reuse it";
     }
-    return out;
+    return head + " allocates " + RuleSupport.where(m, s, context) + why + ": " + advice;
   }
 
   static String quoted(List<String> names) {

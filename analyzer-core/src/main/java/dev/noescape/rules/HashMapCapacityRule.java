@@ -8,10 +8,8 @@ import dev.noescape.finding.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
-import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.SymbolicExpr;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -61,29 +59,26 @@ import java.util.Set;
  * constructor, and whenever the filling evidence is missing (conditional puts, counting patterns,
  * unknown trip counts, a size expression that does not match n).
  */
-public final class HashMapCapacityRule implements Rule {
+public final class HashMapCapacityRule extends SiteRule {
   static final Set<String> TYPES = Set.of("java.util.HashMap", "java.util.HashSet", "java.util.LinkedHashMap",
       "java.util.LinkedHashSet", "java.util.WeakHashMap");
 
-  @Override
-  public RuleId id() {
-    return RuleId.HASH_MAP_CAPACITY;
+  public HashMapCapacityRule() {
+    super(RuleId.HASH_MAP_CAPACITY);
   }
 
   @Override
-  public List<Finding> check(MethodResult result, RuleContext context) {
-    MethodIR m = result.method();
-    List<Finding> out = new ArrayList<>();
-    for (AllocSite s : m.sites()) {
-      if (s.kind() != SiteKind.NEW_OBJECT || !TYPES.contains(s.type())) continue;
-      if (!(s.details() instanceof AllocSite.Constructor ctor)) continue;
-      if (!ctor.paramTypes().equals(List.of("int")) || ctor.args().size() != 1 || ctor.args().get(0) == null) continue;
-      SymbolicExpr n = ctor.args().get(0);
-      if (n.isConstant() && holdsWithoutResize(n.constant())) continue;
-      Finding f = evidence(result, s, n, context);
-      if (f != null) out.add(f);
-    }
-    return out;
+  Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    SymbolicExpr n = capacityArgument(s);
+    if (n == null || (n.isConstant() && holdsWithoutResize(n.constant()))) return null;
+    return evidence(result, s, n, context);
+  }
+
+  /** The {@code n} of {@code new HashMap<>(n)}: the argument of the one-{@code int} constructor of a {@link #TYPES} site, or null. */
+  private static SymbolicExpr capacityArgument(AllocSite s) {
+    AllocSite.Constructor ctor = RuleSupport.constructorOf(s, TYPES);
+    if (ctor == null || !ctor.paramTypes().equals(List.of("int")) || ctor.args().size() != 1) return null;
+    return ctor.args().get(0);
   }
 
   private Finding evidence(MethodResult r, AllocSite s, SymbolicExpr n, RuleContext context) {
@@ -137,7 +132,7 @@ public final class HashMapCapacityRule implements Rule {
     }
     String message = s.description() + " rehashes before it holds the " + n.text() + " " + noun + " " + how
         + " (the table resizes at 0.75 × capacity): " + advice;
-    return RuleSupport.finding(id(), m, s.pos(), message, List.of(), hotness, fix, s.id(), s.description());
+    return siteFinding(m, s, message, List.of(), hotness, fix);
   }
 
   /**

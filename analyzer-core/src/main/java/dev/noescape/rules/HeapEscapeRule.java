@@ -9,7 +9,6 @@ import dev.noescape.finding.Hotness;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,32 +46,25 @@ import java.util.List;
  * Short, Long −128..127; Character 0..127). Non-capturing lambdas have no site at all. Sites
  * without an engine verdict are skipped.
  */
-public final class HeapEscapeRule implements Rule {
-  @Override
-  public RuleId id() {
-    return RuleId.HEAP_ESCAPE;
+public final class HeapEscapeRule extends SiteRule {
+  public HeapEscapeRule() {
+    super(RuleId.HEAP_ESCAPE);
   }
 
   @Override
-  public List<Finding> check(MethodResult result, RuleContext context) {
-    MethodIR m = result.method();
-    List<Finding> out = new ArrayList<>();
-    for (AllocSite s : m.sites()) {
-      if (RuleSupport.boxingNeverAllocates(s)) continue;
-      SiteResult sr = RuleSupport.siteResult(result, s);
-      if (sr == null) continue;
-      String message;
-      if (sr.state() == EscapeState.GLOBAL_ESCAPE) {
-        message = escapeMessage(s, sr.chain(), context.verbosity());
-      } else if (sr.state() == EscapeState.ARG_ESCAPE && context.verbosity() >= 2) {
-        message = argEscapeMessage(s, sr.chain());
-      } else {
-        continue;
-      }
-      out.add(RuleSupport.finding(id(), m, s.pos(), message, sr.chain(), Hotness.of(m, s), null, s.id(),
-          s.description()));
+  Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    if (RuleSupport.boxingNeverAllocates(s)) return null;
+    SiteResult sr = RuleSupport.siteResult(result, s);
+    if (sr == null) return null;
+    String message;
+    if (sr.state() == EscapeState.GLOBAL_ESCAPE) {
+      message = escapeMessage(s, sr.chain(), context.verbosity());
+    } else if (sr.state() == EscapeState.ARG_ESCAPE && context.verbosity() >= 2) {
+      message = argEscapeMessage(s, sr.chain());
+    } else {
+      return null;
     }
-    return out;
+    return siteFinding(m, s, message, sr.chain(), Hotness.of(m, s), null);
   }
 
   static String escapeMessage(AllocSite s, List<Reason> chain, int verbosity) {

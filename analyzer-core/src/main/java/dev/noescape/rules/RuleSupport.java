@@ -101,6 +101,15 @@ final class RuleSupport {
     };
   }
 
+  /**
+   * The constructor of {@code s} when it is a {@code new} of one of {@code types} whose front end
+   * recorded which constructor it calls; otherwise null.
+   */
+  static AllocSite.Constructor constructorOf(AllocSite s, Set<String> types) {
+    if (s.kind() != SiteKind.NEW_OBJECT || !types.contains(s.type())) return null;
+    return s.details() instanceof AllocSite.Constructor ctor ? ctor : null;
+  }
+
   /** The engine's verdict on {@code s}, or null when the result has none. */
   static SiteResult siteResult(MethodResult r, AllocSite s) {
     if (s.id() < 0 || s.id() >= r.sites().size()) return null;

@@ -8,7 +8,6 @@ import dev.noescape.finding.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,27 +36,20 @@ import java.util.List;
  * concatenation outside loops. Not gated by hot methods: a single concatenation is not the
  * problem, the quadratic accumulation is.
  */
-public final class StringConcatInLoopRule implements Rule {
-  @Override
-  public RuleId id() {
-    return RuleId.STRING_CONCAT_IN_LOOP;
+public final class StringConcatInLoopRule extends SiteRule {
+  public StringConcatInLoopRule() {
+    super(RuleId.STRING_CONCAT_IN_LOOP);
   }
 
   @Override
-  public List<Finding> check(MethodResult result, RuleContext context) {
-    MethodIR m = result.method();
-    List<Finding> out = new ArrayList<>();
-    for (AllocSite s : m.sites()) {
-      if (s.kind() != SiteKind.STRING_CONCAT || s.loopDepth() <= 0) continue;
-      if (!(s.details() instanceof AllocSite.Concat concat) || concat.accumulator() == null) continue;
-      AllocSite.Accumulator acc = concat.accumulator();
-      if (!acc.livesAcrossIterations()) continue;
-      String message = "'" + acc.name() + " += …' copies the whole string on every iteration of "
-          + RuleSupport.loopPhrase(m, s.ctx().loopId(), false) + " (quadratic): accumulate in a StringBuilder";
-      Fix fix = acc.simpleRewrite() ? new Fix.UseStringBuilder(acc.name()) : null;
-      out.add(RuleSupport.finding(id(), m, s.pos(), message, List.of(), Hotness.of(m, s), fix, s.id(),
-          s.description()));
-    }
-    return out;
+  Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    if (s.kind() != SiteKind.STRING_CONCAT || s.loopDepth() <= 0) return null;
+    if (!(s.details() instanceof AllocSite.Concat concat) || concat.accumulator() == null) return null;
+    AllocSite.Accumulator acc = concat.accumulator();
+    if (!acc.livesAcrossIterations()) return null;
+    String message = "'" + acc.name() + " += …' copies the whole string on every iteration of "
+        + RuleSupport.loopPhrase(m, s.ctx().loopId(), false) + " (quadratic): accumulate in a StringBuilder";
+    Fix fix = acc.simpleRewrite() ? new Fix.UseStringBuilder(acc.name()) : null;
+    return siteFinding(m, s, message, List.of(), Hotness.of(m, s), fix);
   }
 }

@@ -9,7 +9,6 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SymbolicExpr;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -60,30 +59,24 @@ import java.util.Set;
  * explicit constructor argument. {@code StringBuilder} is left out until a size in chars can be
  * computed.
  */
-public final class UnpresizedCollectionRule implements Rule {
+public final class UnpresizedCollectionRule extends SiteRule {
   static final Set<String> TYPES = Set.of("java.util.ArrayList", "java.util.HashMap", "java.util.HashSet",
       "java.util.LinkedHashMap", "java.util.LinkedHashSet", "java.util.ArrayDeque", "java.util.PriorityQueue",
       "java.util.Vector", "java.util.Hashtable");
 
-  @Override
-  public RuleId id() {
-    return RuleId.UNPRESIZED_COLLECTION;
+  public UnpresizedCollectionRule() {
+    super(RuleId.UNPRESIZED_COLLECTION);
   }
 
   @Override
-  public List<Finding> check(MethodResult result, RuleContext context) {
-    MethodIR m = result.method();
-    List<Finding> out = new ArrayList<>();
-    for (AllocSite s : m.sites()) {
-      if (s.kind() != SiteKind.NEW_OBJECT || !TYPES.contains(s.type())) continue;
-      if (!(s.details() instanceof AllocSite.Constructor ctor)) continue;
-      boolean comparatorOnly = isComparatorOnly(s, ctor);
-      if (!ctor.isDefault() && !comparatorOnly) continue;
-      CollectionFill.Outcome o = CollectionFill.loopFill(result, s);
-      if (o.fill() == null) continue;
-      out.add(comparatorOnly ? comparatorFinding(m, s, ctor, o.fill()) : finding(m, s, o.fill(), context));
-    }
-    return out;
+  Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    AllocSite.Constructor ctor = RuleSupport.constructorOf(s, TYPES);
+    if (ctor == null) return null;
+    boolean comparatorOnly = isComparatorOnly(s, ctor);
+    if (!ctor.isDefault() && !comparatorOnly) return null;
+    CollectionFill.Outcome o = CollectionFill.loopFill(result, s);
+    if (o.fill() == null) return null;
+    return comparatorOnly ? comparatorFinding(m, s, ctor, o.fill()) : finding(m, s, o.fill(), context);
   }
 
   /**
@@ -92,7 +85,8 @@ public final class UnpresizedCollectionRule implements Rule {
    */
   public static String quietReason(MethodResult result, AllocSite site) {
     if (site.kind() != SiteKind.NEW_OBJECT || !TYPES.contains(site.type())) return "not a presizable collection type";
-    if (!(site.details() instanceof AllocSite.Constructor ctor) || !(ctor.isDefault() || isComparatorOnly(site, ctor))) {
+    AllocSite.Constructor ctor = RuleSupport.constructorOf(site, TYPES);
+    if (ctor == null || !(ctor.isDefault() || isComparatorOnly(site, ctor))) {
       return "created with an explicit capacity or contents";
     }
     return CollectionFill.loopFill(result, site).quietReason();
@@ -115,8 +109,7 @@ public final class UnpresizedCollectionRule implements Rule {
     String message = s.description() + " grows while it is filled with " + size.text() + " elements in "
         + RuleSupport.loopPhrase(m, fill.loop().id(), false) + ": presize it: new PriorityQueue<>(" + size.text() + ", "
         + cmpText + ")";
-    return RuleSupport.finding(id(), m, s.pos(), message, List.of(), Hotness.of(m, s, fill.loop()), null, s.id(),
-        s.description());
+    return siteFinding(m, s, message, List.of(), Hotness.of(m, s, fill.loop()), null);
   }
 
   private Finding finding(MethodIR m, AllocSite s, CollectionFill.Fill fill, RuleContext context) {
@@ -145,7 +138,6 @@ public final class UnpresizedCollectionRule implements Rule {
       message = s.description() + " rehashes while it is filled with " + size.text() + " " + noun + " in " + loop
           + ": presize it for the load factor 0.75: " + advice;
     }
-    return RuleSupport.finding(id(), m, s.pos(), message, List.of(), Hotness.of(m, s, fill.loop()), fix, s.id(),
-        s.description());
+    return siteFinding(m, s, message, List.of(), Hotness.of(m, s, fill.loop()), fix);
   }
 }

@@ -3,14 +3,10 @@ package dev.noescape.rules;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.SiteResult;
-import dev.noescape.finding.Finding;
-import dev.noescape.finding.Hotness;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code VarargsAllocation} (warning): the implicit array of a variable-arity call, inside a loop or
@@ -38,45 +34,35 @@ import java.util.List;
  * overload (no site), and, unless {@link RuleContext#reportOutsideLoops()}, about calls outside
  * loops and hot methods.
  */
-public final class VarargsAllocationRule implements Rule {
-  @Override
-  public RuleId id() {
-    return RuleId.VARARGS_ALLOCATION;
+public final class VarargsAllocationRule extends LoopGatedSiteRule {
+  public VarargsAllocationRule() {
+    super(RuleId.VARARGS_ALLOCATION, s -> s.kind() == SiteKind.VARARGS_ARRAY);
   }
 
   @Override
-  public List<Finding> check(MethodResult result, RuleContext context) {
-    MethodIR m = result.method();
-    List<Finding> out = new ArrayList<>();
-    for (AllocSite s : m.sites()) {
-      if (s.kind() != SiteKind.VARARGS_ARRAY) continue;
-      if (!RuleSupport.gated(m, s, context)) continue;
-      String callee = "a variable-arity method";
-      int count = -1;
-      if (s.details() instanceof AllocSite.Varargs v) {
-        if (v.callee() != null) callee = v.callee().displayName();
-        count = v.elementCount();
-      }
-      SiteResult sr = RuleSupport.siteResult(result, s);
-      boolean kept = sr != null && sr.state() == EscapeState.GLOBAL_ESCAPE;
-      String array = arrayText(s.simpleType(), count);
-      String advice;
-      if (count == 0) {
-        // An empty array has no state to share: a constant is safe even when the callee keeps it.
-        advice = "pass a shared empty array constant, or call a fixed-arity overload";
-      } else if (kept) {
-        advice = "call a fixed-arity overload (" + callee + " keeps the array, so one cannot be reused)";
-      } else if (s.loopDepth() > 0) {
-        advice = "hoist a reused array out of the loop, or call a fixed-arity overload";
-      } else {
-        advice = "reuse one array, or call a fixed-arity overload";
-      }
-      String message = "varargs call to " + callee + " allocates " + array + " " + RuleSupport.where(m, s, context)
-          + ": " + advice;
-      out.add(RuleSupport.finding(id(), m, s.pos(), message, List.of(), Hotness.of(m, s), null, s.id(),
-          s.description()));
+  String message(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    String callee = "a variable-arity method";
+    int count = -1;
+    if (s.details() instanceof AllocSite.Varargs v) {
+      if (v.callee() != null) callee = v.callee().displayName();
+      count = v.elementCount();
     }
-    return out;
+    SiteResult sr = RuleSupport.siteResult(result, s);
+    boolean kept = sr != null && sr.state() == EscapeState.GLOBAL_ESCAPE;
+    String array = arrayText(s.simpleType(), count);
+    String advice;
+    if (count == 0) {
+      // An empty array has no state to share: a constant is safe even when the callee keeps it.
+      advice = "pass a shared empty array constant, or call a fixed-arity overload";
+    } else if (kept) {
+      advice = "call a fixed-arity overload (" + callee + " keeps the array, so one cannot be reused)";
+    } else if (s.loopDepth() > 0) {
+      advice = "hoist a reused array out of the loop, or call a fixed-arity overload";
+    } else {
+      advice = "reuse one array, or call a fixed-arity overload";
+    }
+    return "varargs call to " + callee + " allocates " + array + " " + RuleSupport.where(m, s, context) + ": "
+        + advice;
   }
 
   /** {@code a new Object[2]}, {@code an empty Object[]}, or {@code a new Object[]} when the count is unknown. */

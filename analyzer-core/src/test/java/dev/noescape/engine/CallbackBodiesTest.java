@@ -93,6 +93,21 @@ class CallbackBodiesTest {
     return new EscapeAnalysis(lib()).analyze(program(ms));
   }
 
+  /** The callback body {@code fn}: {@code hits.add(w)} at {@code line}. */
+  private static MethodIR addingToHits(MethodRef fn, int line) {
+    return body(fn, v -> v.b().call(null, LIST_ADD, List.of(v.hits(), v.w()), at(line)));
+  }
+
+  /** Runs {@code body} with its creator: a lambda (whose body is {@link #BODY}) passed to forEach. */
+  private static AnalysisResult runLambdaForEach(MethodIR body) {
+    return run(creator(EACH, SiteKind.LAMBDA, CONSUMER, List.of(BODY.key())), body);
+  }
+
+  /** Runs {@code body} with its creator: an anonymous class (with {@link #ANON_ACCEPT}) passed to forEach. */
+  private static AnalysisResult runAnonymousClassForEach(MethodIR body) {
+    return run(creator(EACH, SiteKind.ANONYMOUS_CLASS, "a.T$1", List.of(ANON_ACCEPT.key())), body);
+  }
+
   private static SiteResult site(AnalysisResult r, int m, int s) {
     return r.methods().get(m).sites().get(s);
   }
@@ -103,8 +118,8 @@ class CallbackBodiesTest {
 
   @Test
   void forEachLambdaThatOnlyAddsToItsCaptureKeepsItLocal() {
-    MethodIR body = body(BODY, v -> v.b().call(null, LIST_ADD, List.of(v.hits(), v.w()), at(5)));
-    AnalysisResult r = run(creator(EACH, SiteKind.LAMBDA, CONSUMER, List.of(BODY.key())), body);
+    MethodIR body = addingToHits(BODY, 5);
+    AnalysisResult r = runLambdaForEach(body);
     assertState(site(r, 0, 0), EscapeState.ARG_ESCAPE);
     assertState(site(r, 0, 1), EscapeState.ARG_ESCAPE);
     assertEquals(List.of("passed to Iterable.forEach (line 4)"), render(site(r, 0, 1).chain()));
@@ -114,7 +129,7 @@ class CallbackBodiesTest {
   @Test
   void bodyListedBeforeItsCreatorIsStillSummarizedFirst() {
     // Program order must not matter: the call graph has an edge from the creator to the body.
-    MethodIR body = body(BODY, v -> v.b().call(null, LIST_ADD, List.of(v.hits(), v.w()), at(5)));
+    MethodIR body = addingToHits(BODY, 5);
     AnalysisResult r = run(body, creator(EACH, SiteKind.LAMBDA, CONSUMER, List.of(BODY.key())));
     assertState(site(r, 1, 0), EscapeState.ARG_ESCAPE);
     assertState(site(r, 1, 1), EscapeState.ARG_ESCAPE);
@@ -123,7 +138,7 @@ class CallbackBodiesTest {
   @Test
   void bodyStoringTheCaptureIntoAStaticMakesItGlobal() {
     MethodIR body = body(BODY, v -> v.b().staticStore(staticField("a.T", "LAST"), v.hits(), at(6)));
-    AnalysisResult r = run(creator(EACH, SiteKind.LAMBDA, CONSUMER, List.of(BODY.key())), body);
+    AnalysisResult r = runLambdaForEach(body);
     assertState(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE);
   }
 
@@ -140,14 +155,14 @@ class CallbackBodiesTest {
   void bodyStoringTheCaptureIntoItsArgumentMakesItGlobal() {
     // w comes from the library (an element it shows to the callback): hits would be reachable from it.
     MethodIR body = body(BODY, v -> v.b().store(v.w(), field(STR, "cache"), v.hits(), at(6)));
-    AnalysisResult r = run(creator(EACH, SiteKind.LAMBDA, CONSUMER, List.of(BODY.key())), body);
+    AnalysisResult r = runLambdaForEach(body);
     assertState(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE);
   }
 
   @Test
   void anonymousClassPublishingThisIsGlobal() {
     MethodIR body = body(ANON_ACCEPT, v -> v.b().staticStore(staticField("a.T", "LAST"), v.self(), at(6)));
-    AnalysisResult r = run(creator(EACH, SiteKind.ANONYMOUS_CLASS, "a.T$1", List.of(ANON_ACCEPT.key())), body);
+    AnalysisResult r = runAnonymousClassForEach(body);
     assertState(site(r, 0, 1), EscapeState.GLOBAL_ESCAPE);
     assertEquals(List.of("passed to Iterable.forEach, which invokes it, and its body lets it escape (line 4)"),
         render(site(r, 0, 1).chain()));
@@ -159,14 +174,14 @@ class CallbackBodiesTest {
     // hits.add(this): the tags cannot say "slot 0 into slot 0's content"; the caller must not
     // assume the captured list and the callback stay apart (hits returned would return it).
     MethodIR body = body(ANON_ACCEPT, v -> v.b().call(null, LIST_ADD, List.of(v.hits(), v.self()), at(6)));
-    AnalysisResult r = run(creator(EACH, SiteKind.ANONYMOUS_CLASS, "a.T$1", List.of(ANON_ACCEPT.key())), body);
+    AnalysisResult r = runAnonymousClassForEach(body);
     assertState(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE);
   }
 
   @Test
   void anonymousClassThatKeepsToItselfIsArgEscape() {
-    MethodIR body = body(ANON_ACCEPT, v -> v.b().call(null, LIST_ADD, List.of(v.hits(), v.w()), at(6)));
-    AnalysisResult r = run(creator(EACH, SiteKind.ANONYMOUS_CLASS, "a.T$1", List.of(ANON_ACCEPT.key())), body);
+    MethodIR body = addingToHits(ANON_ACCEPT, 6);
+    AnalysisResult r = runAnonymousClassForEach(body);
     assertState(site(r, 0, 0), EscapeState.ARG_ESCAPE);
     assertState(site(r, 0, 1), EscapeState.ARG_ESCAPE);
   }
@@ -182,7 +197,7 @@ class CallbackBodiesTest {
 
   @Test
   void oneMissingBodyAmongSeveralIsConservative() {
-    MethodIR body = body(ANON_ACCEPT, v -> v.b().call(null, LIST_ADD, List.of(v.hits(), v.w()), at(6)));
+    MethodIR body = addingToHits(ANON_ACCEPT, 6);
     AnalysisResult r = run(creator(EACH, SiteKind.ANONYMOUS_CLASS, "a.T$1",
         List.of(ANON_ACCEPT.key(), "a.Base#accept(java.lang.Object)")), body);
     assertState(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE);
@@ -190,7 +205,7 @@ class CallbackBodiesTest {
 
   @Test
   void siteWithoutBodiesIsConservative() {
-    MethodIR body = body(BODY, v -> v.b().call(null, LIST_ADD, List.of(v.hits(), v.w()), at(5)));
+    MethodIR body = addingToHits(BODY, 5);
     AnalysisResult r = run(creator(EACH, SiteKind.LAMBDA, CONSUMER, List.of()), body);
     assertState(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE);
   }
@@ -198,7 +213,7 @@ class CallbackBodiesTest {
   @Test
   void keptCallbackStillMakesItsCapturesGlobal() {
     // executor.execute keeps the task ('esc'): the bodies do not matter.
-    MethodIR body = body(BODY, v -> v.b().call(null, LIST_ADD, List.of(v.hits(), v.w()), at(5)));
+    MethodIR body = addingToHits(BODY, 5);
     AnalysisResult r = run(creator(EXECUTE, SiteKind.LAMBDA, CONSUMER, List.of(BODY.key())), body);
     assertState(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE);
     assertState(site(r, 0, 1), EscapeState.GLOBAL_ESCAPE);
@@ -215,8 +230,7 @@ class CallbackBodiesTest {
     MethodIR creator = creator(EACH, SiteKind.LAMBDA, CONSUMER, List.of(BODY.key()), (b, words, hits) -> {
       Var e = b.temp(OBJ);
       b.load(e, hits, field("java.util.ArrayList", "last"), at(10));
-      Var f = b.local("f", "a.Foo");
-      newObj(b, f, "a.Foo", 11);
+      Var f = newLocal(b, "f", "a.Foo", 11);
       b.store(e, field("a.Foo", "next"), f, at(11));
     });
     AnalysisResult r = run(creator, body);
@@ -269,7 +283,7 @@ class CallbackBodiesTest {
       Var ws = v.b().temp("java.util.List");
       v.b().call(null, creatorRef, List.of(ws), at(6));
     });
-    AnalysisResult r = run(creator(EACH, SiteKind.LAMBDA, CONSUMER, List.of(BODY.key())), body);
+    AnalysisResult r = runLambdaForEach(body);
     assertState(site(r, 0, 0), EscapeState.ARG_ESCAPE);
     assertState(site(r, 0, 1), EscapeState.ARG_ESCAPE);
   }

@@ -157,8 +157,7 @@ class ContentFlowTest {
   void freshResultOfCalleeIsFreshForCaller() {
     MethodRef make = stat("a.U", "make");
     MethodIRBuilder mk = method(make);
-    Var f = mk.local("f", "a.Foo");
-    newObj(mk, f, "a.Foo", 2);
+    Var f = newLocal(mk, "f", "a.Foo", 2);
     mk.ret(f, at(3));
     MethodIRBuilder via = method(stat("a.U", "via"));
     Var v = via.local("v", OBJ);
@@ -201,8 +200,7 @@ class ContentFlowTest {
     // static Object pick(Box b) { Foo f = new Foo(); b.val = f; return f; }
     MethodIRBuilder b = method(stat("a.U", "pick", "a.Box"));
     Var bx = b.param("b", "a.Box", at(1));
-    Var f = b.local("f", "a.Foo");
-    newObj(b, f, "a.Foo", 2);
+    Var f = newLocal(b, "f", "a.Foo", 2);
     b.store(bx, field("a.Box", "val"), f, at(3));
     b.ret(f, at(4));
     AnalysisResult r = run(SummaryProvider.NONE, b.build());

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class EscapeAnalysisTest {
 
@@ -63,39 +65,51 @@ class EscapeAnalysisTest {
     assertEquals(new MethodSummary(List.of(), false, Allocates.YES, "computed"), m.summary());
   }
 
-  @Test
-  void returnedObjectEscapes() {
-    MethodIRBuilder b = method(stat("a.T", "make"));
-    Var x = b.local("x", "a.Foo");
-    newObj(b, x, "a.Foo", 11);
-    b.ret(x, at(12));
-    AnalysisResult r = run(SummaryProvider.NONE, b.build());
-    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "returned (line 12)");
-    assertEquals(Reason.Kind.RETURNED, site(r, 0, 0).chain().get(0).kind());
-    assertTrue(r.methods().get(0).summary().freshReturn());
+  /** The direct causes of escape: one object allocated at line 4 leaves the method at line 5. */
+  enum DirectCause {
+    RETURNED("returned (line 5)", Reason.Kind.RETURNED, true) {
+      @Override
+      void leave(MethodIRBuilder b, Var x) {
+        b.ret(x, at(5));
+      }
+    },
+    THROWN("thrown (line 5)", Reason.Kind.THROWN, false) {
+      @Override
+      void leave(MethodIRBuilder b, Var x) {
+        b.thr(x, at(5));
+      }
+    },
+    STORED_STATIC("stored into static field Reg.ALL (line 5)", Reason.Kind.STORED_STATIC, false) {
+      @Override
+      void leave(MethodIRBuilder b, Var x) {
+        b.staticStore(staticField("a.Reg", "ALL"), x, at(5));
+      }
+    };
+
+    final String reason;
+    final Reason.Kind kind;
+    /** Only a returned allocation makes the method's result fresh. */
+    final boolean freshReturn;
+
+    DirectCause(String reason, Reason.Kind kind, boolean freshReturn) {
+      this.reason = reason;
+      this.kind = kind;
+      this.freshReturn = freshReturn;
+    }
+
+    abstract void leave(MethodIRBuilder b, Var x);
   }
 
-  @Test
-  void thrownObjectEscapes() {
-    MethodIRBuilder b = method(stat("a.T", "fail"));
-    Var x = b.local("e", "java.lang.IllegalStateException");
-    newObj(b, x, "java.lang.IllegalStateException", 4);
-    b.thr(x, at(5));
+  @ParameterizedTest
+  @EnumSource(DirectCause.class)
+  void directCauseMakesTheObjectEscape(DirectCause cause) {
+    MethodIRBuilder b = method(stat("a.T", "m"));
+    Var x = newLocal(b, "x", "a.Foo", 4);
+    cause.leave(b, x);
     AnalysisResult r = run(SummaryProvider.NONE, b.build());
-    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "thrown (line 5)");
-    assertEquals(Reason.Kind.THROWN, site(r, 0, 0).chain().get(0).kind());
-    assertFalse(r.methods().get(0).summary().freshReturn());
-  }
-
-  @Test
-  void storedIntoStaticEscapes() {
-    MethodIRBuilder b = method(stat("a.T", "register"));
-    Var x = b.local("x", "a.Foo");
-    newObj(b, x, "a.Foo", 6);
-    b.staticStore(staticField("a.Reg", "ALL"), x, at(7));
-    AnalysisResult r = run(SummaryProvider.NONE, b.build());
-    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "stored into static field Reg.ALL (line 7)");
-    assertEquals(Reason.Kind.STORED_STATIC, site(r, 0, 0).chain().get(0).kind());
+    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, cause.reason);
+    assertEquals(cause.kind, site(r, 0, 0).chain().get(0).kind());
+    assertEquals(cause.freshReturn, r.methods().get(0).summary().freshReturn());
   }
 
   @Test
@@ -122,8 +136,7 @@ class EscapeAnalysisTest {
   void storedIntoArrayElementOfParam() {
     MethodIRBuilder b = method(stat("a.T", "fill", "java.lang.Object[]"));
     Var arr = b.param("arr", "java.lang.Object[]", at(1));
-    Var v = b.local("v", "a.Val");
-    newObj(b, v, "a.Val", 3);
+    Var v = newLocal(b, "v", "a.Val", 3);
     b.store(arr, FieldRef.ARRAY_ELEMENT, v, at(4));
     AnalysisResult r = run(SummaryProvider.NONE, b.build());
     assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "stored into arr[] (line 4)");
@@ -132,8 +145,7 @@ class EscapeAnalysisTest {
   @Test
   void passedToUnknownEscapes() {
     MethodIRBuilder b = method(stat("a.T", "m"));
-    Var x = b.local("x", "a.Foo");
-    newObj(b, x, "a.Foo", 5);
+    Var x = newLocal(b, "x", "a.Foo", 5);
     b.call(null, stat("b.Ext", "consume", OBJ), List.of(x), at(6));
     MethodIRBuilder b2 = method(stat("a.T", "noAlloc"));
     Var p = b2.local("p", OBJ);
@@ -176,6 +188,24 @@ class EscapeAnalysisTest {
     return b.build();
   }
 
+  /** {@code static Object leak(Object o) { Reg.ALL = o; }} */
+  private static MethodIR leak() {
+    MethodIRBuilder leak = method(stat("a.U", "leak", OBJ));
+    Var o = leak.param("o", OBJ, at(1));
+    leak.staticStore(staticField("a.Reg", "ALL"), o, at(3));
+    return leak.build();
+  }
+
+  /** {@code static Object wrap(Object v) { Box box = new Box(); box.val = v; return box; }} */
+  private static MethodIR wrap() {
+    MethodIRBuilder wrap = method(stat("a.U", "wrap", OBJ));
+    Var w = wrap.param("v", OBJ, at(1));
+    Var box = newLocal(wrap, "box", "a.Box", 8);
+    wrap.store(box, field("a.Box", "val"), w, at(9));
+    wrap.ret(box, at(10));
+    return wrap.build();
+  }
+
   @Test
   void paramFlowsToReturnThroughCallee() {
     MethodIRBuilder b = method(stat("a.T", "m"));
@@ -202,20 +232,25 @@ class EscapeAnalysisTest {
     assertEquals(Set.of(0), r.methods().get(1).sitesOf(y2));
   }
 
-  @Test
-  void listAddIntoLocalListStaysLocalButParamListLeaks() {
-    MethodIRBuilder b = method(stat("a.T", "local"));
+  /** {@code ArrayList l = new ArrayList<>()} (line 2); {@code l.add(new Foo())} (lines 3-4). Returns l. */
+  private static Var localListHoldingAFoo(MethodIRBuilder b) {
     Var l = b.local("l", "java.util.ArrayList");
     Var x = b.local("x", "a.Foo");
     newObj(b, l, "java.util.ArrayList", 2);
     b.call(null, LIST_INIT, List.of(l), at(2));
     newObj(b, x, "a.Foo", 3);
     b.call(null, LIST_ADD, List.of(l, x), at(4));
+    return l;
+  }
+
+  @Test
+  void listAddIntoLocalListStaysLocalButParamListLeaks() {
+    MethodIRBuilder b = method(stat("a.T", "local"));
+    Var l = localListHoldingAFoo(b);
 
     MethodIRBuilder b2 = method(stat("a.T", "param", "java.util.List"));
     Var pl = b2.param("list", "java.util.List", at(1));
-    Var x2 = b2.local("x", "a.Foo");
-    newObj(b2, x2, "a.Foo", 8);
+    Var x2 = newLocal(b2, "x", "a.Foo", 8);
     b2.call(null, LIST_ADD, List.of(pl, x2), at(9));
 
     AnalysisResult r = run(jdk(), b.build(), b2.build());
@@ -229,12 +264,7 @@ class EscapeAnalysisTest {
   @Test
   void localListReturnedMakesElementsEscape() {
     MethodIRBuilder b = method(stat("a.T", "build"));
-    Var l = b.local("l", "java.util.ArrayList");
-    Var x = b.local("x", "a.Foo");
-    newObj(b, l, "java.util.ArrayList", 2);
-    b.call(null, LIST_INIT, List.of(l), at(2));
-    newObj(b, x, "a.Foo", 3);
-    b.call(null, LIST_ADD, List.of(l, x), at(4));
+    Var l = localListHoldingAFoo(b);
     b.ret(l, at(5));
     AnalysisResult r = run(jdk(), b.build());
     assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "returned (line 5)");
@@ -412,25 +442,16 @@ class EscapeAnalysisTest {
 
   @Test
   void summariesOfIdentityLeakingAndStoringMethods() {
-    MethodIRBuilder leak = method(stat("a.U", "leak", OBJ));
-    Var o = leak.param("o", OBJ, at(1));
-    leak.staticStore(staticField("a.Reg", "ALL"), o, at(3));
     MethodIRBuilder store = method(stat("a.U", "store", "a.Box", OBJ));
     Var bx = store.param("b", "a.Box", at(1));
     Var v = store.param("v", OBJ, at(1));
     store.store(bx, field("a.Box", "val"), v, at(6));
-    MethodIRBuilder wrap = method(stat("a.U", "wrap", OBJ));
-    Var w = wrap.param("v", OBJ, at(1));
-    Var box = wrap.local("box", "a.Box");
-    newObj(wrap, box, "a.Box", 8);
-    wrap.store(box, field("a.Box", "val"), w, at(9));
-    wrap.ret(box, at(10));
     MethodIRBuilder prim = method(stat("a.U", "prim", "int", OBJ));
     prim.primitiveParam(at(1));
     Var q = prim.param("q", OBJ, at(1));
     prim.thr(q, at(12));
 
-    AnalysisResult r = run(SummaryProvider.NONE, identity(), leak.build(), store.build(), wrap.build(), prim.build());
+    AnalysisResult r = run(SummaryProvider.NONE, identity(), leak(), store.build(), wrap(), prim.build());
     assertEquals(new MethodSummary(List.of(ParamTag.returned()), false, Allocates.NO, "computed"), r.methods().get(0).summary());
     assertEquals(new MethodSummary(List.of(tag(true, false, Set.of(), false, false, Set.of(), "stored in static field Reg.ALL")),
         false, Allocates.NO, "computed"), r.methods().get(1).summary());
@@ -449,9 +470,6 @@ class EscapeAnalysisTest {
 
   @Test
   void callerUsesComputedSummaries() {
-    MethodIRBuilder leak = method(stat("a.U", "leak", OBJ));
-    Var o = leak.param("o", OBJ, at(1));
-    leak.staticStore(staticField("a.Reg", "ALL"), o, at(3));
     MethodIRBuilder b = method(stat("a.T", "m"));
     Var x = b.local("x", "a.Foo");
     Var y = b.local("y", "a.Foo");
@@ -460,29 +478,31 @@ class EscapeAnalysisTest {
     b.call(null, stat("a.U", "leak", OBJ), List.of(x), at(6));
     newObj(b, y, "a.Foo", 7);
     b.call(z, stat("a.U", "wrap", OBJ), List.of(y), at(8));
-    MethodIRBuilder wrap = method(stat("a.U", "wrap", OBJ));
-    Var w = wrap.param("v", OBJ, at(1));
-    Var box = wrap.local("box", "a.Box");
-    newObj(wrap, box, "a.Box", 8);
-    wrap.store(box, field("a.Box", "val"), w, at(9));
-    wrap.ret(box, at(10));
-    AnalysisResult r = run(SummaryProvider.NONE, b.build(), leak.build(), wrap.build());
+    AnalysisResult r = run(SummaryProvider.NONE, b.build(), leak(), wrap());
     assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "passed to U.leak, which stored in static field Reg.ALL (line 6)");
     assertEquals(Reason.Kind.PASSED_TO_CALL, site(r, 0, 0).chain().get(0).kind());
     assertSite(site(r, 0, 1), EscapeState.ARG_ESCAPE, "passed to U.wrap (line 8)");
     assertEquals(Allocates.YES, r.methods().get(0).summary().allocates());
   }
 
+  private static final MethodRef FOO_INIT = ctor("a.Foo");
+
+  /**
+   * {@code Foo() { this.items = new ArrayList<>(); }}, calling the ArrayList constructor only if
+   * {@code callsListInit}.
+   */
+  private static MethodIR fooInit(boolean callsListInit) {
+    MethodIRBuilder init = method(FOO_INIT);
+    Var self = init.param("this", "a.Foo", at(1));
+    Var list = newLocal(init, "l", "java.util.ArrayList", 2);
+    if (callsListInit) init.call(null, LIST_INIT, List.of(list), at(2));
+    init.store(self, field("a.Foo", "items"), list, at(2));
+    return init.build();
+  }
+
   @Test
   void constructorStoringFreshObjectsIntoThisIsSound() {
-    // Foo() { this.items = new ArrayList<>(); }
-    MethodRef fooInit = ctor("a.Foo");
-    MethodIRBuilder init = method(fooInit);
-    Var self = init.param("this", "a.Foo", at(1));
-    Var list = init.local("l", "java.util.ArrayList");
-    newObj(init, list, "java.util.ArrayList", 2);
-    init.call(null, LIST_INIT, List.of(list), at(2));
-    init.store(self, field("a.Foo", "items"), list, at(2));
+    MethodIR init = fooInit(true);
     // Foo f = new Foo(); f.items.add(new Bar()); [return f;]
     MethodIRBuilder keep = method(stat("a.T", "keep"));
     MethodIRBuilder give = method(stat("a.T", "give"));
@@ -491,13 +511,13 @@ class EscapeAnalysisTest {
       Var items = b.local("items", "java.util.List");
       Var x = b.local("x", "a.Bar");
       newObj(b, f, "a.Foo", 5);
-      b.call(null, fooInit, List.of(f), at(5));
+      b.call(null, FOO_INIT, List.of(f), at(5));
       b.load(items, f, field("a.Foo", "items"), at(6));
       newObj(b, x, "a.Bar", 6);
       b.call(null, LIST_ADD, List.of(items, x), at(6));
       if (b == give) b.ret(f, at(7));
     }
-    AnalysisResult r = run(jdk(), init.build(), keep.build(), give.build());
+    AnalysisResult r = run(jdk(), init, keep.build(), give.build());
     assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "stored into field this.items (line 2)");
     assertSite(site(r, 1, 0), EscapeState.ARG_ESCAPE, "passed to new Foo (line 5)");
     assertSite(site(r, 1, 1), EscapeState.ARG_ESCAPE, "passed to List.add (line 6)");
@@ -510,13 +530,8 @@ class EscapeAnalysisTest {
 
   @Test
   void getterResultIsTheArgumentsContentNotGlobal() {
-    // Foo() { this.items = new ArrayList<>(); }   List getItems() { return this.items; }
-    MethodRef fooInit = ctor("a.Foo");
-    MethodIRBuilder init = method(fooInit);
-    Var self = init.param("this", "a.Foo", at(1));
-    Var list = init.local("l", "java.util.ArrayList");
-    newObj(init, list, "java.util.ArrayList", 2);
-    init.store(self, field("a.Foo", "items"), list, at(2));
+    MethodIR init = fooInit(false);
+    // List getItems() { return this.items; }
     MethodRef getItems = inst("a.Foo", "getItems");
     MethodIRBuilder get = method(getItems);
     Var gs = get.param("this", "a.Foo", at(3));
@@ -529,17 +544,17 @@ class EscapeAnalysisTest {
     Var items = b.local("items", "java.util.List");
     Var x = b.local("x", "a.Bar");
     newObj(b, f, "a.Foo", 5);
-    b.call(null, fooInit, List.of(f), at(5));
+    b.call(null, FOO_INIT, List.of(f), at(5));
     b.call(items, getItems, List.of(f), at(6));
     newObj(b, x, "a.Bar", 6);
     b.call(null, LIST_ADD, List.of(items, x), at(6));
-    AnalysisResult r = run(jdk(), init.build(), get.build(), b.build());
+    AnalysisResult r = run(jdk(), init, get.build(), b.build());
     assertEquals(new MethodSummary(List.of(ParamTag.NONE.withContentToReturn()), false, Allocates.NO, "computed"),
         r.summaries().get(getItems.key()));
     assertSite(site(r, 2, 1), EscapeState.ARG_ESCAPE, "passed to List.add (line 6)");
     // A library getter gives no such proof: its non-fresh result is the global heap.
     Library lib = jdk().put(getItems, model(false, Allocates.NO, ParamTag.NONE.withContentToReturn()));
-    AnalysisResult r2 = run(lib, init.build(), get.build(), b.build());
+    AnalysisResult r2 = run(lib, init, get.build(), b.build());
     assertSite(site(r2, 2, 1), EscapeState.GLOBAL_ESCAPE, "stored into a globally reachable object by List.add (line 6)");
   }
 
@@ -548,8 +563,7 @@ class EscapeAnalysisTest {
     MethodRef a = stat("a.M", "a", OBJ), bb = stat("a.M", "b", OBJ);
     MethodIRBuilder ma = method(a);
     Var oa = ma.param("o", OBJ, at(1));
-    Var x = ma.local("x", "a.Foo");
-    newObj(ma, x, "a.Foo", 2);
+    Var x = newLocal(ma, "x", "a.Foo", 2);
     ma.call(null, bb, List.of(x), at(3));
     ma.call(null, bb, List.of(oa), at(4));
     MethodIRBuilder mb = method(bb);
@@ -596,8 +610,7 @@ class EscapeAnalysisTest {
     Library lib = new Library().put(run, model(false, Allocates.NO, ParamTag.NONE, ParamTag.escapes("kept forever")));
     MethodIRBuilder b = method(stat("a.T", "m", "a.Impl"));
     Var impl = b.param("impl", "a.Impl", at(1));
-    Var x = b.local("x", "a.Foo");
-    newObj(b, x, "a.Foo", 3);
+    Var x = newLocal(b, "x", "a.Foo", 3);
     b.call(null, run, List.of(impl, x), at(4));
     AnalysisResult r = run(lib, b.build(), emptyRun());
     assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "passed to Impl.run, which kept forever (line 4)");
@@ -689,8 +702,7 @@ class EscapeAnalysisTest {
       ms.add(b.build());
     }
     MethodIRBuilder b = method(stat("a.C", "main"));
-    Var x = b.local("x", "a.Foo");
-    newObj(b, x, "a.Foo", 5);
+    Var x = newLocal(b, "x", "a.Foo", 5);
     b.call(null, stat("a.C", "m0", OBJ), List.of(x), at(6));
     ms.add(b.build());
     AnalysisResult r = new EscapeAnalysis(SummaryProvider.NONE).analyze(new Program(ms));

@@ -60,6 +60,13 @@ final class Ir {
     return b.alloc(target, SiteKind.NEW_OBJECT, type, "new " + simple + "()", at(line), new AllocSite.Plain());
   }
 
+  /** Declares the local {@code name} of {@code type}, then {@code name = new Type()} at {@code line}. */
+  static Var newLocal(MethodIRBuilder b, String name, String type, int line) {
+    Var v = b.local(name, type);
+    newObj(b, v, type, line);
+    return v;
+  }
+
   static Program program(MethodIR... ms) {
     return new Program(Arrays.asList(ms));
   }

@@ -1,10 +1,14 @@
 package dev.noescape.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.Reason;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
+import dev.noescape.finding.RuleId;
+import dev.noescape.finding.Severity;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
@@ -90,6 +94,16 @@ final class Fx {
 
   static Reason reason(Reason.Kind kind, String text, int line) {
     return new Reason(kind, text, SourcePos.line(line));
+  }
+
+  /** Asserts {@code fs} is one finding of {@code rule}, with {@code severity} and {@code message}; returns it. */
+  static Finding onlyFinding(List<Finding> fs, RuleId rule, Severity severity, String message) {
+    assertEquals(1, fs.size());
+    Finding f = fs.get(0);
+    assertEquals(message, f.message());
+    assertEquals(rule, f.rule());
+    assertEquals(severity, f.severity());
+    return f;
   }
 
   static List<String> messages(List<Finding> fs) {

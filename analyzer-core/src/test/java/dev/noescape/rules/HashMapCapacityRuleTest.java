@@ -23,6 +23,18 @@ class HashMapCapacityRuleTest {
     return s;
   }
 
+  /**
+   * A {@link #sized} collection filled not in a loop but by one bulk call, {@code bulkName(src)},
+   * where the loop would have filled {@code orders.size()} elements.
+   */
+  private static FillScenario bulkFill(String type, String capacity, String bulkName) {
+    FillScenario s = sized(type, SymbolicExpr.of(capacity), SymbolicExpr.of("orders.size()"));
+    s.loop = false;
+    s.bulkArg = "src";
+    s.bulkName = bulkName;
+    return s;
+  }
+
   private List<Finding> check(FillScenario s, RuleContext c) {
     return rule.check(s.build(), c);
   }
@@ -123,18 +135,14 @@ class HashMapCapacityRuleTest {
   @Test
   void putAllIntoAFreshHashMapSizesItselfAndIsQuiet() {
     // new HashMap<>(src.size()); map.putAll(src): the JDK sizes the table for src.size() when it has none yet.
-    FillScenario s = sized("java.util.HashMap", SymbolicExpr.of("src.size()"), SymbolicExpr.of("orders.size()"));
-    s.loop = false;
-    s.bulkArg = "src";
+    FillScenario s = bulkFill("java.util.HashMap", "src.size()", "putAll");
     assertTrue(check(s, Fx.defaults()).isEmpty());
   }
 
   @Test
   void putAllAfterOtherPutsRehashes() {
-    FillScenario s = sized("java.util.HashMap", SymbolicExpr.of("src.size()"), SymbolicExpr.of("orders.size()"));
-    s.loop = false;
+    FillScenario s = bulkFill("java.util.HashMap", "src.size()", "putAll");
     s.addBeforeLoop = true;
-    s.bulkArg = "src";
     List<Finding> fs = check(s, Fx.ctx(21, false, false, 1));
     assertEquals(List.of("new HashMap<>(src.size()) rehashes before it holds the src.size() entries added by putAll at "
         + "line 17 (the table resizes at 0.75 × capacity): use HashMap.newHashMap(src.size())"), Fx.messages(fs));
@@ -142,24 +150,16 @@ class HashMapCapacityRuleTest {
 
   @Test
   void putAllOfADifferentSizeIsQuiet() {
-    FillScenario s = sized("java.util.HashMap", SymbolicExpr.of("n"), SymbolicExpr.of("orders.size()"));
-    s.loop = false;
+    FillScenario s = bulkFill("java.util.HashMap", "n", "putAll");
     s.addBeforeLoop = true;
-    s.bulkArg = "src";
     assertTrue(check(s, Fx.defaults()).isEmpty());
   }
 
   @Test
   void addAllOnASetWithADifferentSizeIsQuiet() {
-    FillScenario s = sized("java.util.HashSet", SymbolicExpr.of("n"), SymbolicExpr.of("orders.size()"));
-    s.loop = false;
-    s.bulkArg = "src";
-    s.bulkName = "addAll";
+    FillScenario s = bulkFill("java.util.HashSet", "n", "addAll");
     assertTrue(check(s, Fx.defaults()).isEmpty());
-    FillScenario match = sized("java.util.HashSet", SymbolicExpr.of("src.size()"), SymbolicExpr.of("orders.size()"));
-    match.loop = false;
-    match.bulkArg = "src";
-    match.bulkName = "addAll";
+    FillScenario match = bulkFill("java.util.HashSet", "src.size()", "addAll");
     assertEquals(1, check(match, Fx.defaults()).size());
   }
 

@@ -43,11 +43,8 @@ class HeapEscapeRuleTest {
 
     List<Finding> fs = rule.check(r, Fx.defaults());
 
-    assertEquals(1, fs.size());
-    Finding f = fs.get(0);
-    assertEquals("new StringBuilder() escapes to heap: returned (line 20) — the caller keeps it", f.message());
-    assertEquals(RuleId.HEAP_ESCAPE, f.rule());
-    assertEquals(Severity.INFO, f.severity());
+    Finding f = Fx.onlyFinding(fs, RuleId.HEAP_ESCAPE, Severity.INFO,
+        "new StringBuilder() escapes to heap: returned (line 20) — the caller keeps it");
     assertEquals(Fx.FILE, f.file());
     assertEquals(SourcePos.of(18, 22), f.pos());
     assertEquals(ir.ref(), f.method());

@@ -41,11 +41,8 @@ class LeakingParameterRuleTest {
 
     List<Finding> fs = rule.check(r, Fx.defaults());
 
-    assertEquals(1, fs.size());
-    Finding f = fs.get(0);
-    assertEquals("leaking param: items (stored into static field Registry.ALL, line 12)", f.message());
-    assertEquals(RuleId.LEAKING_PARAMETER, f.rule());
-    assertEquals(Severity.INFO, f.severity());
+    Finding f = Fx.onlyFinding(fs, RuleId.LEAKING_PARAMETER, Severity.INFO,
+        "leaking param: items (stored into static field Registry.ALL, line 12)");
     assertEquals(SourcePos.of(10, 30), f.pos());
     assertEquals("param items", f.subject());
     assertEquals(-1, f.siteId());

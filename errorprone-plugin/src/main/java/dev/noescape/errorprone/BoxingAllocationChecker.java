@@ -5,8 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
-import com.google.errorprone.ErrorProneFlags;
-import dev.noescape.finding.RuleId;
 
 /** The {@code BoxingAllocation} rule as an Error Prone check. */
 @BugPattern(
@@ -41,17 +39,4 @@ import dev.noescape.finding.RuleId;
     linkType = LinkType.NONE,
     tags = StandardTags.PERFORMANCE,
     documentSuppression = true)
-public final class BoxingAllocationChecker extends NoEscapeChecker {
-  private static final long serialVersionUID = 1L;
-
-  public BoxingAllocationChecker() {}
-
-  public BoxingAllocationChecker(ErrorProneFlags flags) {
-    super(flags);
-  }
-
-  @Override
-  protected RuleId rule() {
-    return RuleId.BOXING_ALLOCATION;
-  }
-}
+public final class BoxingAllocationChecker extends NoEscapeChecker {}

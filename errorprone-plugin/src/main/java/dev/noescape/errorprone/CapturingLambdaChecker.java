@@ -5,8 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
-import com.google.errorprone.ErrorProneFlags;
-import dev.noescape.finding.RuleId;
 
 /** The {@code CapturingLambda} rule as an Error Prone check. */
 @BugPattern(
@@ -37,17 +35,4 @@ import dev.noescape.finding.RuleId;
     linkType = LinkType.NONE,
     tags = StandardTags.PERFORMANCE,
     documentSuppression = true)
-public final class CapturingLambdaChecker extends NoEscapeChecker {
-  private static final long serialVersionUID = 1L;
-
-  public CapturingLambdaChecker() {}
-
-  public CapturingLambdaChecker(ErrorProneFlags flags) {
-    super(flags);
-  }
-
-  @Override
-  protected RuleId rule() {
-    return RuleId.CAPTURING_LAMBDA;
-  }
-}
+public final class CapturingLambdaChecker extends NoEscapeChecker {}

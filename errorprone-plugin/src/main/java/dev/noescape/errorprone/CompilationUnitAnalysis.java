@@ -196,7 +196,7 @@ final class CompilationUnitAnalysis {
   private static Set<RuleId> enabledRules(VisitorState state) {
     Set<RuleId> enabled = EnumSet.noneOf(RuleId.class);
     for (RuleId r : RULES) {
-      boolean offByDefault = r == RuleId.HEAP_ESCAPE || r == RuleId.LEAKING_PARAMETER;
+      boolean offByDefault = DefaultOff.isOffByDefault(r);
       try {
         if (DefaultOff.probablyEnabled(state, r.id(), offByDefault, !offByDefault)) enabled.add(r);
       } catch (Throwable t) {

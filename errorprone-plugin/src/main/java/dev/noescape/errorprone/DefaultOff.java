@@ -2,6 +2,7 @@ package dev.noescape.errorprone;
 
 import com.google.errorprone.ErrorProneOptions;
 import com.google.errorprone.VisitorState;
+import dev.noescape.finding.RuleId;
 import java.util.Map;
 
 /**
@@ -19,6 +20,11 @@ import java.util.Map;
  */
 final class DefaultOff {
   private DefaultOff() {}
+
+  /** Whether {@code rule}'s check is off by default: the report checks {@code HeapEscape} and {@code LeakingParameter}. */
+  static boolean isOffByDefault(RuleId rule) {
+    return rule == RuleId.HEAP_ESCAPE || rule == RuleId.LEAKING_PARAMETER;
+  }
 
   static boolean explicitlyEnabled(VisitorState state, String checkName) {
     ErrorProneOptions options;

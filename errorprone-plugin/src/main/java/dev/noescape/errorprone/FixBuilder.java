@@ -269,27 +269,22 @@ final class FixBuilder {
    */
   private static boolean collectAccumulations(
       Tree holder, Symbol.VarSymbol var, VisitorState state, List<Accumulation> out) {
-    boolean[] ok = {true};
-    new TreeScanner<Void, Void>() {
+    boolean[] appendable = {true};
+    UseScanner otherUses = new UseScanner(var) {
       @Override
       public Void visitExpressionStatement(ExpressionStatementTree node, Void unused) {
         Accumulation a = accumulation(node.getExpression(), var);
         if (a == null) return super.visitExpressionStatement(node, unused);
         for (ExpressionTree part : a.parts()) {
-          if (!appendable(part, state)) ok[0] = false;
+          if (!appendable(part, state)) appendable[0] = false;
           scan(part, null); // the appended operands must not use the variable themselves
         }
         out.add(a);
         return null;
       }
-
-      @Override
-      public Void visitIdentifier(IdentifierTree node, Void unused) {
-        if (ASTHelpers.getSymbol(node) == var) ok[0] = false;
-        return null;
-      }
-    }.scan(holder, null);
-    return ok[0];
+    };
+    otherUses.scan(holder, null);
+    return appendable[0] && !otherUses.found;
   }
 
   private static Accumulation accumulation(ExpressionTree e, Symbol.VarSymbol var) {
@@ -344,15 +339,25 @@ final class FixBuilder {
   }
 
   private static boolean uses(Tree tree, Symbol var) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree node, Void unused) {
-        if (ASTHelpers.getSymbol(node) == var) found[0] = true;
-        return null;
-      }
-    }.scan(tree, null);
-    return found[0];
+    UseScanner scanner = new UseScanner(var);
+    scanner.scan(tree, null);
+    return scanner.found;
+  }
+
+  /** Scans for an identifier that refers to {@code target}; a subclass may skip the uses it accounts for. */
+  private static class UseScanner extends TreeScanner<Void, Void> {
+    private final Symbol target;
+    boolean found;
+
+    UseScanner(Symbol target) {
+      this.target = target;
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void unused) {
+      if (ASTHelpers.getSymbol(node) == target) found = true;
+      return null;
+    }
   }
 
   /**

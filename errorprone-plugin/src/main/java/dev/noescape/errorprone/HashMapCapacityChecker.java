@@ -5,8 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
-import com.google.errorprone.ErrorProneFlags;
-import dev.noescape.finding.RuleId;
 
 /** The {@code HashMapCapacity} rule as an Error Prone check. */
 @BugPattern(
@@ -39,17 +37,4 @@ import dev.noescape.finding.RuleId;
     linkType = LinkType.NONE,
     tags = StandardTags.PERFORMANCE,
     documentSuppression = true)
-public final class HashMapCapacityChecker extends NoEscapeChecker {
-  private static final long serialVersionUID = 1L;
-
-  public HashMapCapacityChecker() {}
-
-  public HashMapCapacityChecker(ErrorProneFlags flags) {
-    super(flags);
-  }
-
-  @Override
-  protected RuleId rule() {
-    return RuleId.HASH_MAP_CAPACITY;
-  }
-}
+public final class HashMapCapacityChecker extends NoEscapeChecker {}

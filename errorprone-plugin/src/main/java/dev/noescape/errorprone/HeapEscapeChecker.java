@@ -5,8 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.SUGGESTION;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
-import com.google.errorprone.ErrorProneFlags;
-import dev.noescape.finding.RuleId;
 
 /** The {@code HeapEscape} rule as an Error Prone check. */
 @BugPattern(
@@ -46,23 +44,4 @@ import dev.noescape.finding.RuleId;
     linkType = LinkType.NONE,
     tags = StandardTags.PERFORMANCE,
     documentSuppression = true)
-public final class HeapEscapeChecker extends NoEscapeChecker {
-  private static final long serialVersionUID = 1L;
-
-  public HeapEscapeChecker() {}
-
-  public HeapEscapeChecker(ErrorProneFlags flags) {
-    super(flags);
-  }
-
-  @Override
-  protected RuleId rule() {
-    return RuleId.HEAP_ESCAPE;
-  }
-
-  /** Silent unless enabled with {@code -Xep:HeapEscape} or {@code -Xep:HeapEscape:WARN}: see {@link DefaultOff}. */
-  @Override
-  protected boolean offByDefault() {
-    return true;
-  }
-}
+public final class HeapEscapeChecker extends NoEscapeChecker {}

@@ -5,8 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.SUGGESTION;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
-import com.google.errorprone.ErrorProneFlags;
-import dev.noescape.finding.RuleId;
 
 /** The {@code LeakingParameter} rule as an Error Prone check. */
 @BugPattern(
@@ -41,23 +39,4 @@ import dev.noescape.finding.RuleId;
     linkType = LinkType.NONE,
     tags = StandardTags.PERFORMANCE,
     documentSuppression = true)
-public final class LeakingParameterChecker extends NoEscapeChecker {
-  private static final long serialVersionUID = 1L;
-
-  public LeakingParameterChecker() {}
-
-  public LeakingParameterChecker(ErrorProneFlags flags) {
-    super(flags);
-  }
-
-  @Override
-  protected RuleId rule() {
-    return RuleId.LEAKING_PARAMETER;
-  }
-
-  /** Silent unless enabled with {@code -Xep:LeakingParameter} or {@code -Xep:LeakingParameter:WARN}: see {@link DefaultOff}. */
-  @Override
-  protected boolean offByDefault() {
-    return true;
-  }
-}
+public final class LeakingParameterChecker extends NoEscapeChecker {}

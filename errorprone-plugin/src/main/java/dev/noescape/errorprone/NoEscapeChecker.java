@@ -1,6 +1,5 @@
 package dev.noescape.errorprone;
 
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -32,37 +31,31 @@ import dev.noescape.finding.RuleId;
 public abstract class NoEscapeChecker extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
-  private final transient NoEscapeOptions options;
-
-  /** For {@code ServiceLoader}, which needs a public no-argument constructor; Error Prone uses the other. */
-  protected NoEscapeChecker() {
-    this(ErrorProneFlags.empty());
+  /** The rule this checker reports: the one whose {@link RuleId#id()} is the check's {@code @BugPattern} name. */
+  protected RuleId rule() {
+    return RuleId.byId(canonicalName());
   }
-
-  protected NoEscapeChecker(ErrorProneFlags flags) {
-    NoEscapeOptions o;
-    try {
-      o = NoEscapeOptions.fromFlags(flags);
-    } catch (Throwable t) {
-      Faults.rethrowIfFatal(t);
-      o = NoEscapeOptions.defaults();
-    }
-    this.options = o;
-  }
-
-  /** The rule this checker reports. */
-  protected abstract RuleId rule();
 
   /**
    * True for the checks that stay silent unless named on the command line
-   * ({@code -Xep:HeapEscape[:LEVEL]}): see {@link DefaultOff}.
+   * ({@code -Xep:HeapEscape[:LEVEL]}): see {@link DefaultOff#isOffByDefault}.
    */
   protected boolean offByDefault() {
-    return false;
+    return DefaultOff.isOffByDefault(rule());
   }
 
-  NoEscapeOptions options() {
-    return options;
+  /**
+   * The {@code -XepOpt:NoEscape:…} options of this compilation. Error Prone keeps its flags on the
+   * state, so a checker needs no constructor of its own (one per check would only repeat it). A
+   * value that does not parse falls back to the default and is named once in the note.
+   */
+  static NoEscapeOptions options(VisitorState state) {
+    try {
+      return NoEscapeOptions.fromFlags(state.errorProneOptions().getFlags());
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      return NoEscapeOptions.defaults();
+    }
   }
 
   @Override
@@ -72,7 +65,7 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
       if (offByDefault() && !DefaultOff.explicitlyEnabled(state, canonicalName())) {
         return Description.NO_MATCH;
       }
-      analysis = CompilationUnitAnalysis.of(tree, state, options);
+      analysis = CompilationUnitAnalysis.of(tree, state, options(state));
       // This rule's own problems (a failure of the rule, a fix that could not be built) are told
       // only when its checker runs, so a disabled check never adds to the note.
       analysis.lateProblems(state, analysis.ruleProblemPosition(rule()), analysis.ruleProblems(rule()));

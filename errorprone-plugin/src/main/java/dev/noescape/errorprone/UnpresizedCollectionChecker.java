@@ -5,8 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
-import com.google.errorprone.ErrorProneFlags;
-import dev.noescape.finding.RuleId;
 
 /** The {@code UnpresizedCollection} rule as an Error Prone check. */
 @BugPattern(
@@ -42,17 +40,4 @@ import dev.noescape.finding.RuleId;
     linkType = LinkType.NONE,
     tags = StandardTags.PERFORMANCE,
     documentSuppression = true)
-public final class UnpresizedCollectionChecker extends NoEscapeChecker {
-  private static final long serialVersionUID = 1L;
-
-  public UnpresizedCollectionChecker() {}
-
-  public UnpresizedCollectionChecker(ErrorProneFlags flags) {
-    super(flags);
-  }
-
-  @Override
-  protected RuleId rule() {
-    return RuleId.UNPRESIZED_COLLECTION;
-  }
-}
+public final class UnpresizedCollectionChecker extends NoEscapeChecker {}

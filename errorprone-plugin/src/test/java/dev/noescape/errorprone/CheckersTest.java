@@ -1,5 +1,8 @@
 package dev.noescape.errorprone;
 
+import static dev.noescape.errorprone.Sources.lines;
+import static dev.noescape.errorprone.Sources.namesMethod;
+
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
@@ -70,26 +73,20 @@ class CheckersTest {
     helper(UnpresizedCollectionChecker.class)
         .addSourceLines(
             "Names.java",
-            "import java.util.ArrayList;",
-            "import java.util.Iterator;",
-            "import java.util.List;",
-            "class Names {",
-            "  List<String> names(List<String> users) {",
-            "    // BUG: Diagnostic contains: users.size()",
-            "    List<String> names = new ArrayList<>();",
-            "    for (String u : users) {",
-            "      names.add(u.trim());",
-            "    }",
-            "    return names;",
-            "  }",
-            "  List<String> unsized(Iterator<String> it) {",
-            "    List<String> names = new ArrayList<>();", // unknown trip count: quiet
-            "    while (it.hasNext()) {",
-            "      names.add(it.next());",
-            "    }",
-            "    return names;",
-            "  }",
-            "}")
+            lines(
+                "import java.util.ArrayList;",
+                "import java.util.Iterator;",
+                "import java.util.List;",
+                "class Names {",
+                namesMethod("    // BUG: Diagnostic contains: users.size()"),
+                "  List<String> unsized(Iterator<String> it) {",
+                "    List<String> names = new ArrayList<>();", // unknown trip count: quiet
+                "    while (it.hasNext()) {",
+                "      names.add(it.next());",
+                "    }",
+                "    return names;",
+                "  }",
+                "}"))
         .doTest();
   }
 
@@ -174,10 +171,10 @@ class CheckersTest {
         .doTest();
   }
 
-  @Test
-  void heapEscape_onWhenNamedWithoutALevel() {
+  /** HeapEscape (off by default) reports a returned allocation when {@code arg} turns it on. */
+  private void assertHeapEscapeReportedWith(String arg) {
     helper(HeapEscapeChecker.class)
-        .setArgs("-Xep:HeapEscape")
+        .setArgs(arg)
         .addSourceLines(
             "Escaping.java",
             "class Escaping {",
@@ -190,18 +187,13 @@ class CheckersTest {
   }
 
   @Test
+  void heapEscape_onWhenNamedWithoutALevel() {
+    assertHeapEscapeReportedWith("-Xep:HeapEscape");
+  }
+
+  @Test
   void heapEscape_onWithAllDisabledChecksAsWarnings() {
-    helper(HeapEscapeChecker.class)
-        .setArgs("-XepAllDisabledChecksAsWarnings")
-        .addSourceLines(
-            "Escaping.java",
-            "class Escaping {",
-            "  Object make() {",
-            "    // BUG: Diagnostic contains: escapes to heap",
-            "    return new StringBuilder();",
-            "  }",
-            "}")
-        .doTest();
+    assertHeapEscapeReportedWith("-XepAllDisabledChecksAsWarnings");
   }
 
   @Test

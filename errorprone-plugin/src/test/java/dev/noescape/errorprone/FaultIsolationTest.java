@@ -1,5 +1,8 @@
 package dev.noescape.errorprone;
 
+import static dev.noescape.errorprone.Sources.boxingMethod;
+import static dev.noescape.errorprone.Sources.lines;
+import static dev.noescape.errorprone.Sources.namesMethod;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -34,24 +37,21 @@ class FaultIsolationTest {
     return CompilationTestHelper.newInstance(BoxingAllocationChecker.class, getClass()).matchAllDiagnostics();
   }
 
+  /** Compiles {@code Unit.java} with BoxingAllocation and {@code -Werror}: the fault must not fail it. */
+  private void assertUnitCompilesWithWerror(String... unit) {
+    boxing().setArgs("-Werror").addSourceLines("Unit.java", unit).expectResult(Result.OK).doTest();
+  }
+
   @Test
   void frontEndFailure_noFindingsOneNote_compilesWithWerror() {
     failAt(Stage.FRONT_END, "Unit.java");
-    boxing()
-        .setArgs("-Werror")
-        .addSourceLines(
-            "Unit.java",
+    assertUnitCompilesWithWerror(
+        lines(
             "import java.util.List;",
             "// BUG: Diagnostic contains: noescape: 1 problem in Unit.java",
             "class Unit {",
-            "  void f(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      out.add(i);", // would be reported: the failure costs it
-            "    }",
-            "  }",
-            "}")
-        .expectResult(Result.OK)
-        .doTest();
+            boxingMethod("f"), // its boxing would be reported: the failure costs it
+            "}"));
   }
 
   @Test
@@ -66,53 +66,35 @@ class FaultIsolationTest {
         .doTest();
   }
 
+  /**
+   * Compiles {@code Two.java} with BoxingAllocation: the boxing in {@code ok} is reported, the one in
+   * {@code boom} (where a fault is induced) is not, and the note on {@code boom} contains {@code
+   * boomNote}.
+   */
+  private void assertOnlyBoomCostsItsFinding(String boomNote) {
+    boxing().addSourceLines("Two.java", twoMethods(boomNote)).doTest();
+  }
+
+  private static String[] twoMethods(String boomNote) {
+    return lines(
+        "import java.util.List;",
+        "class Two {",
+        boxingMethod("ok", "      // BUG: Diagnostic contains: [BoxingAllocation]"),
+        "  // BUG: Diagnostic contains: " + boomNote,
+        boxingMethod("boom"),
+        "}");
+  }
+
   @Test
   void engineFailureInOneMethod_costsOnlyThatMethod_noteNamesIt() {
     failAt(Stage.ENGINE, "Two#boom(");
-    boxing()
-        .addSourceLines(
-            "Two.java",
-            "import java.util.List;",
-            "class Two {",
-            "  void ok(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      // BUG: Diagnostic contains: [BoxingAllocation]",
-            "      out.add(i);",
-            "    }",
-            "  }",
-            "  // BUG: Diagnostic contains: escape analysis failed in Two.boom",
-            "  void boom(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      out.add(i);",
-            "    }",
-            "  }",
-            "}")
-        .doTest();
+    assertOnlyBoomCostsItsFinding("escape analysis failed in Two.boom");
   }
 
   @Test
   void ruleFailureInOneMethod_costsOnlyThatRuleThere() {
     failAt(Stage.RULES, "Two#boom(");
-    CompilationTestHelper.newInstance(BoxingAllocationChecker.class, getClass())
-        .matchAllDiagnostics()
-        .addSourceLines(
-            "Two.java",
-            "import java.util.List;",
-            "class Two {",
-            "  void ok(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      // BUG: Diagnostic contains: [BoxingAllocation]",
-            "      out.add(i);",
-            "    }",
-            "  }",
-            "  // BUG: Diagnostic contains: failed in Two.boom",
-            "  void boom(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      out.add(i);",
-            "    }",
-            "  }",
-            "}")
-        .doTest();
+    assertOnlyBoomCostsItsFinding("failed in Two.boom");
   }
 
   @Test
@@ -120,47 +102,24 @@ class FaultIsolationTest {
     Faults.hook = (s, subject) -> {
       if (s == Stage.ENGINE && subject.contains("Two#boom(")) throw new StackOverflowError("induced");
     };
-    CompilationTestHelper.newInstance(BoxingAllocationChecker.class, getClass())
-        .matchAllDiagnostics()
-        .addSourceLines(
-            "Two.java",
-            "import java.util.List;",
-            "class Two {",
-            "  void ok(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      // BUG: Diagnostic contains: [BoxingAllocation]",
-            "      out.add(i);",
-            "    }",
-            "  }",
-            "  // BUG: Diagnostic contains: StackOverflowError",
-            "  void boom(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      out.add(i);",
-            "    }",
-            "  }",
-            "}")
-        .doTest();
+    assertOnlyBoomCostsItsFinding("StackOverflowError");
   }
 
-  private static final String[] UNPRESIZED_IN = {
-    "import java.util.ArrayList;",
-    "import java.util.List;",
-    "class Names {",
-    "  List<String> names(List<String> users) {",
-    "    List<String> names = new ArrayList<>();",
-    "    for (String u : users) {",
-    "      names.add(u.trim());",
-    "    }",
-    "    return names;",
-    "  }",
-    "}"
-  };
+  /** {@code Names.java}, with {@code beforeTheAllocation} just above its unpresized allocation. */
+  private static String[] unpresizedNames(String... beforeTheAllocation) {
+    return lines(
+        "import java.util.ArrayList;",
+        "import java.util.List;",
+        "class Names {",
+        namesMethod(beforeTheAllocation),
+        "}");
+  }
 
   @Test
   void fixFailure_findingStaysWithoutAFix() {
     failAt(Stage.FIX, "UnpresizedCollection");
     BugCheckerRefactoringTestHelper.newInstance(UnpresizedCollectionChecker.class, getClass())
-        .addInputLines("Names.java", UNPRESIZED_IN)
+        .addInputLines("Names.java", unpresizedNames())
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
     failAt(Stage.FIX, "UnpresizedCollection");
@@ -168,39 +127,19 @@ class FaultIsolationTest {
         .matchAllDiagnostics()
         .addSourceLines(
             "Names.java",
-            "import java.util.ArrayList;",
-            "import java.util.List;",
-            "class Names {",
-            "  List<String> names(List<String> users) {",
-            "    // BUG: Diagnostic contains: could not build the UnpresizedCollection fix",
-            "    List<String> names = new ArrayList<>();",
-            "    for (String u : users) {",
-            "      names.add(u.trim());",
-            "    }",
-            "    return names;",
-            "  }",
-            "}")
+            unpresizedNames("    // BUG: Diagnostic contains: could not build the UnpresizedCollection fix"))
         .doTest();
   }
 
   @Test
   void reportFailure_isANoteNotACrash() {
     failAt(Stage.REPORT, "BoxingAllocation");
-    boxing()
-        .setArgs("-Werror")
-        .addSourceLines(
-            "Unit.java",
+    assertUnitCompilesWithWerror(
+        lines(
             "import java.util.List;",
             "class Unit {",
-            "  void f(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      // BUG: Diagnostic contains: could not report a BoxingAllocation finding",
-            "      out.add(i);",
-            "    }",
-            "  }",
-            "}")
-        .expectResult(Result.OK)
-        .doTest();
+            boxingMethod("f", "      // BUG: Diagnostic contains: could not report a BoxingAllocation finding"),
+            "}"));
   }
 
   @Test
@@ -213,21 +152,14 @@ class FaultIsolationTest {
         .setArgs("-Werror", "-Xep:HeapEscape:WARN", "-Xep:LeakingParameter:WARN")
         .addSourceLines(
             "Many.java",
-            "import java.util.List;",
-            "class Many {",
-            "  // BUG: Diagnostic contains: noescape: 8 problems in Many.java",
-            "  Many() {}",
-            "  void a(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      out.add(i);",
-            "    }",
-            "  }",
-            "  void b(List<Integer> out, int n) {",
-            "    for (int i = 0; i < n; i++) {",
-            "      out.add(i);",
-            "    }",
-            "  }",
-            "}")
+            lines(
+                "import java.util.List;",
+                "class Many {",
+                "  // BUG: Diagnostic contains: noescape: 8 problems in Many.java",
+                "  Many() {}",
+                boxingMethod("a"),
+                boxingMethod("b"),
+                "}"))
         .expectResult(Result.OK)
         .doTest();
   }

@@ -2,9 +2,16 @@ package dev.noescape.errorprone;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import static java.util.stream.Collectors.joining;
+
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every kind of suggested fix, applied the way {@code -XepPatchChecks} applies it, with the exact
@@ -130,206 +137,92 @@ class FixesTest {
 
   // ---- UseFactory ----
 
-  @Test
-  void useFactory_release21_diamond() {
-    helper(HashMapCapacityChecker.class)
-        .setArgs("--release", "21")
-        .addInputLines(
-            "Index.java",
-            """
-            import java.util.HashMap;
-            import java.util.List;
-            import java.util.Map;
+  private static final Map<String, Class<? extends NoEscapeChecker>> CHECKERS =
+      Map.of(
+          "HashMapCapacity", HashMapCapacityChecker.class,
+          "UnpresizedCollection", UnpresizedCollectionChecker.class);
 
-            class Index {
-              Map<String, String> index(List<String> keys) {
-                Map<String, String> m = new HashMap<>(keys.size());
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
-            }
-            """)
-        .addOutputLines(
-            "Index.java",
-            """
-            import java.util.HashMap;
-            import java.util.List;
-            import java.util.Map;
+  /**
+   * The class {@code Index} the capacity fixes rewrite: it imports {@code java.util.}{@code
+   * imports} (simple names, space-separated), and fills a {@code Map<String, String> m} or a
+   * {@code Set<String> s}, created by {@code allocation}, in a loop over {@code keys}.
+   */
+  private static String index(String imports, String collection, String keysType, String allocation) {
+    boolean map = collection.equals("Map");
+    return Arrays.stream(imports.split(" ")).map(i -> "import java.util." + i + ";\n").collect(joining())
+        + """
 
-            class Index {
-              Map<String, String> index(List<String> keys) {
-                Map<String, String> m = HashMap.newHashMap(keys.size());
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
+        class Index {
+          %1$s index(%2$s keys) {
+            %1$s %3$s = %4$s;
+            for (String k : keys) {
+              %5$s
             }
-            """)
+            return %3$s;
+          }
+        }
+        """.formatted(
+            map ? "Map<String, String>" : "Set<String>",
+            keysType,
+            map ? "m" : "s",
+            allocation,
+            map ? "m.put(k, k.trim());" : "s.add(k.trim());");
+  }
+
+  /** Applies the fix to {@code Index.java} and expects exactly {@code after}. */
+  private static void expectIndexFix(
+      BugCheckerRefactoringTestHelper helper, String before, String after) {
+    helper
+        .addInputLines("Index.java", before)
+        .addOutputLines("Index.java", after)
         .doTest(TestMode.TEXT_MATCH);
   }
 
-  @Test
-  void useFactory_release21_explicitTypeArgumentsAndQualifiedName() {
-    helper(HashMapCapacityChecker.class)
-        .setArgs("--release", "21")
-        .addInputLines(
-            "Index.java",
-            """
-            import java.util.List;
-            import java.util.Set;
-
-            class Index {
-              Set<String> index(List<String> keys) {
-                Set<String> s = new java.util.HashSet<String>(keys.size());
-                for (String k : keys) {
-                  s.add(k.trim());
-                }
-                return s;
-              }
-            }
-            """)
-        .addOutputLines(
-            "Index.java",
-            """
-            import java.util.List;
-            import java.util.Set;
-
-            class Index {
-              Set<String> index(List<String> keys) {
-                Set<String> s = java.util.HashSet.<String>newHashSet(keys.size());
-                for (String k : keys) {
-                  s.add(k.trim());
-                }
-                return s;
-              }
-            }
-            """)
-        .doTest(TestMode.TEXT_MATCH);
-  }
-
-  @Test
-  void useFactory_unpresizedHashMap_release21() {
-    helper(UnpresizedCollectionChecker.class)
-        .setArgs("--release", "21")
-        .addInputLines(
-            "Index.java",
-            """
-            import java.util.HashMap;
-            import java.util.Map;
-
-            class Index {
-              Map<String, String> index(String[] keys) {
-                Map<String, String> m = new HashMap<>();
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
-            }
-            """)
-        .addOutputLines(
-            "Index.java",
-            """
-            import java.util.HashMap;
-            import java.util.Map;
-
-            class Index {
-              Map<String, String> index(String[] keys) {
-                Map<String, String> m = HashMap.newHashMap(keys.length);
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
-            }
-            """)
-        .doTest(TestMode.TEXT_MATCH);
-  }
-
-  @Test
-  void addCapacity_loadFactorCorrectCapacityForAHashMap_release17_withoutGuava() {
-    helper(UnpresizedCollectionChecker.class)
-        .setArgs("--release", "17", "-cp", emptyClasspath.toString())
-        .addInputLines(
-            "Index.java",
-            """
-            import java.util.HashMap;
-            import java.util.Map;
-
-            class Index {
-              Map<String, String> index(String[] keys) {
-                Map<String, String> m = new HashMap<>();
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
-            }
-            """)
-        .addOutputLines(
-            "Index.java",
-            """
-            import java.util.HashMap;
-            import java.util.Map;
-
-            class Index {
-              Map<String, String> index(String[] keys) {
-                Map<String, String> m = new HashMap<>((int) Math.ceil(keys.length / 0.75));
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
-            }
-            """)
-        .doTest(TestMode.TEXT_MATCH);
+  /**
+   * UseFactory (release 21: {@code HashMap.newHashMap}, {@code HashSet.newHashSet}), AddCapacity
+   * with the load factor, and ReplaceCapacity (release 17 and no Guava: {@code Math.ceil(n /
+   * 0.75)}), each on an {@link #index} whose allocation the fix turns from {@code before} into
+   * {@code after}. {@code $EMPTY} in the javac arguments is an empty class path.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      useFactory_release21_diamond                                          | HashMapCapacity      | --release 21                       | HashMap List Map | Map | List<String> | new HashMap<>(keys.size())                 | HashMap.newHashMap(keys.size())
+      useFactory_release21_explicitTypeArgumentsAndQualifiedName            | HashMapCapacity      | --release 21                       | List Set         | Set | List<String> | new java.util.HashSet<String>(keys.size()) | java.util.HashSet.<String>newHashSet(keys.size())
+      useFactory_unpresizedHashMap_release21                                | UnpresizedCollection | --release 21                       | HashMap Map      | Map | String[]     | new HashMap<>()                            | HashMap.newHashMap(keys.length)
+      addCapacity_loadFactorCorrectCapacityForAHashMap_release17_withoutGuava | UnpresizedCollection | --release 17 -cp $EMPTY            | HashMap Map      | Map | String[]     | new HashMap<>()                            | new HashMap<>((int) Math.ceil(keys.length / 0.75))
+      replaceCapacity_release17_withoutGuava                                | HashMapCapacity      | --release 17 -cp $EMPTY            | HashMap List Map | Map | List<String> | new HashMap<>(keys.size())                 | new HashMap<>((int) Math.ceil(keys.size() / 0.75))
+      replaceCapacity_sourceAndTarget17_withoutGuava                        | HashMapCapacity      | -source 17 -target 17 -cp $EMPTY   | HashSet Set      | Set | String[]     | new HashSet<>(keys.length)                 | new HashSet<>((int) Math.ceil(keys.length / 0.75))
+      """)
+  void capacityFixOnIndex(
+      String name,
+      String check,
+      String javacArgs,
+      String imports,
+      String collection,
+      String keysType,
+      String before,
+      String after) {
+    expectIndexFix(
+        helper(CHECKERS.get(check))
+            .setArgs(javacArgs.replace("$EMPTY", emptyClasspath.toString()).split(" ")),
+        index(imports, collection, keysType, before),
+        index(imports, collection, keysType, after));
   }
 
   @Test
   void useFactory_guava_release17() {
-    helper(HashMapCapacityChecker.class)
-        .setArgs("--release", "17", "-cp", emptyClasspath.toString())
-        .addInputLines("com/google/common/collect/Maps.java", guavaMapsStub())
-        .expectUnchanged()
-        .addInputLines(
-            "Index.java",
-            """
-            import java.util.HashMap;
-            import java.util.List;
-            import java.util.Map;
-
-            class Index {
-              Map<String, String> index(List<String> keys) {
-                Map<String, String> m = new HashMap<String, String>(keys.size());
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
-            }
-            """)
-        .addOutputLines(
-            "Index.java",
-            """
-            import com.google.common.collect.Maps;
-            import java.util.HashMap;
-            import java.util.List;
-            import java.util.Map;
-
-            class Index {
-              Map<String, String> index(List<String> keys) {
-                Map<String, String> m = Maps.<String, String>newHashMapWithExpectedSize(keys.size());
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
-            }
-            """)
-        .doTest(TestMode.TEXT_MATCH);
+    expectIndexFix(
+        helper(HashMapCapacityChecker.class)
+            .setArgs("--release", "17", "-cp", emptyClasspath.toString())
+            .addInputLines("com/google/common/collect/Maps.java", guavaMapsStub())
+            .expectUnchanged(),
+        index("HashMap List Map", "Map", "List<String>", "new HashMap<String, String>(keys.size())"),
+        "import com.google.common.collect.Maps;\n"
+            + index(
+                "HashMap List Map",
+                "Map",
+                "List<String>",
+                "Maps.<String, String>newHashMapWithExpectedSize(keys.size())"));
   }
 
   private static String guavaMapsStub() {
@@ -354,108 +247,32 @@ class FixesTest {
         """;
   }
 
-  // ---- ReplaceCapacity ----
-
-  @Test
-  void replaceCapacity_release17_withoutGuava() {
-    helper(HashMapCapacityChecker.class)
-        .setArgs("--release", "17", "-cp", emptyClasspath.toString())
-        .addInputLines(
-            "Index.java",
-            """
-            import java.util.HashMap;
-            import java.util.List;
-            import java.util.Map;
-
-            class Index {
-              Map<String, String> index(List<String> keys) {
-                Map<String, String> m = new HashMap<>(keys.size());
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
-            }
-            """)
-        .addOutputLines(
-            "Index.java",
-            """
-            import java.util.HashMap;
-            import java.util.List;
-            import java.util.Map;
-
-            class Index {
-              Map<String, String> index(List<String> keys) {
-                Map<String, String> m = new HashMap<>((int) Math.ceil(keys.size() / 0.75));
-                for (String k : keys) {
-                  m.put(k, k.trim());
-                }
-                return m;
-              }
-            }
-            """)
-        .doTest(TestMode.TEXT_MATCH);
-  }
-
-  @Test
-  void replaceCapacity_sourceAndTarget17_withoutGuava() {
-    helper(HashMapCapacityChecker.class)
-        .setArgs("-source", "17", "-target", "17", "-cp", emptyClasspath.toString())
-        .addInputLines(
-            "Index.java",
-            """
-            import java.util.HashSet;
-            import java.util.Set;
-
-            class Index {
-              Set<String> index(String[] keys) {
-                Set<String> s = new HashSet<>(keys.length);
-                for (String k : keys) {
-                  s.add(k.trim());
-                }
-                return s;
-              }
-            }
-            """)
-        .addOutputLines(
-            "Index.java",
-            """
-            import java.util.HashSet;
-            import java.util.Set;
-
-            class Index {
-              Set<String> index(String[] keys) {
-                Set<String> s = new HashSet<>((int) Math.ceil(keys.length / 0.75));
-                for (String k : keys) {
-                  s.add(k.trim());
-                }
-                return s;
-              }
-            }
-            """)
-        .doTest(TestMode.TEXT_MATCH);
-  }
-
   // ---- UseStringBuilder ----
+
+  /**
+   * {@code Join.java}: {@code String s = ""}, then a loop over {@code parts} whose body is {@code
+   * loopBody} (lines, indented as in the file), then {@code return result;}.
+   */
+  private static String join(List<String> loopBody, String result) {
+    return """
+        import java.util.List;
+
+        class Join {
+          String join(List<String> parts) {
+            String s = "";
+            for (String p : parts) {
+        %s
+            }
+            return %s;
+          }
+        }
+        """.formatted(String.join("\n", loopBody), result);
+  }
 
   @Test
   void useStringBuilder_compoundAssignment() {
     helper(StringConcatInLoopChecker.class)
-        .addInputLines(
-            "Join.java",
-            """
-            import java.util.List;
-
-            class Join {
-              String join(List<String> parts) {
-                String s = "";
-                for (String p : parts) {
-                  s += p;
-                }
-                return s.trim();
-              }
-            }
-            """)
+        .addInputLines("Join.java", join(List.of("      s += p;"), "s.trim()"))
         .addOutputLines(
             "Join.java",
             """
@@ -517,22 +334,13 @@ class FixesTest {
     helper(StringConcatInLoopChecker.class)
         .addInputLines(
             "Join.java",
-            """
-            import java.util.List;
-
-            class Join {
-              String join(List<String> parts) {
-                String s = "";
-                for (String p : parts) {
-                  if (s.length() > 80) {
-                    break;
-                  }
-                  s += p;
-                }
-                return s;
-              }
-            }
-            """)
+            join(
+                List.of(
+                    "      if (s.length() > 80) {",
+                    "        break;",
+                    "      }",
+                    "      s += p;"),
+                "s"))
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
   }

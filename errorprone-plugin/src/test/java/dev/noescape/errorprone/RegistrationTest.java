@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.errorprone.BugCheckerInfo;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.noescape.finding.RuleId;
 import java.io.BufferedReader;
@@ -75,8 +74,7 @@ class RegistrationTest {
   @Test
   void offByDefaultOnlyForTheReportChecks() throws Exception {
     for (Class<? extends BugChecker> c : NoEscapeCheckers.ALL) {
-      NoEscapeChecker checker = (NoEscapeChecker) c.getConstructor(ErrorProneFlags.class)
-          .newInstance(ErrorProneFlags.empty());
+      NoEscapeChecker checker = (NoEscapeChecker) c.getConstructor().newInstance();
       boolean report = checker.rule() == RuleId.HEAP_ESCAPE || checker.rule() == RuleId.LEAKING_PARAMETER;
       assertEquals(report, checker.offByDefault(), c.getName());
       assertEquals(checker.canonicalName(), checker.rule().id());

@@ -311,20 +311,8 @@ final class BodyLowering {
       }
       case FORLOOP -> forLoop((JCForLoop) s);
       case FOREACHLOOP -> forEach((JCEnhancedForLoop) s);
-      case WHILELOOP -> {
-        JCWhileLoop w = (JCWhileLoop) s;
-        openLoop(w, LoopKind.WHILE, null, LoopTripCounts.whileReason(w.cond, false));
-        expr(w.cond);
-        stmt(w.body);
-        closeLoop();
-      }
-      case DOLOOP -> {
-        JCDoWhileLoop d = (JCDoWhileLoop) s;
-        openLoop(d, LoopKind.DO_WHILE, null, LoopTripCounts.whileReason(d.cond, true));
-        stmt(d.body);
-        expr(d.cond);
-        closeLoop();
-      }
+      case WHILELOOP -> conditionLoop(s, ((JCWhileLoop) s).cond, ((JCWhileLoop) s).body, false);
+      case DOLOOP -> conditionLoop(s, ((JCDoWhileLoop) s).cond, ((JCDoWhileLoop) s).body, true);
       case SWITCH -> {
         JCSwitch sw = (JCSwitch) s;
         Var sel = expr(sw.selector);
@@ -409,6 +397,15 @@ final class BodyLowering {
     b.endLoop();
     loopCount--;
     frames.pop();
+  }
+
+  /** A {@code while} loop, or a {@code do ... while} loop ({@code bodyFirst}): the condition runs before or after the body. */
+  private void conditionLoop(JCStatement loop, JCExpression cond, JCStatement body, boolean bodyFirst) {
+    openLoop(loop, bodyFirst ? LoopKind.DO_WHILE : LoopKind.WHILE, null, LoopTripCounts.whileReason(cond, bodyFirst));
+    if (!bodyFirst) expr(cond);
+    stmt(body);
+    if (bodyFirst) expr(cond);
+    closeLoop();
   }
 
   private void forLoop(JCForLoop f) {
@@ -1307,29 +1304,27 @@ final class BodyLowering {
       return s;
     }
     expr(a.rhs);
-    Type unboxed = lt == null ? null : types.unboxedType(lt);
-    if (Descriptors.isReference(lt) && unboxed != null && unboxed.isPrimitive()) {
-      // Integer count; count += 1: unbox, add, box
-      Var boxed = boxSite(a, unboxed, lt, null, path);
-      write(lv, boxed, pos(a));
-      return boxed;
-    }
-    return null;
+    return rebox(a, lv, lt); // Integer count; count += 1: unbox, add, box
+  }
+
+  /**
+   * An in-place update {@code at} of the variable {@code lv} of type {@code t}
+   * ({@code count += 1}, {@code count++}): when {@code t} is a box type, the new box it allocates,
+   * written back to {@code lv}; otherwise (a primitive) null.
+   */
+  private Var rebox(JCTree at, LValue lv, Type t) {
+    Type unboxed = t == null ? null : types.unboxedType(t);
+    if (!Descriptors.isReference(t) || unboxed == null || !unboxed.isPrimitive()) return null;
+    Var boxed = boxSite(at, unboxed, t, null, path);
+    write(lv, boxed, pos(at));
+    return boxed;
   }
 
   private Var unary(JCUnary un) {
     switch (un.getTag()) {
       case PREINC, PREDEC, POSTINC, POSTDEC -> {
-        Type t = un.arg.type;
         LValue lv = lvalue(un.arg);
-        Type unboxed = t == null ? null : types.unboxedType(t);
-        if (Descriptors.isReference(t) && unboxed != null && unboxed.isPrimitive()) {
-          // Integer count; count++: unbox, increment, box
-          Var boxed = boxSite(un, unboxed, t, null, path);
-          write(lv, boxed, pos(un));
-          return boxed;
-        }
-        return null;
+        return rebox(un, lv, un.arg.type); // Integer count; count++: unbox, increment, box
       }
       default -> {
         expr(un.arg);

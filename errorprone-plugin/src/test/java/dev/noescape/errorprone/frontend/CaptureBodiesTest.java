@@ -20,15 +20,16 @@ class CaptureBodiesTest {
   @Test
   void lambdaSiteNamesItsBody() {
     Lowered l = Lowered.compile("p/Count.java",
-        "package p;",
-        "import java.util.*;",
-        "class Count {",
-        "  static int countLong(List<String> words, int min) {",
-        "    List<String> hits = new ArrayList<>();",
-        "    words.forEach(w -> { if (w.length() > min) hits.add(w); });",
-        "    return hits.size();",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Count {
+          static int countLong(List<String> words, int min) {
+            List<String> hits = new ArrayList<>();
+            words.forEach(w -> { if (w.length() > min) hits.add(w); });
+            return hits.size();
+          }
+        }""");
     MethodIR m = l.method("countLong");
     AllocSite lambda = sites(m, SiteKind.LAMBDA).get(0);
     assertEquals(List.of("p.Count#lambda$countLong$0(java.lang.String)"), bodies(lambda));
@@ -40,21 +41,22 @@ class CaptureBodiesTest {
   @Test
   void anonymousClassNamesItsMethodsAndWhatItInheritsFromTheUnit() {
     Lowered l = Lowered.compile("p/Anon.java",
-        "package p;",
-        "import java.util.*;",
-        "import java.util.function.*;",
-        "class Anon {",
-        "  static abstract class Base implements Consumer<String> {",
-        "    public void accept(String s) { go(s); }",
-        "    abstract void go(String s);",
-        "    private void hidden() {}",
-        "  }",
-        "  static void m(List<String> words) {",
-        "    List<String> hits = new ArrayList<>();",
-        "    words.forEach(new Consumer<String>() { public void accept(String w) { hits.add(w); } });",
-        "    words.forEach(new Base() { void go(String w) { hits.add(w); } });",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        import java.util.function.*;
+        class Anon {
+          static abstract class Base implements Consumer<String> {
+            public void accept(String s) { go(s); }
+            abstract void go(String s);
+            private void hidden() {}
+          }
+          static void m(List<String> words) {
+            List<String> hits = new ArrayList<>();
+            words.forEach(new Consumer<String>() { public void accept(String w) { hits.add(w); } });
+            words.forEach(new Base() { void go(String w) { hits.add(w); } });
+          }
+        }""");
     MethodIR m = l.method("m");
     List<AllocSite> anons = sites(m, SiteKind.ANONYMOUS_CLASS);
     // Consumer's andThen (a JDK default) and Object's methods are not listed; Base's concrete
@@ -67,13 +69,14 @@ class CaptureBodiesTest {
   @Test
   void methodReferenceHasNoBodies() {
     Lowered l = Lowered.compile("p/Ref.java",
-        "package p;",
-        "import java.util.*;",
-        "class Ref {",
-        "  static void m(List<String> words, List<String> out) {",
-        "    words.forEach(out::add);",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Ref {
+          static void m(List<String> words, List<String> out) {
+            words.forEach(out::add);
+          }
+        }""");
     assertEquals(List.of(), bodies(sites(l.method("m"), SiteKind.METHOD_REF).get(0)));
   }
 }

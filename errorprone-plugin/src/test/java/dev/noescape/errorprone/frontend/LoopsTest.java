@@ -41,17 +41,19 @@ class LoopsTest {
   @Test
   void enhancedForTripCounts() {
     Lowered l = compileLoops(
-        "  void a(List<String> users) { for (String u : users) {} }",
-        "  void b() { for (String u : this.items) {} }",
-        "  void c(Order order) { for (String u : order.lines) {} }",
-        "  void d(String[] arr) { for (String u : arr) {} }",
-        "  void e(Order order) { for (String t : order.tags) {} }",
-        "  List<String> getItems() { return items; }",
-        "  void f() { for (String u : getItems()) {} }",
-        "  void g(Iterable<String> it) { for (String u : it) {} }",
-        "  void h(Set<Integer> s) { for (int x : s) {} }",
-        "  void i(Map<String, Integer> m) { for (Map.Entry<String, Integer> e : m.entrySet()) {} }",
-        "  void j(Order o, Map<String, Integer> m) { for (String k : m.keySet()) {} }");
+        """
+          void a(List<String> users) { for (String u : users) {} }
+          void b() { for (String u : this.items) {} }
+          void c(Order order) { for (String u : order.lines) {} }
+          void d(String[] arr) { for (String u : arr) {} }
+          void e(Order order) { for (String t : order.tags) {} }
+          List<String> getItems() { return items; }
+          void f() { for (String u : getItems()) {} }
+          void g(Iterable<String> it) { for (String u : it) {} }
+          void h(Set<Integer> s) { for (int x : s) {} }
+          void i(Map<String, Integer> m) { for (Map.Entry<String, Integer> e : m.entrySet()) {} }
+          void j(Order o, Map<String, Integer> m) { for (String k : m.keySet()) {} }
+        """);
     assertEquals("users.size()", trip(l, "a"));
     assertEquals(LoopKind.FOREACH_ITERABLE, loop(l.method("a")).kind());
     assertEquals("this.items.size()", trip(l, "b"));
@@ -76,20 +78,22 @@ class LoopsTest {
   @Test
   void countedForTripCounts() {
     Lowered l = compileLoops(
-        "  void a(int n) { for (int i = 0; i < n; i++) {} }",
-        "  void b(int n) { for (int i = 1; i < n; ++i) {} }",
-        "  void c(int n) { for (int i = 0; i <= n; i++) {} }",
-        "  void d(int n) { for (int i = n; i > 0; i--) {} }",
-        "  void e(int n) { for (int i = n - 1; i >= 0; i--) {} }",
-        "  void f(int n) { for (int i = 0; i < n; i += 2) {} }",
-        "  void g(int[] xs) { for (int i = 0; i < xs.length; i++) {} }",
-        "  void h(List<String> xs) { for (int i = 0; i < xs.size(); i++) { xs.get(i); } }",
-        "  void i(String s) { for (int i = 0; i < s.length(); i++) {} }",
-        "  void j() { for (int i = 0; i < cap; i++) {} }",
-        "  void k() { for (int i = 0; i < 10; i++) {} }",
-        "  void l(int a, int b) { for (int i = a; i < b; i++) {} }",
-        "  void m(int a, int b) { for (int i = 0; n(i) < b; i++) {} }",
-        "  int n(int i) { return i; }");
+        """
+          void a(int n) { for (int i = 0; i < n; i++) {} }
+          void b(int n) { for (int i = 1; i < n; ++i) {} }
+          void c(int n) { for (int i = 0; i <= n; i++) {} }
+          void d(int n) { for (int i = n; i > 0; i--) {} }
+          void e(int n) { for (int i = n - 1; i >= 0; i--) {} }
+          void f(int n) { for (int i = 0; i < n; i += 2) {} }
+          void g(int[] xs) { for (int i = 0; i < xs.length; i++) {} }
+          void h(List<String> xs) { for (int i = 0; i < xs.size(); i++) { xs.get(i); } }
+          void i(String s) { for (int i = 0; i < s.length(); i++) {} }
+          void j() { for (int i = 0; i < cap; i++) {} }
+          void k() { for (int i = 0; i < 10; i++) {} }
+          void l(int a, int b) { for (int i = a; i < b; i++) {} }
+          void m(int a, int b) { for (int i = 0; n(i) < b; i++) {} }
+          int n(int i) { return i; }
+        """);
     assertEquals("n", trip(l, "a"));
     assertEquals("n - 1", trip(l, "b"));
     assertEquals("n + 1", trip(l, "c"));
@@ -109,16 +113,18 @@ class LoopsTest {
   @Test
   void loopsWithoutTripCount() {
     Lowered l = compileLoops(
-        "  void a(int n) { for (int i = 0; i != n; i++) {} }",
-        "  void b(int n) { for (int i = 0; i < n; i++) { if (i == 3) i++; } }",
-        "  void c(List<String> xs) { for (int i = 0; i < xs.size(); i++) { xs.add(\"x\"); } }",
-        "  void d(int n) { for (int i = 0; i < n; i++) { n--; } }",
-        "  void e() { for (int i = 0; i < mutable; i++) { mutable = 3; } }",
-        "  void f(Iterator<String> it) { while (it.hasNext()) it.next(); }",
-        "  void g(Matcher m) { while (m.find()) {} }",
-        "  void h(int n) { while (n > 0) n--; }",
-        "  void i(int n) { do { n--; } while (n > 0); }",
-        "  void j(java.io.BufferedReader r) throws java.io.IOException { String line; while ((line = r.readLine()) != null) {} }");
+        """
+          void a(int n) { for (int i = 0; i != n; i++) {} }
+          void b(int n) { for (int i = 0; i < n; i++) { if (i == 3) i++; } }
+          void c(List<String> xs) { for (int i = 0; i < xs.size(); i++) { xs.add("x"); } }
+          void d(int n) { for (int i = 0; i < n; i++) { n--; } }
+          void e() { for (int i = 0; i < mutable; i++) { mutable = 3; } }
+          void f(Iterator<String> it) { while (it.hasNext()) it.next(); }
+          void g(Matcher m) { while (m.find()) {} }
+          void h(int n) { while (n > 0) n--; }
+          void i(int n) { do { n--; } while (n > 0); }
+          void j(java.io.BufferedReader r) throws java.io.IOException { String line; while ((line = r.readLine()) != null) {} }
+        """);
     assertEquals("none: condition uses !=", trip(l, "a"));
     assertEquals("none: index assigned in the loop body", trip(l, "b"));
     assertEquals("none: bound is not loop-invariant", trip(l, "c"));
@@ -136,19 +142,21 @@ class LoopsTest {
   @Test
   void oncePerIterationUnderIfContinueAndBreak() {
     Lowered l = compileLoops(
-        "  void a(List<String> xs, Map<String, Integer> m) {",
-        "    List<String> out = new ArrayList<>();",
-        "    for (String x : xs) {",
-        "      out.add(x);",
-        "      if (x.isEmpty()) { out.add(\"e\"); }",
-        "      out.add(\"after if\");",
-        "      switch (x) { case \"a\": out.add(\"case\"); break; default: break; }",
-        "      out.add(\"after switch\");",
-        "      boolean b = x.isEmpty() && out.add(\"rhs\");",
-        "      if (x.length() > 5) continue;",
-        "      out.add(\"after continue\");",
-        "    }",
-        "  }");
+        """
+          void a(List<String> xs, Map<String, Integer> m) {
+            List<String> out = new ArrayList<>();
+            for (String x : xs) {
+              out.add(x);
+              if (x.isEmpty()) { out.add("e"); }
+              out.add("after if");
+              switch (x) { case "a": out.add("case"); break; default: break; }
+              out.add("after switch");
+              boolean b = x.isEmpty() && out.add("rhs");
+              if (x.length() > 5) continue;
+              out.add("after continue");
+            }
+          }
+        """);
     MethodIR a = l.method("a");
     List<Stmt.Call> adds = Lowered.calls(a, "add");
     assertEquals(List.of(true, false, true, false, true, false, false),
@@ -162,16 +170,18 @@ class LoopsTest {
   @Test
   void nestedLoopsAndLabeledJumps() {
     Lowered l = compileLoops(
-        "  void a(int[][] grid, List<String> out) {",
-        "    outer:",
-        "    for (int[] row : grid) {",
-        "      for (int v : row) {",
-        "        if (v < 0) continue outer;",
-        "        out.add(\"inner\");",
-        "      }",
-        "      out.add(\"outer\");",
-        "    }",
-        "  }");
+        """
+          void a(int[][] grid, List<String> out) {
+            outer:
+            for (int[] row : grid) {
+              for (int v : row) {
+                if (v < 0) continue outer;
+                out.add("inner");
+              }
+              out.add("outer");
+            }
+          }
+        """);
     MethodIR a = l.method("a");
     assertEquals(2, a.loops().size());
     Loop outer = a.loops().get(0);
@@ -188,18 +198,20 @@ class LoopsTest {
   @Test
   void lambdaAndAnonymousBodiesInheritLoopDepth() {
     Lowered l = compileLoops(
-        "  @interface HotPath {}",
-        "  @HotPath void a(List<String> xs, Map<String, Integer> m) {",
-        "    for (String x : xs) {",
-        "      xs.forEach(y -> System.out.println(x + y));",
-        "      Runnable r = () -> System.out.println(x);",
-        "      m.forEach((k, v) -> System.out.println(k + x));",
-        "      xs.stream().map(s -> s + x).filter(s -> !s.isEmpty()).count();",
-        "      m.computeIfAbsent(x, k -> 1);",
-        "      new Thread(new Runnable() { public void run() { System.out.println(x); } });",
-        "    }",
-        "    xs.removeIf(s -> s.isEmpty());",
-        "  }");
+        """
+          @interface HotPath {}
+          @HotPath void a(List<String> xs, Map<String, Integer> m) {
+            for (String x : xs) {
+              xs.forEach(y -> System.out.println(x + y));
+              Runnable r = () -> System.out.println(x);
+              m.forEach((k, v) -> System.out.println(k + x));
+              xs.stream().map(s -> s + x).filter(s -> !s.isEmpty()).count();
+              m.computeIfAbsent(x, k -> 1);
+              new Thread(new Runnable() { public void run() { System.out.println(x); } });
+            }
+            xs.removeIf(s -> s.isEmpty());
+          }
+        """);
     assertEquals(2, l.method("lambda$a$0").baseLoopDepth());
     assertEquals(1, l.method("lambda$a$1").baseLoopDepth());
     assertEquals(2, l.method("lambda$a$2").baseLoopDepth());
@@ -224,16 +236,18 @@ class LoopsTest {
   @Test
   void statementsInsideLoopBodies() {
     Lowered l = compileLoops(
-        "  Object a(List<String> xs, Object lock) throws Exception {",
-        "    for (Object o : xs) {",
-        "      synchronized (lock) { }",
-        "      try (java.io.StringReader r = new java.io.StringReader(\"x\")) { r.read(); } catch (RuntimeException e) { throw e; } finally { xs.size(); }",
-        "      if (o instanceof String s && !s.isEmpty()) { return s; }",
-        "      String r = switch (o.hashCode()) { case 1 -> \"one\"; case 2 -> { yield o.toString(); } default -> null; };",
-        "      Object v = switch (o) { case Integer i -> i; case String s2 -> s2.length(); default -> o; };",
-        "    }",
-        "    return null;",
-        "  }");
+        """
+          Object a(List<String> xs, Object lock) throws Exception {
+            for (Object o : xs) {
+              synchronized (lock) { }
+              try (java.io.StringReader r = new java.io.StringReader("x")) { r.read(); } catch (RuntimeException e) { throw e; } finally { xs.size(); }
+              if (o instanceof String s && !s.isEmpty()) { return s; }
+              String r = switch (o.hashCode()) { case 1 -> "one"; case 2 -> { yield o.toString(); } default -> null; };
+              Object v = switch (o) { case Integer i -> i; case String s2 -> s2.length(); default -> o; };
+            }
+            return null;
+          }
+        """);
     MethodIR a = l.method("a");
     assertTrue(a.stmts().stream().anyMatch(s -> s instanceof Stmt.Monitor));
     assertEquals(1, Lowered.calls(a, "close").size());
@@ -248,11 +262,13 @@ class LoopsTest {
   @Test
   void recordPatternsLoadComponents() {
     Lowered l = compileLoops(
-        "  record Pair(Object left, int n) {}",
-        "  Object a(Object o) {",
-        "    if (o instanceof Pair(String s, int n)) return s;",
-        "    return null;",
-        "  }");
+        """
+          record Pair(Object left, int n) {}
+          Object a(Object o) {
+            if (o instanceof Pair(String s, int n)) return s;
+            return null;
+          }
+        """);
     MethodIR a = l.method("a");
     assertTrue(a.stmts().stream().anyMatch(s -> s instanceof Stmt.Load ld && ld.field().name().equals("left")
         && ld.field().owner().equals("p.L$Pair")), Lowered.dump(a));

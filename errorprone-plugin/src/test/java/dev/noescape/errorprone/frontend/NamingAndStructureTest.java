@@ -21,14 +21,15 @@ class NamingAndStructureTest {
   @Test
   void methodKeysUseErasedBinaryNames() {
     Lowered l = Lowered.compile("p/Names.java",
-        "package p;",
-        "import java.util.*;",
-        "class Names {",
-        "  static class Nested { <T extends Comparable<T>> T pick(Map.Entry<String, T> e, int[] a, String[] s, List<T> l) { return null; } }",
-        "  class Inner { void m() {} }",
-        "  static int f;",
-        "  static { f = 1; }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Names {
+          static class Nested { <T extends Comparable<T>> T pick(Map.Entry<String, T> e, int[] a, String[] s, List<T> l) { return null; } }
+          class Inner { void m() {} }
+          static int f;
+          static { f = 1; }
+        }""");
     l.methodByKey("p.Names$Nested#pick(java.util.Map$Entry,int[],java.lang.String[],java.util.List)");
     MethodIR pick = l.method("pick");
     assertEquals("java.lang.Comparable", pick.ref().returnType());
@@ -44,20 +45,21 @@ class NamingAndStructureTest {
   @Test
   void lambdaNamesFollowTheRunningJavac() {
     Lowered l = Lowered.compile("p/Lam.java",
-        "package p;",
-        "import java.util.*;",
-        "import java.util.function.*;",
-        "class Lam {",
-        "  Runnable f = () -> {};",
-        "  static Runnable g = () -> {};",
-        "  void m(List<String> xs) {",
-        "    xs.forEach(x -> { Runnable in = () -> System.out.println(x); });",
-        "    Runnable r = () -> {};",
-        "    Object o = new Object() { Runnable q = () -> {}; };",
-        "  }",
-        "  Lam() { Runnable c = () -> {}; }",
-        "  void n() { Supplier<Runnable> s = () -> () -> {}; }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        import java.util.function.*;
+        class Lam {
+          Runnable f = () -> {};
+          static Runnable g = () -> {};
+          void m(List<String> xs) {
+            xs.forEach(x -> { Runnable in = () -> System.out.println(x); });
+            Runnable r = () -> {};
+            Object o = new Object() { Runnable q = () -> {}; };
+          }
+          Lam() { Runnable c = () -> {}; }
+          void n() { Supplier<Runnable> s = () -> () -> {}; }
+        }""");
     // names checked against javap output of the same class compiled by javac 25 and javac 17
     List<String> expected = Runtime.version().feature() >= 23
         ? List.of("lambda$m$0(java.lang.String)", "lambda$m$1()", "lambda$m$2()", "lambda$new$0()", "lambda$new$1()",
@@ -72,13 +74,14 @@ class NamingAndStructureTest {
   @Test
   void localClassesReceiveTheirCaptures() {
     Lowered l = Lowered.compile("p/Loc.java",
-        "package p;",
-        "class Loc {",
-        "  Object m(String name) {",
-        "    class Greeter { String greet() { return \"hi \" + name; } }",
-        "    return new Greeter();",
-        "  }",
-        "}");
+        """
+        package p;
+        class Loc {
+          Object m(String name) {
+            class Greeter { String greet() { return "hi " + name; } }
+            return new Greeter();
+          }
+        }""");
     MethodIR m = l.method("m");
     AllocSite s = site(m, SiteKind.NEW_OBJECT);
     assertEquals("p.Loc$1Greeter", s.type());
@@ -90,11 +93,12 @@ class NamingAndStructureTest {
   @Test
   void primitiveParamsKeepTheirSlot() {
     Lowered l = Lowered.compile("p/Params.java",
-        "package p;",
-        "class Params {",
-        "  Object m(int a, String b, long c, Object d) { return d; }",
-        "  static Object s(int a, Object d) { return d; }",
-        "}");
+        """
+        package p;
+        class Params {
+          Object m(int a, String b, long c, Object d) { return d; }
+          static Object s(int a, Object d) { return d; }
+        }""");
     MethodIR m = l.method("m");
     assertEquals(5, m.params().size());
     assertEquals("this", m.params().get(0).name());
@@ -115,16 +119,17 @@ class NamingAndStructureTest {
   @Test
   void fieldInitializersAreLoweredIntoConstructorsThatCallSuper() {
     Lowered l = Lowered.compile("p/Init.java",
-        "package p;",
-        "import java.util.*;",
-        "class Init {",
-        "  final List<String> items = new ArrayList<>();",
-        "  Runnable r = () -> items.clear();",
-        "  { items.add(\"x\"); }",
-        "  Init() {}",
-        "  Init(int n) { this(); }",
-        "  Init(String s) { super(); }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Init {
+          final List<String> items = new ArrayList<>();
+          Runnable r = () -> items.clear();
+          { items.add("x"); }
+          Init() {}
+          Init(int n) { this(); }
+          Init(String s) { super(); }
+        }""");
     MethodIR a = l.methodByKey("p.Init#<init>()");
     MethodIR b = l.methodByKey("p.Init#<init>(int)");
     MethodIR c = l.methodByKey("p.Init#<init>(java.lang.String)");
@@ -143,17 +148,18 @@ class NamingAndStructureTest {
   @Test
   void recordsEnumsAndStaticInit() {
     Lowered l = Lowered.compile("p/Rec.java",
-        "package p;",
-        "import java.util.*;",
-        "class Rec {",
-        "  record Point(String name, List<Integer> xs) {",
-        "    Point { xs = List.copyOf(xs); }",
-        "    public String name() { return name; }",
-        "  }",
-        "  record Pair(Object left, int n) {}",
-        "  enum Color { RED(\"r\"), GREEN(\"g\"); final String code; Color(String c) { code = c; } }",
-        "  static final Map<String, Integer> CACHE = new HashMap<>();",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Rec {
+          record Point(String name, List<Integer> xs) {
+            Point { xs = List.copyOf(xs); }
+            public String name() { return name; }
+          }
+          record Pair(Object left, int n) {}
+          enum Color { RED("r"), GREEN("g"); final String code; Color(String c) { code = c; } }
+          static final Map<String, Integer> CACHE = new HashMap<>();
+        }""");
     MethodIR ctor = l.methodByKey("p.Rec$Point#<init>(java.lang.String,java.util.List)");
     List<Stmt.Store> stores = ctor.stmts().stream().filter(s -> s instanceof Stmt.Store).map(s -> (Stmt.Store) s).toList();
     assertEquals(List.of("name", "xs"), stores.stream().map(s -> s.field().name()).toList());
@@ -179,13 +185,14 @@ class NamingAndStructureTest {
   @Test
   void positionsAndSiteTrees() {
     Lowered l = Lowered.compile("p/Pos.java",
-        "package p;",
-        "class Pos {",
-        "  Object m() {",
-        "    Object o =\tnew StringBuilder();",
-        "    return o;",
-        "  }",
-        "}");
+        """
+        package p;
+        class Pos {
+          Object m() {
+            Object o =\tnew StringBuilder();
+            return o;
+          }
+        }""");
     MethodIR m = l.method("m");
     AllocSite s = site(m, SiteKind.NEW_OBJECT);
     assertEquals(4, s.pos().line());
@@ -203,17 +210,18 @@ class NamingAndStructureTest {
   @Test
   void hotAnnotationsOnMethodsAndClasses() {
     Lowered l = Lowered.compile("p/Hot.java",
-        "package p;",
-        "import java.lang.annotation.*;",
-        "@interface HotPath {}",
-        "@interface Fast {}",
-        "@interface Other {}",
-        "class Hot {",
-        "  @HotPath @Other void a() { Runnable r = () -> {}; }",
-        "  @Fast void b() {}",
-        "  void c() {}",
-        "  @HotPath static class All { void d() {} }",
-        "}");
+        """
+        package p;
+        import java.lang.annotation.*;
+        @interface HotPath {}
+        @interface Fast {}
+        @interface Other {}
+        class Hot {
+          @HotPath @Other void a() { Runnable r = () -> {}; }
+          @Fast void b() {}
+          void c() {}
+          @HotPath static class All { void d() {} }
+        }""");
     assertTrue(l.method("a").hot());
     assertEquals(java.util.Set.of("HotPath", "Other"), l.method("a").annotations());
     assertTrue(l.method("b").hot(), "user-configured hot annotation");
@@ -227,23 +235,24 @@ class NamingAndStructureTest {
   @Test
   void callsAreSlotAlignedWithDispatchFacts() {
     Lowered l = Lowered.compile("p/Calls.java",
-        "package p;",
-        "import java.util.*;",
-        "class Calls {",
-        "  static class Base { Object m(Object o) { return o; } final void f() {} }",
-        "  static class Sub extends Base { @Override Object m(Object o) { return null; } }",
-        "  static final class Leaf extends Base {}",
-        "  void run(Base b, Leaf leaf, List<String> list, StringBuilder sb, int n) {",
-        "    b.m(list);",
-        "    b.f();",
-        "    leaf.m(null);",
-        "    list.add(\"x\");",
-        "    sb.append(n);",
-        "    helper(n, list);",
-        "  }",
-        "  private static void helper(int n, Object o) {}",
-        "  int len(StringBuilder sb, String s) { sb.setLength(0); return s.length(); }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Calls {
+          static class Base { Object m(Object o) { return o; } final void f() {} }
+          static class Sub extends Base { @Override Object m(Object o) { return null; } }
+          static final class Leaf extends Base {}
+          void run(Base b, Leaf leaf, List<String> list, StringBuilder sb, int n) {
+            b.m(list);
+            b.f();
+            leaf.m(null);
+            list.add("x");
+            sb.append(n);
+            helper(n, list);
+          }
+          private static void helper(int n, Object o) {}
+          int len(StringBuilder sb, String s) { sb.setLength(0); return s.length(); }
+        }""");
     MethodIR run = l.method("run");
     Stmt.Call m = Lowered.calls(run, "m").get(0);
     assertEquals("p.Calls$Base#m(java.lang.Object)", m.callee().key());
@@ -274,12 +283,13 @@ class NamingAndStructureTest {
     FrontEndTestChecker.breakMethod = "broken";
     try {
       Lowered l = Lowered.compile("p/Broken.java",
-          "package p;",
-          "class Broken {",
-          "  Object ok() { return new Object(); }",
-          "  void broken() { System.out.println(\"x\"); }",
-          "  Object alsoOk() { return new Object(); }",
-          "}");
+          """
+          package p;
+          class Broken {
+            Object ok() { return new Object(); }
+            void broken() { System.out.println("x"); }
+            Object alsoOk() { return new Object(); }
+          }""");
       assertEquals(1, l.result.skipped().size(), l.result.skipped().toString());
       assertTrue(l.result.skipped().get(0).method().contains("broken"), l.result.skipped().toString());
       l.method("ok");

@@ -21,15 +21,16 @@ class SitesTest {
   @Test
   void newObjectHasConstructorDetailsAndInitCall() {
     Lowered l = Lowered.compile("p/New.java",
-        "package p;",
-        "import java.util.*;",
-        "class New {",
-        "  static final int SIZE = 16;",
-        "  Object m(List<String> users) {",
-        "    Map<String, Integer> m = new HashMap<>(SIZE);",
-        "    return new ArrayList<>(users.size());",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class New {
+          static final int SIZE = 16;
+          Object m(List<String> users) {
+            Map<String, Integer> m = new HashMap<>(SIZE);
+            return new ArrayList<>(users.size());
+          }
+        }""");
     MethodIR m = l.method("m");
     List<AllocSite> news = sites(m, SiteKind.NEW_OBJECT);
     assertEquals(2, news.size());
@@ -50,15 +51,16 @@ class SitesTest {
   @Test
   void arraysAndInitializers() {
     Lowered l = Lowered.compile("p/Arr.java",
-        "package p;",
-        "class Arr {",
-        "  Object m(int n) {",
-        "    int[] a = new int[n];",
-        "    Integer[] b = {1, n};",
-        "    String[][] c = new String[2][3];",
-        "    return new Object[] { a, b, c };",
-        "  }",
-        "}");
+        """
+        package p;
+        class Arr {
+          Object m(int n) {
+            int[] a = new int[n];
+            Integer[] b = {1, n};
+            String[][] c = new String[2][3];
+            return new Object[] { a, b, c };
+          }
+        }""");
     MethodIR m = l.method("m");
     List<AllocSite> arrays = sites(m, SiteKind.NEW_ARRAY);
     assertEquals(List.of("int[]", "java.lang.Integer[]", "java.lang.String[][]", "java.lang.Object[]"),
@@ -70,26 +72,27 @@ class SitesTest {
   @Test
   void implicitBoxingInEveryContext() {
     Lowered l = Lowered.compile("p/Box.java",
-        "package p;",
-        "import java.util.*;",
-        "class Box {",
-        "  Integer count;",
-        "  Integer ret(int x) { return x; }",
-        "  void m(List<Integer> list, Map<String, Integer> map, int i, double d, char c, boolean f) {",
-        "    Integer a = i;",
-        "    list.add(i);",
-        "    count++;",
-        "    count += 1;",
-        "    Object o = d;",
-        "    Character ch = c;",
-        "    Object t = f ? i : null;",
-        "    Long explicit = Long.valueOf(i);",
-        "    Integer cached = Integer.valueOf(5);",
-        "    Integer parsed = Integer.valueOf(\"5\");",
-        "    int unboxed = count;",
-        "    map.merge(\"k\", 1, Integer::sum);",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Box {
+          Integer count;
+          Integer ret(int x) { return x; }
+          void m(List<Integer> list, Map<String, Integer> map, int i, double d, char c, boolean f) {
+            Integer a = i;
+            list.add(i);
+            count++;
+            count += 1;
+            Object o = d;
+            Character ch = c;
+            Object t = f ? i : null;
+            Long explicit = Long.valueOf(i);
+            Integer cached = Integer.valueOf(5);
+            Integer parsed = Integer.valueOf("5");
+            int unboxed = count;
+            map.merge("k", 1, Integer::sum);
+          }
+        }""");
     assertEquals("java.lang.Integer", site(l.method("ret"), SiteKind.BOXING).type());
     MethodIR m = l.method("m");
     List<AllocSite> boxes = sites(m, SiteKind.BOXING);
@@ -111,18 +114,19 @@ class SitesTest {
   @Test
   void varargsOnlyForTheVariableArityForm() {
     Lowered l = Lowered.compile("p/Var.java",
-        "package p;",
-        "import java.util.*;",
-        "class Var {",
-        "  void m(String[] arr, String a) {",
-        "    List.of(a, a);",
-        "    List.of(a, a, a, a, a, a, a, a, a, a, a);",
-        "    Arrays.asList(arr);",
-        "    String.format(\"x\");",
-        "    String.format(\"%s %s\", a, a);",
-        "    new ProcessBuilder(a, a);",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Var {
+          void m(String[] arr, String a) {
+            List.of(a, a);
+            List.of(a, a, a, a, a, a, a, a, a, a, a);
+            Arrays.asList(arr);
+            String.format("x");
+            String.format("%s %s", a, a);
+            new ProcessBuilder(a, a);
+          }
+        }""");
     MethodIR m = l.method("m");
     List<AllocSite> va = sites(m, SiteKind.VARARGS_ARRAY);
     assertEquals(4, va.size(), Lowered.dump(m));
@@ -139,23 +143,24 @@ class SitesTest {
   @Test
   void lambdasCaptureOrNot() {
     Lowered l = Lowered.compile("p/Lam.java",
-        "package p;",
-        "import java.util.*;",
-        "import java.util.function.*;",
-        "class Lam {",
-        "  int limit;",
-        "  int get() { return limit; }",
-        "  void m(List<String> xs, int n, String prefix) {",
-        "    Runnable none = () -> System.out.println(\"x\");",
-        "    Predicate<String> local = s -> s.startsWith(prefix);",
-        "    Supplier<Integer> field = () -> limit;",
-        "    Supplier<Integer> call = () -> get();",
-        "    Function<String, Integer> param = s -> s.length() + n;",
-        "    BiFunction<String, String, String> own = (a, b) -> { String c = a + b; return c; };",
-        "    final int three = 3; final String k = \"k\";",
-        "    Predicate<String> constants = s -> s.length() < three && s.startsWith(k);",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        import java.util.function.*;
+        class Lam {
+          int limit;
+          int get() { return limit; }
+          void m(List<String> xs, int n, String prefix) {
+            Runnable none = () -> System.out.println("x");
+            Predicate<String> local = s -> s.startsWith(prefix);
+            Supplier<Integer> field = () -> limit;
+            Supplier<Integer> call = () -> get();
+            Function<String, Integer> param = s -> s.length() + n;
+            BiFunction<String, String, String> own = (a, b) -> { String c = a + b; return c; };
+            final int three = 3; final String k = "k";
+            Predicate<String> constants = s -> s.length() < three && s.startsWith(k);
+          }
+        }""");
     MethodIR m = l.method("m");
     List<AllocSite> lambdas = sites(m, SiteKind.LAMBDA);
     // constant variables (three, k) are inlined by javac, not captured
@@ -184,24 +189,25 @@ class SitesTest {
   @Test
   void boundAndUnboundMethodReferences() {
     Lowered l = Lowered.compile("p/Refs.java",
-        "package p;",
-        "import java.util.*;",
-        "import java.util.function.*;",
-        "class Refs {",
-        "  class Inner {}",
-        "  String name() { return \"\"; }",
-        "  void m(String s, List<String> out) {",
-        "    Function<String, Integer> a = String::length;",
-        "    Function<String, Integer> b = Integer::parseInt;",
-        "    Supplier<List<String>> c = ArrayList::new;",
-        "    IntFunction<int[]> d = int[]::new;",
-        "    Supplier<Integer> e = s::length;",
-        "    Supplier<String> f = this::name;",
-        "    Consumer<String> g = out::add;",
-        "    Consumer<Object> h = System.out::println;",
-        "    Supplier<Inner> i = Inner::new;",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        import java.util.function.*;
+        class Refs {
+          class Inner {}
+          String name() { return ""; }
+          void m(String s, List<String> out) {
+            Function<String, Integer> a = String::length;
+            Function<String, Integer> b = Integer::parseInt;
+            Supplier<List<String>> c = ArrayList::new;
+            IntFunction<int[]> d = int[]::new;
+            Supplier<Integer> e = s::length;
+            Supplier<String> f = this::name;
+            Consumer<String> g = out::add;
+            Consumer<Object> h = System.out::println;
+            Supplier<Inner> i = Inner::new;
+          }
+        }""");
     MethodIR m = l.method("m");
     List<AllocSite> refs = sites(m, SiteKind.METHOD_REF);
     assertEquals(List.of(List.of("s"), List.of("this"), List.of("out"), List.of("System.out"), List.of("this")),
@@ -212,16 +218,17 @@ class SitesTest {
   @Test
   void anonymousClassesAlwaysAllocate() {
     Lowered l = Lowered.compile("p/Anon.java",
-        "package p;",
-        "import java.util.*;",
-        "class Anon {",
-        "  String x;",
-        "  Object m(String name) {",
-        "    Runnable quiet = new Runnable() { public void run() {} };",
-        "    Runnable loud = new Runnable() { public void run() { System.out.println(name + x); } };",
-        "    return new ArrayList<String>(4) { { add(name); } };",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Anon {
+          String x;
+          Object m(String name) {
+            Runnable quiet = new Runnable() { public void run() {} };
+            Runnable loud = new Runnable() { public void run() { System.out.println(name + x); } };
+            return new ArrayList<String>(4) { { add(name); } };
+          }
+        }""");
     MethodIR m = l.method("m");
     List<AllocSite> anons = sites(m, SiteKind.ANONYMOUS_CLASS);
     assertEquals(3, anons.size());
@@ -244,30 +251,31 @@ class SitesTest {
   @Test
   void stringConcatenationAndAccumulators() {
     Lowered l = Lowered.compile("p/Cat.java",
-        "package p;",
-        "import java.util.*;",
-        "class Cat {",
-        "  String log = \"\";",
-        "  static final String K = \"a\" + \"b\";",
-        "  String m(List<String> xs, int n) {",
-        "    String s = \"\";",
-        "    String t = \"\";",
-        "    String u = \"\";",
-        "    String w = \"\";",
-        "    for (String x : xs) {",
-        "      s += x;",
-        "      t = t + x + n;",
-        "      u = x + u;",
-        "      String inner = \"\";",
-        "      inner += x;",
-        "      log += x;",
-        "      w += x;",
-        "      if (w.length() > 3) break;",
-        "    }",
-        "    String once = s + t + (u + w) + K;",
-        "    return once;",
-        "  }",
-        "}");
+        """
+        package p;
+        import java.util.*;
+        class Cat {
+          String log = "";
+          static final String K = "a" + "b";
+          String m(List<String> xs, int n) {
+            String s = "";
+            String t = "";
+            String u = "";
+            String w = "";
+            for (String x : xs) {
+              s += x;
+              t = t + x + n;
+              u = x + u;
+              String inner = "";
+              inner += x;
+              log += x;
+              w += x;
+              if (w.length() > 3) break;
+            }
+            String once = s + t + (u + w) + K;
+            return once;
+          }
+        }""");
     MethodIR m = l.method("m");
     List<AllocSite> cats = sites(m, SiteKind.STRING_CONCAT);
     assertEquals(7, cats.size(), Lowered.dump(m));
