@@ -7,7 +7,9 @@
 #   JDK 25's javac, REPS times in each of two configurations, alternating which one goes first:
 #     (a) javac + Error Prone 2.52.0 with its default checks
 #     (b) the same + the noescape plugin on the processor path (its default checks on)
-#   and reports wall time and peak RSS of each javac process, the medians and the ratio (b)/(a).
+#   and reports wall time and peak RSS of each javac process, the medians and the ratio (b)/(a),
+#   and the plugin's own CPU time inside (b) (javac -J-Dnoescape.timing=true) as a share of (b):
+#   on a shared 2-core machine whole-run times vary by ~10 %, more than the plugin costs.
 #   javac runs Error Prone in-process as Maven does (-XDcompilePolicy=simple
 #   --should-stop=ifError=FLOW -Xplugin:ErrorProne, the ten --add-exports/--add-opens as -J flags),
 #   plus -XepAllErrorsAsWarnings: Error Prone's default ERROR checks find 7 problems in
@@ -114,12 +116,14 @@ HOSTING=(
 
 # compile VARIANT REP -> prints "wall_seconds cpu_seconds peak_rss_kb" (cpu = user + sys)
 compile() {
-  local variant=$1 rep=$2 pp=$EP_PATH
-  [[ $variant == b ]] && pp=$EP_PATH:$NE_PATH
+  local variant=$1 rep=$2 pp=$EP_PATH timing=()
+  # (b) also asks the plugin for its own CPU time (SelfTiming), printed at exit: the plugin's
+  # share of the compilation, free of the run-to-run noise of whole-process timings.
+  [[ $variant == b ]] && pp=$EP_PATH:$NE_PATH && timing=(-J-Dnoescape.timing=true)
   local classes=$OUT/classes-$variant log=$OUT/logs/$variant-$rep.log tlog=$OUT/logs/$variant-$rep.time
   rm -rf "$classes" && mkdir -p "$classes"
   # shellcheck disable=SC2086
-  local cmd=("$BENCH_JDK/bin/javac" "${HOSTING[@]}" $JAVAC_OPTS
+  local cmd=("$BENCH_JDK/bin/javac" "${HOSTING[@]}" "${timing[@]}" $JAVAC_OPTS
     -XDcompilePolicy=simple --should-stop=ifError=FLOW '-Xplugin:ErrorProne -XepAllErrorsAsWarnings'
     -processorpath "$pp" --release "$RELEASE" -encoding UTF-8 -Xmaxwarns 100000
     -d "$classes" "@$OUT/sources.txt")
@@ -189,6 +193,16 @@ if [[ -f $OUT/logs/b-1.log ]]; then
   ne_warn_b=$(grep -c -E 'warning: \[(HeapEscape|LeakingParameter|BoxingAllocation|VarargsAllocation|CapturingLambda|UnpresizedCollection|HashMapCapacity|StringConcatInLoop|AllocationContract)\]' "$OUT/logs/b-1.log" || true)
 fi
 
+# The plugin's own CPU seconds per (b) run (SelfTiming's line), and its share of that run's javac CPU.
+self_cpu=() self_share=()
+for ((i = 1; i <= REPS; i++)); do
+  sc=$(sed -n 's/^noescape timing: .*: \([0-9.]*\) s CPU.*/\1/p' "$OUT/logs/b-$i.log" 2>/dev/null | tail -n 1)
+  [[ -n $sc ]] || continue
+  self_cpu+=("$sc")
+  self_share+=("$(awk -v s="$sc" -v c="${cb[$((i - 1))]}" 'BEGIN { if (c > 0) printf "%.4f", s / c; else print "NA" }')")
+done
+med_sc=$(med "${self_cpu[@]}") med_ss=$(med "${self_share[@]}")
+
 {
   echo "# noescape compile overhead"
   echo
@@ -207,4 +221,6 @@ fi
   echo "| **median** | | **$med_wa** | **$med_ca** | **$(mb "$med_ra")** | **$med_wb** | **$med_cb** | **$(mb "$med_rb")** | **$med_wr** | **$med_cr** |"
   echo
   echo "Median of the per-repetition ratios (b)/(a): **$med_wr** wall time, **$med_cr** CPU time (ratios of the medians: $(ratio "$med_wa" "$med_wb") wall, $(ratio "$med_ca" "$med_cb") CPU)."
+  echo
+  echo "The plugin's own CPU time inside (b) (javac -J-Dnoescape.timing=true: front end, engine, rules, fixes and reporting, all checkers): median **$med_sc s**, **$(awk -v x="$med_ss" 'BEGIN { if (x == "NA") print "NA"; else printf "%.1f %%", 100 * x }')** of (b)'s javac CPU time (per run: ${self_cpu[*]:-NA} s)."
 } | tee "$OUT/compile-overhead.md"

@@ -123,6 +123,7 @@ final class CompilationUnitAnalysis {
       cache.optionProblemsReported = true;
     }
     CompilationUnitAnalysis a = compute(unit, state, options, reportOptionProblems);
+    SelfTiming.unit();
     synchronized (cache) {
       cache.entries.add(0, a);
       while (cache.entries.size() > CACHE_SIZE) cache.entries.remove(cache.entries.size() - 1);

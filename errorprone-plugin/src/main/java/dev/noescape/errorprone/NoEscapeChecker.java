@@ -60,6 +60,15 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    long[] timing = SelfTiming.start();
+    try {
+      return report(tree, state);
+    } finally {
+      SelfTiming.stop(timing);
+    }
+  }
+
+  private Description report(CompilationUnitTree tree, VisitorState state) {
     CompilationUnitAnalysis analysis = null;
     try {
       if (offByDefault() && !DefaultOff.explicitlyEnabled(state, canonicalName())) {
