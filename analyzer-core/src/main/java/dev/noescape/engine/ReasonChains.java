@@ -141,7 +141,9 @@ final class ReasonChains {
     String why = slot >= 0 ? r.tag(slot).why() : null;
 
     return new Reason(Reason.Kind.PASSED_TO_CALL,
-        p + "passed to " + callee + (why != null ? ", which " + why : ""), pos(stmt));
+        // The callee's reason is a phrase ("stored in static field Reg.ALL", "submitted to an
+        // executor"), not a clause: "passed to Pool.submit: submitted to an executor".
+        p + "passed to " + callee + (why != null ? ": " + why : ""), pos(stmt));
   }
 
   /** What {@code holder} holds escapes because its content is handed to a call that lets it escape. */

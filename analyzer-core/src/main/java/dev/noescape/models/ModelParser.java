@@ -36,7 +36,7 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>{@code esc} or {@code esc("why")}: the object may outlive the call (implies {@code cesc});
- *       without a phrase the reason reads "handed to Owner.name"
+ *       without a phrase the reason reads "kept beyond the call"
  *   <li>{@code ret}: the object, or an object holding it (a view, an iterator), may be returned
  *   <li>{@code into(i)}, {@code into(i,j)}: the objects in these slots may come to hold it
  *   <li>{@code cesc}: objects reachable from it (elements, fields) may escape
@@ -448,7 +448,9 @@ public final class ModelParser {
             }
             why = arg.substring(1, arg.length() - 1);
           } else {
-            why = "handed to " + displayName(owner, method);
+            // Rendered after the callee's name ("passed to Stream.filter: kept beyond the
+            // call"), so it need not repeat it.
+            why = "kept beyond the call";
           }
         }
         case "ret" -> ret = noArg(lineNo, part, arg);
@@ -533,12 +535,6 @@ public final class ModelParser {
     String base = s;
     while (base.endsWith("[]")) base = base.substring(0, base.length() - 2);
     return PRIMITIVES.contains(base) || isQualifiedClass(base);
-  }
-
-  /** {@code ArrayList.add}, {@code new Thread}: what reason phrases call the method. */
-  static String displayName(String owner, String name) {
-    String simple = owner.substring(owner.lastIndexOf('.') + 1).replace('$', '.');
-    return name.equals("<init>") ? "new " + simple : simple + "." + name;
   }
 
   private ModelFormatException error(int lineNo, String message) {

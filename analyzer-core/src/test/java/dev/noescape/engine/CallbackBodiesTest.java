@@ -217,7 +217,7 @@ class CallbackBodiesTest {
     AnalysisResult r = run(creator(EXECUTE, SiteKind.LAMBDA, CONSUMER, List.of(BODY.key())), body);
     assertState(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE);
     assertState(site(r, 0, 1), EscapeState.GLOBAL_ESCAPE);
-    assertEquals(List.of("passed to Executor.execute, which submitted to an executor (line 4)"),
+    assertEquals(List.of("passed to Executor.execute: submitted to an executor (line 4)"),
         render(site(r, 0, 1).chain()));
   }
 

@@ -77,7 +77,7 @@ class ContentFlowTest {
     assertEquals(tag(false, false, Set.of(), true, false, Set.of(), null), m.summary().params().get(0));
     assertEquals(List.of("content of l is passed to List.forEach (line 2)"), render(m.paramChains().get(0)));
     assertEquals(tag(true, false, Set.of(), true, false, Set.of(), "passed to List.forEach"), m.summary().params().get(1));
-    assertEquals(List.of("passed to List.forEach, which passed to unknown code (line 2)"), render(m.paramChains().get(1)));
+    assertEquals(List.of("passed to List.forEach: passed to unknown code (line 2)"), render(m.paramChains().get(1)));
   }
 
   @Test

@@ -479,7 +479,7 @@ class EscapeAnalysisTest {
     newObj(b, y, "a.Foo", 7);
     b.call(z, stat("a.U", "wrap", OBJ), List.of(y), at(8));
     AnalysisResult r = run(SummaryProvider.NONE, b.build(), leak(), wrap());
-    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "passed to U.leak, which stored in static field Reg.ALL (line 6)");
+    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "passed to U.leak: stored in static field Reg.ALL (line 6)");
     assertEquals(Reason.Kind.PASSED_TO_CALL, site(r, 0, 0).chain().get(0).kind());
     assertSite(site(r, 0, 1), EscapeState.ARG_ESCAPE, "passed to U.wrap (line 8)");
     assertEquals(Allocates.YES, r.methods().get(0).summary().allocates());
@@ -613,7 +613,7 @@ class EscapeAnalysisTest {
     Var x = newLocal(b, "x", "a.Foo", 3);
     b.call(null, run, List.of(impl, x), at(4));
     AnalysisResult r = run(lib, b.build(), emptyRun());
-    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "passed to Impl.run, which kept forever (line 4)");
+    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "passed to Impl.run: kept forever (line 4)");
   }
 
   @Test
@@ -636,7 +636,7 @@ class EscapeAnalysisTest {
     newObj(b, y, "a.Foo", 5);
     b.call(null, baseF, List.of(recv, y), at(6));
     AnalysisResult r = run(SummaryProvider.NONE, b.build(), base.build(), sub.build());
-    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "passed to Base.f, which stored in static field Reg.X (line 4)");
+    assertSite(site(r, 0, 0), EscapeState.GLOBAL_ESCAPE, "passed to Base.f: stored in static field Reg.X (line 4)");
     assertSite(site(r, 0, 1), EscapeState.ARG_ESCAPE, "passed to Base.f (line 6)");
   }
 
@@ -687,7 +687,7 @@ class EscapeAnalysisTest {
     assertEquals(List.of(ParamTag.NONE), r.summaries().get(c.key()).params());
     assertEquals(List.of(ParamTag.NONE), r.summaries().get(d.key()).params());
     assertEquals("computed", r.summaries().get(c.key()).origin());
-    assertEquals(List.of("passed to M.b, which stored in static field Reg.X (line 2)"), render(r.methods().get(0).paramChains().get(0)));
+    assertEquals(List.of("passed to M.b: stored in static field Reg.X (line 2)"), render(r.methods().get(0).paramChains().get(0)));
   }
 
   @Test
@@ -709,7 +709,7 @@ class EscapeAnalysisTest {
     assertEquals(depth + 1, r.methods().size());
     assertEquals(tag(true, false, Set.of(), false, false, Set.of(), "passed to C.m1"), r.summaries().get("a.C#m0(java.lang.Object)").params().get(0));
     assertEquals("stored in static field C.SINK", r.summaries().get("a.C#m9999(java.lang.Object)").params().get(0).why());
-    assertSite(site(r, depth, 0), EscapeState.GLOBAL_ESCAPE, "passed to C.m0, which passed to C.m1 (line 6)");
+    assertSite(site(r, depth, 0), EscapeState.GLOBAL_ESCAPE, "passed to C.m0: passed to C.m1 (line 6)");
   }
 
   @Test

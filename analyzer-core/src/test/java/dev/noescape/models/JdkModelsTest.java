@@ -340,11 +340,11 @@ class JdkModelsTest {
   }
 
   @Test
-  void escWithoutAReasonNamesTheMethod() {
+  void escWithoutAReasonSaysItIsKept() {
     JdkModels m = JdkModels.parse("test", new java.io.StringReader(
         "family @E = java.util.concurrent.Executor java.util.concurrent.ForkJoinPool\n"
             + "@E#execute(java.lang.Runnable)  none esc  alloc=yes\n"));
-    assertEquals("handed to ForkJoinPool.execute",
+    assertEquals("kept beyond the call",
         m.model("java.util.concurrent.ForkJoinPool#execute(java.lang.Runnable)").orElseThrow().summary().param(1).why());
   }
 
