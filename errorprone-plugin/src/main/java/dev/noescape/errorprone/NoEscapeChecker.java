@@ -1,5 +1,6 @@
 package dev.noescape.errorprone;
 
+import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -13,9 +14,12 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.EndPosTable;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
+import dev.noescape.engine.Reason;
 import dev.noescape.errorprone.CompilationUnitAnalysis.Report;
 import dev.noescape.errorprone.Faults.Stage;
+import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
+import java.util.List;
 
 /**
  * The common part of the noescape checkers: one checker per rule, each reporting its rule's
@@ -83,6 +87,7 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
           Faults.hook(Stage.REPORT, () -> rule().id() + " " + r.finding().method().key());
           if (suppressed(r.path(), state)) continue;
           Description.Builder d = buildDescription(atStart(r.path().getLeaf())).setMessage(r.finding().message());
+          if (isInformation(r.finding())) d.overrideSeverity(SeverityLevel.SUGGESTION);
           if (r.fix() != null) d.addFix(r.fix());
           state.reportMatch(d.build());
         } catch (Throwable t) {
@@ -116,6 +121,18 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
       }
     }
     return false;
+  }
+
+  /**
+   * ArgEscape information ({@code HeapEscape} at {@code Verbosity=2}: "does not escape, but is
+   * passed to …") is a note whatever level the check runs at: nothing there is on the heap, so it
+   * must not count as a warning (or fail a {@code -Werror} build). Its reason chain ends at the
+   * call that does not keep the object; a GlobalEscape chain ends at a cause of escape.
+   */
+  static boolean isInformation(Finding f) {
+    List<Reason> chain = f.reasons();
+    return f.rule() == RuleId.HEAP_ESCAPE
+        && (chain.isEmpty() || chain.get(chain.size() - 1).kind() == Reason.Kind.PASSED_TO_NON_ESCAPING_CALL);
   }
 
   /**

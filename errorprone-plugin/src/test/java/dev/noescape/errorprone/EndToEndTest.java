@@ -153,6 +153,31 @@ class EndToEndTest {
     assertEquals(List.of(), out.messages(Diagnostic.Kind.WARNING));
   }
 
+  /** Verbosity=2's ArgEscape information is a note, though HeapEscape runs as a warning. */
+  @Test
+  void argEscapeInformationIsANoteNotAWarning() throws IOException {
+    write("a/Arg.java", String.join("\n",
+        "package a;",
+        "class Arg {",
+        "  static Object keep;",
+        "  String f(String x) {",
+        "    StringBuilder sb = new StringBuilder();",
+        "    sb.append(x);",
+        "    keep = new Object();",
+        "    return sb.toString();",
+        "  }",
+        "}"));
+    JavacRunner.Outcome out = compile("-XepDisableAllChecks -Xep:HeapEscape:WARN -XepOpt:NoEscape:Verbosity=2");
+    assertTrue(out.success(), out.toString());
+    List<String> warnings = out.messages(Diagnostic.Kind.WARNING);
+    assertEquals(1, warnings.size(), out.toString());
+    assertTrue(warnings.get(0).startsWith("7: [HeapEscape] new Object() escapes to heap"), out.toString());
+    List<String> notes = out.messages(Diagnostic.Kind.NOTE).stream().filter(m -> m.contains("[HeapEscape]")).toList();
+    assertEquals(1, notes.size(), out.toString());
+    assertTrue(notes.get(0).startsWith("5: [HeapEscape] new StringBuilder() does not escape, but is passed to"),
+        out.toString());
+  }
+
   /** Every checker on, on unusual code: no crash, no failing stage, a successful build. */
   @Test
   void unusualButValidCode() throws IOException {
