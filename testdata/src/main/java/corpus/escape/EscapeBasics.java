@@ -163,6 +163,19 @@ final class EscapeBasics {
     return box[0];
   }
 
+  static long totalQuantity(List<Integer> quantities) {
+    Long total = 0L;
+    for (Integer q : quantities) {
+      total += q; // ok: HeapEscape -- each new Long dies here: 'return total' unboxes it to long
+    }
+    return total;
+  }
+
+  static int lengthOf(Integer boxedLength) {
+    Integer doubled = boxedLength * 2; // ok: HeapEscape -- passed to an int parameter: only the int flows on
+    return Math.abs(doubled);
+  }
+
   boolean isEnabled() {
     return enabled != null && enabled && current != null && retries != null && lastSeen != null;
   }

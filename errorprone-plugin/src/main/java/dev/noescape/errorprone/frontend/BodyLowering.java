@@ -657,6 +657,11 @@ final class BodyLowering {
         && !target.hasTag(TypeTag.BOT) && !target.hasTag(TypeTag.ERROR)) {
       return box(e, e.type, target, new TreePath(path, e));
     }
+    if (target != null && e != null && Descriptors.isReference(e.type) && Descriptors.isPrimitive(target)) {
+      // Unboxing (a Long returned where long is declared, an Integer passed to an int parameter):
+      // what flows on is a primitive read out of the object, not the object.
+      return null;
+    }
     return v;
   }
 
