@@ -159,7 +159,8 @@ final class FixBuilder {
    *       ({@code new StringBuilder()} for {@code ""}; the name is made fresh if {@code sBuilder}
    *       is taken);
    *   <li>each {@code s += e;} → {@code sBuilder.append(e);} and each {@code s = s + e1 + e2;} →
-   *       {@code sBuilder.append(e1).append(e2);} (left to right, as the concatenation converts);
+   *       {@code sBuilder.append(e1).append(e2);} (left to right, as the concatenation converts;
+   *       a String-typed {@code e = a + b} is appended as {@code .append(a).append(b)});
    *   <li>right after that statement, {@code String s = sBuilder.toString();} is inserted, so code
    *       after the loop still sees {@code s} with the accumulated value.
    * </ol>
@@ -273,7 +274,7 @@ final class FixBuilder {
     UseScanner otherUses = new UseScanner(var) {
       @Override
       public Void visitExpressionStatement(ExpressionStatementTree node, Void unused) {
-        Accumulation a = accumulation(node.getExpression(), var);
+        Accumulation a = accumulation(node.getExpression(), var, state);
         if (a == null) return super.visitExpressionStatement(node, unused);
         for (ExpressionTree part : a.parts()) {
           if (!appendable(part, state)) appendable[0] = false;
@@ -287,24 +288,47 @@ final class FixBuilder {
     return appendable[0] && !otherUses.found;
   }
 
-  private static Accumulation accumulation(ExpressionTree e, Symbol.VarSymbol var) {
+  private static Accumulation accumulation(ExpressionTree e, Symbol.VarSymbol var, VisitorState state) {
     if (e instanceof CompoundAssignmentTree c && c.getKind() == Tree.Kind.PLUS_ASSIGNMENT
         && ASTHelpers.getSymbol(c.getVariable()) == var && c.getVariable() instanceof IdentifierTree) {
-      return new Accumulation(c, List.of(c.getExpression()));
+      List<ExpressionTree> parts = new ArrayList<>();
+      concatOperands(c.getExpression(), state, parts);
+      return new Accumulation(c, List.copyOf(parts));
     }
     if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree
         && ASTHelpers.getSymbol(a.getVariable()) == var) {
-      List<ExpressionTree> parts = new ArrayList<>();
+      List<ExpressionTree> rightOperands = new ArrayList<>();
       ExpressionTree node = a.getExpression();
       while (node instanceof BinaryTree bin && bin.getKind() == Tree.Kind.PLUS) {
-        parts.add(0, bin.getRightOperand());
+        rightOperands.add(0, bin.getRightOperand());
         node = bin.getLeftOperand();
       }
-      if (!parts.isEmpty() && node instanceof IdentifierTree && ASTHelpers.getSymbol(node) == var) {
+      if (!rightOperands.isEmpty() && node instanceof IdentifierTree && ASTHelpers.getSymbol(node) == var) {
+        List<ExpressionTree> parts = new ArrayList<>();
+        for (ExpressionTree operand : rightOperands) concatOperands(operand, state, parts);
         return new Accumulation(a, List.copyOf(parts));
       }
     }
     return null;
+  }
+
+  /**
+   * The operands a string concatenation converts, left to right, so each gets its own
+   * {@code append}: {@code s += r.line() + "\n"} appends {@code r.line()} then {@code "\n"}
+   * instead of building the temporary {@code r.line() + "\n"} on every iteration. Only a
+   * {@code +} of type String is split (through parentheses); an int sum ({@code a + b} in
+   * {@code s += a + b}) or a compile-time constant stays one operand, so the text appended is
+   * exactly the text concatenated.
+   */
+  private static void concatOperands(ExpressionTree e, VisitorState state, List<ExpressionTree> out) {
+    ExpressionTree inner = ASTHelpers.stripParentheses(e);
+    if (inner instanceof BinaryTree bin && bin.getKind() == Tree.Kind.PLUS
+        && isString(ASTHelpers.getType(bin), state) && ASTHelpers.constValue(bin) == null) {
+      concatOperands(bin.getLeftOperand(), state, out);
+      concatOperands(bin.getRightOperand(), state, out);
+    } else {
+      out.add(e);
+    }
   }
 
   /** Whether {@code sb.append(e)} appends the same text as {@code s + e}. */

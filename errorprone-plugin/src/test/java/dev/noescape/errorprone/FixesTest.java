@@ -292,6 +292,41 @@ class FixesTest {
         .doTest(TestMode.TEXT_MATCH);
   }
 
+  /**
+   * A String-typed {@code +} on the right is appended operand by operand; an int sum and a
+   * constant stay whole, so the appended text is the concatenated text ("3", not "12"). javac's
+   * parser folds adjacent literals ({@code "" + "x"}) into one constant subtree, kept as is.
+   */
+  @Test
+  void useStringBuilder_splitsStringConcatenationButNotArithmetic() {
+    helper(StringConcatInLoopChecker.class)
+        .addInputLines("Join.java", join(List.of(
+            "      int a = 1, b = 2;",
+            "      s += p + \", \";",
+            "      s += a + b;",
+            "      s += \"(\" + (a + b) + \"\" + \"x\" + (p + \"!\") + \")\";"), "s"))
+        .addOutputLines(
+            "Join.java",
+            """
+            import java.util.List;
+
+            class Join {
+              String join(List<String> parts) {
+                StringBuilder sBuilder = new StringBuilder();
+                for (String p : parts) {
+                  int a = 1, b = 2;
+                  sBuilder.append(p).append(", ");
+                  sBuilder.append(a + b);
+                  sBuilder.append("(").append((a + b)).append("" + "x").append(p).append("!").append(")");
+                }
+                String s = sBuilder.toString();
+                return s;
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
   @Test
   void useStringBuilder_selfConcatenationWithSeveralOperands_freshName() {
     helper(StringConcatInLoopChecker.class)
