@@ -60,7 +60,11 @@
  * escape analysis writes "leaking param" tags: slot i escapes when {@code P_i} is reachable from
  * a global cause; flows to the result when held by (or is) a returned object; is stored into the
  * content of slot j when reachable from {@code P_j} or {@code C_j}; the content tags ask the same of
- * {@code C_i}. The result is fresh when every returned object is allocated here (or a fresh callee
+ * {@code C_i}. A slot may name itself: {@code this.b.add(this.a)} moves what the slot held into
+ * something it holds, which reachability from {@code P_i} cannot show, so it is read off what the
+ * method stored into {@code P_i}/{@code C_i}; callers apply it like any other slot (after
+ * {@code o.m()}, {@code o.b} may hold {@code o.a}). Only for slots that do not escape: for an
+ * escaping slot callers already treat everything it reaches as escaped. The result is fresh when every returned object is allocated here (or a fresh callee
  * result) and reachable from nothing global or passed in.
  *
  * <p>{@link dev.noescape.engine.CallGraph} orders the program's methods into strongly connected
@@ -87,8 +91,9 @@
  * {@link dev.noescape.engine.Calls.Resolver#invocable} reads the bodies' summaries instead: when,
  * for every body, slot 0 (the lambda object, {@code this}) neither escapes nor is returned or
  * stored into another slot, and the same holds for its content, and the body does not store slot 0
- * or its content into slot 0's content ({@code Calls.Extra.SELF_INTO_0}, which the tags cannot
- * express), the call does not make the site's content escape: the site is ArgEscape for it.
+ * or its content into slot 0's content (its tag then names slot 0 itself;
+ * {@code Calls.Extra.SELF_INTO_0} records the same for the engine), the call does not make the
+ * site's content escape: the site is ArgEscape for it.
  *
  * <p>Why that is sound. The captured values are reachable only through the object's synthetic
  * fields, which only its own code reads; the library cannot reach them except by invoking that
