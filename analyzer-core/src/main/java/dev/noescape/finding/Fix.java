@@ -1,5 +1,6 @@
 package dev.noescape.finding;
 
+import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.SymbolicExpr;
 
 /**
@@ -30,7 +31,7 @@ public sealed interface Fix permits Fix.AddCapacity, Fix.UseFactory, Fix.Replace
    */
   record UseFactory(String factoryClass, String factoryMethod, SymbolicExpr size) implements Fix {
     public String simpleClass() {
-      return factoryClass.substring(factoryClass.lastIndexOf('.') + 1);
+      return BinaryNames.simple(factoryClass);
     }
 
     @Override

@@ -25,7 +25,7 @@ public record AllocSite(int id, SiteKind kind, String type, String description, 
 
   /** The simple name of {@link #type()}: {@code ArrayList}, {@code int[]}, {@code Map.Entry}. */
   public String simpleType() {
-    return type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
+    return BinaryNames.simple(type);
   }
 
   /** Kind-specific facts. */

@@ -22,6 +22,6 @@ public record FieldRef(String owner, String name, boolean isStatic) {
     if (this.equals(ARRAY_ELEMENT)) return "[]";
     if (this.equals(CONTENT)) return "content";
     if ("<capture>".equals(owner)) return "captured " + name;
-    return owner.substring(owner.lastIndexOf('.') + 1).replace('$', '.') + "." + name;
+    return BinaryNames.simple(owner) + "." + name;
   }
 }

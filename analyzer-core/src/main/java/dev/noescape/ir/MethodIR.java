@@ -39,6 +39,12 @@ public record MethodIR(
     int baseLoopDepth,
     boolean synthetic) {
 
+  /**
+   * The annotation simple names that make a method hot in any package, before any configured
+   * ones: {@code @HotPath}, and {@code @NoAllocation} (a contract implies the method is hot).
+   */
+  public static final Set<String> BUILTIN_HOT_ANNOTATIONS = Set.of("HotPath", "NoAllocation");
+
   public MethodIR {
     params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
     paramPositions = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(paramPositions));

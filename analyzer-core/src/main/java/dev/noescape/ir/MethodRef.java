@@ -38,7 +38,7 @@ public record MethodRef(String owner, String name, List<String> paramTypes, Stri
 
   /** {@code ArrayList.add} — the simple class name and method name, for messages. */
   public String displayName() {
-    String simple = owner.substring(owner.lastIndexOf('.') + 1).replace('$', '.');
+    String simple = BinaryNames.simple(owner);
     return isConstructor() ? "new " + simple : simple + "." + name;
   }
 

@@ -19,7 +19,6 @@ final class RuleSupport {
   private RuleSupport() {}
 
   /** Annotations that make a method hot whatever the configuration says. */
-  static final Set<String> HOT_ANNOTATIONS = Set.of("HotPath", "NoAllocation");
 
   /**
    * Whether allocation rules treat {@code m}'s body as hot: {@link MethodIR#hot()} (set by the
@@ -28,7 +27,7 @@ final class RuleSupport {
   static boolean isHot(MethodIR m, RuleContext c) {
     if (m.hot()) return true;
     for (String a : m.annotations()) {
-      if (HOT_ANNOTATIONS.contains(a) || c.hotAnnotations().contains(a)) return true;
+      if (MethodIR.BUILTIN_HOT_ANNOTATIONS.contains(a) || c.hotAnnotations().contains(a)) return true;
     }
     return false;
   }

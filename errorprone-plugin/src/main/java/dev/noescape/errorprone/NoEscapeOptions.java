@@ -1,6 +1,7 @@
 package dev.noescape.errorprone;
 
 import com.google.errorprone.ErrorProneFlags;
+import dev.noescape.ir.MethodIR;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,6 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
   public static final String HOT_ANNOTATIONS = "NoEscape:HotAnnotations";
 
   /** The annotations that always mark a method hot (matched by simple name, any package). */
-  public static final Set<String> BUILTIN_HOT_ANNOTATIONS = Set.of("HotPath", "NoAllocation");
 
   public NoEscapeOptions {
     hotAnnotations = Set.copyOf(hotAnnotations);
@@ -93,7 +93,7 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
 
   /** Every simple name that marks a method hot: the built-in ones plus the configured ones. */
   public Set<String> allHotAnnotations() {
-    Set<String> all = new LinkedHashSet<>(BUILTIN_HOT_ANNOTATIONS);
+    Set<String> all = new LinkedHashSet<>(MethodIR.BUILTIN_HOT_ANNOTATIONS);
     all.addAll(hotAnnotations);
     return Set.copyOf(all);
   }

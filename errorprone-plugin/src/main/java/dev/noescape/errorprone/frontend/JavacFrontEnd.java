@@ -6,6 +6,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import dev.noescape.errorprone.frontend.FrontEndResult.Skipped;
+import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -34,7 +35,7 @@ public final class JavacFrontEnd {
    * throws: a method it cannot lower is listed in {@link FrontEndResult#skipped()} and left out.
    */
   public static FrontEndResult build(CompilationUnitTree unit, VisitorState state, Set<String> hotAnnotationSimpleNames) {
-    Set<String> hot = new LinkedHashSet<>(List.of("HotPath", "NoAllocation"));
+    Set<String> hot = new LinkedHashSet<>(MethodIR.BUILTIN_HOT_ANNOTATIONS);
     if (hotAnnotationSimpleNames != null) hot.addAll(hotAnnotationSimpleNames);
     UnitContext u;
     try {

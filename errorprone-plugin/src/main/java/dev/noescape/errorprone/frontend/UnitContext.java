@@ -75,7 +75,7 @@ final class UnitContext {
     }
     this.trips = new LoopTripCounts(positions, types, collection, map);
     this.sourceFile = sourceFile(unit);
-    this.hotNames = hotNames == null ? Set.of("HotPath", "NoAllocation") : hotNames;
+    this.hotNames = hotNames == null ? MethodIR.BUILTIN_HOT_ANNOTATIONS : hotNames;
   }
 
   /**
