@@ -93,6 +93,8 @@ final class CompilationUnitAnalysis {
   private final NoEscapeOptions options;
   private final RuleContext ruleContext;
   private final Set<RuleId> enabledRules;
+  /** The rules computed for this unit: see {@link #reportableRules}. */
+  private final Set<RuleId> computedRules;
   private final Map<RuleId, List<Report>> reports = new EnumMap<>(RuleId.class);
   /** Problems that concern one rule only: told by that rule's checker, so a disabled check adds no noise. */
   private final Map<RuleId, List<String>> ruleProblems = new EnumMap<>(RuleId.class);
@@ -101,12 +103,13 @@ final class CompilationUnitAnalysis {
   private Tree notePosition;
   private boolean notePrinted;
 
-  private CompilationUnitAnalysis(
-      CompilationUnitTree unit, NoEscapeOptions options, RuleContext ruleContext, Set<RuleId> enabledRules) {
+  private CompilationUnitAnalysis(CompilationUnitTree unit, NoEscapeOptions options, RuleContext ruleContext,
+      Set<RuleId> enabledRules, Set<RuleId> computedRules) {
     this.unit = unit;
     this.options = options;
     this.ruleContext = ruleContext;
     this.enabledRules = enabledRules;
+    this.computedRules = computedRules;
   }
 
   /** The analysis of {@code unit}, computed on first use; never throws (except fatal VM errors). */
@@ -193,6 +196,21 @@ final class CompilationUnitAnalysis {
     if (at != null) ruleProblemPositions.putIfAbsent(rule, at);
   }
 
+  /**
+   * The rules whose findings a checker can ask for in this compilation: all of them, except the
+   * off-by-default ones not named on the command line, whose checkers stop before asking (the same
+   * test, {@link DefaultOff#explicitlyEnabled}, as {@link NoEscapeChecker}). Their findings are the
+   * most numerous (a verdict per escaping allocation and per leaking parameter, with its chain, tree
+   * path and position), so an ordinary compilation does not build them only to drop them.
+   */
+  private static Set<RuleId> reportableRules(VisitorState state) {
+    Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
+    for (RuleId r : RULES) {
+      if (!DefaultOff.isOffByDefault(r) || DefaultOff.explicitlyEnabled(state, r.id())) rules.add(r);
+    }
+    return rules;
+  }
+
   /** The rules whose checks are (probably) enabled in this compilation: see {@link DefaultOff#probablyEnabled}. */
   private static Set<RuleId> enabledRules(VisitorState state) {
     Set<RuleId> enabled = EnumSet.noneOf(RuleId.class);
@@ -221,7 +239,7 @@ final class CompilationUnitAnalysis {
       ctx = new RuleContext(Runtime.version().feature(), false, options.reportOutsideLoops(), options.verbosity(),
           options.hotAnnotations());
     }
-    CompilationUnitAnalysis a = new CompilationUnitAnalysis(unit, options, ctx, enabledRules(state));
+    CompilationUnitAnalysis a = new CompilationUnitAnalysis(unit, options, ctx, enabledRules(state), reportableRules(state));
     if (reportOptionProblems) a.problems.addAll(options.problems());
     try {
       a.run(state);
@@ -349,13 +367,13 @@ final class CompilationUnitAnalysis {
 
   private List<Finding> runRules(AnalysisResult result, FrontEndResult fe) {
     try {
-      return rules(result, RULES);
+      return rules(result, computedRules);
     } catch (Throwable whole) {
       Faults.rethrowIfFatal(whole);
     }
     // Isolate: each rule on each method, so one failure costs only that rule in that method.
     List<Finding> all = new ArrayList<>();
-    for (RuleId rule : RULES) {
+    for (RuleId rule : computedRules) {
       Set<String> failedIn = new LinkedHashSet<>();
       String cause = null;
       Tree at = null;

@@ -44,6 +44,35 @@ class CompilationUnitAnalysisTest {
     assertEquals(List.of("A.java", "B.java"), frontEndRuns);
   }
 
+  /**
+   * HeapEscape and LeakingParameter findings are built only when their checks were named on the
+   * command line: otherwise their checkers never ask for them.
+   */
+  @Test
+  void offByDefaultRulesAreComputedOnlyWhenEnabled() {
+    assertEquals(List.of("BoxingAllocation,VarargsAllocation,CapturingLambda,UnpresizedCollection,"
+        + "HashMapCapacity,StringConcatInLoop"), rulesComputed());
+    assertEquals(List.of("HeapEscape,BoxingAllocation,VarargsAllocation,CapturingLambda,UnpresizedCollection,"
+        + "HashMapCapacity,StringConcatInLoop"), rulesComputed("-Xep:HeapEscape:WARN"));
+    assertEquals(List.of("HeapEscape,LeakingParameter,BoxingAllocation,VarargsAllocation,CapturingLambda,"
+        + "UnpresizedCollection,HashMapCapacity,StringConcatInLoop"),
+        rulesComputed("-Xep:HeapEscape:WARN", "-Xep:LeakingParameter:WARN"));
+  }
+
+  /** The rule sets the unit analysis ran (one entry per unit), as the RULES fault hook sees them. */
+  private List<String> rulesComputed(String... args) {
+    List<String> runs = Collections.synchronizedList(new ArrayList<>());
+    Faults.hook = (stage, subject) -> {
+      if (stage == Faults.Stage.RULES) runs.add(subject.substring(0, subject.indexOf(' ')));
+    };
+    CompilationTestHelper.newInstance(ScannerSupplier.fromBugCheckerClasses(NoEscapeCheckers.ALL), getClass())
+        .setArgs(args)
+        .addSourceLines("A.java", "class A { int f(int x) { return x + 1; } }")
+        .expectNoDiagnostics()
+        .doTest();
+    return runs;
+  }
+
   @Test
   void targetReleaseFollowsTheOptions() {
     // --release 17 and -source 17 both keep HashMap.newHashMap out of the advice; see FixesTest for
