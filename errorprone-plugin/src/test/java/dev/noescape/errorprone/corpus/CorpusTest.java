@@ -4,8 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.noescape.errorprone.corpus.CorpusExpectations.FileExpectations;
-import dev.noescape.errorprone.corpus.CorpusScore.Finding;
+import dev.noescape.corpus.CorpusExpectations;
+import dev.noescape.corpus.CorpusFiles;
+import dev.noescape.corpus.CorpusExpectations.FileExpectations;
+import dev.noescape.corpus.CorpusScore;
+import dev.noescape.corpus.CorpusScore.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,21 +48,15 @@ class CorpusTest {
   @TempDir Path classes;
 
   static Path sourceRoot() {
-    String dir = System.getProperty("noescape.testdata.dir");
-    Path base = dir != null ? Paths.get(dir) : Paths.get("..", "testdata");
-    return base.resolve("src/main/java").toAbsolutePath().normalize();
+    return CorpusFiles.sourceRoot();
   }
 
   static List<Path> corpusFiles(Path root) {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CorpusFiles.corpusFiles(root);
   }
 
   static String relative(Path root, Path file) {
-    return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    return CorpusFiles.relative(root, file);
   }
 
   /** The test JVM's class path (surefire may hide it behind a manifest-only jar). */
@@ -74,7 +71,7 @@ class CorpusTest {
   void corpusMarkersParseAndMeetMinimums() throws IOException {
     Path root = sourceRoot();
     assertTrue(Files.isDirectory(root), "no corpus at " + root + " (system property noescape.testdata.dir)");
-    CorpusScore score = new CorpusScore();
+    CorpusScore score = new CorpusScore(CorpusExpectations.FrontEnd.JAVAC);
     for (Path f : corpusFiles(root)) {
       String rel = relative(root, f);
       score.score(CorpusExpectations.parse(rel, Files.readString(f, UTF_8)), List.of());
@@ -156,7 +153,7 @@ class CorpusTest {
     }
 
     // ---- compare ----
-    CorpusScore score = new CorpusScore();
+    CorpusScore score = new CorpusScore(CorpusExpectations.FrontEnd.JAVAC);
     for (FileExpectations fe : expectations.values()) {
       score.score(fe, findings.getOrDefault(fe.file(), List.of()));
     }
@@ -210,19 +207,7 @@ class CorpusTest {
     }
   }
 
-  private static final Pattern FILE_LINE = Pattern.compile("^([^:]+):(\\d+)");
-
-  /** By file, then line as a number, then text. */
   private static List<String> sorted(List<String> lines) {
-    List<String> out = new ArrayList<>(lines);
-    out.sort(Comparator.comparing((String s) -> fileLine(s, true)).thenComparingInt(s -> Integer.parseInt(fileLine(s, false)))
-        .thenComparing(Comparator.naturalOrder()));
-    return out;
-  }
-
-  private static String fileLine(String s, boolean file) {
-    Matcher m = FILE_LINE.matcher(s);
-    if (!m.find()) return file ? s : "0";
-    return file ? m.group(1) : m.group(2);
+    return CorpusFiles.sortedByFileLine(lines);
   }
 }

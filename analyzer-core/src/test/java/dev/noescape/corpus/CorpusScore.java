@@ -1,7 +1,7 @@
-package dev.noescape.errorprone.corpus;
+package dev.noescape.corpus;
 
-import dev.noescape.errorprone.corpus.CorpusExpectations.FileExpectations;
-import dev.noescape.errorprone.corpus.CorpusExpectations.Marker;
+import dev.noescape.corpus.CorpusExpectations.FileExpectations;
+import dev.noescape.corpus.CorpusExpectations.Marker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +39,8 @@ public final class CorpusScore {
     int negativesViolated;
     int gapsReported;
     int wrongMessage;
+    int frontEndGaps;
+    int excusedMissing;
 
     public int positives() {
       return positives;
@@ -67,6 +69,11 @@ public final class CorpusScore {
     public int wrongMessage() {
       return wrongMessage;
     }
+
+    /** {@code bytecode-gap} / {@code javac-gap} markers of this rule (both front ends). */
+    public int frontEndGaps() {
+      return frontEndGaps;
+    }
   }
 
   private final Map<String, RuleStats> stats = new LinkedHashMap<>();
@@ -74,8 +81,12 @@ public final class CorpusScore {
   private final List<String> unexpected = new ArrayList<>();
   private final List<String> wrongMessages = new ArrayList<>();
   private int markers;
+  private int frontEndGaps;
+  private final CorpusExpectations.FrontEnd frontEnd;
 
-  public CorpusScore() {
+  /** Scores findings of {@code frontEnd}: its own front-end gap markers excuse it, the other's are ignored. */
+  public CorpusScore(CorpusExpectations.FrontEnd frontEnd) {
+    this.frontEnd = frontEnd;
     for (String r : CorpusExpectations.CHECKED_RULES) stats.put(r, new RuleStats());
   }
 
@@ -88,6 +99,7 @@ public final class CorpusScore {
     Map<String, List<Marker>> expects = new TreeMap<>();
     Map<String, Boolean> gaps = new HashMap<>();
     Map<String, Boolean> oks = new HashMap<>();
+    Map<String, Boolean> excused = new HashMap<>();
     for (Marker m : exp.markers()) {
       RuleStats s = stats(m.rule());
       String key = key(m.line(), m.rule());
@@ -105,6 +117,14 @@ public final class CorpusScore {
         case GAP -> {
           s.gaps++;
           gaps.put(key, true);
+        }
+        case BYTECODE_GAP, JAVAC_GAP -> {
+          s.frontEndGaps++;
+          frontEndGaps++;
+          if (m.kind() == frontEnd.gapKind()) {
+            gaps.put(key, true);
+            excused.put(key, true);
+          }
         }
       }
     }
@@ -153,7 +173,9 @@ public final class CorpusScore {
       }
       // A fragment expectation that only fails on the message: a finding is there, worded otherwise.
       for (Marker m : unmatched) {
-        if (m.fragment() != null && !got.isEmpty()) {
+        if (excused.containsKey(key)) {
+          s.excusedMissing++;
+        } else if (m.fragment() != null && !got.isEmpty()) {
           Finding f = got.remove(0);
           s.truePositives++;
           s.wrongMessage++;
@@ -205,6 +227,11 @@ public final class CorpusScore {
     return wrongMessages;
   }
 
+  /** {@code bytecode-gap} + {@code javac-gap} markers of all rules: the front ends' disagreements. */
+  public int frontEndGaps() {
+    return frontEndGaps;
+  }
+
   /** expect + ok markers of all rules. */
   public int markers() {
     return markers;
@@ -217,24 +244,27 @@ public final class CorpusScore {
   /** The per-rule table. */
   public String table() {
     StringBuilder sb = new StringBuilder();
-    String fmt = "%-22s %5s %5s %5s %5s %5s %5s %6s %9s %7s %5s %6s%n";
-    sb.append(String.format(Locale.ROOT, fmt, "rule", "pos", "found", "TP", "FN", "FP", "neg", "negFP", "precision", "recall", "gaps", "gapHit"));
-    int[] tot = new int[9];
+    String fmt = "%-22s %5s %5s %5s %5s %5s %5s %6s %9s %7s %5s %6s %6s%n";
+    sb.append(String.format(Locale.ROOT, fmt, "rule", "pos", "found", "TP", "FN", "FP", "neg", "negFP", "precision", "recall", "gaps", "gapHit",
+        "feGaps"));
+    int[] tot = new int[10];
     for (Map.Entry<String, RuleStats> e : stats.entrySet()) {
       RuleStats s = e.getValue();
       sb.append(row(fmt, e.getKey(), s.positives, s.found, s.truePositives, s.missing, s.unexpected, s.negatives,
-          s.negativesViolated, s.gaps, s.gapsReported));
-      int[] v = {s.positives, s.found, s.truePositives, s.missing, s.unexpected, s.negatives, s.negativesViolated, s.gaps, s.gapsReported};
+          s.negativesViolated, s.gaps, s.gapsReported, s.frontEndGaps));
+      int[] v = {s.positives, s.found, s.truePositives, s.missing, s.unexpected, s.negatives, s.negativesViolated, s.gaps, s.gapsReported,
+          s.frontEndGaps};
       for (int i = 0; i < v.length; i++) tot[i] += v[i];
     }
-    sb.append(row(fmt, "total", tot[0], tot[1], tot[2], tot[3], tot[4], tot[5], tot[6], tot[7], tot[8]));
+    sb.append(row(fmt, "total", tot[0], tot[1], tot[2], tot[3], tot[4], tot[5], tot[6], tot[7], tot[8], tot[9]));
     return sb.toString();
   }
 
-  private static String row(String fmt, String name, int pos, int found, int tp, int fn, int fp, int neg, int negFp, int gaps, int gapHit) {
+  private static String row(
+      String fmt, String name, int pos, int found, int tp, int fn, int fp, int neg, int negFp, int gaps, int gapHit, int feGaps) {
     String precision = tp + fp == 0 ? "-" : String.format(Locale.ROOT, "%.3f", tp / (double) (tp + fp));
     String recall = tp + fn == 0 ? "-" : String.format(Locale.ROOT, "%.3f", tp / (double) (tp + fn));
-    return String.format(Locale.ROOT, fmt, name, pos, found, tp, fn, fp, neg, negFp, precision, recall, gaps, gapHit);
+    return String.format(Locale.ROOT, fmt, name, pos, found, tp, fn, fp, neg, negFp, precision, recall, gaps, gapHit, feGaps);
   }
 
   /** Problems with the corpus itself: too few markers. Empty when the corpus is big enough. */

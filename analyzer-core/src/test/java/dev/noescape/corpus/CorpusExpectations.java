@@ -1,4 +1,4 @@
-package dev.noescape.errorprone.corpus;
+package dev.noescape.corpus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,6 +16,11 @@ import java.util.stream.Stream;
  *       a rule listed twice expects two findings; {@code (fragment)} must occur in the message.
  *   <li>{@code // ok: RuleId[, ...] [-- why]}: a trap the rule must not report (a negative).
  *   <li>{@code // gap: RuleId -- reason}: a finding the analysis may or may not report.
+ *   <li>{@code // bytecode-gap: RuleId -- reason} / {@code // javac-gap: RuleId -- reason}: an
+ *       exception for one front end only. On that line, that front end may miss the rule's
+ *       expected findings and may report the rule where it is not expected; the other front end is
+ *       held to the line's other markers. For what one representation cannot see (bytecode has no
+ *       explicit-versus-implicit varargs array, javac has no view into another unit's body).
  *   <li>Several clauses on one line: {@code // expect: A // ok: B -- why; ok: C -- why}.
  *   <li>{@code // corpus-rules: A, B} in the first 30 lines sets the rules the file checks
  *       (default: the six warning rules).
@@ -50,7 +55,28 @@ public final class CorpusExpectations {
   public enum Kind {
     EXPECT,
     OK,
-    GAP
+    GAP,
+    /** A gap for the bytecode front end only. */
+    BYTECODE_GAP,
+    /** A gap for the javac front end only. */
+    JAVAC_GAP
+  }
+
+  /** Which front end produced the findings being scored. */
+  public enum FrontEnd {
+    JAVAC(Kind.JAVAC_GAP),
+    BYTECODE(Kind.BYTECODE_GAP);
+
+    private final Kind gapKind;
+
+    FrontEnd(Kind gapKind) {
+      this.gapKind = gapKind;
+    }
+
+    /** The marker kind that excuses this front end on a line. */
+    public Kind gapKind() {
+      return gapKind;
+    }
   }
 
   /**
@@ -66,7 +92,7 @@ public final class CorpusExpectations {
   public record Marker(String file, int line, Kind kind, String rule, String fragment, String reason) {
     @Override
     public String toString() {
-      return file + ":" + line + " " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + rule
+      return file + ":" + line + " " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " " + rule
           + (fragment != null ? "(" + fragment + ")" : "") + (reason != null ? " -- " + reason : "");
     }
   }
@@ -89,10 +115,10 @@ public final class CorpusExpectations {
   }
 
   private static final Pattern SCOPE = Pattern.compile("//\\s*corpus-rules\\s*:(.*)$");
-  /** Start of the marker comment: the first {@code // expect:}, {@code // ok:} or {@code // gap:}. */
-  private static final Pattern FIRST_MARKER = Pattern.compile("//\\s*(?:expect|ok|gap)\\s*:");
+  /** Start of the marker comment: the first {@code // expect:}, {@code // ok:}, {@code // gap:}, {@code // bytecode-gap:}, {@code // javac-gap:}. */
+  private static final Pattern FIRST_MARKER = Pattern.compile("//\\s*(?:expect|ok|gap|bytecode-gap|javac-gap)\\s*:");
   /** Start of each clause inside the marker comment. */
-  private static final Pattern CLAUSE = Pattern.compile("(?://|;)\\s*(expect|ok|gap)\\s*:");
+  private static final Pattern CLAUSE = Pattern.compile("(?://|;)\\s*(expect|ok|gap|bytecode-gap|javac-gap)\\s*:");
   private static final Pattern ITEM = Pattern.compile("\\s*([A-Za-z]+)\\s*(?:\\((.*)\\))?\\s*");
 
   /** Parses one file's text; {@code file} is only used in markers and messages. */
@@ -152,6 +178,8 @@ public final class CorpusExpectations {
     return switch (s) {
       case "expect" -> Kind.EXPECT;
       case "ok" -> Kind.OK;
+      case "bytecode-gap" -> Kind.BYTECODE_GAP;
+      case "javac-gap" -> Kind.JAVAC_GAP;
       default -> Kind.GAP;
     };
   }
@@ -165,7 +193,7 @@ public final class CorpusExpectations {
       reason = body.substring(dashes + 2).trim();
       if (reason.isEmpty()) reason = null;
     }
-    if (kind == Kind.GAP && reason == null) {
+    if ((kind == Kind.GAP || kind == Kind.BYTECODE_GAP || kind == Kind.JAVAC_GAP) && reason == null) {
       throw new MarkerException(file, line, "a gap needs a reason: // gap: Rule -- why");
     }
     List<String> items = splitTopLevel(rulesPart);

@@ -1,4 +1,4 @@
-package dev.noescape.errorprone.corpus;
+package dev.noescape.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.noescape.errorprone.corpus.CorpusExpectations.FileExpectations;
-import dev.noescape.errorprone.corpus.CorpusExpectations.Kind;
-import dev.noescape.errorprone.corpus.CorpusExpectations.Marker;
-import dev.noescape.errorprone.corpus.CorpusExpectations.MarkerException;
-import dev.noescape.errorprone.corpus.CorpusScore.Finding;
+import dev.noescape.corpus.CorpusExpectations.FileExpectations;
+import dev.noescape.corpus.CorpusExpectations.Kind;
+import dev.noescape.corpus.CorpusExpectations.Marker;
+import dev.noescape.corpus.CorpusExpectations.MarkerException;
+import dev.noescape.corpus.CorpusScore.Finding;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -126,7 +126,7 @@ class CorpusExpectationsTest {
   @Test
   void scoresMultisetsWithinScope() {
     FileExpectations fe = CorpusExpectations.parse("p/A.java", DEFAULT_SCOPE_FILE);
-    CorpusScore score = new CorpusScore();
+    CorpusScore score = new CorpusScore(CorpusExpectations.FrontEnd.JAVAC);
     score.score(
         fe,
         List.of(
@@ -165,13 +165,39 @@ class CorpusExpectationsTest {
   void fragmentsAreMatchedCaseInsensitively() {
     FileExpectations fe =
         CorpusExpectations.parse("f", "// corpus-rules: HeapEscape\nx; // expect: HeapEscape(Returned), HeapEscape(static field)");
-    CorpusScore score = new CorpusScore();
+    CorpusScore score = new CorpusScore(CorpusExpectations.FrontEnd.JAVAC);
     score.score(
         fe,
         List.of(
             new Finding("f", 2, "HeapEscape", "new A() escapes to heap: stored into static field B.c (line 3)"),
             new Finding("f", 2, "HeapEscape", "new B() escapes to heap: returned (line 4)")));
     assertTrue(score.clean(), score.missing() + " " + score.unexpected() + " " + score.wrongMessages());
+  }
+
+  @Test
+  void frontEndGapsExcuseOnlyTheirFrontEnd() {
+    String src =
+        "void m() {\n"
+            + "  f(a); // expect: VarargsAllocation // bytecode-gap: VarargsAllocation -- explicit array\n"
+            + "  g(b); // ok: VarargsAllocation -- explicit array // javac-gap: VarargsAllocation -- only bytecode sees it\n"
+            + "}\n";
+    FileExpectations fe = CorpusExpectations.parse("f", src);
+    assertEquals(Kind.BYTECODE_GAP, at(fe.markers(), 2).get(1).kind());
+    assertEquals(Kind.JAVAC_GAP, at(fe.markers(), 3).get(1).kind());
+
+    // Bytecode: misses line 2 (excused) and reports line 3 (not excused: only javac is).
+    CorpusScore bytecode = new CorpusScore(CorpusExpectations.FrontEnd.BYTECODE);
+    bytecode.score(fe, List.of(new Finding("f", 3, "VarargsAllocation", "varargs array")));
+    assertTrue(bytecode.missing().isEmpty(), bytecode.missing().toString());
+    assertEquals(1, bytecode.unexpected().size());
+    assertEquals(2, bytecode.frontEndGaps());
+
+    // javac: the same findings; line 2 is now required, line 3 excused.
+    CorpusScore javac = new CorpusScore(CorpusExpectations.FrontEnd.JAVAC);
+    javac.score(fe, List.of(new Finding("f", 3, "VarargsAllocation", "varargs array")));
+    assertEquals(1, javac.missing().size());
+    assertTrue(javac.unexpected().isEmpty(), javac.unexpected().toString());
+    assertThrows(MarkerException.class, () -> CorpusExpectations.parse("f", "x; // bytecode-gap: BoxingAllocation"));
   }
 
   private static List<Marker> at(List<Marker> ms, int line) {
