@@ -6,8 +6,8 @@
 #   its Maven runtime dependencies as the class path, runs REPS times each, alternating which goes
 #   first (odd repetitions SpotBugs first, even ones noescape first):
 #     SpotBugs  SpotBugs 4.9.8 + the sb-contrib 7.7.4 plugin, text UI, default effort and threshold,
-#               XML report:  java $SPOTBUGS_JAVA_OPTS -classpath <dist>/lib/spotbugs.jar
-#               -Dspotbugs.home=<dist> edu.umd.cs.findbugs.FindBugs2 -pluginList sb-contrib.jar
+#               XML report:  java -classpath <dist>/lib/spotbugs.jar -Dspotbugs.home=<dist>
+#               $SPOTBUGS_JAVA_OPTS edu.umd.cs.findbugs.FindBugs2 -pluginList sb-contrib.jar
 #               -auxclasspath <deps> -xml -output out.xml INPUT.jar
 #               (exactly the command the distribution's bin/spotbugs -textui launches)
 #     noescape  java $NOESCAPE_JAVA_OPTS -jar $NOESCAPE_CLI --classpath <deps> --json out.json INPUT.jar
@@ -40,7 +40,9 @@
 #                          e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 #   NOESCAPE_JAVA_OPTS=    JVM options of the noescape run (default none: the JVM's ergonomic heap)
 #   SPOTBUGS_JAVA_OPTS=-Xmx768m   JVM options of the SpotBugs run; the default is what the
-#                          distribution's bin/spotbugs script passes (fb_maxheap="-Xmx768m")
+#                          distribution's bin/spotbugs script passes (fb_maxheap="-Xmx768m");
+#                          SPOTBUGS_JAVA_OPTS= (set, empty) runs it with the JVM's ergonomic heap
+#                          (1/4 of memory), as a plain `java -cp spotbugs.jar ...` would
 #   SKIP_NOESCAPE=1        run SpotBugs only (no CLI needed; no ratios)
 #   SKIP_SPOTBUGS=1        run noescape only (quick checks while working on the CLI; no ratios)
 # Output: a markdown report on stdout and in target/bench/bytecode-vs-spotbugs.md; per run the
@@ -60,7 +62,7 @@ NOESCAPE_CLI=${NOESCAPE_CLI:-analyzer-core/target/noescape-cli.jar}
 [[ $NOESCAPE_CLI == /* ]] || NOESCAPE_CLI=$ROOT/$NOESCAPE_CLI
 JAVA=${JAVA:-$(command -v java || true)}
 NOESCAPE_JAVA_OPTS=${NOESCAPE_JAVA_OPTS:-}
-SPOTBUGS_JAVA_OPTS=${SPOTBUGS_JAVA_OPTS:--Xmx768m}
+SPOTBUGS_JAVA_OPTS=${SPOTBUGS_JAVA_OPTS--Xmx768m} # unset: the launcher's heap; set but empty: no options
 SKIP_NOESCAPE=${SKIP_NOESCAPE:-0}
 SKIP_SPOTBUGS=${SKIP_SPOTBUGS:-0}
 SB_VERSION=4.9.8
@@ -328,7 +330,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   if [[ $SKIP_SPOTBUGS == 1 ]]; then
     echo "- SpotBugs: not run (SKIP_SPOTBUGS=1)"
   else
-    echo "- SpotBugs $SB_VERSION (distribution com.github.spotbugs:spotbugs:$SB_VERSION:tgz) + sb-contrib $SBC_VERSION, \`FindBugs2\` text UI, default effort and priority threshold, XML output; JVM options: \`$SPOTBUGS_JAVA_OPTS\` (the distribution's bin/spotbugs uses ${SB_SCRIPT_HEAP:-?})"
+    echo "- SpotBugs $SB_VERSION (distribution com.github.spotbugs:spotbugs:$SB_VERSION:tgz) + sb-contrib $SBC_VERSION, \`FindBugs2\` text UI, default effort and priority threshold, XML output; JVM options: \`${SPOTBUGS_JAVA_OPTS:-none}\` (the distribution's bin/spotbugs uses ${SB_SCRIPT_HEAP:-?})"
   fi
   if [[ $SKIP_NOESCAPE == 1 ]]; then
     echo "- noescape: not run (SKIP_NOESCAPE=1)"
