@@ -52,7 +52,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  noescape target/classes",
-      "  noescape --classpath 'target/lib/*' --source src/main/java --sarif target/noescape/noescape.sarif target/classes",
+      "  noescape --classpath 'target/lib/*' --source src/main/java \\",
+      "           --sarif target/noescape/noescape.sarif target/classes",
       "  noescape --all --verbosity 2 app.jar",
       "",
       "Long argument lists can be read from a file: noescape @args.txt",
@@ -69,13 +70,13 @@ final class NoEscapeCommand implements Callable<Integer> {
   List<String> inputs = new ArrayList<>();
 
   @Option(names = {"--classpath", "-cp", "--class-path"}, paramLabel = "CP",
-      description = {"Dependency jars and class directories, separated by '${sys:path.separator}'; 'dir/*' means every jar in dir.",
-          "Their code is analyzed for method summaries, never reported. Repeatable."})
+      description = "Dependency jars and class directories, separated by '${sys:path.separator}' ('dir/*': every jar in dir)."
+          + " Their code is analyzed for method summaries, never reported. Repeatable.")
   List<String> classpath = new ArrayList<>();
 
   @Option(names = "--source", paramLabel = "DIR",
-      description = {"A source root (src/main/java). Findings get columns, snippets and fixes, paths relative to",
-          "the current directory, and @SuppressWarnings(\"RuleId\") is honoured. Repeatable."})
+      description = "A source root (src/main/java). Findings get columns, snippets and fixes and paths relative to the"
+          + " current directory, and @SuppressWarnings(\"RuleId\") is honoured. Repeatable.")
   List<String> sources = new ArrayList<>();
 
   @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0 to FILE (GitHub code scanning).")
@@ -91,8 +92,8 @@ final class NoEscapeCommand implements Callable<Integer> {
   boolean all;
 
   @Option(names = "--verbosity", paramLabel = "1|2", defaultValue = "1",
-      description = {"2: the full reason chain of every escape and ArgEscape sites as information (Go's -m=2),",
-          "and every note on stderr. Default: ${DEFAULT-VALUE}."})
+      description = "2: the full reason chain of every escape, ArgEscape sites as information (Go's -m=2), and"
+          + " every note on stderr. Default: ${DEFAULT-VALUE}.")
   String verbosity;
 
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
@@ -104,8 +105,8 @@ final class NoEscapeCommand implements Callable<Integer> {
   boolean reportOutsideLoops;
 
   @Option(names = "--hot-annotation", paramLabel = "NAME", split = ",",
-      description = {"Another annotation that makes a method hot, besides @HotPath and @NoAllocation; matched by",
-          "simple name (a qualified name counts by its simple name). Repeatable, or comma-separated."})
+      description = "Another annotation that makes a method hot, besides @HotPath and @NoAllocation, matched by simple"
+          + " name (com.acme.Fast counts as Fast). Repeatable, or comma-separated.")
   List<String> hotAnnotations = new ArrayList<>();
 
   @Option(names = "--progress",
