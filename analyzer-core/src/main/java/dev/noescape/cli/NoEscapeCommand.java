@@ -215,8 +215,9 @@ final class NoEscapeCommand implements Callable<Integer> {
   }
 
   private int run(Settings settings) throws UsageException {
-    ProgressLine.Mode mode = progress ? (env.stderrIsTerminal() ? ProgressLine.Mode.TERMINAL : ProgressLine.Mode.PLAIN)
-        : quiet || !env.stderrIsTerminal() ? ProgressLine.Mode.OFF : ProgressLine.Mode.TERMINAL;
+    boolean show = progress || !quiet && env.stderrIsTerminal();
+    ProgressLine.Mode mode = !show ? ProgressLine.Mode.OFF
+        : env.stderrIsTerminal() ? ProgressLine.Mode.TERMINAL : ProgressLine.Mode.PLAIN;
     ProgressLine line = new ProgressLine(mode, err, env.nanoClock());
     BytecodeAnalysis.Result result;
     Thread ticker = mode != ProgressLine.Mode.OFF && env.tickMillis() > 0 ? startTicker(line, env.tickMillis()) : null;
@@ -236,11 +237,9 @@ final class NoEscapeCommand implements Callable<Integer> {
       line.finish();
     }
 
-    Pipeline.Mapped mapped = settings.sourceRoots().isEmpty()
-        ? Pipeline.unmapped(result.findings())
-        : Pipeline.mapToSources(result.findings(), settings.sourceRoots(), env.workingDir().toAbsolutePath());
     List<String> notes = new ArrayList<>(settings.classpathNotes());
     for (BytecodeAnalysis.Problem p : result.problems()) notes.add(p.toString());
+    Pipeline.Mapped mapped = map(result, settings.sourceRoots(), notes);
     notes.addAll(mapped.notes());
     ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes);
 
@@ -259,6 +258,21 @@ final class NoEscapeCommand implements Callable<Integer> {
       err.flush();
     }
     return exitCode(report.findings(), settings.failOn());
+  }
+
+  /**
+   * The findings mapped to {@code sourceRoots}; if the mapping itself fails, the unmapped findings
+   * and a note (the analysis' results are not thrown away for a source file the parser chokes on).
+   */
+  private Pipeline.Mapped map(BytecodeAnalysis.Result result, List<Path> sourceRoots, List<String> notes) {
+    if (sourceRoots.isEmpty()) return Pipeline.unmapped(result.findings());
+    try {
+      return Pipeline.mapToSources(result.findings(), sourceRoots, env.workingDir().toAbsolutePath());
+    } catch (RuntimeException | StackOverflowError e) {
+      if (debug) e.printStackTrace(err);
+      notes.add("source mapping failed, findings are reported without it: " + describe(e));
+      return Pipeline.unmapped(result.findings());
+    }
   }
 
   private void write(Output o, ReportRun report, Pipeline.Mapped mapped) throws UsageException {

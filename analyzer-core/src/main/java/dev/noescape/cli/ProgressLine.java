@@ -109,7 +109,7 @@ final class ProgressLine implements BytecodeAnalysis.Progress {
     String seconds = String.format(Locale.ROOT, "%.1f s", elapsedNanos / 1e9);
     if (phase == null || total <= 0) return "analyzing: " + seconds;
     String count = Summary.number(done) + "/" + Summary.number(total);
-    boolean classes = phase.equals("loading") || phase.equals("lowering") || phase.equals("analyzing");
+    boolean classes = phase.equals("loading") || phase.equals("lowering");
     return "analyzing: " + (classes ? count + " classes" : phase + " " + count) + ", " + seconds;
   }
 }

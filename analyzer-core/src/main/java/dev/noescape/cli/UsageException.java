@@ -1,6 +1,9 @@
 package dev.noescape.cli;
 
-/** A usage or input error: the command prints {@code noescape: <message>} and exits with 2. */
+/**
+ * What ends a run with status 2: a usage or input error, or an analysis or report that could not
+ * complete. The command prints {@code noescape: <message>}, one line.
+ */
 final class UsageException extends Exception {
   UsageException(String message) {
     super(message, null, false, false);

@@ -195,6 +195,14 @@ class CliExitCodeTest {
   }
 
   @Test
+  void aBugInTheCommandLineItselfIsStillOneLine() {
+    Outcome r = world.run(new FakeAnalysis(null), "classes"); // a null result breaks the command, not the analysis
+    assertEquals(2, r.status());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.err().startsWith("noescape: internal error: "), r.err());
+  }
+
+  @Test
   void outOfMemorySaysWhatToDo() {
     FakeAnalysis fake = returning();
     fake.failure = new OutOfMemoryError("Java heap space");
