@@ -239,6 +239,7 @@ final class NoEscapeCommand implements Callable<Integer> {
 
     List<String> notes = new ArrayList<>(settings.classpathNotes());
     for (BytecodeAnalysis.Problem p : result.problems()) notes.add(p.toString());
+    if (result.classesTotal() == 0) notes.add("no class files in " + String.join(", ", inputs) + " (compiled yet?)");
     Pipeline.Mapped mapped = map(result, settings.sourceRoots(), notes);
     notes.addAll(mapped.notes());
     ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes);

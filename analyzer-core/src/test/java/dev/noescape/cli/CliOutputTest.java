@@ -49,6 +49,14 @@ class CliOutputTest {
   }
 
   @Test
+  void anInputWithoutClassesIsANoteNotAnError() {
+    Outcome r = world.run(new FakeAnalysis(result(0)), "classes");
+    assertEquals(0, r.status());
+    assertEquals(List.of("noescape: note: no class files in classes (compiled yet?)", "noescape: no findings in 0 classes"),
+        r.errLines());
+  }
+
+  @Test
   void noFindingsPrintsNothingOnStdout() {
     Outcome r = world.run(new FakeAnalysis(result(12)), "classes");
     assertEquals("", r.out());
