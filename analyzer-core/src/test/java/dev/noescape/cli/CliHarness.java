@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -120,9 +119,5 @@ final class CliHarness {
       Files.write(p, new byte[] {'P', 'K', 3, 4});
       return p;
     }
-  }
-
-  static List<String> args(String... a) {
-    return new ArrayList<>(List.of(a));
   }
 }
