@@ -15,6 +15,13 @@ import java.util.Set;
 public final class BytecodeAnalysis {
   private BytecodeAnalysis() {}
 
+  // PLACEHOLDER-UNTIL-MERGE: the command line (wip-cli) compiles against this signature; the
+  // bytecode front end's real run(Options, Progress) replaces this method at merge.
+  /** Runs the whole pipeline over {@code options.inputs()}, telling {@code progress} how far it is. */
+  public static Result run(Options options, Progress progress) {
+    throw new UnsupportedOperationException("the bytecode analysis is not merged into this build yet");
+  }
+
   /**
    * What to analyze.
    *

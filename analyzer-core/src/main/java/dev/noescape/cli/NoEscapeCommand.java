@@ -1,0 +1,344 @@
+package dev.noescape.cli;
+
+import dev.noescape.bytecode.BytecodeAnalysis;
+import dev.noescape.finding.RuleId;
+import dev.noescape.finding.Severity;
+import dev.noescape.report.ReportRun;
+import dev.noescape.report.ReportedFinding;
+import dev.noescape.rules.RuleContext;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code noescape [OPTIONS] INPUT...}: the options, their checks, and one run. */
+@Command(
+    name = "noescape",
+    sortOptions = false,
+    usageHelpWidth = 100,
+    versionProvider = NoEscapeCommand.VersionProvider.class,
+    headerHeading = "",
+    header = "Static escape and allocation analysis of Java class files (Go's -gcflags=-m for Java).",
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    description = {
+      "Analyzes the classes of each INPUT (a jar or a classes directory) and prints one line per finding",
+      "on stdout, Go style: path:line:col: message [RuleId]. A per-rule summary and notes on anything",
+      "skipped go to stderr. With --sarif, --json or --html it writes those reports instead and prints",
+      "a one-line summary on stderr. Compile with -g for local variable names.",
+    },
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%n",
+    footer = {
+      "Default rules: BoxingAllocation, VarargsAllocation, CapturingLambda, UnpresizedCollection,",
+      "HashMapCapacity, StringConcatInLoop (warnings) and AllocationContract (error). --all adds the",
+      "escape verdicts HeapEscape and LeakingParameter (information).",
+      "",
+      "Exit status:",
+      "  0  the run completed and found nothing at or above --fail-on",
+      "  1  findings at or above --fail-on",
+      "  2  usage or input error, or the analysis could not complete (one line on stderr)",
+      "",
+      "Examples:",
+      "  noescape target/classes",
+      "  noescape --classpath 'target/lib/*' --source src/main/java \\",
+      "           --sarif target/noescape/noescape.sarif target/classes",
+      "  noescape --all --verbosity 2 app.jar",
+      "",
+      "Long argument lists can be read from a file: noescape @args.txt",
+    })
+final class NoEscapeCommand implements Callable<Integer> {
+  static final int OK = 0;
+  static final int FINDINGS = 1;
+  static final int USAGE = 2;
+
+  /** At most this many notes on stderr, unless --verbosity 2 (the reports carry them all). */
+  static final int MAX_NOTES = 20;
+
+  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "A jar or a classes directory to analyze and report on.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = {"--classpath", "-cp", "--class-path"}, paramLabel = "CP",
+      description = "Dependency jars and class directories, separated by '${sys:path.separator}' ('dir/*': every jar in dir)."
+          + " Their code is analyzed for method summaries, never reported. Repeatable.")
+  List<String> classpath = new ArrayList<>();
+
+  @Option(names = "--source", paramLabel = "DIR",
+      description = "A source root (src/main/java). Findings get columns, snippets and fixes and paths relative to the"
+          + " current directory, and @SuppressWarnings(\"RuleId\") is honoured. Repeatable.")
+  List<String> sources = new ArrayList<>();
+
+  @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0 to FILE (GitHub code scanning).")
+  String sarif;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report to FILE.")
+  String json;
+
+  @Option(names = "--html", paramLabel = "DIR", description = "Write the HTML report into DIR (DIR/index.html).")
+  String html;
+
+  @Option(names = "--all", description = "Also report the escape verdicts: HeapEscape and LeakingParameter.")
+  boolean all;
+
+  @Option(names = "--verbosity", paramLabel = "1|2", defaultValue = "1",
+      description = "2: the full reason chain of every escape, ArgEscape sites as information (Go's -m=2), and"
+          + " every note on stderr. Default: ${DEFAULT-VALUE}.")
+  String verbosity;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
+      description = "Exit with 1 when a finding is at least this severe: warning, error or never. Default: ${DEFAULT-VALUE}.")
+  String failOn;
+
+  @Option(names = "--report-outside-loops",
+      description = "Report boxing, varargs and capturing lambdas everywhere, not only in loops and hot methods.")
+  boolean reportOutsideLoops;
+
+  @Option(names = "--hot-annotation", paramLabel = "NAME", split = ",",
+      description = "Another annotation that makes a method hot, besides @HotPath and @NoAllocation, matched by simple"
+          + " name (com.acme.Fast counts as Fast). Repeatable, or comma-separated.")
+  List<String> hotAnnotations = new ArrayList<>();
+
+  @Option(names = "--progress",
+      description = "Show progress on stderr even when it is not a terminal (a line every 2 s). By default a progress line is drawn only on a terminal, for runs over 2 s.")
+  boolean progress;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no summary, notes or progress on stderr; errors still show.")
+  boolean quiet;
+
+  @Option(names = "--debug", description = "Print the stack trace when the analysis fails.")
+  boolean debug;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+  boolean version;
+
+  private final Analyzer analyzer;
+  private final Env env;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  NoEscapeCommand(Analyzer analyzer, Env env, PrintStream out, PrintStream err) {
+    this.analyzer = analyzer;
+    this.env = env;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The checked settings of one run. */
+  record Settings(BytecodeAnalysis.Options options, List<Path> sourceRoots, List<String> classpathNotes, Severity failOn,
+      List<Output> outputs) {}
+
+  /** A report to write: {@code path} resolved, {@code shown} as the user wrote it. */
+  record Output(Kind kind, Path path, String shown) {
+    enum Kind { SARIF, JSON, HTML }
+  }
+
+  @Override
+  public Integer call() {
+    try {
+      return run(settings());
+    } catch (UsageException e) {
+      err.println("noescape: " + e.getMessage());
+      return USAGE;
+    }
+  }
+
+  Settings settings() throws UsageException {
+    int v = switch (verbosity.trim()) {
+      case "1" -> 1;
+      case "2" -> 2;
+      default -> throw new UsageException("--verbosity must be 1 or 2");
+    };
+    Severity threshold = switch (failOn.trim().toLowerCase(Locale.ROOT)) {
+      case "warning" -> Severity.WARNING;
+      case "error" -> Severity.ERROR;
+      case "never" -> null;
+      default -> throw new UsageException("--fail-on must be warning, error or never (was '" + failOn + "')");
+    };
+    Set<String> hot = new LinkedHashSet<>();
+    for (String a : hotAnnotations) hot.add(annotationName(a));
+
+    Path wd = env.workingDir();
+    List<Output> outputs = new ArrayList<>();
+    if (sarif != null) outputs.add(fileOutput(Output.Kind.SARIF, "--sarif", sarif, wd));
+    if (json != null) outputs.add(fileOutput(Output.Kind.JSON, "--json", json, wd));
+    if (html != null) {
+      Path dir = Inputs.path(html, wd);
+      if (Files.isRegularFile(dir)) throw new UsageException("--html needs a directory, " + html + " is a file");
+      outputs.add(new Output(Output.Kind.HTML, dir, html));
+    }
+    List<Path> in = Inputs.inputs(inputs, wd);
+    List<Path> sourceRoots = Inputs.sourceRoots(sources, wd);
+    Inputs.Classpath cp = Inputs.classpath(classpath, wd, in);
+
+    RuleContext defaults = RuleContext.defaults();
+    RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot);
+    BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context);
+    return new Settings(options, sourceRoots, cp.notes(), threshold, outputs);
+  }
+
+  /** The warning and error rules; with {@code all}, the information rules too. */
+  static Set<RuleId> rules(boolean all) {
+    Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
+    for (RuleId r : RuleId.values()) if (all || r.defaultSeverity().compareTo(Severity.WARNING) >= 0) rules.add(r);
+    return rules;
+  }
+
+  private static Output fileOutput(Output.Kind kind, String option, String value, Path wd) throws UsageException {
+    Path p = Inputs.path(value, wd);
+    if (Files.isDirectory(p)) throw new UsageException(option + " needs a file, " + value + " is a directory");
+    return new Output(kind, p, value);
+  }
+
+  /** {@code Fast}, {@code @Fast} and {@code com.acme.Fast} all mean the simple name {@code Fast}. */
+  static String annotationName(String given) throws UsageException {
+    String s = given.trim();
+    if (s.startsWith("@")) s = s.substring(1);
+    s = s.substring(s.lastIndexOf('.') + 1);
+    boolean ok = !s.isEmpty() && Character.isJavaIdentifierStart(s.charAt(0));
+    for (int i = 1; ok && i < s.length(); i++) ok = Character.isJavaIdentifierPart(s.charAt(i));
+    if (!ok) throw new UsageException("--hot-annotation needs an annotation name (was '" + given + "')");
+    return s;
+  }
+
+  private int run(Settings settings) throws UsageException {
+    boolean show = progress || !quiet && env.stderrIsTerminal();
+    ProgressLine.Mode mode = !show ? ProgressLine.Mode.OFF
+        : env.stderrIsTerminal() ? ProgressLine.Mode.TERMINAL : ProgressLine.Mode.PLAIN;
+    ProgressLine line = new ProgressLine(mode, err, env.nanoClock());
+    BytecodeAnalysis.Result result;
+    Thread ticker = mode != ProgressLine.Mode.OFF && env.tickMillis() > 0 ? startTicker(line, env.tickMillis()) : null;
+    try {
+      result = analyzer.run(settings.options(), line);
+    } catch (OutOfMemoryError e) {
+      line.finish();
+      if (debug) e.printStackTrace(err);
+      throw new UsageException("out of memory: give the JVM more heap (java -Xmx4g -jar noescape-cli.jar …)"
+          + " or analyze fewer inputs at once");
+    } catch (RuntimeException | LinkageError e) {
+      line.finish();
+      if (debug) e.printStackTrace(err);
+      throw new UsageException("the analysis failed: " + describe(e) + (debug ? "" : " (--debug prints the stack trace)"));
+    } finally {
+      if (ticker != null) ticker.interrupt();
+      line.finish();
+    }
+
+    List<String> notes = new ArrayList<>(settings.classpathNotes());
+    for (BytecodeAnalysis.Problem p : result.problems()) notes.add(p.toString());
+    if (result.classesTotal() == 0) notes.add("no class files in " + String.join(", ", inputs) + " (compiled yet?)");
+    Pipeline.Mapped mapped = map(result, settings.sourceRoots(), notes);
+    notes.addAll(mapped.notes());
+    ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes);
+
+    List<String> wrote = new ArrayList<>();
+    if (settings.outputs().isEmpty()) {
+      Pipeline.printText(report, out);
+    } else {
+      for (Output o : settings.outputs()) {
+        write(o, report, mapped);
+        wrote.add(o.kind() == Output.Kind.HTML ? Pipeline.htmlEntry(Path.of(o.shown())).toString() : o.shown());
+      }
+    }
+    if (!quiet) {
+      printNotes(notes, settings.options().ruleContext().verbosity() >= 2);
+      err.println(Summary.line(report.findings(), result.classesTotal(), result.classesAnalyzed(), wrote));
+      err.flush();
+    }
+    return exitCode(report.findings(), settings.failOn());
+  }
+
+  /**
+   * The findings mapped to {@code sourceRoots}; if the mapping itself fails, the unmapped findings
+   * and a note (the analysis' results are not thrown away for a source file the parser chokes on).
+   */
+  private Pipeline.Mapped map(BytecodeAnalysis.Result result, List<Path> sourceRoots, List<String> notes) {
+    if (sourceRoots.isEmpty()) return Pipeline.unmapped(result.findings());
+    try {
+      return Pipeline.mapToSources(result.findings(), sourceRoots, env.workingDir().toAbsolutePath());
+    } catch (RuntimeException | StackOverflowError e) {
+      if (debug) e.printStackTrace(err);
+      notes.add("source mapping failed, findings are reported without it: " + describe(e));
+      return Pipeline.unmapped(result.findings());
+    }
+  }
+
+  private void write(Output o, ReportRun report, Pipeline.Mapped mapped) throws UsageException {
+    try {
+      if (o.kind() == Output.Kind.HTML) {
+        Files.createDirectories(o.path());
+      } else {
+        Path parent = o.path().toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+      }
+      switch (o.kind()) {
+        case SARIF -> Pipeline.writeSarif(report, mapped.sourceText(), o.path());
+        case JSON -> Pipeline.writeJson(report, o.path());
+        case HTML -> Pipeline.writeHtml(report, mapped.sourceText(), o.path());
+      }
+    } catch (IOException | RuntimeException e) {
+      if (debug) e.printStackTrace(err);
+      throw new UsageException("cannot write " + o.shown() + ": " + describe(e));
+    }
+  }
+
+  private void printNotes(List<String> notes, boolean all) {
+    int shown = all ? notes.size() : Math.min(notes.size(), MAX_NOTES);
+    for (int i = 0; i < shown; i++) err.println("noescape: note: " + notes.get(i));
+    if (shown < notes.size()) {
+      err.println("noescape: note: " + Summary.number(notes.size() - shown) + " more notes (--verbosity 2 lists them all)");
+    }
+  }
+
+  static int exitCode(List<ReportedFinding> findings, Severity threshold) {
+    if (threshold == null) return OK;
+    for (ReportedFinding f : findings) if (f.finding().severity().compareTo(threshold) >= 0) return FINDINGS;
+    return OK;
+  }
+
+  private static Thread startTicker(ProgressLine line, long millis) {
+    Thread t = new Thread(() -> {
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          Thread.sleep(millis);
+          line.tick();
+        }
+      } catch (InterruptedException e) {
+        // the run is over
+      }
+    }, "noescape-progress");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** One line about an exception: its message, else its type; NoSuchFile and friends by file. */
+  static String describe(Throwable e) {
+    if (e instanceof java.nio.file.NoSuchFileException n) return "no such file or directory: " + n.getFile();
+    if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied: " + a.getFile();
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason() + ": " + f.getFile();
+    String m = e.getMessage();
+    String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    return text.lines().findFirst().orElse(text);
+  }
+
+  static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"noescape " + Version.get()};
+    }
+  }
+}
