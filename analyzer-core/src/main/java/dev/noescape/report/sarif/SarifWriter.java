@@ -269,7 +269,26 @@ public final class SarifWriter {
   }
 
   private static ArtifactLocation artifact(String file) {
-    return new ArtifactLocation().withUri(file.replace('\\', '/')).withUriBaseId(SRCROOT);
+    return new ArtifactLocation().withUri(uri(file)).withUriBaseId(SRCROOT);
+  }
+
+  /**
+   * A relative URI reference for a file path: {@code \\} becomes {@code /}, and every character
+   * that may not appear in a URI path (space, {@code %}, {@code #}, {@code ?}, non-ASCII…) is
+   * percent-encoded as UTF-8. {@code src/main/java/a/Foo.java} stays as it is.
+   */
+  public static String uri(String path) {
+    StringBuilder sb = new StringBuilder(path.length());
+    for (byte b : path.replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      boolean keep =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+              || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0;
+      if (keep) sb.append((char) c);
+      else sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+          .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+    }
+    return sb.toString();
   }
 
   private static Notification notification(String text) {
