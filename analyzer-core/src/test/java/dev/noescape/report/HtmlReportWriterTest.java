@@ -91,14 +91,14 @@ class HtmlReportWriterTest {
     assertTrue(page.contains("<span class=\"cl\"><span class=\"ln\">3</span>class OrderBook {</span>"));
     assertTrue(page.contains("<span class=\"cl\"><span class=\"ln\">7</span>    for (Order o : orders) {</span>"));
     // No end column: the whole line.
-    assertTrue(page.contains("<span class=\"ln\">7</span><mark class=\"whole\">    Entry e = new Entry(k, v);</mark></span>"));
+    assertTrue(page.contains("<span class=\"ln\">7</span>    <mark class=\"whole\">Entry e = new Entry(k, v);</mark></span>"));
     // Unknown source: no snippet for Strings.java.
     int util = page.indexOf("<span class=\"path\">" + UTIL);
     assertFalse(page.substring(util).contains("<pre class=\"code\">"));
     // Reasons as a list with their lines; fixes with their edits.
     assertTrue(page.contains("<li><span class=\"rline\">line 8</span>stored into Cache.map</li>"));
     assertTrue(page.contains("<span class=\"fixlabel\">fix</span>pass the expected size: (orders.size())"));
-    assertTrue(page.contains("<span class=\"range\">5:38&ndash;5:38</span><code>orders.size()</code>"));
+    assertTrue(page.contains("<span class=\"range\">insert at 5:38</span><code>orders.size()</code>"));
   }
 
   @Test

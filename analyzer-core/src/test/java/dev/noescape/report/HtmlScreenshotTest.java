@@ -32,7 +32,7 @@ class HtmlScreenshotTest {
     Path png = dir.resolve("report.png");
     Files.deleteIfExists(png);
     List<ReportedFinding> findings = new ArrayList<>(ReportFixtures.sampleRun().findings());
-    findings.addAll(ReportFixtures.many(40));
+    findings.addAll(ReportFixtures.many(24));
     ReportRun run = new ReportRun("0.1.0-SNAPSHOT", findings, ReportFixtures.sampleRun().notes());
     Files.writeString(html, new HtmlReportWriter(ReportFixtures.SOURCES).write(run), StandardCharsets.UTF_8);
 

@@ -226,9 +226,15 @@ public final class HtmlReportWriter {
       if (f.fix() != null) h.append(esc(f.fix().description()));
       h.append("\n");
       for (TextEdit e : rf.fix()) {
-        h.append("<div class=\"edit\"><span class=\"range\">").append(e.startLine()).append(':').append(e.startColumn())
-            .append("&ndash;").append(e.endLine()).append(':').append(e.endColumn()).append("</span><code>")
-            .append(esc(e.replacement())).append("</code></div>\n");
+        boolean insert = e.startLine() == e.endLine() && e.startColumn() == e.endColumn();
+        h.append("<div class=\"edit\"><span class=\"range\">");
+        if (insert) {
+          h.append("insert at ").append(e.startLine()).append(':').append(e.startColumn());
+        } else {
+          h.append("replace ").append(e.startLine()).append(':').append(e.startColumn()).append("&ndash;")
+              .append(e.endLine()).append(':').append(e.endColumn()).append(" with");
+        }
+        h.append("</span><code>").append(esc(e.replacement())).append("</code></div>\n");
       }
       h.append("</div>\n");
     }
@@ -255,10 +261,14 @@ public final class HtmlReportWriter {
           h.append(esc(text.substring(0, col - 1))).append("<mark>").append(esc(text.substring(col - 1, end - 1)))
               .append("</mark>").append(esc(text.substring(end - 1)));
         } else {
-          h.append("<mark class=\"whole\">").append(esc(text)).append("</mark>");
+          int indent = 0;
+          while (indent < text.length() && Character.isWhitespace(text.charAt(indent))) indent++;
+          h.append(esc(text.substring(0, indent))).append("<mark class=\"whole\">")
+              .append(esc(text.substring(indent))).append("</mark>");
         }
       }
-      h.append("</span>\n");
+      // Lines are blocks: no newline between them inside the <pre>, or each would show twice as tall.
+      h.append("</span>");
     }
     h.append("</pre>\n");
   }
@@ -385,7 +395,7 @@ public final class HtmlReportWriter {
       .rline{display:inline-block;font:11.5px var(--mono);color:var(--dim);background:var(--soft);border-radius:4px;padding:0 5px;margin-right:6px}
       .fix{margin-top:6px;padding:6px 10px;background:#dafbe1;border:1px solid #aceebb;border-radius:6px}
       .fixlabel{font:600 11px var(--mono);text-transform:uppercase;color:#116329;margin-right:8px}
-      .edit{margin-top:4px;font:12px var(--mono)}.edit .range{color:var(--dim);margin-right:8px}.edit code{white-space:pre-wrap}
+      .edit{margin:4px 0 2px;font:12px/1.6 var(--mono)}.edit .range{color:var(--dim);margin-right:8px}.edit code{white-space:pre-wrap}
       ul.notes{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 10px 10px 32px;margin:0}
       ul.notes li{font:12.5px var(--mono);margin:2px 0}
       .empty{color:var(--dim);font-style:italic}
