@@ -234,7 +234,11 @@ public final class SarifWriter {
         int from = Math.max(1, line - CONTEXT_LINES);
         int to = Math.min(lines.size(), line + CONTEXT_LINES);
         StringBuilder context = new StringBuilder();
-        for (int i = from; i <= to; i++) context.append(Reports.stripEol(lines.get(i - 1))).append('\n');
+        // Without endColumn the region ends at the end of line `to`, before its line terminator.
+        for (int i = from; i <= to; i++) {
+          if (i > from) context.append('\n');
+          context.append(Reports.stripEol(lines.get(i - 1)));
+        }
         physical.withContextRegion(
             new Region().withStartLine(from).withEndLine(to).withSnippet(new ArtifactContent().withText(context.toString())));
       }
