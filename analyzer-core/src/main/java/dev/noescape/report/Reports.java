@@ -175,6 +175,18 @@ public final class Reports {
     return line.substring(0, end);
   }
 
+  /** {@code sources} that answers an empty list instead of null or an exception (no snippet then). */
+  public static SourceText safe(SourceText sources) {
+    return file -> {
+      try {
+        List<String> lines = sources.lines(file);
+        return lines == null ? List.of() : lines;
+      } catch (RuntimeException e) {
+        return List.of();
+      }
+    };
+  }
+
   static String nullToEmpty(String s) {
     return s == null ? "" : s;
   }

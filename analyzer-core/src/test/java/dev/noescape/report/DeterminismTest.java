@@ -58,11 +58,25 @@ class DeterminismTest {
   @Test
   void filesAreTheSameBytesAsTheStrings(@TempDir Path dir) throws Exception {
     ReportRun run = sampleRun();
-    new SarifWriter(SOURCES).write(run, dir.resolve("out/noescape.sarif"));
-    new JsonReportWriter().write(run, dir.resolve("out/noescape.json"));
-    new HtmlReportWriter(SOURCES).write(run, dir.resolve("out/index.html"));
-    assertEquals(new SarifWriter(SOURCES).write(run), Files.readString(dir.resolve("out/noescape.sarif"), StandardCharsets.UTF_8));
-    assertEquals(new JsonReportWriter().write(run), Files.readString(dir.resolve("out/noescape.json"), StandardCharsets.UTF_8));
-    assertEquals(new HtmlReportWriter(SOURCES).write(run), Files.readString(dir.resolve("out/index.html"), StandardCharsets.UTF_8));
+    List<Path> written = ReportFiles.writeAll(run, SOURCES, dir.resolve("target/noescape"));
+    assertEquals(
+        List.of(dir.resolve("target/noescape/noescape.sarif"), dir.resolve("target/noescape/noescape.json"),
+            dir.resolve("target/noescape/index.html")),
+        written);
+    assertEquals(new SarifWriter(SOURCES).write(run), Files.readString(written.get(0), StandardCharsets.UTF_8));
+    assertEquals(new JsonReportWriter().write(run), Files.readString(written.get(1), StandardCharsets.UTF_8));
+    assertEquals(new HtmlReportWriter(SOURCES).write(run), Files.readString(written.get(2), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aFailingSourceTextOnlyCostsTheSnippets() {
+    SourceText broken = file -> {
+      throw new IllegalStateException("unreadable " + file);
+    };
+    SourceText nulls = file -> null;
+    ReportRun run = sampleRun();
+    assertEquals(new SarifWriter(SourceText.NONE).write(run), new SarifWriter(broken).write(run));
+    assertEquals(new SarifWriter(SourceText.NONE).write(run), new SarifWriter(nulls).write(run));
+    assertEquals(new HtmlReportWriter(SourceText.NONE).write(run), new HtmlReportWriter(broken).write(run));
   }
 }

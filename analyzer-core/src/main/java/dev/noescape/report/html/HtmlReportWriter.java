@@ -43,7 +43,7 @@ public final class HtmlReportWriter {
 
   /** A writer that takes snippets from {@code sources} ({@link SourceText#NONE} for none). */
   public HtmlReportWriter(SourceText sources) {
-    this.sources = sources == null ? SourceText.NONE : sources;
+    this.sources = sources == null ? SourceText.NONE : Reports.safe(sources);
   }
 
   /** Writes {@link #write(ReportRun)} to {@code file} (UTF-8), creating its directory. */

@@ -92,7 +92,7 @@ public final class SarifWriter {
   }
 
   private SarifWriter(SourceText sources, String informationUri, int maxResults) {
-    this.sources = sources == null ? SourceText.NONE : sources;
+    this.sources = sources == null ? SourceText.NONE : Reports.safe(sources);
     this.informationUri = informationUri;
     this.maxResults = maxResults;
   }
@@ -128,8 +128,12 @@ public final class SarifWriter {
     Map<ReportedFinding, String> fingerprints = Reports.fingerprints(all);
     List<ReportedFinding> kept = Reports.capped(all, maxResults);
 
+    // Each file's lines are asked for once per run.
+    Map<String, List<String>> lines = new java.util.HashMap<>();
     List<Result> results = new ArrayList<>(kept.size());
-    for (ReportedFinding rf : kept) results.add(result(rf, fingerprints.get(rf)));
+    for (ReportedFinding rf : kept) {
+      results.add(result(rf, fingerprints.get(rf), lines.computeIfAbsent(rf.finding().file(), sources::lines)));
+    }
 
     List<Notification> notifications = new ArrayList<>();
     if (kept.size() < all.size()) {
@@ -184,7 +188,7 @@ public final class SarifWriter {
     return rules;
   }
 
-  private Result result(ReportedFinding rf, String fingerprint) {
+  private static Result result(ReportedFinding rf, String fingerprint, List<String> lines) {
     Finding f = rf.finding();
     Result r =
         new Result()
@@ -192,7 +196,7 @@ public final class SarifWriter {
             .withRuleIndex(f.rule().ordinal())
             .withLevel(resultLevel(f.severity()))
             .withMessage(new Message().withText(f.message()))
-            .withLocations(List.of(primaryLocation(f)))
+            .withLocations(List.of(primaryLocation(f, lines)))
             .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, fingerprint));
     Set<Location> related = new LinkedHashSet<>();
     int id = 1;
@@ -214,7 +218,7 @@ public final class SarifWriter {
     return r;
   }
 
-  private Location primaryLocation(Finding f) {
+  private static Location primaryLocation(Finding f, List<String> lines) {
     PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact(f.file()));
     int line = f.pos().line();
     if (line > 0) {
@@ -223,7 +227,6 @@ public final class SarifWriter {
       Region region = new Region().withStartLine(line);
       if (col > 0) region.withStartColumn(col);
       if (col > 0 && end > col) region.withEndColumn(end);
-      List<String> lines = sources.lines(f.file());
       if (line <= lines.size()) {
         String text = Reports.stripEol(lines.get(line - 1));
         String snippet = text;
