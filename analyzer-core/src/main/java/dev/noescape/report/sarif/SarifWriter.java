@@ -280,7 +280,7 @@ public final class SarifWriter {
   }
 
   /**
-   * A relative URI reference for a file path: {@code \\} becomes {@code /}, and every character
+   * A relative URI reference for a file path: a backslash becomes {@code /}, and every character
    * that may not appear in a URI path (space, {@code %}, {@code #}, {@code ?}, non-ASCII…) is
    * percent-encoded as UTF-8. {@code src/main/java/a/Foo.java} stays as it is.
    */
