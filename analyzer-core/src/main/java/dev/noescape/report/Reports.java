@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +162,7 @@ public final class Reports {
 
   /** The distinct files, sorted. */
   public static Set<String> files(List<ReportedFinding> findings) {
-    Set<String> files = new HashSet<>();
+    Set<String> files = new java.util.TreeSet<>();
     for (ReportedFinding rf : findings) files.add(rf.finding().file());
     return files;
   }

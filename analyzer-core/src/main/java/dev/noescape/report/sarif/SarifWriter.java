@@ -111,7 +111,7 @@ public final class SarifWriter {
   /** The SARIF document as text, ending with a newline. */
   public String write(ReportRun run) {
     try {
-      return mapper().writer(JsonOutput.prettyPrinter()).writeValueAsString(toSarif(run)) + "\n";
+      return MAPPER.writer(JsonOutput.prettyPrinter()).writeValueAsString(toSarif(run)) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize SARIF: " + e.getMessage(), e);
     }
@@ -327,23 +327,16 @@ public final class SarifWriter {
     };
   }
 
-  private static ObjectMapper MAPPER;
-
   /**
    * java-sarif leaves out values equal to the schema defaults ({@code NON_DEFAULT}); these mix-ins
    * write {@code level} even when it is the default {@code warning}, so every result, rule and
    * notification states its level.
    */
-  private static synchronized ObjectMapper mapper() {
-    if (MAPPER == null) {
-      MAPPER =
-          JsonOutput.mapper()
-              .addMixIn(Result.class, ResultLevelMixIn.class)
-              .addMixIn(ReportingConfiguration.class, ConfigurationLevelMixIn.class)
-              .addMixIn(Notification.class, NotificationLevelMixIn.class);
-    }
-    return MAPPER;
-  }
+  private static final ObjectMapper MAPPER =
+      JsonOutput.mapper()
+          .addMixIn(Result.class, ResultLevelMixIn.class)
+          .addMixIn(ReportingConfiguration.class, ConfigurationLevelMixIn.class)
+          .addMixIn(Notification.class, NotificationLevelMixIn.class);
 
   abstract static class ResultLevelMixIn {
     @JsonInclude(JsonInclude.Include.NON_NULL)
