@@ -1,0 +1,198 @@
+package dev.noescape.report;
+
+import dev.noescape.engine.Reason;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.RuleId;
+import dev.noescape.finding.Severity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What every writer shares: the deterministic order, the "hottest first" order, the result cap,
+ * counts, packages and the line-independent fingerprints.
+ */
+public final class Reports {
+  private Reports() {}
+
+  /**
+   * GitHub code scanning accepts at most 25,000 results per SARIF run; the SARIF writer keeps the
+   * hottest ones (see {@link #capped}).
+   */
+  public static final int MAX_SARIF_RESULTS = 25_000;
+
+  /**
+   * {@link Finding#ORDER}, then (for findings equal in all of that) the baseline data, hotness and
+   * reasons, so that no two different findings compare equal and any input order gives one output.
+   */
+  public static final Comparator<ReportedFinding> ORDER =
+      Comparator.comparing(ReportedFinding::finding, Finding.ORDER)
+          .thenComparing(rf -> methodKey(rf.finding()))
+          .thenComparing(rf -> nullToEmpty(rf.finding().subject()))
+          .thenComparingInt(rf -> rf.finding().pos().endColumn())
+          .thenComparingInt(rf -> rf.finding().hotness())
+          .thenComparing(rf -> rf.finding().severity())
+          .thenComparing(rf -> reasonsText(rf.finding()))
+          .thenComparing(rf -> rf.fix().toString());
+
+  /** Hottest first ({@link Finding#hotness()} descending), ties in {@link #ORDER}. */
+  public static final Comparator<ReportedFinding> HOTTEST_FIRST =
+      Comparator.comparingInt((ReportedFinding rf) -> rf.finding().hotness()).reversed().thenComparing(ORDER);
+
+  /** The findings in {@link #ORDER}, whatever order {@code findings} has. */
+  public static List<ReportedFinding> sorted(List<ReportedFinding> findings) {
+    List<ReportedFinding> out = new ArrayList<>(findings);
+    out.sort(ORDER);
+    return out;
+  }
+
+  /** The {@code n} hottest findings, hottest first. */
+  public static List<ReportedFinding> hottest(List<ReportedFinding> findings, int n) {
+    List<ReportedFinding> out = new ArrayList<>(findings);
+    out.sort(HOTTEST_FIRST);
+    return List.copyOf(out.subList(0, Math.min(n, out.size())));
+  }
+
+  /**
+   * At most {@code max} findings: all of them when they fit, else the {@code max} hottest (ties in
+   * {@link #ORDER}); either way returned in {@link #ORDER}.
+   */
+  public static List<ReportedFinding> capped(List<ReportedFinding> findings, int max) {
+    if (findings.size() <= max) return sorted(findings);
+    List<ReportedFinding> kept = new ArrayList<>(hottest(findings, max));
+    kept.sort(ORDER);
+    return kept;
+  }
+
+  /** Findings per rule, every rule present (0 when none), in {@link RuleId} order. */
+  public static Map<RuleId, Integer> countByRule(List<ReportedFinding> findings) {
+    Map<RuleId, Integer> counts = new EnumMap<>(RuleId.class);
+    for (RuleId r : RuleId.values()) counts.put(r, 0);
+    for (ReportedFinding rf : findings) counts.merge(rf.finding().rule(), 1, Integer::sum);
+    return counts;
+  }
+
+  /** Findings per severity, every severity present, loudest first. */
+  public static Map<Severity, Integer> countBySeverity(List<ReportedFinding> findings) {
+    Map<Severity, Integer> counts = new TreeMap<>(Comparator.reverseOrder());
+    for (Severity s : Severity.values()) counts.put(s, 0);
+    for (ReportedFinding rf : findings) counts.merge(rf.finding().severity(), 1, Integer::sum);
+    return counts;
+  }
+
+  /**
+   * The Java package a source path belongs to, from the path alone: the directories after the last
+   * {@code src/main/java/}, {@code src/test/java/} or {@code java/} segment (else all directories),
+   * joined with dots; {@code (default package)} for a file without directories.
+   * {@code core/src/main/java/com/acme/Foo.java} is {@code com.acme}.
+   */
+  public static String packageOf(String file) {
+    String p = file.replace('\\', '/');
+    int slash = p.lastIndexOf('/');
+    if (slash < 0) return "(default package)";
+    String dir = "/" + p.substring(0, slash);
+    for (String root : List.of("/src/main/java/", "/src/test/java/", "/java/")) {
+      int i = (dir + "/").lastIndexOf(root);
+      if (i >= 0) {
+        dir = (dir + "/").substring(i + root.length());
+        if (dir.endsWith("/")) dir = dir.substring(0, dir.length() - 1);
+        return dir.isEmpty() ? "(default package)" : dir.replace('/', '.');
+      }
+    }
+    return dir.substring(1).replace('/', '.');
+  }
+
+  /**
+   * The line-independent identity of a finding, for SARIF {@code partialFingerprints}:
+   *
+   * <pre>
+   *   hex(sha256(ruleId + "\n" + file + "\n" + methodKey + "\n" + subject))[0..32] + ":" + occurrence
+   * </pre>
+   *
+   * <p>{@code methodKey} is {@link dev.noescape.ir.MethodRef#key()} of the enclosing method and
+   * {@code subject} the finding's {@link Finding#subject()} ({@code new StringBuilder()},
+   * {@code param items}): the data of {@link Finding#baselineKey()} plus the file. No line or
+   * column goes in, so the fingerprint survives edits that move the code. {@code occurrence}
+   * (1, 2, …) numbers findings with the same hash in {@link #ORDER} (two {@code new int[]} in one
+   * method), so duplicates stay distinct; it changes only when such a twin is added or removed
+   * above. The returned map is keyed by identity of the given objects.
+   */
+  public static Map<ReportedFinding, String> fingerprints(List<ReportedFinding> findings) {
+    Map<ReportedFinding, String> out = new IdentityHashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (ReportedFinding rf : sorted(findings)) {
+      String hash = fingerprintHash(rf.finding());
+      int occurrence = seen.merge(hash, 1, Integer::sum);
+      out.put(rf, hash + ":" + occurrence);
+    }
+    return out;
+  }
+
+  /** The hash part of {@link #fingerprints}. */
+  public static String fingerprintHash(Finding f) {
+    String data = f.rule().id() + "\n" + f.file() + "\n" + methodKey(f) + "\n" + nullToEmpty(f.subject());
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(32);
+      for (int i = 0; i < 16; i++) hex.append(String.format("%02x", digest[i]));
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** The method key, or "" when the finding has no method. */
+  public static String methodKey(Finding f) {
+    return f.method() == null ? "" : f.method().key();
+  }
+
+  /** The baseline key; tolerates a finding without a method. */
+  public static String baselineKey(Finding f) {
+    return f.rule().id() + ":" + methodKey(f) + ":" + nullToEmpty(f.subject());
+  }
+
+  /** The distinct files, sorted. */
+  public static Set<String> files(List<ReportedFinding> findings) {
+    Set<String> files = new java.util.TreeSet<>();
+    for (ReportedFinding rf : findings) files.add(rf.finding().file());
+    return files;
+  }
+
+  /** A line of text without a trailing line terminator (lines of {@link SourceText}). */
+  public static String stripEol(String line) {
+    int end = line.length();
+    while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) end--;
+    return line.substring(0, end);
+  }
+
+  /** {@code sources} that answers an empty list instead of null or an exception (no snippet then). */
+  public static SourceText safe(SourceText sources) {
+    return file -> {
+      try {
+        List<String> lines = sources.lines(file);
+        return lines == null ? List.of() : lines;
+      } catch (RuntimeException e) {
+        return List.of();
+      }
+    };
+  }
+
+  static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String reasonsText(Finding f) {
+    StringBuilder sb = new StringBuilder();
+    for (Reason r : f.reasons()) sb.append(r.render()).append('\n');
+    return sb.toString();
+  }
+}

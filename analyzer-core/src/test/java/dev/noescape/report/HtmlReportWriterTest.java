@@ -1,0 +1,153 @@
+package dev.noescape.report;
+
+import static dev.noescape.report.ReportFixtures.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noescape.engine.Reason;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.RuleId;
+import dev.noescape.ir.SourcePos;
+import dev.noescape.report.html.HtmlReportWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportWriterTest {
+  static String html(ReportRun run) {
+    return new HtmlReportWriter(SOURCES).write(run);
+  }
+
+  static int count(String haystack, String needle) {
+    int n = 0;
+    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) n++;
+    return n;
+  }
+
+  @Test
+  void escapesEverythingTheAnalysisWrote() {
+    String evil = "<script>alert('x')</script> & \"quotes\"";
+    Finding f =
+        new Finding(RuleId.HEAP_ESCAPE, RuleId.HEAP_ESCAPE.defaultSeverity(), "src/<b>/X.java", SourcePos.of(2, 1),
+            "new Foo() escapes: " + evil, List.of(new Reason(Reason.Kind.RETURNED, "returned " + evil, SourcePos.line(3))),
+            5, null, method("a.<X>", "m"), 0, "new Foo()");
+    SourceText src = file -> List.of("class X {", "  <script>document.write(1)</script>", "}");
+    String page = new HtmlReportWriter(src).write(new ReportRun("1<script>", List.of(ReportedFinding.of(f)), List.of("note " + evil)));
+    // The only script element is the report's own.
+    assertEquals(1, count(page, "<script>"));
+    assertEquals(1, count(page, "</script>"));
+    assertTrue(page.contains("new Foo() escapes: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    assertTrue(page.contains("returned &lt;script&gt;"));
+    assertTrue(page.contains("note &lt;script&gt;"));
+    assertTrue(page.contains("src/&lt;b&gt;/X.java"));
+    assertTrue(page.contains("&lt;script&gt;document.write(1)&lt;/script&gt;"));
+    assertTrue(page.contains("noescape 1&lt;script&gt;"));
+    assertFalse(page.contains("<b>"));
+  }
+
+  @Test
+  void standaloneNoNetwork() {
+    String page = html(sampleRun());
+    assertTrue(page.startsWith("<!DOCTYPE html>\n"));
+    assertTrue(page.endsWith("</html>\n"));
+    assertFalse(page.contains("http://"));
+    assertFalse(page.contains("https://"));
+    assertFalse(page.contains("<link"));
+    assertFalse(page.contains(" src="));
+    assertFalse(page.contains("@import"));
+    assertFalse(page.contains("\r"));
+  }
+
+  @Test
+  void headerSummaryAndGrouping() {
+    String page = html(sampleRun());
+    assertTrue(page.contains("<div class=\"card c-total\"><div class=\"n\">6</div><div class=\"l\">findings</div></div>"));
+    assertTrue(page.contains("<div class=\"card c-error\"><div class=\"n\">1</div>"));
+    assertTrue(page.contains("<div class=\"card c-warning\"><div class=\"n\">4</div>"));
+    assertTrue(page.contains("<div class=\"card c-info\"><div class=\"n\">1</div>"));
+    assertTrue(page.contains("<div class=\"card c-files\"><div class=\"n\">3</div>"));
+    // By package: com.acme.orders has 3 findings in 1 file.
+    assertTrue(page.contains("<tr><td class=\"mono\">com.acme.orders</td><td class=\"num\">1</td>"), page);
+    assertTrue(page.contains("<td class=\"mono\">com.acme.util</td>"));
+    // All nine rules in the rule table.
+    for (RuleId r : RuleId.values()) assertTrue(page.contains(">" + r.id() + "</span><div class=\"desc\">"), r.id());
+    // Files in order, each once, with their counts.
+    int cache = page.indexOf("<span class=\"path\">" + CACHE + "</span><span class=\"fcount\">1 finding</span>");
+    int orders = page.indexOf("<span class=\"path\">" + ORDERS + "</span><span class=\"fcount\">3 findings</span>");
+    int util = page.indexOf("<span class=\"path\">" + UTIL + "</span><span class=\"fcount\">2 findings</span>");
+    assertTrue(cache > 0 && orders > cache && util > orders, cache + " " + orders + " " + util);
+    assertTrue(page.contains("<ul class=\"notes\">\n<li>skipped com/acme/Broken.class: truncated class file</li>"));
+  }
+
+  @Test
+  void snippetHighlightsTheExpressionOrTheWholeLine() {
+    String page = html(sampleRun());
+    // Column and end column known: exactly the expression.
+    assertTrue(page.contains("<span class=\"cl at\"><span class=\"ln\">5</span>    List&lt;Long&gt; ids = <mark>new ArrayList&lt;&gt;()</mark>;</span>"), page);
+    // Context lines 3..7 around line 5, right-aligned numbers.
+    assertTrue(page.contains("<span class=\"cl\"><span class=\"ln\">3</span>class OrderBook {</span>"));
+    assertTrue(page.contains("<span class=\"cl\"><span class=\"ln\">7</span>    for (Order o : orders) {</span>"));
+    // No end column: the whole line.
+    assertTrue(page.contains("<span class=\"ln\">7</span>    <mark class=\"whole\">Entry e = new Entry(k, v);</mark></span>"));
+    // Unknown source: no snippet for Strings.java.
+    int util = page.indexOf("<span class=\"path\">" + UTIL);
+    assertFalse(page.substring(util).contains("<pre class=\"code\">"));
+    // Reasons as a list with their lines; fixes with their edits.
+    assertTrue(page.contains("<li><span class=\"rline\">line 8</span>stored into Cache.map</li>"));
+    assertTrue(page.contains("<span class=\"fixlabel\">fix</span>pass the expected size: (orders.size())"));
+    assertTrue(page.contains("<span class=\"range\">insert at 5:38</span><code>orders.size()</code>"));
+  }
+
+  @Test
+  void topTwentyByHotnessThenOrder() {
+    List<ReportedFinding> many = ReportFixtures.many(300);
+    String page = html(new ReportRun("1", many, List.of()));
+    String hottest = page.substring(page.indexOf("<section id=\"hottest\">"), page.indexOf("<section id=\"files\">"));
+    Matcher m = Pattern.compile("<span class=\"heat\">(\\d+)</span>").matcher(hottest);
+    List<Integer> heat = new ArrayList<>();
+    while (m.find()) heat.add(Integer.parseInt(m.group(1)));
+    List<ReportedFinding> expected = Reports.hottest(many, 20);
+    assertEquals(20, heat.size());
+    for (int i = 0; i < 20; i++) assertEquals(expected.get(i).finding().hotness(), heat.get(i));
+    for (int i = 1; i < 20; i++) assertTrue(heat.get(i - 1) >= heat.get(i));
+    // Each row links to the finding's anchor, which exists.
+    Matcher link = Pattern.compile("href=\"#(f\\d+)\"").matcher(hottest);
+    int links = 0;
+    while (link.find()) {
+      assertTrue(page.contains("id=\"" + link.group(1) + "\""));
+      links++;
+    }
+    assertEquals(20, links);
+  }
+
+  @Test
+  void fiveThousandFindingsStayReasonable() {
+    long start = System.nanoTime();
+    String page = new HtmlReportWriter(SourceText.NONE).write(new ReportRun("1", ReportFixtures.many(5000), List.of()));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(5000, count(page, "<article class=\"finding"));
+    assertTrue(page.length() < 5_000 * 1_000, "size " + page.length());
+    assertTrue(millis < 5_000, millis + " ms");
+  }
+
+  @Test
+  void emptyRun() {
+    String page = html(new ReportRun("1", List.of(), List.of()));
+    assertTrue(page.contains("<div class=\"card c-total\"><div class=\"n\">0</div>"));
+    assertTrue(page.contains("No findings."));
+    assertTrue(page.contains("The analysis ran over every input."));
+  }
+
+  @Test
+  void packageFromPath() {
+    assertEquals("com.acme", Reports.packageOf("core/src/main/java/com/acme/Foo.java"));
+    assertEquals("com.acme.x", Reports.packageOf("src/test/java/com/acme/x/FooTest.java"));
+    assertEquals("(default package)", Reports.packageOf("src/main/java/Foo.java"));
+    assertEquals("(default package)", Reports.packageOf("Foo.java"));
+    assertEquals("corpus.boxing", Reports.packageOf("corpus/boxing/BoxingCaches.java"));
+    assertEquals("a.b", Reports.packageOf("x\\java\\a\\b\\C.java"));
+  }
+}

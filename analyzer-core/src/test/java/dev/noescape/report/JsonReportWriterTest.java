@@ -1,0 +1,129 @@
+package dev.noescape.report;
+
+import static dev.noescape.report.ReportFixtures.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.noescape.report.json.JsonReportWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonReportWriterTest {
+  @Test
+  void exactDocumentForTwoFindings() {
+    ReportRun run = new ReportRun("0.1.0", List.of(ReportedFinding.of(ESCAPE), unpresizedWithEdit()), List.of("skipped X.class: bad"));
+    String expected =
+        """
+        {
+          "tool": "noescape",
+          "toolVersion": "0.1.0",
+          "formatVersion": 1,
+          "summary": {
+            "total": 2,
+            "files": 2,
+            "byRule": {
+              "HeapEscape": 1,
+              "LeakingParameter": 0,
+              "BoxingAllocation": 0,
+              "VarargsAllocation": 0,
+              "CapturingLambda": 0,
+              "UnpresizedCollection": 1,
+              "HashMapCapacity": 0,
+              "StringConcatInLoop": 0,
+              "AllocationContract": 0
+            },
+            "bySeverity": {
+              "error": 0,
+              "warning": 1,
+              "info": 1
+            }
+          },
+          "findings": [
+            {
+              "rule": "HeapEscape",
+              "severity": "info",
+              "file": "app/src/main/java/com/acme/cache/Cache.java",
+              "line": 7,
+              "column": 15,
+              "endColumn": null,
+              "message": "new Entry(k, v) escapes to heap: stored into Cache.map (line 8)",
+              "hotness": 40,
+              "method": "com.acme.cache.Cache#put(java.lang.String,java.lang.Object)",
+              "subject": "new Entry(String,Object)",
+              "baselineKey": "HeapEscape:com.acme.cache.Cache#put(java.lang.String,java.lang.Object):new Entry(String,Object)",
+              "reasons": [
+                {
+                  "kind": "STORED_INTO",
+                  "text": "stored into Cache.map",
+                  "line": 8
+                },
+                {
+                  "kind": "REACHABLE_FROM_GLOBAL",
+                  "text": "Cache instance is reachable from static field Cache.INSTANCE",
+                  "line": 4
+                }
+              ],
+              "fix": null
+            },
+            {
+              "rule": "UnpresizedCollection",
+              "severity": "warning",
+              "file": "app/src/main/java/com/acme/orders/OrderBook.java",
+              "line": 5,
+              "column": 22,
+              "endColumn": 39,
+              "message": "new ArrayList<>() grows while it is filled with orders.size() elements in the loop at line 7: presize it: new ArrayList<>(orders.size())",
+              "hotness": 11040,
+              "method": "com.acme.orders.OrderBook#submit(java.util.List)",
+              "subject": "new ArrayList<>()",
+              "baselineKey": "UnpresizedCollection:com.acme.orders.OrderBook#submit(java.util.List):new ArrayList<>()",
+              "reasons": [],
+              "fix": {
+                "description": "pass the expected size: (orders.size())",
+                "edits": [
+                  {
+                    "file": "app/src/main/java/com/acme/orders/OrderBook.java",
+                    "startLine": 5,
+                    "startColumn": 38,
+                    "endLine": 5,
+                    "endColumn": 38,
+                    "replacement": "orders.size()"
+                  }
+                ]
+              }
+            }
+          ],
+          "notes": [
+            "skipped X.class: bad"
+          ]
+        }
+        """;
+    assertEquals(expected, new JsonReportWriter().write(run));
+    assertEquals(ESCAPE.baselineKey(), Reports.baselineKey(ESCAPE));
+  }
+
+  @Test
+  void emptyRunAndFieldOrder() throws Exception {
+    String text = new JsonReportWriter().write(new ReportRun("1", List.of(), List.of()));
+    assertTrue(text.contains("\"findings\": [],\n  \"notes\": []\n}\n"), text);
+    JsonNode doc = new ObjectMapper().readTree(new JsonReportWriter().write(sampleRun()));
+    List<String> fields = new ArrayList<>();
+    for (Iterator<String> it = doc.at("/findings/0").fieldNames(); it.hasNext(); ) fields.add(it.next());
+    assertEquals(
+        List.of("rule", "severity", "file", "line", "column", "endColumn", "message", "hotness", "method", "subject",
+            "baselineKey", "reasons", "fix"),
+        fields);
+    assertEquals(6, doc.at("/summary/total").asInt());
+    assertEquals(1, doc.at("/summary/bySeverity/error").asInt());
+    // A rule fix without edits keeps its description.
+    JsonNode concat = doc.at("/findings/4");
+    assertEquals("StringConcatInLoop", concat.get("rule").asText());
+    assertTrue(concat.get("column").isNull());
+    assertEquals("accumulate 's' in a StringBuilder and call toString() after the loop", concat.at("/fix/description").asText());
+    assertEquals(0, concat.at("/fix/edits").size());
+  }
+}
