@@ -1,12 +1,14 @@
 package dev.noescape.cli;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
-import dev.noescape.cli.placeholder.ReportWritersPlaceholder;
 import dev.noescape.cli.placeholder.SourceMapperPlaceholder;
 import dev.noescape.finding.Finding;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;
+import dev.noescape.report.html.HtmlReportWriter;
+import dev.noescape.report.json.JsonReportWriter;
+import dev.noescape.report.sarif.SarifWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -60,17 +62,17 @@ final class Pipeline {
 
   /** SARIF 2.1.0 to {@code file} (its parent exists). */
   static void writeSarif(ReportRun run, SourceText sourceText, Path file) throws IOException {
-    ReportWritersPlaceholder.writeSarif(run, file); // PLACEHOLDER-UNTIL-MERGE
+    new SarifWriter(sourceText).write(run, file);
   }
 
   /** The JSON report to {@code file} (its parent exists). */
   static void writeJson(ReportRun run, Path file) throws IOException {
-    ReportWritersPlaceholder.writeJson(run, file); // PLACEHOLDER-UNTIL-MERGE
+    new JsonReportWriter().write(run, file);
   }
 
   /** The HTML report into {@code dir} (it exists), entry page {@link #htmlEntry}. */
   static void writeHtml(ReportRun run, SourceText sourceText, Path dir) throws IOException {
-    ReportWritersPlaceholder.writeHtml(run, dir); // PLACEHOLDER-UNTIL-MERGE
+    new HtmlReportWriter(sourceText).write(run, htmlEntry(dir));
   }
 
   /** The page the summary names for {@code --html dir}. */
