@@ -1,0 +1,154 @@
+package dev.noescape.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noescape.corpus.CorpusFiles;
+import dev.noescape.finding.Finding;
+import dev.noescape.finding.Fix;
+import dev.noescape.finding.RuleId;
+import dev.noescape.ir.SourcePos;
+import dev.noescape.ir.SymbolicExpr;
+import dev.noescape.report.ReportedFinding;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The source mapping against the annotated corpus and the javac plugin's own positions on it. */
+class SourceMapperCorpusTest {
+  private static final Path ROOT = CorpusFiles.sourceRoot();
+
+  private static SourceMapper mapper() {
+    // project root = testdata: paths come out as src/main/java/corpus/...
+    return new SourceMapper(List.of(ROOT), ROOT.getParent().getParent().getParent());
+  }
+
+  private static String line(String file, int line) throws Exception {
+    return Files.readAllLines(ROOT.resolve(file)).get(line - 1);
+  }
+
+  /**
+   * Every warning the javac plugin printed on the corpus (all eight checks on), turned into a
+   * line-only finding with the same rule, message and description: the mapper must put each at the
+   * column javac reported. Entries whose line has changed in the corpus since are skipped.
+   */
+  @Test
+  void columnsAgreeWithTheJavacPluginOnTheCorpus() throws Exception {
+    List<Finding> in = new ArrayList<>();
+    Map<String, List<Integer>> expected = new HashMap<>();
+    Map<String, Integer> counters = new HashMap<>();
+    int total = 0;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        getClass().getResourceAsStream("javac-columns.tsv"), StandardCharsets.UTF_8))) {
+      for (String l; (l = r.readLine()) != null; ) {
+        if (l.startsWith("#") || l.isBlank()) continue;
+        String[] c = l.split("\t", -1);
+        total++;
+        String file = c[0];
+        int lineNo = Integer.parseInt(c[1]);
+        Path p = ROOT.resolve(file);
+        if (!Files.exists(p)) continue;
+        List<String> lines = Files.readAllLines(p);
+        if (lineNo > lines.size() || !lines.get(lineNo - 1).strip().equals(c[5])) continue;
+        RuleId rule = RuleId.byId(c[3]);
+        String subject = SourceFindings.subjectOf(rule, c[4]);
+        // site ids in the order javac reported them (program order within a rule)
+        int id = counters.merge(file + ":" + lineNo + ":" + rule + ":" + subject, 1, Integer::sum);
+        in.add(SourceFindings.finding(rule, file, lineNo, subject, c[4], null,
+            rule == RuleId.LEAKING_PARAMETER ? -1 : id, SourceFindings.METHOD));
+        expected.computeIfAbsent("src/main/java/" + file + ":" + lineNo + ":" + rule + ":" + c[4], k -> new ArrayList<>())
+            .add(Integer.parseInt(c[2]));
+      }
+    }
+    assertTrue(in.size() >= total * 0.8, "most javac positions still apply to the corpus: " + in.size() + "/" + total);
+    SourceMapper mapper = mapper();
+    List<ReportedFinding> out = mapper.mapAll(in);
+    assertEquals(in.size(), out.size(), "nothing in the corpus is suppressed for all eight rules");
+    List<String> wrong = new ArrayList<>();
+    for (ReportedFinding rf : out) {
+      Finding f = rf.finding();
+      String key = f.file() + ":" + f.pos().line() + ":" + f.rule() + ":" + f.message();
+      List<Integer> cols = expected.get(key);
+      if (cols == null || !cols.remove((Integer) f.pos().column())) wrong.add(key + " at column " + f.pos().column() + ", javac " + cols);
+    }
+    assertEquals(List.of(), wrong);
+    assertEquals(List.of(), mapper.problems());
+    System.out.println("source mapping: " + in.size() + " javac positions on the corpus reproduced");
+  }
+
+  @Test
+  void unpresizedCollectionOnACorpusLineWithItsFix() throws Exception {
+    String file = "corpus/cache/LruCache.java";
+    String text = line(file, 60);
+    assertTrue(text.contains("List<V> out = new ArrayList<>(); // expect: UnpresizedCollection(keys.size())"), text);
+    Finding f = SourceFindings.finding(RuleId.UNPRESIZED_COLLECTION, file, 60, "new ArrayList<>()",
+        "new ArrayList<>() grows while it is filled with keys.size() elements in the loop at line 61: presize it: new ArrayList<>(keys.size())",
+        new Fix.AddCapacity(SymbolicExpr.of("keys.size()")), 3, SourceFindings.METHOD);
+    ReportedFinding rf = mapper().map(f).orElseThrow();
+    int col = text.indexOf("new ArrayList<>()") + 1;
+    assertEquals(new SourcePos(60, col, col + "new ArrayList<>()".length()), rf.finding().pos());
+    assertEquals("src/main/java/corpus/cache/LruCache.java", rf.finding().file());
+    String source = Files.readString(ROOT.resolve(file));
+    String fixed = SourceFindings.apply(source, rf.fix());
+    assertEquals(text.replace("new ArrayList<>()", "new ArrayList<>(keys.size())"), fixed.split("\n", -1)[59]);
+    assertEquals(source.length() + "keys.size()".length(), fixed.length());
+  }
+
+  @Test
+  void hashMapCapacityOnACorpusLineBecomesTheFactory() throws Exception {
+    String file = "corpus/cache/LruCache.java";
+    String text = line(file, 44);
+    assertTrue(text.contains("new HashMap<>(keys.size()); // expect: HashMapCapacity"), text);
+    Finding f = SourceFindings.finding(RuleId.HASH_MAP_CAPACITY, file, 44, "new HashMap<>(keys.size())",
+        "new HashMap<>(keys.size()) rehashes before it holds the keys.size() entries put in the loop at line 45 (the table resizes at 0.75 × capacity): use HashMap.newHashMap(keys.size())",
+        new Fix.UseFactory("java.util.HashMap", "newHashMap", SymbolicExpr.of("keys.size()")), 0, SourceFindings.METHOD);
+    ReportedFinding rf = mapper().map(f).orElseThrow();
+    assertEquals(text.indexOf("new HashMap") + 1, rf.finding().pos().column());
+    String fixed = SourceFindings.apply(Files.readString(ROOT.resolve(file)), rf.fix());
+    assertEquals(text.replace("new HashMap<>(keys.size())", "HashMap.newHashMap(keys.size())"), fixed.split("\n", -1)[43]);
+  }
+
+  @Test
+  void stringConcatAndCapturingLambdaOnCorpusLines() throws Exception {
+    String file = "corpus/text/ReportBuilder.java";
+    String acc = line(file, 27);
+    assertTrue(acc.contains("s = s + p + \";\"; // expect: StringConcatInLoop"), acc);
+    Finding concat = SourceFindings.finding(RuleId.STRING_CONCAT_IN_LOOP, file, 27, "s = s + p + \";\"",
+        "'s += …' copies the whole string on every iteration of the loop at line 26 (quadratic): accumulate in a StringBuilder");
+    // reported at the concatenation s + p + ";", not at the assignment
+    int col = acc.indexOf("s + p") + 1;
+    assertEquals(new SourcePos(27, col, col + "s + p + \";\"".length()), mapper().map(concat).orElseThrow().finding().pos());
+
+    String lambdaFile = "corpus/cache/LruCache.java";
+    String l69 = line(lambdaFile, 69);
+    Finding lambda = SourceFindings.finding(RuleId.CAPTURING_LAMBDA, lambdaFile, 69, "lambda capturing 'loader'",
+        "lambda allocates on every iteration of the loop (line 68) because it captures 'loader': hoist it out of the loop or make it non-capturing");
+    assertEquals(l69.indexOf("key -> loader.apply(key)") + 1, mapper().map(lambda).orElseThrow().finding().pos().column());
+  }
+
+  /** Parse and index every corpus file: a figure for the report, no assertion on time. */
+  @Test
+  void measureParsingAndIndexingTheCorpus() {
+    List<Path> files = CorpusFiles.corpusFiles(ROOT);
+    long t0 = System.nanoTime();
+    SourceMapper mapper = new SourceMapper(List.of(ROOT), ROOT, 1000);
+    int nodes = 0;
+    for (Path p : files) {
+      String rel = CorpusFiles.relative(ROOT, p);
+      Finding f = SourceFindings.finding(RuleId.HEAP_ESCAPE, rel, 1, "x", "x");
+      mapper.map(f);
+      Path located = mapper.locate(rel);
+      assertEquals(p, located);
+    }
+    long t1 = System.nanoTime();
+    System.out.printf("source mapping: parsed and indexed %d corpus files in %d ms%n", files.size(), (t1 - t0) / 1_000_000);
+    assertEquals(List.of(), mapper.problems());
+  }
+}
