@@ -418,11 +418,33 @@ final class SiteLocator {
     }
     ResolvedType t = types.typeOf(x);
     try {
-      if (t != null && t.isPrimitive()) return t.asPrimitive().describe();
+      if (t != null) return t.isPrimitive() ? t.asPrimitive().describe() : null;
     } catch (RuntimeException ex) {
       return null;
     }
-    return null;
+    return x instanceof NameExpr ne ? declaredPrimitive(ne) : null;
+  }
+
+  /**
+   * The primitive type a name was declared with, read from the declarations before it in its
+   * method (parameters, locals, pattern variables), when the solver cannot tell (record patterns);
+   * null when not primitive, unknown or ambiguous.
+   */
+  private static String declaredPrimitive(NameExpr name) {
+    Node scope = name.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).map(c -> (Node) c)
+        .or(() -> name.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).map(c -> (Node) c)).orElse(null);
+    if (scope == null || name.getBegin().isEmpty()) return null;
+    String id = name.getNameAsString();
+    com.github.javaparser.Position at = name.getBegin().get();
+    Set<String> found = new java.util.HashSet<>();
+    for (Node d : scope.findAll(Node.class, n -> n.getBegin().map(b -> b.isBefore(at)).orElse(false))) {
+      Type type = null;
+      if (d instanceof Parameter prm && prm.getNameAsString().equals(id)) type = prm.getType();
+      else if (d instanceof VariableDeclarator v && v.getNameAsString().equals(id)) type = v.getType();
+      else if (d instanceof com.github.javaparser.ast.expr.TypePatternExpr tp && tp.getNameAsString().equals(id)) type = tp.getType();
+      if (type != null) found.add(type.isPrimitiveType() ? type.asString() : "");
+    }
+    return found.size() == 1 && !found.contains("") ? found.iterator().next() : null;
   }
 
   /**

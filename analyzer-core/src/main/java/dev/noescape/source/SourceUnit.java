@@ -51,7 +51,10 @@ final class SourceUnit {
   /** The lines of the file, without line terminators. */
   List<String> lines() {
     List<String> out = new ArrayList<>(lineStarts.length);
-    for (int l = 1; l <= lineStarts.length; l++) out.add(line(l));
+    int n = lineStarts.length;
+    // a final line terminator ends the last line; it does not start an empty one
+    if (n > 1 && lineStarts[n - 1] == text.length()) n--;
+    for (int l = 1; l <= n; l++) out.add(line(l));
     return out;
   }
 
