@@ -76,6 +76,8 @@ public final class SourceMapper {
   private final Map<String, Optional<Path>> locations = new ConcurrentHashMap<>();
   private final Map<String, Path> mappedPaths = new ConcurrentHashMap<>();
   private final Map<Path, SourceUnit> units;
+  /** Units evicted since the solver's caches were last cleared (guarded by {@code units}). */
+  private int evictions;
   private final Set<String> problems = new LinkedHashSet<>();
   private volatile Map<String, List<Path>> byFileName;
   private final SiteLocator.Types types = new SolverTypes();
@@ -99,9 +101,13 @@ public final class SourceMapper {
       @Override
       protected boolean removeEldestEntry(Map.Entry<Path, SourceUnit> eldest) {
         if (size() <= SourceMapper.this.maxCachedFiles) return false;
-        // the solver's caches hold nodes of the evicted unit
-        synchronized (solverLock) {
-          JavaParserFacade.clearInstances();
+        // The solver's caches hold nodes of evicted units: dropped once as many units were evicted
+        // as the cache holds, so at most twice the cache's units stay reachable.
+        if (++evictions >= SourceMapper.this.maxCachedFiles) {
+          evictions = 0;
+          synchronized (solverLock) {
+            JavaParserFacade.clearInstances();
+          }
         }
         return true;
       }
@@ -130,7 +136,8 @@ public final class SourceMapper {
 
   /**
    * Every finding mapped (see {@link #map}), suppressed ones dropped, sorted with
-   * {@link Finding#ORDER}. Findings about the same kind of expression with the same description on
+   * {@link Finding#ORDER} (then site id, method and subject, so the order does not depend on the
+   * input's). Findings about the same kind of expression with the same description on
    * one line are matched to the expressions in source order, by their site ids (the front ends
    * number sites in program order) when all of them are reported.
    */
@@ -169,7 +176,8 @@ public final class SourceMapper {
       }
       mapOne(f, k, n).ifPresent(out::add);
     }
-    out.sort((a, b) -> Finding.ORDER.compare(a.finding(), b.finding()));
+    out.sort(java.util.Comparator.comparing(ReportedFinding::finding, Finding.ORDER.thenComparingInt(Finding::siteId)
+        .thenComparing(f -> f.method() == null ? "" : f.method().key()).thenComparing(f -> String.valueOf(f.subject()))));
     return out;
   }
 
