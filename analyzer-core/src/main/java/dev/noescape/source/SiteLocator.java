@@ -73,6 +73,9 @@ final class SiteLocator {
     return kindOfSubject(subject);
   }
 
+  /** {@code new Foo$1()}: a class file's name for an anonymous class. */
+  private static final Pattern ANONYMOUS_NAME = Pattern.compile("^new\\s+[\\w.$]*\\$\\d+\\b");
+
   static Kind kindOfSubject(String subject) {
     if (subject.startsWith("param ")) return Kind.PARAM;
     if (subject.startsWith("boxing ")) return Kind.BOXING;
@@ -82,6 +85,7 @@ final class SiteLocator {
     if (subject.startsWith("anonymous ")) return Kind.ANONYMOUS;
     if (subject.startsWith("string +=") || subject.startsWith("string concatenation")) return Kind.CONCAT;
     if (subject.endsWith(" initializer") || subject.startsWith("{")) return Kind.NEW_ARRAY;
+    if (ANONYMOUS_NAME.matcher(subject).find()) return Kind.ANONYMOUS;
     if (subject.startsWith("new ")) {
       int bracket = subject.indexOf('[');
       int paren = subject.indexOf('(');
@@ -156,10 +160,21 @@ final class SiteLocator {
       case NEW_ARRAY -> out = arrays(u, onLine, subject);
       case BOXING -> out = boxes(u, onLine, subject, types).get(0);
       case VARARGS -> out = varargs(onLine, f);
-      case LAMBDA -> out = lambdas(onLine, f);
-      case METHOD_REF -> out = methodRefs(u, onLine, subject);
+      // bytecode cannot tell a lambda from a method reference (both are invokedynamic): when the
+      // line has none of the kind named, the other kind is taken
+      case LAMBDA -> {
+        out = lambdas(onLine, f);
+        if (out.isEmpty()) out = methodRefs(u, onLine, subject);
+      }
+      case METHOD_REF -> {
+        out = methodRefs(u, onLine, subject);
+        if (out.isEmpty()) out = lambdas(onLine, f);
+      }
       case CONCAT -> out = concats(u, onLine, f, types);
-      case PARAM -> out = params(onLine, subject);
+      case PARAM -> {
+        out = params(onLine, subject);
+        if (out.isEmpty()) out = paramOfMethodAround(u, line, f, subject);
+      }
       default -> out = List.of();
     }
     return restrictToBody(out, f);
@@ -318,6 +333,16 @@ final class SiteLocator {
       if (!(n instanceof Expression e)) continue;
       int target = boxingContext(e, types);
       if (target == 0) continue;
+      if (target == 3) {
+        // for (Integer x : ints): each element of the primitive array is boxed, at the array expression
+        ResolvedType it = types.typeOf(e);
+        try {
+          if (prim != null && it != null && it.isArray() && it.asArrayType().getComponentType().describe().equals(prim)) strong.add(n);
+        } catch (RuntimeException ex) {
+          // unknown: not a candidate
+        }
+        continue;
+      }
       String t = primitiveOf(e, types);
       if (t == null || prim == null || !t.equals(prim)) {
         // Character c = 65; Short s = 1: a constant narrowed to the box's primitive
@@ -726,6 +751,28 @@ final class SiteLocator {
       if (n instanceof Parameter p && (name == null || p.getNameAsString().equals(name))) out.add(n);
     }
     return out;
+  }
+
+  /**
+   * Class files do not know where parameters are declared: a front end may report a parameter at
+   * its method's first line. The parameter of that name of the method (named as the finding's)
+   * whose body holds the line, at its declaration.
+   */
+  private static List<Node> paramOfMethodAround(SourceUnit u, int line, Finding f, String subject) {
+    if (!subject.startsWith("param ") || u.unit == null) return List.of();
+    String name = subject.substring("param ".length()).trim();
+    String method = f.method() == null ? null : f.method().name();
+    com.github.javaparser.ast.body.CallableDeclaration<?> best = null;
+    for (com.github.javaparser.ast.body.CallableDeclaration<?> c : u.unit.findAll(com.github.javaparser.ast.body.CallableDeclaration.class)) {
+      if (c.getBegin().isEmpty() || c.getEnd().isEmpty()) continue;
+      if (c.getBegin().get().line > line || c.getEnd().get().line < line) continue;
+      boolean ctor = c instanceof com.github.javaparser.ast.body.ConstructorDeclaration;
+      if (method != null && !(ctor ? method.equals("<init>") : c.getNameAsString().equals(method))) continue;
+      if (best == null || c.getBegin().get().isAfter(best.getBegin().get())) best = c;
+    }
+    if (best == null) return List.of();
+    for (Parameter p : best.getParameters()) if (p.getNameAsString().equals(name)) return List.of(p);
+    return List.of();
   }
 
   /** The statement that holds {@code n}, or null. */

@@ -146,6 +146,54 @@ class SourceMapperTest {
     assertEquals(new SourcePos(19, col(l19, "final List"), col(l19, "parts,") + "parts".length()), m.map(param).orElseThrow().finding().pos());
   }
 
+  private static final String BYTECODE_VIEW = """
+      package a;
+
+      import java.util.*;
+      import java.util.function.*;
+
+      class View {
+        List<Integer> each(int[] xs, List<Runnable> tasks) {
+          List<Integer> out = new ArrayList<>();
+          for (Integer x : xs) out.add(x);
+          for (int i = 0; i < xs.length; i++) {
+            tasks.add(out::clear);
+            tasks.add(new Runnable() { public void run() { out.clear(); } });
+          }
+          return out;
+        }
+
+        View(String name,
+             List<String> sink) {
+          sink.add(name);
+        }
+      }
+      """;
+
+  /** What a front end that reads class files may say: it cannot tell all source forms apart. */
+  @Test
+  void findingsAsTheBytecodeSeesThem() throws Exception {
+    write("src/main/java/a/View.java", BYTECODE_VIEW);
+    SourceMapper m = mapper();
+    // for (Integer x : ints) boxes each element: at the array expression
+    String l9 = lineOf(BYTECODE_VIEW, 9);
+    assertEquals(col(l9, "xs)"), m.map(finding(RuleId.BOXING_ALLOCATION, "a/View.java", 9, "boxing int to Integer", "boxing int to Integer allocates …")).orElseThrow().finding().pos().column());
+    // an invokedynamic the front end calls a lambda is the method reference on the line
+    String l11 = lineOf(BYTECODE_VIEW, 11);
+    assertEquals(col(l11, "out::clear"), m.map(finding(RuleId.CAPTURING_LAMBDA, "a/View.java", 11, "lambda capturing 'out'",
+        "lambda allocates on every iteration of the loop (line 10) because it captures 'out': x")).orElseThrow().finding().pos().column());
+    // the class file's name of an anonymous class
+    String l12 = lineOf(BYTECODE_VIEW, 12);
+    assertEquals(col(l12, "new Runnable"), m.map(finding(RuleId.HEAP_ESCAPE, "a/View.java", 12, "new a.View$1()",
+        "new View$1() escapes to heap: x")).orElseThrow().finding().pos().column());
+    // a parameter reported at its constructor's first body line: moved to its declaration
+    MethodRef ctor = new MethodRef("a.View", "<init>", List.of("java.lang.String", "java.util.List"), "void", false);
+    ReportedFinding p = m.map(finding(RuleId.LEAKING_PARAMETER, "a/View.java", 19, "param name",
+        "leaking param: name stored into sink", null, -1, ctor)).orElseThrow();
+    String l17 = lineOf(BYTECODE_VIEW, 17);
+    assertEquals(new SourcePos(17, col(l17, "String name"), col(l17, "String name") + "String name".length()), p.finding().pos());
+  }
+
   @Test
   void suppressWarningsOnEnclosingDeclarations() throws Exception {
     String src = """
