@@ -55,16 +55,14 @@ import java.util.regex.Pattern;
  * size starts with must be in scope at the allocation (declared before it, a parameter, a field, or
  * a type name), else there is no fix, as in the javac plugin.
  *
- * <p>{@link Fix.UseStringBuilder} is not offered: the javac rewrite splits operands by their static
- * type (a String-typed {@code a + b} is appended piecewise, an int sum is not; a {@code char[]}
- * operand forbids the fix), which needs complete type information that source mapping without
- * the project's class path cannot guarantee; a wrong split would change the program's output.
+ * <p>{@link Fix.UseStringBuilder}: see {@link StringBuilderEdits}.
  */
 final class FixEdits {
   private FixEdits() {}
 
-  static List<TextEdit> edits(SourceUnit u, Node site, Finding f, String file) {
+  static List<TextEdit> edits(SourceUnit u, Node site, Finding f, String file, SiteLocator.Types types) {
     Fix fix = f.fix();
+    if (fix instanceof Fix.UseStringBuilder sb) return StringBuilderEdits.edits(u, site, sb, file, types);
     if (fix == null || !(unparen(site) instanceof ObjectCreationExpr oce)) return List.of();
     if (fix instanceof Fix.AddCapacity a) return addCapacity(u, oce, a, f, file);
     if (fix instanceof Fix.UseFactory uf) return useFactory(u, oce, uf, f, file);

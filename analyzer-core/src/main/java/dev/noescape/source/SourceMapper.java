@@ -227,7 +227,7 @@ public final class SourceMapper {
       if (anchor != null && Suppressions.suppressed(anchor, f.rule().id())) return Optional.empty();
       if (site == null) return Optional.of(ReportedFinding.of(moved));
       Finding mapped = with(f, rel, position(u, site));
-      List<TextEdit> edits = f.fix() == null ? List.of() : FixEdits.edits(u, site, f, rel);
+      List<TextEdit> edits = f.fix() == null ? List.of() : FixEdits.edits(u, site, f, rel, types);
       return Optional.of(new ReportedFinding(mapped, edits));
     } catch (RuntimeException | StackOverflowError e) {
       problem("could not map a finding in " + f.file() + " (line " + f.pos().line() + "): " + e);
