@@ -127,6 +127,86 @@ class SourceMapperCorpusTest {
     System.out.println("source mapping: " + in.size() + " javac positions on the corpus reproduced (mapAll: " + ms + " ms)");
   }
 
+  private static final java.util.regex.Pattern ADVICE = java.util.regex.Pattern.compile(
+      "(?:presize it(?: for the load factor 0\\.75)?: |use |pass )(.+?)(?: as the capacity)?$");
+
+  /**
+   * Every presizing finding the javac plugin printed on the corpus, with the fix its rule builds
+   * (read back from the message's advice): the edited line holds exactly the advised code.
+   */
+  @Test
+  void presizingFixesOnTheCorpusWriteWhatTheMessagesAdvise() throws Exception {
+    List<Finding> in = new ArrayList<>();
+    gold(in, new HashMap<>());
+    SourceMapper mapper = mapper();
+    int checked = 0;
+    List<String> bad = new ArrayList<>();
+    for (Finding g : in) {
+      if (g.rule() != RuleId.UNPRESIZED_COLLECTION && g.rule() != RuleId.HASH_MAP_CAPACITY) continue;
+      java.util.regex.Matcher m = ADVICE.matcher(g.message());
+      if (!m.find()) continue;
+      String advice = m.group(1);
+      Fix fix;
+      java.util.regex.Matcher factory = java.util.regex.Pattern.compile("^(\\w+)\\.(new\\w+)\\((.*)\\)$").matcher(advice);
+      if (factory.matches()) {
+        String cls = factory.group(1).equals("Maps") || factory.group(1).equals("Sets")
+            ? "com.google.common.collect." + factory.group(1) : "java.util." + factory.group(1);
+        fix = new Fix.UseFactory(cls, factory.group(2), SymbolicExpr.of(factory.group(3)));
+      } else if (g.rule() == RuleId.HASH_MAP_CAPACITY) {
+        fix = new Fix.ReplaceCapacity(advice);
+      } else if (advice.startsWith("new ") && advice.endsWith(")") && !advice.contains(", ")) {
+        fix = new Fix.AddCapacity(SymbolicExpr.of(advice.substring(advice.indexOf('(') + 1, advice.length() - 1)));
+      } else {
+        continue; // new PriorityQueue<>(n, cmp): advice only
+      }
+      Finding f = new Finding(g.rule(), g.severity(), g.file(), g.pos(), g.message(), g.reasons(), 0, fix, g.method(),
+          g.siteId(), g.subject());
+      ReportedFinding rf = mapper.map(f).orElseThrow();
+      String source = Files.readString(ROOT.resolve(g.file()));
+      if (rf.fix().isEmpty()) {
+        bad.add(g.file() + ":" + g.pos().line() + " no edits for " + advice);
+        continue;
+      }
+      String line = SourceFindings.apply(source, rf.fix()).split("\n", -1)[g.pos().line() - 1];
+      if (!line.contains(advice)) bad.add(g.file() + ":" + g.pos().line() + " " + line.strip() + " lacks " + advice);
+      checked++;
+    }
+    assertEquals(List.of(), bad);
+    assertTrue(checked >= 20, "presizing fixes checked: " + checked);
+    System.out.println("source mapping: " + checked + " presizing fixes on the corpus write the advised code");
+  }
+
+  /**
+   * The builder rewrite on every string accumulation of the corpus: where it applies, the edited
+   * file still parses, the accumulator is declared as a builder and read back after the loop.
+   */
+  @Test
+  void stringBuilderFixesOnTheCorpusKeepTheFileValid() throws Exception {
+    List<Finding> in = new ArrayList<>();
+    gold(in, new HashMap<>());
+    SourceMapper mapper = mapper();
+    int fixed = 0;
+    int total = 0;
+    for (Finding g : in) {
+      if (g.rule() != RuleId.STRING_CONCAT_IN_LOOP) continue;
+      String var = g.message().substring(1, g.message().indexOf(" += …'"));
+      Finding f = new Finding(g.rule(), g.severity(), g.file(), g.pos(), g.message(), g.reasons(), 0,
+          new Fix.UseStringBuilder(var), g.method(), g.siteId(), g.subject());
+      ReportedFinding rf = mapper.map(f).orElseThrow();
+      total++;
+      if (rf.fix().isEmpty()) continue;
+      fixed++;
+      String edited = SourceFindings.apply(Files.readString(ROOT.resolve(g.file())), rf.fix());
+      assertTrue(new com.github.javaparser.JavaParser(new com.github.javaparser.ParserConfiguration()
+          .setLanguageLevel(com.github.javaparser.ParserConfiguration.LanguageLevel.JAVA_25)).parse(edited).isSuccessful(),
+          g.file() + ":" + g.pos().line());
+      assertTrue(edited.contains("StringBuilder " + var + "Builder = new StringBuilder("), edited);
+      assertTrue(edited.contains("String " + var + " = " + var + "Builder.toString();"), edited);
+    }
+    assertTrue(fixed > 0);
+    System.out.println("source mapping: builder rewrite offered for " + fixed + " of " + total + " string accumulations of the corpus");
+  }
+
   @Test
   void unpresizedCollectionOnACorpusLineWithItsFix() throws Exception {
     String file = "corpus/cache/LruCache.java";
