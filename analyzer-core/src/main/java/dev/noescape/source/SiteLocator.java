@@ -187,7 +187,7 @@ final class SiteLocator {
    */
   private static List<Node> restrictToBody(List<Node> nodes, Finding f) {
     if (nodes.size() < 2 || f.method() == null) return nodes;
-    boolean inLambda = f.method().name().startsWith("lambda$");
+    boolean inLambda = f.method().name() != null && f.method().name().startsWith("lambda$");
     List<Node> kept = new ArrayList<>();
     for (Node n : nodes) {
       boolean insideLambda = n.findAncestor(LambdaExpr.class).isPresent();

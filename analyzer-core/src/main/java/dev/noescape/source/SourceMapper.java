@@ -142,19 +142,30 @@ public final class SourceMapper {
    * number sites in program order) when all of them are reported.
    */
   public List<ReportedFinding> mapAll(Collection<Finding> findings) {
+    try {
+      return mapAllOrThrow(findings);
+    } catch (RuntimeException | StackOverflowError e) {
+      problem("could not map the findings: " + e);
+      List<ReportedFinding> out = new ArrayList<>();
+      for (Finding f : findings) out.add(ReportedFinding.of(f));
+      return out;
+    }
+  }
+
+  private List<ReportedFinding> mapAllOrThrow(Collection<Finding> findings) {
     List<Finding> in = new ArrayList<>(findings);
     Map<String, TreeSet<Integer>> siteGroups = new HashMap<>();
     Map<String, List<Integer>> plainGroups = new HashMap<>();
     List<String> keys = new ArrayList<>(in.size());
     for (int i = 0; i < in.size(); i++) {
       Finding f = in.get(i);
-      String base = f.file() + "\u0000" + f.pos().line() + "\u0000" + SiteLocator.kindOf(f) + "\u0000" + f.subject();
+      String base = f.file() + "\u0000" + line(f) + "\u0000" + SiteLocator.kindOf(f) + "\u0000" + f.subject();
       String key;
       if (f.siteId() >= 0 && f.method() != null) {
         key = base + "\u0000" + f.method().key();
         siteGroups.computeIfAbsent(key, k -> new TreeSet<>()).add(f.siteId());
       } else {
-        key = base + "\u0000" + f.rule().id();
+        key = base + "\u0000" + f.rule();
         plainGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       }
       keys.add(key);
@@ -176,7 +187,13 @@ public final class SourceMapper {
       }
       mapOne(f, k, n).ifPresent(out::add);
     }
-    out.sort(java.util.Comparator.comparing(ReportedFinding::finding, Finding.ORDER.thenComparingInt(Finding::siteId)
+    java.util.Comparator<Finding> order = (a, b) -> a.pos() != null && b.pos() != null && a.file() != null && b.file() != null
+        && a.rule() != null && b.rule() != null && a.message() != null && b.message() != null
+        ? Finding.ORDER.compare(a, b)
+        : String.valueOf(a.file()).compareTo(String.valueOf(b.file())) != 0
+            ? String.valueOf(a.file()).compareTo(String.valueOf(b.file()))
+            : Integer.compare(line(a), line(b));
+    out.sort(java.util.Comparator.comparing(ReportedFinding::finding, order.thenComparingInt(Finding::siteId)
         .thenComparing(f -> f.method() == null ? "" : f.method().key()).thenComparing(f -> String.valueOf(f.subject()))));
     return out;
   }
@@ -210,7 +227,12 @@ public final class SourceMapper {
 
   // ---- mapping ----
 
+  private static int line(Finding f) {
+    return f.pos() == null ? 0 : f.pos().line();
+  }
+
   private Optional<ReportedFinding> mapOne(Finding f, int ordinal, int count) {
+    if (f.pos() == null || f.rule() == null) return Optional.of(ReportedFinding.of(f));
     try {
       Path p = locate(f.file());
       if (p == null) return Optional.of(ReportedFinding.of(f));

@@ -275,6 +275,20 @@ class SourceMapperTest {
   }
 
   @Test
+  void incompleteFindingsPassThrough() throws Exception {
+    write("src/main/java/a/Foo.java", FOO);
+    Finding noPos = new Finding(RuleId.HEAP_ESCAPE, RuleId.HEAP_ESCAPE.defaultSeverity(), "a/Foo.java", null, "x", List.of(), 0,
+        null, null, -1, null);
+    Finding noLine = finding(RuleId.HEAP_ESCAPE, "a/Foo.java", 0, null, "x");
+    Finding pastTheEnd = finding(RuleId.HEAP_ESCAPE, "a/Foo.java", 999, "new Object()", "x");
+    SourceMapper m = mapper();
+    List<ReportedFinding> out = m.mapAll(List.of(noPos, noLine, pastTheEnd));
+    assertEquals(3, out.size());
+    assertEquals(List.of(), m.problems());
+    assertEquals(SourcePos.line(999), m.map(pastTheEnd).orElseThrow().finding().pos());
+  }
+
+  @Test
   void filesAreFoundByPackageWhenTheLayoutDiffers() throws Exception {
     write("src/main/java/flat/Odd.java", "/* header */\npackage com.acme.deep;\n\nclass Odd {\n  Object o = new Object();\n}\n");
     ReportedFinding rf = mapper().map(finding(RuleId.HEAP_ESCAPE, "com/acme/deep/Odd.java", 5, "new Object()", "x")).orElseThrow();
