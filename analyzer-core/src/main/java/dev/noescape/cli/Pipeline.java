@@ -1,7 +1,6 @@
 package dev.noescape.cli;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
-import dev.noescape.cli.placeholder.SourceMapperPlaceholder;
 import dev.noescape.finding.Finding;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
@@ -9,6 +8,7 @@ import dev.noescape.report.SourceText;
 import dev.noescape.report.html.HtmlReportWriter;
 import dev.noescape.report.json.JsonReportWriter;
 import dev.noescape.report.sarif.SarifWriter;
+import dev.noescape.source.SourceMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,9 +19,6 @@ import java.util.List;
  * Everything else in {@code dev.noescape.cli} works with the contracts only ({@link
  * BytecodeAnalysis.Options}/{@code Result}, {@link ReportRun}, {@link ReportedFinding}, {@link
  * SourceText}).
- *
- * <p>MERGE: the calls into {@code dev.noescape.cli.placeholder} stand in for the real source
- * mapper and writers; rewire them here and delete that package.
  */
 final class Pipeline {
   private Pipeline() {}
@@ -50,8 +47,9 @@ final class Pipeline {
    * findings suppressed with {@code @SuppressWarnings("RuleId")} are dropped.
    */
   static Mapped mapToSources(List<Finding> findings, List<Path> sourceRoots, Path projectRoot) {
-    SourceMapperPlaceholder mapper = new SourceMapperPlaceholder(sourceRoots, projectRoot); // PLACEHOLDER-UNTIL-MERGE
-    return new Mapped(mapper.map(findings), mapper.sourceText(), mapper.problems());
+    SourceMapper mapper = new SourceMapper(sourceRoots, projectRoot);
+    List<ReportedFinding> mapped = mapper.mapAll(findings);
+    return new Mapped(mapped, mapper.sourceText(), mapper.problems());
   }
 
   /** One Go-style line per finding ({@code path:line:col: message [RuleId]}). */
