@@ -1,11 +1,24 @@
 package dev.noescape.bytecode;
 
+import dev.noescape.engine.AnalysisResult;
+import dev.noescape.engine.EscapeAnalysis;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
+import dev.noescape.ir.Program;
+import dev.noescape.models.JdkModels;
 import dev.noescape.rules.RuleContext;
+import dev.noescape.rules.RuleRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import sootup.core.cache.provider.LRUCacheProvider;
+import sootup.core.inputlocation.AnalysisInputLocation;
+import sootup.core.model.SourceType;
+import sootup.java.bytecode.frontend.inputlocation.JavaClassPathAnalysisInputLocation;
+import sootup.java.core.views.JavaView;
 
 /**
  * The whole-program pipeline over class files: class files (SootUp) → method IR → escape engine
@@ -14,6 +27,113 @@ import java.util.Set;
  */
 public final class BytecodeAnalysis {
   private BytecodeAnalysis() {}
+
+  /** Classes the view keeps parsed at once: enough for a class and what its lowering looks up. */
+  private static final int CACHE_CLASSES = 200;
+
+  /**
+   * Runs the whole pipeline. Never throws for bad input: unreadable jars, classes and methods become
+   * {@link Problem}s and the rest is analyzed.
+   */
+  public static Result run(Options options, Progress progress) {
+    if (progress == null) progress = Progress.NONE;
+    List<Problem> problems = new ArrayList<>();
+    List<ClassFiles.Entry> inputs = new ArrayList<>();
+    List<ClassFiles.Entry> libs = new ArrayList<>();
+    List<AnalysisInputLocation> locations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Path p : options.inputs()) {
+      for (ClassFiles.Entry e : ClassFiles.list(p, problems)) if (seen.add(e.className())) inputs.add(e);
+      location(p, SourceType.Application, locations, problems);
+    }
+    boolean guava = false;
+    for (Path p : options.classpath()) {
+      for (ClassFiles.Entry e : ClassFiles.list(p, problems)) {
+        if (e.className().equals("com.google.common.collect.Maps")) guava = true;
+        if (seen.add(e.className())) libs.add(e);
+      }
+      location(p, SourceType.Library, locations, problems);
+    }
+    for (ClassFiles.Entry e : inputs) if (e.className().equals("com.google.common.collect.Maps")) guava = true;
+    int major = 0;
+    for (ClassFiles.Entry e : inputs) major = Math.max(major, e.major());
+    RuleContext rc = options.ruleContext();
+    RuleContext context = new RuleContext(major >= 45 ? major - 44 : rc.targetRelease(), guava, rc.reportOutsideLoops(),
+        rc.verbosity(), rc.hotAnnotations());
+
+    JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
+    ProgramLowering lowering = new ProgramLowering(view, rc.hotAnnotations(), problems);
+    List<ClassFiles.Entry> all = new ArrayList<>(inputs);
+    all.addAll(libs);
+    int done = 0;
+    Set<String> readable = new LinkedHashSet<>();
+    for (ClassFiles.Entry e : all) {
+      if (e.major() == 0) {
+        problems.add(new Problem(e.display(), "not a class file (bad header or truncated)"));
+        continue;
+      }
+      if (e.major() > Runtime.version().feature() + 44 && e.major() > 69) {
+        // SootUp 3.0.1 reads up to Java 25; newer classes are reported, not guessed at
+        problems.add(new Problem(e.display(), "class file version " + e.major() + " is newer than this analyzer reads"));
+        continue;
+      }
+      if (lowering.index(e)) readable.add(e.className());
+      progress.update("loading", ++done, all.size());
+    }
+
+    Set<String> inputNames = new HashSet<>();
+    for (ClassFiles.Entry e : inputs) inputNames.add(e.className());
+    // anonymous classes wait for the code creating them (their bodies inherit its loop depth)
+    List<String> order = new ArrayList<>();
+    List<String> anonymous = new ArrayList<>();
+    for (String c : readable) (ProgramLowering.isAnonymousName(c) ? anonymous : order).add(c);
+    anonymous.sort((a, b) -> a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b));
+    ProgramLowering.Counter counter = new ProgramLowering.Counter();
+    int analyzed = 0;
+    done = 0;
+    for (String c : order) {
+      boolean ok = lowering.lower(c, counter);
+      if (ok && inputNames.contains(c)) analyzed++;
+      progress.update("lowering", ++done, readable.size());
+    }
+    boolean progressMade = true;
+    while (!anonymous.isEmpty() && progressMade) {
+      progressMade = false;
+      for (java.util.Iterator<String> it = anonymous.iterator(); it.hasNext(); ) {
+        String c = it.next();
+        if (!lowering.anonymousReady(c)) continue;
+        it.remove();
+        progressMade = true;
+        boolean ok = lowering.lower(c, counter);
+        if (ok && inputNames.contains(c)) analyzed++;
+        progress.update("lowering", ++done, readable.size());
+      }
+    }
+    for (String c : anonymous) {
+      boolean ok = lowering.lower(c, counter);
+      if (ok && inputNames.contains(c)) analyzed++;
+      progress.update("lowering", ++done, readable.size());
+    }
+
+    progress.update("solving", 0, 1);
+    Program program = new Program(lowering.methods);
+    AnalysisResult result = new EscapeAnalysis(JdkModels.instance()).analyze(program);
+    progress.update("rules", 0, 1);
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : RuleRunner.run(result, context, options.rules())) {
+      if (f.method() != null && inputNames.contains(f.method().owner())) findings.add(f);
+    }
+    findings.sort(Finding.ORDER);
+    return new Result(findings, inputs.size(), analyzed, problems);
+  }
+
+  private static void location(Path p, SourceType type, List<AnalysisInputLocation> locations, List<Problem> problems) {
+    try {
+      locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type));
+    } catch (RuntimeException e) {
+      problems.add(new Problem(p.toString(), "cannot open: " + ProgramLowering.message(e)));
+    }
+  }
 
   /**
    * What to analyze.

@@ -1,0 +1,283 @@
+package dev.noescape.bytecode;
+
+import dev.noescape.bytecode.hierarchy.Hierarchy;
+import dev.noescape.bytecode.lower.MethodLowering;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.MethodRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import sootup.core.model.Body;
+import sootup.core.model.MethodModifier;
+import sootup.core.signatures.MethodSignature;
+import sootup.core.types.ClassType;
+import sootup.core.types.Type;
+import sootup.java.core.AnnotationUsage;
+import sootup.java.core.JavaSootClass;
+import sootup.java.core.JavaSootField;
+import sootup.java.core.JavaSootMethod;
+import sootup.java.core.views.JavaView;
+
+/**
+ * Both passes over the program's classes.
+ *
+ * <p>Pass 1 ({@link #index}) reads every class once for the hierarchy: supertypes, declared methods
+ * and their flags, the captured fields and methods of anonymous classes. Pass 2 ({@link #lower})
+ * builds each class's bodies, lowers them and lets them go (the view's cache is bounded, so bodies
+ * and ASM trees of earlier classes are collected). Bodies that inherit from the expression creating
+ * them wait for it: a class's {@code lambda$} methods are lowered after its other methods (nested
+ * lambdas after the lambda creating them), anonymous classes after the class creating them.
+ */
+final class ProgramLowering implements MethodLowering.ClassServices {
+  private final JavaView view;
+  private final Hierarchy hierarchy = new Hierarchy();
+  private final Set<String> hotAnnotations;
+  private final List<BytecodeAnalysis.Problem> problems;
+  private final Map<String, List<String>> anonCaptures = new HashMap<>();
+  private final Map<String, List<String>> anonBodies = new HashMap<>();
+  private final Set<String> anonymous = new HashSet<>();
+  private final Map<String, MethodLowering.LambdaInfo> lambdas = new HashMap<>();
+  private final Map<String, MethodLowering.Inherit> anonInherit = new HashMap<>();
+  private final Map<String, String> display = new HashMap<>();
+  final List<MethodIR> methods = new ArrayList<>();
+  final Set<String> failedClasses = new HashSet<>();
+
+  ProgramLowering(JavaView view, Set<String> hotAnnotations, List<BytecodeAnalysis.Problem> problems) {
+    this.view = view;
+    this.hotAnnotations = hotAnnotations;
+    this.problems = problems;
+  }
+
+  @Override
+  public Hierarchy hierarchy() {
+    return hierarchy;
+  }
+
+  private Optional<JavaSootClass> load(String name) {
+    ClassType t = view.getIdentifierFactory().getClassType(name);
+    return view.getClass(t);
+  }
+
+  /** Pass 1: one class into the hierarchy; false when SootUp cannot read it. */
+  boolean index(ClassFiles.Entry e) {
+    try {
+      Optional<JavaSootClass> oc = load(e.className());
+      if (oc.isEmpty()) {
+        problems.add(new BytecodeAnalysis.Problem(e.display(), "cannot read class file"));
+        failedClasses.add(e.className());
+        return false;
+      }
+      JavaSootClass c = oc.get();
+      Map<String, Integer> ms = new LinkedHashMap<>();
+      List<String> bodies = new ArrayList<>();
+      for (JavaSootMethod m : c.getMethods()) {
+        int f = 0;
+        Set<MethodModifier> mods = m.getModifiers();
+        if (MethodModifier.isStatic(mods)) f |= Hierarchy.ClassInfo.STATIC;
+        if (MethodModifier.isAbstract(mods) || !m.isConcrete()) f |= Hierarchy.ClassInfo.ABSTRACT;
+        if (MethodModifier.isVarargs(mods)) f |= Hierarchy.ClassInfo.VARARGS;
+        if (MethodModifier.isPrivate(mods)) f |= Hierarchy.ClassInfo.PRIVATE;
+        if (MethodModifier.isFinal(mods)) f |= Hierarchy.ClassInfo.FINAL;
+        List<String> ps = params(m.getSignature());
+        ms.put(m.getName() + "(" + String.join(",", ps) + ")", f);
+        if (!m.getName().equals("<init>") && !m.getName().equals("<clinit>") && (f & Hierarchy.ClassInfo.STATIC) == 0
+            && m.isConcrete()) {
+          bodies.add(new MethodRef(e.className(), m.getName(), ps, m.getReturnType().toString(), false).key());
+        }
+      }
+      String sup = c.getSuperclass().map(ClassType::getFullyQualifiedName).orElse(null);
+      List<String> ifs = new ArrayList<>();
+      for (ClassType i : c.getInterfaces()) ifs.add(i.getFullyQualifiedName());
+      hierarchy.add(new Hierarchy.ClassInfo(e.className(), sup, ifs, c.isInterface(), c.isFinal(), c.isPublic(), ms));
+      if (isAnonymousName(e.className())) {
+        anonymous.add(e.className());
+        List<String> caps = new ArrayList<>();
+        boolean capturesThis = false;
+        for (JavaSootField f : c.getFields()) {
+          String n = f.getName();
+          if (n.startsWith("val$")) caps.add(n.substring(4));
+          else if (n.startsWith("this$")) capturesThis = true;
+        }
+        if (capturesThis) caps.add(0, "this");
+        anonCaptures.put(e.className(), caps);
+        anonBodies.put(e.className(), bodies);
+      }
+      return true;
+    } catch (RuntimeException | LinkageError ex) {
+      problems.add(new BytecodeAnalysis.Problem(e.display(), "cannot read class file: " + message(ex)));
+      failedClasses.add(e.className());
+      return false;
+    }
+  }
+
+  static String message(Throwable t) {
+    String m = t.getMessage();
+    String s = t.getClass().getSimpleName() + (m == null ? "" : ": " + m.replaceAll("\\s+", " "));
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+
+  /** javac names anonymous classes {@code Outer$1}, local classes {@code Outer$1Local}. */
+  static boolean isAnonymousName(String n) {
+    int d = n.lastIndexOf('$');
+    if (d < 0 || d == n.length() - 1) return false;
+    for (int i = d + 1; i < n.length(); i++) if (!Character.isDigit(n.charAt(i))) return false;
+    return true;
+  }
+
+  private static List<String> params(MethodSignature sig) {
+    List<String> ps = new ArrayList<>();
+    for (Type t : sig.getParameterTypes()) ps.add(t.toString());
+    return ps;
+  }
+
+  static String sourceFile(String cls) {
+    String top = cls.indexOf('$') > 0 ? cls.substring(0, cls.indexOf('$')) : cls;
+    return top.replace('.', '/') + ".java";
+  }
+
+  /** Pass 2 for one class: lowers its methods; false when a method could not be lowered. */
+  boolean lower(String cls, Counter counter) {
+    Optional<JavaSootClass> oc;
+    try {
+      oc = load(cls);
+    } catch (RuntimeException | LinkageError ex) {
+      problems.add(new BytecodeAnalysis.Problem(cls, "cannot read class: " + message(ex)));
+      return false;
+    }
+    if (oc.isEmpty()) return false;
+    JavaSootClass c = oc.get();
+    boolean classHot = false;
+    for (AnnotationUsage a : annotationsOf(c)) if (a.getAnnotation().getClassName().equals("HotPath")) classHot = true;
+    boolean ok = true;
+    List<JavaSootMethod> pending = new ArrayList<>();
+    List<JavaSootMethod> all = new ArrayList<>(c.getMethods());
+    all.sort((x, y) -> x.getSignature().toString().compareTo(y.getSignature().toString()));
+    MethodLowering.Inherit anon = anonInherit.get(cls);
+    for (JavaSootMethod m : all) {
+      if (!m.isConcrete()) continue;
+      if (m.getName().startsWith("lambda$") && MethodModifier.isSynthetic(m.getModifiers())) {
+        pending.add(m);
+        continue;
+      }
+      ok &= lowerMethod(c, m, classHot, anon, null, counter);
+    }
+    // lambda bodies: after the code creating them; nested ones after their enclosing lambda
+    boolean progress = true;
+    while (!pending.isEmpty() && progress) {
+      progress = false;
+      for (java.util.Iterator<JavaSootMethod> it = pending.iterator(); it.hasNext(); ) {
+        JavaSootMethod m = it.next();
+        MethodLowering.LambdaInfo info = lambdas.get(implKey(cls, m.getSignature()));
+        if (info == null) continue;
+        it.remove();
+        progress = true;
+        ok &= lowerMethod(c, m, false, null, info, counter);
+      }
+    }
+    for (JavaSootMethod m : pending) ok &= lowerMethod(c, m, classHot, anon, null, counter); // never created: plain
+    return ok;
+  }
+
+  private static Iterable<AnnotationUsage> annotationsOf(JavaSootClass c) {
+    try {
+      return c.getAnnotations();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private static String implKey(String cls, MethodSignature sig) {
+    return new MethodRef(cls, sig.getName(), params(sig), "", false).key();
+  }
+
+  private boolean lowerMethod(JavaSootClass c, JavaSootMethod m, boolean classHot, MethodLowering.Inherit inherit,
+      MethodLowering.LambdaInfo lambda, Counter counter) {
+    String cls = c.getName();
+    try {
+      Set<String> ann = new HashSet<>();
+      boolean hot = classHot;
+      for (AnnotationUsage a : m.getAnnotations()) {
+        String n = a.getAnnotation().getClassName();
+        ann.add(n);
+        if (MethodIR.BUILTIN_HOT_ANNOTATIONS.contains(n) || hotAnnotations.contains(n)) hot = true;
+      }
+      Body body = m.getBody();
+      MethodIR ir = MethodLowering.lower(this, cls, sourceFile(cls), m.getSignature(), MethodModifier.isStatic(m.getModifiers()),
+          body, ann, hot, inherit, lambda);
+      methods.add(ir);
+      counter.methods++;
+      return true;
+    } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+      problems.add(new BytecodeAnalysis.Problem(cls + "." + m.getName() + m.getSignature().getSubSignature().toString()
+          .replaceFirst("^\\S+ ", "").replaceFirst("^[^(]*", ""), "method skipped: " + message(ex)));
+      return false;
+    }
+  }
+
+  static final class Counter {
+    int methods;
+  }
+
+  // ---- services for the method lowering ----
+
+  @Override
+  public List<String> paramNames(MethodSignature sig) {
+    try {
+      Optional<JavaSootMethod> m = view.getMethod(sig);
+      if (m.isEmpty() || !m.get().isConcrete()) return null;
+      List<String> names = new ArrayList<>();
+      for (var l : m.get().getBody().getParameterLocals()) names.add(l.getName());
+      return names;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public List<String> anonymousCaptures(String cls) {
+    return anonCaptures.getOrDefault(cls, List.of());
+  }
+
+  @Override
+  public List<String> anonymousBodies(String cls) {
+    return anonBodies.getOrDefault(cls, List.of());
+  }
+
+  @Override
+  public boolean isAnonymous(String cls) {
+    return anonymous.contains(cls);
+  }
+
+  @Override
+  public String anonymousSuper(String cls) {
+    Hierarchy.ClassInfo c = hierarchy.programClass(cls);
+    if (c == null) return null;
+    if ("java.lang.Object".equals(c.superName()) && c.interfaces().size() == 1) return c.interfaces().get(0);
+    return c.superName();
+  }
+
+  @Override
+  public void lambdaCreated(String implKey, MethodLowering.LambdaInfo info) {
+    lambdas.putIfAbsent(implKey, info);
+  }
+
+  @Override
+  public void anonymousCreated(String cls, MethodLowering.Inherit inherit) {
+    anonInherit.putIfAbsent(cls, inherit);
+  }
+
+  boolean anonymousReady(String cls) {
+    return anonInherit.containsKey(cls);
+  }
+
+  @Override
+  public boolean isGeneric(String cls) {
+    Class<?> k = hierarchy.jdkClass(cls);
+    return k != null && k.getTypeParameters().length > 0;
+  }
+}
