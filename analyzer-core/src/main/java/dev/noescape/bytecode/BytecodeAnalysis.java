@@ -32,6 +32,20 @@ public final class BytecodeAnalysis {
   private static final int CACHE_CLASSES = 200;
 
   /**
+   * SootUp's default body interceptors without constant propagation: it would turn
+   * {@code int copy = 16; list.add(copy)} into {@code Integer.valueOf(16)}, a cached constant, where
+   * the source boxes a variable (javac inlines only constant variables, which bytecode then shows as
+   * constants anyway).
+   */
+  private static final List<sootup.core.interceptor.BodyInterceptor> INTERCEPTORS =
+      sootup.interceptors.BytecodeBodyInterceptors.Default.getBodyInterceptors().stream()
+          .filter(i -> !(i instanceof sootup.interceptors.ConstantPropagatorAndFolder))
+          .toList();
+
+  /** Debugging aid: print the IR of methods whose key contains this string. */
+  static String DUMP = System.getProperty("noescape.bytecode.dump");
+
+  /**
    * Runs the whole pipeline. Never throws for bad input: unreadable jars, classes and methods become
    * {@link Problem}s and the rest is analyzed.
    */
@@ -115,6 +129,14 @@ public final class BytecodeAnalysis {
       progress.update("lowering", ++done, readable.size());
     }
 
+    if (DUMP != null) {
+      for (dev.noescape.ir.MethodIR m : lowering.methods) {
+        if (!m.ref().key().contains(DUMP)) continue;
+        System.out.println("== " + m.ref().key() + " hot=" + m.hot() + " base=" + m.baseLoopDepth() + " params=" + m.params() + " " + m.paramPositions());
+        for (dev.noescape.ir.Loop l : m.loops()) System.out.println("  loop " + l);
+        for (dev.noescape.ir.Stmt st : m.stmts()) System.out.println("  " + st);
+      }
+    }
     progress.update("solving", 0, 1);
     Program program = new Program(lowering.methods);
     AnalysisResult result = new EscapeAnalysis(JdkModels.instance()).analyze(program);
@@ -129,7 +151,7 @@ public final class BytecodeAnalysis {
 
   private static void location(Path p, SourceType type, List<AnalysisInputLocation> locations, List<Problem> problems) {
     try {
-      locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type));
+      locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type, INTERCEPTORS));
     } catch (RuntimeException e) {
       problems.add(new Problem(p.toString(), "cannot open: " + ProgramLowering.message(e)));
     }

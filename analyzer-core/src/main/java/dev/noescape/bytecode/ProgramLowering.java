@@ -231,7 +231,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       Optional<JavaSootMethod> m = view.getMethod(sig);
       if (m.isEmpty() || !m.get().isConcrete()) return null;
       List<String> names = new ArrayList<>();
-      for (var l : m.get().getBody().getParameterLocals()) names.add(l.getName());
+      for (var l : m.get().getBody().getParameterLocals()) names.add(dev.noescape.bytecode.lower.Locals.sourceName(l));
       return names;
     } catch (RuntimeException e) {
       return null;

@@ -87,7 +87,7 @@ public final class TripCounts {
     // enhanced for over an array: if idx >= len, len = lengthof copy
     if (cond.getOp1() instanceof Local idx && !Locals.named(idx) && cond.getOp2() instanceof Local len
         && !Locals.named(len) && locals.def(len) instanceof JLengthExpr le && le.getOp() instanceof Local arr) {
-      Value src = locals.def(arr);
+      Value src = Locals.named(arr) ? arr : locals.def(arr);
       if (src == null) return new Shape(LoopKind.FOREACH_ARRAY, null, "iterable expression is not a variable or field");
       if (!nameChain(src, locals)) {
         return new Shape(LoopKind.FOREACH_ARRAY, null, src instanceof AbstractInvokeExpr

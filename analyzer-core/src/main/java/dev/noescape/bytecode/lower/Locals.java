@@ -64,6 +64,13 @@ public final class Locals {
     return true;
   }
 
+  /** The source name of a named local: SootUp's local splitter appends {@code #n} to the versions of one variable. */
+  public static String sourceName(Local l) {
+    String n = l.getName();
+    int h = n.indexOf('#');
+    return h > 0 ? n.substring(0, h) : n;
+  }
+
   /** The right-hand side of the one assignment to {@code l}, or null. */
   public Value def(Local l) {
     Stmt s = singleDef.get(l);
@@ -110,7 +117,7 @@ public final class Locals {
   public String text(Value v, int depth) {
     if (v == null || depth > 8) return null;
     if (v instanceof Local l) {
-      if (named(l)) return l.getName();
+      if (named(l)) return sourceName(l);
       Value d = def(l);
       return d == null ? null : text(d, depth + 1);
     }

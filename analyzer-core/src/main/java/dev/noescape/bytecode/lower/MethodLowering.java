@@ -169,7 +169,7 @@ public final class MethodLowering {
       if (inherit != null) hot |= inherit.hot();
     }
     int first = firstLine(body);
-    SourcePos pos = SourcePos.line(Math.max(0, first - 1));
+    SourcePos pos = SourcePos.line(declarationLine(body, name, first));
     MethodIRBuilder b = new MethodIRBuilder(ref, display, sourceFile, pos).hot(hot).synthetic(thisIsLambda);
     if (thisIsLambda) b.baseLoopDepth(lambda.inherit().depth());
     else if (inherit != null) b.baseLoopDepth(inherit.depth());
@@ -181,6 +181,27 @@ public final class MethodLowering {
     l.prepass();
     l.walk();
     return b.build();
+  }
+
+  /**
+   * The line of the declaration, which bytecode does not record: a constructor's implicit or explicit
+   * {@code super(...)}/{@code this(...)} call carries it; for other methods the line before the first
+   * statement (right for the usual layout; a multi-line parameter list gets its last line).
+   */
+  private static int declarationLine(Body body, String name, int first) {
+    if (name.equals("<init>")) {
+      for (Stmt s : body.getStmts()) {
+        if (s instanceof JIdentityStmt) continue;
+        AbstractInvokeExpr ie = invoke(s);
+        if (ie instanceof JSpecialInvokeExpr sp && ie.getMethodSignature().getName().equals("<init>")
+            && sp.getBase().getName().equals(body.getThisLocal().getName())) {
+          int ln = s.getPositionInfo().getStmtPosition().getFirstLine();
+          if (ln > 0) return ln;
+        }
+        if (s instanceof JAssignStmt a && a.getRightOp() instanceof JNewExpr) break;
+      }
+    }
+    return Math.max(0, first - 1);
   }
 
   private static int firstLine(Body body) {
@@ -222,7 +243,7 @@ public final class MethodLowering {
       if (!isStatic) lambdaThisCapture = "this";
       for (int i = 0; i < k && i < types.size(); i++) {
         Local l = i < pl.size() ? pl.get(i) : null;
-        capturedParam.put(i, l != null ? l.getName() : "p" + i);
+        capturedParam.put(i, l != null ? Locals.sourceName(l) : "p" + i);
       }
       firstDeclared = Math.max(0, k);
     } else if (!isStatic) {
@@ -231,7 +252,7 @@ public final class MethodLowering {
     for (int i = firstDeclared; i < types.size(); i++) {
       Local l = i < pl.size() ? pl.get(i) : null;
       if (isRef(types.get(i))) {
-        paramVars.put(i, b.param(l != null ? l.getName() : "p" + i, typeName(types.get(i)), pos));
+        paramVars.put(i, b.param(l != null ? Locals.sourceName(l) : "p" + i, typeName(types.get(i)), pos));
       } else {
         b.primitiveParam(pos);
       }
@@ -359,7 +380,7 @@ public final class MethodLowering {
     Var x = vars.get(l);
     if (x == null) {
       String n = l.getName();
-      x = b.local(Locals.named(l) ? n : "$" + n, typeName(l.getType()));
+      x = b.local(Locals.named(l) ? Locals.sourceName(l) : "$" + n, typeName(l.getType()));
       vars.put(l, x);
     }
     return x;
@@ -414,7 +435,8 @@ public final class MethodLowering {
       else if (right instanceof JArrayRef ar) b.load(target, var(ar.getBase()), FieldRef.ARRAY_ELEMENT, at);
       return;
     }
-    Var value = right instanceof Local rl ? var(rl) : null;
+    Var value = right instanceof Local rl ? var(rl)
+        : right instanceof JCastExpr c && c.getOp() instanceof Local cl ? var(cl) : null;
     if (left instanceof JInstanceFieldRef f) b.store(var(f.getBase()), field(f), value, at);
     else if (left instanceof JStaticFieldRef f) b.staticStore(staticField(f), value, at);
     else if (left instanceof JArrayRef ar) b.store(var(ar.getBase()), FieldRef.ARRAY_ELEMENT, value, at);
@@ -626,7 +648,9 @@ public final class MethodLowering {
     Immediate lastArg = args.get(args.size() - 1);
     LoopForest.NLoop loop = forest.innermost[i];
     if (receiver instanceof Local x && Locals.named(x)) {
-      if (!sameLocal(firstArg, x) && !sameLocal(lastArg, x)) return null;
+      boolean uses = false;
+      for (Immediate a : args) uses |= sameLocal(a, x);
+      if (!uses) return null;
       boolean across = x.equals(paramLocal(x));
       if (loop != null) {
         for (int j = 0; j < stmts.size(); j++) {
@@ -635,12 +659,14 @@ public final class MethodLowering {
       } else {
         across = false;
       }
-      return new AllocSite.Accumulator(x.getName(), false, across, across);
+      return new AllocSite.Accumulator(Locals.sourceName(x), false, across, across);
     }
     if (receiver instanceof JInstanceFieldRef f || receiver instanceof JStaticFieldRef) {
       String sig = receiver instanceof JInstanceFieldRef f2 ? f2.getFieldSignature().toString()
           : ((JStaticFieldRef) receiver).getFieldSignature().toString();
-      if (!loadsField(firstArg, sig) && !loadsField(lastArg, sig)) return null;
+      boolean uses = false;
+      for (Immediate a : args) uses |= loadsField(a, sig);
+      if (!uses) return null;
       String name = receiver instanceof JInstanceFieldRef f3
           ? (locals.text(f3.getBase(), 0) == null ? "" : locals.text(f3.getBase(), 0) + ".") + f3.getFieldSignature().getName()
           : ((JStaticFieldRef) receiver).getFieldSignature().getName();
