@@ -81,13 +81,14 @@ public final class TripCounts {
     if (cond.getOp1() instanceof Local z && locals.def(z) instanceof AbstractInstanceInvokeExpr hn
         && hn.getMethodSignature().getName().equals("hasNext")) {
       Local it = hn.getBase();
-      if (Locals.named(it)) return new Shape(LoopKind.WHILE, null, "iterates an Iterator");
+      if (Locals.reliablyNamed(it)) return new Shape(LoopKind.WHILE, null, "iterates an Iterator");
       return forEachIterable(it, locals, h);
     }
     // enhanced for over an array: if idx >= len, len = lengthof copy
-    if (cond.getOp1() instanceof Local idx && !Locals.named(idx) && cond.getOp2() instanceof Local len
-        && !Locals.named(len) && locals.def(len) instanceof JLengthExpr le && le.getOp() instanceof Local arr) {
-      Value src = Locals.named(arr) ? arr : locals.def(arr);
+    if (cond.getOp1() instanceof Local idx && !Locals.reliablyNamed(idx) && cond.getOp2() instanceof Local len
+        && !Locals.reliablyNamed(len) && locals.def(len) instanceof JLengthExpr le && le.getOp() instanceof Local arr
+        && !f.in(l, indexOfDef(len, locals, stmts))) {
+      Value src = Locals.reliablyNamed(arr) || locals.def(arr) == null ? arr : locals.def(arr);
       if (src == null) return new Shape(LoopKind.FOREACH_ARRAY, null, "iterable expression is not a variable or field");
       if (!nameChain(src, locals)) {
         return new Shape(LoopKind.FOREACH_ARRAY, null, src instanceof AbstractInvokeExpr
@@ -110,7 +111,7 @@ public final class TripCounts {
     if (!h.isSubtype(owner, "java.util.Collection") && !h.isSubtype(baseType, "java.util.Collection")) {
       return new Shape(LoopKind.FOREACH_ITERABLE, null, "iterates an Iterable that is not a Collection");
     }
-    Value src = Locals.named(base) ? base : locals.def(base);
+    Value src = Locals.reliablyNamed(base) || locals.def(base) == null ? base : locals.def(base);
     if (src instanceof AbstractInstanceInvokeExpr view && view.getArgs().isEmpty()
         && Set.of("keySet", "values", "entrySet").contains(view.getMethodSignature().getName())
         && h.isSubtype(view.getMethodSignature().getDeclClassType().getFullyQualifiedName(), "java.util.Map")
@@ -124,12 +125,23 @@ public final class TripCounts {
     return new Shape(LoopKind.FOREACH_ITERABLE, SymbolicExpr.sizeOf(SymbolicExpr.of(locals.text(src, 0))), null);
   }
 
+  private static int indexOfDef(Local l, Locals locals, List<Stmt> stmts) {
+    Stmt d = locals.defStmt(l);
+    for (int i = 0; i < stmts.size(); i++) if (stmts.get(i) == d) return i;
+    return 0;
+  }
+
   /** A named local, {@code this}, a field of a name chain, a static field; through unnamed copies. */
   static boolean nameChain(Value v, Locals locals) {
     for (int i = 0; i < 8; i++) {
       if (v instanceof Local l) {
-        if (Locals.named(l)) return true;
-        v = locals.def(l);
+        if (Locals.reliablyNamed(l)) return true;
+        Value d = locals.def(l);
+        if (Locals.named(l) && !(d instanceof Local) && !(d instanceof JInstanceFieldRef) && !(d instanceof JStaticFieldRef)
+            && !(d instanceof sootup.core.jimple.common.expr.JCastExpr)) {
+          return true;
+        }
+        v = d;
         if (v instanceof sootup.core.jimple.common.expr.JCastExpr c) v = c.getOp();
         continue;
       }

@@ -60,8 +60,19 @@ public final class Locals {
   public static boolean named(Local l) {
     String n = l.getName();
     if (n.startsWith("$") || n.startsWith("#")) return false;
+    if (n.indexOf('#') > 0) n = n.substring(0, n.indexOf('#'));
     if (n.length() > 1 && n.charAt(0) == 'l' && n.chars().skip(1).allMatch(Character::isDigit)) return false;
     return true;
+  }
+
+  /**
+   * Named, and the name is certain: SootUp names every version of a reused slot after a
+   * LocalVariableTable entry of that slot and marks the split versions {@code x#n}, so a
+   * {@code #}-suffixed name may belong to a later variable of the same slot (javac reuses the slots
+   * of its synthetic loop variables). Loop shapes ask this; messages use {@link #sourceName}.
+   */
+  public static boolean reliablyNamed(Local l) {
+    return named(l) && l.getName().indexOf('#') < 0;
   }
 
   /** The source name of a named local: SootUp's local splitter appends {@code #n} to the versions of one variable. */
@@ -88,7 +99,7 @@ public final class Locals {
   /** Follows copies and casts of unnamed temporaries back to the local they copy. */
   public Local root(Local l) {
     for (int i = 0; i < 8; i++) {
-      if (named(l)) return l;
+      if (reliablyNamed(l)) return l;
       Value d = def(l);
       if (d instanceof JCastExpr c && c.getOp() instanceof Local x) l = x;
       else if (d instanceof Local x) l = x;
@@ -117,9 +128,10 @@ public final class Locals {
   public String text(Value v, int depth) {
     if (v == null || depth > 8) return null;
     if (v instanceof Local l) {
-      if (named(l)) return sourceName(l);
+      if (reliablyNamed(l)) return sourceName(l);
       Value d = def(l);
-      return d == null ? null : text(d, depth + 1);
+      if (named(l) && !(d instanceof Local) && !(d instanceof JCastExpr) && !(d instanceof JInstanceFieldRef)) return sourceName(l);
+      return d == null ? (named(l) ? sourceName(l) : null) : text(d, depth + 1);
     }
     if (v instanceof IntConstant c) return Integer.toString(c.getValue());
     if (v instanceof LongConstant c) return c.getValue() + "L";
