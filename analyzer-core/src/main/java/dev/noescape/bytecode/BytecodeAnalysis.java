@@ -32,14 +32,17 @@ public final class BytecodeAnalysis {
   private static final int CACHE_CLASSES = 200;
 
   /**
-   * SootUp's default body interceptors without constant propagation: it would turn
-   * {@code int copy = 16; list.add(copy)} into {@code Integer.valueOf(16)}, a cached constant, where
-   * the source boxes a variable (javac inlines only constant variables, which bytecode then shows as
-   * constants anyway).
+   * SootUp's default body interceptors without constant and copy propagation and without the
+   * aggregator: they turn {@code int copy = 16; list.add(copy)} into {@code Integer.valueOf(16)}, a
+   * cached constant, where the source boxes a variable (javac inlines only constant variables, which
+   * bytecode then shows as constants anyway), and they fold javac's synthetic loop copies into their
+   * uses. The lowering follows single definitions itself, so it loses nothing by their absence.
    */
   private static final List<sootup.core.interceptor.BodyInterceptor> INTERCEPTORS =
       sootup.interceptors.BytecodeBodyInterceptors.Default.getBodyInterceptors().stream()
-          .filter(i -> !(i instanceof sootup.interceptors.ConstantPropagatorAndFolder))
+          .filter(i -> !(i instanceof sootup.interceptors.ConstantPropagatorAndFolder)
+              && !(i instanceof sootup.interceptors.CopyPropagator)
+              && !(i instanceof sootup.interceptors.Aggregator))
           .toList();
 
   /** Debugging aid: print the IR of methods whose key contains this string. */

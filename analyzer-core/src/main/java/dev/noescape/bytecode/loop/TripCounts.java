@@ -137,10 +137,7 @@ public final class TripCounts {
       if (v instanceof Local l) {
         if (Locals.reliablyNamed(l)) return true;
         Value d = locals.def(l);
-        if (Locals.named(l) && !(d instanceof Local) && !(d instanceof JInstanceFieldRef) && !(d instanceof JStaticFieldRef)
-            && !(d instanceof sootup.core.jimple.common.expr.JCastExpr)) {
-          return true;
-        }
+        if (Locals.named(l) && !Locals.copyLike(d)) return true;
         v = d;
         if (v instanceof sootup.core.jimple.common.expr.JCastExpr c) v = c.getOp();
         continue;

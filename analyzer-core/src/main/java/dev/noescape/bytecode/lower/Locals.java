@@ -75,6 +75,17 @@ public final class Locals {
     return named(l) && l.getName().indexOf('#') < 0;
   }
 
+  /**
+   * A definition javac's synthetic loop variables have: a copy of a local or field (the array of an
+   * enhanced for), possibly cast. A {@code #}-named local defined otherwise is the variable its name
+   * says.
+   */
+  public static boolean copyLike(Value d) {
+    if (d instanceof JCastExpr c) d = c.getOp();
+    if (d instanceof Local l) return named(l);
+    return d instanceof JInstanceFieldRef || d instanceof JStaticFieldRef;
+  }
+
   /** The source name of a named local: SootUp's local splitter appends {@code #n} to the versions of one variable. */
   public static String sourceName(Local l) {
     String n = l.getName();
@@ -130,7 +141,7 @@ public final class Locals {
     if (v instanceof Local l) {
       if (reliablyNamed(l)) return sourceName(l);
       Value d = def(l);
-      if (named(l) && !(d instanceof Local) && !(d instanceof JCastExpr) && !(d instanceof JInstanceFieldRef)) return sourceName(l);
+      if (named(l) && !copyLike(d)) return sourceName(l);
       return d == null ? (named(l) ? sourceName(l) : null) : text(d, depth + 1);
     }
     if (v instanceof IntConstant c) return Integer.toString(c.getValue());
