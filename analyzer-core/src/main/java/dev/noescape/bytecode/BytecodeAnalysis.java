@@ -45,6 +45,19 @@ public final class BytecodeAnalysis {
               && !(i instanceof sootup.interceptors.Aggregator))
           .toList();
 
+  private static final List<sootup.core.interceptor.BodyInterceptor> UNTYPED_INTERCEPTORS = INTERCEPTORS.stream()
+      .filter(i -> !(i instanceof sootup.interceptors.TypeAssigner))
+      .toList();
+
+  private static void untypedLocation(Path p, SourceType type, List<AnalysisInputLocation> locations) {
+    if (!java.nio.file.Files.exists(p)) return;
+    try {
+      locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type, UNTYPED_INTERCEPTORS));
+    } catch (RuntimeException e) {
+      // reported when the typed view was made
+    }
+  }
+
   /** Debugging aid: print the IR of methods whose key contains this string. */
   static String DUMP = System.getProperty("noescape.bytecode.dump");
 
@@ -79,7 +92,24 @@ public final class BytecodeAnalysis {
         rc.verbosity(), rc.hotAnnotations());
 
     JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
-    ProgramLowering lowering = new ProgramLowering(view, rc.hotAnnotations(), problems);
+    // SootUp's type assigner fails on some bodies when classes they use are missing; those bodies
+    // are built again in a second view without it (made on first use), where local types are less
+    // precise but the allocations, calls and fields the IR needs are the same.
+    java.util.function.Supplier<JavaView> fallback = new java.util.function.Supplier<>() {
+      JavaView v;
+
+      @Override
+      public JavaView get() {
+        if (v == null) {
+          List<AnalysisInputLocation> untyped = new ArrayList<>();
+          for (Path p : options.inputs()) untypedLocation(p, SourceType.Application, untyped);
+          for (Path p : options.classpath()) untypedLocation(p, SourceType.Library, untyped);
+          v = new JavaView(untyped, new LRUCacheProvider(CACHE_CLASSES / 4));
+        }
+        return v;
+      }
+    };
+    ProgramLowering lowering = new ProgramLowering(view, fallback, rc.hotAnnotations(), problems);
     List<ClassFiles.Entry> all = new ArrayList<>(inputs);
     all.addAll(libs);
     int done = 0;
@@ -153,6 +183,7 @@ public final class BytecodeAnalysis {
   }
 
   private static void location(Path p, SourceType type, List<AnalysisInputLocation> locations, List<Problem> problems) {
+    if (!java.nio.file.Files.exists(p)) return; // ClassFiles reported it
     try {
       locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type, INTERCEPTORS));
     } catch (RuntimeException e) {

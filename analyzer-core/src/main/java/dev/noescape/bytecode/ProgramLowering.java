@@ -47,8 +47,12 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   final List<MethodIR> methods = new ArrayList<>();
   final Set<String> failedClasses = new HashSet<>();
 
-  ProgramLowering(JavaView view, Set<String> hotAnnotations, List<BytecodeAnalysis.Problem> problems) {
+  private final java.util.function.Supplier<JavaView> fallback;
+
+  ProgramLowering(JavaView view, java.util.function.Supplier<JavaView> fallback, Set<String> hotAnnotations,
+      List<BytecodeAnalysis.Problem> problems) {
     this.view = view;
+    this.fallback = fallback;
     this.hotAnnotations = hotAnnotations;
     this.problems = problems;
   }
@@ -206,7 +210,12 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         ann.add(n);
         if (MethodIR.BUILTIN_HOT_ANNOTATIONS.contains(n) || hotAnnotations.contains(n)) hot = true;
       }
-      Body body = m.getBody();
+      Body body;
+      try {
+        body = m.getBody();
+      } catch (RuntimeException typing) {
+        body = fallback.get().getMethod(m.getSignature()).map(JavaSootMethod::getBody).orElseThrow(() -> typing);
+      }
       MethodIR ir = MethodLowering.lower(this, cls, sourceFile(cls), m.getSignature(), MethodModifier.isStatic(m.getModifiers()),
           body, ann, hot, inherit, lambda);
       methods.add(ir);
