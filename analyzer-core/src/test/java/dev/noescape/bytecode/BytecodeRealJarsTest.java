@@ -64,7 +64,15 @@ class BytecodeRealJarsTest {
     List<Path> cp = new ArrayList<>();
     for (int i = 1; i < args.length; i++) cp.add(Paths.get(args[i]));
     long t0 = System.nanoTime();
-    BytecodeAnalysis.Result r = run(Paths.get(args[0]), cp);
+    String[] phase = {""};
+    BytecodeAnalysis.Progress timing = (p, done, total) -> {
+      if (!p.equals(phase[0])) {
+        System.out.println("  phase " + p + " at " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        phase[0] = p;
+      }
+    };
+    BytecodeAnalysis.Result r = BytecodeAnalysis.run(new BytecodeAnalysis.Options(List.of(Paths.get(args[0])), cp,
+        EnumSet.allOf(RuleId.class), RuleContext.defaults()), timing);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     System.out.println(Paths.get(args[0]).getFileName() + ": " + r.classesAnalyzed() + "/" + r.classesTotal()
         + " classes analyzed, " + r.findings().size() + " findings, " + r.problems().size() + " problems, " + ms + " ms");
