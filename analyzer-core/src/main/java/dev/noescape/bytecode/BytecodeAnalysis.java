@@ -29,7 +29,7 @@ public final class BytecodeAnalysis {
   private BytecodeAnalysis() {}
 
   /** Classes the view keeps parsed at once: enough for a class and what its lowering looks up. */
-  private static final int CACHE_CLASSES = 200;
+  private static final int CACHE_CLASSES = 64;
 
   /**
    * SootUp's default body interceptors without constant and copy propagation and without the

@@ -77,6 +77,16 @@ class BytecodeRealJarsTest {
     System.out.println(Paths.get(args[0]).getFileName() + ": " + r.classesAnalyzed() + "/" + r.classesTotal()
         + " classes analyzed, " + r.findings().size() + " findings, " + r.problems().size() + " problems, " + ms + " ms");
     r.problems().stream().limit(10).forEach(p -> System.out.println("  " + p));
+    String out = System.getProperty("noescape.findings");
+    if (out != null) {
+      List<String> lines = new ArrayList<>();
+      for (var f : r.findings()) lines.add(f.file() + ":" + f.pos().line() + " [" + f.rule().id() + "] " + f.message());
+      try {
+        java.nio.file.Files.write(Paths.get(out), lines);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     java.util.Map<String, Integer> byRule = new java.util.TreeMap<>();
     for (var f : r.findings()) byRule.merge(f.rule().id(), 1, Integer::sum);
     System.out.println("  " + byRule);
