@@ -46,6 +46,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   private final Map<String, String> display = new HashMap<>();
   final List<MethodIR> methods = new ArrayList<>();
   final Set<String> failedClasses = new HashSet<>();
+  /** Where each class came from ({@code x.jar!a/B.class}), for problems. */
+  private final Map<String, String> where = new HashMap<>();
 
   private final java.util.function.Supplier<JavaView> fallback;
 
@@ -69,6 +71,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
 
   /** Pass 1: one class into the hierarchy; false when SootUp cannot read it. */
   boolean index(ClassFiles.Entry e) {
+    where.put(e.className(), e.display());
     try {
       Optional<JavaSootClass> oc = load(e.className());
       if (oc.isEmpty()) {
@@ -150,7 +153,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     try {
       oc = load(cls);
     } catch (RuntimeException | LinkageError ex) {
-      problems.add(new BytecodeAnalysis.Problem(cls, "cannot read class: " + message(ex)));
+      problems.add(new BytecodeAnalysis.Problem(where.getOrDefault(cls, cls), "cannot read class: " + message(ex)));
       return false;
     }
     if (oc.isEmpty()) return false;
@@ -162,8 +165,16 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     List<JavaSootMethod> all = new ArrayList<>(c.getMethods());
     all.sort((x, y) -> x.getSignature().toString().compareTo(y.getSignature().toString()));
     MethodLowering.Inherit anon = anonInherit.get(cls);
+    // A bridge has the key (name and erased parameters) of the method it calls when only the return
+    // type differs; the IR keys methods without return types, so the bridge is left out and calls
+    // through its key use the real method's summary.
+    Set<String> realKeys = new HashSet<>();
+    for (JavaSootMethod m : all) {
+      if (!MethodModifier.isBridge(m.getModifiers())) realKeys.add(m.getName() + params(m.getSignature()));
+    }
     for (JavaSootMethod m : all) {
       if (!m.isConcrete()) continue;
+      if (MethodModifier.isBridge(m.getModifiers()) && realKeys.contains(m.getName() + params(m.getSignature()))) continue;
       if (m.getName().startsWith("lambda$") && MethodModifier.isSynthetic(m.getModifiers())) {
         pending.add(m);
         continue;
@@ -222,8 +233,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       counter.methods++;
       return true;
     } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-      problems.add(new BytecodeAnalysis.Problem(cls + "." + m.getName() + m.getSignature().getSubSignature().toString()
-          .replaceFirst("^\\S+ ", "").replaceFirst("^[^(]*", ""), "method skipped: " + message(ex)));
+      problems.add(new BytecodeAnalysis.Problem(where.getOrDefault(cls, cls) + " " + m.getName() + "("
+          + String.join(",", params(m.getSignature())) + ")", "method skipped: " + message(ex)));
       return false;
     }
   }
