@@ -263,9 +263,46 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     return anonCaptures.getOrDefault(cls, List.of());
   }
 
+  /**
+   * The code an anonymous class's object may run, as the javac front end lists it: its own instance
+   * methods, then the concrete instance methods it inherits from program superclasses and the
+   * default methods of program interfaces. A JDK superclass other than {@code Object} contributes a
+   * key no program method has, so the engine stays conservative about what invoking the object does
+   * (its inherited code is not analyzed); JDK interfaces are left out (trusted, as in jdk.models).
+   */
   @Override
   public List<String> anonymousBodies(String cls) {
-    return anonBodies.getOrDefault(cls, List.of());
+    List<String> keys = new ArrayList<>(anonBodies.getOrDefault(cls, List.of()));
+    Set<String> subs = new HashSet<>();
+    for (String k : keys) subs.add(k.substring(k.indexOf('#') + 1));
+    Hierarchy.ClassInfo c = hierarchy.programClass(cls);
+    java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>();
+    if (c != null) {
+      if (c.superName() != null) work.add(c.superName());
+      work.addAll(c.interfaces());
+    }
+    Set<String> seen = new HashSet<>();
+    while (!work.isEmpty()) {
+      String t = work.poll();
+      if (!seen.add(t) || t.equals("java.lang.Object")) continue;
+      Hierarchy.ClassInfo sc = hierarchy.programClass(t);
+      if (sc == null) {
+        Class<?> k = hierarchy.jdkClass(t);
+        if (k == null || !k.isInterface()) keys.add(t + "#<inherited code>()");
+        continue;
+      }
+      for (Map.Entry<String, Integer> e : sc.methods().entrySet()) {
+        int f = e.getValue();
+        String sub = e.getKey();
+        if (sub.startsWith("<init>(") || sub.startsWith("<clinit>(")) continue;
+        if ((f & (Hierarchy.ClassInfo.STATIC | Hierarchy.ClassInfo.ABSTRACT)) != 0) continue;
+        if ((f & Hierarchy.ClassInfo.PRIVATE) != 0 && !sc.isInterface()) continue;
+        if (subs.add(sub)) keys.add(t + "#" + sub);
+      }
+      if (sc.superName() != null) work.add(sc.superName());
+      work.addAll(sc.interfaces());
+    }
+    return keys;
   }
 
   @Override
