@@ -130,36 +130,43 @@ public final class BytecodeAnalysis {
 
     Set<String> inputNames = new HashSet<>();
     for (ClassFiles.Entry e : inputs) inputNames.add(e.className());
-    // anonymous classes wait for the code creating them (their bodies inherit its loop depth)
-    List<String> order = new ArrayList<>();
+    // Input classes are all lowered; class-path classes only when the input reaches them (a call,
+    // field, allocation or supertype of something lowered), for their summaries. Anonymous classes
+    // wait for the code creating them (their bodies inherit its loop depth and hotness).
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
     List<String> anonymous = new ArrayList<>();
-    for (String c : readable) (ProgramLowering.isAnonymousName(c) ? anonymous : order).add(c);
-    anonymous.sort((a, b) -> a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b));
+    Set<String> reached = new HashSet<>();
+    for (String c : readable) {
+      if (!inputNames.contains(c)) continue;
+      reached.add(c);
+      (ProgramLowering.isAnonymousName(c) ? anonymous : queue).add(c);
+    }
     ProgramLowering.Counter counter = new ProgramLowering.Counter();
     int analyzed = 0;
     done = 0;
-    for (String c : order) {
-      boolean ok = lowering.lower(c, counter);
-      if (ok && inputNames.contains(c)) analyzed++;
-      progress.update("lowering", ++done, readable.size());
-    }
-    boolean progressMade = true;
-    while (!anonymous.isEmpty() && progressMade) {
-      progressMade = false;
-      for (java.util.Iterator<String> it = anonymous.iterator(); it.hasNext(); ) {
-        String c = it.next();
-        if (!lowering.anonymousReady(c)) continue;
-        it.remove();
-        progressMade = true;
-        boolean ok = lowering.lower(c, counter);
-        if (ok && inputNames.contains(c)) analyzed++;
-        progress.update("lowering", ++done, readable.size());
+    while (true) {
+      String c = queue.poll();
+      if (c == null && !anonymous.isEmpty()) {
+        anonymous.sort((a, b) -> a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b));
+        int pick = 0;
+        for (int i = 0; i < anonymous.size(); i++) {
+          if (lowering.anonymousReady(anonymous.get(i))) {
+            pick = i;
+            break;
+          }
+        }
+        c = anonymous.remove(pick);
       }
-    }
-    for (String c : anonymous) {
+      if (c == null) break;
+      int before = lowering.methods.size();
       boolean ok = lowering.lower(c, counter);
       if (ok && inputNames.contains(c)) analyzed++;
       progress.update("lowering", ++done, readable.size());
+      Set<String> refs = new LinkedHashSet<>(lowering.supertypes(c));
+      for (int i = before; i < lowering.methods.size(); i++) References.of(lowering.methods.get(i), refs);
+      for (String r : refs) {
+        if (readable.contains(r) && reached.add(r)) (ProgramLowering.isAnonymousName(r) ? anonymous : queue).add(r);
+      }
     }
 
     if (DUMP != null) {

@@ -328,6 +328,15 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     anonInherit.putIfAbsent(cls, inherit);
   }
 
+  /** Superclass and interfaces of a program class. */
+  List<String> supertypes(String cls) {
+    Hierarchy.ClassInfo c = hierarchy.programClass(cls);
+    if (c == null) return List.of();
+    List<String> out = new ArrayList<>(c.interfaces());
+    if (c.superName() != null) out.add(0, c.superName());
+    return out;
+  }
+
   boolean anonymousReady(String cls) {
     return anonInherit.containsKey(cls);
   }
