@@ -157,7 +157,6 @@ public final class TripCounts {
     AbstractConditionExpr c = test.getCondition();
     // the branch leaves the loop, so the source condition is its negation
     boolean jumpExits = false;
-    List<Integer> targets = List.of();
     for (int t : f.succ[testIdx]) if (t != testIdx + 1 && !f.in(l, t)) jumpExits = true;
     String op;
     if (c instanceof JGeExpr) op = jumpExits ? "<" : ">=";

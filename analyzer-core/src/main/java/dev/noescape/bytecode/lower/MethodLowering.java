@@ -109,7 +109,6 @@ public final class MethodLowering {
   private final Map<Local, AbstractInvokeExpr> varargsArrays = new HashMap<>();
   private final Map<Local, AbstractInvokeExpr> inits = new HashMap<>();
   private final Set<Local> iteratingArgs = new HashSet<>();
-  private final Map<LoopForest.NLoop, Boolean> once = new IdentityHashMap<>();
   private final boolean hot;
   private final String display;
   private int line;
