@@ -87,7 +87,7 @@ public final class BytecodeAnalysis {
     for (ClassFiles.Entry e : inputs) if (e.className().equals("com.google.common.collect.Maps")) guava = true;
     int major = 0;
     for (ClassFiles.Entry e : inputs) major = Math.max(major, e.major());
-    RuleContext rc = options.ruleContext();
+    RuleContext rc = options.ruleContext() != null ? options.ruleContext() : RuleContext.defaults();
     RuleContext context = new RuleContext(major >= 45 ? major - 44 : rc.targetRelease(), guava, rc.reportOutsideLoops(),
         rc.verbosity(), rc.hotAnnotations());
 
@@ -161,7 +161,7 @@ public final class BytecodeAnalysis {
       int before = lowering.methods.size();
       boolean ok = lowering.lower(c, counter);
       if (ok && inputNames.contains(c)) analyzed++;
-      progress.update("lowering", ++done, readable.size());
+      progress.update("lowering", ++done, reached.size());
       Set<String> refs = new LinkedHashSet<>(lowering.supertypes(c));
       for (int i = before; i < lowering.methods.size(); i++) References.of(lowering.methods.get(i), refs);
       for (String r : refs) {

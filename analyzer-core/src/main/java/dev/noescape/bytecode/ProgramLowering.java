@@ -229,6 +229,12 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       }
       MethodIR ir = MethodLowering.lower(this, cls, sourceFile(cls), m.getSignature(), MethodModifier.isStatic(m.getModifiers()),
           body, ann, hot, inherit, lambda);
+      if (lambda == null && MethodModifier.isSynthetic(m.getModifiers())) {
+        // compiler-made code ($values, $deserializeLambda$, bridges): analyzed for summaries, but
+        // it has no parameters a user declared, so LeakingParameter says nothing about it
+        ir = new MethodIR(ir.ref(), ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(), ir.paramPositions(),
+            ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true);
+      }
       methods.add(ir);
       counter.methods++;
       return true;
