@@ -82,7 +82,15 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       JavaSootClass c = oc.get();
       Map<String, Integer> ms = new LinkedHashMap<>();
       List<String> bodies = new ArrayList<>();
-      for (JavaSootMethod m : c.getMethods()) {
+      // in a fixed order (SootUp's method set has none), bridges first: a bridge shares its target's
+      // name and parameters, and the target's flags (final, varargs) are the ones that count
+      List<JavaSootMethod> sorted = new ArrayList<>(c.getMethods());
+      sorted.sort((x, y) -> {
+        int bx = MethodModifier.isBridge(x.getModifiers()) ? 0 : 1;
+        int by = MethodModifier.isBridge(y.getModifiers()) ? 0 : 1;
+        return bx != by ? Integer.compare(bx, by) : x.getSignature().toString().compareTo(y.getSignature().toString());
+      });
+      for (JavaSootMethod m : sorted) {
         int f = 0;
         Set<MethodModifier> mods = m.getModifiers();
         if (MethodModifier.isStatic(mods)) f |= Hierarchy.ClassInfo.STATIC;
@@ -94,7 +102,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         ms.put(m.getName() + "(" + String.join(",", ps) + ")", f);
         if (!m.getName().equals("<init>") && !m.getName().equals("<clinit>") && (f & Hierarchy.ClassInfo.STATIC) == 0
             && m.isConcrete()) {
-          bodies.add(new MethodRef(e.className(), m.getName(), ps, m.getReturnType().toString(), false).key());
+          String key = new MethodRef(e.className(), m.getName(), ps, m.getReturnType().toString(), false).key();
+          if (!bodies.contains(key)) bodies.add(key);
         }
       }
       String sup = c.getSuperclass().map(ClassType::getFullyQualifiedName).orElse(null);
