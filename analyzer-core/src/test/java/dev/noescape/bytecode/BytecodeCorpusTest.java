@@ -114,6 +114,23 @@ class BytecodeCorpusTest {
     }
   }
 
+  /** Same input, same findings, same order: nothing depends on hash order or SootUp's method sets. */
+  @Test
+  void aSecondRunGivesTheSameFindings() {
+    Set<RuleId> rules = EnumSet.allOf(RuleId.class);
+    BytecodeAnalysis.Result again = BytecodeAnalysis.run(
+        new BytecodeAnalysis.Options(List.of(classesDir()), List.of(), rules, RuleContext.defaults()),
+        BytecodeAnalysis.Progress.NONE);
+    BytecodeAnalysis.Result first = BytecodeAnalysis.run(
+        new BytecodeAnalysis.Options(List.of(classesDir()), List.of(), rules, RuleContext.defaults()),
+        BytecodeAnalysis.Progress.NONE);
+    List<String> a = new ArrayList<>();
+    List<String> b = new ArrayList<>();
+    for (Finding f : first.findings()) a.add(f.file() + ":" + f.pos() + " " + f.rule() + " " + f.message());
+    for (Finding f : again.findings()) b.add(f.file() + ":" + f.pos() + " " + f.rule() + " " + f.message());
+    org.junit.jupiter.api.Assertions.assertEquals(a, b);
+  }
+
   @Test
   void everyCorpusClassIsAnalyzed() {
     assertTrue(result.problems().isEmpty(), "problems: " + result.problems());
