@@ -139,7 +139,7 @@ public final class BytecodeAnalysis {
     for (String c : readable) {
       if (!inputNames.contains(c)) continue;
       reached.add(c);
-      (ProgramLowering.isAnonymousName(c) ? anonymous : queue).add(c);
+      (lowering.isAnonymousClass(c) ? anonymous : queue).add(c);
     }
     ProgramLowering.Counter counter = new ProgramLowering.Counter();
     int analyzed = 0;
@@ -165,7 +165,7 @@ public final class BytecodeAnalysis {
       Set<String> refs = new LinkedHashSet<>(lowering.supertypes(c));
       for (int i = before; i < lowering.methods.size(); i++) References.of(lowering.methods.get(i), refs);
       for (String r : refs) {
-        if (readable.contains(r) && reached.add(r)) (ProgramLowering.isAnonymousName(r) ? anonymous : queue).add(r);
+        if (readable.contains(r) && reached.add(r)) (lowering.isAnonymousClass(r) ? anonymous : queue).add(r);
       }
     }
 

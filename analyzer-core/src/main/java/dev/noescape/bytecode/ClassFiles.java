@@ -20,8 +20,12 @@ import java.util.zip.ZipFile;
 final class ClassFiles {
   private ClassFiles() {}
 
-  /** One class file: where it is, its binary name, its major version (0 when the header is unreadable). */
-  record Entry(String display, String className, int major) {}
+  /**
+   * One class file: where it is, its binary name, its major version (0 when the header is
+   * unreadable), its source path (package path + SourceFile attribute, or null when the class has
+   * none or cannot be read) and whether its InnerClasses attribute says it is anonymous.
+   */
+  record Entry(String display, String className, int major, String sourceFile, boolean anonymous) {}
 
   static List<Entry> list(Path root, List<BytecodeAnalysis.Problem> problems) {
     List<Entry> out = new ArrayList<>();
@@ -32,11 +36,9 @@ final class ClassFiles {
           for (Path p : (Iterable<Path>) s.sorted()::iterator) {
             String rel = root.relativize(p).toString().replace('\\', '/');
             if (!rel.endsWith(".class") || rel.endsWith("module-info.class") || rel.startsWith("META-INF/")) continue;
-            int major;
             try (InputStream in = Files.newInputStream(p)) {
-              major = major(in);
+              out.add(entry(rootName + "/" + rel, className(rel), in.readAllBytes()));
             }
-            out.add(new Entry(rootName + "/" + rel, className(rel), major));
           }
         }
       } else if (Files.isRegularFile(root)) {
@@ -48,11 +50,9 @@ final class ClassFiles {
           for (ZipEntry e : entries) {
             String n = e.getName();
             if (!n.endsWith(".class") || n.endsWith("module-info.class") || n.startsWith("META-INF/")) continue;
-            int major;
             try (InputStream in = z.getInputStream(e)) {
-              major = major(in);
+              out.add(entry(rootName + "!" + n, className(n), in.readAllBytes()));
             }
-            out.add(new Entry(rootName + "!" + n, className(n), major));
           }
         }
       } else {
@@ -68,9 +68,33 @@ final class ClassFiles {
     return rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
   }
 
+  private static Entry entry(String display, String className, byte[] b) {
+    int major = major(b);
+    if (major == 0) return new Entry(display, className, 0, null, false);
+    String[] source = {null};
+    boolean[] anonymous = {false};
+    String internal = className.replace('.', '/');
+    try {
+      new org.objectweb.asm.ClassReader(b).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+        @Override
+        public void visitSource(String file, String debug) {
+          source[0] = file;
+        }
+
+        @Override
+        public void visitInnerClass(String name, String outerName, String innerName, int access) {
+          if (name.equals(internal) && innerName == null) anonymous[0] = true;
+        }
+      }, org.objectweb.asm.ClassReader.SKIP_CODE | org.objectweb.asm.ClassReader.SKIP_FRAMES);
+    } catch (RuntimeException e) {
+      // unreadable beyond the header: SootUp reports it when the class is read
+    }
+    String pkg = internal.lastIndexOf('/') >= 0 ? internal.substring(0, internal.lastIndexOf('/') + 1) : "";
+    return new Entry(display, className, major, source[0] == null ? null : pkg + source[0], anonymous[0]);
+  }
+
   /** The major version from the header, or 0 when it is not a class file (too short, wrong magic). */
-  private static int major(InputStream in) throws IOException {
-    byte[] h = in.readNBytes(8);
+  private static int major(byte[] h) {
     if (h.length < 8 || (h[0] & 0xff) != 0xCA || (h[1] & 0xff) != 0xFE || (h[2] & 0xff) != 0xBA || (h[3] & 0xff) != 0xBE) {
       return 0;
     }

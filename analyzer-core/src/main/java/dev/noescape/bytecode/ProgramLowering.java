@@ -46,6 +46,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   private final Map<String, String> display = new HashMap<>();
   final List<MethodIR> methods = new ArrayList<>();
   final Set<String> failedClasses = new HashSet<>();
+  /** Source path of each class from its SourceFile attribute. */
+  private final Map<String, String> sourceFiles = new HashMap<>();
   /** Where each class came from ({@code x.jar!a/B.class}), for problems. */
   private final Map<String, String> where = new HashMap<>();
 
@@ -72,6 +74,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   /** Pass 1: one class into the hierarchy; false when SootUp cannot read it. */
   boolean index(ClassFiles.Entry e) {
     where.put(e.className(), e.display());
+    if (e.sourceFile() != null) sourceFiles.put(e.className(), e.sourceFile());
     try {
       Optional<JavaSootClass> oc = load(e.className());
       if (oc.isEmpty()) {
@@ -110,7 +113,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       List<String> ifs = new ArrayList<>();
       for (ClassType i : c.getInterfaces()) ifs.add(i.getFullyQualifiedName());
       hierarchy.add(new Hierarchy.ClassInfo(e.className(), sup, ifs, c.isInterface(), c.isFinal(), c.isPublic(), ms));
-      if (isAnonymousName(e.className())) {
+      if (e.anonymous()) {
         anonymous.add(e.className());
         List<String> caps = new ArrayList<>();
         boolean capturesThis = false;
@@ -137,12 +140,9 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     return s.length() > 200 ? s.substring(0, 200) + "…" : s;
   }
 
-  /** javac names anonymous classes {@code Outer$1}, local classes {@code Outer$1Local}. */
-  static boolean isAnonymousName(String n) {
-    int d = n.lastIndexOf('$');
-    if (d < 0 || d == n.length() - 1) return false;
-    for (int i = d + 1; i < n.length(); i++) if (!Character.isDigit(n.charAt(i))) return false;
-    return true;
+  /** Whether the InnerClasses attribute of a program class says it is anonymous. */
+  boolean isAnonymousClass(String n) {
+    return anonymous.contains(n);
   }
 
   private static List<String> params(MethodSignature sig) {
@@ -151,7 +151,10 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     return ps;
   }
 
-  static String sourceFile(String cls) {
+  /** Package path + SourceFile attribute; without one, the top-level class's name + {@code .java}. */
+  String sourceFile(String cls) {
+    String s = sourceFiles.get(cls);
+    if (s != null) return s;
     String top = cls.indexOf('$') > 0 ? cls.substring(0, cls.indexOf('$')) : cls;
     return top.replace('.', '/') + ".java";
   }

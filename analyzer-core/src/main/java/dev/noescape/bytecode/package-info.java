@@ -19,7 +19,11 @@
  *       engine and rules, findings filtered to the input classes; target release from the input's
  *       class-file version, Guava from {@code com/google/common/collect/Maps} on the class path.
  *   <li>{@code ClassFiles} — lists class files itself, so every class has a name for a
- *       {@link dev.noescape.bytecode.BytecodeAnalysis.Problem} even when SootUp cannot read it.
+ *       {@link dev.noescape.bytecode.BytecodeAnalysis.Problem} even when SootUp cannot read it, and
+ *       reads what SootUp does not expose: the version, the SourceFile attribute (the findings' file:
+ *       package path + SourceFile) and the InnerClasses entry that makes a class anonymous.
+ *   <li>{@code References} — the classes a lowered method reaches: class-path classes are lowered
+ *       only when the input reaches them.
  *   <li>{@code ProgramLowering} — pass 1 (hierarchy, anonymous classes' captures) and pass 2
  *       (bodies); the order in which bodies that inherit loop depth and hotness are lowered.
  *   <li>{@code hierarchy.Hierarchy} — declaring classes, varargs, subtypes, overriders, open dispatch.
@@ -59,7 +63,7 @@
  *       unnamed array passed as the last argument; an explicit {@code new T[]{..}} argument looks the
  *       same in bytecode, an accepted difference), capturing {@code LambdaMetafactory} call sites
  *       ({@code LAMBDA} with the {@code lambda$} body, or {@code METHOD_REF}), anonymous classes
- *       (javac's {@code Outer$n}), {@code makeConcatWithConstants} ({@code STRING_CONCAT}, with the
+ *       (by the InnerClasses attribute, read with ASM while the class files are listed), {@code makeConcatWithConstants} ({@code STRING_CONCAT}, with the
  *       accumulator when the result is stored back into a local or field among its operands).
  *   <li>Lambda bodies: {@code lambda$m$n} with slot 0 the lambda object and javac's leading captured
  *       parameters loaded from it ({@code FieldRef.captured(name)}, names from the LocalVariableTable);
