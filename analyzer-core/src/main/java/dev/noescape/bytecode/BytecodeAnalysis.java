@@ -178,7 +178,9 @@ public final class BytecodeAnalysis {
       }
     }
     progress.update("solving", 0, 1);
-    Program program = new Program(lowering.methods);
+    Set<String> lowered = new HashSet<>();
+    for (dev.noescape.ir.MethodIR m : lowering.methods) lowered.add(m.ref().owner());
+    Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), lowered));
     AnalysisResult result = new EscapeAnalysis(JdkModels.instance()).analyze(program);
     progress.update("rules", 0, 1);
     List<Finding> findings = new ArrayList<>();

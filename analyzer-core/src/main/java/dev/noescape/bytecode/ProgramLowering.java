@@ -45,6 +45,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   private final Map<String, MethodLowering.Inherit> anonInherit = new HashMap<>();
   private final Map<String, String> display = new HashMap<>();
   final List<MethodIR> methods = new ArrayList<>();
+  /** Per method (same index), its virtual calls: {@link Dispatch} fills in their overrides. */
+  final List<List<dev.noescape.ir.Stmt.Call>> virtualCalls = new ArrayList<>();
   final Set<String> failedClasses = new HashSet<>();
   /** Source path of each class from its SourceFile attribute. */
   private final Map<String, String> sourceFiles = new HashMap<>();
@@ -233,6 +235,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         ann.add(n);
         if (MethodIR.BUILTIN_HOT_ANNOTATIONS.contains(n) || hotAnnotations.contains(n)) hot = true;
       }
+      List<dev.noescape.ir.Stmt.Call> calls = new ArrayList<>();
       Body body;
       try {
         body = m.getBody();
@@ -240,7 +243,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         body = fallback.get().getMethod(m.getSignature()).map(JavaSootMethod::getBody).orElseThrow(() -> typing);
       }
       MethodIR ir = MethodLowering.lower(this, cls, sourceFile(cls), m.getSignature(), MethodModifier.isStatic(m.getModifiers()),
-          body, ann, hot, inherit, lambda);
+          body, ann, hot, inherit, lambda, calls);
       if (lambda == null && MethodModifier.isSynthetic(m.getModifiers())) {
         // compiler-made code ($values, $deserializeLambda$, bridges): analyzed for summaries, but
         // it has no parameters a user declared, so LeakingParameter says nothing about it
@@ -248,6 +251,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
             ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true);
       }
       methods.add(ir);
+      virtualCalls.add(calls);
       counter.methods++;
       return true;
     } catch (RuntimeException | LinkageError | StackOverflowError ex) {

@@ -1,13 +1,12 @@
 package dev.noescape.bytecode;
 
 import dev.noescape.ir.MethodIR;
-import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Stmt;
 import java.util.Set;
 
 /**
- * The classes a lowered method refers to: callees and their overriders, allocated types, field
- * owners. They decide which class-path classes are lowered for summaries (those the input reaches).
+ * The classes a lowered method refers to: callees, allocated types, field owners (not the
+ * overriders of its virtual calls: an implementation nothing reaches cannot be the receiver). They decide which class-path classes are lowered for summaries (those the input reaches).
  */
 final class References {
   private References() {}
@@ -16,7 +15,6 @@ final class References {
     for (Stmt s : m.stmts()) {
       if (s instanceof Stmt.Call c) {
         out.add(c.callee().owner());
-        for (MethodRef o : c.overrides()) out.add(o.owner());
       } else if (s instanceof Stmt.Alloc a) {
         String t = a.site().type();
         int b = t.indexOf('[');

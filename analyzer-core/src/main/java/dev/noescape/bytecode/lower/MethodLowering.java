@@ -109,6 +109,7 @@ public final class MethodLowering {
   private final Map<Local, AbstractInvokeExpr> varargsArrays = new HashMap<>();
   private final Map<Local, AbstractInvokeExpr> inits = new HashMap<>();
   private final Set<Local> iteratingArgs = new HashSet<>();
+  private List<dev.noescape.ir.Stmt.Call> virtualCalls = new ArrayList<>();
   private final boolean hot;
   private final String display;
   private int line;
@@ -146,9 +147,10 @@ public final class MethodLowering {
    * Lowers a method or lambda body.
    *
    * @param lambda non-null for a {@code lambda$} body: its captured prefix and what it inherits
+   * @param virtualCalls receives the virtual calls, whose overrides {@code Dispatch} fills in later
    */
   public static MethodIR lower(ClassServices cs, String cls, String sourceFile, MethodSignature sig, boolean isStatic,
-      Body body, Set<String> annotations, boolean hot, Inherit inherit, LambdaInfo lambda) {
+      Body body, Set<String> annotations, boolean hot, Inherit inherit, LambdaInfo lambda, List<dev.noescape.ir.Stmt.Call> virtualCalls) {
     List<String> params = new ArrayList<>();
     for (Type t : sig.getParameterTypes()) params.add(typeName(t));
     String name = sig.getName();
@@ -174,6 +176,7 @@ public final class MethodLowering {
     else if (inherit != null) b.baseLoopDepth(inherit.depth());
     for (String a : annotations) b.annotation(a);
     MethodLowering l = new MethodLowering(cs, cls, body, b, hot, display);
+    l.virtualCalls = virtualCalls;
     l.line = first;
     l.base = thisIsLambda ? lambda.inherit().depth() : inherit != null ? inherit.depth() : 0;
     l.params(sig, isStatic, lambda, pos);
@@ -543,14 +546,11 @@ public final class MethodLowering {
     }
     boolean virtual = !(ie instanceof JStaticInvokeExpr) && !(ie instanceof JSpecialInvokeExpr);
     boolean open = virtual && h.dispatchOpen(ref.owner(), ref.name(), ref.paramTypes());
-    List<MethodRef> overrides = new ArrayList<>();
-    if (virtual) {
-      for (String o : h.overriders(ref.owner(), ref.name(), ref.paramTypes())) {
-        overrides.add(new MethodRef(o, ref.name(), ref.paramTypes(), ref.returnType(), false));
-      }
-    }
     while (slots.size() < ref.slotCount()) slots.add(null);
-    b.call(result, ref, slots.subList(0, ref.slotCount()), exprs, open, overrides, at);
+    // overrides are filled in once the whole program is lowered (Dispatch): the closed world is
+    // the classes the run lowers, known only at the end
+    dev.noescape.ir.Stmt.Call c = b.call(result, ref, slots.subList(0, ref.slotCount()), exprs, open, List.of(), at);
+    if (virtual) virtualCalls.add(c);
   }
 
   private void dynamic(Local resultLocal, Var result, JDynamicInvokeExpr dyn, SourcePos at, int i) {
