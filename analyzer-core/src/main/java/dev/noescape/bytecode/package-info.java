@@ -22,6 +22,9 @@
  *       {@link dev.noescape.bytecode.BytecodeAnalysis.Problem} even when SootUp cannot read it, and
  *       reads what SootUp does not expose: the version, the SourceFile attribute (the findings' file:
  *       package path + SourceFile) and the InnerClasses entry that makes a class anonymous.
+ *   <li>{@code Dispatch} — once everything reached is lowered, virtual calls get their overrides from
+ *       the lowered classes (the closed world); a JDK method the program implements is closed
+ *       dispatch (JDK model joined with the program's implementations), one it does not stays open.
  *   <li>{@code References} — the classes a lowered method reaches: class-path classes are lowered
  *       only when the input reaches them.
  *   <li>{@code ProgramLowering} — pass 1 (hierarchy, anonymous classes' captures) and pass 2
