@@ -19,8 +19,8 @@ final class RequestRouter {
     final String prefix;
     final Handler handler;
 
-    Route(String prefix, // expect: LeakingParameter
-        Handler handler) { // expect: LeakingParameter
+    Route(String prefix, // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
+        Handler handler) { // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
       this.prefix = prefix;
       this.handler = handler;
     }
@@ -30,8 +30,8 @@ final class RequestRouter {
   private final Map<String, Integer> hits = new HashMap<>();
   private Handler fallback;
 
-  void register(String prefix, // expect: LeakingParameter
-      Handler handler) { // expect: LeakingParameter
+  void register(String prefix, // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
+      Handler handler) { // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
     routes.add(new Route(prefix, handler));
   }
 
@@ -49,8 +49,8 @@ final class RequestRouter {
     return best;
   }
 
-  String dispatch(String path, // expect: LeakingParameter
-      Map<String, String> query) { // expect: LeakingParameter
+  String dispatch(String path, // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
+      Map<String, String> query) { // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
     Route r = match(path);
     hits.merge(path, 1, Integer::sum);
     Handler h = r != null ? r.handler : fallback;

@@ -23,9 +23,9 @@ final class SessionStore {
     final String user;
     long lastSeen;
 
-    Session(String id, // expect: LeakingParameter
-        String user, // expect: LeakingParameter
-        long lastSeen) { // ok: LeakingParameter -- a primitive
+    Session(String id, // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
+        String user, // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
+        long lastSeen) { // ok: LeakingParameter -- a primitive // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
       this.id = id;
       this.user = user;
       this.lastSeen = lastSeen;
@@ -64,8 +64,8 @@ final class SessionStore {
     return value;
   }
 
-  static String firstNonEmpty(String a, // expect: LeakingParameter
-      String b) { // expect: LeakingParameter
+  static String firstNonEmpty(String a, // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
+      String b) { // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
     return a.isEmpty() ? b : a;
   }
 
@@ -78,8 +78,8 @@ final class SessionStore {
     slot.value = value;
   }
 
-  static void announce(Listener listener, // expect: LeakingParameter
-      String id) { // expect: LeakingParameter
+  static void announce(Listener listener, // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
+      String id) { // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
     listener.sessionOpened(id);
   }
 
@@ -99,8 +99,8 @@ final class SessionStore {
     onClose = () -> sessions.remove(id);
   }
 
-  static StringBuilder appendAndReturn(StringBuilder out, // expect: LeakingParameter
-      String s) { // ok: LeakingParameter -- append(String) copies the characters
+  static StringBuilder appendAndReturn(StringBuilder out, // expect: LeakingParameter // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
+      String s) { // ok: LeakingParameter -- append(String) copies the characters // bytecode-gap: LeakingParameter -- bytecode has no parameter lines; a multi-line parameter list gets the line of its last parameter
     return out.append(s);
   }
 

@@ -157,9 +157,9 @@ final class LoopShapes {
       Character upperA = Character.valueOf((char) 65); // ok: BoxingAllocation -- constant 65 is inside the Character cache
       Object kind = switch (v % 3) {
         case 0 -> "zero";
-        case 1 -> v; // expect: BoxingAllocation
+        case 1 -> v; // expect: BoxingAllocation // bytecode-gap: BoxingAllocation -- SootUp gives the valueOf of a switch-expression arm the line of the store after the switch (162)
         default -> 127; // ok: BoxingAllocation -- cached constant
-      };
+      }; // bytecode-gap: BoxingAllocation -- the boxing of line 160 is reported here (SootUp: line of the store)
       seen.add(maybe);
       seen.add(single);
       seen.add(opt);

@@ -1,11 +1,24 @@
 package dev.noescape.bytecode;
 
+import dev.noescape.engine.AnalysisResult;
+import dev.noescape.engine.EscapeAnalysis;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
+import dev.noescape.ir.Program;
+import dev.noescape.models.JdkModels;
 import dev.noescape.rules.RuleContext;
+import dev.noescape.rules.RuleRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import sootup.core.cache.provider.LRUCacheProvider;
+import sootup.core.inputlocation.AnalysisInputLocation;
+import sootup.core.model.SourceType;
+import sootup.java.bytecode.frontend.inputlocation.JavaClassPathAnalysisInputLocation;
+import sootup.java.core.views.JavaView;
 
 /**
  * The whole-program pipeline over class files: class files (SootUp) → method IR → escape engine
@@ -15,11 +28,176 @@ import java.util.Set;
 public final class BytecodeAnalysis {
   private BytecodeAnalysis() {}
 
-  // PLACEHOLDER-UNTIL-MERGE: the command line (wip-cli) compiles against this signature; the
-  // bytecode front end's real run(Options, Progress) replaces this method at merge.
-  /** Runs the whole pipeline over {@code options.inputs()}, telling {@code progress} how far it is. */
+  /** Classes the view keeps parsed at once: enough for a class and what its lowering looks up. */
+  private static final int CACHE_CLASSES = 64;
+
+  /**
+   * SootUp's default body interceptors without constant and copy propagation and without the
+   * aggregator: they turn {@code int copy = 16; list.add(copy)} into {@code Integer.valueOf(16)}, a
+   * cached constant, where the source boxes a variable (javac inlines only constant variables, which
+   * bytecode then shows as constants anyway), and they fold javac's synthetic loop copies into their
+   * uses. The lowering follows single definitions itself, so it loses nothing by their absence.
+   */
+  private static final List<sootup.core.interceptor.BodyInterceptor> INTERCEPTORS =
+      sootup.interceptors.BytecodeBodyInterceptors.Default.getBodyInterceptors().stream()
+          .filter(i -> !(i instanceof sootup.interceptors.ConstantPropagatorAndFolder)
+              && !(i instanceof sootup.interceptors.CopyPropagator)
+              && !(i instanceof sootup.interceptors.Aggregator))
+          .toList();
+
+  private static final List<sootup.core.interceptor.BodyInterceptor> UNTYPED_INTERCEPTORS = INTERCEPTORS.stream()
+      .filter(i -> !(i instanceof sootup.interceptors.TypeAssigner))
+      .toList();
+
+  private static void untypedLocation(Path p, SourceType type, List<AnalysisInputLocation> locations) {
+    if (!java.nio.file.Files.exists(p)) return;
+    try {
+      locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type, UNTYPED_INTERCEPTORS));
+    } catch (RuntimeException e) {
+      // reported when the typed view was made
+    }
+  }
+
+  /** Debugging aid: print the IR of methods whose key contains this string. */
+  static String DUMP = System.getProperty("noescape.bytecode.dump");
+
+  /**
+   * Runs the whole pipeline. Never throws for bad input: unreadable jars, classes and methods become
+   * {@link Problem}s and the rest is analyzed.
+   */
   public static Result run(Options options, Progress progress) {
-    throw new UnsupportedOperationException("the bytecode analysis is not merged into this build yet");
+    if (progress == null) progress = Progress.NONE;
+    List<Problem> problems = new ArrayList<>();
+    List<ClassFiles.Entry> inputs = new ArrayList<>();
+    List<ClassFiles.Entry> libs = new ArrayList<>();
+    List<AnalysisInputLocation> locations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Path p : options.inputs()) {
+      for (ClassFiles.Entry e : ClassFiles.list(p, problems)) if (seen.add(e.className())) inputs.add(e);
+      location(p, SourceType.Application, locations, problems);
+    }
+    boolean guava = false;
+    for (Path p : options.classpath()) {
+      for (ClassFiles.Entry e : ClassFiles.list(p, problems)) {
+        if (e.className().equals("com.google.common.collect.Maps")) guava = true;
+        if (seen.add(e.className())) libs.add(e);
+      }
+      location(p, SourceType.Library, locations, problems);
+    }
+    for (ClassFiles.Entry e : inputs) if (e.className().equals("com.google.common.collect.Maps")) guava = true;
+    int major = 0;
+    for (ClassFiles.Entry e : inputs) major = Math.max(major, e.major());
+    RuleContext rc = options.ruleContext() != null ? options.ruleContext() : RuleContext.defaults();
+    RuleContext context = new RuleContext(major >= 45 ? major - 44 : rc.targetRelease(), guava, rc.reportOutsideLoops(),
+        rc.verbosity(), rc.hotAnnotations());
+
+    JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
+    // SootUp's type assigner fails on some bodies when classes they use are missing; those bodies
+    // are built again in a second view without it (made on first use), where local types are less
+    // precise but the allocations, calls and fields the IR needs are the same.
+    java.util.function.Supplier<JavaView> fallback = new java.util.function.Supplier<>() {
+      JavaView v;
+
+      @Override
+      public JavaView get() {
+        if (v == null) {
+          List<AnalysisInputLocation> untyped = new ArrayList<>();
+          for (Path p : options.inputs()) untypedLocation(p, SourceType.Application, untyped);
+          for (Path p : options.classpath()) untypedLocation(p, SourceType.Library, untyped);
+          v = new JavaView(untyped, new LRUCacheProvider(CACHE_CLASSES / 4));
+        }
+        return v;
+      }
+    };
+    ProgramLowering lowering = new ProgramLowering(view, fallback, rc.hotAnnotations(), problems);
+    List<ClassFiles.Entry> all = new ArrayList<>(inputs);
+    all.addAll(libs);
+    int done = 0;
+    Set<String> readable = new LinkedHashSet<>();
+    for (ClassFiles.Entry e : all) {
+      if (e.major() == 0) {
+        problems.add(new Problem(e.display(), "not a class file (bad header or truncated)"));
+        continue;
+      }
+      if (e.major() > Runtime.version().feature() + 44 && e.major() > 69) {
+        // SootUp 3.0.1 reads up to Java 25; newer classes are reported, not guessed at
+        problems.add(new Problem(e.display(), "class file version " + e.major() + " is newer than this analyzer reads"));
+        continue;
+      }
+      if (lowering.index(e)) readable.add(e.className());
+      progress.update("loading", ++done, all.size());
+    }
+
+    Set<String> inputNames = new HashSet<>();
+    for (ClassFiles.Entry e : inputs) inputNames.add(e.className());
+    // Input classes are all lowered; class-path classes only when the input reaches them (a call,
+    // field, allocation or supertype of something lowered), for their summaries. Anonymous classes
+    // wait for the code creating them (their bodies inherit its loop depth and hotness).
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+    List<String> anonymous = new ArrayList<>();
+    Set<String> reached = new HashSet<>();
+    for (String c : readable) {
+      if (!inputNames.contains(c)) continue;
+      reached.add(c);
+      (lowering.isAnonymousClass(c) ? anonymous : queue).add(c);
+    }
+    ProgramLowering.Counter counter = new ProgramLowering.Counter();
+    int analyzed = 0;
+    done = 0;
+    while (true) {
+      String c = queue.poll();
+      if (c == null && !anonymous.isEmpty()) {
+        anonymous.sort((a, b) -> a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b));
+        int pick = 0;
+        for (int i = 0; i < anonymous.size(); i++) {
+          if (lowering.anonymousReady(anonymous.get(i))) {
+            pick = i;
+            break;
+          }
+        }
+        c = anonymous.remove(pick);
+      }
+      if (c == null) break;
+      int before = lowering.methods.size();
+      boolean ok = lowering.lower(c, counter);
+      if (ok && inputNames.contains(c)) analyzed++;
+      progress.update("lowering", ++done, reached.size());
+      Set<String> refs = new LinkedHashSet<>(lowering.supertypes(c));
+      for (int i = before; i < lowering.methods.size(); i++) References.of(lowering.methods.get(i), refs);
+      for (String r : refs) {
+        if (readable.contains(r) && reached.add(r)) (lowering.isAnonymousClass(r) ? anonymous : queue).add(r);
+      }
+    }
+
+    if (DUMP != null) {
+      for (dev.noescape.ir.MethodIR m : lowering.methods) {
+        if (!m.ref().key().contains(DUMP)) continue;
+        System.out.println("== " + m.ref().key() + " hot=" + m.hot() + " base=" + m.baseLoopDepth() + " params=" + m.params() + " " + m.paramPositions());
+        for (dev.noescape.ir.Loop l : m.loops()) System.out.println("  loop " + l);
+        for (dev.noescape.ir.Stmt st : m.stmts()) System.out.println("  " + st);
+      }
+    }
+    progress.update("solving", 0, 1);
+    Set<String> lowered = new HashSet<>();
+    for (dev.noescape.ir.MethodIR m : lowering.methods) lowered.add(m.ref().owner());
+    Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), lowered));
+    AnalysisResult result = new EscapeAnalysis(JdkModels.instance()).analyze(program);
+    progress.update("rules", 0, 1);
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : RuleRunner.run(result, context, options.rules())) {
+      if (f.method() != null && inputNames.contains(f.method().owner())) findings.add(f);
+    }
+    findings.sort(Finding.ORDER);
+    return new Result(findings, inputs.size(), analyzed, problems);
+  }
+
+  private static void location(Path p, SourceType type, List<AnalysisInputLocation> locations, List<Problem> problems) {
+    if (!java.nio.file.Files.exists(p)) return; // ClassFiles reported it
+    try {
+      locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type, INTERCEPTORS));
+    } catch (RuntimeException e) {
+      problems.add(new Problem(p.toString(), "cannot open: " + ProgramLowering.message(e)));
+    }
   }
 
   /**

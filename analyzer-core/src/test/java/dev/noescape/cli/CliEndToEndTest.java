@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Main} in-process on the real corpus ({@code ../testdata/target/classes}, compiled with
  * {@code -g}; the build makes it before analyzer-core): the real analysis, source mapping and
  * writers, no fakes.
- *
- * <p>MERGE: disabled until the real {@code BytecodeAnalysis.run}, source mapper and writers are
- * merged (the placeholders throw or write minimal reports). Remove the {@code @Disabled} line then;
- * the assertions are meant as written.
  */
 @Tag("e2e")
-@Disabled("PLACEHOLDER-UNTIL-MERGE: enable once BytecodeAnalysis.run, the source mapper and the writers are merged")
 class CliEndToEndTest {
   static final String CLASSES = "../testdata/target/classes";
   static final String SOURCES = "../testdata/src/main/java";

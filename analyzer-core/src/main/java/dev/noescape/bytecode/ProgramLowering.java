@@ -1,0 +1,371 @@
+package dev.noescape.bytecode;
+
+import dev.noescape.bytecode.hierarchy.Hierarchy;
+import dev.noescape.bytecode.lower.MethodLowering;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.MethodRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import sootup.core.model.Body;
+import sootup.core.model.MethodModifier;
+import sootup.core.signatures.MethodSignature;
+import sootup.core.types.ClassType;
+import sootup.core.types.Type;
+import sootup.java.core.AnnotationUsage;
+import sootup.java.core.JavaSootClass;
+import sootup.java.core.JavaSootField;
+import sootup.java.core.JavaSootMethod;
+import sootup.java.core.views.JavaView;
+
+/**
+ * Both passes over the program's classes.
+ *
+ * <p>Pass 1 ({@link #index}) reads every class once for the hierarchy: supertypes, declared methods
+ * and their flags, the captured fields and methods of anonymous classes. Pass 2 ({@link #lower})
+ * builds each class's bodies, lowers them and lets them go (the view's cache is bounded, so bodies
+ * and ASM trees of earlier classes are collected). Bodies that inherit from the expression creating
+ * them wait for it: a class's {@code lambda$} methods are lowered after its other methods (nested
+ * lambdas after the lambda creating them), anonymous classes after the class creating them.
+ */
+final class ProgramLowering implements MethodLowering.ClassServices {
+  private final JavaView view;
+  private final Hierarchy hierarchy = new Hierarchy();
+  private final Set<String> hotAnnotations;
+  private final List<BytecodeAnalysis.Problem> problems;
+  private final Map<String, List<String>> anonCaptures = new HashMap<>();
+  private final Map<String, List<String>> anonBodies = new HashMap<>();
+  private final Set<String> anonymous = new HashSet<>();
+  private final Map<String, MethodLowering.LambdaInfo> lambdas = new HashMap<>();
+  private final Map<String, MethodLowering.Inherit> anonInherit = new HashMap<>();
+  private final Map<String, String> display = new HashMap<>();
+  final List<MethodIR> methods = new ArrayList<>();
+  /** Per method (same index), its virtual calls: {@link Dispatch} fills in their overrides. */
+  final List<List<dev.noescape.ir.Stmt.Call>> virtualCalls = new ArrayList<>();
+  final Set<String> failedClasses = new HashSet<>();
+  /** Source path of each class from its SourceFile attribute. */
+  private final Map<String, String> sourceFiles = new HashMap<>();
+  /** Where each class came from ({@code x.jar!a/B.class}), for problems. */
+  private final Map<String, String> where = new HashMap<>();
+
+  private final java.util.function.Supplier<JavaView> fallback;
+
+  ProgramLowering(JavaView view, java.util.function.Supplier<JavaView> fallback, Set<String> hotAnnotations,
+      List<BytecodeAnalysis.Problem> problems) {
+    this.view = view;
+    this.fallback = fallback;
+    this.hotAnnotations = hotAnnotations;
+    this.problems = problems;
+  }
+
+  @Override
+  public Hierarchy hierarchy() {
+    return hierarchy;
+  }
+
+  private Optional<JavaSootClass> load(String name) {
+    ClassType t = view.getIdentifierFactory().getClassType(name);
+    return view.getClass(t);
+  }
+
+  /** Pass 1: one class into the hierarchy; false when SootUp cannot read it. */
+  boolean index(ClassFiles.Entry e) {
+    where.put(e.className(), e.display());
+    if (e.sourceFile() != null) sourceFiles.put(e.className(), e.sourceFile());
+    try {
+      Optional<JavaSootClass> oc = load(e.className());
+      if (oc.isEmpty()) {
+        problems.add(new BytecodeAnalysis.Problem(e.display(), "cannot read class file"));
+        failedClasses.add(e.className());
+        return false;
+      }
+      JavaSootClass c = oc.get();
+      Map<String, Integer> ms = new LinkedHashMap<>();
+      List<String> bodies = new ArrayList<>();
+      // in a fixed order (SootUp's method set has none), bridges first: a bridge shares its target's
+      // name and parameters, and the target's flags (final, varargs) are the ones that count
+      List<JavaSootMethod> sorted = new ArrayList<>(c.getMethods());
+      sorted.sort((x, y) -> {
+        int bx = MethodModifier.isBridge(x.getModifiers()) ? 0 : 1;
+        int by = MethodModifier.isBridge(y.getModifiers()) ? 0 : 1;
+        return bx != by ? Integer.compare(bx, by) : x.getSignature().toString().compareTo(y.getSignature().toString());
+      });
+      for (JavaSootMethod m : sorted) {
+        int f = 0;
+        Set<MethodModifier> mods = m.getModifiers();
+        if (MethodModifier.isStatic(mods)) f |= Hierarchy.ClassInfo.STATIC;
+        if (MethodModifier.isAbstract(mods) || !m.isConcrete()) f |= Hierarchy.ClassInfo.ABSTRACT;
+        if (MethodModifier.isVarargs(mods)) f |= Hierarchy.ClassInfo.VARARGS;
+        if (MethodModifier.isPrivate(mods)) f |= Hierarchy.ClassInfo.PRIVATE;
+        if (MethodModifier.isFinal(mods)) f |= Hierarchy.ClassInfo.FINAL;
+        List<String> ps = params(m.getSignature());
+        ms.put(m.getName() + "(" + String.join(",", ps) + ")", f);
+        if (!m.getName().equals("<init>") && !m.getName().equals("<clinit>") && (f & Hierarchy.ClassInfo.STATIC) == 0
+            && m.isConcrete()) {
+          String key = new MethodRef(e.className(), m.getName(), ps, m.getReturnType().toString(), false).key();
+          if (!bodies.contains(key)) bodies.add(key);
+        }
+      }
+      String sup = c.getSuperclass().map(ClassType::getFullyQualifiedName).orElse(null);
+      List<String> ifs = new ArrayList<>();
+      for (ClassType i : c.getInterfaces()) ifs.add(i.getFullyQualifiedName());
+      hierarchy.add(new Hierarchy.ClassInfo(e.className(), sup, ifs, c.isInterface(), c.isFinal(), c.isPublic(), ms));
+      if (e.anonymous()) {
+        anonymous.add(e.className());
+        List<String> caps = new ArrayList<>();
+        boolean capturesThis = false;
+        for (JavaSootField f : c.getFields()) {
+          String n = f.getName();
+          if (n.startsWith("val$")) caps.add(n.substring(4));
+          else if (n.startsWith("this$")) capturesThis = true;
+        }
+        if (capturesThis) caps.add(0, "this");
+        anonCaptures.put(e.className(), caps);
+        anonBodies.put(e.className(), bodies);
+      }
+      return true;
+    } catch (RuntimeException | LinkageError ex) {
+      problems.add(new BytecodeAnalysis.Problem(e.display(), "cannot read class file: " + message(ex)));
+      failedClasses.add(e.className());
+      return false;
+    }
+  }
+
+  static String message(Throwable t) {
+    String m = t.getMessage();
+    String s = t.getClass().getSimpleName() + (m == null ? "" : ": " + m.replaceAll("\\s+", " "));
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+
+  /** Whether the InnerClasses attribute of a program class says it is anonymous. */
+  boolean isAnonymousClass(String n) {
+    return anonymous.contains(n);
+  }
+
+  private static List<String> params(MethodSignature sig) {
+    List<String> ps = new ArrayList<>();
+    for (Type t : sig.getParameterTypes()) ps.add(t.toString());
+    return ps;
+  }
+
+  /** Package path + SourceFile attribute; without one, the top-level class's name + {@code .java}. */
+  String sourceFile(String cls) {
+    String s = sourceFiles.get(cls);
+    if (s != null) return s;
+    String top = cls.indexOf('$') > 0 ? cls.substring(0, cls.indexOf('$')) : cls;
+    return top.replace('.', '/') + ".java";
+  }
+
+  /** Pass 2 for one class: lowers its methods; false when a method could not be lowered. */
+  boolean lower(String cls, Counter counter) {
+    Optional<JavaSootClass> oc;
+    try {
+      oc = load(cls);
+    } catch (RuntimeException | LinkageError ex) {
+      problems.add(new BytecodeAnalysis.Problem(where.getOrDefault(cls, cls), "cannot read class: " + message(ex)));
+      return false;
+    }
+    if (oc.isEmpty()) return false;
+    JavaSootClass c = oc.get();
+    boolean classHot = false;
+    for (AnnotationUsage a : annotationsOf(c)) if (a.getAnnotation().getClassName().equals("HotPath")) classHot = true;
+    boolean ok = true;
+    List<JavaSootMethod> pending = new ArrayList<>();
+    List<JavaSootMethod> all = new ArrayList<>(c.getMethods());
+    all.sort((x, y) -> x.getSignature().toString().compareTo(y.getSignature().toString()));
+    MethodLowering.Inherit anon = anonInherit.get(cls);
+    // A bridge has the key (name and erased parameters) of the method it calls when only the return
+    // type differs; the IR keys methods without return types, so the bridge is left out and calls
+    // through its key use the real method's summary.
+    Set<String> realKeys = new HashSet<>();
+    for (JavaSootMethod m : all) {
+      if (!MethodModifier.isBridge(m.getModifiers())) realKeys.add(m.getName() + params(m.getSignature()));
+    }
+    for (JavaSootMethod m : all) {
+      if (!m.isConcrete()) continue;
+      if (MethodModifier.isBridge(m.getModifiers()) && realKeys.contains(m.getName() + params(m.getSignature()))) continue;
+      if (m.getName().startsWith("lambda$") && MethodModifier.isSynthetic(m.getModifiers())) {
+        pending.add(m);
+        continue;
+      }
+      ok &= lowerMethod(c, m, classHot, anon, null, counter);
+    }
+    // lambda bodies: after the code creating them; nested ones after their enclosing lambda
+    boolean progress = true;
+    while (!pending.isEmpty() && progress) {
+      progress = false;
+      for (java.util.Iterator<JavaSootMethod> it = pending.iterator(); it.hasNext(); ) {
+        JavaSootMethod m = it.next();
+        MethodLowering.LambdaInfo info = lambdas.get(implKey(cls, m.getSignature()));
+        if (info == null) continue;
+        it.remove();
+        progress = true;
+        ok &= lowerMethod(c, m, false, null, info, counter);
+      }
+    }
+    for (JavaSootMethod m : pending) ok &= lowerMethod(c, m, classHot, anon, null, counter); // never created: plain
+    return ok;
+  }
+
+  private static Iterable<AnnotationUsage> annotationsOf(JavaSootClass c) {
+    try {
+      return c.getAnnotations();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private static String implKey(String cls, MethodSignature sig) {
+    return new MethodRef(cls, sig.getName(), params(sig), "", false).key();
+  }
+
+  private boolean lowerMethod(JavaSootClass c, JavaSootMethod m, boolean classHot, MethodLowering.Inherit inherit,
+      MethodLowering.LambdaInfo lambda, Counter counter) {
+    String cls = c.getName();
+    try {
+      Set<String> ann = new HashSet<>();
+      boolean hot = classHot;
+      for (AnnotationUsage a : m.getAnnotations()) {
+        String n = a.getAnnotation().getClassName();
+        ann.add(n);
+        if (MethodIR.BUILTIN_HOT_ANNOTATIONS.contains(n) || hotAnnotations.contains(n)) hot = true;
+      }
+      List<dev.noescape.ir.Stmt.Call> calls = new ArrayList<>();
+      Body body;
+      try {
+        body = m.getBody();
+      } catch (RuntimeException typing) {
+        body = fallback.get().getMethod(m.getSignature()).map(JavaSootMethod::getBody).orElseThrow(() -> typing);
+      }
+      MethodIR ir = MethodLowering.lower(this, cls, sourceFile(cls), m.getSignature(), MethodModifier.isStatic(m.getModifiers()),
+          body, ann, hot, inherit, lambda, calls);
+      if (lambda == null && MethodModifier.isSynthetic(m.getModifiers())) {
+        // compiler-made code ($values, $deserializeLambda$, bridges): analyzed for summaries, but
+        // it has no parameters a user declared, so LeakingParameter says nothing about it
+        ir = new MethodIR(ir.ref(), ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(), ir.paramPositions(),
+            ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true);
+      }
+      methods.add(ir);
+      virtualCalls.add(calls);
+      counter.methods++;
+      return true;
+    } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+      problems.add(new BytecodeAnalysis.Problem(where.getOrDefault(cls, cls) + " " + m.getName() + "("
+          + String.join(",", params(m.getSignature())) + ")", "method skipped: " + message(ex)));
+      return false;
+    }
+  }
+
+  static final class Counter {
+    int methods;
+  }
+
+  // ---- services for the method lowering ----
+
+  @Override
+  public List<String> paramNames(MethodSignature sig) {
+    try {
+      Optional<JavaSootMethod> m = view.getMethod(sig);
+      if (m.isEmpty() || !m.get().isConcrete()) return null;
+      List<String> names = new ArrayList<>();
+      for (var l : m.get().getBody().getParameterLocals()) names.add(dev.noescape.bytecode.lower.Locals.sourceName(l));
+      return names;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public List<String> anonymousCaptures(String cls) {
+    return anonCaptures.getOrDefault(cls, List.of());
+  }
+
+  /**
+   * The code an anonymous class's object may run, as the javac front end lists it: its own instance
+   * methods, then the concrete instance methods it inherits from program superclasses and the
+   * default methods of program interfaces. A JDK superclass other than {@code Object} contributes a
+   * key no program method has, so the engine stays conservative about what invoking the object does
+   * (its inherited code is not analyzed); JDK interfaces are left out (trusted, as in jdk.models).
+   */
+  @Override
+  public List<String> anonymousBodies(String cls) {
+    List<String> keys = new ArrayList<>(anonBodies.getOrDefault(cls, List.of()));
+    Set<String> subs = new HashSet<>();
+    for (String k : keys) subs.add(k.substring(k.indexOf('#') + 1));
+    Hierarchy.ClassInfo c = hierarchy.programClass(cls);
+    java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>();
+    if (c != null) {
+      if (c.superName() != null) work.add(c.superName());
+      work.addAll(c.interfaces());
+    }
+    Set<String> seen = new HashSet<>();
+    while (!work.isEmpty()) {
+      String t = work.poll();
+      if (!seen.add(t) || t.equals("java.lang.Object")) continue;
+      Hierarchy.ClassInfo sc = hierarchy.programClass(t);
+      if (sc == null) {
+        Class<?> k = hierarchy.jdkClass(t);
+        if (k == null || !k.isInterface()) keys.add(t + "#<inherited code>()");
+        continue;
+      }
+      for (Map.Entry<String, Integer> e : sc.methods().entrySet()) {
+        int f = e.getValue();
+        String sub = e.getKey();
+        if (sub.startsWith("<init>(") || sub.startsWith("<clinit>(")) continue;
+        if ((f & (Hierarchy.ClassInfo.STATIC | Hierarchy.ClassInfo.ABSTRACT)) != 0) continue;
+        if ((f & Hierarchy.ClassInfo.PRIVATE) != 0 && !sc.isInterface()) continue;
+        if (subs.add(sub)) keys.add(t + "#" + sub);
+      }
+      if (sc.superName() != null) work.add(sc.superName());
+      work.addAll(sc.interfaces());
+    }
+    return keys;
+  }
+
+  @Override
+  public boolean isAnonymous(String cls) {
+    return anonymous.contains(cls);
+  }
+
+  @Override
+  public String anonymousSuper(String cls) {
+    Hierarchy.ClassInfo c = hierarchy.programClass(cls);
+    if (c == null) return null;
+    if ("java.lang.Object".equals(c.superName()) && c.interfaces().size() == 1) return c.interfaces().get(0);
+    return c.superName();
+  }
+
+  @Override
+  public void lambdaCreated(String implKey, MethodLowering.LambdaInfo info) {
+    lambdas.putIfAbsent(implKey, info);
+  }
+
+  @Override
+  public void anonymousCreated(String cls, MethodLowering.Inherit inherit) {
+    anonInherit.putIfAbsent(cls, inherit);
+  }
+
+  /** Superclass and interfaces of a program class. */
+  List<String> supertypes(String cls) {
+    Hierarchy.ClassInfo c = hierarchy.programClass(cls);
+    if (c == null) return List.of();
+    List<String> out = new ArrayList<>(c.interfaces());
+    if (c.superName() != null) out.add(0, c.superName());
+    return out;
+  }
+
+  boolean anonymousReady(String cls) {
+    return anonInherit.containsKey(cls);
+  }
+
+  @Override
+  public boolean isGeneric(String cls) {
+    Class<?> k = hierarchy.jdkClass(cls);
+    return k != null && k.getTypeParameters().length > 0;
+  }
+}

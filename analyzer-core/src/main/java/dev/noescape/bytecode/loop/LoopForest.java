@@ -1,0 +1,223 @@
+package dev.noescape.bytecode.loop;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Natural loops of one method body from its control-flow graph (normal edges only: an exception
+ * handler is reached by no normal edge, so it belongs to no loop by dominance and is attached to
+ * the loop it jumps back into, see {@link #innermost}).
+ *
+ * <p>Statements are numbered {@code 0..n-1} in SootUp's linear order, which for javac output is
+ * bytecode order. Dominators by the iterative algorithm of Cooper, Harvey and Kennedy over reverse
+ * postorder. A back edge is {@code j → h} with {@code h} dominating {@code j}; the natural loop of
+ * {@code h} is {@code h} plus every node that reaches a latch backwards without passing {@code h};
+ * back edges to one header form one loop, as javac emits one header per source loop.
+ */
+public final class LoopForest {
+  /** One natural loop. */
+  public static final class NLoop {
+    public final int header;
+    public final BitSet body = new BitSet();
+    public final List<Integer> latches = new ArrayList<>();
+    public NLoop parent;
+    public final List<NLoop> children = new ArrayList<>();
+    public int index;
+
+    NLoop(int header) {
+      this.header = header;
+    }
+
+    public int depth() {
+      int d = 1;
+      for (NLoop p = parent; p != null; p = p.parent) d++;
+      return d;
+    }
+  }
+
+  public final int n;
+  public final int[][] succ;
+  public final int[][] pred;
+  public final int[] idom;
+  public final boolean[] reachable;
+  public final List<NLoop> loops = new ArrayList<>();
+  /** Innermost loop of every statement, or null. */
+  public final NLoop[] innermost;
+  private final int[] rpoIndex;
+
+  public LoopForest(int[][] succ) {
+    this.n = succ.length;
+    this.succ = succ;
+    List<List<Integer>> p = new ArrayList<>();
+    for (int i = 0; i < n; i++) p.add(new ArrayList<>());
+    for (int i = 0; i < n; i++) for (int s : succ[i]) p.get(s).add(i);
+    pred = new int[n][];
+    for (int i = 0; i < n; i++) pred[i] = p.get(i).stream().mapToInt(Integer::intValue).toArray();
+    reachable = new boolean[n];
+    rpoIndex = new int[n];
+    int[] rpo = reversePostorder();
+    idom = new int[n];
+    java.util.Arrays.fill(idom, -1);
+    if (n > 0) {
+      idom[0] = 0;
+      boolean changed = true;
+      while (changed) {
+        changed = false;
+        for (int b : rpo) {
+          if (b == 0) continue;
+          int newIdom = -1;
+          for (int q : pred[b]) {
+            if (!reachable[q] || idom[q] < 0) continue;
+            newIdom = newIdom < 0 ? q : intersect(q, newIdom);
+          }
+          if (newIdom >= 0 && idom[b] != newIdom) {
+            idom[b] = newIdom;
+            changed = true;
+          }
+        }
+      }
+    }
+    findLoops();
+    innermost = new NLoop[n];
+    for (NLoop l : loops) { // loops are sorted outer first
+      for (int i = l.body.nextSetBit(0); i >= 0; i = l.body.nextSetBit(i + 1)) innermost[i] = l;
+    }
+    attachUnreachable();
+  }
+
+  private int[] reversePostorder() {
+    int[] order = new int[n];
+    int k = n;
+    if (n == 0) return new int[0];
+    int[] stack = new int[n];
+    int[] next = new int[n];
+    int sp = 0;
+    stack[sp++] = 0;
+    reachable[0] = true;
+    while (sp > 0) {
+      int v = stack[sp - 1];
+      if (next[v] < succ[v].length) {
+        int w = succ[v][next[v]++];
+        if (!reachable[w]) {
+          reachable[w] = true;
+          stack[sp++] = w;
+        }
+      } else {
+        sp--;
+        order[--k] = v;
+      }
+    }
+    int[] rpo = java.util.Arrays.copyOfRange(order, k, n);
+    for (int i = 0; i < rpo.length; i++) rpoIndex[rpo[i]] = i;
+    return rpo;
+  }
+
+  private int intersect(int a, int b) {
+    while (a != b) {
+      while (rpoIndex[a] > rpoIndex[b]) a = idom[a];
+      while (rpoIndex[b] > rpoIndex[a]) b = idom[b];
+    }
+    return a;
+  }
+
+  /** Whether {@code a} dominates {@code b} (both reachable). */
+  public boolean dominates(int a, int b) {
+    if (!reachable[a] || !reachable[b]) return false;
+    for (int x = b; ; x = idom[x]) {
+      if (x == a) return true;
+      if (x == 0 || idom[x] == x || idom[x] < 0) return x == a;
+    }
+  }
+
+  private void findLoops() {
+    NLoop[] byHeader = new NLoop[n];
+    for (int j = 0; j < n; j++) {
+      if (!reachable[j]) continue;
+      for (int h : succ[j]) {
+        if (dominates(h, j)) {
+          NLoop l = byHeader[h];
+          if (l == null) {
+            l = byHeader[h] = new NLoop(h);
+            l.body.set(h);
+            loops.add(l);
+          }
+          l.latches.add(j);
+          int[] work = new int[n];
+          int sp = 0;
+          if (!l.body.get(j)) {
+            l.body.set(j);
+            work[sp++] = j;
+          }
+          while (sp > 0) {
+            int v = work[--sp];
+            for (int q : pred[v]) {
+              if (reachable[q] && !l.body.get(q)) {
+                l.body.set(q);
+                work[sp++] = q;
+              }
+            }
+          }
+        }
+      }
+    }
+    // outer loops first: bigger bodies contain smaller ones
+    loops.sort((a, b) -> a.body.cardinality() != b.body.cardinality()
+        ? Integer.compare(b.body.cardinality(), a.body.cardinality()) : Integer.compare(a.header, b.header));
+    for (int i = 0; i < loops.size(); i++) {
+      NLoop l = loops.get(i);
+      for (int k = i - 1; k >= 0; k--) {
+        NLoop o = loops.get(k);
+        if (o.body.get(l.header) && contains(o.body, l.body)) {
+          l.parent = o;
+          o.children.add(l);
+          break;
+        }
+      }
+    }
+    loops.sort((a, b) -> Integer.compare(a.depth(), b.depth()) != 0 ? Integer.compare(a.depth(), b.depth())
+        : Integer.compare(a.header, b.header));
+  }
+
+  private static boolean contains(BitSet outer, BitSet inner) {
+    BitSet x = (BitSet) inner.clone();
+    x.andNot(outer);
+    return x.isEmpty();
+  }
+
+  /**
+   * Exception handlers and code only they reach: no normal edge enters them, so dominance puts them
+   * in no loop. A {@code catch} inside a loop body jumps back into the body when it ends; it gets the
+   * innermost loop of the first statement it reaches that has one (conditionally: it is never
+   * once per iteration).
+   */
+  private void attachUnreachable() {
+    for (int i = 0; i < n; i++) {
+      if (reachable[i] || innermost[i] != null) continue;
+      NLoop found = null;
+      BitSet seen = new BitSet();
+      int[] work = new int[n];
+      int sp = 0;
+      work[sp++] = i;
+      seen.set(i);
+      while (sp > 0 && found == null) {
+        int v = work[--sp];
+        for (int s : succ[v]) {
+          if (reachable[s]) {
+            if (innermost[s] != null && (found == null || found.depth() < innermost[s].depth())) found = innermost[s];
+          } else if (!seen.get(s)) {
+            seen.set(s);
+            work[sp++] = s;
+          }
+        }
+      }
+      innermost[i] = found;
+    }
+  }
+
+  /** Whether statement {@code i} is in loop {@code l} (directly or in a nested loop). */
+  public boolean in(NLoop l, int i) {
+    for (NLoop x = innermost[i]; x != null; x = x.parent) if (x == l) return true;
+    return false;
+  }
+}

@@ -1,0 +1,313 @@
+package dev.noescape.bytecode.loop;
+
+import dev.noescape.bytecode.hierarchy.Hierarchy;
+import dev.noescape.bytecode.lower.Locals;
+import dev.noescape.ir.LoopKind;
+import dev.noescape.ir.SymbolicExpr;
+import java.util.List;
+import java.util.Set;
+import sootup.core.jimple.common.Local;
+import sootup.core.jimple.common.Value;
+import sootup.core.jimple.common.constant.IntConstant;
+import sootup.core.jimple.common.expr.AbstractConditionExpr;
+import sootup.core.jimple.common.expr.AbstractInstanceInvokeExpr;
+import sootup.core.jimple.common.expr.AbstractInvokeExpr;
+import sootup.core.jimple.common.expr.JAddExpr;
+import sootup.core.jimple.common.expr.JGeExpr;
+import sootup.core.jimple.common.expr.JGtExpr;
+import sootup.core.jimple.common.expr.JLeExpr;
+import sootup.core.jimple.common.expr.JLengthExpr;
+import sootup.core.jimple.common.expr.JLtExpr;
+import sootup.core.jimple.common.expr.JSubExpr;
+import sootup.core.jimple.common.ref.JInstanceFieldRef;
+import sootup.core.jimple.common.ref.JStaticFieldRef;
+import sootup.core.jimple.common.stmt.JAssignStmt;
+import sootup.core.jimple.common.stmt.JIfStmt;
+import sootup.core.jimple.common.stmt.JInvokeStmt;
+import sootup.core.jimple.common.stmt.Stmt;
+
+/**
+ * The kind and trip count of a loop recognised from javac's code shapes, the bytecode counterpart
+ * of the javac front end's {@code LoopTripCounts} (same texts, so the two front ends' size
+ * expressions meet):
+ *
+ * <ul>
+ *   <li>enhanced for over an array: javac copies the array, its length and an index into slots with
+ *       no LocalVariableTable entry and tests {@code if index >= length} at the header:
+ *       {@code FOREACH_ARRAY}, {@code arr.length} when the array is a name chain;
+ *   <li>enhanced for over an Iterable: an iterator in a slot with no table entry, {@code hasNext()}
+ *       at the header: {@code FOREACH_ITERABLE}, {@code coll.size()} when the receiver of
+ *       {@code iterator()} is statically a {@code Collection} and a name chain (or a map view
+ *       {@code keySet()/values()/entrySet()} of one: {@code map.size()}); a hand-written iterator
+ *       loop has a named iterator and is a {@code WHILE} with no count;
+ *   <li>counted for: a named index compared with a loop-invariant bound at the header, one update by
+ *       a constant in the loop, on the header's line (a {@code while} loop with {@code i++} in its
+ *       body has the increment on a line of its own: no count, as the javac front end says);
+ *   <li>anything else: {@code WHILE}/{@code DO_WHILE} with the reason.
+ * </ul>
+ */
+public final class TripCounts {
+  private TripCounts() {}
+
+  /** What {@link #of} found. */
+  public record Shape(LoopKind kind, SymbolicExpr tripCount, String reason) {}
+
+  private static final Set<String> MUTATORS = Set.of(
+      "add", "addAll", "put", "putAll", "remove", "removeAll", "removeIf", "retainAll", "clear", "offer",
+      "offerFirst", "offerLast", "poll", "pollFirst", "pollLast", "push", "pop", "set", "addFirst", "addLast",
+      "removeFirst", "removeLast", "putIfAbsent", "merge", "compute", "computeIfAbsent", "computeIfPresent",
+      "append", "insert", "delete", "deleteCharAt", "setLength", "replace", "replaceAll", "trimToSize");
+
+  public static Shape of(LoopForest.NLoop l, LoopForest f, List<Stmt> stmts, Locals locals, Hierarchy h) {
+    // the header's test: the first conditional branch from the header along fall-through
+    JIfStmt test = null;
+    int testIdx = -1;
+    for (int i = l.header; i < stmts.size() && i <= l.header + 6; i++) {
+      Stmt s = stmts.get(i);
+      if (s instanceof JIfStmt ifs) {
+        boolean exits = false;
+        for (int t : f.succ[i]) if (!f.in(l, t)) exits = true;
+        if (exits) {
+          test = ifs;
+          testIdx = i;
+        }
+        break;
+      }
+      if (f.succ[i].length != 1 || f.succ[i][0] != i + 1) break;
+    }
+    if (test == null) return new Shape(LoopKind.DO_WHILE, null, whileReason(l, f, stmts, true));
+    AbstractConditionExpr cond = test.getCondition();
+    // enhanced for over an Iterable: $z = it.hasNext(); if $z == 0
+    if (cond.getOp1() instanceof Local z && locals.def(z) instanceof AbstractInstanceInvokeExpr hn
+        && hn.getMethodSignature().getName().equals("hasNext")) {
+      Local it = hn.getBase();
+      if (Locals.reliablyNamed(it)) return new Shape(LoopKind.WHILE, null, "iterates an Iterator");
+      return forEachIterable(it, locals, h);
+    }
+    // enhanced for over an array: if idx >= len, len = lengthof copy
+    if (cond.getOp1() instanceof Local idx && !Locals.reliablyNamed(idx) && cond.getOp2() instanceof Local len
+        && !Locals.reliablyNamed(len) && locals.def(len) instanceof JLengthExpr le && le.getOp() instanceof Local arr
+        && !f.in(l, indexOfDef(len, locals, stmts))) {
+      Value src = Locals.reliablyNamed(arr) || locals.def(arr) == null ? arr : locals.def(arr);
+      if (src == null) return new Shape(LoopKind.FOREACH_ARRAY, null, "iterable expression is not a variable or field");
+      if (!nameChain(src, locals)) {
+        return new Shape(LoopKind.FOREACH_ARRAY, null, src instanceof AbstractInvokeExpr
+            ? "iterable expression is a call" : "iterable expression is not a variable or field");
+      }
+      return new Shape(LoopKind.FOREACH_ARRAY, SymbolicExpr.lengthOf(SymbolicExpr.of(locals.text(src, 0))), null);
+    }
+    Shape counted = counted(l, f, stmts, locals, test, testIdx);
+    if (counted != null) return counted;
+    return new Shape(LoopKind.WHILE, null, whileReason(l, f, stmts, false));
+  }
+
+  private static Shape forEachIterable(Local it, Locals locals, Hierarchy h) {
+    if (!(locals.def(it) instanceof AbstractInstanceInvokeExpr iter)) {
+      return new Shape(LoopKind.FOREACH_ITERABLE, null, "iterable expression is not a variable or field");
+    }
+    Local base = iter.getBase();
+    String owner = iter.getMethodSignature().getDeclClassType().getFullyQualifiedName();
+    String baseType = base.getType().toString();
+    if (!h.isSubtype(owner, "java.util.Collection") && !h.isSubtype(baseType, "java.util.Collection")) {
+      return new Shape(LoopKind.FOREACH_ITERABLE, null, "iterates an Iterable that is not a Collection");
+    }
+    Value src = Locals.reliablyNamed(base) || locals.def(base) == null ? base : locals.def(base);
+    if (src instanceof AbstractInstanceInvokeExpr view && view.getArgs().isEmpty()
+        && Set.of("keySet", "values", "entrySet").contains(view.getMethodSignature().getName())
+        && h.isSubtype(view.getMethodSignature().getDeclClassType().getFullyQualifiedName(), "java.util.Map")
+        && nameChain(view.getBase(), locals)) {
+      return new Shape(LoopKind.FOREACH_ITERABLE, SymbolicExpr.sizeOf(SymbolicExpr.of(locals.text(view.getBase(), 0))), null);
+    }
+    if (src == null || !nameChain(src, locals)) {
+      return new Shape(LoopKind.FOREACH_ITERABLE, null, src instanceof AbstractInvokeExpr
+          ? "iterable expression is a call" : "iterable expression is not a variable or field");
+    }
+    return new Shape(LoopKind.FOREACH_ITERABLE, SymbolicExpr.sizeOf(SymbolicExpr.of(locals.text(src, 0))), null);
+  }
+
+  private static int indexOfDef(Local l, Locals locals, List<Stmt> stmts) {
+    Stmt d = locals.defStmt(l);
+    for (int i = 0; i < stmts.size(); i++) if (stmts.get(i) == d) return i;
+    return 0;
+  }
+
+  /** A named local, {@code this}, a field of a name chain, a static field; through unnamed copies. */
+  static boolean nameChain(Value v, Locals locals) {
+    for (int i = 0; i < 8; i++) {
+      if (v instanceof Local l) {
+        if (Locals.reliablyNamed(l)) return true;
+        Value d = locals.def(l);
+        if (Locals.named(l) && !Locals.copyLike(d)) return true;
+        v = d;
+        if (v instanceof sootup.core.jimple.common.expr.JCastExpr c) v = c.getOp();
+        continue;
+      }
+      if (v instanceof JStaticFieldRef) return true;
+      if (v instanceof JInstanceFieldRef fr) {
+        v = fr.getBase();
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  private static Shape counted(LoopForest.NLoop l, LoopForest f, List<Stmt> stmts, Locals locals, JIfStmt test,
+      int testIdx) {
+    AbstractConditionExpr c = test.getCondition();
+    // the branch leaves the loop, so the source condition is its negation
+    boolean jumpExits = false;
+    for (int t : f.succ[testIdx]) if (t != testIdx + 1 && !f.in(l, t)) jumpExits = true;
+    String op;
+    if (c instanceof JGeExpr) op = jumpExits ? "<" : ">=";
+    else if (c instanceof JGtExpr) op = jumpExits ? "<=" : ">";
+    else if (c instanceof JLeExpr) op = jumpExits ? ">" : "<=";
+    else if (c instanceof JLtExpr) op = jumpExits ? ">=" : "<";
+    else return null;
+    Value idxV = c.getOp1();
+    Value bound = c.getOp2();
+    if (!(idxV instanceof Local) || !Locals.named((Local) idxV)) {
+      if (bound instanceof Local b && Locals.named(b)) {
+        Value t = idxV;
+        idxV = bound;
+        bound = t;
+        op = switch (op) {
+          case "<" -> ">";
+          case "<=" -> ">=";
+          case ">" -> "<";
+          default -> "<=";
+        };
+      } else {
+        return null;
+      }
+    }
+    Local idx = (Local) idxV;
+    // index: one update in the loop (i = i ± k), one initialisation before it
+    Long step = null;
+    int updateLine = -1;
+    Value start = null;
+    for (int i = 0; i < stmts.size(); i++) {
+      if (!(stmts.get(i) instanceof JAssignStmt a) || !a.getLeftOp().equals(idx)) continue;
+      if (f.in(l, i)) {
+        if (step != null) return new Shape(LoopKind.FOR, null, "index assigned in the loop body");
+        Value r = a.getRightOp();
+        if ((r instanceof JAddExpr || r instanceof JSubExpr) && ((sootup.core.jimple.common.expr.AbstractBinopExpr) r).getOp1().equals(idx)
+            && ((sootup.core.jimple.common.expr.AbstractBinopExpr) r).getOp2() instanceof IntConstant k) {
+          step = r instanceof JAddExpr ? (long) k.getValue() : -(long) k.getValue();
+          updateLine = a.getPositionInfo().getStmtPosition().getFirstLine();
+        } else {
+          return new Shape(LoopKind.FOR, null, "index step is not a constant");
+        }
+      } else if (i < l.header) {
+        start = a.getRightOp();
+      }
+    }
+    if (step == null || step == 0 || start == null) return null;
+    int headerLine = test.getPositionInfo().getStmtPosition().getFirstLine();
+    if (updateLine != headerLine) return new Shape(LoopKind.WHILE, null, "while (cond) loop");
+    boolean forward = step > 0;
+    if (forward != (op.equals("<") || op.equals("<="))) return new Shape(LoopKind.FOR, null, "not a counted loop");
+    if (!invariant(bound, l, f, stmts, locals, 0)) return new Shape(LoopKind.FOR, null, "bound is not loop-invariant");
+    long k = Math.abs(step);
+    boolean inclusive = op.equals("<=") || op.equals(">=");
+    Value hi = forward ? bound : start;
+    Value lo = forward ? start : bound;
+    Long hiC = locals.constant(hi);
+    Long loC = locals.constant(lo);
+    String hiT = locals.text(hi, 0);
+    String loT = locals.text(lo, 0);
+    if (hiT == null || loT == null) return new Shape(LoopKind.FOR, null, "bound cannot be rendered");
+    if (hiC != null && loC != null) {
+      long n = hiC - loC + (inclusive ? 1 : 0);
+      n = n <= 0 ? 0 : (n + k - 1) / k;
+      if (forward && loC == 0 && k == 1 && !inclusive) {
+        return new Shape(LoopKind.FOR, new SymbolicExpr(hiT, SymbolicExpr.canonicalKey(hiT), n), null);
+      }
+      return new Shape(LoopKind.FOR, SymbolicExpr.constant(n), null);
+    }
+    String right = loT.contains(" + ") || loT.contains(" - ") ? "(" + loT + ")" : loT;
+    String diff = loC != null && loC == 0 ? hiT : hiT + " - " + right;
+    String text;
+    if (k == 1 && inclusive && diff.endsWith(" - 1")) text = diff.substring(0, diff.length() - 4);
+    else if (k == 1) text = inclusive ? diff + " + 1" : diff;
+    else text = "(" + diff + " + " + (inclusive ? k : k - 1) + ") / " + k;
+    return new Shape(LoopKind.FOR, SymbolicExpr.of(text), null);
+  }
+
+  private static boolean invariant(Value v, LoopForest.NLoop l, LoopForest f, List<Stmt> stmts, Locals locals, int depth) {
+    if (depth > 6) return false;
+    if (locals.constant(v) != null) return true;
+    if (v instanceof Local x) {
+      if (Locals.named(x)) return !assignedIn(x, l, f, stmts);
+      Value d = locals.def(x);
+      return d != null && invariant(d, l, f, stmts, locals, depth + 1);
+    }
+    if (v instanceof sootup.core.jimple.common.expr.JCastExpr c) return invariant(c.getOp(), l, f, stmts, locals, depth + 1);
+    if (v instanceof JLengthExpr le) return invariant(le.getOp(), l, f, stmts, locals, depth + 1);
+    if (v instanceof JStaticFieldRef sf) return !fieldStoredIn(sf.getFieldSignature().toString(), l, f, stmts);
+    if (v instanceof JInstanceFieldRef fr) {
+      return !fieldStoredIn(fr.getFieldSignature().toString(), l, f, stmts) && invariant(fr.getBase(), l, f, stmts, locals, depth + 1);
+    }
+    if (v instanceof AbstractInstanceInvokeExpr ie && ie.getArgs().isEmpty()
+        && (ie.getMethodSignature().getName().equals("size") || ie.getMethodSignature().getName().equals("length"))) {
+      Value base = ie.getBase();
+      return nameChain(base, locals) && invariant(base, l, f, stmts, locals, depth + 1) && !mutatedIn(base, l, f, stmts, locals);
+    }
+    if (v instanceof sootup.core.jimple.common.expr.AbstractBinopExpr b && !(v instanceof AbstractConditionExpr)) {
+      return invariant(b.getOp1(), l, f, stmts, locals, depth + 1) && invariant(b.getOp2(), l, f, stmts, locals, depth + 1);
+    }
+    return false;
+  }
+
+  private static boolean assignedIn(Local x, LoopForest.NLoop l, LoopForest f, List<Stmt> stmts) {
+    for (int i = l.body.nextSetBit(0); i >= 0; i = l.body.nextSetBit(i + 1)) {
+      if (stmts.get(i) instanceof JAssignStmt a && a.getLeftOp().equals(x)) return true;
+    }
+    return false;
+  }
+
+  private static boolean fieldStoredIn(String sig, LoopForest.NLoop l, LoopForest f, List<Stmt> stmts) {
+    for (int i = l.body.nextSetBit(0); i >= 0; i = l.body.nextSetBit(i + 1)) {
+      if (stmts.get(i) instanceof JAssignStmt a) {
+        if (a.getLeftOp() instanceof JInstanceFieldRef fr && fr.getFieldSignature().toString().equals(sig)) return true;
+        if (a.getLeftOp() instanceof JStaticFieldRef fr && fr.getFieldSignature().toString().equals(sig)) return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mutatedIn(Value base, LoopForest.NLoop l, LoopForest f, List<Stmt> stmts, Locals locals) {
+    String key = locals.text(base, 0);
+    for (int i = l.body.nextSetBit(0); i >= 0; i = l.body.nextSetBit(i + 1)) {
+      AbstractInvokeExpr ie = invoke(stmts.get(i));
+      if (ie instanceof AbstractInstanceInvokeExpr ii && MUTATORS.contains(ii.getMethodSignature().getName())) {
+        String t = locals.text(ii.getBase(), 0);
+        if (t != null && t.equals(key)) return true;
+      }
+    }
+    return false;
+  }
+
+  static AbstractInvokeExpr invoke(Stmt s) {
+    if (s instanceof JInvokeStmt is) return is.getInvokeExpr().orElse(null);
+    if (s instanceof JAssignStmt a && a.getRightOp() instanceof AbstractInvokeExpr ie) return ie;
+    return null;
+  }
+
+  private static String whileReason(LoopForest.NLoop l, LoopForest f, List<Stmt> stmts, boolean doWhile) {
+    for (int i = l.body.nextSetBit(0); i >= 0; i = l.body.nextSetBit(i + 1)) {
+      boolean inTest = i == l.header || l.latches.contains(i) || (i > l.header && i <= l.header + 4);
+      if (!inTest) continue;
+      AbstractInvokeExpr ie = invoke(stmts.get(i));
+      if (ie == null) continue;
+      switch (ie.getMethodSignature().getName()) {
+        case "hasNext": return "iterates an Iterator";
+        case "hasMoreElements", "hasMoreTokens": return "iterates an Enumeration";
+        case "find": return "Matcher.find loop";
+        case "readLine", "read", "ready": return "reads a stream";
+        default: break;
+      }
+    }
+    return doWhile ? "do-while loop" : "while (cond) loop";
+  }
+}

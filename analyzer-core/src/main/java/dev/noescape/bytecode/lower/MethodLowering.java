@@ -1,0 +1,695 @@
+package dev.noescape.bytecode.lower;
+
+import dev.noescape.bytecode.hierarchy.Hierarchy;
+import dev.noescape.bytecode.loop.LoopForest;
+import dev.noescape.bytecode.loop.TripCounts;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.BinaryNames;
+import dev.noescape.ir.FieldRef;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.SourcePos;
+import dev.noescape.ir.SymbolicExpr;
+import dev.noescape.ir.Var;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import sootup.core.jimple.common.Immediate;
+import sootup.core.jimple.common.Local;
+import sootup.core.jimple.common.Value;
+import sootup.core.jimple.common.constant.MethodHandle;
+import sootup.core.jimple.common.expr.AbstractInstanceInvokeExpr;
+import sootup.core.jimple.common.expr.AbstractInvokeExpr;
+import sootup.core.jimple.common.expr.JCastExpr;
+import sootup.core.jimple.common.expr.JDynamicInvokeExpr;
+import sootup.core.jimple.common.expr.JNewArrayExpr;
+import sootup.core.jimple.common.expr.JNewExpr;
+import sootup.core.jimple.common.expr.JNewMultiArrayExpr;
+import sootup.core.jimple.common.expr.JSpecialInvokeExpr;
+import sootup.core.jimple.common.expr.JStaticInvokeExpr;
+import sootup.core.jimple.common.ref.JArrayRef;
+import sootup.core.jimple.common.ref.JCaughtExceptionRef;
+import sootup.core.jimple.common.ref.JInstanceFieldRef;
+import sootup.core.jimple.common.ref.JParameterRef;
+import sootup.core.jimple.common.ref.JStaticFieldRef;
+import sootup.core.jimple.common.ref.JThisRef;
+import sootup.core.jimple.common.stmt.BranchingStmt;
+import sootup.core.jimple.common.stmt.JAssignStmt;
+import sootup.core.jimple.common.stmt.JIdentityStmt;
+import sootup.core.jimple.common.stmt.JIfStmt;
+import sootup.core.jimple.common.stmt.JInvokeStmt;
+import sootup.core.jimple.common.stmt.JReturnStmt;
+import sootup.core.jimple.common.stmt.JThrowStmt;
+import sootup.core.jimple.common.stmt.Stmt;
+import sootup.core.jimple.javabytecode.stmt.JEnterMonitorStmt;
+import sootup.core.model.Body;
+import sootup.core.signatures.MethodSignature;
+import sootup.core.types.PrimitiveType;
+import sootup.core.types.Type;
+
+/**
+ * One Jimple body to one {@link MethodIR}, with the javac front end's conventions (see the package
+ * documentation). Statements are visited in an order that keeps every loop contiguous (SootUp's
+ * linear order, each loop's statements gathered at its place, exception handlers with the loop they
+ * return to), so {@link dev.noescape.ir.Loop#firstOrdinal()}..{@code lastOrdinal()} cover exactly
+ * the loop.
+ */
+public final class MethodLowering {
+  /** How a body inherits from the expression that creates it (lambda bodies, anonymous classes). */
+  public record Inherit(boolean hot, int depth, String display) {}
+
+  /** What a lambda body needs from its creation site. */
+  public record LambdaInfo(int captured, List<String> capturedNames, String interfaceType, Inherit inherit) {}
+
+  /** Per-class services the lowering asks. */
+  public interface ClassServices {
+    Hierarchy hierarchy();
+
+    /** Parameter names of a method of the program (LocalVariableTable), or null. */
+    List<String> paramNames(MethodSignature m);
+
+    /** Captured names of an anonymous program class ({@code val$x} fields, {@code this$0} as this). */
+    List<String> anonymousCaptures(String cls);
+
+    /** Keys of the instance methods an anonymous program class declares. */
+    List<String> anonymousBodies(String cls);
+
+    /** Whether a program class is anonymous. */
+    boolean isAnonymous(String cls);
+
+    /** Its direct supertype as the user wrote it (interface when it implements one). */
+    String anonymousSuper(String cls);
+
+    void lambdaCreated(String implKey, LambdaInfo info);
+
+    void anonymousCreated(String cls, Inherit inherit);
+
+    /** Whether a JDK or program class is generic (for {@code new ArrayList<>()} descriptions). */
+    boolean isGeneric(String cls);
+  }
+
+  private static final Set<String> WRAPPERS = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
+      "java.lang.Character", "java.lang.Float", "java.lang.Double", "java.lang.Byte", "java.lang.Boolean");
+
+  private final ClassServices cs;
+  private final Hierarchy h;
+  private final String cls;
+  private final Body body;
+  private final List<Stmt> stmts;
+  private final Locals locals;
+  private final LoopForest forest;
+  private final MethodIRBuilder b;
+  private final Map<Local, Var> vars = new HashMap<>();
+  private final Map<Local, AbstractInvokeExpr> varargsArrays = new HashMap<>();
+  private final Map<Local, AbstractInvokeExpr> inits = new HashMap<>();
+  private final Set<Local> iteratingArgs = new HashSet<>();
+  private List<dev.noescape.ir.Stmt.Call> virtualCalls = new ArrayList<>();
+  private final boolean hot;
+  private final String display;
+  private int line;
+  private int base;
+
+  private MethodLowering(ClassServices cs, String cls, Body body, MethodIRBuilder b, boolean hot, String display) {
+    this.cs = cs;
+    this.h = cs.hierarchy();
+    this.cls = cls;
+    this.body = body;
+    this.stmts = body.getStmts();
+    this.locals = new Locals(stmts, cls);
+    this.b = b;
+    this.hot = hot;
+    this.display = display;
+    Map<Stmt, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < stmts.size(); i++) index.put(stmts.get(i), i);
+    int[][] succ = new int[stmts.size()][];
+    for (int i = 0; i < stmts.size(); i++) {
+      Stmt s = stmts.get(i);
+      List<Integer> out = new ArrayList<>(2);
+      if (s.fallsThrough() && i + 1 < stmts.size()) out.add(i + 1);
+      if (s.branches() && s instanceof BranchingStmt bs) {
+        for (Stmt t : body.getBranchTargetsOf(bs)) {
+          Integer ti = index.get(t);
+          if (ti != null && !out.contains(ti)) out.add(ti);
+        }
+      }
+      succ[i] = out.stream().mapToInt(Integer::intValue).toArray();
+    }
+    this.forest = new LoopForest(succ);
+  }
+
+  /**
+   * Lowers a method or lambda body.
+   *
+   * @param lambda non-null for a {@code lambda$} body: its captured prefix and what it inherits
+   * @param virtualCalls receives the virtual calls, whose overrides {@code Dispatch} fills in later
+   */
+  public static MethodIR lower(ClassServices cs, String cls, String sourceFile, MethodSignature sig, boolean isStatic,
+      Body body, Set<String> annotations, boolean hot, Inherit inherit, LambdaInfo lambda, List<dev.noescape.ir.Stmt.Call> virtualCalls) {
+    List<String> params = new ArrayList<>();
+    for (Type t : sig.getParameterTypes()) params.add(typeName(t));
+    String name = sig.getName();
+    String ret = typeName(sig.getType());
+    String display;
+    MethodRef ref;
+    boolean thisIsLambda = lambda != null;
+    if (thisIsLambda) {
+      int drop = Math.min(params.size(), lambda.captured() - (isStatic ? 0 : 1));
+      ref = new MethodRef(cls, name, params.subList(Math.max(0, drop), params.size()), ret, false);
+      display = lambda.inherit().display();
+      hot = lambda.inherit().hot();
+    } else {
+      ref = new MethodRef(cls, name, params, ret, isStatic);
+      display = inherit != null && inherit.display() != null ? inherit.display()
+          : BinaryNames.simple(cls) + "." + name;
+      if (inherit != null) hot |= inherit.hot();
+    }
+    int first = firstLine(body);
+    SourcePos pos = SourcePos.line(declarationLine(body, name, first));
+    MethodIRBuilder b = new MethodIRBuilder(ref, display, sourceFile, pos).hot(hot).synthetic(thisIsLambda);
+    if (thisIsLambda) b.baseLoopDepth(lambda.inherit().depth());
+    else if (inherit != null) b.baseLoopDepth(inherit.depth());
+    for (String a : annotations) b.annotation(a);
+    MethodLowering l = new MethodLowering(cs, cls, body, b, hot, display);
+    l.virtualCalls = virtualCalls;
+    l.line = first;
+    l.base = thisIsLambda ? lambda.inherit().depth() : inherit != null ? inherit.depth() : 0;
+    l.params(sig, isStatic, lambda, pos);
+    l.prepass();
+    l.walk();
+    return b.build();
+  }
+
+  /**
+   * The line of the declaration, which bytecode does not record: a constructor's implicit or explicit
+   * {@code super(...)}/{@code this(...)} call carries it; for other methods the line before the first
+   * statement (right for the usual layout; a multi-line parameter list gets its last line).
+   */
+  private static int declarationLine(Body body, String name, int first) {
+    if (name.equals("<init>")) {
+      for (Stmt s : body.getStmts()) {
+        if (s instanceof JIdentityStmt) continue;
+        AbstractInvokeExpr ie = invoke(s);
+        if (ie instanceof JSpecialInvokeExpr sp && ie.getMethodSignature().getName().equals("<init>")
+            && sp.getBase().getName().equals(body.getThisLocal().getName())) {
+          int ln = s.getPositionInfo().getStmtPosition().getFirstLine();
+          if (ln > 0) return ln;
+        }
+        if (s instanceof JAssignStmt a && a.getRightOp() instanceof JNewExpr) break;
+      }
+    }
+    return Math.max(0, first - 1);
+  }
+
+  private static int firstLine(Body body) {
+    for (Stmt s : body.getStmts()) {
+      int ln = s.getPositionInfo().getStmtPosition().getFirstLine();
+      if (ln > 0) return ln;
+    }
+    return 0;
+  }
+
+  public static String typeName(Type t) {
+    return t.toString();
+  }
+
+  private static boolean isRef(Type t) {
+    return !(t instanceof PrimitiveType) && !"void".equals(t.toString());
+  }
+
+  // ---- parameters ----
+
+  private Var lambdaObj;
+  private final Map<Integer, Var> paramVars = new HashMap<>();
+  private final Map<Integer, String> capturedParam = new HashMap<>();
+  private String lambdaThisCapture;
+
+  private void params(MethodSignature sig, boolean isStatic, LambdaInfo lambda, SourcePos pos) {
+    List<Local> pl = new ArrayList<>();
+    for (Stmt s : stmts) {
+      if (s instanceof JIdentityStmt id && id.getRightOp() instanceof JParameterRef pr) {
+        while (pl.size() <= pr.getIndex()) pl.add(null);
+        pl.set(pr.getIndex(), id.getLeftOp());
+      }
+    }
+    List<Type> types = sig.getParameterTypes();
+    int firstDeclared = 0;
+    if (lambda != null) {
+      lambdaObj = b.param("$lambda", lambda.interfaceType(), pos);
+      int k = lambda.captured() - (isStatic ? 0 : 1);
+      if (!isStatic) lambdaThisCapture = "this";
+      for (int i = 0; i < k && i < types.size(); i++) {
+        Local l = i < pl.size() ? pl.get(i) : null;
+        capturedParam.put(i, l != null ? Locals.sourceName(l) : "p" + i);
+      }
+      firstDeclared = Math.max(0, k);
+    } else if (!isStatic) {
+      paramVars.put(-1, b.param("this", cls, pos));
+    }
+    for (int i = firstDeclared; i < types.size(); i++) {
+      Local l = i < pl.size() ? pl.get(i) : null;
+      if (isRef(types.get(i))) {
+        paramVars.put(i, b.param(l != null ? Locals.sourceName(l) : "p" + i, typeName(types.get(i)), pos));
+      } else {
+        b.primitiveParam(pos);
+      }
+    }
+  }
+
+  // ---- facts gathered before the walk ----
+
+  private static AbstractInvokeExpr invoke(Stmt s) {
+    if (s instanceof JInvokeStmt is) return is.getInvokeExpr().orElse(null);
+    if (s instanceof JAssignStmt a && a.getRightOp() instanceof AbstractInvokeExpr ie) return ie;
+    return null;
+  }
+
+  private void prepass() {
+    for (Stmt s : stmts) {
+      AbstractInvokeExpr ie = invoke(s);
+      if (ie == null || ie instanceof JDynamicInvokeExpr) continue;
+      MethodSignature sig = ie.getMethodSignature();
+      if (ie instanceof JSpecialInvokeExpr sp && sig.getName().equals("<init>")) {
+        inits.putIfAbsent(locals.root(sp.getBase()), ie);
+      }
+      List<Immediate> args = ie.getArgs();
+      if (!args.isEmpty() && args.get(args.size() - 1) instanceof Local last) {
+        Local root = locals.root(last);
+        if (!Locals.named(root) && locals.def(root) instanceof JNewArrayExpr) {
+          String owner = sig.getDeclClassType().getFullyQualifiedName();
+          List<String> ps = paramTypes(sig);
+          boolean va = sig.getName().equals("<init>") ? h.isVarargsConstructor(owner, ps) : h.isVarargs(owner, sig.getName(), ps);
+          if (va) varargsArrays.put(root, ie);
+        }
+      }
+      if (IteratingMethods.isIterating(sig.getDeclClassType().getFullyQualifiedName(), sig.getName())) {
+        for (Immediate a : args) if (a instanceof Local l) iteratingArgs.add(locals.root(l));
+      }
+    }
+  }
+
+  private static List<String> paramTypes(MethodSignature sig) {
+    List<String> ps = new ArrayList<>();
+    for (Type t : sig.getParameterTypes()) ps.add(typeName(t));
+    return ps;
+  }
+
+  // ---- the walk ----
+
+  private void walk() {
+    List<Object> top = new ArrayList<>();
+    Map<LoopForest.NLoop, List<Object>> members = new IdentityHashMap<>();
+    for (LoopForest.NLoop l : forest.loops) members.put(l, new ArrayList<>());
+    for (LoopForest.NLoop l : forest.loops) {
+      (l.parent == null ? top : members.get(l.parent)).add(l);
+    }
+    for (int i = 0; i < stmts.size(); i++) {
+      LoopForest.NLoop l = forest.innermost[i];
+      (l == null ? top : members.get(l)).add(i);
+    }
+    emit(top, members);
+  }
+
+  private static int firstIndex(Object o) {
+    return o instanceof Integer i ? i : ((LoopForest.NLoop) o).header;
+  }
+
+  private void emit(List<Object> items, Map<LoopForest.NLoop, List<Object>> members) {
+    items.sort((x, y) -> {
+      int c = Integer.compare(firstIndex(x), firstIndex(y));
+      return c != 0 ? c : (x instanceof LoopForest.NLoop ? -1 : 1);
+    });
+    for (Object o : items) {
+      if (o instanceof Integer i) {
+        statement(i);
+      } else {
+        LoopForest.NLoop l = (LoopForest.NLoop) o;
+        TripCounts.Shape shape = TripCounts.of(l, forest, stmts, locals, h);
+        int ln = stmts.get(l.header).getPositionInfo().getStmtPosition().getFirstLine();
+        b.beginLoop(shape.kind(), SourcePos.line(ln > 0 ? ln : line), shape.tripCount(), shape.reason());
+        emit(members.get(l), members);
+        b.endLoop();
+      }
+    }
+  }
+
+  /** Runs once on every path through one iteration of its innermost loop (see the class comment). */
+  private boolean oncePerIteration(int i) {
+    LoopForest.NLoop l = forest.innermost[i];
+    if (l == null) return true;
+    if (!forest.reachable[i]) return false;
+    for (int latch : l.latches) if (!forest.dominates(i, latch)) return false;
+    // the header's test block: the statements up to its first branch that leaves the loop
+    int testEnd = l.header;
+    while (testEnd < stmts.size() && !(stmts.get(testEnd) instanceof JIfStmt) && forest.succ[testEnd].length == 1
+        && forest.succ[testEnd][0] == testEnd + 1) {
+      testEnd++;
+    }
+    for (int j = l.body.nextSetBit(0); j >= 0; j = l.body.nextSetBit(j + 1)) {
+      if ((j >= l.header && j <= testEnd) || l.latches.contains(j)) continue;
+      boolean exits = stmts.get(j) instanceof JReturnStmt || stmts.get(j) instanceof JThrowStmt
+          || stmts.get(j) instanceof sootup.core.jimple.common.stmt.JReturnVoidStmt;
+      for (int t : forest.succ[j]) if (!l.body.get(t)) exits = true;
+      if (exits && !forest.dominates(i, j)) return false;
+    }
+    return true;
+  }
+
+  private SourcePos pos(Stmt s) {
+    int ln = s.getPositionInfo().getStmtPosition().getFirstLine();
+    if (ln > 0) line = ln;
+    return SourcePos.line(line);
+  }
+
+  private void statement(int i) {
+    Stmt s = stmts.get(i);
+    boolean cond = !oncePerIteration(i);
+    if (cond) b.beginConditional();
+    try {
+      lowerStmt(s, i);
+    } finally {
+      if (cond) b.endConditional();
+    }
+  }
+
+  private Var var(Value v) {
+    if (!(v instanceof Local l) || !isRef(l.getType())) return null;
+    Var x = vars.get(l);
+    if (x == null) {
+      String n = l.getName();
+      x = b.local(Locals.named(l) ? Locals.sourceName(l) : "$" + n, typeName(l.getType()));
+      vars.put(l, x);
+    }
+    return x;
+  }
+
+  private void lowerStmt(Stmt s, int i) {
+    SourcePos at = pos(s);
+    if (s instanceof JIdentityStmt id) {
+      Value r = id.getRightOp();
+      Local l = id.getLeftOp();
+      if (r instanceof JThisRef) {
+        if (lambdaObj != null) b.load(var(l), lambdaObj, FieldRef.captured(lambdaThisCapture), at);
+        else vars.put(l, paramVars.get(-1));
+      } else if (r instanceof JParameterRef pr) {
+        String cap = capturedParam.get(pr.getIndex());
+        if (cap != null) b.load(var(l), lambdaObj, FieldRef.captured(cap), at);
+        else if (paramVars.get(pr.getIndex()) != null) vars.put(l, paramVars.get(pr.getIndex()));
+      } else if (r instanceof JCaughtExceptionRef) {
+        // the caught object comes from anywhere: nothing the method allocated flows into it here
+      }
+      return;
+    }
+    if (s instanceof JInvokeStmt is) {
+      is.getInvokeExpr().ifPresent(ie -> call(null, null, ie, at, i));
+      return;
+    }
+    if (s instanceof JReturnStmt r) {
+      b.ret(var(r.getOp()), at);
+      return;
+    }
+    if (s instanceof JThrowStmt t) {
+      b.thr(var(t.getOp()), at);
+      return;
+    }
+    if (s instanceof JEnterMonitorStmt m) {
+      b.monitor(var(m.getOp()), at);
+      return;
+    }
+    if (!(s instanceof JAssignStmt a)) return;
+    Value left = a.getLeftOp();
+    Value right = a.getRightOp();
+    if (left instanceof Local ll) {
+      Var target = var(ll);
+      if (right instanceof JNewExpr ne) newObject(ll, target, ne, at);
+      else if (right instanceof JNewArrayExpr na) newArray(ll, target, typeName(na.getType()), na.getSize(), at);
+      else if (right instanceof JNewMultiArrayExpr nm) newArray(ll, target, typeName(nm.getType()), null, at);
+      else if (right instanceof AbstractInvokeExpr ie) call(ll, target, ie, at, i);
+      else if (right instanceof Local src) b.copy(target, var(src), at);
+      else if (right instanceof JCastExpr c && c.getOp() instanceof Local src) b.copy(target, var(src), at);
+      else if (right instanceof JInstanceFieldRef f) b.load(target, var(f.getBase()), field(f), at);
+      else if (right instanceof JStaticFieldRef f) b.staticLoad(target, staticField(f), at);
+      else if (right instanceof JArrayRef ar) b.load(target, var(ar.getBase()), FieldRef.ARRAY_ELEMENT, at);
+      return;
+    }
+    Var value = right instanceof Local rl ? var(rl)
+        : right instanceof JCastExpr c && c.getOp() instanceof Local cl ? var(cl) : null;
+    if (left instanceof JInstanceFieldRef f) b.store(var(f.getBase()), field(f), value, at);
+    else if (left instanceof JStaticFieldRef f) b.staticStore(staticField(f), value, at);
+    else if (left instanceof JArrayRef ar) b.store(var(ar.getBase()), FieldRef.ARRAY_ELEMENT, value, at);
+  }
+
+  private static FieldRef field(JInstanceFieldRef f) {
+    return new FieldRef(f.getFieldSignature().getDeclClassType().getFullyQualifiedName(), f.getFieldSignature().getName(), false);
+  }
+
+  private static FieldRef staticField(JStaticFieldRef f) {
+    return new FieldRef(f.getFieldSignature().getDeclClassType().getFullyQualifiedName(), f.getFieldSignature().getName(), true);
+  }
+
+  // ---- allocations ----
+
+  private void newObject(Local l, Var target, JNewExpr ne, SourcePos at) {
+    String type = ne.getType().getFullyQualifiedName();
+    if (target == null) target = b.temp(type);
+    if (cs.isAnonymous(type)) {
+      String sup = cs.anonymousSuper(type);
+      List<String> captured = cs.anonymousCaptures(type);
+      b.alloc(target, SiteKind.ANONYMOUS_CLASS, type, "anonymous " + (sup == null ? "class" : BinaryNames.simple(sup)), at,
+          new AllocSite.Capture(captured, cs.anonymousBodies(type)));
+      int depth = b.openLoops() + baseDepth() + (iteratingArgs.contains(l) ? 1 : 0);
+      cs.anonymousCreated(type, new Inherit(hot, depth, null));
+      return;
+    }
+    AbstractInvokeExpr init = inits.get(l);
+    List<String> ps = init == null ? List.of() : paramTypes(init.getMethodSignature());
+    List<SymbolicExpr> args = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    if (init != null) {
+      for (Immediate a : init.getArgs()) {
+        SymbolicExpr e = locals.symbolic(a);
+        args.add(e != null ? e : SymbolicExpr.of("…"));
+        if (text.length() > 0) text.append(", ");
+        text.append(e != null ? e.text() : "…");
+      }
+    }
+    String simple = BinaryNames.simple(type);
+    String desc = "new " + simple + (cs.isGeneric(type) ? "<>" : "") + "(" + text + ")";
+    if (desc.length() > 60) desc = "new " + simple + "(…)";
+    b.alloc(target, SiteKind.NEW_OBJECT, type, desc, at, new AllocSite.Constructor(ps, args));
+  }
+
+  private int baseDepth() {
+    return base;
+  }
+
+  private void newArray(Local l, Var target, String type, Value size, SourcePos at) {
+    if (target == null) target = b.temp(type);
+    AbstractInvokeExpr call = varargsArrays.get(l);
+    Long n = size == null ? null : locals.constant(size);
+    if (call != null) {
+      MethodRef callee = calleeRef(call);
+      b.alloc(target, SiteKind.VARARGS_ARRAY, type,
+          "varargs " + BinaryNames.simple(type) + " for " + callee.displayName(), at,
+          new AllocSite.Varargs(callee, n == null ? 0 : n.intValue()));
+      return;
+    }
+    String sizeText = size == null ? "" : locals.text(size, 0);
+    String elem = BinaryNames.simple(type.substring(0, type.indexOf('[')));
+    String desc = "new " + elem + "[" + (sizeText == null ? "…" : sizeText) + "]" + type.substring(type.indexOf('[') + 2);
+    b.alloc(target, SiteKind.NEW_ARRAY, type, desc, at, new AllocSite.Plain());
+  }
+
+  // ---- calls ----
+
+  private MethodRef calleeRef(AbstractInvokeExpr ie) {
+    MethodSignature sig = ie.getMethodSignature();
+    String owner = sig.getDeclClassType().getFullyQualifiedName();
+    List<String> ps = paramTypes(sig);
+    boolean isStatic = ie instanceof JStaticInvokeExpr;
+    String name = sig.getName();
+    if (!(ie instanceof JSpecialInvokeExpr) && !name.equals("<init>")) owner = h.declaring(owner, name, ps);
+    return new MethodRef(owner, name, ps, typeName(sig.getType()), isStatic);
+  }
+
+  private void call(Local resultLocal, Var result, AbstractInvokeExpr ie, SourcePos at, int i) {
+    if (ie instanceof JDynamicInvokeExpr dyn) {
+      dynamic(resultLocal, result, dyn, at, i);
+      return;
+    }
+    MethodSignature sig = ie.getMethodSignature();
+    String owner = sig.getDeclClassType().getFullyQualifiedName();
+    List<Immediate> args = ie.getArgs();
+    if (ie instanceof JStaticInvokeExpr && WRAPPERS.contains(owner) && sig.getName().equals("valueOf") && args.size() == 1
+        && sig.getParameterType(0) instanceof PrimitiveType prim) {
+      if (result == null) result = b.temp(owner);
+      String p = prim.toString();
+      b.alloc(result, SiteKind.BOXING, owner, "boxing " + p + " to " + BinaryNames.simple(owner), at,
+          new AllocSite.Boxing(p, locals.constant(args.get(0))));
+      return;
+    }
+    MethodRef ref = calleeRef(ie);
+    List<Var> slots = new ArrayList<>();
+    List<SymbolicExpr> exprs = new ArrayList<>();
+    if (ie instanceof AbstractInstanceInvokeExpr ii) {
+      slots.add(var(ii.getBase()));
+      exprs.add(locals.symbolic(ii.getBase()));
+    }
+    for (Immediate a : args) {
+      slots.add(var(a));
+      exprs.add(locals.symbolic(a));
+    }
+    boolean virtual = !(ie instanceof JStaticInvokeExpr) && !(ie instanceof JSpecialInvokeExpr);
+    boolean open = virtual && h.dispatchOpen(ref.owner(), ref.name(), ref.paramTypes());
+    while (slots.size() < ref.slotCount()) slots.add(null);
+    // overrides are filled in once the whole program is lowered (Dispatch): the closed world is
+    // the classes the run lowers, known only at the end
+    dev.noescape.ir.Stmt.Call c = b.call(result, ref, slots.subList(0, ref.slotCount()), exprs, open, List.of(), at);
+    if (virtual) virtualCalls.add(c);
+  }
+
+  private void dynamic(Local resultLocal, Var result, JDynamicInvokeExpr dyn, SourcePos at, int i) {
+    String bsm = dyn.getBootstrapMethodSignature().getDeclClassType().getFullyQualifiedName();
+    List<Immediate> args = dyn.getArgs();
+    String type = typeName(dyn.getMethodSignature().getType());
+    if (bsm.equals("java.lang.invoke.LambdaMetafactory")) {
+      lambda(resultLocal, result, dyn, type, at);
+      return;
+    }
+    if (bsm.equals("java.lang.invoke.StringConcatFactory")) {
+      if (result == null) result = b.temp("java.lang.String");
+      AllocSite.Accumulator acc = accumulator(resultLocal, dyn, i);
+      b.alloc(result, SiteKind.STRING_CONCAT, "java.lang.String", acc != null ? "string +=" : "string concatenation", at,
+          new AllocSite.Concat(acc));
+      return;
+    }
+    // other bootstraps (record ObjectMethods, switch patterns): an unknown call, conservative
+    List<String> ps = paramTypes(dyn.getMethodSignature());
+    MethodRef ref = new MethodRef("java.lang.invoke.CallSite", dyn.getMethodSignature().getName(), ps, type, true);
+    List<Var> slots = new ArrayList<>();
+    for (Immediate a : args) slots.add(var(a));
+    b.call(result, ref, slots, List.of(), false, List.of(), at);
+  }
+
+  private void lambda(Local resultLocal, Var result, JDynamicInvokeExpr dyn, String type, SourcePos at) {
+    List<Immediate> args = dyn.getArgs();
+    MethodSignature impl = null;
+    boolean staticImpl = true;
+    for (Immediate ba : dyn.getBootstrapArgs()) {
+      if (ba instanceof MethodHandle mh && mh.isMethodRef() && mh.getReferenceSignature() instanceof MethodSignature ms) {
+        impl = ms;
+        staticImpl = mh.getKind().name().contains("STATIC");
+        break;
+      }
+    }
+    int depth = b.openLoops() + baseDepth() + (resultLocal != null && iteratingArgs.contains(resultLocal) ? 1 : 0);
+    boolean isLambdaBody = impl != null && impl.getName().startsWith("lambda$")
+        && impl.getDeclClassType().getFullyQualifiedName().equals(cls);
+    String enclosing = display.startsWith("lambda in ") ? display : "lambda in " + display;
+    if (isLambdaBody) {
+      List<String> pnames = cs.paramNames(impl);
+      List<String> captured = new ArrayList<>();
+      boolean instanceImpl = !staticImpl;
+      int k = args.size();
+      int paramCaptures = instanceImpl ? k - 1 : k;
+      if (instanceImpl) captured.add("this");
+      for (int j = 0; j < paramCaptures; j++) {
+        captured.add(pnames != null && j < pnames.size() ? pnames.get(j) : locals.text(args.get(instanceImpl ? j + 1 : j), 0));
+      }
+      List<String> declared = new ArrayList<>();
+      List<Type> implTypes = impl.getParameterTypes();
+      for (int j = paramCaptures; j < implTypes.size(); j++) declared.add(typeName(implTypes.get(j)));
+      MethodRef body = new MethodRef(cls, impl.getName(), declared, typeName(impl.getType()), false);
+      String implKey = new MethodRef(cls, impl.getName(), paramTypes(impl), "", false).key();
+      cs.lambdaCreated(implKey, new LambdaInfo(k, captured, type, new Inherit(hot, depth, enclosing)));
+      if (k == 0) return;
+      if (result == null) result = b.temp(type);
+      StringBuilder d = new StringBuilder("lambda capturing ");
+      for (int j = 0; j < captured.size(); j++) d.append(j == 0 ? "'" : ", '").append(captured.get(j)).append('\'');
+      b.alloc(result, SiteKind.LAMBDA, type, d.toString(), at, new AllocSite.Capture(captured, List.of(body.key())));
+      for (int j = 0; j < k; j++) b.store(result, FieldRef.captured(captured.get(j)), var(args.get(j)), at);
+      return;
+    }
+    if (args.isEmpty()) return; // Type::staticM, Type::instanceM, Type::new: a constant
+    if (result == null) result = b.temp(type);
+    String capturedText = locals.text(args.get(0), 0);
+    if (capturedText == null) capturedText = "receiver";
+    String implName = impl == null ? "?" : impl.getName().equals("<init>") ? "new" : impl.getName();
+    b.alloc(result, SiteKind.METHOD_REF, type, "bound method reference " + capturedText + "::" + implName, at,
+        new AllocSite.Capture(List.of(capturedText)));
+    b.store(result, FieldRef.captured(capturedText), var(args.get(0)), at);
+  }
+
+  /**
+   * {@code s = s + x}, {@code s += x}, {@code s = x + s}: the concatenation's result is stored back
+   * into the variable or field whose old value is its first or last dynamic argument.
+   */
+  private AllocSite.Accumulator accumulator(Local resultLocal, JDynamicInvokeExpr dyn, int i) {
+    if (resultLocal == null || dyn.getArgs().isEmpty()) return null;
+    Value receiver = resultLocal;
+    if (!Locals.named(resultLocal)) {
+      receiver = null;
+      for (int j = i + 1; j < stmts.size() && j <= i + 3; j++) {
+        if (stmts.get(j) instanceof JAssignStmt a && a.getRightOp().equals(resultLocal)) {
+          receiver = a.getLeftOp();
+          break;
+        }
+      }
+      if (receiver == null) return null;
+    }
+    List<Immediate> args = dyn.getArgs();
+    Immediate firstArg = args.get(0);
+    Immediate lastArg = args.get(args.size() - 1);
+    LoopForest.NLoop loop = forest.innermost[i];
+    if (receiver instanceof Local x && Locals.named(x)) {
+      boolean uses = false;
+      for (Immediate a : args) uses |= sameLocal(a, x);
+      if (!uses) return null;
+      boolean across = x.equals(paramLocal(x));
+      if (loop != null) {
+        for (int j = 0; j < stmts.size(); j++) {
+          if (stmts.get(j) instanceof JAssignStmt a && a.getLeftOp().equals(x) && !forest.in(loop, j)) across = true;
+        }
+      } else {
+        across = false;
+      }
+      return new AllocSite.Accumulator(Locals.sourceName(x), false, across, across);
+    }
+    if (receiver instanceof JInstanceFieldRef f || receiver instanceof JStaticFieldRef) {
+      String sig = receiver instanceof JInstanceFieldRef f2 ? f2.getFieldSignature().toString()
+          : ((JStaticFieldRef) receiver).getFieldSignature().toString();
+      boolean uses = false;
+      for (Immediate a : args) uses |= loadsField(a, sig);
+      if (!uses) return null;
+      String name = receiver instanceof JInstanceFieldRef f3
+          ? (locals.text(f3.getBase(), 0) == null ? "" : locals.text(f3.getBase(), 0) + ".") + f3.getFieldSignature().getName()
+          : ((JStaticFieldRef) receiver).getFieldSignature().getName();
+      return new AllocSite.Accumulator(name, true, true, false);
+    }
+    return null;
+  }
+
+  private Local paramLocal(Local x) {
+    for (Stmt s : stmts) {
+      if (s instanceof JIdentityStmt id && id.getRightOp() instanceof JParameterRef && id.getLeftOp().equals(x)) return x;
+    }
+    return null;
+  }
+
+  private boolean sameLocal(Value v, Local x) {
+    return v instanceof Local l && (l.equals(x) || locals.root(l).equals(x));
+  }
+
+  private boolean loadsField(Value v, String sig) {
+    if (!(v instanceof Local l)) return false;
+    Value d = locals.def(l);
+    if (d instanceof JInstanceFieldRef f) return f.getFieldSignature().toString().equals(sig);
+    if (d instanceof JStaticFieldRef f) return f.getFieldSignature().toString().equals(sig);
+    return false;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.noescape.bytecode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noescape.finding.RuleId;
+import dev.noescape.rules.RuleContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input never stops a run: each broken thing is one Problem naming it, the rest is analyzed. */
+class BytecodeBadInputTest {
+  @TempDir Path tmp;
+
+  private static byte[] corpusClass(String binaryName) throws IOException {
+    return Files.readAllBytes(BytecodeCorpusTest.classesDir().resolve(binaryName.replace('.', '/') + ".class"));
+  }
+
+  private static BytecodeAnalysis.Result run(List<Path> inputs, List<Path> cp) {
+    return BytecodeAnalysis.run(new BytecodeAnalysis.Options(inputs, cp, EnumSet.allOf(RuleId.class), RuleContext.defaults()),
+        BytecodeAnalysis.Progress.NONE);
+  }
+
+  @Test
+  void brokenClassesAreProblemsAndTheRestIsAnalyzed() throws IOException {
+    Path jar = tmp.resolve("x.jar");
+    byte[] good = corpusClass("corpus.boxing.BoxingCaches");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
+      put(z, "corpus/boxing/BoxingCaches.class", good);
+      put(z, "a/Truncated.class", java.util.Arrays.copyOf(good, good.length / 3));
+      put(z, "a/NotAClass.class", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] future = good.clone();
+      future[6] = 0;
+      future[7] = (byte) 99; // class file version 99
+      put(z, "a/Future.class", future);
+    }
+    BytecodeAnalysis.Result r = run(List.of(jar), List.of(tmp.resolve("missing.jar")));
+    String problems = r.problems().toString();
+    assertTrue(problems.contains("x.jar!a/NotAClass.class"), problems);
+    assertTrue(problems.contains("x.jar!a/Future.class"), problems);
+    assertTrue(problems.contains("missing.jar"), problems);
+    assertTrue(problems.contains("Truncated"), problems);
+    assertEquals(4, r.classesTotal());
+    assertTrue(r.classesAnalyzed() >= 1, "the good class is analyzed: " + problems);
+    assertTrue(r.findings().stream().anyMatch(f -> f.file().equals("corpus/boxing/BoxingCaches.java")));
+  }
+
+  @Test
+  void missingSuperclassesAndDependenciesDoNotStopTheRun() throws IOException {
+    // an inner class without its outer class, a subclass without its superclass
+    Path dir = tmp.resolve("classes");
+    for (String c : List.of("corpus.leak.SessionStore$Session", "corpus.hot.custom.Throttle")) {
+      Path p = dir.resolve(c.replace('.', '/') + ".class");
+      Files.createDirectories(p.getParent());
+      Files.write(p, corpusClass(c));
+    }
+    BytecodeAnalysis.Result r = run(List.of(dir), List.of());
+    assertEquals(2, r.classesTotal());
+    assertEquals(2, r.classesAnalyzed(), r.problems().toString());
+  }
+
+  private static void put(ZipOutputStream z, String name, byte[] bytes) throws IOException {
+    z.putNextEntry(new ZipEntry(name));
+    OutputStream o = z;
+    o.write(bytes);
+    z.closeEntry();
+  }
+}
