@@ -369,7 +369,7 @@ public final class HtmlReportWriter {
       .sev{display:inline-block;font-size:11px;font-weight:600;text-transform:uppercase;letter-spacing:.5px;padding:0 6px;border-radius:10px}
       .sev.error{background:#ffebe9;color:var(--error)}.sev.warning{background:#fff8c5;color:var(--warning)}.sev.info{background:#ddf4ff;color:var(--info)}
       .heat{display:inline-block;font:12px var(--mono);background:#fff1e5;color:#953800;border-radius:4px;padding:0 6px}
-      .hot td.loc{white-space:nowrap}
+      .hot td.loc{word-break:break-all;max-width:34em}
       .filters{display:flex;gap:8px;align-items:center;margin:0 0 12px}
       .filters input{flex:0 1 360px;padding:6px 10px;border:1px solid var(--line);border-radius:6px;font:inherit}
       .filters select,.filters button{padding:6px 10px;border:1px solid var(--line);border-radius:6px;background:#fff;font:inherit}
