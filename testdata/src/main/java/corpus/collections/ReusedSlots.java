@@ -28,7 +28,7 @@ final class ReusedSlots {
       rows.add(new Row(c[0], c[1]));
     }
     // rows takes the slot of the first loop's i, the iterator the one of c, row the one of problem
-    Set<String> traders = new HashSet<>(); // expect: UnpresizedCollection
+    Set<String> traders = new HashSet<>(); // expect: UnpresizedCollection(rows.size())
     for (Row row : rows) {
       traders.add(row.trader());
     }
@@ -44,7 +44,7 @@ final class ReusedSlots {
     }
     // parts takes the slot of i; the enhanced for's array copy, length and index follow it
     String[] parts = lines.get(blank).split(",");
-    List<String> out = new ArrayList<>(); // expect: UnpresizedCollection
+    List<String> out = new ArrayList<>(); // expect: UnpresizedCollection(parts.length)
     for (String p : parts) {
       out.add(p.strip());
     }

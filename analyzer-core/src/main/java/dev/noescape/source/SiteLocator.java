@@ -785,6 +785,10 @@ final class SiteLocator {
         out.add(n);
       }
     }
+    if (out.isEmpty() && subject.startsWith("string concatenation")) {
+      // s += x outside a loop: the front end does not call it an accumulation
+      for (Node n : all) if (n instanceof AssignExpr) out.add(n);
+    }
     return out;
   }
 
