@@ -63,6 +63,15 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     this.problems = problems;
   }
 
+  /** Per class, the local variable tables of its methods that reuse slots (see {@code ClassFiles}). */
+  private final Map<String, Map<String, List<dev.noescape.bytecode.lower.Locals.Var>>> reusedSlots = new HashMap<>();
+
+  @Override
+  public List<dev.noescape.bytecode.lower.Locals.Var> localVariables(String cls, String methodKey) {
+    Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> m = reusedSlots.get(cls);
+    return m == null ? List.of() : m.getOrDefault(methodKey, List.of());
+  }
+
   @Override
   public Hierarchy hierarchy() {
     return hierarchy;
@@ -76,6 +85,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   /** Pass 1: one class into the hierarchy; false when SootUp cannot read it. */
   boolean index(ClassFiles.Entry e) {
     where.put(e.className(), e.display());
+    if (!e.reusedSlots().isEmpty()) reusedSlots.put(e.className(), e.reusedSlots());
     if (e.sourceFile() != null) sourceFiles.put(e.className(), e.sourceFile());
     try {
       Optional<JavaSootClass> oc = load(e.className());

@@ -21,7 +21,10 @@
  *   <li>{@code ClassFiles} — lists class files itself, so every class has a name for a
  *       {@link dev.noescape.bytecode.BytecodeAnalysis.Problem} even when SootUp cannot read it, and
  *       reads what SootUp does not expose: the version, the SourceFile attribute (the findings' file:
- *       package path + SourceFile) and the InnerClasses entry that makes a class anonymous.
+ *       package path + SourceFile), the InnerClasses entry that makes a class anonymous, and the
+ *       LocalVariableTable of methods that reuse a slot for differently named variables (SootUp names
+ *       every variable of a slot after one of them: {@code i#1} for the {@code orders} that took a
+ *       finished loop's {@code i}; {@code lower.Locals} renames them by the line of their first store).
  *   <li>{@code Dispatch} — once everything reached is lowered, virtual calls get their overrides from
  *       the lowered classes (the closed world); a JDK method the program implements is closed
  *       dispatch (JDK model joined with the program's implementations), one it does not stays open.
@@ -72,7 +75,9 @@
  *       parameters loaded from it ({@code FieldRef.captured(name)}, names from the LocalVariableTable);
  *       they inherit the creating expression's hotness and loop depth, plus one when the lambda goes to
  *       an iterating method. Anonymous classes' methods inherit the same.
- *   <li>Positions: the line table; column 0. Parameters have no line in bytecode: the line before the
+ *   <li>Positions: the line table; column 0. The line is the instruction's (its statement's, or the
+ *       last call's before it), not always where the reported expression starts: the source mapper
+ *       moves a finding to its expression within the enclosing multi-line statement. Parameters have no line in bytecode: the line before the
  *       first statement (a constructor: its {@code super(...)} call) — the last line of a multi-line
  *       parameter list.
  *   <li>Loops: a statement is once per iteration of its innermost loop when it dominates every latch

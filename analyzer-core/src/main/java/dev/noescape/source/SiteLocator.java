@@ -147,37 +147,110 @@ final class SiteLocator {
     return boxes(u, onLine, f.subject() == null ? "" : f.subject(), types);
   }
 
-  /** The candidates on {@code f}'s line that match it, in source order (most specific evidence first). */
+  /**
+   * The candidates on {@code f}'s line that match it, in source order (most specific evidence
+   * first); when none starts on the line, those of the statement around it (see
+   * {@link #inEnclosingStatement}).
+   */
   static List<Node> candidates(SourceUnit u, Finding f, Kind kind, Types types) {
     int line = f.pos().line();
     List<Node> onLine = u.nodesStartingOn(line);
-    if (onLine.isEmpty()) return List.of();
+    List<Node> out = List.of();
+    if (!onLine.isEmpty()) {
+      out = matching(u, onLine, f, kind, types);
+      if (out.isEmpty() && kind == Kind.PARAM) out = paramOfMethodAround(u, line, f, f.subject() == null ? "" : f.subject());
+    }
+    if (out.isEmpty() && MULTI_LINE.contains(kind)) out = inEnclosingStatement(u, f, kind, types);
+    return restrictToBody(out, f);
+  }
+
+  /** Kinds whose expression may start on another line than the instruction the line table gives. */
+  private static final Set<Kind> MULTI_LINE = java.util.EnumSet.of(Kind.NEW_OBJECT, Kind.ANONYMOUS, Kind.NEW_ARRAY,
+      Kind.VARARGS, Kind.LAMBDA, Kind.METHOD_REF, Kind.CONCAT);
+
+  private static List<Node> matching(SourceUnit u, List<Node> nodes, Finding f, Kind kind, Types types) {
     String subject = f.subject() == null ? "" : f.subject();
-    List<Node> out;
-    switch (kind) {
-      case NEW_OBJECT -> out = newObjects(u, onLine, subject, f.message() == null ? "" : f.message(), false);
-      case ANONYMOUS -> out = newObjects(u, onLine, subject, "", true);
-      case NEW_ARRAY -> out = arrays(u, onLine, subject);
-      case BOXING -> out = boxes(u, onLine, subject, types).get(0);
-      case VARARGS -> out = varargs(onLine, f);
+    return switch (kind) {
+      case NEW_OBJECT -> newObjects(u, nodes, subject, f.message() == null ? "" : f.message(), false);
+      case ANONYMOUS -> newObjects(u, nodes, subject, "", true);
+      case NEW_ARRAY -> arrays(u, nodes, subject);
+      case BOXING -> boxes(u, nodes, subject, types).get(0);
+      case VARARGS -> varargs(nodes, f);
       // bytecode cannot tell a lambda from a method reference (both are invokedynamic): when the
       // line has none of the kind named, the other kind is taken
       case LAMBDA -> {
-        out = lambdas(onLine, f);
-        if (out.isEmpty()) out = methodRefs(u, onLine, subject);
+        List<Node> l = lambdas(nodes, f);
+        yield l.isEmpty() ? methodRefs(u, nodes, subject) : l;
       }
       case METHOD_REF -> {
-        out = methodRefs(u, onLine, subject);
-        if (out.isEmpty()) out = lambdas(onLine, f);
+        List<Node> r = methodRefs(u, nodes, subject);
+        yield r.isEmpty() ? lambdas(nodes, f) : r;
       }
-      case CONCAT -> out = concats(u, onLine, f, types);
-      case PARAM -> {
-        out = params(onLine, subject);
-        if (out.isEmpty()) out = paramOfMethodAround(u, line, f, subject);
-      }
-      default -> out = List.of();
+      case CONCAT -> concats(u, nodes, f, types);
+      case PARAM -> params(nodes, subject);
+      default -> List.of();
+    };
+  }
+
+  /**
+   * Multi-line statements: the line table gives an instruction the line of its statement (or of
+   * the last call before it), not the line where the reported expression starts
+   * ({@code out.append(⏎ String.format(…))}, {@code addListener(⏎ new Listener() {…})},
+   * {@code s = s + a ⏎ + b.c()}). The expressions of the smallest statement (or field declaration)
+   * around the line, outside its nested statements, that start on other lines: first those after
+   * the line when the statement starts on it, else those before it; then the rest. A tier is taken
+   * only when it holds a match; the caller still needs as many as there are findings.
+   */
+  static List<Node> inEnclosingStatement(SourceUnit u, Finding f, Kind kind, Types types) {
+    int line = f.pos().line();
+    Node s = enclosingStatement(u, line);
+    if (s == null) return List.of();
+    int first = s.getBegin().get().line;
+    List<Node> before = new ArrayList<>();
+    List<Node> after = new ArrayList<>();
+    s.walk(Node.TreeTraversal.PREORDER, n -> {
+      if (n.getBegin().isEmpty() || n.getBegin().get().line == line || owner(n) != s) return;
+      (n.getBegin().get().line < line ? before : after).add(n);
+    });
+    java.util.Comparator<Node> order = java.util.Comparator.comparing((Node n) -> n.getBegin().get());
+    before.sort(order);
+    after.sort(order);
+    List<List<Node>> tiers = first == line ? List.of(after, before) : List.of(before, after);
+    for (List<Node> tier : tiers) {
+      if (tier.isEmpty()) continue;
+      List<Node> m = matching(u, tier, f, kind, types);
+      if (!m.isEmpty()) return m;
     }
-    return restrictToBody(out, f);
+    return List.of();
+  }
+
+  /** The smallest statement (not a block) or field declaration whose range holds {@code line}, or null. */
+  private static Node enclosingStatement(SourceUnit u, int line) {
+    if (u.unit == null) return null;
+    Node best = null;
+    for (Node n : u.unit.findAll(Node.class, SiteLocator::isStatementLike)) {
+      if (n.getBegin().isEmpty() || n.getEnd().isEmpty()) continue;
+      if (n.getBegin().get().line > line || n.getEnd().get().line < line) continue;
+      if (best == null || (n.getBegin().get().isAfterOrEqual(best.getBegin().get())
+          && n.getEnd().get().isBeforeOrEqual(best.getEnd().get()))) {
+        best = n;
+      }
+    }
+    return best;
+  }
+
+  private static boolean isStatementLike(Node n) {
+    return (n instanceof Statement && !(n instanceof com.github.javaparser.ast.stmt.BlockStmt))
+        || n instanceof com.github.javaparser.ast.body.FieldDeclaration;
+  }
+
+  /** The statement or field declaration an expression belongs to directly (not through a nested one), or null. */
+  private static Node owner(Node n) {
+    for (Node c = n; c != null; c = c.getParentNode().orElse(null)) {
+      if (isStatementLike(c)) return c;
+      if (c instanceof com.github.javaparser.ast.body.BodyDeclaration<?>) return null;
+    }
+    return null;
   }
 
   /**
@@ -705,11 +778,37 @@ final class SiteLocator {
     for (Node n : all) {
       if (n instanceof AssignExpr) {
         if (!subject.startsWith("string concatenation")) out.add(n);
-      } else if (!subject.startsWith("string +=") && isStringConcat((BinaryExpr) n, types)) {
+      } else if (!subject.startsWith("string +=")) {
+        if (isStringConcat((BinaryExpr) n, types)) out.add(n);
+      } else if (accumulates((BinaryExpr) n)) {
+        // s = s + x: the accumulation javac positions at the s + x
         out.add(n);
       }
     }
+    if (out.isEmpty() && subject.startsWith("string concatenation")) {
+      // s += x outside a loop: the front end does not call it an accumulation
+      for (Node n : all) if (n instanceof AssignExpr) out.add(n);
+    }
     return out;
+  }
+
+  /** {@code s = s + … } or {@code s = … + s}: assigned to a variable that is one of its operands. */
+  private static boolean accumulates(BinaryExpr be) {
+    Expression target = assignedTo(be);
+    if (target == null) return false;
+    String t = norm(target.toString());
+    List<Expression> work = new ArrayList<>(List.of(be));
+    while (!work.isEmpty()) {
+      Expression x = work.remove(work.size() - 1);
+      while (x instanceof EnclosedExpr en) x = en.getInner();
+      if (x instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+        work.add(b.getLeft());
+        work.add(b.getRight());
+      } else if (norm(x.toString()).equals(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code be} is an operand (through parentheses) of an enclosing {@code +}. */

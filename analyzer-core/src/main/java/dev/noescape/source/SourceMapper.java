@@ -54,7 +54,10 @@ import java.util.stream.Stream;
  *
  * <p>Columns follow the javac front end: 1-based, UTF-16 chars from the line start (a tab counts
  * one), at the start of the reported expression; the end column is just past the expression when
- * it ends on the same line, else 0. When the line does not hold exactly the expression the finding
+ * it ends on the same line, else 0. The line table gives an instruction its statement's line (or the
+ * last call's), so when no expression of the finding's kind starts on its line, the one of the
+ * enclosing multi-line statement is taken and the finding moves to the line it starts on.
+ * When the line does not hold exactly the expression the finding
  * describes (or the findings say which of several it is), the column stays 0: a missing column is
  * better than a wrong one.
  *

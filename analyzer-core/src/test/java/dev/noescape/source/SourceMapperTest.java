@@ -194,6 +194,82 @@ class SourceMapperTest {
     assertEquals(new SourcePos(17, col(l17, "String name"), col(l17, "String name") + "String name".length()), p.finding().pos());
   }
 
+  private static final String MULTI_LINE = """
+      package a;
+
+      import java.util.List;
+
+      class Multi {
+        interface Listener { void on(String s); }
+        void add(Listener l) {}
+        String run(List<String> xs, StringBuilder out) {
+          String s = "";
+          for (String x : xs) {
+            add(
+                new Listener() {
+                  public void on(String t) {}
+                });
+            out.append(
+                String.format(
+                    "%s %s", x, t(x)));
+            s = s + x + ","
+                + t(x) + ";";
+            out.append(String.format("%s", x)).append(
+                String.format("%s", x));
+          }
+          return s;
+        }
+        static String t(String x) { return x; }
+      }
+      """;
+
+  /** The line table gives the statement's line (or the last call's): the expression starts on another line of it. */
+  @Test
+  void multiLineStatementsMoveToWhereTheExpressionStarts() throws Exception {
+    write("src/main/java/a/Multi.java", MULTI_LINE);
+    SourceMapper m = mapper();
+    // anonymous class on the line after the call's
+    String l12 = lineOf(MULTI_LINE, 12);
+    assertEquals(new SourcePos(12, col(l12, "new Listener"), 0), m.map(finding(RuleId.CAPTURING_LAMBDA, "a/Multi.java", 11,
+        "anonymous Listener", "anonymous Listener allocates on every iteration of the loop (line 10): x")).orElseThrow().finding().pos());
+    // a varargs call on the line after the statement's start
+    String l16 = lineOf(MULTI_LINE, 16);
+    assertEquals(new SourcePos(16, col(l16, "String.format"), 0), m.map(finding(RuleId.VARARGS_ALLOCATION, "a/Multi.java", 15,
+        "varargs Object[] for String.format", "varargs call to String.format allocates a new Object[2] on every iteration of the loop (line 10): x"))
+        .orElseThrow().finding().pos());
+    // s = s + … continued on the next line: the instruction has the continuation's line, javac reports the s + …
+    String l18 = lineOf(MULTI_LINE, 18);
+    assertEquals(new SourcePos(18, col(l18, "s + x"), 0), m.map(finding(RuleId.STRING_CONCAT_IN_LOOP, "a/Multi.java", 19, "string +=",
+        "'s += …' copies the whole string on every iteration of the loop at line 10 (quadratic): accumulate in a StringBuilder"))
+        .orElseThrow().finding().pos());
+    // one finding, two String.format calls in the statement (one on the line): the one on the line
+    String l20 = lineOf(MULTI_LINE, 20);
+    assertEquals(col(l20, "String.format"), m.map(finding(RuleId.VARARGS_ALLOCATION, "a/Multi.java", 20,
+        "varargs Object[] for String.format", "varargs call to String.format allocates a new Object[1] on every iteration of the loop (line 10): x"))
+        .orElseThrow().finding().pos().column());
+    // nothing of the kind in the statement: the finding keeps its line and no column
+    assertEquals(new SourcePos(11, 0, 0), m.map(finding(RuleId.VARARGS_ALLOCATION, "a/Multi.java", 11,
+        "varargs Object[] for String.format", "varargs call to String.format allocates a new Object[2]: x")).orElseThrow().finding().pos());
+  }
+
+  /** Several candidates of the kind in the statement and one finding: no guess. */
+  @Test
+  void multiLineStatementWithTwoCandidatesKeepsTheLine() throws Exception {
+    String src = """
+        package a;
+
+        class Two {
+          void run(StringBuilder out, String x) {
+            out.append(
+                String.format("%s", x) + String.format("%s", x));
+          }
+        }
+        """;
+    write("src/main/java/a/Two.java", src);
+    assertEquals(new SourcePos(5, 0, 0), mapper().map(finding(RuleId.VARARGS_ALLOCATION, "a/Two.java", 5,
+        "varargs Object[] for String.format", "varargs call to String.format allocates a new Object[1]: x")).orElseThrow().finding().pos());
+  }
+
   @Test
   void suppressWarningsOnEnclosingDeclarations() throws Exception {
     String src = """

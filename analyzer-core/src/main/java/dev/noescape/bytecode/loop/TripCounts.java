@@ -88,7 +88,7 @@ public final class TripCounts {
     if (cond.getOp1() instanceof Local idx && !Locals.reliablyNamed(idx) && cond.getOp2() instanceof Local len
         && !Locals.reliablyNamed(len) && locals.def(len) instanceof JLengthExpr le && le.getOp() instanceof Local arr
         && !f.in(l, indexOfDef(len, locals, stmts))) {
-      Value src = Locals.reliablyNamed(arr) || locals.def(arr) == null ? arr : locals.def(arr);
+      Value src = Locals.reliablyNamed(arr) || locals.def(arr) == null ? arr : uncast(locals.def(arr));
       if (src == null) return new Shape(LoopKind.FOREACH_ARRAY, null, "iterable expression is not a variable or field");
       if (!nameChain(src, locals)) {
         return new Shape(LoopKind.FOREACH_ARRAY, null, src instanceof AbstractInvokeExpr
@@ -111,7 +111,9 @@ public final class TripCounts {
     if (!h.isSubtype(owner, "java.util.Collection") && !h.isSubtype(baseType, "java.util.Collection")) {
       return new Shape(LoopKind.FOREACH_ITERABLE, null, "iterates an Iterable that is not a Collection");
     }
-    Value src = Locals.reliablyNamed(base) || locals.def(base) == null ? base : locals.def(base);
+    // the receiver of iterator() is often a cast copy: javac reuses the slots of earlier loops' variables,
+    // and SootUp types such a reused slot Object ((java.util.List) orders before the call)
+    Value src = Locals.reliablyNamed(base) || locals.def(base) == null ? base : uncast(locals.def(base));
     if (src instanceof AbstractInstanceInvokeExpr view && view.getArgs().isEmpty()
         && Set.of("keySet", "values", "entrySet").contains(view.getMethodSignature().getName())
         && h.isSubtype(view.getMethodSignature().getDeclClassType().getFullyQualifiedName(), "java.util.Map")
@@ -123,6 +125,11 @@ public final class TripCounts {
           ? "iterable expression is a call" : "iterable expression is not a variable or field");
     }
     return new Shape(LoopKind.FOREACH_ITERABLE, SymbolicExpr.sizeOf(SymbolicExpr.of(locals.text(src, 0))), null);
+  }
+
+  /** The operand of a cast, else the value. */
+  private static Value uncast(Value v) {
+    return v instanceof sootup.core.jimple.common.expr.JCastExpr c ? c.getOp() : v;
   }
 
   private static int indexOfDef(Local l, Locals locals, List<Stmt> stmts) {

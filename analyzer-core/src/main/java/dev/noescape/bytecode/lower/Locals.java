@@ -43,17 +43,67 @@ public final class Locals {
   private final Map<Local, Integer> defCount = new HashMap<>();
   private final String ownerClass;
 
+  /** Source names of split locals that SootUp named after another variable of their slot. */
+  private final Map<Local, String> renamed = new HashMap<>();
+
+  /**
+   * One LocalVariableTable entry: its slot, its name, and the line of the store that starts it (the
+   * instruction before the entry's range).
+   */
+  public record Var(int slot, String name, int storeLine) {}
+
   public Locals(List<Stmt> stmts, String ownerClass) {
+    this(stmts, ownerClass, List.of());
+  }
+
+  /**
+   * @param vars the method's LocalVariableTable when it reuses slots for differently named
+   *     variables (else empty): SootUp names every variable of a reused slot after one entry of the
+   *     slot ({@code i#1} for the {@code orders} that took a loop's {@code i} slot, {@code i_1#1} for
+   *     one that took the slot of a second {@code i}); a split local is given the name of the entry
+   *     whose store is on the line of its first definition, among the entries of slots that hold
+   *     the name SootUp gave it, when that is one name
+   */
+  public Locals(List<Stmt> stmts, String ownerClass, List<Var> vars) {
     this.ownerClass = ownerClass;
+    Map<Local, Stmt> firstDef = new HashMap<>();
     for (Stmt s : stmts) {
       if (s instanceof JAssignStmt a && a.getLeftOp() instanceof Local l) {
         defCount.merge(l, 1, Integer::sum);
         singleDef.put(l, s);
+        firstDef.putIfAbsent(l, s);
       }
     }
     defCount.forEach((l, c) -> {
       if (c > 1) singleDef.remove(l);
     });
+    if (!vars.isEmpty()) rename(firstDef, vars);
+  }
+
+  private void rename(Map<Local, Stmt> firstDef, List<Var> vars) {
+    Map<Integer, java.util.Set<String>> slotNames = new HashMap<>();
+    for (Var v : vars) slotNames.computeIfAbsent(v.slot(), k -> new java.util.HashSet<>()).add(v.name());
+    firstDef.forEach((l, s) -> {
+      String n = l.getName();
+      int h = n.indexOf('#');
+      if (h <= 0 || !named(l)) return;
+      String base = n.substring(0, h);
+      String stripped = base.replaceFirst("_\\d+$", "");
+      int line = s.getPositionInfo().getStmtPosition().getFirstLine();
+      java.util.Set<String> found = new java.util.HashSet<>();
+      for (Var v : vars) {
+        if (v.storeLine() != line) continue;
+        java.util.Set<String> names = slotNames.get(v.slot());
+        if (names.contains(base) || names.contains(stripped)) found.add(v.name());
+      }
+      if (found.size() == 1) renamed.put(l, found.iterator().next());
+    });
+  }
+
+  /** The source name of a named local: {@link #sourceName}, corrected for reused slots. */
+  public String name(Local l) {
+    String r = renamed.get(l);
+    return r != null ? r : sourceName(l);
   }
 
   /** Whether the local has a name from the LocalVariableTable (or is {@code this}). */
@@ -139,10 +189,10 @@ public final class Locals {
   public String text(Value v, int depth) {
     if (v == null || depth > 8) return null;
     if (v instanceof Local l) {
-      if (reliablyNamed(l)) return sourceName(l);
+      if (reliablyNamed(l)) return name(l);
       Value d = def(l);
-      if (named(l) && !copyLike(d)) return sourceName(l);
-      return d == null ? (named(l) ? sourceName(l) : null) : text(d, depth + 1);
+      if (named(l) && !copyLike(d)) return name(l);
+      return d == null ? (named(l) ? name(l) : null) : text(d, depth + 1);
     }
     if (v instanceof IntConstant c) return Integer.toString(c.getValue());
     if (v instanceof LongConstant c) return c.getValue() + "L";

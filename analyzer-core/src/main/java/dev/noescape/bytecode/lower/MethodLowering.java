@@ -92,6 +92,14 @@ public final class MethodLowering {
 
     /** Whether a JDK or program class is generic (for {@code new ArrayList<>()} descriptions). */
     boolean isGeneric(String cls);
+
+    /**
+     * The LocalVariableTable of a program method ({@code name + descriptor}) when it reuses slots
+     * for differently named variables, else empty.
+     */
+    default List<Locals.Var> localVariables(String cls, String methodKey) {
+      return List.of();
+    }
   }
 
   private static final Set<String> WRAPPERS = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
@@ -121,7 +129,7 @@ public final class MethodLowering {
     this.cls = cls;
     this.body = body;
     this.stmts = body.getStmts();
-    this.locals = new Locals(stmts, cls);
+    this.locals = new Locals(stmts, cls, cs.localVariables(cls, descriptorKey(body.getMethodSignature())));
     this.b = b;
     this.hot = hot;
     this.display = display;
@@ -141,6 +149,35 @@ public final class MethodLowering {
       succ[i] = out.stream().mapToInt(Integer::intValue).toArray();
     }
     this.forest = new LoopForest(succ);
+  }
+
+  /** {@code name(descriptor)return}, as ASM names a method. */
+  static String descriptorKey(MethodSignature sig) {
+    StringBuilder sb = new StringBuilder(sig.getName()).append('(');
+    for (Type t : sig.getParameterTypes()) sb.append(descriptor(t));
+    return sb.append(')').append(descriptor(sig.getType())).toString();
+  }
+
+  private static String descriptor(Type t) {
+    String n = t.toString();
+    StringBuilder dims = new StringBuilder();
+    while (n.endsWith("[]")) {
+      dims.append('[');
+      n = n.substring(0, n.length() - 2);
+    }
+    String d = switch (n) {
+      case "int" -> "I";
+      case "long" -> "J";
+      case "boolean" -> "Z";
+      case "byte" -> "B";
+      case "char" -> "C";
+      case "short" -> "S";
+      case "float" -> "F";
+      case "double" -> "D";
+      case "void" -> "V";
+      default -> "L" + n.replace('.', '/') + ";";
+    };
+    return dims + d;
   }
 
   /**
@@ -382,7 +419,7 @@ public final class MethodLowering {
     Var x = vars.get(l);
     if (x == null) {
       String n = l.getName();
-      x = b.local(Locals.named(l) ? Locals.sourceName(l) : "$" + n, typeName(l.getType()));
+      x = b.local(Locals.named(l) ? locals.name(l) : "$" + n, typeName(l.getType()));
       vars.put(l, x);
     }
     return x;
@@ -658,7 +695,7 @@ public final class MethodLowering {
       } else {
         across = false;
       }
-      return new AllocSite.Accumulator(Locals.sourceName(x), false, across, across);
+      return new AllocSite.Accumulator(locals.name(x), false, across, across);
     }
     if (receiver instanceof JInstanceFieldRef f || receiver instanceof JStaticFieldRef) {
       String sig = receiver instanceof JInstanceFieldRef f2 ? f2.getFieldSignature().toString()
