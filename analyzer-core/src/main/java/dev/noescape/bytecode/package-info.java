@@ -70,7 +70,15 @@
  *       same in bytecode, an accepted difference), capturing {@code LambdaMetafactory} call sites
  *       ({@code LAMBDA} with the {@code lambda$} body, or {@code METHOD_REF}), anonymous classes
  *       (by the InnerClasses attribute, read with ASM while the class files are listed), {@code makeConcatWithConstants} ({@code STRING_CONCAT}, with the
- *       accumulator when the result is stored back into a local or field among its operands).
+ *       accumulator when the result is stored back into a local or field among its operands), and
+ *       the same for the {@code StringBuilder} chain of Java 8 class files and
+ *       {@code -XDstringConcat=inline} ({@code new StringBuilder}, {@code <init>()} or ecj's
+ *       {@code <init>(String.valueOf(first))}, {@code append(x)}*, {@code toString()}; also
+ *       {@code StringBuffer}): recognised when the builder and every {@code append} result are
+ *       operand-stack temporaries used only by the next link, so a builder the user named (or kept
+ *       in a slot, or used elsewhere) stays a {@code new}. The site has the {@code new}'s line, where
+ *       the expression starts (the indy form has the line of the {@code invokedynamic}, which in a
+ *       multi-line concatenation can be a later one).
  *   <li>Lambda bodies: {@code lambda$m$n} with slot 0 the lambda object and javac's leading captured
  *       parameters loaded from it ({@code FieldRef.captured(name)}, names from the LocalVariableTable);
  *       they inherit the creating expression's hotness and loop depth, plus one when the lambda goes to

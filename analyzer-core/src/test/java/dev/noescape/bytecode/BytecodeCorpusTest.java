@@ -58,6 +58,15 @@ class BytecodeCorpusTest {
 
   @Test
   void corpusMatchesExpectations() throws IOException {
+    checkCorpus(result, millis, "bytecode-findings.txt", "noescape bytecode corpus");
+  }
+
+  /**
+   * Scores a run over the corpus classes against the corpus markers and fails on any FN, FP, wrong
+   * message, finding outside the corpus, or too many front-end gap markers; writes the findings to
+   * {@code target/noescape-corpus/<out>}.
+   */
+  static void checkCorpus(BytecodeAnalysis.Result result, long millis, String out, String title) throws IOException {
     Path root = CorpusFiles.sourceRoot();
     Map<String, FileExpectations> expectations = new LinkedHashMap<>();
     for (Path f : CorpusFiles.corpusFiles(root)) {
@@ -72,9 +81,9 @@ class BytecodeCorpusTest {
           .add(new CorpusScore.Finding(f.file(), f.pos().line(), f.rule().id(), msg));
       lines.add(f.file() + ":" + f.pos().line() + " [" + f.rule().id() + "] " + msg);
     }
-    Path out = Paths.get("target", "noescape-corpus", "bytecode-findings.txt");
-    Files.createDirectories(out.getParent());
-    Files.write(out, CorpusFiles.sortedByFileLine(lines), UTF_8);
+    Path outFile = Paths.get("target", "noescape-corpus", out);
+    Files.createDirectories(outFile.getParent());
+    Files.write(outFile, CorpusFiles.sortedByFileLine(lines), UTF_8);
 
     CorpusScore score = new CorpusScore(CorpusExpectations.FrontEnd.BYTECODE);
     for (FileExpectations fe : expectations.values()) score.score(fe, findings.getOrDefault(fe.file(), List.of()));
@@ -82,7 +91,7 @@ class BytecodeCorpusTest {
     for (String file : findings.keySet()) if (!expectations.containsKey(file)) strays.add(file);
 
     StringBuilder report = new StringBuilder();
-    report.append("noescape bytecode corpus: ").append(result.classesTotal()).append(" classes, ")
+    report.append(title).append(": ").append(result.classesTotal()).append(" classes, ")
         .append(result.classesAnalyzed()).append(" analyzed in ").append(millis).append(" ms, ")
         .append(score.markers()).append(" expect+ok markers, ").append(score.frontEndGaps())
         .append(" front-end gap markers\n").append(score.table());

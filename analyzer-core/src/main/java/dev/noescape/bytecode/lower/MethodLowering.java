@@ -328,6 +328,116 @@ public final class MethodLowering {
         for (Immediate a : args) if (a instanceof Local l) iteratingArgs.add(locals.root(l));
       }
     }
+    builderChains();
+  }
+
+  // ---- string concatenation compiled to a StringBuilder chain ----
+
+  /** A {@code +} compiled to a builder chain: the {@code toString()} result, the operands in order, the {@code new}'s line. */
+  private record BuilderChain(Local result, List<Immediate> operands, int line) {}
+
+  /** Statements of recognised builder chains (skipped by the walk); the chains by their {@code toString()} statement. */
+  private final Set<Integer> chainStmts = new HashSet<>();
+  private final Map<Integer, BuilderChain> chainEnds = new HashMap<>();
+
+  private static final Set<String> BUILDERS = Set.of("java.lang.StringBuilder", "java.lang.StringBuffer");
+
+  /**
+   * String concatenation as compilers before Java 9 (and javac with {@code -XDstringConcat=inline})
+   * emit it: {@code new StringBuilder}, {@code <init>()} or {@code <init>(String)} (ecj and old javac:
+   * {@code new StringBuilder(String.valueOf(first))}), {@code append(x)}*, {@code toString()}. The
+   * builder and each {@code append}'s result are operand-stack temporaries, each used only by the
+   * next link of the chain, so the builder is invisible to the source: a builder with a name, kept
+   * in a slot, or used anywhere else is the user's and stays an ordinary allocation. A chain is
+   * lowered as {@code makeConcatWithConstants} is: one {@code STRING_CONCAT} site at the
+   * {@code toString()}, with the {@code new}'s line; the builder, its calls and the
+   * {@code String.valueOf} of the first operand are not lowered.
+   */
+  private void builderChains() {
+    Map<Local, List<Integer>> useStmts = new HashMap<>();
+    for (int i = 0; i < stmts.size(); i++) {
+      for (Value v : stmts.get(i).getUses()) {
+        if (v instanceof Local l) {
+          List<Integer> u = useStmts.computeIfAbsent(l, k -> new ArrayList<>(2));
+          if (!u.contains(i)) u.add(i);
+        }
+      }
+    }
+    for (int i = 0; i < stmts.size(); i++) {
+      if (!(stmts.get(i) instanceof JAssignStmt a && a.getLeftOp() instanceof Local b0 && a.getRightOp() instanceof JNewExpr ne)) continue;
+      String type = ne.getType().getFullyQualifiedName();
+      if (!BUILDERS.contains(type) || !stackTemp(b0) || locals.defs(b0) != 1) continue;
+      List<Integer> u = useStmts.getOrDefault(b0, List.of());
+      if (u.size() != 2) continue;
+      Set<Integer> members = new HashSet<>();
+      members.add(i);
+      List<Immediate> operands = new ArrayList<>();
+      int next = -1;
+      boolean ok = true;
+      for (int j : u) {
+        AbstractInvokeExpr ie = invoke(stmts.get(j));
+        if (stmts.get(j) instanceof JInvokeStmt && ie instanceof JSpecialInvokeExpr sp && sp.getBase().equals(b0)
+            && ie.getMethodSignature().getName().equals("<init>")) {
+          List<Immediate> args = ie.getArgs();
+          if (args.size() == 1 && ie.getMethodSignature().getParameterType(0).toString().equals("java.lang.String")) {
+            operands.add(valueOfArg(args.get(0), useStmts, members));
+          } else if (!args.isEmpty()) {
+            ok = false;
+          }
+          members.add(j);
+        } else {
+          next = j;
+        }
+      }
+      if (!ok || next < 0 || members.size() < 2) continue;
+      Local cur = b0;
+      Local result = null;
+      while (true) {
+        if (!(stmts.get(next) instanceof JAssignStmt la && la.getLeftOp() instanceof Local out
+            && la.getRightOp() instanceof AbstractInstanceInvokeExpr call && call.getBase().equals(cur)
+            && call.getMethodSignature().getDeclClassType().getFullyQualifiedName().equals(type))) {
+          break;
+        }
+        String name = call.getMethodSignature().getName();
+        List<Immediate> args = call.getArgs();
+        if (name.equals("toString") && args.isEmpty()) {
+          members.add(next);
+          result = out;
+          break;
+        }
+        if (!name.equals("append") || args.size() != 1 || args.get(0).equals(cur) || !stackTemp(out)
+            || locals.defs(out) != 1) {
+          break;
+        }
+        List<Integer> ou = useStmts.getOrDefault(out, List.of());
+        if (ou.size() != 1) break;
+        members.add(next);
+        operands.add(args.get(0));
+        cur = out;
+        next = ou.get(0);
+      }
+      if (result == null) continue;
+      chainStmts.addAll(members);
+      chainEnds.put(next, new BuilderChain(result, operands, stmts.get(i).getPositionInfo().getStmtPosition().getFirstLine()));
+    }
+  }
+
+  /** An operand-stack temporary (not a LocalVariableTable variable, nor a slot without one). */
+  private static boolean stackTemp(Local l) {
+    return l.getName().startsWith("$");
+  }
+
+  /** {@code String.valueOf(x)} on a temporary used only here: {@code x} (its call joins the chain); otherwise the value. */
+  private Immediate valueOfArg(Immediate v, Map<Local, List<Integer>> useStmts, Set<Integer> members) {
+    if (!(v instanceof Local t) || !stackTemp(t) || locals.defs(t) != 1) return v;
+    if (!(locals.def(t) instanceof JStaticInvokeExpr st) || st.getArgs().size() != 1
+        || !st.getMethodSignature().getName().equals("valueOf")
+        || !st.getMethodSignature().getDeclClassType().getFullyQualifiedName().equals("java.lang.String")
+        || useStmts.getOrDefault(t, List.of()).size() != 1) {
+      return v;
+    }
+    members.add(stmts.indexOf(locals.defStmt(t)));
+    return st.getArgs().get(0);
   }
 
   private static List<String> paramTypes(MethodSignature sig) {
@@ -427,6 +537,11 @@ public final class MethodLowering {
 
   private void lowerStmt(Stmt s, int i) {
     SourcePos at = pos(s);
+    if (chainStmts.contains(i)) {
+      BuilderChain c = chainEnds.get(i);
+      if (c != null) concat(c.result(), var(c.result()), c.operands(), SourcePos.line(c.line() > 0 ? c.line() : line), i);
+      return;
+    }
     if (s instanceof JIdentityStmt id) {
       Value r = id.getRightOp();
       Local l = id.getLeftOp();
@@ -599,10 +714,7 @@ public final class MethodLowering {
       return;
     }
     if (bsm.equals("java.lang.invoke.StringConcatFactory")) {
-      if (result == null) result = b.temp("java.lang.String");
-      AllocSite.Accumulator acc = accumulator(resultLocal, dyn, i);
-      b.alloc(result, SiteKind.STRING_CONCAT, "java.lang.String", acc != null ? "string +=" : "string concatenation", at,
-          new AllocSite.Concat(acc));
+      concat(resultLocal, result, args, at, i);
       return;
     }
     // other bootstraps (record ObjectMethods, switch patterns): an unknown call, conservative
@@ -662,12 +774,21 @@ public final class MethodLowering {
     b.store(result, FieldRef.captured(capturedText), var(args.get(0)), at);
   }
 
+  /** One {@code STRING_CONCAT} site: {@code makeConcatWithConstants}, or a builder chain with these operands. */
+  private void concat(Local resultLocal, Var result, List<Immediate> operands, SourcePos at, int i) {
+    if (result == null) result = b.temp("java.lang.String");
+    AllocSite.Accumulator acc = accumulator(resultLocal, operands, i);
+    b.alloc(result, SiteKind.STRING_CONCAT, "java.lang.String", acc != null ? "string +=" : "string concatenation", at,
+        new AllocSite.Concat(acc));
+  }
+
   /**
    * {@code s = s + x}, {@code s += x}, {@code s = x + s}: the concatenation's result is stored back
-   * into the variable or field whose old value is its first or last dynamic argument.
+   * into the variable or field whose old value is one of its operands (the dynamic arguments of
+   * {@code makeConcatWithConstants}, the appended values of a builder chain).
    */
-  private AllocSite.Accumulator accumulator(Local resultLocal, JDynamicInvokeExpr dyn, int i) {
-    if (resultLocal == null || dyn.getArgs().isEmpty()) return null;
+  private AllocSite.Accumulator accumulator(Local resultLocal, List<Immediate> args, int i) {
+    if (resultLocal == null || args.isEmpty()) return null;
     Value receiver = resultLocal;
     if (!Locals.named(resultLocal)) {
       receiver = null;
@@ -679,9 +800,6 @@ public final class MethodLowering {
       }
       if (receiver == null) return null;
     }
-    List<Immediate> args = dyn.getArgs();
-    Immediate firstArg = args.get(0);
-    Immediate lastArg = args.get(args.size() - 1);
     LoopForest.NLoop loop = forest.innermost[i];
     if (receiver instanceof Local x && Locals.named(x)) {
       boolean uses = false;
