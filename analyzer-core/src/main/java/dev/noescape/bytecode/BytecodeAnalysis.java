@@ -185,7 +185,7 @@ public final class BytecodeAnalysis {
     progress.update("rules", 0, 1);
     List<Finding> findings = new ArrayList<>();
     for (Finding f : RuleRunner.run(result, context, options.rules())) {
-      if (f.method() != null && inputNames.contains(f.method().owner())) findings.add(f);
+      if (f.method() != null && inputNames.contains(f.method().owner()) && !lowering.isGenerated(f)) findings.add(f);
     }
     findings.sort(Finding.ORDER);
     return new Result(findings, inputs.size(), analyzed, problems);

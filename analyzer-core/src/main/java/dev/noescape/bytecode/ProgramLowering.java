@@ -254,11 +254,17 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       }
       MethodIR ir = MethodLowering.lower(this, cls, sourceFile(cls), m.getSignature(), MethodModifier.isStatic(m.getModifiers()),
           body, ann, hot, inherit, lambda, calls);
-      if (lambda == null && MethodModifier.isSynthetic(m.getModifiers())) {
-        // compiler-made code ($values, $deserializeLambda$, bridges): analyzed for summaries, but
-        // it has no parameters a user declared, so LeakingParameter says nothing about it
+      if (lambda == null && (MethodModifier.isSynthetic(m.getModifiers()) || isGeneratedMember(c, m, body))) {
+        // compiler-made code ($values, $deserializeLambda$, bridges, a record's equals/hashCode/
+        // toString, an enum's values/valueOf): analyzed for summaries, but the user wrote none of it,
+        // so nothing in it is reported (the javac front end never sees it either)
         ir = new MethodIR(ir.ref(), ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(), ir.paramPositions(),
             ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true);
+        generated.add(ir.ref().key());
+      } else if (lambda == null && m.getName().equals("<init>") && isEnumClass(c)) {
+        // javac prepends (String name, int ordinal) to every enum constructor and passes them to
+        // Enum.<init>: a leak the user did not write
+        generatedParams.add(ir.ref().key() + "|" + (ir.params().size() > 1 && ir.params().get(1) != null ? ir.params().get(1).name() : ""));
       }
       methods.add(ir);
       virtualCalls.add(calls);
@@ -273,6 +279,43 @@ final class ProgramLowering implements MethodLowering.ClassServices {
 
   static final class Counter {
     int methods;
+  }
+
+  /** Keys of compiler-generated methods: lowered for their summaries, never reported. */
+  final Set<String> generated = new HashSet<>();
+
+  /** {@code methodKey|name} of parameters javac adds (an enum constructor's name). */
+  final Set<String> generatedParams = new HashSet<>();
+
+  /** Whether {@code finding} is about code the compiler wrote, not the user. */
+  boolean isGenerated(dev.noescape.finding.Finding finding) {
+    if (finding.method() == null) return false;
+    String key = finding.method().key();
+    if (generated.contains(key)) return true;
+    return finding.subject() != null && finding.subject().startsWith("param ")
+        && generatedParams.contains(key + "|" + finding.subject().substring("param ".length()));
+  }
+
+  private static boolean isEnumClass(JavaSootClass c) {
+    return c.getSuperclass().map(s -> s.getFullyQualifiedName()).map(n -> n.equals("java.lang.Enum")).orElse(false)
+        || c.isEnum();
+  }
+
+  /**
+   * Members javac generates without ACC_SYNTHETIC: a record's {@code equals}, {@code hashCode} and
+   * {@code toString} (an {@code ObjectMethods} bootstrap call), an enum's {@code values()} and
+   * {@code valueOf(String)}. A record or enum that declares its own keeps it reported: the bodies
+   * javac writes are recognised by what they call.
+   */
+  private static boolean isGeneratedMember(JavaSootClass c, JavaSootMethod m, Body body) {
+    String name = m.getName();
+    int arity = m.getParameterCount();
+    boolean recordMember = (name.equals("equals") && arity == 1) || ((name.equals("hashCode") || name.equals("toString")) && arity == 0);
+    boolean enumMember = (name.equals("values") && arity == 0) || (name.equals("valueOf") && arity == 1);
+    if (!recordMember && !enumMember) return false;
+    String text = body == null ? "" : body.toString();
+    if (recordMember) return text.contains("java.lang.runtime.ObjectMethods");
+    return isEnumClass(c) && (name.equals("values") ? text.contains("$VALUES") : text.contains("java.lang.Enum: java.lang.Enum valueOf"));
   }
 
   // ---- services for the method lowering ----
