@@ -22,7 +22,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int status = run(System.out, System.err, args);
+    // With the JVM's defaults, run in a child JVM with the serial collector (see CollectorRelaunch).
+    int status = CollectorRelaunch.runInChild(args).orElseGet(() -> run(System.out, System.err, args));
     System.out.flush();
     System.err.flush();
     System.exit(status);
