@@ -336,6 +336,9 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "- noescape: not run (SKIP_NOESCAPE=1)"
   else
     echo "- noescape: \`java ${NOESCAPE_JAVA_OPTS:+$NOESCAPE_JAVA_OPTS }-jar $NOESCAPE_CLI --classpath <deps> --json <out> <jar>\` (jar of $(date -u -r "$NOESCAPE_CLI" '+%Y-%m-%d %H:%M UTC'), $(($(stat -c %s "$NOESCAPE_CLI") / 1048576)) MB)"
+    if [[ -z ${NOESCAPE_JAVA_OPTS:-} ]]; then
+      echo "  (no collector or heap option given, so the command line re-runs itself in a child JVM with -XX:+UseSerialGC; GNU time's peak RSS is the larger of the two processes, i.e. the analyzing child: the waiting launcher JVM adds about 50 MB)"
+    fi
   fi
   order_note="order alternating (odd: SpotBugs first)"
   [[ $SKIP_NOESCAPE == 1 || $SKIP_SPOTBUGS == 1 ]] && order_note="one tool only"
