@@ -34,7 +34,8 @@
  *       (bodies); the order in which bodies that inherit loop depth and hotness are lowered.
  *   <li>{@code hierarchy.Hierarchy} — declaring classes, varargs, subtypes, overriders, open dispatch.
  *   <li>{@code lower.MethodLowering} — one Jimple body to one MethodIR; {@code lower.Locals} — what
- *       Jimple locals stand for in the source, symbolic expressions; {@code lower.IteratingMethods}.
+ *       Jimple locals stand for in the source, symbolic expressions; iterating library
+ *       methods are {@link dev.noescape.models.IteratingMethods}.
  *   <li>{@code loop.LoopForest} — natural loops from dominators; {@code loop.TripCounts} — javac's loop
  *       shapes and their trip counts.
  * </ul>

@@ -5,7 +5,8 @@ import dev.noescape.ir.SymbolicExpr;
 
 /**
  * A suggested fix, as data: front ends turn it into edits (the javac plugin into an Error Prone
- * {@code SuggestedFix}; the bytecode front end into a SARIF fix when it has the source).
+ * {@code SuggestedFix}; the bytecode front end into a SARIF fix when it has the source). The Java
+ * text both write is {@link FixText}'s.
  */
 public sealed interface Fix permits Fix.AddCapacity, Fix.UseFactory, Fix.ReplaceCapacity, Fix.UseStringBuilder {
 

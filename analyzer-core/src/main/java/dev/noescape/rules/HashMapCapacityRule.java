@@ -3,6 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
+import dev.noescape.finding.FixText;
 import dev.noescape.finding.Hotness;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.AllocSite;
@@ -126,7 +127,7 @@ public final class HashMapCapacityRule extends SiteRule {
     if (fix != null) {
       advice = "use " + RuleSupport.factoryCall((Fix.UseFactory) fix);
     } else {
-      String capacity = RuleSupport.ceilCapacity(n.text());
+      String capacity = FixText.ceilCapacity(n.text());
       fix = new Fix.ReplaceCapacity(capacity);
       advice = "pass " + capacity + " as the capacity";
     }

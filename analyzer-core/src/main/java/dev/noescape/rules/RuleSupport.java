@@ -116,19 +116,6 @@ final class RuleSupport {
     return sr != null && sr.site().id() == s.id() ? sr : null;
   }
 
-  /** {@code text}, parenthesized unless it is a name, a literal or a chain of calls without operators. */
-  static String operand(String text) {
-    String t = text.strip();
-    if (t.matches("[A-Za-z0-9_$.]+(\\(\\))?(\\.[A-Za-z0-9_$]+(\\(\\))?)*")) return t;
-    if (SimpleParens.wrapped(t)) return t;
-    return "(" + t + ")";
-  }
-
-  /** {@code (int) Math.ceil(size / 0.75)}: the capacity that holds {@code size} entries at load factor 0.75. */
-  static String ceilCapacity(String sizeText) {
-    return "(int) Math.ceil(" + operand(sizeText) + " / 0.75)";
-  }
-
   /**
    * The constructor call with {@code argument} as its only argument: {@code new ArrayList<>()}
    * becomes {@code new ArrayList<>(orders.size())}; {@code new HashMap<>(n)} becomes
@@ -178,19 +165,5 @@ final class RuleSupport {
     return new Finding(rule, rule.defaultSeverity(), m.sourceFile() == null ? "" : m.sourceFile(),
         pos == null ? SourcePos.UNKNOWN : pos, message, reasons == null ? List.of() : reasons, hotness, fix,
         m.ref(), siteId, subject);
-  }
-
-  /** Whether {@code t} is one parenthesized group: {@code (a + b)}. */
-  private static final class SimpleParens {
-    static boolean wrapped(String t) {
-      if (t.length() < 2 || t.charAt(0) != '(' || t.charAt(t.length() - 1) != ')') return false;
-      int depth = 0;
-      for (int i = 0; i < t.length(); i++) {
-        char ch = t.charAt(i);
-        if (ch == '(') depth++;
-        else if (ch == ')' && --depth == 0 && i < t.length() - 1) return false;
-      }
-      return depth == 0;
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
+import dev.noescape.finding.FixText;
 import dev.noescape.finding.Hotness;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.AllocSite;
@@ -131,7 +132,7 @@ public final class UnpresizedCollectionRule extends SiteRule {
         fix = factory;
         advice = RuleSupport.factoryCall(factory);
       } else {
-        String capacity = RuleSupport.ceilCapacity(size.text());
+        String capacity = FixText.ceilCapacity(size.text());
         fix = new Fix.AddCapacity(SymbolicExpr.of(capacity));
         advice = RuleSupport.withArgument(s, capacity);
       }

@@ -26,6 +26,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
+import dev.noescape.finding.FixText;
 import dev.noescape.ir.SymbolicExpr;
 import dev.noescape.report.TextEdit;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ final class FixEdits {
     int typeEnd = u.end(oce.getType());
     int limit = u.end(oce);
     if (typeEnd < 0 || limit < 0) return List.of();
-    int open = nextCodeChar(u.text, typeEnd, limit);
+    int open = FixText.nextCodeChar(u.text, typeEnd, limit);
     if (open < 0 || u.text.charAt(open) != '(') return List.of();
     return List.of(edit(u, file, open + 1, open + 1, size));
   }
@@ -213,16 +214,14 @@ final class FixEdits {
 
   // ---- ReplaceCapacity ----
 
-  private static final Pattern CEIL = Pattern.compile("^\\(int\\) Math\\.ceil\\((.*) / 0\\.75\\)$");
-
   private static List<TextEdit> replaceCapacity(SourceUnit u, ObjectCreationExpr oce, Fix.ReplaceCapacity fix, String file) {
     if (oce.getArguments().isEmpty() || fix.newArgument() == null) return List.of();
     Expression arg = oce.getArgument(0);
     String argument = fix.newArgument();
     String argSource = u.source(arg);
-    Matcher m = CEIL.matcher(argument);
-    if (argSource != null && m.matches() && key(m.group(1)).equals(key(argSource))) {
-      argument = ceilCapacity(argSource);
+    String ceilSize = FixText.ceilCapacitySize(argument);
+    if (argSource != null && ceilSize != null && key(ceilSize).equals(key(argSource))) {
+      argument = FixText.ceilCapacity(argSource);
     }
     if (!inScope(argument, oce)) return List.of();
     int s = u.start(arg);
@@ -266,10 +265,10 @@ final class FixEdits {
     }
     String k = key(text);
     for (String s : known) if (key(s).equals(k)) return s;
-    Matcher m = CEIL.matcher(text);
-    if (m.matches()) {
-      String inner = key(m.group(1));
-      for (String s : known) if (key(s).equals(inner)) return ceilCapacity(s);
+    String ceilSize = FixText.ceilCapacitySize(text);
+    if (ceilSize != null) {
+      String inner = key(ceilSize);
+      for (String s : known) if (key(s).equals(inner)) return FixText.ceilCapacity(s);
     }
     return text;
   }
@@ -289,49 +288,20 @@ final class FixEdits {
 
   private static String operandText(String t) {
     String s = t.strip();
-    return s.matches("[A-Za-z0-9_$.]+(\\(\\))?(\\.[A-Za-z0-9_$]+(\\(\\))?)*") ? s : "(" + s + ")";
-  }
-
-  /** The rules' {@code (int) Math.ceil(size / 0.75)}, with their operand parenthesization. */
-  static String ceilCapacity(String sizeText) {
-    String t = sizeText.strip();
-    String operand;
-    if (t.matches("[A-Za-z0-9_$.]+(\\(\\))?(\\.[A-Za-z0-9_$]+(\\(\\))?)*") || wrapped(t)) operand = t;
-    else operand = "(" + t + ")";
-    return "(int) Math.ceil(" + operand + " / 0.75)";
-  }
-
-  private static boolean wrapped(String t) {
-    if (t.length() < 2 || t.charAt(0) != '(' || t.charAt(t.length() - 1) != ')') return false;
-    int depth = 0;
-    for (int i = 0; i < t.length(); i++) {
-      char ch = t.charAt(i);
-      if (ch == '(') depth++;
-      else if (ch == ')' && --depth == 0 && i < t.length() - 1) return false;
-    }
-    return depth == 0;
+    return FixText.isPlainChain(s) ? s : "(" + s + ")";
   }
 
   // ---- scope ----
 
-  private static final Pattern NAME_CHAIN_START = Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*)");
-  private static final Set<String> KEYWORDS = Set.of("int", "long", "short", "byte", "char", "double", "float",
-      "boolean", "this", "super", "null", "true", "false", "new", "instanceof");
-
   /**
    * The javac plugin's {@code inScope} on the source: every name an expression starts a name chain
-   * with is declared before {@code at} in an enclosing block, a parameter of an enclosing method or
+   * with ({@link FixText#namesToResolve}) is declared before {@code at} in an enclosing block, a parameter of an enclosing method or
    * lambda, a variable of an enclosing {@code for}/catch/try/pattern, a field of the unit, or a type
    * name (upper case by convention).
    */
   static boolean inScope(String expressionText, Node at) {
-    String code = expressionText.replaceAll("\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'", "\"\"");
-    Matcher m = NAME_CHAIN_START.matcher(code);
     Set<String> visible = null;
-    while (m.find()) {
-      String name = m.group(1);
-      if (KEYWORDS.contains(name)) continue;
-      if (code.substring(m.end()).stripLeading().startsWith("(")) continue;
+    for (String name : FixText.namesToResolve(expressionText)) {
       if (Character.isUpperCase(name.charAt(0))) continue;
       if (visible == null) visible = visibleNames(at);
       if (!visible.contains(name)) return false;
@@ -398,26 +368,5 @@ final class FixEdits {
 
   private static TextEdit edit(SourceUnit u, String file, int start, int end, String replacement) {
     return new TextEdit(file, u.lineOf(start), u.columnOf(start), u.lineOf(end), u.columnOf(end), replacement);
-  }
-
-  /** The first char at or after {@code from} that is not white space or in a comment, before {@code limit}; -1 if none. */
-  static int nextCodeChar(CharSequence src, int from, int limit) {
-    int end = limit < 0 ? src.length() : Math.min(limit, src.length());
-    int i = from;
-    while (i < end) {
-      char c = src.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '/' && i + 1 < end && src.charAt(i + 1) == '*') {
-        int close = src.toString().indexOf("*/", i + 2);
-        if (close < 0) return -1;
-        i = close + 2;
-      } else if (c == '/' && i + 1 < end && src.charAt(i + 1) == '/') {
-        while (i < end && src.charAt(i) != '\n') i++;
-      } else {
-        return i;
-      }
-    }
-    return -1;
   }
 }

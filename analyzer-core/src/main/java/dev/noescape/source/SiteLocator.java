@@ -813,25 +813,23 @@ final class SiteLocator {
 
   /** Whether {@code be} is an operand (through parentheses) of an enclosing {@code +}. */
   private static boolean insidePlus(BinaryExpr be) {
-    Node c = be;
-    Node p = be.getParentNode().orElse(null);
-    while (p instanceof EnclosedExpr) {
-      c = p;
-      p = p.getParentNode().orElse(null);
-    }
+    Node p = withParens(be).getParentNode().orElse(null);
     return p instanceof BinaryExpr pb && pb.getOperator() == BinaryExpr.Operator.PLUS;
   }
 
   /** The variable {@code be} is assigned to ({@code s = s + x}, through parentheses), or null. */
   private static Expression assignedTo(BinaryExpr be) {
-    Node c = be;
-    Node p = be.getParentNode().orElse(null);
-    while (p instanceof EnclosedExpr) {
-      c = p;
-      p = p.getParentNode().orElse(null);
-    }
+    Node c = withParens(be);
+    Node p = c.getParentNode().orElse(null);
     if (p instanceof AssignExpr ae && ae.getOperator() == AssignExpr.Operator.ASSIGN && ae.getValue() == c) return ae.getTarget();
     return null;
+  }
+
+  /** {@code e} with the parentheses written around it: the outermost of them, or {@code e} itself. */
+  private static Node withParens(Node e) {
+    Node n = e;
+    while (n.getParentNode().orElse(null) instanceof EnclosedExpr en) n = en;
+    return n;
   }
 
   private static boolean sameVar(Expression target, String var) {

@@ -55,6 +55,27 @@ class BytecodeStringBuilderConcatTest {
     return findings.stream().filter(f -> f.contains("[" + rule + "]")).toList();
   }
 
+  /** A finding expected on {@code line} whose message contains {@code text}. */
+  private record At(int line, String text) {}
+
+  private static At at(int line, String text) {
+    return new At(line, text);
+  }
+
+  /** {@code findings} (lines as {@link #findings} writes them) are exactly {@code expected}, in order. */
+  private static void assertFindings(List<String> findings, At... expected) {
+    assertEquals(expected.length, findings.size(), findings.toString());
+    for (int i = 0; i < expected.length; i++) {
+      String f = findings.get(i);
+      assertTrue(f.startsWith(expected[i].line() + " ") && f.contains(expected[i].text()), findings.toString());
+    }
+  }
+
+  /** No finding names a builder: the concatenation's own builders are not sites of their own. */
+  private static void assertNoBuilder(List<String> findings) {
+    assertTrue(findings.stream().noneMatch(BytecodeStringBuilderConcatTest::mentionsBuilder), findings.toString());
+  }
+
   /** The inline form gives exactly the findings of the indy form. */
   private List<String> sameAsIndy(String name, String source) throws IOException {
     List<String> inline = findings(name, source, INLINE);
@@ -92,12 +113,8 @@ class BytecodeStringBuilderConcatTest {
         }
         """;
     List<String> f = sameAsIndy("Acc", src);
-    List<String> concat = of(f, "StringConcatInLoop");
-    assertEquals(3, concat.size(), f.toString());
-    assertTrue(concat.get(0).startsWith("5 ") && concat.get(0).contains("'s += …'"), concat.toString());
-    assertTrue(concat.get(1).startsWith("13 ") && concat.get(1).contains("'s += …'"), concat.toString());
-    assertTrue(concat.get(2).startsWith("22 ") && concat.get(2).contains("log"), concat.toString());
-    assertTrue(f.stream().noneMatch(BytecodeStringBuilderConcatTest::mentionsBuilder), f.toString());
+    assertFindings(of(f, "StringConcatInLoop"), at(5, "'s += …'"), at(13, "'s += …'"), at(22, "log"));
+    assertNoBuilder(f);
   }
 
   @Test
@@ -118,10 +135,8 @@ class BytecodeStringBuilderConcatTest {
         """;
     List<String> f = sameAsIndy("Label", src);
     List<String> escapes = of(f, "HeapEscape").stream().filter(x -> x.contains("returned")).toList();
-    assertEquals(2, escapes.size(), f.toString());
-    assertTrue(escapes.get(0).startsWith("6 ") && escapes.get(0).contains("string concatenation"), escapes.toString());
-    assertTrue(escapes.get(1).startsWith("10 ") && escapes.get(1).contains("string concatenation"), escapes.toString());
-    assertTrue(f.stream().noneMatch(BytecodeStringBuilderConcatTest::mentionsBuilder), f.toString());
+    assertFindings(escapes, at(6, "string concatenation"), at(10, "string concatenation"));
+    assertNoBuilder(f);
   }
 
   @Test
@@ -190,11 +205,7 @@ class BytecodeStringBuilderConcatTest {
         }
         """;
     List<String> f = findings("Old", src, List.of());
-    List<String> concat = of(f, "StringConcatInLoop");
-    assertEquals(3, concat.size(), f.toString());
-    assertTrue(concat.get(0).startsWith("5 ") && concat.get(0).contains("'s += …'"), concat.toString());
-    assertTrue(concat.get(1).startsWith("13 ") && concat.get(1).contains("'s += …'"), concat.toString());
-    assertTrue(concat.get(2).startsWith("21 ") && concat.get(2).contains("'s += …'"), concat.toString());
-    assertTrue(f.stream().noneMatch(BytecodeStringBuilderConcatTest::mentionsBuilder), f.toString());
+    assertFindings(of(f, "StringConcatInLoop"), at(5, "'s += …'"), at(13, "'s += …'"), at(21, "'s += …'"));
+    assertNoBuilder(f);
   }
 }

@@ -100,6 +100,20 @@ class CliExitCodeTest {
     assertEquals(0, fake.calls, "no analysis after a usage error");
   }
 
+  /** A run whose analysis throws {@code failure}. */
+  private Outcome runFailing(Throwable failure, String... args) {
+    FakeAnalysis fake = returning();
+    fake.failure = failure;
+    return world.run(fake, args);
+  }
+
+  /** Status 2 and one line on stderr, which starts with {@code prefix}. */
+  private static void assertOneErrorLine(Outcome r, String prefix) {
+    assertEquals(2, r.status());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.err().startsWith(prefix), r.err());
+  }
+
   @Test
   void missingInput() {
     assertUsageError("noescape: no such file: foo.jar", "foo.jar");
@@ -141,9 +155,7 @@ class CliExitCodeTest {
   @Test
   void unknownOption() {
     Outcome r = world.run(returning(), "--sarf", "x.sarif", "classes");
-    assertEquals(2, r.status());
-    assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.err().startsWith("noescape: unknown option: --sarf"), r.err());
+    assertOneErrorLine(r, "noescape: unknown option: --sarf");
   }
 
   @Test
@@ -175,9 +187,7 @@ class CliExitCodeTest {
 
   @Test
   void analysisFailureIsOneLineWithoutStackTrace() {
-    FakeAnalysis fake = returning();
-    fake.failure = new IllegalStateException("cannot lower com.acme.A#f()");
-    Outcome r = world.run(fake, "classes");
+    Outcome r = runFailing(new IllegalStateException("cannot lower com.acme.A#f()"), "classes");
     assertEquals(2, r.status());
     assertEquals(List.of("noescape: the analysis failed: cannot lower com.acme.A#f() (--debug prints the stack trace)"),
         r.errLines());
@@ -185,9 +195,7 @@ class CliExitCodeTest {
 
   @Test
   void debugPrintsTheStackTrace() {
-    FakeAnalysis fake = returning();
-    fake.failure = new IllegalStateException("boom");
-    Outcome r = world.run(fake, "--debug", "classes");
+    Outcome r = runFailing(new IllegalStateException("boom"), "--debug", "classes");
     assertEquals(2, r.status());
     assertTrue(r.err().contains("java.lang.IllegalStateException: boom"), r.err());
     assertTrue(r.err().contains("\tat "), r.err());
@@ -197,28 +205,20 @@ class CliExitCodeTest {
   @Test
   void aBugInTheCommandLineItselfIsStillOneLine() {
     Outcome r = world.run(new FakeAnalysis(null), "classes"); // a null result breaks the command, not the analysis
-    assertEquals(2, r.status());
-    assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.err().startsWith("noescape: internal error: "), r.err());
+    assertOneErrorLine(r, "noescape: internal error: ");
   }
 
   @Test
   void outOfMemorySaysWhatToDo() {
-    FakeAnalysis fake = returning();
-    fake.failure = new OutOfMemoryError("Java heap space");
-    Outcome r = world.run(fake, "classes");
-    assertEquals(2, r.status());
-    assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.err().startsWith("noescape: out of memory: give the JVM more heap"), r.err());
+    Outcome r = runFailing(new OutOfMemoryError("Java heap space"), "classes");
+    assertOneErrorLine(r, "noescape: out of memory: give the JVM more heap");
   }
 
   @Test
   void reportThatCannotBeWritten() throws IOException {
     Files.writeString(dir.resolve("blocker"), "a file where a directory should be");
     Outcome r = world.run(returning(boxing(1)), "--json", "blocker/noescape.json", "classes");
-    assertEquals(2, r.status());
-    assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.err().startsWith("noescape: cannot write blocker/noescape.json: "), r.err());
+    assertOneErrorLine(r, "noescape: cannot write blocker/noescape.json: ");
   }
 
   // --- help and version: 0, on stdout ---

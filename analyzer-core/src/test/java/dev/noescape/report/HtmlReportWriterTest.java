@@ -27,6 +27,14 @@ class HtmlReportWriterTest {
     return n;
   }
 
+  private static void assertContainsAll(String page, String... parts) {
+    for (String p : parts) assertTrue(page.contains(p), () -> "missing: " + p);
+  }
+
+  private static void assertContainsNone(String page, String... parts) {
+    for (String p : parts) assertFalse(page.contains(p), () -> "present: " + p);
+  }
+
   @Test
   void escapesEverythingTheAnalysisWrote() {
     String evil = "<script>alert('x')</script> & \"quotes\"";
@@ -39,12 +47,13 @@ class HtmlReportWriterTest {
     // The only script element is the report's own.
     assertEquals(1, count(page, "<script>"));
     assertEquals(1, count(page, "</script>"));
-    assertTrue(page.contains("new Foo() escapes: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"));
-    assertTrue(page.contains("returned &lt;script&gt;"));
-    assertTrue(page.contains("note &lt;script&gt;"));
-    assertTrue(page.contains("src/&lt;b&gt;/X.java"));
-    assertTrue(page.contains("&lt;script&gt;document.write(1)&lt;/script&gt;"));
-    assertTrue(page.contains("noescape 1&lt;script&gt;"));
+    assertContainsAll(page,
+        "new Foo() escapes: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;",
+        "returned &lt;script&gt;",
+        "note &lt;script&gt;",
+        "src/&lt;b&gt;/X.java",
+        "&lt;script&gt;document.write(1)&lt;/script&gt;",
+        "noescape 1&lt;script&gt;");
     assertFalse(page.contains("<b>"));
   }
 
@@ -53,22 +62,18 @@ class HtmlReportWriterTest {
     String page = html(sampleRun());
     assertTrue(page.startsWith("<!DOCTYPE html>\n"));
     assertTrue(page.endsWith("</html>\n"));
-    assertFalse(page.contains("http://"));
-    assertFalse(page.contains("https://"));
-    assertFalse(page.contains("<link"));
-    assertFalse(page.contains(" src="));
-    assertFalse(page.contains("@import"));
-    assertFalse(page.contains("\r"));
+    assertContainsNone(page, "http://", "https://", "<link", " src=", "@import", "\r");
   }
 
   @Test
   void headerSummaryAndGrouping() {
     String page = html(sampleRun());
-    assertTrue(page.contains("<div class=\"card c-total\"><div class=\"n\">6</div><div class=\"l\">findings</div></div>"));
-    assertTrue(page.contains("<div class=\"card c-error\"><div class=\"n\">1</div>"));
-    assertTrue(page.contains("<div class=\"card c-warning\"><div class=\"n\">4</div>"));
-    assertTrue(page.contains("<div class=\"card c-info\"><div class=\"n\">1</div>"));
-    assertTrue(page.contains("<div class=\"card c-files\"><div class=\"n\">3</div>"));
+    assertContainsAll(page,
+        "<div class=\"card c-total\"><div class=\"n\">6</div><div class=\"l\">findings</div></div>",
+        "<div class=\"card c-error\"><div class=\"n\">1</div>",
+        "<div class=\"card c-warning\"><div class=\"n\">4</div>",
+        "<div class=\"card c-info\"><div class=\"n\">1</div>",
+        "<div class=\"card c-files\"><div class=\"n\">3</div>");
     // By package: com.acme.orders has 3 findings in 1 file.
     assertTrue(page.contains("<tr><td class=\"mono\">com.acme.orders</td><td class=\"num\">1</td>"), page);
     assertTrue(page.contains("<td class=\"mono\">com.acme.util</td>"));
@@ -88,17 +93,19 @@ class HtmlReportWriterTest {
     // Column and end column known: exactly the expression.
     assertTrue(page.contains("<span class=\"cl at\"><span class=\"ln\">5</span>    List&lt;Long&gt; ids = <mark>new ArrayList&lt;&gt;()</mark>;</span>"), page);
     // Context lines 3..7 around line 5, right-aligned numbers.
-    assertTrue(page.contains("<span class=\"cl\"><span class=\"ln\">3</span>class OrderBook {</span>"));
-    assertTrue(page.contains("<span class=\"cl\"><span class=\"ln\">7</span>    for (Order o : orders) {</span>"));
+    assertContainsAll(page,
+        "<span class=\"cl\"><span class=\"ln\">3</span>class OrderBook {</span>",
+        "<span class=\"cl\"><span class=\"ln\">7</span>    for (Order o : orders) {</span>");
     // No end column: the whole line.
     assertTrue(page.contains("<span class=\"ln\">7</span>    <mark class=\"whole\">Entry e = new Entry(k, v);</mark></span>"));
     // Unknown source: no snippet for Strings.java.
     int util = page.indexOf("<span class=\"path\">" + UTIL);
     assertFalse(page.substring(util).contains("<pre class=\"code\">"));
     // Reasons as a list with their lines; fixes with their edits.
-    assertTrue(page.contains("<li><span class=\"rline\">line 8</span>stored into Cache.map</li>"));
-    assertTrue(page.contains("<span class=\"fixlabel\">fix</span>pass the expected size: (orders.size())"));
-    assertTrue(page.contains("<span class=\"range\">insert at 5:38</span><code>orders.size()</code>"));
+    assertContainsAll(page,
+        "<li><span class=\"rline\">line 8</span>stored into Cache.map</li>",
+        "<span class=\"fixlabel\">fix</span>pass the expected size: (orders.size())",
+        "<span class=\"range\">insert at 5:38</span><code>orders.size()</code>");
   }
 
   @Test
@@ -136,9 +143,8 @@ class HtmlReportWriterTest {
   @Test
   void emptyRun() {
     String page = html(new ReportRun("1", List.of(), List.of()));
-    assertTrue(page.contains("<div class=\"card c-total\"><div class=\"n\">0</div>"));
-    assertTrue(page.contains("No findings."));
-    assertTrue(page.contains("The analysis ran over every input."));
+    assertContainsAll(page, "<div class=\"card c-total\"><div class=\"n\">0</div>", "No findings.",
+        "The analysis ran over every input.");
   }
 
   @Test

@@ -34,19 +34,25 @@ class SourceMapperCorpusTest {
     return Files.readAllLines(ROOT.resolve(file)).get(line - 1);
   }
 
-  /**
-   * Every warning the javac plugin printed on the corpus (all eight checks on), turned into a
-   * line-only finding with the same rule, message and description: the mapper must put each at the
-   * column javac reported. Entries whose line has changed in the corpus since are skipped.
-   */
+  /** Line {@code line} of a corpus file, checked to still hold {@code expected} (the test's premise). */
+  private static String lineWith(String file, int line, String expected) throws Exception {
+    String text = line(file, line);
+    assertTrue(text.contains(expected), text);
+    return text;
+  }
+
+  /** Line {@code line} of a corpus file once {@code rf}'s fix is applied to the file. */
+  private static String fixedLine(String file, int line, ReportedFinding rf) throws Exception {
+    return SourceFindings.apply(Files.readString(ROOT.resolve(file)), rf.fix()).split("\n", -1)[line - 1];
+  }
+
   /**
    * Two threads map the corpus findings through one mapper that keeps two parsed files at a time:
    * the same answers as one thread with the default cache.
    */
   @Test
   void concurrentMappingWithASmallCacheGivesTheSameAnswers() throws Exception {
-    List<Finding> in = new ArrayList<>();
-    gold(in, new HashMap<>());
+    List<Finding> in = goldFindings();
     List<ReportedFinding> reference = mapper().mapAll(in);
     SourceMapper shared = new SourceMapper(List.of(ROOT), ROOT.getParent().getParent().getParent(), 2);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -71,6 +77,13 @@ class SourceMapperCorpusTest {
       pool.shutdown();
     }
     assertEquals(List.of(), shared.problems());
+  }
+
+  /** The javac findings that still apply to the corpus (see {@link #gold}). */
+  private List<Finding> goldFindings() throws Exception {
+    List<Finding> in = new ArrayList<>();
+    gold(in, new HashMap<>());
+    return in;
   }
 
   /** Loads the javac positions that still apply: findings into {@code in}, columns by finding into {@code expected}; returns the entries. */
@@ -102,6 +115,11 @@ class SourceMapperCorpusTest {
     return total;
   }
 
+  /**
+   * Every warning the javac plugin printed on the corpus (all eight checks on), turned into a
+   * line-only finding with the same rule, message and description: the mapper must put each at the
+   * column javac reported. Entries whose line has changed in the corpus since are skipped.
+   */
   @Test
   void columnsAgreeWithTheJavacPluginOnTheCorpus() throws Exception {
     List<Finding> in = new ArrayList<>();
@@ -136,8 +154,7 @@ class SourceMapperCorpusTest {
    */
   @Test
   void presizingFixesOnTheCorpusWriteWhatTheMessagesAdvise() throws Exception {
-    List<Finding> in = new ArrayList<>();
-    gold(in, new HashMap<>());
+    List<Finding> in = goldFindings();
     SourceMapper mapper = mapper();
     int checked = 0;
     List<String> bad = new ArrayList<>();
@@ -182,8 +199,7 @@ class SourceMapperCorpusTest {
    */
   @Test
   void stringBuilderFixesOnTheCorpusKeepTheFileValid() throws Exception {
-    List<Finding> in = new ArrayList<>();
-    gold(in, new HashMap<>());
+    List<Finding> in = goldFindings();
     SourceMapper mapper = mapper();
     int fixed = 0;
     int total = 0;
@@ -210,8 +226,7 @@ class SourceMapperCorpusTest {
   @Test
   void unpresizedCollectionOnACorpusLineWithItsFix() throws Exception {
     String file = "corpus/cache/LruCache.java";
-    String text = line(file, 60);
-    assertTrue(text.contains("List<V> out = new ArrayList<>(); // expect: UnpresizedCollection(keys.size())"), text);
+    String text = lineWith(file, 60, "List<V> out = new ArrayList<>(); // expect: UnpresizedCollection(keys.size())");
     Finding f = SourceFindings.finding(RuleId.UNPRESIZED_COLLECTION, file, 60, "new ArrayList<>()",
         "new ArrayList<>() grows while it is filled with keys.size() elements in the loop at line 61: presize it: new ArrayList<>(keys.size())",
         new Fix.AddCapacity(SymbolicExpr.of("keys.size()")), 3, SourceFindings.METHOD);
@@ -228,22 +243,19 @@ class SourceMapperCorpusTest {
   @Test
   void hashMapCapacityOnACorpusLineBecomesTheFactory() throws Exception {
     String file = "corpus/cache/LruCache.java";
-    String text = line(file, 44);
-    assertTrue(text.contains("new HashMap<>(keys.size()); // expect: HashMapCapacity"), text);
+    String text = lineWith(file, 44, "new HashMap<>(keys.size()); // expect: HashMapCapacity");
     Finding f = SourceFindings.finding(RuleId.HASH_MAP_CAPACITY, file, 44, "new HashMap<>(keys.size())",
         "new HashMap<>(keys.size()) rehashes before it holds the keys.size() entries put in the loop at line 45 (the table resizes at 0.75 × capacity): use HashMap.newHashMap(keys.size())",
         new Fix.UseFactory("java.util.HashMap", "newHashMap", SymbolicExpr.of("keys.size()")), 0, SourceFindings.METHOD);
     ReportedFinding rf = mapper().map(f).orElseThrow();
     assertEquals(text.indexOf("new HashMap") + 1, rf.finding().pos().column());
-    String fixed = SourceFindings.apply(Files.readString(ROOT.resolve(file)), rf.fix());
-    assertEquals(text.replace("new HashMap<>(keys.size())", "HashMap.newHashMap(keys.size())"), fixed.split("\n", -1)[43]);
+    assertEquals(text.replace("new HashMap<>(keys.size())", "HashMap.newHashMap(keys.size())"), fixedLine(file, 44, rf));
   }
 
   @Test
   void stringConcatAndCapturingLambdaOnCorpusLines() throws Exception {
     String file = "corpus/text/ReportBuilder.java";
-    String acc = line(file, 27);
-    assertTrue(acc.contains("s = s + p + \";\"; // expect: StringConcatInLoop"), acc);
+    String acc = lineWith(file, 27, "s = s + p + \";\"; // expect: StringConcatInLoop");
     Finding concat = SourceFindings.finding(RuleId.STRING_CONCAT_IN_LOOP, file, 27, "s = s + p + \";\"",
         "'s += …' copies the whole string on every iteration of the loop at line 26 (quadratic): accumulate in a StringBuilder");
     // reported at the concatenation s + p + ";", not at the assignment

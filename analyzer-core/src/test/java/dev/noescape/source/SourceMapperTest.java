@@ -455,6 +455,11 @@ class SourceMapperTest {
     return mapper().map(finding(rule, "a/Fill.java", line, subject, message, fix, 0, SourceFindings.METHOD)).orElseThrow();
   }
 
+  /** {@code rf}'s fix turns {@code before} into {@code after} in {@link #FILL}, and changes nothing else. */
+  private static void assertFixReplaces(ReportedFinding rf, String before, String after) {
+    assertEquals(FILL.replace(before, after), SourceFindings.apply(FILL, rf.fix()));
+  }
+
   @Test
   void addCapacityInsertsTheSourceSpellingOfTheSize() throws Exception {
     write("src/main/java/a/Fill.java", FILL);
@@ -465,8 +470,7 @@ class SourceMapperTest {
     String l12 = lineOf(FILL, 12);
     int open = l12.indexOf("( )") + 2;
     assertEquals(List.of(new TextEdit("src/main/java/a/Fill.java", 12, open, 12, open, "this.users.size()")), rf.fix());
-    assertEquals(FILL.replace("new ArrayList< /* grow */ >( );", "new ArrayList< /* grow */ >(this.users.size() );"),
-        SourceFindings.apply(FILL, rf.fix()));
+    assertFixReplaces(rf, "new ArrayList< /* grow */ >( );", "new ArrayList< /* grow */ >(this.users.size() );");
   }
 
   @Test
@@ -475,12 +479,10 @@ class SourceMapperTest {
     ReportedFinding typed = mapFix(20, RuleId.HASH_MAP_CAPACITY, "new HashMap<String, Integer>(names.length)",
         "new HashMap<String, Integer>(names.length) rehashes …: use HashMap.newHashMap(names.length)",
         new Fix.UseFactory("java.util.HashMap", "newHashMap", SymbolicExpr.of("names.length")));
-    assertEquals(FILL.replace("new HashMap<String, Integer>(names.length);", "HashMap.<String, Integer>newHashMap(names.length);"),
-        SourceFindings.apply(FILL, typed.fix()));
+    assertFixReplaces(typed, "new HashMap<String, Integer>(names.length);", "HashMap.<String, Integer>newHashMap(names.length);");
     ReportedFinding qualified = mapFix(24, RuleId.HASH_MAP_CAPACITY, "new java.util.HashMap<>(names.length + 1)",
         "new java.util.HashMap<>(names.length + 1) rehashes …", new Fix.UseFactory("java.util.HashMap", "newHashMap", SymbolicExpr.of("names.length+1")));
-    assertEquals(FILL.replace("new java.util.HashMap<>(names.length + 1);", "java.util.HashMap.newHashMap(names.length + 1);"),
-        SourceFindings.apply(FILL, qualified.fix()));
+    assertFixReplaces(qualified, "new java.util.HashMap<>(names.length + 1);", "java.util.HashMap.newHashMap(names.length + 1);");
   }
 
   @Test
@@ -500,8 +502,8 @@ class SourceMapperTest {
     ReportedFinding rf = mapFix(24, RuleId.HASH_MAP_CAPACITY, "new java.util.HashMap<>(names.length + 1)",
         "new java.util.HashMap<>(names.length + 1) rehashes …: pass (int) Math.ceil((names.length+1) / 0.75) as the capacity",
         new Fix.ReplaceCapacity("(int) Math.ceil((names.length+1) / 0.75)"));
-    assertEquals(FILL.replace("new java.util.HashMap<>(names.length + 1);", "new java.util.HashMap<>((int) Math.ceil((names.length + 1) / 0.75));"),
-        SourceFindings.apply(FILL, rf.fix()));
+    assertFixReplaces(rf, "new java.util.HashMap<>(names.length + 1);",
+        "new java.util.HashMap<>((int) Math.ceil((names.length + 1) / 0.75));");
   }
 
   @Test

@@ -5,32 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.RuleId;
+import dev.noescape.fixcases.StringBuilderFixCases;
+import dev.noescape.fixcases.StringBuilderFixCases.FixCase;
 import dev.noescape.report.ReportedFinding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link Fix.UseStringBuilder} on the source: the javac plugin's own fix tests (FixesTest), same inputs, same outputs. */
+/**
+ * {@link Fix.UseStringBuilder} on the source: the javac plugin's own fix cases
+ * ({@link StringBuilderFixCases}, also run by FixesTest), same inputs, same outputs.
+ */
 class SourceStringBuilderFixTest {
   @TempDir Path project;
-
-  private static String join(List<String> loopBody, String result) {
-    return """
-        import java.util.List;
-
-        class Join {
-          String join(List<String> parts) {
-            String s = "";
-            for (String p : parts) {
-        %s
-            }
-            return %s;
-          }
-        }
-        """.formatted(String.join("\n", loopBody), result);
-  }
 
   private String fixed(String file, String source, int line, String variable, int loopLine) throws Exception {
     Path root = project.resolve("src");
@@ -46,84 +36,9 @@ class SourceStringBuilderFixTest {
     return SourceFindings.apply(source, rf.fix());
   }
 
-  @Test
-  void compoundAssignment() throws Exception {
-    assertEquals("""
-        import java.util.List;
-
-        class Join {
-          String join(List<String> parts) {
-            StringBuilder sBuilder = new StringBuilder();
-            for (String p : parts) {
-              sBuilder.append(p);
-            }
-            String s = sBuilder.toString();
-            return s.trim();
-          }
-        }
-        """, fixed("Join.java", join(List.of("      s += p;"), "s.trim()"), 7, "s", 6));
-  }
-
-  @Test
-  void splitsStringConcatenationButNotArithmetic() throws Exception {
-    String in = join(List.of(
-        "      int a = 1, b = 2;",
-        "      s += p + \", \";",
-        "      s += a + b;",
-        "      s += \"(\" + (a + b) + \"\" + \"x\" + (p + \"!\") + \")\";"), "s");
-    assertEquals("""
-        import java.util.List;
-
-        class Join {
-          String join(List<String> parts) {
-            StringBuilder sBuilder = new StringBuilder();
-            for (String p : parts) {
-              int a = 1, b = 2;
-              sBuilder.append(p).append(", ");
-              sBuilder.append(a + b);
-              sBuilder.append("(").append((a + b)).append("" + "x").append(p).append("!").append(")");
-            }
-            String s = sBuilder.toString();
-            return s;
-          }
-        }
-        """, fixed("Join.java", in, 8, "s", 6));
-  }
-
-  @Test
-  void selfConcatenationWithSeveralOperandsAndAFreshName() throws Exception {
-    String in = """
-        class Csv {
-          String csv(int[] values) {
-            String line = "[";
-            int lineBuilder = 0;
-            for (int i = 0; i < values.length; i++) {
-              line = line + values[i] + ",";
-              lineBuilder++;
-            }
-            return line + "]" + lineBuilder;
-          }
-        }
-        """;
-    assertEquals("""
-        class Csv {
-          String csv(int[] values) {
-            StringBuilder lineBuilder2 = new StringBuilder("[");
-            int lineBuilder = 0;
-            for (int i = 0; i < values.length; i++) {
-              lineBuilder2.append(values[i]).append(",");
-              lineBuilder++;
-            }
-            String line = lineBuilder2.toString();
-            return line + "]" + lineBuilder;
-          }
-        }
-        """, fixed("Csv.java", in, 6, "line", 5));
-  }
-
-  @Test
-  void notOfferedWhenTheVariableIsReadInTheLoop() throws Exception {
-    String in = join(List.of("      if (s.length() > 80) {", "        break;", "      }", "      s += p;"), "s");
-    assertEquals(in, fixed("Join.java", in, 10, "s", 6));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.noescape.fixcases.StringBuilderFixCases#all")
+  void sameRewriteAsTheJavacPlugin(FixCase c) throws Exception {
+    assertEquals(c.after(), fixed(c.file(), c.before(), c.siteLine(), c.variable(), c.loopLine()));
   }
 }

@@ -29,13 +29,12 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.noescape.finding.Fix;
+import dev.noescape.finding.FixText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -72,7 +71,7 @@ final class FixBuilder {
     if (!inScope(fix.size().text(), state)) return Optional.empty();
     int identEnd = state.getEndPosition(nc.getIdentifier());
     if (identEnd < 0) return Optional.empty();
-    int open = nextCodeChar(state.getSourceCode(), identEnd, state.getEndPosition(nc));
+    int open = FixText.nextCodeChar(state.getSourceCode(), identEnd, state.getEndPosition(nc));
     if (open < 0 || state.getSourceCode().charAt(open) != '(') return Optional.empty();
     return Optional.of(
         SuggestedFix.builder()
@@ -437,23 +436,13 @@ final class FixBuilder {
 
   // ---- helpers ----
 
-  private static final Pattern NAME_CHAIN_START = Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*)");
-  private static final Set<String> KEYWORDS = Set.of("int", "long", "short", "byte", "char", "double", "float",
-      "boolean", "this", "super", "null", "true", "false", "new", "instanceof");
-
   /**
-   * Whether every name an expression text starts a name chain with ({@code users} in
-   * {@code users.size()}, {@code Math} in {@code (int) Math.ceil(n / 0.75)}) resolves, as a
-   * variable or a type, at the site: the size a rule names may be a local declared after the
-   * allocation, and inserting it there would not compile. String and char literals are skipped.
+   * Whether every name an expression text starts a name chain with ({@link FixText#namesToResolve})
+   * resolves, as a variable or a type, at the site: the size a rule names may be a local declared
+   * after the allocation, and inserting it there would not compile.
    */
   static boolean inScope(String expressionText, VisitorState state) {
-    String code = expressionText.replaceAll("\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'", "\"\"");
-    Matcher m = NAME_CHAIN_START.matcher(code);
-    while (m.find()) {
-      String name = m.group(1);
-      if (KEYWORDS.contains(name)) continue;
-      if (code.substring(m.end()).stripLeading().startsWith("(")) continue; // an unqualified method call
+    for (String name : FixText.namesToResolve(expressionText)) {
       if (FindIdentifiers.findIdent(name, state, KindSelector.VAL_TYP) == null) return false;
     }
     return true;
@@ -464,34 +453,5 @@ final class FixBuilder {
     Tree leaf = path == null ? null : path.getLeaf();
     while (leaf instanceof com.sun.source.tree.ParenthesizedTree p) leaf = p.getExpression();
     return leaf instanceof NewClassTree nc ? nc : null;
-  }
-
-  /**
-   * The position of the first character at or after {@code from} that is not white space or inside
-   * a comment, before {@code limit}; -1 if none.
-   */
-  static int nextCodeChar(CharSequence src, int from, int limit) {
-    if (src == null) return -1;
-    int end = limit < 0 ? src.length() : Math.min(limit, src.length());
-    int i = from;
-    while (i < end) {
-      char c = src.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '/' && i + 1 < end && src.charAt(i + 1) == '*') {
-        int close = indexOf(src, "*/", i + 2);
-        if (close < 0) return -1;
-        i = close + 2;
-      } else if (c == '/' && i + 1 < end && src.charAt(i + 1) == '/') {
-        while (i < end && src.charAt(i) != '\n') i++;
-      } else {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static int indexOf(CharSequence s, String needle, int from) {
-    return s.toString().indexOf(needle, from);
   }
 }

@@ -1,7 +1,6 @@
 package dev.noescape.errorprone;
 
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
@@ -258,12 +257,5 @@ class FixBuilderTest {
             """)
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
-  }
-
-  @Test
-  void nextCodeCharSkipsWhiteSpaceAndComments() {
-    String src = "new X<> /* a ( */ // b (\n  (";
-    assertEquals(src.length() - 1, FixBuilder.nextCodeChar(src, 7, -1));
-    assertEquals(-1, FixBuilder.nextCodeChar("  /* open", 0, -1));
   }
 }

@@ -4,14 +4,15 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import static java.util.stream.Collectors.joining;
 
+import dev.noescape.fixcases.StringBuilderFixCases.FixCase;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every kind of suggested fix, applied the way {@code -XepPatchChecks} applies it, with the exact
@@ -249,134 +250,13 @@ class FixesTest {
 
   // ---- UseStringBuilder ----
 
-  /**
-   * {@code Join.java}: {@code String s = ""}, then a loop over {@code parts} whose body is {@code
-   * loopBody} (lines, indented as in the file), then {@code return result;}.
-   */
-  private static String join(List<String> loopBody, String result) {
-    return """
-        import java.util.List;
-
-        class Join {
-          String join(List<String> parts) {
-            String s = "";
-            for (String p : parts) {
-        %s
-            }
-            return %s;
-          }
-        }
-        """.formatted(String.join("\n", loopBody), result);
-  }
-
-  @Test
-  void useStringBuilder_compoundAssignment() {
-    helper(StringConcatInLoopChecker.class)
-        .addInputLines("Join.java", join(List.of("      s += p;"), "s.trim()"))
-        .addOutputLines(
-            "Join.java",
-            """
-            import java.util.List;
-
-            class Join {
-              String join(List<String> parts) {
-                StringBuilder sBuilder = new StringBuilder();
-                for (String p : parts) {
-                  sBuilder.append(p);
-                }
-                String s = sBuilder.toString();
-                return s.trim();
-              }
-            }
-            """)
-        .doTest(TestMode.TEXT_MATCH);
-  }
-
-  /**
-   * A String-typed {@code +} on the right is appended operand by operand; an int sum and a
-   * constant stay whole, so the appended text is the concatenated text ("3", not "12"). javac's
-   * parser folds adjacent literals ({@code "" + "x"}) into one constant subtree, kept as is.
-   */
-  @Test
-  void useStringBuilder_splitsStringConcatenationButNotArithmetic() {
-    helper(StringConcatInLoopChecker.class)
-        .addInputLines("Join.java", join(List.of(
-            "      int a = 1, b = 2;",
-            "      s += p + \", \";",
-            "      s += a + b;",
-            "      s += \"(\" + (a + b) + \"\" + \"x\" + (p + \"!\") + \")\";"), "s"))
-        .addOutputLines(
-            "Join.java",
-            """
-            import java.util.List;
-
-            class Join {
-              String join(List<String> parts) {
-                StringBuilder sBuilder = new StringBuilder();
-                for (String p : parts) {
-                  int a = 1, b = 2;
-                  sBuilder.append(p).append(", ");
-                  sBuilder.append(a + b);
-                  sBuilder.append("(").append((a + b)).append("" + "x").append(p).append("!").append(")");
-                }
-                String s = sBuilder.toString();
-                return s;
-              }
-            }
-            """)
-        .doTest(TestMode.TEXT_MATCH);
-  }
-
-  @Test
-  void useStringBuilder_selfConcatenationWithSeveralOperands_freshName() {
-    helper(StringConcatInLoopChecker.class)
-        .addInputLines(
-            "Csv.java",
-            """
-            class Csv {
-              String csv(int[] values) {
-                String line = "[";
-                int lineBuilder = 0;
-                for (int i = 0; i < values.length; i++) {
-                  line = line + values[i] + ",";
-                  lineBuilder++;
-                }
-                return line + "]" + lineBuilder;
-              }
-            }
-            """)
-        .addOutputLines(
-            "Csv.java",
-            """
-            class Csv {
-              String csv(int[] values) {
-                StringBuilder lineBuilder2 = new StringBuilder("[");
-                int lineBuilder = 0;
-                for (int i = 0; i < values.length; i++) {
-                  lineBuilder2.append(values[i]).append(",");
-                  lineBuilder++;
-                }
-                String line = lineBuilder2.toString();
-                return line + "]" + lineBuilder;
-              }
-            }
-            """)
-        .doTest(TestMode.TEXT_MATCH);
-  }
-
-  @Test
-  void useStringBuilder_notOfferedWhenTheVariableIsReadInTheLoop() {
-    helper(StringConcatInLoopChecker.class)
-        .addInputLines(
-            "Join.java",
-            join(
-                List.of(
-                    "      if (s.length() > 80) {",
-                    "        break;",
-                    "      }",
-                    "      s += p;"),
-                "s"))
-        .expectUnchanged()
+  /** The cases the command line's source fixes must match too (SourceStringBuilderFixTest). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.noescape.fixcases.StringBuilderFixCases#all")
+  void useStringBuilder(FixCase c) {
+    BugCheckerRefactoringTestHelper.ExpectOutput test =
+        helper(StringConcatInLoopChecker.class).addInputLines(c.file(), c.before());
+    (c.unchanged() ? test.expectUnchanged() : test.addOutputLines(c.file(), c.after()))
         .doTest(TestMode.TEXT_MATCH);
   }
 }

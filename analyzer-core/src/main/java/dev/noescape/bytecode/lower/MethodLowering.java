@@ -13,6 +13,7 @@ import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.SymbolicExpr;
 import dev.noescape.ir.Var;
+import dev.noescape.models.IteratingMethods;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -68,6 +68,7 @@ import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.SymbolicExpr;
 import dev.noescape.ir.Var;
+import dev.noescape.models.IteratingMethods;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -874,12 +875,21 @@ final class BodyLowering {
     return result;
   }
 
+  /**
+   * Whether {@code m} runs a function argument once per element ({@link IteratingMethods}), asked
+   * with the class declaring the method javac resolved.
+   */
+  private static boolean isIterating(MethodSymbol m) {
+    return m.owner instanceof ClassSymbol owner
+        && IteratingMethods.isIterating(owner.getQualifiedName().toString(), m.name.toString());
+  }
+
   /** The lowered arguments of a call: one per declared parameter (the variable-arity ones packed into an array). */
   private record Args(List<Var> vars, List<SymbolicExpr> exprs) {}
 
   private Args args(MethodSymbol m, MethodRef ref, List<JCExpression> actual, Type varargsElement, JCTree call) {
     List<Type> formals = m.type.getParameterTypes();
-    boolean iterating = IteratingMethods.isIterating(m);
+    boolean iterating = isIterating(m);
     int fixed = varargsElement != null ? Math.max(0, formals.size() - 1) : actual.size();
     List<Var> vars = new ArrayList<>();
     List<SymbolicExpr> exprs = new ArrayList<>();

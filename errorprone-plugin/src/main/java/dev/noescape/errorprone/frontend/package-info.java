@@ -14,7 +14,6 @@
  *   <li>{@code BodyLowering} — the statement and expression walk of one body.
  *   <li>{@code LoopTripCounts} — trip counts and the reasons when there is none.
  *   <li>{@code Captures} — what a lambda or local/anonymous class captures.
- *   <li>{@code IteratingMethods} — library methods that run a function argument once per element.
  *   <li>{@code Descriptors}, {@code Positions} — naming and source positions.
  * </ul>
  *

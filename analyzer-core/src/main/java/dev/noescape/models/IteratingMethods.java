@@ -1,15 +1,17 @@
-package dev.noescape.errorprone.frontend;
+package dev.noescape.models;
 
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.Set;
 
 /**
- * Library methods that call a function argument once per element: a lambda, method reference or
+ * Library methods that run a function argument once per element: a lambda, method reference or
  * anonymous class passed directly to one of them runs one loop level deeper than the call
  * (DESIGN: "plus one level when it is passed to an iterating method").
+ *
+ * <p>Both front ends ask with the owner they name in the IR: javac names the class declaring the
+ * resolved method, bytecode the receiver's static type. The owner lists therefore hold the
+ * interfaces and the common JDK classes alike, so either naming finds the method.
  */
-final class IteratingMethods {
+public final class IteratingMethods {
   private IteratingMethods() {}
 
   /** Iteration over a collection or map: {@code Iterable.forEach}, {@code removeIf}, {@code replaceAll}, ... */
@@ -35,11 +37,12 @@ final class IteratingMethods {
       "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream",
       "java.util.stream.DoubleStream", "java.util.stream.BaseStream");
 
-  static boolean isIterating(MethodSymbol m) {
-    if (!(m.owner instanceof ClassSymbol owner)) return false;
-    String ownerName = owner.getQualifiedName().toString();
-    String name = m.name.toString();
-    if (STREAM_OWNERS.contains(ownerName)) return STREAM_METHODS.contains(name);
-    return COLLECTION_OWNERS.contains(ownerName) && COLLECTION_METHODS.contains(name);
+  /**
+   * Whether method {@code name} of {@code owner} (a fully qualified class name, nested classes
+   * with {@code .}) runs a function argument once per element.
+   */
+  public static boolean isIterating(String owner, String name) {
+    if (STREAM_OWNERS.contains(owner)) return STREAM_METHODS.contains(name);
+    return COLLECTION_OWNERS.contains(owner) && COLLECTION_METHODS.contains(name);
   }
 }
