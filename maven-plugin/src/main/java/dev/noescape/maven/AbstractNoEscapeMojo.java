@@ -111,6 +111,7 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
     List<Path> classpath = classpath(inputs, notes);
     options = new BytecodeAnalysis.Options(inputs, classpath, options.rules(), options.ruleContext());
 
+    quietSootUp();
     LogProgress progress = new LogProgress();
     BytecodeAnalysis.Result result;
     try {
@@ -131,6 +132,17 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
     if (progress.logged) getLog().info("noescape: analyzed " + result.classesTotal() + " classes in " + progress.elapsed());
     return new Analysis(new ReportRun(pluginVersion == null ? "unknown" : pluginVersion, mapped.findings(), notes), mapped,
         result.classesTotal());
+  }
+
+  /**
+   * SootUp logs through slf4j, which Maven binds to its own log: a class it cannot find in the
+   * hierarchy (the JDK is left out of the view on purpose) would be one WARNING line each. Unless
+   * {@code -X} or the user configured it, its loggers print nothing (what matters comes back as
+   * notes).
+   */
+  private void quietSootUp() {
+    String key = "org.slf4j.simpleLogger.log.sootup";
+    if (!getLog().isDebugEnabled() && System.getProperty(key) == null) System.setProperty(key, "off");
   }
 
   /** The compile (and with {@code includeTests}, test) class path without the inputs; missing entries become notes. */
