@@ -23,7 +23,8 @@ public class BaselineMojo extends AbstractNoEscapeMojo {
       getLog().info("noescape: skipped (noescape.skip)");
       return;
     }
-    Analysis analysis = analyze();
+    ModuleAnalysis module = analysis();
+    ModuleAnalysis.Analysis analysis = module.analyze();
     if (analysis == null) return;
     Baseline baseline = Baseline.of(analysis.run().findings());
     Path file = baselineFile.toPath();
@@ -31,10 +32,10 @@ public class BaselineMojo extends AbstractNoEscapeMojo {
       baseline.write(file);
     } catch (IOException | RuntimeException e) {
       getLog().debug(e);
-      throw new MojoExecutionException("noescape: cannot write " + shown(file) + ": " + Pipeline.describe(e));
+      throw new MojoExecutionException("noescape: cannot write " + module.shown(file) + ": " + Pipeline.describe(e));
     }
     int n = baseline.size();
-    getLog().info("noescape: wrote " + shown(file) + " with " + n + (n == 1 ? " finding" : " findings")
+    getLog().info("noescape: wrote " + module.shown(file) + " with " + n + (n == 1 ? " finding" : " findings")
         + " (" + baseline.entries().size() + (baseline.entries().size() == 1 ? " key" : " keys") + ")");
   }
 }

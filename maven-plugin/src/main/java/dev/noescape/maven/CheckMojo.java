@@ -42,8 +42,9 @@ public class CheckMojo extends AbstractNoEscapeMojo {
       getLog().info("noescape: skipped (noescape.skip)");
       return;
     }
-    Severity threshold = threshold(failOn);
-    Analysis analysis = analyze();
+    Severity threshold = ModuleAnalysis.threshold(failOn);
+    ModuleAnalysis module = analysis();
+    ModuleAnalysis.Analysis analysis = module.analyze();
     if (analysis == null) return;
 
     List<ReportedFinding> findings = analysis.run().findings();
@@ -54,7 +55,7 @@ public class CheckMojo extends AbstractNoEscapeMojo {
         applied = Baseline.read(baseline).apply(findings);
         findings = applied.remaining();
       } catch (IOException e) {
-        getLog().warn("noescape: baseline " + shown(baseline) + " ignored: " + Pipeline.describe(e));
+        getLog().warn("noescape: baseline " + module.shown(baseline) + " ignored: " + Pipeline.describe(e));
       }
     }
     ReportRun run = new ReportRun(analysis.run().toolVersion(), findings, analysis.run().notes());
@@ -67,26 +68,26 @@ public class CheckMojo extends AbstractNoEscapeMojo {
       Pipeline.writeJson(run, dir.resolve(ReportFiles.JSON));
     } catch (IOException | RuntimeException e) {
       getLog().debug(e);
-      throw new MojoExecutionException("noescape: cannot write the reports in " + shown(dir) + ": " + Pipeline.describe(e));
+      throw new MojoExecutionException("noescape: cannot write the reports in " + module.shown(dir) + ": " + Pipeline.describe(e));
     }
 
-    logFindings(Reports.sorted(findings));
+    module.logFindings(Reports.sorted(findings));
     ReportRun summaryRun = new ReportRun(run.toolVersion(), findings, List.of());
     for (String line : TextReport.summary(summaryRun).split("\n")) getLog().info(line);
     if (applied != null) {
       getLog().info("noescape: " + applied.ignored() + " finding" + (applied.ignored() == 1 ? "" : "s")
-          + " in the baseline " + shown(baseline) + " not shown");
+          + " in the baseline " + module.shown(baseline) + " not shown");
       for (String key : applied.stale()) {
-        getLog().warn("noescape: baseline entry no longer occurs, remove it from " + shown(baseline) + ": " + key);
+        getLog().warn("noescape: baseline entry no longer occurs, remove it from " + module.shown(baseline) + ": " + key);
       }
     }
-    getLog().info("noescape: wrote " + shown(sarif) + ", " + shown(dir.resolve(ReportFiles.JSON)));
+    getLog().info("noescape: wrote " + module.shown(sarif) + ", " + module.shown(dir.resolve(ReportFiles.JSON)));
 
     List<ReportedFinding> failing = Pipeline.atOrAbove(findings, threshold);
     if (!failing.isEmpty()) {
       int n = failing.size();
       throw new MojoFailureException("noescape: " + n + (n == 1 ? " finding" : " findings") + " at or above "
-          + threshold.name().toLowerCase(java.util.Locale.ROOT) + " (failOn): see " + shown(sarif)
+          + threshold.name().toLowerCase(java.util.Locale.ROOT) + " (failOn): see " + module.shown(sarif)
           + " (mvn noescape:baseline accepts the current findings; -Dnoescape.failOn=never reports without failing)");
     }
   }
