@@ -51,6 +51,18 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   @Parameter(property = "noescape.hotAnnotations")
   private List<String> hotAnnotations = new ArrayList<>();
 
+  /**
+   * Classes to report, as patterns over fully qualified names: {@code *} matches within a package
+   * segment, {@code **} across segments ({@code com.acme.**}, {@code com.acme.*Service}). Empty:
+   * every class. Other classes are still analyzed (for summaries), only not reported.
+   */
+  @Parameter(property = "noescape.includes")
+  private List<String> includes = new ArrayList<>();
+
+  /** Classes not to report, patterns as for {@code includes}; applied after it. */
+  @Parameter(property = "noescape.excludes")
+  private List<String> excludes = new ArrayList<>();
+
   /** Skip the goal ({@code -Dnoescape.skip}). */
   @Parameter(property = "noescape.skip", defaultValue = "false")
   protected boolean skip;
@@ -75,6 +87,6 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   /** The analysis of this module with these parameters. */
   protected ModuleAnalysis analysis() {
     return new ModuleAnalysis(project, getLog(), pluginVersion,
-        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests));
+        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes));
   }
 }

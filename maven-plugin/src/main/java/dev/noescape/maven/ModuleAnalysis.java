@@ -27,7 +27,7 @@ import org.apache.maven.project.MavenProject;
 final class ModuleAnalysis {
   /** The goals' analysis parameters. */
   record Settings(List<String> rules, List<String> excludeRules, int verbosity, boolean reportOutsideLoops,
-      List<String> hotAnnotations, boolean includeTests) {}
+      List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes) {}
 
   private final MavenProject project;
   private final Log log;
@@ -38,6 +38,8 @@ final class ModuleAnalysis {
   private final boolean reportOutsideLoops;
   private final List<String> hotAnnotations;
   private final boolean includeTests;
+  private final List<String> includes;
+  private final List<String> excludes;
 
   ModuleAnalysis(MavenProject project, Log log, String pluginVersion, Settings s) {
     this.project = project;
@@ -49,6 +51,8 @@ final class ModuleAnalysis {
     this.reportOutsideLoops = s.reportOutsideLoops();
     this.hotAnnotations = s.hotAnnotations();
     this.includeTests = s.includeTests();
+    this.includes = s.includes();
+    this.excludes = s.excludes();
   }
 
   private Log getLog() {
@@ -99,7 +103,11 @@ final class ModuleAnalysis {
     notes.addAll(mapped.notes());
     for (String n : notes) getLog().warn("noescape: " + n);
     if (progress.logged) getLog().info("noescape: analyzed " + result.classesTotal() + " classes in " + progress.elapsed());
-    return new Analysis(new ReportRun(pluginVersion == null ? "unknown" : pluginVersion, mapped.findings(), notes), mapped,
+    java.util.function.Predicate<String> reported = ClassPatterns.filter(split(includes), split(excludes));
+    List<ReportedFinding> kept = mapped.findings().stream()
+        .filter(f -> f.finding().method() == null || reported.test(f.finding().method().owner()))
+        .toList();
+    return new Analysis(new ReportRun(pluginVersion == null ? "unknown" : pluginVersion, kept, notes), mapped,
         result.classesTotal());
   }
 

@@ -62,6 +62,18 @@ public class ReportMojo extends AbstractMavenReport {
   @Parameter(property = "noescape.hotAnnotations")
   private List<String> hotAnnotations = new ArrayList<>();
 
+  /**
+   * Classes to report, as patterns over fully qualified names: {@code *} matches within a package
+   * segment, {@code **} across segments ({@code com.acme.**}, {@code com.acme.*Service}). Empty:
+   * every class. Other classes are still analyzed (for summaries), only not reported.
+   */
+  @Parameter(property = "noescape.includes")
+  private List<String> includes = new ArrayList<>();
+
+  /** Classes not to report, patterns as for {@code includes}; applied after it. */
+  @Parameter(property = "noescape.excludes")
+  private List<String> excludes = new ArrayList<>();
+
   /** Skip the report ({@code -Dnoescape.skip}). */
   @Parameter(property = "noescape.skip", defaultValue = "false")
   private boolean skip;
@@ -97,7 +109,7 @@ public class ReportMojo extends AbstractMavenReport {
   @Override
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
-        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests));
+        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();
