@@ -142,6 +142,8 @@ public final class BytecodeAnalysis {
       (lowering.isAnonymousClass(c) ? anonymous : queue).add(c);
     }
     ProgramLowering.Counter counter = new ProgramLowering.Counter();
+    // referenced classes in neither the inputs nor the class path, with a class referring to each
+    java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
     int analyzed = 0;
     done = 0;
     while (true) {
@@ -165,9 +167,14 @@ public final class BytecodeAnalysis {
       Set<String> refs = new LinkedHashSet<>(lowering.supertypes(c));
       for (int i = before; i < lowering.methods.size(); i++) References.of(lowering.methods.get(i), refs);
       for (String r : refs) {
-        if (readable.contains(r) && reached.add(r)) (lowering.isAnonymousClass(r) ? anonymous : queue).add(r);
+        if (readable.contains(r)) {
+          if (reached.add(r)) (lowering.isAnonymousClass(r) ? anonymous : queue).add(r);
+        } else if (!seen.contains(r) && !missing.containsKey(r)) {
+          missing.put(r, c);
+        }
       }
     }
+    missingClasses(missing, problems);
 
     if (DUMP != null) {
       for (dev.noescape.ir.MethodIR m : lowering.methods) {
@@ -189,6 +196,33 @@ public final class BytecodeAnalysis {
     }
     findings.sort(Finding.ORDER);
     return new Result(findings, inputs.size(), analyzed, problems);
+  }
+
+  /**
+   * One problem for the classes the lowered code refers to that are in neither the inputs, the class
+   * path nor the JDK (a missing dependency): calls into them count as unknown (escaping).
+   */
+  private static void missingClasses(java.util.Map<String, String> missing, List<Problem> problems) {
+    List<String> names = new ArrayList<>();
+    String firstUser = null;
+    for (java.util.Map.Entry<String, String> e : missing.entrySet()) {
+      String name = e.getKey();
+      if (name.isEmpty() || name.indexOf('[') >= 0 || name.indexOf('.') < 0 || isJdkClass(name)) continue;
+      names.add(name);
+      if (firstUser == null) firstUser = e.getValue();
+    }
+    if (names.isEmpty()) return;
+    java.util.Collections.sort(names);
+    int shown = Math.min(names.size(), 5);
+    String list = String.join(", ", names.subList(0, shown)) + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+    problems.add(new Problem("class path", (names.size() == 1 ? "class " : names.size() + " classes ") + list
+        + " not found (referenced from " + firstUser + "; a missing dependency?): calls into "
+        + (names.size() == 1 ? "it" : "them") + " count as unknown"));
+  }
+
+  private static boolean isJdkClass(String name) {
+    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.") || name.startsWith("sun.")) return true;
+    return ClassLoader.getPlatformClassLoader().getResource(name.replace('.', '/') + ".class") != null;
   }
 
   private static void location(Path p, SourceType type, List<AnalysisInputLocation> locations, List<Problem> problems) {

@@ -3,7 +3,7 @@ package dev.noescape.cli;
 import dev.noescape.bytecode.BytecodeAnalysis;
 
 /**
- * The analysis the command runs: {@link Pipeline#BYTECODE} in production; tests of the command
+ * The analysis the command runs: {@code BytecodeAnalysis::run} in production; tests of the command
  * line's own behaviour (arguments, exit codes, output routing, progress) pass a fake.
  */
 @FunctionalInterface

@@ -31,7 +31,7 @@ public final class Main {
 
   /** Runs the command in this JVM with the real analysis; returns the exit status. */
   public static int run(PrintStream out, PrintStream err, String... args) {
-    return run(Pipeline.BYTECODE, Env.system(), out, err, args);
+    return run(dev.noescape.bytecode.BytecodeAnalysis::run, Env.system(), out, err, args);
   }
 
   static int run(Analyzer analyzer, Env env, PrintStream out, PrintStream err, String... args) {

@@ -3,6 +3,7 @@ package dev.noescape.cli;
 import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.finding.RuleId;
 import dev.noescape.finding.Severity;
+import dev.noescape.pipeline.Pipeline;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.rules.RuleContext;
@@ -192,9 +193,7 @@ final class NoEscapeCommand implements Callable<Integer> {
 
   /** The warning and error rules; with {@code all}, the information rules too. */
   static Set<RuleId> rules(boolean all) {
-    Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
-    for (RuleId r : RuleId.values()) if (all || r.defaultSeverity().compareTo(Severity.WARNING) >= 0) rules.add(r);
-    return rules;
+    return Pipeline.defaultRules(all);
   }
 
   private static Output fileOutput(Output.Kind kind, String option, String value, Path wd) throws UsageException {
@@ -205,12 +204,8 @@ final class NoEscapeCommand implements Callable<Integer> {
 
   /** {@code Fast}, {@code @Fast} and {@code com.acme.Fast} all mean the simple name {@code Fast}. */
   static String annotationName(String given) throws UsageException {
-    String s = given.trim();
-    if (s.startsWith("@")) s = s.substring(1);
-    s = s.substring(s.lastIndexOf('.') + 1);
-    boolean ok = !s.isEmpty() && Character.isJavaIdentifierStart(s.charAt(0));
-    for (int i = 1; ok && i < s.length(); i++) ok = Character.isJavaIdentifierPart(s.charAt(i));
-    if (!ok) throw new UsageException("--hot-annotation needs an annotation name (was '" + given + "')");
+    String s = Pipeline.annotationName(given);
+    if (s == null) throw new UsageException("--hot-annotation needs an annotation name (was '" + given + "')");
     return s;
   }
 
@@ -237,10 +232,11 @@ final class NoEscapeCommand implements Callable<Integer> {
       line.finish();
     }
 
-    List<String> notes = new ArrayList<>(settings.classpathNotes());
-    for (BytecodeAnalysis.Problem p : result.problems()) notes.add(p.toString());
-    if (result.classesTotal() == 0) notes.add("no class files in " + String.join(", ", inputs) + " (compiled yet?)");
-    Pipeline.Mapped mapped = map(result, settings.sourceRoots(), notes);
+    List<String> notes = Pipeline.notes(settings.classpathNotes(), result, inputs);
+    Pipeline.Mapped mapped = Pipeline.map(result.findings(), settings.sourceRoots(), env.workingDir().toAbsolutePath(),
+        e -> {
+          if (debug) e.printStackTrace(err);
+        });
     notes.addAll(mapped.notes());
     ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes);
 
@@ -259,21 +255,6 @@ final class NoEscapeCommand implements Callable<Integer> {
       err.flush();
     }
     return exitCode(report.findings(), settings.failOn());
-  }
-
-  /**
-   * The findings mapped to {@code sourceRoots}; if the mapping itself fails, the unmapped findings
-   * and a note (the analysis' results are not thrown away for a source file the parser chokes on).
-   */
-  private Pipeline.Mapped map(BytecodeAnalysis.Result result, List<Path> sourceRoots, List<String> notes) {
-    if (sourceRoots.isEmpty()) return Pipeline.unmapped(result.findings());
-    try {
-      return Pipeline.mapToSources(result.findings(), sourceRoots, env.workingDir().toAbsolutePath());
-    } catch (RuntimeException | StackOverflowError e) {
-      if (debug) e.printStackTrace(err);
-      notes.add("source mapping failed, findings are reported without it: " + describe(e));
-      return Pipeline.unmapped(result.findings());
-    }
   }
 
   private void write(Output o, ReportRun report, Pipeline.Mapped mapped) throws UsageException {
@@ -304,9 +285,7 @@ final class NoEscapeCommand implements Callable<Integer> {
   }
 
   static int exitCode(List<ReportedFinding> findings, Severity threshold) {
-    if (threshold == null) return OK;
-    for (ReportedFinding f : findings) if (f.finding().severity().compareTo(threshold) >= 0) return FINDINGS;
-    return OK;
+    return Pipeline.atOrAbove(findings, threshold).isEmpty() ? OK : FINDINGS;
   }
 
   private static Thread startTicker(ProgressLine line, long millis) {
@@ -327,12 +306,7 @@ final class NoEscapeCommand implements Callable<Integer> {
 
   /** One line about an exception: its message, else its type; NoSuchFile and friends by file. */
   static String describe(Throwable e) {
-    if (e instanceof java.nio.file.NoSuchFileException n) return "no such file or directory: " + n.getFile();
-    if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied: " + a.getFile();
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason() + ": " + f.getFile();
-    String m = e.getMessage();
-    String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    return text.lines().findFirst().orElse(text);
+    return Pipeline.describe(e);
   }
 
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {

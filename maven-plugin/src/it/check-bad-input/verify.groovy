@@ -1,0 +1,14 @@
+// The corrupt class file and the missing dependency (missing.Bar, used by lib/lib.jar) each gave
+// one WARN line naming them; the rest was analyzed, the reports written, and no stack trace printed.
+def log = new File(basedir, 'build.log').text
+def warns = log.readLines().findAll { it.startsWith('[WARNING] noescape: ') }
+println "noescape warnings: ${warns}"
+assert warns.count { it.contains('Broken.class') } == 1
+assert warns.any { it.contains('Broken.class') && it.contains('not a class file') }
+assert warns.count { it.contains('missing.Bar') } == 1
+assert warns.any { it.contains('class missing.Bar not found (referenced from lib.Foo; a missing dependency?)') }
+assert log.contains('noescape 0.1.0-SNAPSHOT: 0 findings')
+assert !log.contains('\tat ') && !log.contains('Exception')
+assert new File(basedir, 'target/noescape/noescape.sarif').isFile()
+assert new File(basedir, 'target/noescape/noescape.json').isFile()
+return true

@@ -1,0 +1,19 @@
+// Each module was analyzed with its own class path: B's allocation passed to A's Registry.keep
+// escapes because of A's summary (keep stores into a static field); the one passed to
+// Registry.size, which keeps nothing, does not.
+def slurp = { f -> new groovy.json.JsonSlurper().parse(new File(basedir, f)) }
+def results = { m -> slurp("${m}/target/noescape/noescape.sarif").runs[0].results }
+def a = results('a')
+def b = results('b')
+assert a.size() == 1 && a[0].ruleId == 'HeapEscape'
+assert b.size() == 1 : "B: ${b*.message*.text}"
+assert b[0].ruleId == 'HeapEscape'
+assert b[0].message.text.contains('new StringBuilder("kept")')
+assert b[0].message.text.contains('passed to Registry.keep: stored in static field Registry.KEPT')
+assert b[0].locations[0].physicalLocation.artifactLocation.uri.endsWith('it/b/Client.java')
+assert b[0].locations[0].physicalLocation.region.startLine == 8
+def log = new File(basedir, 'build.log').text
+assert log.contains('[INFO] src/main/java/it/b/Client.java:8:19: new StringBuilder("kept") escapes to heap')
+assert !log.contains('StringBuilder("local")')
+assert log.contains('noescape: no classes in target/classes, nothing to analyze')
+return true
