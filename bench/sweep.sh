@@ -8,8 +8,8 @@
 #     timeout -k 5 $TIMEOUT $JAVA -jar $NOESCAPE_CLI --fail-on never --json <out>.json JAR
 #   with no class path (the jar is the whole program: everything it references outside itself is
 #   missing, which the analysis must survive), one jar at a time, and records:
-#     classes_jar     .class entries in the jar (not module-info/package-info; multi-release
-#                     versions/ included), counted by the script from the zip listing
+#     classes_jar     .class entries in the jar (multi-release versions/ included), counted by the
+#                     script from the zip listing (the CLI's own count is classes_total)
 #     classes_total   classes in the input, classes_analyzed of those analyzed completely: the JSON
 #                     report's summary.classes, or (older CLIs) the summary line on stderr
 #                     (noescape: N findings (...) in M classes (K not fully analyzed, see notes))
@@ -40,6 +40,8 @@
 #   JAVA=$JAVA_HOME/bin/java     the java binary (default: java on PATH without JAVA_HOME)
 #   JAVA_OPTS=                   extra JVM options (e.g. -Xmx4g)
 #   NOESCAPE_CLI=analyzer-core/target/noescape-cli.jar   (relative to the checkout, or absolute)
+#   REPORT_ONLY=1                only rewrite sweep.md from the existing sweep.tsv and sweep/*.json
+# Do not edit this script while it runs: bash reads it as it goes.
 # Exit status: 0 when the sweep ran (whatever it found), 2 on a usage error.
 set -euo pipefail
 export LC_ALL=C
@@ -66,6 +68,10 @@ command -v unzip >/dev/null || { echo "sweep: needs unzip" >&2; exit 2; }
 command -v jq >/dev/null || { echo "sweep: needs jq" >&2; exit 2; }
 
 mkdir -p "$WORK"
+if [[ "${REPORT_ONLY:-0}" == 1 ]]; then
+  [[ -f "$TSV" ]] || { echo "sweep: REPORT_ONLY=1 needs $TSV" >&2; exit 2; }
+  JARS=()
+else
 rm -f "$WORK"/*.err "$WORK"/*.json
 mapfile -t JARS < <(find "$SWEEP_DIR" -type f -name '*.jar' \
   ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-tests.jar' ! -name '*-test-sources.jar' \
@@ -80,7 +86,6 @@ for jar in "${JARS[@]}"; do
   rel=${jar#"$SWEEP_DIR"/}
   err=$WORK/$n.err json=$WORK/$n.json
   classes_jar=$( (unzip -Z1 "$jar" 2>/dev/null || true) | grep -c -E '\.class$' | tr -d ' ' || true)
-  classes_jar=$(( classes_jar - $( (unzip -Z1 "$jar" 2>/dev/null || true) | grep -c -E '(^|/)(module|package)-info\.class$' || true) ))
   start=$(date +%s.%N)
   set +e
   # shellcheck disable=SC2086
@@ -118,13 +123,14 @@ for jar in "${JARS[@]}"; do
     "$first" "$findings" "$wall" "$code" "$status" >> "$TSV"
   printf 'sweep: [%d/%d] %-8s %6.1fs %s\n' "$n" "${#JARS[@]}" "$status" "$wall" "$rel" >&2
 done
+fi
 
 # ---- the report ----
 {
   echo "# noescape sweep"
   echo
   echo "\`bench/sweep.sh\` with SWEEP_DIR=\`$SWEEP_DIR\`, LIMIT=$LIMIT, TIMEOUT=${TIMEOUT}s;"
-  echo "\`$("$JAVA" -version 2>&1 | head -1)\`; each jar alone, no class path, \`--fail-on never\`."
+  echo "\`$("$JAVA" -version 2>&1 | head -1)\` (JAVA); each jar alone, no class path, \`--fail-on never\`."
   echo
   echo "## Totals"
   echo

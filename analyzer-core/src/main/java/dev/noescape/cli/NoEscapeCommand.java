@@ -242,7 +242,8 @@ final class NoEscapeCommand implements Callable<Integer> {
     if (result.classesTotal() == 0) notes.add("no class files in " + String.join(", ", inputs) + " (compiled yet?)");
     Pipeline.Mapped mapped = map(result, settings.sourceRoots(), notes);
     notes.addAll(mapped.notes());
-    ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes);
+    ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes,
+        new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()));
 
     List<String> wrote = new ArrayList<>();
     if (settings.outputs().isEmpty()) {
