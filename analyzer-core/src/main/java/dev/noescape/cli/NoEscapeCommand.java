@@ -238,7 +238,8 @@ final class NoEscapeCommand implements Callable<Integer> {
           if (debug) e.printStackTrace(err);
         });
     notes.addAll(mapped.notes());
-    ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes);
+    ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes,
+        new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()));
 
     List<String> wrote = new ArrayList<>();
     if (settings.outputs().isEmpty()) {

@@ -11,10 +11,23 @@ import java.util.List;
  * @param findings sorted with {@link dev.noescape.finding.Finding#ORDER}
  * @param notes what the run could not do, one line each, naming the input:
  *     {@code skipped com/acme/Broken.class: truncated class file}
+ * @param classes how many classes the run was given and analyzed; {@code null} when the front end
+ *     does not count them (the javac plugin)
  */
-public record ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes) {
+public record ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes) {
   public ReportRun {
     findings = List.copyOf(findings);
     notes = List.copyOf(notes);
   }
+
+  /** A run that did not count classes. */
+  public ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes) {
+    this(toolVersion, findings, notes, null);
+  }
+
+  /**
+   * @param total classes in the inputs
+   * @param analyzed of those, the ones analyzed completely (the others are named in notes)
+   */
+  public record Classes(int total, int analyzed) {}
 }

@@ -40,7 +40,8 @@ class JsonReportWriterTest {
               "error": 0,
               "warning": 1,
               "info": 1
-            }
+            },
+            "classes": null
           },
           "findings": [
             {
@@ -118,6 +119,11 @@ class JsonReportWriterTest {
             "baselineKey", "reasons", "fix"),
         fields);
     assertEquals(6, doc.at("/summary/total").asInt());
+    assertTrue(doc.at("/summary/classes").isNull());
+    JsonNode counted = new ObjectMapper().readTree(new JsonReportWriter().write(
+        new ReportRun("1", List.of(), List.of("skipped a/B.class: bad"), new ReportRun.Classes(12, 11))));
+    assertEquals(12, counted.at("/summary/classes/total").asInt());
+    assertEquals(11, counted.at("/summary/classes/analyzed").asInt());
     assertEquals(1, doc.at("/summary/bySeverity/error").asInt());
     // A rule fix without edits keeps its description.
     JsonNode concat = doc.at("/findings/4");

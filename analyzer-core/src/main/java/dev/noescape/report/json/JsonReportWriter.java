@@ -66,6 +66,14 @@ public final class JsonReportWriter {
       g.writeNumberField(severity(e.getKey()), e.getValue());
     }
     g.writeEndObject();
+    if (run.classes() == null) {
+      g.writeNullField("classes");
+    } else {
+      g.writeObjectFieldStart("classes");
+      g.writeNumberField("total", run.classes().total());
+      g.writeNumberField("analyzed", run.classes().analyzed());
+      g.writeEndObject();
+    }
     g.writeEndObject();
 
     g.writeArrayFieldStart("findings");
