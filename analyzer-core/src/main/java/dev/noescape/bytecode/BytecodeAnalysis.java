@@ -89,7 +89,7 @@ public final class BytecodeAnalysis {
     for (ClassFiles.Entry e : inputs) major = Math.max(major, e.major());
     RuleContext rc = options.ruleContext() != null ? options.ruleContext() : RuleContext.defaults();
     RuleContext context = new RuleContext(major >= 45 ? major - 44 : rc.targetRelease(), guava, rc.reportOutsideLoops(),
-        rc.verbosity(), rc.hotAnnotations());
+        rc.verbosity(), rc.hotAnnotations(), rc.contractAllowsNoEscape());
 
     JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
     // SootUp's type assigner fails on some bodies when classes they use are missing; those bodies
@@ -188,10 +188,11 @@ public final class BytecodeAnalysis {
     Set<String> lowered = new HashSet<>();
     for (dev.noescape.ir.MethodIR m : lowering.methods) lowered.add(m.ref().owner());
     Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), lowered));
-    AnalysisResult result = new EscapeAnalysis(JdkModels.instance()).analyze(program);
+    JdkModels library = JdkModels.instance();
+    AnalysisResult result = new EscapeAnalysis(library).analyze(program);
     progress.update("rules", 0, 1);
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : RuleRunner.run(result, context, options.rules())) {
+    for (Finding f : RuleRunner.run(result, library, context, options.rules())) {
       if (f.method() != null && inputNames.contains(f.method().owner()) && !lowering.isGenerated(f)) findings.add(f);
     }
     findings.sort(Finding.ORDER);

@@ -2,6 +2,7 @@ package dev.noescape.bytecode;
 
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.lower.MethodLowering;
+import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
 import java.util.ArrayList;
@@ -115,6 +116,10 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         if (MethodModifier.isFinal(mods)) f |= Hierarchy.ClassInfo.FINAL;
         List<String> ps = params(m.getSignature());
         ms.put(m.getName() + "(" + String.join(",", ps) + ")", f);
+        if (hasAnnotation(m, MethodIR.NO_ALLOCATION)) {
+          contracts.put(e.className() + "#" + m.getName() + "(" + String.join(",", ps) + ")",
+              BinaryNames.simple(e.className()) + "." + m.getName());
+        }
         if (!m.getName().equals("<init>") && !m.getName().equals("<clinit>") && (f & Hierarchy.ClassInfo.STATIC) == 0
             && m.isConcrete()) {
           String key = new MethodRef(e.className(), m.getName(), ps, m.getReturnType().toString(), false).key();
@@ -222,6 +227,48 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     return ok;
   }
 
+  /**
+   * The {@code @NoAllocation} methods of the indexed classes, by {@code Class#name(params)}, with
+   * their display names: an override elsewhere inherits the contract.
+   */
+  private final Map<String, String> contracts = new HashMap<>();
+
+  /** Whether {@code m} carries an annotation of that simple name (visible or invisible in the class file). */
+  private static boolean hasAnnotation(JavaSootMethod m, String simpleName) {
+    try {
+      for (AnnotationUsage a : m.getAnnotations()) if (simpleName(a).equals(simpleName)) return true;
+    } catch (RuntimeException ex) {
+      // an annotation SootUp cannot read: none known
+    }
+    return false;
+  }
+
+  /** The simple name of an annotation's type: a nested one ({@code Outer$NoAllocation}) counts too. */
+  private static String simpleName(AnnotationUsage a) {
+    String n = a.getAnnotation().getClassName();
+    return n.substring(n.lastIndexOf('$') + 1);
+  }
+
+  /**
+   * The display name of the {@code @NoAllocation} method {@code m} of {@code cls} overrides
+   * (searching the indexed supertypes, nearest first), or null. Static methods, constructors and
+   * methods annotated themselves inherit nothing.
+   */
+  private String inheritedContract(String cls, String name, List<String> params, boolean isStatic, Set<String> own) {
+    if (isStatic || name.startsWith("<") || own.contains(MethodIR.NO_ALLOCATION) || contracts.isEmpty()) return null;
+    String sub = name + "(" + String.join(",", params) + ")";
+    java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(supertypes(cls));
+    Set<String> seen = new HashSet<>();
+    while (!work.isEmpty()) {
+      String t = work.poll();
+      if (!seen.add(t)) continue;
+      String found = contracts.get(t + "#" + sub);
+      if (found != null) return found;
+      work.addAll(supertypes(t));
+    }
+    return null;
+  }
+
   private static Iterable<AnnotationUsage> annotationsOf(JavaSootClass c) {
     try {
       return c.getAnnotations();
@@ -241,10 +288,14 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       Set<String> ann = new HashSet<>();
       boolean hot = classHot;
       for (AnnotationUsage a : m.getAnnotations()) {
-        String n = a.getAnnotation().getClassName();
+        String n = simpleName(a);
         ann.add(n);
         if (MethodIR.BUILTIN_HOT_ANNOTATIONS.contains(n) || hotAnnotations.contains(n)) hot = true;
       }
+      String inherited = lambda == null
+          ? inheritedContract(cls, m.getName(), params(m.getSignature()), MethodModifier.isStatic(m.getModifiers()), ann)
+          : null;
+      if (inherited != null) hot = true;
       List<dev.noescape.ir.Stmt.Call> calls = new ArrayList<>();
       Body body;
       try {
@@ -266,6 +317,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         // Enum.<init>: a leak the user did not write
         generatedParams.add(ir.ref().key() + "|" + (ir.params().size() > 1 && ir.params().get(1) != null ? ir.params().get(1).name() : ""));
       }
+      if (inherited != null) ir = ir.withInheritedContract(inherited);
       methods.add(ir);
       virtualCalls.add(calls);
       counter.methods++;

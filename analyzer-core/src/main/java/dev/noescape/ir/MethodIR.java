@@ -23,6 +23,9 @@ import java.util.Set;
  * @param baseLoopDepth loop depth inherited by a lambda or anonymous-class body from the
  *     expression that creates it (plus one when handed to an iterating method); 0 for methods
  * @param synthetic true for a lambda body: never reported by {@code LeakingParameter}
+ * @param inheritedContract when the method is not annotated {@code @NoAllocation} itself but
+ *     overrides a method that is, that method's display name ({@code Handler.onTick}): the contract
+ *     is inherited and {@code AllocationContract} checks the override; null otherwise
  */
 public record MethodIR(
     MethodRef ref,
@@ -37,13 +40,36 @@ public record MethodIR(
     Set<String> annotations,
     boolean hot,
     int baseLoopDepth,
-    boolean synthetic) {
+    boolean synthetic,
+    String inheritedContract) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
    * ones: {@code @HotPath}, and {@code @NoAllocation} (a contract implies the method is hot).
    */
   public static final Set<String> BUILTIN_HOT_ANNOTATIONS = Set.of("HotPath", "NoAllocation");
+
+  /** A method that inherits no {@code @NoAllocation} contract. */
+  public MethodIR(MethodRef ref, String displayName, String sourceFile, SourcePos pos, List<Var> params,
+      List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
+      boolean hot, int baseLoopDepth, boolean synthetic) {
+    this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
+        synthetic, null);
+  }
+
+  /** The simple name of the allocation contract's annotation, in any package. */
+  public static final String NO_ALLOCATION = "NoAllocation";
+
+  /** Whether the method is under the {@code @NoAllocation} contract: annotated, or inherited. */
+  public boolean hasAllocationContract() {
+    return annotations.contains(NO_ALLOCATION) || inheritedContract != null;
+  }
+
+  /** This method with an inherited contract (see {@link #inheritedContract()}); it becomes hot too. */
+  public MethodIR withInheritedContract(String from) {
+    return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
+        true, baseLoopDepth, synthetic, from);
+  }
 
   public MethodIR {
     params = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));

@@ -32,6 +32,7 @@ public final class MethodIRBuilder {
   private final Deque<OpenLoop> loopStack = new ArrayDeque<>();
   private final Set<String> annotations = new LinkedHashSet<>();
   private int conditionalDepth;
+  private int throwDepth;
   private int ordinal;
   private int temps;
   private boolean hot;
@@ -155,6 +156,19 @@ public final class MethodIRBuilder {
   }
 
   /**
+   * Statements added until the matching {@link #endThrow()} evaluate the operand of a {@code throw}
+   * ({@link StmtContext#inThrow()}). Nests (a lambda body inside a thrown expression is a separate
+   * method and not affected).
+   */
+  public void beginThrow() {
+    throwDepth++;
+  }
+
+  public void endThrow() {
+    throwDepth--;
+  }
+
+  /**
    * After a {@code break}/{@code continue}/{@code return}/{@code throw} that may leave the current
    * iteration early: later statements of the {@code loopsLeft} innermost loops (all loops for
    * {@code return}/{@code throw}: pass {@link Integer#MAX_VALUE}) no longer run on every path.
@@ -180,7 +194,7 @@ public final class MethodIRBuilder {
   public StmtContext ctx(SourcePos at) {
     OpenLoop l = loopStack.peek();
     boolean once = l != null && !l.jumped && conditionalDepth == l.conditionalDepthAtEntry;
-    return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++);
+    return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++, throwDepth > 0);
   }
 
   // ---- statements ----

@@ -15,8 +15,17 @@ package dev.noescape.ir;
  *     {@code break} or {@code return} that could skip it. False outside loops.
  * @param ordinal position in program (source or bytecode) order, increasing; used to tell
  *     "before the loop" from "inside" and "after" ({@link Loop#firstOrdinal()})
+ * @param inThrow true when the statement evaluates part of the operand of a {@code throw}
+ *     statement ({@code throw new IllegalStateException("bad " + x)}: the {@code new}, the
+ *     concatenation, the constructor call): the failure path, which the {@code @NoAllocation}
+ *     contract allows to allocate
  */
-public record StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal) {
+public record StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow) {
+  /** A statement outside any {@code throw}. */
+  public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal) {
+    this(pos, loopId, loopDepth, oncePerIteration, ordinal, false);
+  }
+
   public boolean inLoop() {
     return loopDepth > 0;
   }

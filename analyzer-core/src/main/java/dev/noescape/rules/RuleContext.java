@@ -13,10 +13,25 @@ import java.util.Set;
  *     sites as information ({@code -m=2})
  * @param hotAnnotations extra simple names that mark a method hot, besides {@code HotPath} and
  *     {@code NoAllocation} (already applied by the front ends to {@link dev.noescape.ir.MethodIR#hot()})
+ * @param contractAllowsNoEscape whether the {@code AllocationContract} rule allows, in a
+ *     {@code @NoAllocation} method (and its callees), allocations whose object provably does not
+ *     escape ({@code NoEscape}: the JIT may scalar-replace them, but need not); off by default
  */
-public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity, Set<String> hotAnnotations) {
+public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
+    Set<String> hotAnnotations, boolean contractAllowsNoEscape) {
   public RuleContext {
     hotAnnotations = Set.copyOf(hotAnnotations);
+  }
+
+  /** With the contract's default: every allocation counts, escaping or not. */
+  public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
+      Set<String> hotAnnotations) {
+    this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, false);
+  }
+
+  /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
+  public RuleContext withContractAllowsNoEscape(boolean allow) {
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, allow);
   }
 
   public static RuleContext defaults() {

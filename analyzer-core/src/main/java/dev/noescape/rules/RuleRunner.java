@@ -4,6 +4,7 @@ import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
+import dev.noescape.summary.SummaryProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +17,27 @@ public final class RuleRunner {
    * The findings of the enabled rules over all methods of {@code result}, sorted with
    * {@link Finding#ORDER} (file, line, column, rule, message). Findings that tie on all of those
    * keep program order, then rule order (the sort is stable), so the output is the same on every
-   * run. Ids without a registered rule ({@link Rules#has}) are ignored.
+   * run. Ids without a registered rule ({@link Rules#has}) are ignored: {@code AllocationContract}
+   * runs in {@link #run(AnalysisResult, SummaryProvider, RuleContext, Set)}.
    */
   public static List<Finding> run(AnalysisResult result, RuleContext context, Set<RuleId> enabled) {
     List<Finding> out = new ArrayList<>();
     for (MethodResult mr : result.methods()) out.addAll(run(mr, context, enabled));
     out.sort(Finding.ORDER);
+    return out;
+  }
+
+  /**
+   * {@link #run(AnalysisResult, RuleContext, Set)} plus, when enabled, the whole-program
+   * {@link AllocationContractRule}, whose callee resolution needs the library summaries the engine
+   * used.
+   */
+  public static List<Finding> run(AnalysisResult result, SummaryProvider library, RuleContext context, Set<RuleId> enabled) {
+    List<Finding> out = new ArrayList<>(run(result, context, enabled));
+    if (enabled.contains(RuleId.ALLOCATION_CONTRACT)) {
+      out.addAll(new AllocationContractRule(library).check(result, context));
+      out.sort(Finding.ORDER);
+    }
     return out;
   }
 

@@ -49,6 +49,7 @@ class BytecodeCorpusTest {
     assertTrue(Files.isDirectory(classes), "no corpus classes at " + classes + " (build the testdata module)");
     Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
     for (String r : CorpusExpectations.CHECKED_RULES) rules.add(RuleId.byId(r));
+    rules.add(RuleId.ALLOCATION_CONTRACT);
     long t0 = System.nanoTime();
     result = BytecodeAnalysis.run(
         new BytecodeAnalysis.Options(List.of(classes), List.of(), rules, RuleContext.defaults()),

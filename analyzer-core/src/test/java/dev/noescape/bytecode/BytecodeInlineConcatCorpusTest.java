@@ -36,6 +36,7 @@ class BytecodeInlineConcatCorpusTest {
     Snippets.compile(CorpusFiles.corpusFiles(root), classes, List.of("-XDstringConcat=inline"));
     Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
     for (String r : CorpusExpectations.CHECKED_RULES) rules.add(RuleId.byId(r));
+    rules.add(RuleId.ALLOCATION_CONTRACT);
     long t0 = System.nanoTime();
     result = BytecodeAnalysis.run(new BytecodeAnalysis.Options(List.of(classes), List.of(), rules, RuleContext.defaults()),
         BytecodeAnalysis.Progress.NONE);

@@ -69,7 +69,8 @@ final class CompilationUnitAnalysis {
               RuleId.CAPTURING_LAMBDA,
               RuleId.UNPRESIZED_COLLECTION,
               RuleId.HASH_MAP_CAPACITY,
-              RuleId.STRING_CONCAT_IN_LOOP));
+              RuleId.STRING_CONCAT_IN_LOOP,
+              RuleId.ALLOCATION_CONTRACT));
 
   /** Problems listed in full in the note; the rest are counted. */
   private static final int MAX_PROBLEMS_IN_NOTE = 6;
@@ -233,11 +234,11 @@ final class CompilationUnitAnalysis {
     RuleContext ctx;
     try {
       ctx = new RuleContext(targetRelease(state.context), guavaOnClasspath(state), options.reportOutsideLoops(),
-          options.verbosity(), options.hotAnnotations());
+          options.verbosity(), options.hotAnnotations(), options.contractAllowsNoEscape());
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
       ctx = new RuleContext(Runtime.version().feature(), false, options.reportOutsideLoops(), options.verbosity(),
-          options.hotAnnotations());
+          options.hotAnnotations(), options.contractAllowsNoEscape());
     }
     CompilationUnitAnalysis a = new CompilationUnitAnalysis(unit, options, ctx, enabledRules(state), reportableRules(state));
     if (reportOptionProblems) a.problems.addAll(options.problems());
@@ -317,6 +318,9 @@ final class CompilationUnitAnalysis {
     }
   }
 
+  /** The library summaries the engine used; the contract rule resolves callees with them too. */
+  private SummaryProvider library = SummaryProvider.NONE;
+
   private AnalysisResult analyze(Program program, FrontEndResult fe) {
     SummaryProvider library;
     try {
@@ -326,6 +330,7 @@ final class CompilationUnitAnalysis {
       problems.add("JDK models unavailable, library calls treated as unknown: " + Faults.describe(t));
       library = SummaryProvider.NONE;
     }
+    this.library = library;
     try {
       return engine(library, program);
     } catch (Throwable whole) {
@@ -398,17 +403,21 @@ final class CompilationUnitAnalysis {
   private List<Finding> rules(AnalysisResult result, Set<RuleId> enabled) throws Exception {
     Faults.hook(Stage.RULES, () -> enabled.stream().map(RuleId::id).collect(Collectors.joining(",")) + " "
         + result.methods().stream().map(m -> m.method().ref().key()).collect(Collectors.joining(" ")));
-    List<Finding> found = RuleRunner.run(result, ruleContext, enabled);
+    List<Finding> found = RuleRunner.run(result, library, ruleContext, enabled);
     return found == null ? List.of() : found;
   }
 
   // ---- finding -> tree ----
 
-  private static TreePath pathFor(Finding f, FrontEndResult fe, Map<String, MethodIR> methods) {
+  private TreePath pathFor(Finding f, FrontEndResult fe, Map<String, MethodIR> methods) {
     String key = f.method() == null ? null : f.method().key();
     if (key == null) return null;
     if (f.siteId() >= 0) {
       TreePath p = fe.siteTrees().get(new SiteKey(key, f.siteId()));
+      if (p != null) return p;
+    } else if (f.rule() == RuleId.ALLOCATION_CONTRACT) {
+      // A call: the front end keeps no tree per call, but its position is the call's start.
+      TreePath p = treeAt(fe.methodTrees().get(key), f.pos());
       if (p != null) return p;
     } else {
       MethodIR ir = methods.get(key);
@@ -433,6 +442,30 @@ final class CompilationUnitAnalysis {
       }
     }
     return fe.methodTrees().get(key);
+  }
+
+  /** The outermost tree under {@code method} that starts at {@code pos} (line and column), or null. */
+  private TreePath treeAt(TreePath method, SourcePos pos) {
+    if (method == null || pos == null || pos.line() <= 0 || pos.column() <= 0) return null;
+    com.sun.source.tree.LineMap lines = unit.getLineMap();
+    if (lines == null) return null;
+    TreePath[] found = new TreePath[1];
+    new com.sun.source.util.TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void v) {
+        if (found[0] != null || tree == null) return null;
+        int start = com.sun.tools.javac.tree.TreeInfo.getStartPos((com.sun.tools.javac.tree.JCTree) tree);
+        // Columns as the front end counts them (Positions): characters from the line start, plus one.
+        if (start >= 0 && lines.getLineNumber(start) == pos.line()
+            && start - lines.getStartPosition(pos.line()) + 1 == pos.column()
+            && !(tree instanceof com.sun.source.tree.StatementTree)) {
+          found[0] = new TreePath(getCurrentPath(), tree);
+          return null;
+        }
+        return super.scan(tree, v);
+      }
+    }.scan(method, null);
+    return found[0];
   }
 
   private static String displayName(Finding f, Map<String, MethodIR> methods) {

@@ -20,5 +20,6 @@ public final class NoEscapeCheckers {
           CapturingLambdaChecker.class,
           UnpresizedCollectionChecker.class,
           HashMapCapacityChecker.class,
-          StringConcatInLoopChecker.class);
+          StringConcatInLoopChecker.class,
+          AllocationContractChecker.class);
 }

@@ -20,6 +20,9 @@ import java.util.Set;
  *       varargs and capturing allocations everywhere, not only in loops and hot methods.
  *   <li>{@code -XepOpt:NoEscape:HotAnnotations=Name1,Name2}: extra annotation simple names that
  *       mark a method hot, besides {@code HotPath} and {@code NoAllocation}.
+ *   <li>{@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false} (default false): the
+ *       {@code AllocationContract} check allows allocations whose object provably does not escape
+ *       (the JIT may scalar-replace them, but need not).
  * </ul>
  *
  * <p>A malformed value never fails the compilation: it falls back to the default and is listed in
@@ -30,12 +33,15 @@ import java.util.Set;
  * @param hotAnnotations the configured extra hot annotation simple names (not including the
  *     built-in {@code HotPath}/{@code NoAllocation})
  * @param problems messages about option values that could not be used
+ * @param contractAllowsNoEscape {@code AllocationContract} allows non-escaping allocations
  */
-public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems) {
+public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
+    boolean contractAllowsNoEscape) {
 
   public static final String VERBOSITY = "NoEscape:Verbosity";
   public static final String REPORT_OUTSIDE_LOOPS = "NoEscape:ReportOutsideLoops";
   public static final String HOT_ANNOTATIONS = "NoEscape:HotAnnotations";
+  public static final String CONTRACT_ALLOWS_NO_ESCAPE = "NoEscape:ContractAllowsNoEscape";
 
   /** The annotations that always mark a method hot (matched by simple name, any package). */
 
@@ -45,7 +51,7 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
   }
 
   public static NoEscapeOptions defaults() {
-    return new NoEscapeOptions(1, false, Set.of(), List.of());
+    return new NoEscapeOptions(1, false, Set.of(), List.of(), false);
   }
 
   /** Reads the options; never throws. */
@@ -66,16 +72,8 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
         problems.add("-XepOpt:" + VERBOSITY + "=" + v + " is not 1 or 2; using 1");
       }
     }
-    boolean outside = false;
-    String o = flagValue(flags, REPORT_OUTSIDE_LOOPS, problems);
-    if (o != null) {
-      String t = o.trim().toLowerCase(Locale.ROOT);
-      if (t.equals("true") || t.isEmpty()) {
-        outside = true;
-      } else if (!t.equals("false")) {
-        problems.add("-XepOpt:" + REPORT_OUTSIDE_LOOPS + "=" + o + " is not true or false; using false");
-      }
-    }
+    boolean outside = booleanFlag(flags, REPORT_OUTSIDE_LOOPS, problems);
+    boolean allowNoEscape = booleanFlag(flags, CONTRACT_ALLOWS_NO_ESCAPE, problems);
     Set<String> hot = new LinkedHashSet<>();
     String h = flagValue(flags, HOT_ANNOTATIONS, problems);
     if (h != null) {
@@ -88,7 +86,7 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
         if (!name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))) hot.add(name);
       }
     }
-    return new NoEscapeOptions(verbosity, outside, hot, problems);
+    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape);
   }
 
   /** Every simple name that marks a method hot: the built-in ones plus the configured ones. */
@@ -96,6 +94,16 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
     Set<String> all = new LinkedHashSet<>(MethodIR.BUILTIN_HOT_ANNOTATIONS);
     all.addAll(hotAnnotations);
     return Set.copyOf(all);
+  }
+
+  /** A true/false flag, false when absent; {@code -XepOpt:Name} alone means true. */
+  private static boolean booleanFlag(ErrorProneFlags flags, String name, List<String> problems) {
+    String o = flagValue(flags, name, problems);
+    if (o == null) return false;
+    String t = o.trim().toLowerCase(Locale.ROOT);
+    if (t.equals("true") || t.isEmpty()) return true;
+    if (!t.equals("false")) problems.add("-XepOpt:" + name + "=" + o + " is not true or false; using false");
+    return false;
   }
 
   private static String flagValue(ErrorProneFlags flags, String name, List<String> problems) {

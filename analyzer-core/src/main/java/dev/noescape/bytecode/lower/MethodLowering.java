@@ -330,6 +330,52 @@ public final class MethodLowering {
       }
     }
     builderChains();
+    throwOperands();
+  }
+
+  // ---- the operand of a throw statement ----
+
+  /** Statement indexes that evaluate the operand of a {@code throw} ({@link dev.noescape.ir.StmtContext#inThrow()}). */
+  private final Set<Integer> throwOperand = new HashSet<>();
+
+  /**
+   * Finds the statements of each {@code throw} statement's operand, which bytecode no longer groups.
+   * Only an operand-stack temporary counts ({@code throw e} of a named local is not a throw
+   * expression that allocates). When the thrown temporary is a {@code new} ({@code throw new X(..)}),
+   * javac emits the {@code new} first, then the arguments (concatenations, conditionals), the
+   * constructor call and the {@code athrow}: every statement from the {@code new} to the
+   * {@code athrow}, in bytecode order. Otherwise ({@code throw fail("bad " + x)}) the expression
+   * tree: the statement defining the thrown temporary, and recursively those defining the
+   * temporaries it uses.
+   */
+  private void throwOperands() {
+    Map<Stmt, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < stmts.size(); i++) index.put(stmts.get(i), i);
+    for (int t = 0; t < stmts.size(); t++) {
+      if (!(stmts.get(t) instanceof JThrowStmt ts) || !(ts.getOp() instanceof Local x) || Locals.named(x)) continue;
+      Stmt d = locals.defStmt(x);
+      Integer di = d == null ? null : index.get(d);
+      if (di == null || di >= t) continue;
+      // The thrown temporary may be a copy of the `new`'s (SootUp's stack locals).
+      Local root = locals.root(x);
+      Stmt nd = locals.def(root) instanceof JNewExpr ? locals.defStmt(root) : null;
+      Integer ni = nd == null ? null : index.get(nd);
+      if (ni != null && ni < t && !Locals.named(root)) {
+        for (int k = ni; k <= t; k++) throwOperand.add(k);
+        continue;
+      }
+      throwOperand.add(t);
+      java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>(List.of(di));
+      while (!work.isEmpty()) {
+        int k = work.pop();
+        if (!throwOperand.add(k)) continue;
+        for (Value v : stmts.get(k).getUses()) {
+          if (!(v instanceof Local u) || Locals.named(u)) continue;
+          Integer ui = locals.defStmt(u) == null ? null : index.get(locals.defStmt(u));
+          if (ui != null && ui < k) work.push(ui);
+        }
+      }
+    }
   }
 
   // ---- string concatenation compiled to a StringBuilder chain ----
@@ -517,10 +563,13 @@ public final class MethodLowering {
   private void statement(int i) {
     Stmt s = stmts.get(i);
     boolean cond = !oncePerIteration(i);
+    boolean thrown = throwOperand.contains(i);
     if (cond) b.beginConditional();
+    if (thrown) b.beginThrow();
     try {
       lowerStmt(s, i);
     } finally {
+      if (thrown) b.endThrow();
       if (cond) b.endConditional();
     }
   }

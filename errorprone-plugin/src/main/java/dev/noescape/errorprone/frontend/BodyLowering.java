@@ -333,8 +333,16 @@ final class BodyLowering {
         b.jump(Integer.MAX_VALUE);
       }
       case THROW -> {
-        Var v = expr(((JCThrow) s).expr);
-        b.thr(v, pos(s));
+        // The whole operand is the failure path (StmtContext.inThrow): the AllocationContract rule
+        // allows `throw new IllegalStateException("bad " + x)`, its concatenation included.
+        b.beginThrow();
+        Var v;
+        try {
+          v = expr(((JCThrow) s).expr);
+          b.thr(v, pos(s));
+        } finally {
+          b.endThrow();
+        }
         b.jump(Integer.MAX_VALUE);
       }
       case TRY -> tryStmt((JCTry) s);

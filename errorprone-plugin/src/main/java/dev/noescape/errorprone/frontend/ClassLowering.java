@@ -14,6 +14,7 @@ import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SourcePos;
@@ -80,7 +81,8 @@ final class ClassLowering {
     SourcePos pos = u.positions.of(md);
     MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, pos);
     for (String a : UnitContext.annotationNames(m)) b.annotation(a);
-    boolean hot = classHot || u.isHot(m);
+    String inherited = u.inheritedContract(m);
+    boolean hot = classHot || u.isHot(m) || inherited != null;
     b.hot(hot).baseLoopDepth(baseDepth);
     BodyLowering l = new BodyLowering(u, b, c, false, baseDepth, hot, display,
         m.isConstructor() ? null : m.getReturnType(), mdPath);
@@ -106,7 +108,8 @@ final class ClassLowering {
     } else {
       l.statement(md.body);
     }
-    u.add(b.build(), mdPath, l);
+    MethodIR ir = b.build();
+    u.add(inherited != null ? ir.withInheritedContract(inherited) : ir, mdPath, l);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
@@ -106,6 +107,25 @@ final class UnitContext {
       // annotation types that do not resolve
     }
     return out;
+  }
+
+  /**
+   * When {@code m} is not annotated {@code @NoAllocation} but a method it overrides is (in this
+   * unit, another unit of the compilation or a class file: the annotation must then be retained in
+   * the class file), that method's display name ({@code Handler.onTick}): the contract is inherited.
+   */
+  String inheritedContract(MethodSymbol m) {
+    if (m == null || m.isStatic() || m.isConstructor() || annotationNames(m).contains(MethodIR.NO_ALLOCATION)) return null;
+    try {
+      for (MethodSymbol sup : com.google.errorprone.util.ASTHelpers.findSuperMethods(m, types)) {
+        if (annotationNames(sup).contains(MethodIR.NO_ALLOCATION)) {
+          return Descriptors.displayClass((ClassSymbol) sup.owner) + "." + sup.name;
+        }
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // a supertype that does not complete: no inherited contract known
+    }
+    return null;
   }
 
   boolean isHot(Symbol s) {

@@ -106,6 +106,8 @@ class CorpusTest {
     String cp = testClassPath();
     StringBuilder ep = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
     for (String rule : CorpusExpectations.CHECKED_RULES) ep.append(" -Xep:").append(rule).append(":WARN");
+    // The contract is an error by default; as a warning the whole corpus still compiles and is scored.
+    ep.append(" -Xep:AllocationContract:WARN");
     List<String> options =
         List.of(
             "-XDcompilePolicy=simple",
