@@ -12,9 +12,10 @@ import dev.noescape.ir.Stmt;
 import dev.noescape.rules.AllocationWitnesses.Offense;
 import dev.noescape.summary.SummaryProvider;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * {@code AllocationContract} (error): a method annotated {@code @NoAllocation} (any annotation with
@@ -88,15 +89,28 @@ public final class AllocationContractRule {
     String head = "@NoAllocation method " + m.displayName()
         + (m.inheritedContract() != null ? " (contract inherited from " + m.inheritedContract() + ")" : "");
     // One finding per offending expression: a call and the allocations it is made of (an enhanced
-    // for's iterator(), hasNext(), next()) share a position, and count once.
-    Set<String> reported = new HashSet<>();
+    // for's iterator(), hasNext(), next(); a `new` and its constructor; a concatenation and the
+    // String.valueOf of an operand) share a position, and count once, as the allocation when there
+    // is one (what the user wrote), else as the first call.
+    Map<String, Stmt> chosen = new LinkedHashMap<>();
+    Map<Stmt, List<Reason>> chains = new HashMap<>();
     for (Stmt st : m.stmts()) {
       Offense o = w.offense(mr, st);
       if (o == null) continue;
       List<Reason> chain = w.chain(st, o);
       if (chain == null) continue; // a program callee that does not allocate
       SourcePos pos = st.ctx().pos();
-      if (!reported.add(pos.line() + ":" + pos.column())) continue;
+      String key = pos.line() + ":" + pos.column();
+      Stmt before = chosen.get(key);
+      if (before == null || (!(before instanceof Stmt.Alloc) && st instanceof Stmt.Alloc)) {
+        chosen.put(key, st);
+        chains.put(st, chain);
+      }
+    }
+    for (Stmt st : chosen.values()) {
+      Offense o = w.offense(mr, st);
+      List<Reason> chain = chains.get(st);
+      SourcePos pos = st.ctx().pos();
       StringBuilder msg = new StringBuilder(head);
       for (int i = 0; i < chain.size(); i++) {
         Reason r = chain.get(i);

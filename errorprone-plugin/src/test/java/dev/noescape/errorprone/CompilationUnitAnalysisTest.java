@@ -51,11 +51,11 @@ class CompilationUnitAnalysisTest {
   @Test
   void offByDefaultRulesAreComputedOnlyWhenEnabled() {
     assertEquals(List.of("BoxingAllocation,VarargsAllocation,CapturingLambda,UnpresizedCollection,"
-        + "HashMapCapacity,StringConcatInLoop"), rulesComputed());
+        + "HashMapCapacity,StringConcatInLoop,AllocationContract"), rulesComputed());
     assertEquals(List.of("HeapEscape,BoxingAllocation,VarargsAllocation,CapturingLambda,UnpresizedCollection,"
-        + "HashMapCapacity,StringConcatInLoop"), rulesComputed("-Xep:HeapEscape:WARN"));
+        + "HashMapCapacity,StringConcatInLoop,AllocationContract"), rulesComputed("-Xep:HeapEscape:WARN"));
     assertEquals(List.of("HeapEscape,LeakingParameter,BoxingAllocation,VarargsAllocation,CapturingLambda,"
-        + "UnpresizedCollection,HashMapCapacity,StringConcatInLoop"),
+        + "UnpresizedCollection,HashMapCapacity,StringConcatInLoop,AllocationContract"),
         rulesComputed("-Xep:HeapEscape:WARN", "-Xep:LeakingParameter:WARN"));
   }
 

@@ -155,7 +155,7 @@ class FaultIsolationTest {
             lines(
                 "import java.util.List;",
                 "class Many {",
-                "  // BUG: Diagnostic contains: noescape: 8 problems in Many.java",
+                "  // BUG: Diagnostic contains: noescape: 9 problems in Many.java",
                 "  Many() {}",
                 boxingMethod("a"),
                 boxingMethod("b"),

@@ -48,8 +48,11 @@ class RegistrationTest {
     for (Class<? extends BugChecker> c : NoEscapeCheckers.ALL) {
       BugCheckerInfo info = BugCheckerInfo.create(c);
       RuleId rule = RuleId.byId(info.canonicalName());
-      SeverityLevel expected = rule.defaultSeverity() == dev.noescape.finding.Severity.INFO
-          ? SeverityLevel.SUGGESTION : SeverityLevel.WARNING;
+      SeverityLevel expected = switch (rule.defaultSeverity()) {
+        case INFO -> SeverityLevel.SUGGESTION;
+        case WARNING -> SeverityLevel.WARNING;
+        case ERROR -> SeverityLevel.ERROR;
+      };
       assertEquals(expected, info.defaultSeverity(), c.getName());
     }
   }
