@@ -105,6 +105,11 @@ final class NoEscapeCommand implements Callable<Integer> {
       description = "Report boxing, varargs and capturing lambdas everywhere, not only in loops and hot methods.")
   boolean reportOutsideLoops;
 
+  @Option(names = "--contract-allows-no-escape",
+      description = "AllocationContract: allow allocations whose object provably does not escape in a @NoAllocation"
+          + " method (the JIT may remove them, but need not). Default: every allocation counts.")
+  boolean contractAllowsNoEscape;
+
   @Option(names = "--hot-annotation", paramLabel = "NAME", split = ",",
       description = "Another annotation that makes a method hot, besides @HotPath and @NoAllocation, matched by simple"
           + " name (com.acme.Fast counts as Fast). Repeatable, or comma-separated.")
@@ -186,7 +191,8 @@ final class NoEscapeCommand implements Callable<Integer> {
     Inputs.Classpath cp = Inputs.classpath(classpath, wd, in);
 
     RuleContext defaults = RuleContext.defaults();
-    RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot);
+    RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot,
+        contractAllowsNoEscape);
     BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context);
     return new Settings(options, sourceRoots, cp.notes(), threshold, outputs);
   }
@@ -239,7 +245,7 @@ final class NoEscapeCommand implements Callable<Integer> {
         });
     notes.addAll(mapped.notes());
     ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes,
-        new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()));
+        new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()), mapped.waived());
 
     List<String> wrote = new ArrayList<>();
     if (settings.outputs().isEmpty()) {

@@ -7,6 +7,7 @@ import dev.noescape.finding.Severity;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;
+import dev.noescape.report.Waiver;
 import dev.noescape.report.html.HtmlReportWriter;
 import dev.noescape.report.json.JsonReportWriter;
 import dev.noescape.report.sarif.SarifWriter;
@@ -33,10 +34,16 @@ public final class Pipeline {
    * Findings as the writers print them, the source text for snippets, and what the mapping could
    * not do (one note per line, naming the file).
    */
-  public record Mapped(List<ReportedFinding> findings, SourceText sourceText, List<String> notes) {
+  public record Mapped(List<ReportedFinding> findings, SourceText sourceText, List<String> notes, List<Waiver> waived) {
     public Mapped {
       findings = List.copyOf(findings);
       notes = List.copyOf(notes);
+      waived = List.copyOf(waived);
+    }
+
+    /** Without waived contracts (no source mapping, no suppressions seen). */
+    public Mapped(List<ReportedFinding> findings, SourceText sourceText, List<String> notes) {
+      this(findings, sourceText, notes, List.of());
     }
   }
 
@@ -47,12 +54,13 @@ public final class Pipeline {
 
   /**
    * With source roots: columns, paths relative to {@code projectRoot}, fix edits, snippets;
-   * findings suppressed with {@code @SuppressWarnings("RuleId")} are dropped.
+   * findings suppressed with {@code @SuppressWarnings("RuleId")} are dropped (waived
+   * {@code @NoAllocation} contracts are kept in {@link Mapped#waived()}).
    */
   public static Mapped mapToSources(List<Finding> findings, List<Path> sourceRoots, Path projectRoot) {
     SourceMapper mapper = new SourceMapper(sourceRoots, projectRoot);
     List<ReportedFinding> mapped = mapper.mapAll(findings);
-    return new Mapped(mapped, mapper.sourceText(), mapper.problems());
+    return new Mapped(mapped, mapper.sourceText(), mapper.problems(), mapper.waived());
   }
 
   /**

@@ -13,16 +13,24 @@ import java.util.List;
  *     {@code skipped com/acme/Broken.class: truncated class file}
  * @param classes how many classes the run was given and analyzed; {@code null} when the front end
  *     does not count them (the javac plugin)
+ * @param waived the waived {@code @NoAllocation} contracts, in file and line order
  */
-public record ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes) {
+public record ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes,
+    List<Waiver> waived) {
   public ReportRun {
     findings = List.copyOf(findings);
     notes = List.copyOf(notes);
+    waived = List.copyOf(waived);
+  }
+
+  /** A run without waived contracts. */
+  public ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes) {
+    this(toolVersion, findings, notes, classes, List.of());
   }
 
   /** A run that did not count classes. */
   public ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes) {
-    this(toolVersion, findings, notes, null);
+    this(toolVersion, findings, notes, null, List.of());
   }
 
   /**

@@ -97,7 +97,7 @@ public final class AllocationContractRule {
     for (Stmt st : m.stmts()) {
       Offense o = w.offense(mr, st);
       if (o == null) continue;
-      List<Reason> chain = w.chain(st, o);
+      List<Reason> chain = w.chain(m.sourceFile(), st, o);
       if (chain == null) continue; // a program callee that does not allocate
       SourcePos pos = st.ctx().pos();
       String key = pos.line() + ":" + pos.column();

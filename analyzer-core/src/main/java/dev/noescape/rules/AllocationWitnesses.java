@@ -6,7 +6,9 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.Reason;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Stmt;
 import dev.noescape.summary.Allocates;
 import dev.noescape.summary.MethodSummary;
@@ -126,7 +128,7 @@ final class AllocationWitnesses {
    * The path of an offense of {@code m}: its own step first, then one step per callee down to the
    * allocating line. Null for a call whose program targets do not allocate.
    */
-  List<Reason> chain(Stmt at, Offense o) {
+  List<Reason> chain(String file, Stmt at, Offense o) {
     if (o.text() != null) return List.of(step(o.text(), at.ctx().pos()));
     ensureDistances();
     int best = best(o.targets());
@@ -142,13 +144,12 @@ final class AllocationWitnesses {
         if (so == null) continue;
         String who = mr.method().displayName() + " ";
         if (so.text() != null) {
-          out.add(new Reason(Reason.Kind.PASSED_TO_CALL, who + so.text(), st.ctx().pos()));
+          out.add(located(file, mr.method(), who + so.text(), st));
           break;
         }
         int b = best(so.targets());
         if (b >= 0 && distance[b] < distance[cur]) {
-          out.add(new Reason(Reason.Kind.PASSED_TO_CALL, who + callText(so.callee(), methods.get(b).method().ref()),
-              st.ctx().pos()));
+          out.add(located(file, mr.method(), who + callText(so.callee(), methods.get(b).method().ref()), st));
           next = b;
           break;
         }
@@ -158,7 +159,20 @@ final class AllocationWitnesses {
     return out;
   }
 
-  private static Reason step(String text, dev.noescape.ir.SourcePos pos) {
+  /**
+   * A step in a callee: with its position when the callee is in {@code file} (the finding's), else
+   * with {@code (Pricing.java:9)} in the text, since a reason's position is read in the finding's file.
+   */
+  private static Reason located(String file, MethodIR m, String text, Stmt st) {
+    SourcePos pos = st.ctx().pos();
+    if (java.util.Objects.equals(file, m.sourceFile()) || pos == null || pos.line() <= 0) {
+      return new Reason(Reason.Kind.PASSED_TO_CALL, text, pos);
+    }
+    String f = m.sourceFile() == null ? "?" : m.sourceFile().substring(m.sourceFile().lastIndexOf('/') + 1);
+    return new Reason(Reason.Kind.PASSED_TO_CALL, text + " (" + f + ":" + pos.line() + ")", null);
+  }
+
+  private static Reason step(String text, SourcePos pos) {
     return new Reason(Reason.Kind.PASSED_TO_CALL, text, pos);
   }
 

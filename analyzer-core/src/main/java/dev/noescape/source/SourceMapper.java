@@ -19,10 +19,12 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSol
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.noescape.finding.Finding;
+import dev.noescape.finding.RuleId;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;
 import dev.noescape.report.TextEdit;
+import dev.noescape.report.Waiver;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +84,7 @@ public final class SourceMapper {
   /** Units evicted since the solver's caches were last cleared (guarded by {@code units}). */
   private int evictions;
   private final Set<String> problems = new LinkedHashSet<>();
+  private final ContractWaivers waivers = new ContractWaivers();
   private volatile Map<String, List<Path>> byFileName;
   private final SiteLocator.Types types = new SolverTypes();
 
@@ -190,6 +193,7 @@ public final class SourceMapper {
       }
       mapOne(f, k, n).ifPresent(out::add);
     }
+    for (Finding w : waivers.withoutReason()) out.add(ReportedFinding.of(w));
     java.util.Comparator<Finding> order = (a, b) -> a.pos() != null && b.pos() != null && a.file() != null && b.file() != null
         && a.rule() != null && b.rule() != null && a.message() != null && b.message() != null
         ? Finding.ORDER.compare(a, b)
@@ -221,6 +225,14 @@ public final class SourceMapper {
     };
   }
 
+  /**
+   * The {@code @NoAllocation} contracts the mapped findings showed waived by
+   * {@code @SuppressWarnings("AllocationContract")}, with their reasons, in file and line order.
+   */
+  public List<Waiver> waived() {
+    return waivers.waivers();
+  }
+
   /** What mapping could not do, one line each, naming the file: files that did not parse or read. */
   public List<String> problems() {
     synchronized (problems) {
@@ -249,7 +261,10 @@ public final class SourceMapper {
       SiteLocator.Kind kind = SiteLocator.kindOf(f);
       Node site = SiteLocator.find(u, f, kind, types).choose(ordinal, count);
       Node anchor = site != null ? site : anchorForLine(u, line);
-      if (anchor != null && Suppressions.suppressed(anchor, f.rule().id())) return Optional.empty();
+      if (anchor != null && Suppressions.suppressed(anchor, f.rule().id())) {
+        if (f.rule() == RuleId.ALLOCATION_CONTRACT) waivers.add(anchor, moved, rel);
+        return Optional.empty();
+      }
       if (site == null) return Optional.of(ReportedFinding.of(moved));
       Finding mapped = with(f, rel, position(u, site));
       List<TextEdit> edits = f.fix() == null ? List.of() : FixEdits.edits(u, site, f, rel, types);

@@ -100,7 +100,8 @@ class JsonReportWriterTest {
           ],
           "notes": [
             "skipped X.class: bad"
-          ]
+          ],
+          "waived": []
         }
         """;
     assertEquals(expected, new JsonReportWriter().write(run));
@@ -110,7 +111,7 @@ class JsonReportWriterTest {
   @Test
   void emptyRunAndFieldOrder() throws Exception {
     String text = new JsonReportWriter().write(new ReportRun("1", List.of(), List.of()));
-    assertTrue(text.contains("\"findings\": [],\n  \"notes\": []\n}\n"), text);
+    assertTrue(text.contains("\"findings\": [],\n  \"notes\": [],\n  \"waived\": []\n}\n"), text);
     JsonNode doc = new ObjectMapper().readTree(new JsonReportWriter().write(sampleRun()));
     List<String> fields = new ArrayList<>();
     for (Iterator<String> it = doc.at("/findings/0").fieldNames(); it.hasNext(); ) fields.add(it.next());

@@ -85,7 +85,10 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
       for (Report r : analysis.reports(rule())) {
         try {
           Faults.hook(Stage.REPORT, () -> rule().id() + " " + r.finding().method().key());
-          if (suppressed(r.path(), state)) continue;
+          if (suppressed(r.path(), state)) {
+            onSuppressed(r, state);
+            continue;
+          }
           Description.Builder d = buildDescription(atStart(r.path().getLeaf())).setMessage(r.finding().message());
           if (isInformation(r.finding())) d.overrideSeverity(SeverityLevel.SUGGESTION);
           if (r.fix() != null) d.addFix(r.fix());
@@ -110,6 +113,12 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
     }
     return Description.NO_MATCH;
   }
+
+  /**
+   * Called for each finding an enclosing {@code @SuppressWarnings} silenced; a check whose
+   * suppression needs a stated reason reports its absence here. Nothing by default.
+   */
+  void onSuppressed(CompilationUnitAnalysis.Report r, VisitorState state) {}
 
   /** Whether {@code @SuppressWarnings} (or another suppression) on an enclosing declaration silences the finding. */
   private boolean suppressed(TreePath path, VisitorState state) {

@@ -45,6 +45,13 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   private boolean reportOutsideLoops;
 
   /**
+   * AllocationContract: allow, in {@code @NoAllocation} methods, allocations whose object provably
+   * does not escape (the JIT may remove them, but need not). Off: every allocation counts.
+   */
+  @Parameter(property = "noescape.contractAllowsNoEscape", defaultValue = "false")
+  private boolean contractAllowsNoEscape;
+
+  /**
    * More annotations that make a method hot, besides {@code @HotPath} and {@code @NoAllocation},
    * matched by simple name ({@code com.acme.Fast} counts as {@code Fast}).
    */
@@ -87,6 +94,7 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   /** The analysis of this module with these parameters. */
   protected ModuleAnalysis analysis() {
     return new ModuleAnalysis(project, getLog(), pluginVersion,
-        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes));
+        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
+            contractAllowsNoEscape));
   }
 }

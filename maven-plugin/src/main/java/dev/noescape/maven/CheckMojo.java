@@ -58,7 +58,8 @@ public class CheckMojo extends AbstractNoEscapeMojo {
         getLog().warn("noescape: baseline " + module.shown(baseline) + " ignored: " + Pipeline.describe(e));
       }
     }
-    ReportRun run = new ReportRun(analysis.run().toolVersion(), findings, analysis.run().notes());
+    ReportRun run = new ReportRun(analysis.run().toolVersion(), findings, analysis.run().notes(), null,
+        analysis.run().waived());
 
     Path dir = outputDirectory.toPath();
     Path sarif = dir.resolve(ReportFiles.SARIF);

@@ -27,7 +27,8 @@ import org.apache.maven.project.MavenProject;
 final class ModuleAnalysis {
   /** The goals' analysis parameters. */
   record Settings(List<String> rules, List<String> excludeRules, int verbosity, boolean reportOutsideLoops,
-      List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes) {}
+      List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes,
+      boolean contractAllowsNoEscape) {}
 
   private final MavenProject project;
   private final Log log;
@@ -36,6 +37,7 @@ final class ModuleAnalysis {
   private final List<String> excludeRules;
   private final int verbosity;
   private final boolean reportOutsideLoops;
+  private final boolean contractAllowsNoEscape;
   private final List<String> hotAnnotations;
   private final boolean includeTests;
   private final List<String> includes;
@@ -49,6 +51,7 @@ final class ModuleAnalysis {
     this.excludeRules = s.excludeRules();
     this.verbosity = s.verbosity();
     this.reportOutsideLoops = s.reportOutsideLoops();
+    this.contractAllowsNoEscape = s.contractAllowsNoEscape();
     this.hotAnnotations = s.hotAnnotations();
     this.includeTests = s.includeTests();
     this.includes = s.includes();
@@ -107,8 +110,8 @@ final class ModuleAnalysis {
     List<ReportedFinding> kept = mapped.findings().stream()
         .filter(f -> f.finding().method() == null || reported.test(f.finding().method().owner()))
         .toList();
-    return new Analysis(new ReportRun(pluginVersion == null ? "unknown" : pluginVersion, kept, notes), mapped,
-        result.classesTotal());
+    return new Analysis(new ReportRun(pluginVersion == null ? "unknown" : pluginVersion, kept, notes, null, mapped.waived()),
+        mapped, result.classesTotal());
   }
 
   /**
@@ -158,7 +161,8 @@ final class ModuleAnalysis {
       hot.add(name);
     }
     RuleContext d = RuleContext.defaults();
-    RuleContext context = new RuleContext(d.targetRelease(), d.guavaOnClasspath(), reportOutsideLoops, verbosity, hot);
+    RuleContext context = new RuleContext(d.targetRelease(), d.guavaOnClasspath(), reportOutsideLoops, verbosity, hot,
+        contractAllowsNoEscape);
     return new BytecodeAnalysis.Options(List.of(), List.of(), selected, context);
   }
 

@@ -58,6 +58,13 @@ public class ReportMojo extends AbstractMavenReport {
   @Parameter(property = "noescape.reportOutsideLoops", defaultValue = "false")
   private boolean reportOutsideLoops;
 
+  /**
+   * AllocationContract: allow, in {@code @NoAllocation} methods, allocations whose object provably
+   * does not escape (the JIT may remove them, but need not). Off: every allocation counts.
+   */
+  @Parameter(property = "noescape.contractAllowsNoEscape", defaultValue = "false")
+  private boolean contractAllowsNoEscape;
+
   /** More annotations (simple names) that make a method hot, besides {@code @HotPath} and {@code @NoAllocation}. */
   @Parameter(property = "noescape.hotAnnotations")
   private List<String> hotAnnotations = new ArrayList<>();
@@ -109,7 +116,8 @@ public class ReportMojo extends AbstractMavenReport {
   @Override
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
-        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes));
+        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
+            contractAllowsNoEscape));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();

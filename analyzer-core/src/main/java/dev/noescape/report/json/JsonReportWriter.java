@@ -11,6 +11,7 @@ import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.Reports;
 import dev.noescape.report.TextEdit;
+import dev.noescape.report.Waiver;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -82,6 +83,20 @@ public final class JsonReportWriter {
 
     g.writeArrayFieldStart("notes");
     for (String note : run.notes()) g.writeString(note);
+    g.writeEndArray();
+
+    // Waived @NoAllocation contracts stay visible, with the reason the code states (null: none).
+    g.writeArrayFieldStart("waived");
+    for (Waiver w : run.waived()) {
+      g.writeStartObject();
+      g.writeStringField("rule", RuleId.ALLOCATION_CONTRACT.id());
+      g.writeStringField("method", w.method());
+      g.writeStringField("file", w.file());
+      g.writeNumberField("line", w.line());
+      g.writeStringField("reason", w.reason());
+      g.writeNumberField("findings", w.findings());
+      g.writeEndObject();
+    }
     g.writeEndArray();
     g.writeEndObject();
   }

@@ -19,6 +19,7 @@ import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -37,6 +38,7 @@ import dev.noescape.report.RuleDescriptions.RuleDescription;
 import dev.noescape.report.SourceText;
 import dev.noescape.report.TextEdit;
 import dev.noescape.report.TextReport;
+import dev.noescape.report.Waiver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,6 +136,7 @@ public final class SarifWriter {
     for (ReportedFinding rf : kept) {
       results.add(result(rf, fingerprints.get(rf), lines.computeIfAbsent(rf.finding().file(), sources::lines)));
     }
+    for (Waiver w : run.waived()) results.add(waived(w));
 
     List<Notification> notifications = new ArrayList<>();
     if (kept.size() < all.size()) {
@@ -216,6 +219,25 @@ public final class SarifWriter {
     if (!related.isEmpty()) r.withRelatedLocations(related);
     if (!rf.fix().isEmpty()) r.withFixes(fixes(rf));
     return r;
+  }
+
+  /**
+   * A waived {@code @NoAllocation} contract: a result at the method, suppressed in source with the
+   * stated reason as its justification (viewers hide it, and the waiver stays on record).
+   */
+  private static Result waived(Waiver w) {
+    Suppression s = new Suppression().withKind(Suppression.Kind.IN_SOURCE);
+    if (w.reason() != null) s.withJustification(w.reason());
+    return new Result()
+        .withRuleId(RuleId.ALLOCATION_CONTRACT.id())
+        .withRuleIndex(RuleId.ALLOCATION_CONTRACT.ordinal())
+        .withLevel(resultLevel(RuleId.ALLOCATION_CONTRACT.defaultSeverity()))
+        .withMessage(new Message().withText("@NoAllocation contract of " + w.method() + " waived ("
+            + w.findings() + (w.findings() == 1 ? " finding" : " findings") + "): "
+            + (w.reason() != null ? w.reason() : "no reason given")))
+        .withLocations(List.of(new Location().withPhysicalLocation(new PhysicalLocation()
+            .withArtifactLocation(artifact(w.file())).withRegion(new Region().withStartLine(Math.max(1, w.line()))))))
+        .withSuppressions(new LinkedHashSet<>(List.of(s)));
   }
 
   private static Location primaryLocation(Finding f, List<String> lines) {
