@@ -263,9 +263,13 @@ public final class RuleDescriptions {
         Reports, inside a method annotated `@NoAllocation` (matched by simple name in any package), \
         every expression that allocates on the heap: `new`, arrays, allocating boxing, varargs \
         arrays, capturing lambdas, anonymous classes, string concatenation, an enhanced for over an \
-        `Iterable` (its iterator), and calls whose summary allocates or is unknown. Allocations \
-        inside a `throw` statement are allowed. The related locations give the call path down to \
-        the allocating line.
+        `Iterable` (its iterator), and calls whose summary allocates or is unknown. Callees in the \
+        analyzed code need no annotation: they are checked the same way, and the message follows \
+        the call path down to the allocating line. Allocations inside a `throw` statement are \
+        allowed; non-escaping ones only with `--contract-allows-no-escape`. An override of a \
+        `@NoAllocation` method inherits the contract. Waive it with \
+        `@SuppressWarnings("AllocationContract")` and `@NoAllocation(reason = "...")`: reports list \
+        waived contracts with their reasons.
 
         Why: the annotation is a contract the developer asked to have checked; a broken contract is \
         an error.

@@ -11,7 +11,9 @@ import java.util.Map;
  * The registry of the rules that are views over one method's results, in {@link RuleId} order.
  *
  * <p>{@link RuleId#ALLOCATION_CONTRACT} is not registered here: it needs the call graph and callee
- * summaries (the path down to the allocating callee), not one {@code MethodResult}.
+ * summaries (the path down to the allocating callee), not one {@code MethodResult}; see
+ * {@link AllocationContractRule} and {@link RuleRunner#run(dev.noescape.engine.AnalysisResult,
+ * dev.noescape.summary.SummaryProvider, RuleContext, java.util.Set)}.
  */
 public final class Rules {
   private Rules() {}
