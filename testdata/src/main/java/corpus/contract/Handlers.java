@@ -40,6 +40,6 @@ final class OwnAnnotation {
 
   @NoAllocation
   long half(long a) {
-    return Pricing.half(a); // ok: AllocationContract -- Pricing.half only divides // javac-gap: AllocationContract -- javac sees the bodies of its compilation unit only: a callee in another file has no summary
+    return Pricing.half(a); // ok: AllocationContract -- Pricing.half, in another file, only divides
   }
 }

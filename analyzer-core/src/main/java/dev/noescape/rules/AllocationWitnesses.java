@@ -203,7 +203,9 @@ final class AllocationWitnesses {
       case METHOD_REF -> "creates a bound method reference" + captures(s);
       case ANONYMOUS_CLASS -> "instantiates an anonymous class" + captures(s);
       case STRING_CONCAT -> "concatenates strings";
-      case NEW_ARRAY, NEW_OBJECT -> "allocates " + s.description();
+      // javac describes an array initializer by its text ({a, b}): say what it is.
+      case NEW_ARRAY -> "allocates " + (s.description().startsWith("new ") ? "" : "an array ") + s.description();
+      case NEW_OBJECT -> "allocates " + s.description();
     };
   }
 

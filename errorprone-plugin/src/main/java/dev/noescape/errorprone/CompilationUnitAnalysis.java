@@ -24,6 +24,7 @@ import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.models.JdkModels;
+import dev.noescape.rules.AllocationContractRule;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
 import dev.noescape.summary.SummaryProvider;
@@ -282,6 +283,7 @@ final class CompilationUnitAnalysis {
 
     // 3. Rules.
     List<Finding> findings = runRules(result, fe);
+    if (computedRules.contains(RuleId.ALLOCATION_CONTRACT)) findings = withSourceCallees(findings, program, state);
 
     // 4. Trees and fixes.
     Map<String, MethodIR> methods = program.byKey();
@@ -398,6 +400,34 @@ final class CompilationUnitAnalysis {
     }
     all.sort(Finding.ORDER);
     return all;
+  }
+
+  /**
+   * {@code AllocationContract} again, with the bodies of the callees other units of this javac run
+   * declare ({@link SourceCallees}): their calls are then followed instead of unknown. The other
+   * rules keep the unit-only analysis. On a fault, the unit-only contract findings stay.
+   */
+  private List<Finding> withSourceCallees(List<Finding> findings, Program program, VisitorState state) {
+    try {
+      List<MethodIR> extra = SourceCallees.lower(unit, program, state, options.allHotAnnotations());
+      if (extra.isEmpty()) return findings;
+      List<MethodIR> all = new ArrayList<>(program.methods());
+      all.addAll(extra);
+      AnalysisResult wide = engine(library, new Program(all));
+      Set<String> own = program.byKey().keySet();
+      List<Finding> out = new ArrayList<>();
+      for (Finding f : findings) if (f.rule() != RuleId.ALLOCATION_CONTRACT) out.add(f);
+      for (Finding f : new AllocationContractRule(library).check(wide, ruleContext)) {
+        if (f.method() != null && own.contains(f.method().key())) out.add(f);
+      }
+      out.sort(Finding.ORDER);
+      return out;
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      ruleProblem(RuleId.ALLOCATION_CONTRACT, null,
+          "AllocationContract could not follow calls into other files: " + Faults.describe(t));
+      return findings;
+    }
   }
 
   private List<Finding> rules(AnalysisResult result, Set<RuleId> enabled) throws Exception {

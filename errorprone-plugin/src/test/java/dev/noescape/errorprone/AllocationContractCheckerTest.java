@@ -77,6 +77,35 @@ class AllocationContractCheckerTest {
   }
 
   @Test
+  void calleesInOtherFilesOfTheCompilationAreFollowed() {
+    helper()
+        .addSourceLines(
+            "a/Pricing.java",
+            "package a;",
+            "final class Pricing {",
+            "  static long spread(long a, long b) {",
+            "    long[] pair = {a, b};",
+            "    return pair[1] - pair[0];",
+            "  }",
+            "  static long half(long a) {",
+            "    return a / 2;",
+            "  }",
+            "}")
+        .addSourceLines(
+            "a/Desk.java",
+            "package a;",
+            "final class Desk {",
+            "  @NoAllocation",
+            "  long quote(long a, long b) {",
+            "    // BUG: Diagnostic contains: calls Pricing.spread (line 6) → Pricing.spread allocates an array {a, b} (Pricing.java:4)",
+            "    return Pricing.spread(a, b)",
+            "        + Pricing.half(a);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void anOverrideInheritsTheContract() {
     helper()
         .addSourceLines(
