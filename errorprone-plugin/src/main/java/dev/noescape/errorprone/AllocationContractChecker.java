@@ -31,9 +31,9 @@ import java.util.Set;
         allocates (not `Boolean`, `Byte` or a constant inside the `valueOf` caches), implicit \
         varargs arrays, capturing lambdas, bound method references, anonymous classes, string \
         concatenation, the iterator of an enhanced `for` over an `Iterable`, and calls to methods \
-        that may allocate. Methods of the same compilation unit need no annotation: their bodies \
-        are checked the same way, transitively, and the error follows the path down to the \
-        allocating line, Clang-style:
+        that may allocate. Methods of the same javac run (this file, and other files compiled \
+        with it) need no annotation: their bodies are checked the same way, transitively, and the \
+        error follows the path down to the allocating line, Clang-style:
 
             @NoAllocation method Engine.onTick calls Book.add (line 41) → Book.add boxes int to Integer (line 88)
 
