@@ -67,6 +67,15 @@ public final class AllocationContractRule {
     this.library = library;
   }
 
+  /**
+   * What both front ends say about {@code @SuppressWarnings("AllocationContract")} on a method whose
+   * {@code @NoAllocation} states no reason (a warning at the method; the waiver stands).
+   */
+  public static String waiverWithoutReason(String method) {
+    return "@SuppressWarnings(\"AllocationContract\") waives the contract of " + method
+        + " without a reason: state it with @NoAllocation(reason = \"...\")";
+  }
+
   public RuleId id() {
     return RuleId.ALLOCATION_CONTRACT;
   }

@@ -12,6 +12,7 @@ import dev.noescape.finding.Severity;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.Waiver;
+import dev.noescape.rules.AllocationContractRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -69,8 +70,7 @@ final class ContractWaivers {
     for (Entry e : byMethod.values()) {
       if (e.reason != null) continue;
       out.add(new Finding(RuleId.ALLOCATION_CONTRACT, Severity.WARNING, e.file, SourcePos.line(e.line),
-          "@SuppressWarnings(\"AllocationContract\") waives the contract of " + e.method
-              + " without a reason: state it with @NoAllocation(reason = \"...\")",
+          AllocationContractRule.waiverWithoutReason(e.method),
           List.of(), 0, null, e.first.method(), -1, "waiver without a reason"));
     }
     return out;

@@ -15,6 +15,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.rules.AllocationContractRule;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -99,10 +100,15 @@ public final class AllocationContractChecker extends NoEscapeChecker {
       if (!toldWithoutReason.add(method)) return;
     }
     state.reportMatch(buildDescription(method)
-        .setMessage("@SuppressWarnings(\"AllocationContract\") waives the contract of " + method.getName()
-            + " without a reason: state it with @NoAllocation(reason = \"...\")")
+        .setMessage(AllocationContractRule.waiverWithoutReason(displayName(method)))
         .overrideSeverity(SeverityLevel.WARNING)
         .build());
+  }
+
+  /** {@code Engine.onTick}, as the findings name methods. */
+  private static String displayName(MethodTree method) {
+    var sym = ASTHelpers.getSymbol(method);
+    return sym == null ? method.getName().toString() : sym.owner.getSimpleName() + "." + sym.name;
   }
 
   /**

@@ -139,7 +139,7 @@ class AllocationContractCheckerTest {
             "  }",
             "  @NoAllocation",
             "  @SuppressWarnings(\"AllocationContract\")",
-            "  // BUG: Diagnostic contains: waives the contract of withoutReason without a reason",
+            "  // BUG: Diagnostic contains: waives the contract of Waived.withoutReason without a reason",
             "  void withoutReason(long price) {",
             "    last = price;",
             "    last = new long[] {price};",
