@@ -229,7 +229,7 @@ class CliExitCodeTest {
     assertEquals(0, r.status());
     assertEquals("", r.err());
     for (String option : List.of("--classpath", "--source", "--sarif", "--json", "--html", "--all", "--verbosity",
-        "--fail-on", "--report-outside-loops", "--hot-annotation", "--progress", "--quiet", "--debug", "--version",
+        "--fail-on", "--report-outside-loops", "--contract-allows-no-escape", "--hot-annotation", "--progress", "--quiet", "--debug", "--version",
         "Exit status:", "INPUT")) {
       assertTrue(r.out().contains(option), option + " in\n" + r.out());
     }

@@ -44,6 +44,7 @@ class CliParsingTest {
         o.rules());
     assertEquals(1, o.ruleContext().verbosity());
     assertFalse(o.ruleContext().reportOutsideLoops());
+    assertFalse(o.ruleContext().contractAllowsNoEscape());
     assertEquals(Set.of(), o.ruleContext().hotAnnotations());
   }
 
@@ -56,10 +57,11 @@ class CliParsingTest {
   @Test
   void ruleOptionsReachTheRuleContext() {
     world.run(analysis, "--verbosity", "2", "--report-outside-loops", "--hot-annotation", "Fast",
-        "--hot-annotation=com.acme.Critical,@Quick", "classes");
+        "--hot-annotation=com.acme.Critical,@Quick", "--contract-allows-no-escape", "classes");
     var c = analysis.options.ruleContext();
     assertEquals(2, c.verbosity());
     assertTrue(c.reportOutsideLoops());
+    assertTrue(c.contractAllowsNoEscape());
     assertEquals(Set.of("Fast", "Critical", "Quick"), c.hotAnnotations());
   }
 

@@ -23,6 +23,7 @@ class OptionsTest {
     NoEscapeOptions o = NoEscapeOptions.fromFlags(ErrorProneFlags.empty());
     assertEquals(1, o.verbosity());
     assertFalse(o.reportOutsideLoops());
+    assertFalse(o.contractAllowsNoEscape());
     assertEquals(Set.of(), o.hotAnnotations());
     assertEquals(Set.of("HotPath", "NoAllocation"), o.allHotAnnotations());
     assertTrue(o.problems().isEmpty());
@@ -33,9 +34,11 @@ class OptionsTest {
     NoEscapeOptions o = NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of(
         "NoEscape:Verbosity", "2",
         "NoEscape:ReportOutsideLoops", "true",
+        "NoEscape:ContractAllowsNoEscape", "true",
         "NoEscape:HotAnnotations", "Fast, com.acme.Critical,,@Latency")));
     assertEquals(2, o.verbosity());
     assertTrue(o.reportOutsideLoops());
+    assertTrue(o.contractAllowsNoEscape());
     assertEquals(Set.of("Fast", "Critical", "Latency"), o.hotAnnotations());
     assertEquals(Set.of("HotPath", "NoAllocation", "Fast", "Critical", "Latency"), o.allHotAnnotations());
     assertTrue(o.problems().isEmpty());
@@ -45,10 +48,12 @@ class OptionsTest {
   void malformedValuesFallBackToDefaultsAndAreReported() {
     NoEscapeOptions o = NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of(
         "NoEscape:Verbosity", "loud",
-        "NoEscape:ReportOutsideLoops", "sometimes")));
+        "NoEscape:ReportOutsideLoops", "sometimes",
+        "NoEscape:ContractAllowsNoEscape", "maybe")));
     assertEquals(1, o.verbosity());
     assertFalse(o.reportOutsideLoops());
-    assertEquals(2, o.problems().size(), o.problems().toString());
+    assertFalse(o.contractAllowsNoEscape());
+    assertEquals(3, o.problems().size(), o.problems().toString());
     assertEquals(1, NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of("NoEscape:Verbosity", "3"))).verbosity());
   }
 
