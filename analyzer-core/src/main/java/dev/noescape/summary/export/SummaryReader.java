@@ -1,5 +1,6 @@
 package dev.noescape.summary.export;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,34 +69,55 @@ public final class SummaryReader {
 
   private static Entry load(Path entry, Path file) {
     if (!Files.isRegularFile(file)) return Entry.none(entry);
-    byte[] bytes;
-    String source;
     if (file.equals(entry)) {
-      // A jar (or zip): read only the one resource; the central directory lookup is cheap.
-      source = entry + "!/" + SummaryIndex.RESOURCE;
+      // A jar (or zip): read only the resource's header and table of contents now; a class's
+      // block is read when first needed, by opening the jar again.
+      String source = entry + "!/" + SummaryIndex.RESOURCE;
       try (ZipFile zip = new ZipFile(file.toFile())) {
         ZipEntry z = zip.getEntry(SummaryIndex.RESOURCE);
         if (z == null) return Entry.none(entry);
-        try (InputStream in = zip.getInputStream(z)) {
-          bytes = in.readAllBytes();
-        }
+        SummaryIndex index = SummaryIndex.open(source, z.getSize(), zip.getInputStream(z), () -> reopen(file));
+        return new Entry(entry, Optional.of(index), Optional.empty());
+      } catch (SummaryFormatException e) {
+        return new Entry(entry, Optional.empty(), Optional.of(e.getMessage() + "; its summaries are ignored"));
       } catch (IOException e) {
-        // Not a zip at all, or a damaged one: the class reader reports the jar itself; here only
-        // a resource that exists but cannot be read is worth a note, so stay quiet.
+        // Not a zip at all, or a damaged one: the class reader reports the jar itself.
         return Entry.none(entry);
       }
-    } else {
-      source = file.toString();
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (IOException e) {
-        return new Entry(entry, Optional.empty(), Optional.of(source + ": cannot read (" + e.getMessage() + "), ignored"));
-      }
+    }
+    String source = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new Entry(entry, Optional.empty(), Optional.of(source + ": cannot read (" + e.getMessage() + "), ignored"));
     }
     try {
       return new Entry(entry, Optional.of(SummaryIndex.parse(source, bytes)), Optional.empty());
     } catch (SummaryFormatException e) {
       return new Entry(entry, Optional.empty(), Optional.of(e.getMessage() + "; its summaries are ignored"));
+    }
+  }
+
+  /** The resource of {@code jar} as a fresh stream; closing it closes the jar. */
+  private static InputStream reopen(Path jar) throws IOException {
+    ZipFile zip = new ZipFile(jar.toFile());
+    try {
+      ZipEntry z = zip.getEntry(SummaryIndex.RESOURCE);
+      if (z == null) throw new IOException("the resource is gone (jar rebuilt?)");
+      return new FilterInputStream(zip.getInputStream(z)) {
+        @Override
+        public void close() throws IOException {
+          try {
+            super.close();
+          } finally {
+            zip.close();
+          }
+        }
+      };
+    } catch (IOException | RuntimeException e) {
+      zip.close();
+      throw e;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.noescape.summary.export;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.summary.MethodSummary;
 import dev.noescape.summary.ParamTag;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -33,27 +34,40 @@ public final class SummaryWriter {
       String local = m.name() + "(" + String.join(",", m.paramTypes()) + ")";
       byClass.computeIfAbsent(m.owner(), k -> new TreeMap<>()).put(local, e.getValue());
     }
-    StringBuilder out = new StringBuilder(64 + summaries.size() * 48);
-    out.append(SummaryFormat.MAGIC).append(' ').append(SummaryIndex.FORMAT_VERSION).append(' ')
-        .append(producer).append('\n');
+    // The body: one block per class, then the trailer. Each block is encoded on its own so the
+    // table of contents can give its byte offset and length.
+    ByteArrayOutputStream body = new ByteArrayOutputStream(64 + summaries.size() * 48);
+    StringBuilder toc = new StringBuilder(byClass.size() * 40);
     int methods = 0;
+    StringBuilder block = new StringBuilder();
     for (Map.Entry<String, Map<String, MethodSummary>> c : byClass.entrySet()) {
-      out.append("C ").append(c.getKey()).append('\n');
+      block.setLength(0);
+      block.append("C ").append(c.getKey()).append('\n');
       for (Map.Entry<String, MethodSummary> m : c.getValue().entrySet()) {
         MethodSummary s = m.getValue();
-        out.append("M\t").append(m.getKey())
+        block.append("M\t").append(m.getKey())
             .append('\t').append(SummaryFormat.fresh(s.freshReturn()))
             .append('\t').append(SummaryFormat.allocates(s.allocates()));
         for (ParamTag t : s.params()) {
-          out.append('\t');
-          SummaryFormat.appendTag(out, t);
+          block.append('\t');
+          SummaryFormat.appendTag(block, t);
         }
-        out.append('\n');
+        block.append('\n');
         methods++;
       }
+      byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
+      toc.append("T ").append(c.getKey()).append('\t').append(body.size()).append('\t').append(bytes.length).append('\n');
+      body.writeBytes(bytes);
     }
-    out.append(SummaryFormat.END).append(' ').append(byClass.size()).append(' ').append(methods).append('\n');
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    body.writeBytes((SummaryFormat.END + " " + byClass.size() + " " + methods + "\n").getBytes(StandardCharsets.UTF_8));
+    StringBuilder head = new StringBuilder(toc.length() + 64);
+    head.append(SummaryFormat.MAGIC).append(' ').append(SummaryIndex.FORMAT_VERSION).append(' ').append(producer).append('\n');
+    head.append("I ").append(byClass.size()).append(' ').append(methods).append(' ').append(body.size()).append('\n');
+    head.append(toc);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + body.size());
+    out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(body.toByteArray());
+    return out.toByteArray();
   }
 
   /**

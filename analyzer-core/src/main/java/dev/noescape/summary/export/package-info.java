@@ -10,8 +10,10 @@
  *
  * <pre>
  * noescape-summaries 1 noescape 0.1.0          header: magic, format version, producer
- * C com.example.Registry                       a class (binary name, '$' for nested classes)
- * M register(java.lang.Object)  .  Y  -  e;stored in static field Registry.ALL
+ * I 1 2 120                                    table of contents: classes, methods, body bytes
+ * T com.example.Registry  0  112               per class: its block's offset and length in the body
+ * C com.example.Registry                       the body: a class (binary name, '$' for nested classes)
+ * M register(java.lang.Object)  .  Y  e;stored in static field Registry.ALL
  * M size()  .  N  -
  * end 1 2                                      trailer: class count, method count
  * </pre>
@@ -27,9 +29,11 @@
  * {@code \\}, tab, CR and LF escaped as {@code \\\\ \\t \\r \\n}. Lines starting with {@code #} are
  * comments. Classes and methods are sorted, so the same summaries give the same bytes.
  *
- * <p>Readers ({@link dev.noescape.summary.export.SummaryIndex}) only index class positions when
- * they open a resource and decode a class's methods on its first lookup: a compilation that calls
- * fifty methods of a large summary file decodes a few classes, not the file. A resource with an
+ * <p>Readers ({@link dev.noescape.summary.export.SummaryIndex}) read only the header and the
+ * table of contents when they open a resource (from a jar: inflate only those lines) and read and
+ * decode a class's block on its first lookup: a compilation that calls fifty methods of a large
+ * summary file decodes a few classes, not the file. A file without a table of contents is read
+ * whole and scanned. A resource with an
  * unknown format version is skipped with one note; a malformed or truncated one (no trailer, or
  * counts that disagree) is ignored with one note naming its file. Nothing here depends on
  * SootUp, JavaParser or Jackson: the javac plugin reads these files on its processor path.

@@ -10,6 +10,7 @@ import dev.noescape.ir.MethodRef;
 import dev.noescape.summary.Allocates;
 import dev.noescape.summary.MethodSummary;
 import dev.noescape.summary.ParamTag;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +65,9 @@ class SummaryCodecTest {
     String text = new String(SummaryWriter.encode(in, "p"), StandardCharsets.UTF_8);
     assertEquals("""
         noescape-summaries 1 p
+        I 2 4 265
+        T com.example.Box$Inner\t0\t147
+        T com.example.Registry\t147\t110
         C com.example.Box$Inner
         M\t<init>(int[],java.util.List)\tF\tU\ti2\terERi0,2I1;a\\tb\\\\c\\nd\\re; f é 中\t*
         M\tcopy(java.util.List,java.util.List)\tF\tY\trR\t-;
@@ -118,12 +122,20 @@ class SummaryCodecTest {
 
   @Test
   void trailerCountsMustMatch() {
-    String text = new String(SummaryWriter.encode(sample(), "p"), StandardCharsets.UTF_8);
+    String text = """
+        noescape-summaries 1 p
+        C com.example.Registry
+        M\tregister(java.lang.Object)\t.\tY\te
+        M\tsize()\t.\tN\t-
+        C com.example.Box
+        M\tf()\t.\tN
+        end 2 3
+        """;
     // A method line lost in the middle (a bad merge, an editor) is caught by the method count.
     String edited = text.replaceFirst("M\tsize\\(\\)[^\n]*\n", "");
     SummaryFormatException e = assertThrows(SummaryFormatException.class,
         () -> SummaryIndex.parse("t", edited.getBytes(StandardCharsets.UTF_8)));
-    assertTrue(e.getMessage().contains("does not match the 2 classes and 3 methods"), e.getMessage());
+    assertTrue(e.getMessage().contains("does not match the 2 classes and 2 methods"), e.getMessage());
   }
 
   @Test
@@ -143,6 +155,46 @@ class SummaryCodecTest {
     SummaryFormatException e = assertThrows(SummaryFormatException.class,
         () -> ix.lookup(new MethodRef("a.Bad", "g", List.of("int"), "void", true)));
     assertEquals("bad.jar:5: allocates must be N, Y or U, not 'Q'", e.getMessage());
+  }
+
+  @Test
+  void openReadsOnlyTheTableOfContentsAndDecodesBlocksOnDemand() throws IOException {
+    byte[] full = SummaryWriter.encode(sample(), "p");
+    int[] consumed = {0};
+    int[] reopened = {0};
+    SummaryIndex.Reopen reopen = () -> {
+      reopened[0]++;
+      return new java.io.FilterInputStream(new java.io.ByteArrayInputStream(full)) {
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          int n = super.read(b, off, Math.min(len, 16));
+          if (n > 0) consumed[0] += n;
+          return n;
+        }
+      };
+    };
+    SummaryIndex ix = SummaryIndex.open("lib.jar!/x", full.length, reopen);
+    String text = new String(full, StandardCharsets.UTF_8);
+    int bodyStart = text.indexOf("\nC ") + 1;
+    assertTrue(consumed[0] <= bodyStart + 16, consumed[0] + " bytes read for a " + bodyStart + "-byte table of contents");
+    assertEquals(1, reopened[0]);
+    assertEquals(Optional.of(sample().get(SIZE)), ix.lookup(SIZE));
+    assertEquals(2, reopened[0]);
+    assertEquals(Optional.of(sample().get(REGISTER)), ix.lookup(REGISTER));
+    assertEquals(2, reopened[0], "a class is decoded once");
+    // A size that disagrees with the table of contents: truncated in the jar.
+    SummaryFormatException e = assertThrows(SummaryFormatException.class, () -> SummaryIndex.open("lib.jar!/x", full.length + 1, reopen));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+  }
+
+  @Test
+  void corruptBlockBehindATableOfContentsNamesItsClass() {
+    String good = new String(SummaryWriter.encode(sample(), "p"), StandardCharsets.UTF_8);
+    String bad = good.replace("M\tsize()\t.\tN\t-", "M\tsize()\t.\tQ\t-");
+    SummaryIndex ix = SummaryIndex.parse("lib.jar", bad.getBytes(StandardCharsets.UTF_8));
+    SummaryFormatException e = assertThrows(SummaryFormatException.class, () -> ix.lookup(SIZE));
+    assertEquals("lib.jar: class com.example.Registry: allocates must be N, Y or U, not 'Q'", e.getMessage());
+    assertEquals(Optional.of(sample().get(INIT)), ix.lookup(INIT));
   }
 
   @Test
