@@ -281,7 +281,7 @@ final class CompilationUnitAnalysis {
     DependencySummaries deps = null;
     try {
       deps = DependencySummaries.of(state.context);
-      implementations = deps.provider();
+      implementations = deps;
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
       problems.add("summaries on the class path not read: " + Faults.describe(t));

@@ -1,45 +1,48 @@
 package dev.noescape.errorprone;
 
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
-import com.sun.tools.javac.util.Options;
+import com.sun.tools.javac.util.Names;
+import dev.noescape.ir.MethodRef;
+import dev.noescape.summary.MethodSummary;
 import dev.noescape.summary.SummaryProvider;
 import dev.noescape.summary.export.ClassPathSummaries;
-import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import javax.tools.JavaFileManager;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
+import java.util.Map;
+import java.util.Optional;
+import javax.tools.JavaFileObject;
 
 /**
- * The summaries the jars and directories on javac's class path ship in
+ * The summaries that jars and directories on javac's class path ship in
  * {@code META-INF/noescape/summaries}, for calls into classes compiled elsewhere (another module of
  * the build, a library analyzed by its publisher).
  *
- * <p>Made once per compilation (kept in its {@link Context}); each entry's resource is opened once
- * per JVM ({@link dev.noescape.summary.export.SummaryReader#cached}, keyed by path, size and mtime),
- * which matters because Maven runs javac in-process, module after module, in one JVM. A class path
- * entry is asked for nothing but that one resource, and a class's summaries are decoded on the
- * first call into it. Problems (an unreadable or corrupt resource, a newer format) become problems
- * of the next unit's note: the compilation never fails because of them.
+ * <p>A call's owner is looked up in javac's symbol table: the class file javac read it from names
+ * the class path entry (a jar, or a classes directory), and only that entry's resource is opened,
+ * when a call into it is first analyzed. So the cost follows the dependencies the code calls, not
+ * the length of the class path, and the entry is the one class loading would use. Each resource is
+ * opened once per JVM ({@link dev.noescape.summary.export.SummaryReader#cached}, keyed by path,
+ * size and mtime), which matters because Maven runs javac in-process, module after module, in one
+ * JVM. Problems (an unreadable or corrupt resource, a newer format) become problems of the unit's
+ * note: the compilation never fails because of them.
  */
-final class DependencySummaries {
+final class DependencySummaries implements SummaryProvider {
   private static final Context.Key<DependencySummaries> KEY = new Context.Key<>();
 
-  private final SummaryProvider provider;
+  private final Symtab symtab;
+  private final Names names;
+  private final Map<String, Optional<Path>> entryOfClass = new HashMap<>();
+  private final Map<Path, ClassPathSummaries> byEntry = new HashMap<>();
   private final List<String> pending = new ArrayList<>();
 
   private DependencySummaries(Context context) {
-    SummaryProvider p;
-    try {
-      p = ClassPathSummaries.load(classPath(context), this::problem);
-    } catch (Throwable t) {
-      Faults.rethrowIfFatal(t);
-      problem("summaries on the class path not read: " + Faults.describe(t));
-      p = SummaryProvider.NONE;
-    }
-    this.provider = p;
+    this.symtab = Symtab.instance(context);
+    this.names = Names.instance(context);
   }
 
   static DependencySummaries of(Context context) {
@@ -53,13 +56,37 @@ final class DependencySummaries {
     }
   }
 
-  /** Summaries of single method bodies on the class path: for {@code EscapeAnalysis}'s implementations. */
-  SummaryProvider provider() {
-    return provider;
+  @Override
+  public synchronized Optional<MethodSummary> lookup(MethodRef method) {
+    try {
+      Optional<Path> entry = entryOfClass.computeIfAbsent(method.owner(), this::entryOf);
+      if (entry.isEmpty()) return Optional.empty();
+      ClassPathSummaries s = byEntry.computeIfAbsent(entry.get(), e -> ClassPathSummaries.load(List.of(e), pending::add));
+      return s.lookup(method);
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      pending.add("summaries of " + method.owner() + " not read: " + Faults.describe(t));
+      return Optional.empty();
+    }
   }
 
-  private synchronized void problem(String text) {
-    pending.add(text);
+  /** The class path entry javac read {@code owner} from; empty for the JDK and this compilation's own classes. */
+  private Optional<Path> entryOf(String owner) {
+    ClassSymbol c = symtab.getClass(symtab.unnamedModule, names.fromString(owner));
+    if (c == null || c.classfile == null || c.classfile.getKind() != JavaFileObject.Kind.CLASS) return Optional.empty();
+    URI uri = c.classfile.toUri();
+    if ("jar".equals(uri.getScheme())) {
+      String ssp = uri.getSchemeSpecificPart();
+      int bang = ssp.indexOf("!/");
+      if (bang < 0) return Optional.empty();
+      return Optional.of(Path.of(URI.create(ssp.substring(0, bang))));
+    }
+    if (!"file".equals(uri.getScheme())) return Optional.empty(); // jrt: the JDK
+    // a classes directory: strip the class's own path (a/b/C$D.class) from the file's
+    Path file = Path.of(uri);
+    Path root = file.getParent();
+    for (int i = 0; i < owner.chars().filter(ch -> ch == '.').count() && root != null; i++) root = root.getParent();
+    return Optional.ofNullable(root);
   }
 
   /** Problems not yet told, for the note of the unit being analyzed. */
@@ -67,31 +94,6 @@ final class DependencySummaries {
     if (pending.isEmpty()) return List.of();
     List<String> out = new ArrayList<>(pending);
     pending.clear();
-    return out;
-  }
-
-  /**
-   * javac's user class path: what its file manager resolved from {@code -classpath}, the
-   * {@code CLASSPATH} variable or the default; from the options when the file manager is not a
-   * standard one (a build tool's wrapper).
-   */
-  static List<Path> classPath(Context context) {
-    List<Path> out = new ArrayList<>();
-    JavaFileManager fm = context.get(JavaFileManager.class);
-    if (fm instanceof StandardJavaFileManager s) {
-      Iterable<? extends Path> paths = s.getLocationAsPaths(StandardLocation.CLASS_PATH);
-      if (paths != null) {
-        for (Path p : paths) out.add(p);
-        return out;
-      }
-    }
-    Options options = Options.instance(context);
-    for (String name : List.of("--class-path", "-classpath", "-cp")) {
-      String cp = options.get(name);
-      if (cp == null) continue;
-      for (String e : cp.split(File.pathSeparator)) if (!e.isEmpty()) out.add(Path.of(e));
-      break;
-    }
     return out;
   }
 }
