@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -88,7 +87,7 @@ final class ModuleAnalysis {
     options = new BytecodeAnalysis.Options(inputs, classpath, options.rules(), options.ruleContext(), classpathSummaries);
 
     quietSootUp();
-    LogProgress progress = new LogProgress();
+    ProgressLog progress = new ProgressLog(System::nanoTime, line -> getLog().info(line));
     BytecodeAnalysis.Result result;
     try {
       result = BytecodeAnalysis.run(options, progress);
@@ -225,26 +224,4 @@ final class ModuleAnalysis {
     }
   }
 
-  /** An INFO line every {@value #INTERVAL_SECONDS} s once a run takes longer than that. */
-  private final class LogProgress implements BytecodeAnalysis.Progress {
-    static final long INTERVAL_SECONDS = 5;
-    private final long start = System.nanoTime();
-    private long last = start;
-    boolean logged;
-
-    @Override
-    public synchronized void update(String phase, int done, int total) {
-      long now = System.nanoTime();
-      if (now - last < TimeUnit.SECONDS.toNanos(INTERVAL_SECONDS)) return;
-      last = now;
-      logged = true;
-      boolean classes = phase.equals("loading") || phase.equals("lowering");
-      String what = total <= 0 ? phase : classes ? phase + " " + done + "/" + total + " classes" : phase;
-      getLog().info("noescape: " + what + ", " + elapsed());
-    }
-
-    String elapsed() {
-      return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
-    }
-  }
 }
