@@ -83,6 +83,7 @@ public class CheckMojo extends AbstractNoEscapeMojo {
 
     Path dir = outputDirectory.toPath();
     Path sarif = dir.resolve(ReportFiles.SARIF);
+    long writing = System.nanoTime();
     try {
       Files.createDirectories(dir);
       Pipeline.writeSarif(run, analysis.mapped().sourceText(), sarif);
@@ -91,6 +92,7 @@ public class CheckMojo extends AbstractNoEscapeMojo {
       getLog().debug(e);
       throw new MojoExecutionException("noescape: cannot write the reports in " + module.shown(dir) + ": " + Pipeline.describe(e));
     }
+    getLog().debug(String.format(java.util.Locale.ROOT, "noescape: time split: writers %.2f s", (System.nanoTime() - writing) / 1e9));
 
     module.logFindings(Reports.sorted(findings));
     ReportRun summaryRun = new ReportRun(run.toolVersion(), findings, List.of());

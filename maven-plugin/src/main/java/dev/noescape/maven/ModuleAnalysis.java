@@ -101,7 +101,12 @@ final class ModuleAnalysis {
     List<String> shownInputs = inputs.stream().map(this::shown).toList();
     notes = Pipeline.notes(notes, result, shownInputs);
     Path root = project.getBasedir().toPath().toAbsolutePath();
+    long analyzed = progress.now();
     Pipeline.Mapped mapped = Pipeline.map(result.findings(), sources, root, e -> getLog().debug(e));
+    if (getLog().isDebugEnabled()) {
+      getLog().debug("noescape: time split: " + progress.split(analyzed) + ", source mapping "
+          + String.format(Locale.ROOT, "%.2f s", (progress.now() - analyzed) / 1e9));
+    }
     notes.addAll(mapped.notes());
     for (String n : notes) getLog().warn("noescape: " + n);
     if (progress.logged) getLog().info("noescape: analyzed " + result.classesTotal() + " classes in " + progress.elapsed());

@@ -20,6 +20,8 @@ final class ProgressLog implements BytecodeAnalysis.Progress {
   private long last;
   /** Whether a line was logged: the goal then also logs the total time. */
   boolean logged;
+  /** When each phase was first reported, in order: the time split {@code -X} logs. */
+  private final java.util.LinkedHashMap<String, Long> phaseStarts = new java.util.LinkedHashMap<>();
 
   ProgressLog(LongSupplier nanoClock, Consumer<String> info) {
     this.nanoClock = nanoClock;
@@ -31,12 +33,33 @@ final class ProgressLog implements BytecodeAnalysis.Progress {
   @Override
   public synchronized void update(String phase, int done, int total) {
     long now = nanoClock.getAsLong();
+    phaseStarts.putIfAbsent(phase, now);
     if (now - last < TimeUnit.SECONDS.toNanos(INTERVAL_SECONDS)) return;
     last = now;
     logged = true;
     boolean classes = phase.equals("loading") || phase.equals("lowering");
     String what = total <= 0 ? phase : classes ? phase + " " + done + "/" + total + " classes" : phase;
     info.accept("noescape: " + what + ", " + elapsed());
+  }
+
+  /**
+   * Seconds per phase, from the start (the first phase includes opening the class path) to
+   * {@code end}: {@code loading 1.2 s, lowering 3.4 s, solving 0.5 s, rules 0.1 s}.
+   */
+  synchronized String split(long end) {
+    StringBuilder sb = new StringBuilder();
+    long from = start;
+    String name = "setup";
+    for (java.util.Map.Entry<String, Long> e : phaseStarts.entrySet()) {
+      sb.append(name).append(' ').append(String.format(Locale.ROOT, "%.2f s", (e.getValue() - from) / 1e9)).append(", ");
+      name = e.getKey();
+      from = e.getValue();
+    }
+    return sb.append(name).append(' ').append(String.format(Locale.ROOT, "%.2f s", (end - from) / 1e9)).toString();
+  }
+
+  long now() {
+    return nanoClock.getAsLong();
   }
 
   String elapsed() {

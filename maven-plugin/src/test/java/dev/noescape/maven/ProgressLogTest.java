@@ -49,5 +49,8 @@ class ProgressLogTest {
         "noescape: rules, 20.0 s"), lines);
     assertTrue(p.logged);
     assertEquals("20.0 s", p.elapsed());
+    // The time split -X logs: each phase from its first report to the next phase's.
+    advance(0.25);
+    assertEquals("setup 0.05 s, loading 5.00 s, lowering 13.95 s, solving 1.00 s, rules 0.25 s", p.split(now));
   }
 }
