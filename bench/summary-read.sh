@@ -159,18 +159,8 @@ cp_of() { local set=$1 cp="" d; for ((d = 0; d < DEPS; d++)); do cp+="${cp:+:}$O
 CP_WITH=$(cp_of with)
 CP_WITHOUT=$(cp_of without)
 
-HOSTING=(
-  -J--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED
-  -J--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED
-  -J--add-exports=jdk.compiler/com.sun.tools.javac.main=ALL-UNNAMED
-  -J--add-exports=jdk.compiler/com.sun.tools.javac.model=ALL-UNNAMED
-  -J--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED
-  -J--add-exports=jdk.compiler/com.sun.tools.javac.processing=ALL-UNNAMED
-  -J--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED
-  -J--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED
-  -J--add-opens=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED
-  -J--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED
-)
+# The flags javac needs to host Error Prone: the showcase's .mvn/jvm.config, as -J flags.
+mapfile -t HOSTING < <(grep -v '^[[:space:]]*$' "$ROOT/testdata/showcase/.mvn/jvm.config" | sed 's/^/-J/')
 
 # compile SET REP -> wall seconds
 compile() {
