@@ -104,6 +104,8 @@ final class CompilationUnitAnalysis {
   private final List<String> problems = new ArrayList<>();
   private Tree notePosition;
   private boolean notePrinted;
+  /** Summaries shipped by class path entries ({@link DependencySummaries}), for calls into them. */
+  private SummaryProvider implementations = SummaryProvider.NONE;
 
   private CompilationUnitAnalysis(CompilationUnitTree unit, NoEscapeOptions options, RuleContext ruleContext,
       Set<RuleId> enabledRules, Set<RuleId> computedRules) {
@@ -278,7 +280,17 @@ final class CompilationUnitAnalysis {
     if (program == null || program.methods().isEmpty()) return;
 
     // 2. Engine, with the failing methods left out if the whole unit cannot be analyzed.
+    DependencySummaries deps = null;
+    try {
+      deps = DependencySummaries.of(state.context);
+      implementations = deps;
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      problems.add("summaries on the class path not read: " + Faults.describe(t));
+    }
     AnalysisResult result = analyze(program, fe);
+    // A resource found corrupt while decoding is told once, in this unit's note.
+    if (deps != null) problems.addAll(deps.takeProblems());
     if (result == null) return;
 
     // 3. Rules.
@@ -320,7 +332,10 @@ final class CompilationUnitAnalysis {
     }
   }
 
-  /** The library summaries the engine used; the contract rule resolves callees with them too. */
+  /**
+   * The library summaries the engine used; the contract rule resolves callees with them too, then
+   * with the summaries shipped by class path entries ({@code implementations}).
+   */
   private SummaryProvider library = SummaryProvider.NONE;
 
   private AnalysisResult analyze(Program program, FrontEndResult fe) {
@@ -334,7 +349,7 @@ final class CompilationUnitAnalysis {
     }
     this.library = library;
     try {
-      return engine(library, program);
+      return engine(library, implementations, program);
     } catch (Throwable whole) {
       Faults.rethrowIfFatal(whole);
       // Find the methods the engine fails on by analyzing each alone, then analyze the rest
@@ -342,7 +357,7 @@ final class CompilationUnitAnalysis {
       List<MethodIR> ok = new ArrayList<>();
       for (MethodIR m : program.methods()) {
         try {
-          engine(library, new Program(List.of(m)));
+          engine(library, implementations, new Program(List.of(m)));
           ok.add(m);
         } catch (Throwable t) {
           Faults.rethrowIfFatal(t);
@@ -357,7 +372,7 @@ final class CompilationUnitAnalysis {
         return null;
       }
       try {
-        return engine(library, new Program(ok));
+        return engine(library, implementations, new Program(ok));
       } catch (Throwable t) {
         Faults.rethrowIfFatal(t);
         problems.add("escape analysis of the unit failed: " + Faults.describe(t));
@@ -366,10 +381,11 @@ final class CompilationUnitAnalysis {
     }
   }
 
-  private static AnalysisResult engine(SummaryProvider library, Program program) throws Exception {
+  private static AnalysisResult engine(SummaryProvider library, SummaryProvider implementations, Program program)
+      throws Exception {
     Faults.hook(Stage.ENGINE,
         () -> program.methods().stream().map(m -> m.ref().key()).collect(Collectors.joining(" ")));
-    return new EscapeAnalysis(library).analyze(program);
+    return new EscapeAnalysis(library, implementations).analyze(program);
   }
 
   private List<Finding> runRules(AnalysisResult result, FrontEndResult fe) {
@@ -413,11 +429,11 @@ final class CompilationUnitAnalysis {
       if (extra.isEmpty()) return findings;
       List<MethodIR> all = new ArrayList<>(program.methods());
       all.addAll(extra);
-      AnalysisResult wide = engine(library, new Program(all));
+      AnalysisResult wide = engine(library, implementations, new Program(all));
       Set<String> own = program.byKey().keySet();
       List<Finding> out = new ArrayList<>();
       for (Finding f : findings) if (f.rule() != RuleId.ALLOCATION_CONTRACT) out.add(f);
-      for (Finding f : new AllocationContractRule(library).check(wide, ruleContext)) {
+      for (Finding f : new AllocationContractRule(library.orElse(implementations)).check(wide, ruleContext)) {
         if (f.method() != null && own.contains(f.method().key())) out.add(f);
       }
       out.sort(Finding.ORDER);
@@ -433,7 +449,7 @@ final class CompilationUnitAnalysis {
   private List<Finding> rules(AnalysisResult result, Set<RuleId> enabled) throws Exception {
     Faults.hook(Stage.RULES, () -> enabled.stream().map(RuleId::id).collect(Collectors.joining(",")) + " "
         + result.methods().stream().map(m -> m.method().ref().key()).collect(Collectors.joining(" ")));
-    List<Finding> found = RuleRunner.run(result, library, ruleContext, enabled);
+    List<Finding> found = RuleRunner.run(result, library.orElse(implementations), ruleContext, enabled);
     return found == null ? List.of() : found;
   }
 

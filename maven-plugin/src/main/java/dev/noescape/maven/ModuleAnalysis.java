@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -28,7 +27,7 @@ final class ModuleAnalysis {
   /** The goals' analysis parameters. */
   record Settings(List<String> rules, List<String> excludeRules, int verbosity, boolean reportOutsideLoops,
       List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes,
-      boolean contractAllowsNoEscape) {}
+      boolean contractAllowsNoEscape, boolean classpathSummaries) {}
 
   private final MavenProject project;
   private final Log log;
@@ -42,6 +41,7 @@ final class ModuleAnalysis {
   private final boolean includeTests;
   private final List<String> includes;
   private final List<String> excludes;
+  private final boolean classpathSummaries;
 
   ModuleAnalysis(MavenProject project, Log log, String pluginVersion, Settings s) {
     this.project = project;
@@ -56,6 +56,7 @@ final class ModuleAnalysis {
     this.includeTests = s.includeTests();
     this.includes = s.includes();
     this.excludes = s.excludes();
+    this.classpathSummaries = s.classpathSummaries();
   }
 
   private Log getLog() {
@@ -63,7 +64,7 @@ final class ModuleAnalysis {
   }
 
   /** One module's analysis, mapped to its sources. */
-  record Analysis(ReportRun run, Pipeline.Mapped mapped, int classes) {}
+  record Analysis(ReportRun run, Pipeline.Mapped mapped, int classes, BytecodeAnalysis.Result result) {}
 
   /**
    * Analyzes the module, or returns null when there is nothing to analyze (no classes directory);
@@ -85,10 +86,10 @@ final class ModuleAnalysis {
     }
     List<String> notes = new ArrayList<>();
     List<Path> classpath = classpath(inputs, notes);
-    options = new BytecodeAnalysis.Options(inputs, classpath, options.rules(), options.ruleContext());
+    options = new BytecodeAnalysis.Options(inputs, classpath, options.rules(), options.ruleContext(), classpathSummaries);
 
     quietSootUp();
-    LogProgress progress = new LogProgress();
+    ProgressLog progress = new ProgressLog(System::nanoTime, line -> getLog().info(line));
     BytecodeAnalysis.Result result;
     try {
       result = BytecodeAnalysis.run(options, progress);
@@ -102,16 +103,28 @@ final class ModuleAnalysis {
     List<String> shownInputs = inputs.stream().map(this::shown).toList();
     notes = Pipeline.notes(notes, result, shownInputs);
     Path root = project.getBasedir().toPath().toAbsolutePath();
+    long analyzed = progress.now();
     Pipeline.Mapped mapped = Pipeline.map(result.findings(), sources, root, e -> getLog().debug(e));
+    if (getLog().isDebugEnabled()) {
+      getLog().debug("noescape: time split: " + progress.split(analyzed) + ", source mapping "
+          + String.format(Locale.ROOT, "%.2f s", (progress.now() - analyzed) / 1e9));
+    }
     notes.addAll(mapped.notes());
     for (String n : notes) getLog().warn("noescape: " + n);
     if (progress.logged) getLog().info("noescape: analyzed " + result.classesTotal() + " classes in " + progress.elapsed());
+    BytecodeAnalysis.SummaryUse use = result.summaryUse();
+    if (use.resources() > 0) {
+      // Multi-module builds: the summaries upstream modules wrote replace analyzing their classes.
+      getLog().info("noescape: used " + use.summariesUsed() + " method summar" + (use.summariesUsed() == 1 ? "y" : "ies")
+          + " shipped by " + use.resources() + " class path entr" + (use.resources() == 1 ? "y" : "ies") + " ("
+          + use.classesNotLowered() + " class" + (use.classesNotLowered() == 1 ? "" : "es") + " not re-analyzed)");
+    }
     java.util.function.Predicate<String> reported = ClassPatterns.filter(split(includes), split(excludes));
     List<ReportedFinding> kept = mapped.findings().stream()
         .filter(f -> f.finding().method() == null || reported.test(f.finding().method().owner()))
         .toList();
     return new Analysis(new ReportRun(pluginVersion == null ? "unknown" : pluginVersion, kept, notes, null, mapped.waived()),
-        mapped, result.classesTotal());
+        mapped, result.classesTotal(), result);
   }
 
   /**
@@ -219,26 +232,4 @@ final class ModuleAnalysis {
     }
   }
 
-  /** An INFO line every {@value #INTERVAL_SECONDS} s once a run takes longer than that. */
-  private final class LogProgress implements BytecodeAnalysis.Progress {
-    static final long INTERVAL_SECONDS = 5;
-    private final long start = System.nanoTime();
-    private long last = start;
-    boolean logged;
-
-    @Override
-    public synchronized void update(String phase, int done, int total) {
-      long now = System.nanoTime();
-      if (now - last < TimeUnit.SECONDS.toNanos(INTERVAL_SECONDS)) return;
-      last = now;
-      logged = true;
-      boolean classes = phase.equals("loading") || phase.equals("lowering");
-      String what = total <= 0 ? phase : classes ? phase + " " + done + "/" + total + " classes" : phase;
-      getLog().info("noescape: " + what + ", " + elapsed());
-    }
-
-    String elapsed() {
-      return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
-    }
-  }
 }

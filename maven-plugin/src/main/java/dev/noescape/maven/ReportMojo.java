@@ -117,7 +117,7 @@ public class ReportMojo extends AbstractMavenReport {
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape));
+            contractAllowsNoEscape, true));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();
