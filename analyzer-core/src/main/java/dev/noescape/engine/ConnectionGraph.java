@@ -87,7 +87,15 @@ final class ConnectionGraph {
   private final BitSet queued = new BitSet();
   private final BitSet scratch = new BitSet();
 
+  /** Charged for every copy of a points-to set and every constraint applied: the method's work budget. */
+  private final Meter meter;
+
   ConnectionGraph(int slots, int sites, int varCount) {
+    this(slots, sites, varCount, Meter.unlimited());
+  }
+
+  ConnectionGraph(int slots, int sites, int varCount, Meter meter) {
+    this.meter = meter;
     this.slots = slots;
     this.varCount = varCount;
     addObject(Kind.GLOBAL, -1, -1);
@@ -298,6 +306,7 @@ final class ConnectionGraph {
   }
 
   void applyLoad(int o, int f, int target) {
+    meter.charge(1);
     if (collapsed(o) || f == F_ALL || f == F_CONTENT) {
       link(fieldNode(o, F_ALL), target); // a load of CONTENT reads every field
     } else if (f == F_EXPL) {
@@ -316,6 +325,7 @@ final class ConnectionGraph {
   }
 
   void applyStore(int o, int f, int value, int stmt) {
+    meter.charge(1);
     int n = fieldNode(o, f == F_ALL || f == F_EXPL ? F_CONTENT : f);
     storeEdge(value, n, o, stmt);
   }
@@ -336,6 +346,7 @@ final class ConnectionGraph {
    */
   int holderStmt(int holder, int x) {
     IntList l = holder < storesInto.length ? storesInto[holder] : null;
+    meter.charge(1 + (l == null ? 0 : l.size() >>> 1));
     int best = -1;
     for (int i = 0; l != null && i < l.size(); i += 2) {
       int stmt = l.get(i + 1);
@@ -351,6 +362,7 @@ final class ConnectionGraph {
   }
 
   private void addAll(int to, BitSet src) {
+    meter.charge(1 + (src.length() >>> 6));
     scratch.clear();
     scratch.or(src);
     scratch.andNot(pts[to]);
@@ -368,6 +380,11 @@ final class ConnectionGraph {
     }
   }
 
+  /** Charges work done outside this class on the method's graph (reverse edges, reason searches). */
+  void charge(long units) {
+    meter.charge(units);
+  }
+
   // ---- propagation (driven by Solver) ----
 
   /**
@@ -378,6 +395,7 @@ final class ConnectionGraph {
     while (queueHead < queue.size()) {
       int n = queue.get(queueHead++);
       queued.clear(n);
+      meter.charge(1);
       BitSet d = delta[n];
       if (d.isEmpty()) continue;
       delta[n] = new BitSet();

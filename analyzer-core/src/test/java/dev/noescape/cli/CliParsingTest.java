@@ -45,6 +45,13 @@ class CliParsingTest {
     assertEquals(1, o.ruleContext().verbosity());
     assertFalse(o.ruleContext().reportOutsideLoops());
     assertEquals(Set.of(), o.ruleContext().hotAnnotations());
+    assertEquals(null, o.timeBudget(), "no wall-clock budget unless asked: output stays deterministic");
+  }
+
+  @Test
+  void budgetSecondsBecomesTheRunsTimeBudget() {
+    world.run(analysis, "--budget-seconds", "90", "classes");
+    assertEquals(java.time.Duration.ofSeconds(90), analysis.options.timeBudget());
   }
 
   @Test
