@@ -346,13 +346,41 @@ final class ConnectionGraph {
    */
   int holderStmt(int holder, int x) {
     IntList l = holder < storesInto.length ? storesInto[holder] : null;
-    meter.charge(1 + (l == null ? 0 : l.size() >>> 1));
+    if (l == null) return -1;
+    if (l.size() > 2 * FIRST_STORE_INDEX_AT) {
+      // GLOBAL in code that hands everything to unknown calls: thousands of stores, asked about
+      // thousands of objects; index them once instead of scanning per object
+      int[] first = firstStores.get(holder);
+      if (first == null) firstStores.put(holder, first = firstStores(l));
+      return x < first.length ? first[x] : -1;
+    }
+    meter.charge(1 + (l.size() >>> 1));
     int best = -1;
-    for (int i = 0; l != null && i < l.size(); i += 2) {
+    for (int i = 0; i < l.size(); i += 2) {
       int stmt = l.get(i + 1);
       if ((best < 0 || stmt < best) && pts[l.get(i)].get(x)) best = stmt;
     }
     return best;
+  }
+
+  /** Holders with more stores than this get their first statements indexed ({@link #firstStores}). */
+  private static final int FIRST_STORE_INDEX_AT = 16;
+
+  /** Per holder with many stores: for each object, the first statement that stored it there (-1: none). */
+  private final Map<Integer, int[]> firstStores = new HashMap<>();
+
+  private int[] firstStores(IntList l) {
+    int[] first = new int[objects];
+    Arrays.fill(first, -1);
+    for (int i = 0; i < l.size(); i += 2) {
+      int stmt = l.get(i + 1);
+      BitSet p = pts[l.get(i)];
+      meter.charge(1 + (p.length() >>> 6));
+      for (int o = p.nextSetBit(0); o >= 0 && o < first.length; o = p.nextSetBit(o + 1)) {
+        if (first[o] < 0 || stmt < first[o]) first[o] = stmt;
+      }
+    }
+    return first;
   }
 
   private static IntList list(IntList[] a, int i) {
@@ -392,6 +420,7 @@ final class ConnectionGraph {
    * of a delta), so the cost is bounded by edges × objects.
    */
   void propagate() {
+    firstStores.clear(); // points-to sets may grow
     while (queueHead < queue.size()) {
       int n = queue.get(queueHead++);
       queued.clear(n);
