@@ -82,23 +82,10 @@ class BudgetTest {
     assertEquals("passed to unknown Big.fill (line 11)", h0.renderChain());
   }
 
-  /** A ring of {@code size} methods each passing its argument on; the middle one stores it into a static. */
-  private static List<MethodIR> ring(int size) {
-    List<MethodIR> ms = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      MethodIRBuilder b = method(stat("a.R", "m" + i, OBJ));
-      Var o = b.param("o", OBJ, at(1));
-      if (i == size / 2) b.staticStore(staticField("a.R", "SINK"), o, at(2));
-      b.call(null, stat("a.R", "m" + ((i + 1) % size), OBJ), List.of(o), at(3));
-      ms.add(b.build());
-    }
-    return ms;
-  }
-
   @Test
   void componentOf2000MethodsConvergesInABoundedNumberOfAnalyses() {
     int size = 2_000;
-    AnalysisResult r = new EscapeAnalysis(SummaryProvider.NONE).analyze(new Program(ring(size)));
+    AnalysisResult r = new EscapeAnalysis(SummaryProvider.NONE).analyze(new Program(ring("a.R", size, true)));
     assertEquals(List.of(), r.budgetHits());
     for (int i = 0; i < size; i++) assertTrue(r.summaries().get("a.R#m" + i + "(java.lang.Object)").params().get(0).escapes(), "m" + i);
     // every member once from the optimistic start (2,000), again when the leak reaches it for the
@@ -110,7 +97,7 @@ class BudgetTest {
   @Test
   void componentOverItsWorkBudgetFallsBackToUnknownSummaries() {
     int size = 2_000;
-    List<MethodIR> ms = ring(size);
+    List<MethodIR> ms = ring("a.R", size, true);
     AnalysisResult r = new EscapeAnalysis(SummaryProvider.NONE,
         new Budget(Integer.MAX_VALUE, Long.MAX_VALUE, 10_000, Budget.NO_DEADLINE)).analyze(new Program(ms));
     assertEquals(1, r.budgetHits().size());
