@@ -240,7 +240,7 @@ public final class BytecodeAnalysis {
         problems.add(new Problem(lowering.display(ms.get(0)), what + h.reason()));
       } else {
         String reason = h.reason().equals(EscapeAnalysis.DEADLINE)
-            ? "the time budget (--budget-seconds " + options.timeBudget().toSeconds() + ") was spent"
+            ? "the time budget (" + shown(options.timeBudget()) + ") was spent"
             : h.reason();
         problems.add(new Problem(lowering.display(ms.get(0)), what + ms.size() + " methods (this one first): " + reason));
       }
@@ -255,8 +255,12 @@ public final class BytecodeAnalysis {
     for (String c : queue) if (inputNames.contains(c)) left++;
     for (String c : anonymous) if (inputNames.contains(c)) left++;
     if (inputNames.contains(next)) left++;
-    problems.add(new Problem(next, "not analyzed (budget): the time budget (--budget-seconds " + options.timeBudget().toSeconds()
+    problems.add(new Problem(next, "not analyzed (budget): the time budget (" + shown(options.timeBudget())
         + ") was spent before " + left + " classes (this one first) were read"));
+  }
+
+  private static String shown(java.time.Duration d) {
+    return d.toMillis() >= 1000 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /**

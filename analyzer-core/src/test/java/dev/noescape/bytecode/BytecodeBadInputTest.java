@@ -67,6 +67,23 @@ class BytecodeBadInputTest {
     assertEquals(2, r.classesAnalyzed(), r.problems().toString());
   }
 
+  @Test
+  void spentTimeBudgetSkipsWhatIsLeftWithOneNote() throws IOException {
+    Path dir = tmp.resolve("classes");
+    for (String c : List.of("corpus.boxing.BoxingCaches", "corpus.hot.custom.Throttle")) {
+      Path p = dir.resolve(c.replace('.', '/') + ".class");
+      Files.createDirectories(p.getParent());
+      Files.write(p, corpusClass(c));
+    }
+    BytecodeAnalysis.Result r = BytecodeAnalysis.run(new BytecodeAnalysis.Options(List.of(dir), List.of(),
+        EnumSet.allOf(RuleId.class), RuleContext.defaults(), java.time.Duration.ofNanos(1)), BytecodeAnalysis.Progress.NONE);
+    assertEquals(2, r.classesTotal());
+    assertEquals(0, r.classesAnalyzed());
+    assertEquals(List.of("corpus.boxing.BoxingCaches: not analyzed (budget): the time budget (0 ms) was spent before 2 classes"
+        + " (this one first) were read"), r.problems().stream().map(Object::toString).toList());
+    assertEquals(List.of(), r.findings());
+  }
+
   /**
    * SootUp 3.0.1's LocalSplitter throws on httpcore5 5.1.3's
    * {@code DefaultBHttpClientConnection.terminateRequest} (an empty try-with-resources compiled by
