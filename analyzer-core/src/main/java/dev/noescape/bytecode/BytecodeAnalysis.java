@@ -1,6 +1,7 @@
 package dev.noescape.bytecode;
 
 import dev.noescape.engine.AnalysisResult;
+import dev.noescape.engine.Budget;
 import dev.noescape.engine.EscapeAnalysis;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
@@ -54,10 +55,40 @@ public final class BytecodeAnalysis {
       .filter(i -> !(i instanceof sootup.interceptors.TypeAssigner))
       .toList();
 
-  private static void untypedLocation(Path p, SourceType type, List<AnalysisInputLocation> locations) {
-    if (!java.nio.file.Files.exists(p)) return;
+  /**
+   * The last resort: SootUp 3.0.1's {@code LocalSplitter} throws {@code IllegalStateException} on
+   * some bodies (httpcore5 5.1's {@code DefaultBHttpClientConnection.terminateRequest}: a local
+   * slot reused across a try/finally). Without it each slot stays one local: fewer, less precise
+   * names, the same allocations, calls and fields.
+   */
+  private static final List<sootup.core.interceptor.BodyInterceptor> UNSPLIT_INTERCEPTORS = UNTYPED_INTERCEPTORS.stream()
+      .filter(i -> !(i instanceof sootup.interceptors.LocalSplitter))
+      .toList();
+
+  /** A view over the run's inputs and class path with these interceptors, made on first use. */
+  private static java.util.function.Supplier<JavaView> lazyView(Options options,
+      List<sootup.core.interceptor.BodyInterceptor> interceptors) {
+    return new java.util.function.Supplier<>() {
+      JavaView v;
+
+      @Override
+      public JavaView get() {
+        if (v == null) {
+          List<AnalysisInputLocation> locations = new ArrayList<>();
+          for (Path p : options.inputs()) quietLocation(p, SourceType.Application, interceptors, locations);
+          for (Path p : options.classpath()) quietLocation(p, SourceType.Library, interceptors, locations);
+          v = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES / 4));
+        }
+        return v;
+      }
+    };
+  }
+
+  private static void quietLocation(Path p, SourceType type, List<sootup.core.interceptor.BodyInterceptor> interceptors,
+      List<AnalysisInputLocation> locations) {
+    if (!java.nio.file.Files.exists(p) || !readableJar(p)) return;
     try {
-      locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type, UNTYPED_INTERCEPTORS));
+      locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type, interceptors));
     } catch (RuntimeException e) {
       // reported when the typed view was made
     }
@@ -72,6 +103,7 @@ public final class BytecodeAnalysis {
    */
   public static Result run(Options options, Progress progress) {
     if (progress == null) progress = Progress.NONE;
+    long deadline = options.timeBudget() == null ? Budget.NO_DEADLINE : System.nanoTime() + options.timeBudget().toNanos();
     List<Problem> problems = new ArrayList<>();
     List<ClassFiles.Entry> inputs = new ArrayList<>();
     List<ClassFiles.Entry> libs = new ArrayList<>();
@@ -104,22 +136,10 @@ public final class BytecodeAnalysis {
     JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
     // SootUp's type assigner fails on some bodies when classes they use are missing; those bodies
     // are built again in a second view without it (made on first use), where local types are less
-    // precise but the allocations, calls and fields the IR needs are the same.
-    java.util.function.Supplier<JavaView> fallback = new java.util.function.Supplier<>() {
-      JavaView v;
-
-      @Override
-      public JavaView get() {
-        if (v == null) {
-          List<AnalysisInputLocation> untyped = new ArrayList<>();
-          for (Path p : options.inputs()) untypedLocation(p, SourceType.Application, untyped);
-          for (Path p : options.classpath()) untypedLocation(p, SourceType.Library, untyped);
-          v = new JavaView(untyped, new LRUCacheProvider(CACHE_CLASSES / 4));
-        }
-        return v;
-      }
-    };
-    ProgramLowering lowering = new ProgramLowering(view, fallback, rc.hotAnnotations(), problems);
+    // precise but the allocations, calls and fields the IR needs are the same; a third view also
+    // leaves out the local splitter (see UNSPLIT_INTERCEPTORS).
+    ProgramLowering lowering = new ProgramLowering(view,
+        List.of(lazyView(options, UNTYPED_INTERCEPTORS), lazyView(options, UNSPLIT_INTERCEPTORS)), rc.hotAnnotations(), problems);
     List<ClassFiles.Entry> all = new ArrayList<>(inputs);
     all.addAll(libs);
     int done = 0;
@@ -171,6 +191,10 @@ public final class BytecodeAnalysis {
         c = anonymous.remove(pick);
       }
       if (c == null) break;
+      if (deadline != Budget.NO_DEADLINE && System.nanoTime() - deadline > 0) {
+        timeBudgetSpent(options, c, queue, anonymous, inputNames, problems);
+        break;
+      }
       int before = lowering.methods.size();
       boolean ok = lowering.lower(c, counter);
       if (ok && inputNames.contains(c)) analyzed++;
@@ -206,7 +230,8 @@ public final class BytecodeAnalysis {
     for (String c : readable) if (!inputNames.contains(c) && shipped.covers(c)) implemented.add(c);
     Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), implemented));
     JdkModels library = JdkModels.instance();
-    AnalysisResult result = new EscapeAnalysis(library, shipped).analyze(program);
+    AnalysisResult result = new EscapeAnalysis(library, shipped, Budget.DEFAULT.withDeadline(deadline)).analyze(program);
+    analyzed -= budgetProblems(result, options, lowering, inputNames, problems);
     progress.update("rules", 0, 1);
     List<Finding> findings = new ArrayList<>();
     for (Finding f : RuleRunner.run(result, library.orElse(shipped), context, options.rules())) {
@@ -240,6 +265,46 @@ public final class BytecodeAnalysis {
   }
 
   /**
+   * One problem per budget the engine hit, naming the method (or the first of the methods); returns
+   * how many input classes were counted as analyzed but have a method that was not.
+   */
+  private static int budgetProblems(AnalysisResult result, Options options, ProgramLowering lowering, Set<String> inputNames,
+      List<Problem> problems) {
+    Set<String> incomplete = new java.util.TreeSet<>();
+    for (dev.noescape.engine.BudgetHit h : result.budgetHits()) {
+      List<dev.noescape.ir.MethodRef> ms = h.methods();
+      if (!h.resultsKept()) {
+        for (dev.noescape.ir.MethodRef m : ms) if (inputNames.contains(m.owner())) incomplete.add(m.owner());
+      }
+      String what = h.resultsKept() ? "summaries unknown (budget): " : "not analyzed (budget): ";
+      if (ms.size() == 1) {
+        problems.add(new Problem(lowering.display(ms.get(0)), what + h.reason()));
+      } else {
+        String reason = h.reason().equals(EscapeAnalysis.DEADLINE)
+            ? "the time budget (" + shown(options.timeBudget()) + ") was spent"
+            : h.reason();
+        problems.add(new Problem(lowering.display(ms.get(0)), what + ms.size() + " methods (this one first): " + reason));
+      }
+    }
+    return incomplete.size();
+  }
+
+  /** One problem for the classes left when the time budget ran out during lowering. */
+  private static void timeBudgetSpent(Options options, String next, java.util.Collection<String> queue,
+      java.util.Collection<String> anonymous, Set<String> inputNames, List<Problem> problems) {
+    int left = 0;
+    for (String c : queue) if (inputNames.contains(c)) left++;
+    for (String c : anonymous) if (inputNames.contains(c)) left++;
+    if (inputNames.contains(next)) left++;
+    problems.add(new Problem(next, "not analyzed (budget): the time budget (" + shown(options.timeBudget())
+        + ") was spent before " + left + " classes (this one first) were read"));
+  }
+
+  private static String shown(java.time.Duration d) {
+    return d.toMillis() >= 1000 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /**
    * One problem for the classes the lowered code refers to that are in neither the inputs, the class
    * path nor the JDK (a missing dependency): calls into them count as unknown (escaping).
    */
@@ -268,10 +333,25 @@ public final class BytecodeAnalysis {
 
   private static void location(Path p, SourceType type, List<AnalysisInputLocation> locations, List<Problem> problems) {
     if (!java.nio.file.Files.exists(p)) return; // ClassFiles reported it
+    if (!readableJar(p)) return; // ClassFiles reported it; SootUp would fail the whole view on it
     try {
       locations.add(new JavaClassPathAnalysisInputLocation(p.toString(), type, INTERCEPTORS));
     } catch (RuntimeException e) {
       problems.add(new Problem(p.toString(), "cannot open: " + ProgramLowering.message(e)));
+    }
+  }
+
+  /**
+   * False for a file that is not a readable zip (a truncated jar): SootUp opens every jar of a view
+   * as a file system when it looks up any class, so one unreadable jar would make every class of
+   * the run unreadable.
+   */
+  private static boolean readableJar(Path p) {
+    if (java.nio.file.Files.isDirectory(p)) return true;
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(p.toFile())) {
+      return true;
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -287,22 +367,30 @@ public final class BytecodeAnalysis {
    *     path)
    * @param classpathSummaries use the summaries class path entries ship in
    *     {@code META-INF/noescape} for their methods instead of lowering their classes
+   * @param timeBudget wall-clock time the run may take (null: none); when it is spent, the classes
+   *     and methods not analyzed yet are skipped with one problem each phase (output then depends
+   *     on the machine's speed, hence opt-in)
    */
   public record Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext,
-      boolean classpathSummaries) {
+      boolean classpathSummaries, java.time.Duration timeBudget) {
     public Options {
       inputs = List.copyOf(inputs);
       classpath = List.copyOf(classpath);
       rules = Set.copyOf(rules);
     }
 
-    /** Reading the summaries class path entries ship (the default). */
+    /** Reading the summaries class path entries ship (the default), without a time budget. */
     public Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext) {
-      this(inputs, classpath, rules, ruleContext, true);
+      this(inputs, classpath, rules, ruleContext, true, null);
     }
 
     public Options withClasspathSummaries(boolean read) {
-      return new Options(inputs, classpath, rules, ruleContext, read);
+      return new Options(inputs, classpath, rules, ruleContext, read, timeBudget);
+    }
+
+    /** A wall-clock budget for the run (null: only the engine's deterministic work budgets apply). */
+    public Options withTimeBudget(java.time.Duration budget) {
+      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, budget);
     }
   }
 

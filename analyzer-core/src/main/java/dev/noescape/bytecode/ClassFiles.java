@@ -28,11 +28,20 @@ final class ClassFiles {
    * none or cannot be read) and whether its InnerClasses attribute says it is anonymous.
    */
   record Entry(String display, String className, int major, String sourceFile, boolean anonymous,
-      Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> reusedSlots) {
+      Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> reusedSlots, Map<String, Integer> oversized) {
     Entry(String display, String className, int major, String sourceFile, boolean anonymous) {
-      this(display, className, major, sourceFile, anonymous, Map.of());
+      this(display, className, major, sourceFile, anonymous, Map.of(), Map.of());
     }
   }
+
+  /**
+   * Methods with more bytecode instructions than this are not lowered (a budget): SootUp's body
+   * building is quadratic in a method's stack locals (it checks each new name against all
+   * others), so one table initializer of 20,000 instructions (groovy 4's bundled ANTLR
+   * {@code UnicodeData.addPropertyAliases}) takes minutes. Real methods stay far below: guava's
+   * largest is a 5,150-instruction table in a static initializer.
+   */
+  static final int MAX_INSTRUCTIONS = 10_000;
 
   static List<Entry> list(Path root, List<BytecodeAnalysis.Problem> problems) {
     List<Entry> out = new ArrayList<>();
@@ -65,6 +74,10 @@ final class ClassFiles {
       } else {
         problems.add(new BytecodeAnalysis.Problem(root.toString(), "no such jar or directory"));
       }
+    } catch (java.util.zip.ZipException e) {
+      // a jar cut short (an interrupted download) or not a zip at all: its central directory is gone
+      problems.add(new BytecodeAnalysis.Problem(root.toString(), "not a readable jar (truncated or corrupt: " + e.getMessage()
+          + "): skipped"));
     } catch (IOException | RuntimeException e) {
       problems.add(new BytecodeAnalysis.Problem(root.toString(), "cannot list classes: " + e.getMessage()));
     }
@@ -82,6 +95,7 @@ final class ClassFiles {
     boolean[] anonymous = {false};
     String internal = className.replace('.', '/');
     Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> reused = new HashMap<>();
+    Map<String, Integer> oversized = new HashMap<>();
     try {
       new org.objectweb.asm.ClassReader(b).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
         @Override
@@ -97,14 +111,22 @@ final class ClassFiles {
         @Override
         public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
             String[] exceptions) {
-          return new LocalTableReader(name + descriptor, reused);
+          return new LocalTableReader(name + descriptor, reused, oversized, methodKey(name, descriptor));
         }
       }, org.objectweb.asm.ClassReader.SKIP_FRAMES);
     } catch (RuntimeException e) {
       // unreadable beyond the header: SootUp reports it when the class is read
     }
     String pkg = internal.lastIndexOf('/') >= 0 ? internal.substring(0, internal.lastIndexOf('/') + 1) : "";
-    return new Entry(display, className, major, source[0] == null ? null : pkg + source[0], anonymous[0], reused);
+    return new Entry(display, className, major, source[0] == null ? null : pkg + source[0], anonymous[0], reused, oversized);
+  }
+
+  /** {@code name(java.lang.String,int[])}: how {@link ProgramLowering} names a method of the class. */
+  static String methodKey(String name, String descriptor) {
+    StringBuilder b = new StringBuilder(name).append('(');
+    org.objectweb.asm.Type[] args = org.objectweb.asm.Type.getArgumentTypes(descriptor);
+    for (int i = 0; i < args.length; i++) b.append(i == 0 ? "" : ",").append(args[i].getClassName());
+    return b.append(')').toString();
   }
 
   /**
@@ -112,19 +134,92 @@ final class ClassFiles {
    * reuses the slots of a block's variables after it), each variable with the line of the store
    * that starts it; kept only for such methods. SootUp names every variable of a slot after one of
    * its entries ({@code i#1} for the {@code orders} that took the slot of a loop's {@code i}), and
-   * {@link dev.noescape.bytecode.lower.Locals} corrects the names with these.
+   * {@link dev.noescape.bytecode.lower.Locals} corrects the names with these. Also counts the
+   * instructions, to leave out methods over {@link #MAX_INSTRUCTIONS}.
    */
   private static final class LocalTableReader extends org.objectweb.asm.MethodVisitor {
     private final String key;
     private final Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> out;
+    private final Map<String, Integer> oversized;
+    private final String methodKey;
+    private int instructions;
     private final Map<org.objectweb.asm.Label, Integer> lineBefore = new HashMap<>();
     private final List<dev.noescape.bytecode.lower.Locals.Var> vars = new ArrayList<>();
     private int line;
 
-    LocalTableReader(String key, Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> out) {
+    LocalTableReader(String key, Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> out, Map<String, Integer> oversized,
+        String methodKey) {
       super(org.objectweb.asm.Opcodes.ASM9);
       this.key = key;
       this.out = out;
+      this.oversized = oversized;
+      this.methodKey = methodKey;
+    }
+
+    // ---- every kind of instruction counts one ----
+    @Override
+    public void visitInsn(int opcode) {
+      instructions++;
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+      instructions++;
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+      instructions++;
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+      instructions++;
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+      instructions++;
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+      instructions++;
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bsm, Object... bsmArgs) {
+      instructions++;
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+      instructions++;
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+      instructions++;
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+      instructions++;
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, org.objectweb.asm.Label dflt, org.objectweb.asm.Label... labels) {
+      instructions++;
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(org.objectweb.asm.Label dflt, int[] keys, org.objectweb.asm.Label[] labels) {
+      instructions++;
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+      instructions++;
     }
 
     @Override
@@ -146,6 +241,7 @@ final class ClassFiles {
 
     @Override
     public void visitEnd() {
+      if (instructions > MAX_INSTRUCTIONS) oversized.put(methodKey, instructions);
       Map<Integer, String> first = new HashMap<>();
       boolean reused = false;
       for (dev.noescape.bytecode.lower.Locals.Var v : vars) {

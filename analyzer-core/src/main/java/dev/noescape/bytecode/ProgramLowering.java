@@ -54,12 +54,16 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   /** Where each class came from ({@code x.jar!a/B.class}), for problems. */
   private final Map<String, String> where = new HashMap<>();
 
-  private final java.util.function.Supplier<JavaView> fallback;
+  /** Per class, its methods over {@link ClassFiles#MAX_INSTRUCTIONS} (name and parameters → instructions). */
+  private final Map<String, Map<String, Integer>> oversized = new HashMap<>();
 
-  ProgramLowering(JavaView view, java.util.function.Supplier<JavaView> fallback, Set<String> hotAnnotations,
+  /** Views that build bodies with fewer interceptors, tried in turn when a body cannot be built. */
+  private final List<java.util.function.Supplier<JavaView>> fallbacks;
+
+  ProgramLowering(JavaView view, List<java.util.function.Supplier<JavaView>> fallbacks, Set<String> hotAnnotations,
       List<BytecodeAnalysis.Problem> problems) {
     this.view = view;
-    this.fallback = fallback;
+    this.fallbacks = List.copyOf(fallbacks);
     this.hotAnnotations = hotAnnotations;
     this.problems = problems;
   }
@@ -87,6 +91,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   boolean index(ClassFiles.Entry e) {
     where.put(e.className(), e.display());
     if (!e.reusedSlots().isEmpty()) reusedSlots.put(e.className(), e.reusedSlots());
+    if (!e.oversized().isEmpty()) oversized.put(e.className(), e.oversized());
     if (e.sourceFile() != null) sourceFiles.put(e.className(), e.sourceFile());
     try {
       Optional<JavaSootClass> oc = load(e.className());
@@ -284,6 +289,14 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   private boolean lowerMethod(JavaSootClass c, JavaSootMethod m, boolean classHot, MethodLowering.Inherit inherit,
       MethodLowering.LambdaInfo lambda, Counter counter) {
     String cls = c.getName();
+    String methodKey = m.getName() + "(" + String.join(",", params(m.getSignature())) + ")";
+    Integer instructions = oversized.getOrDefault(cls, Map.of()).get(methodKey);
+    if (instructions != null) {
+      // not lowered: calls to it find no summary and count as unknown
+      problems.add(new BytecodeAnalysis.Problem(where.getOrDefault(cls, cls) + " " + methodKey, "not analyzed (budget): method too"
+          + " large (" + instructions + " bytecode instructions, the limit is " + ClassFiles.MAX_INSTRUCTIONS + ")"));
+      return false;
+    }
     try {
       Set<String> ann = new HashSet<>();
       boolean hot = classHot;
@@ -300,8 +313,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       Body body;
       try {
         body = m.getBody();
-      } catch (RuntimeException typing) {
-        body = fallback.get().getMethod(m.getSignature()).map(JavaSootMethod::getBody).orElseThrow(() -> typing);
+      } catch (RuntimeException failed) {
+        body = fallbackBody(m, failed);
       }
       MethodIR ir = MethodLowering.lower(this, cls, sourceFile(cls), m.getSignature(), MethodModifier.isStatic(m.getModifiers()),
           body, ann, hot, inherit, lambda, calls);
@@ -323,10 +336,31 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       counter.methods++;
       return true;
     } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-      problems.add(new BytecodeAnalysis.Problem(where.getOrDefault(cls, cls) + " " + m.getName() + "("
-          + String.join(",", params(m.getSignature())) + ")", "method skipped: " + message(ex)));
+      problems.add(new BytecodeAnalysis.Problem(where.getOrDefault(cls, cls) + " " + methodKey, "method skipped: " + message(ex)));
       return false;
     }
+  }
+
+  /**
+   * The body of {@code m} built by the first fallback view that can; throws the last failure when
+   * none can (the method is then skipped with that message).
+   */
+  private Body fallbackBody(JavaSootMethod m, RuntimeException failed) {
+    RuntimeException last = failed;
+    for (java.util.function.Supplier<JavaView> view : fallbacks) {
+      try {
+        Optional<JavaSootMethod> again = view.get().getMethod(m.getSignature());
+        if (again.isPresent()) return again.get().getBody();
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  /** How problems name a method: {@code app.jar!com/acme/A.class run(java.lang.String)}. */
+  String display(dev.noescape.ir.MethodRef ref) {
+    return where.getOrDefault(ref.owner(), ref.owner()) + " " + ref.name() + "(" + String.join(",", ref.paramTypes()) + ")";
   }
 
   static final class Counter {

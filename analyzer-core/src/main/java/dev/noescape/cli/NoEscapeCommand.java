@@ -126,6 +126,11 @@ final class NoEscapeCommand implements Callable<Integer> {
       description = "Ignore the summaries class path entries ship in META-INF/noescape: analyze their bodies instead.")
   boolean noClasspathSummaries;
 
+  @Option(names = "--budget-seconds", paramLabel = "N",
+      description = "Stop analyzing after about N seconds: classes and methods not reached by then are skipped with a note"
+          + " (their summaries count as unknown). Without it only the deterministic work budgets per method apply.")
+  String budgetSeconds;
+
   @Option(names = "--progress",
       description = "Show progress on stderr even when it is not a terminal (a line every 2 s). By default a progress line is drawn only on a terminal, for runs over 2 s.")
   boolean progress;
@@ -205,13 +210,25 @@ final class NoEscapeCommand implements Callable<Integer> {
     RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot,
         contractAllowsNoEscape);
     BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context)
-        .withClasspathSummaries(!noClasspathSummaries);
+        .withClasspathSummaries(!noClasspathSummaries)
+        .withTimeBudget(timeBudget());
     Path summariesDir = null;
     if (writeSummaries != null) {
       summariesDir = Inputs.path(writeSummaries, wd);
       if (Files.isRegularFile(summariesDir)) throw new UsageException("--write-summaries needs a directory, " + writeSummaries + " is a file");
     }
     return new Settings(options, sourceRoots, cp.notes(), threshold, outputs, summariesDir);
+  }
+
+  private java.time.Duration timeBudget() throws UsageException {
+    if (budgetSeconds == null) return null;
+    try {
+      long n = Long.parseLong(budgetSeconds.trim());
+      if (n > 0) return java.time.Duration.ofSeconds(n);
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new UsageException("--budget-seconds must be a positive whole number (was '" + budgetSeconds + "')");
   }
 
   /** The warning and error rules; with {@code all}, the information rules too. */

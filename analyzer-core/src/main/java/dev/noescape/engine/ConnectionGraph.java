@@ -87,7 +87,15 @@ final class ConnectionGraph {
   private final BitSet queued = new BitSet();
   private final BitSet scratch = new BitSet();
 
+  /** Charged for every copy of a points-to set and every constraint applied: the method's work budget. */
+  private final Meter meter;
+
   ConnectionGraph(int slots, int sites, int varCount) {
+    this(slots, sites, varCount, Meter.unlimited());
+  }
+
+  ConnectionGraph(int slots, int sites, int varCount, Meter meter) {
+    this.meter = meter;
     this.slots = slots;
     this.varCount = varCount;
     addObject(Kind.GLOBAL, -1, -1);
@@ -298,6 +306,7 @@ final class ConnectionGraph {
   }
 
   void applyLoad(int o, int f, int target) {
+    meter.charge(1);
     if (collapsed(o) || f == F_ALL || f == F_CONTENT) {
       link(fieldNode(o, F_ALL), target); // a load of CONTENT reads every field
     } else if (f == F_EXPL) {
@@ -316,6 +325,7 @@ final class ConnectionGraph {
   }
 
   void applyStore(int o, int f, int value, int stmt) {
+    meter.charge(1);
     int n = fieldNode(o, f == F_ALL || f == F_EXPL ? F_CONTENT : f);
     storeEdge(value, n, o, stmt);
   }
@@ -336,12 +346,41 @@ final class ConnectionGraph {
    */
   int holderStmt(int holder, int x) {
     IntList l = holder < storesInto.length ? storesInto[holder] : null;
+    if (l == null) return -1;
+    if (l.size() > 2 * FIRST_STORE_INDEX_AT) {
+      // GLOBAL in code that hands everything to unknown calls: thousands of stores, asked about
+      // thousands of objects; index them once instead of scanning per object
+      int[] first = firstStores.get(holder);
+      if (first == null) firstStores.put(holder, first = firstStores(l));
+      return x < first.length ? first[x] : -1;
+    }
+    meter.charge(1 + (l.size() >>> 1));
     int best = -1;
-    for (int i = 0; l != null && i < l.size(); i += 2) {
+    for (int i = 0; i < l.size(); i += 2) {
       int stmt = l.get(i + 1);
       if ((best < 0 || stmt < best) && pts[l.get(i)].get(x)) best = stmt;
     }
     return best;
+  }
+
+  /** Holders with more stores than this get their first statements indexed ({@link #firstStores}). */
+  private static final int FIRST_STORE_INDEX_AT = 16;
+
+  /** Per holder with many stores: for each object, the first statement that stored it there (-1: none). */
+  private final Map<Integer, int[]> firstStores = new HashMap<>();
+
+  private int[] firstStores(IntList l) {
+    int[] first = new int[objects];
+    Arrays.fill(first, -1);
+    for (int i = 0; i < l.size(); i += 2) {
+      int stmt = l.get(i + 1);
+      BitSet p = pts[l.get(i)];
+      meter.charge(1 + (p.length() >>> 6));
+      for (int o = p.nextSetBit(0); o >= 0 && o < first.length; o = p.nextSetBit(o + 1)) {
+        if (first[o] < 0 || stmt < first[o]) first[o] = stmt;
+      }
+    }
+    return first;
   }
 
   private static IntList list(IntList[] a, int i) {
@@ -351,6 +390,7 @@ final class ConnectionGraph {
   }
 
   private void addAll(int to, BitSet src) {
+    meter.charge(1 + (src.length() >>> 6));
     scratch.clear();
     scratch.or(src);
     scratch.andNot(pts[to]);
@@ -368,6 +408,11 @@ final class ConnectionGraph {
     }
   }
 
+  /** Charges work done outside this class on the method's graph (reverse edges, reason searches). */
+  void charge(long units) {
+    meter.charge(units);
+  }
+
   // ---- propagation (driven by Solver) ----
 
   /**
@@ -375,9 +420,11 @@ final class ConnectionGraph {
    * of a delta), so the cost is bounded by edges × objects.
    */
   void propagate() {
+    firstStores.clear(); // points-to sets may grow
     while (queueHead < queue.size()) {
       int n = queue.get(queueHead++);
       queued.clear(n);
+      meter.charge(1);
       BitSet d = delta[n];
       if (d.isEmpty()) continue;
       delta[n] = new BitSet();

@@ -1,6 +1,8 @@
 package dev.noescape.engine;
 
+import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
 import dev.noescape.summary.Allocates;
 import dev.noescape.summary.MethodSummary;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +27,17 @@ public final class EscapeAnalysis {
   /** Rounds of re-analysis an SCC gets (times its size) before its members fall back to unknown. */
   static final int MAX_ROUNDS = 30;
 
+  /** The {@link BudgetHit#reason()} of the methods skipped because the deadline passed. */
+  public static final String DEADLINE = "the run's time budget was spent";
+
   private final SummaryProvider library;
   private final SummaryProvider implementations;
   private final int maxRounds;
+  private final Budget budget;
 
   /** @param library summaries of methods outside the program (hand-checked JDK models etc.); they win over computed ones */
   public EscapeAnalysis(SummaryProvider library) {
-    this(library, SummaryProvider.NONE, MAX_ROUNDS);
+    this(library, SummaryProvider.NONE, MAX_ROUNDS, Budget.DEFAULT);
   }
 
   /**
@@ -40,108 +47,225 @@ public final class EscapeAnalysis {
    *     only where dispatch is closed
    */
   public EscapeAnalysis(SummaryProvider library, SummaryProvider implementations) {
-    this(library, implementations, MAX_ROUNDS);
+    this(library, implementations, MAX_ROUNDS, Budget.DEFAULT);
+  }
+
+  /** With a different work budget (or a deadline): see {@link Budget}. */
+  public EscapeAnalysis(SummaryProvider library, Budget budget) {
+    this(library, SummaryProvider.NONE, MAX_ROUNDS, budget);
+  }
+
+  /** Shipped implementations and a work budget. */
+  public EscapeAnalysis(SummaryProvider library, SummaryProvider implementations, Budget budget) {
+    this(library, implementations, MAX_ROUNDS, budget);
   }
 
   /** With a different iteration budget per component (tests exercise the fallback with 0). */
   EscapeAnalysis(SummaryProvider library, int maxRounds) {
-    this(library, SummaryProvider.NONE, maxRounds);
+    this(library, SummaryProvider.NONE, maxRounds, Budget.DEFAULT);
   }
 
-  private EscapeAnalysis(SummaryProvider library, SummaryProvider implementations, int maxRounds) {
+  EscapeAnalysis(SummaryProvider library, int maxRounds, Budget budget) {
+    this(library, SummaryProvider.NONE, maxRounds, budget);
+  }
+
+  private EscapeAnalysis(SummaryProvider library, SummaryProvider implementations, int maxRounds, Budget budget) {
     this.library = Objects.requireNonNull(library, "library");
     this.implementations = Objects.requireNonNull(implementations, "implementations");
     this.maxRounds = maxRounds;
+    this.budget = Objects.requireNonNull(budget, "budget");
   }
 
   /** Analyzes every method of the program; one {@link MethodResult} per method, in program order. */
   public AnalysisResult analyze(Program program) {
-    List<MethodIR> methods = program.methods();
-    int n = methods.size();
-    Map<String, Integer> index = new HashMap<>();
-    for (int m = 0; m < n; m++) index.put(methods.get(m).ref().key(), m); // last wins, as Program.byKey
-    Calls.Computed[] current = new Calls.Computed[n];
-    Calls.Resolver resolver = new Calls.Resolver(library, implementations, index, current, methods);
-    CallGraph cg = CallGraph.build(methods, resolver);
-    MethodResult[] results = new MethodResult[n];
-
-    for (int[] scc : cg.components()) {
-      if (scc.length == 1 && !cg.selfLoop(scc[0])) {
-        int m = scc[0];
-        Solver.Outcome out = Solver.analyze(methods.get(m), resolver, true);
-        current[m] = new Calls.Computed(out.derived().summary(), out.derived().extra());
-        results[m] = out.result();
-        continue;
-      }
-      boolean converged = iterate(scc, methods, cg, resolver, current, maxRounds);
-      if (!converged) {
-        for (int m : scc) current[m] = new Calls.Computed(MethodSummary.unknown(methods.get(m).params().size()), new BitSet());
-      }
-      for (int m : scc) {
-        MethodResult r = Solver.analyze(methods.get(m), resolver, true).result();
-        results[m] = converged ? r : new MethodResult(r.method(), r.sites(), current[m].summary(), r.paramChains(), r.pointsTo());
-      }
-    }
-
-    Map<String, MethodSummary> summaries = new LinkedHashMap<>();
-    Map<String, MethodSummary> exported = new LinkedHashMap<>();
-    for (int m = 0; m < n; m++) {
-      String key = methods.get(m).ref().key();
-      summaries.put(key, current[m].summary());
-      if (!current[m].summary().isUnknown()) exported.put(key, Calls.Extra.fold(current[m].summary(), current[m].extra()));
-    }
-    return new AnalysisResult(Arrays.asList(results), summaries, exported);
+    return new Run(program).analyze();
   }
 
-  /**
-   * Fixpoint of one strongly connected component. Members start optimistic (nothing escapes, fresh
-   * result, no allocation) and are re-analyzed while their summaries grow; a member whose summary
-   * changed puts its callers in the component back on the worklist. The lattice is finite and the
-   * transfer monotone, so this ends; the budget ({@code maxRounds} × size analyses) guards against a
-   * pathological ascent, after which the caller makes every member unknown.
-   */
-  private static boolean iterate(int[] scc, List<MethodIR> methods, CallGraph cg, Calls.Resolver resolver,
-      Calls.Computed[] current, int maxRounds) {
-    Map<Integer, Integer> pos = new HashMap<>();
-    for (int i = 0; i < scc.length; i++) pos.put(scc[i], i);
-    List<List<Integer>> callers = new ArrayList<>(scc.length);
-    for (int i = 0; i < scc.length; i++) callers.add(new ArrayList<>());
-    for (int i = 0; i < scc.length; i++) {
-      for (int t : cg.succ[scc[i]]) {
-        Integer j = pos.get(t);
-        if (j != null) callers.get(j).add(i);
-      }
+  /** The state of one {@link #analyze} call. */
+  private final class Run {
+    final List<MethodIR> methods;
+    final Calls.Computed[] current;
+    final Calls.Resolver resolver;
+    final CallGraph cg;
+    final MethodResult[] results;
+    final List<BudgetHit> hits = new ArrayList<>();
+    /** Set once the deadline has passed: every method not analyzed yet is skipped. */
+    boolean outOfTime;
+    long analyses;
+
+    Run(Program program) {
+      methods = program.methods();
+      int n = methods.size();
+      Map<String, Integer> index = new HashMap<>();
+      for (int m = 0; m < n; m++) index.put(methods.get(m).ref().key(), m); // last wins, as Program.byKey
+      current = new Calls.Computed[n];
+      resolver = new Calls.Resolver(library, implementations, index, current, methods);
+      cg = CallGraph.build(methods, resolver);
+      results = new MethodResult[n];
     }
-    for (int m : scc) current[m] = new Calls.Computed(optimistic(methods.get(m).params().size()), new BitSet());
-    // Tarjan pops callees before their callers (reverse discovery order): start there.
-    int[] queue = new int[scc.length];
-    boolean[] queued = new boolean[scc.length];
-    int head = 0, size = 0;
-    for (int i = 0; i < scc.length; i++) {
-      queue[size++] = i;
-      queued[i] = true;
-    }
-    long budget = (long) maxRounds * scc.length;
-    while (size > 0) {
-      if (budget-- <= 0) return false;
-      int i = queue[head];
-      head = (head + 1) % scc.length;
-      size--;
-      queued[i] = false;
-      int m = scc[i];
-      Leaks.Derived d = Solver.analyze(methods.get(m), resolver, false).derived();
-      Calls.Computed next = new Calls.Computed(d.summary(), d.extra());
-      if (next.summary().equals(current[m].summary()) && next.extra().equals(current[m].extra())) continue;
-      current[m] = next;
-      for (int c : callers.get(i)) {
-        if (!queued[c]) {
-          queued[c] = true;
-          queue[(head + size) % scc.length] = c;
-          size++;
+
+    AnalysisResult analyze() {
+      int n = methods.size();
+      List<MethodRef> late = new ArrayList<>();
+      for (int[] scc : cg.components()) {
+        if (!outOfTime && budget.hasDeadline() && System.nanoTime() - budget.deadlineNanos() > 0) outOfTime = true;
+        if (outOfTime) {
+          for (int m : scc) late.add(skip(m));
+          continue;
+        }
+        if (scc.length == 1 && !cg.selfLoop(scc[0])) {
+          int m = scc[0];
+          Solver.Outcome out = solve(m, true, budget.methodWork());
+          if (out == null) {
+            if (!outOfTime) hits.add(new BudgetHit(overReason(m), List.of(skip(m)), false));
+            else late.add(skip(m));
+            continue;
+          }
+          current[m] = new Calls.Computed(out.derived().summary(), out.derived().extra());
+          results[m] = out.result();
+          continue;
+        }
+        String cut = iterate(scc);
+        if (cut != null) {
+          for (int m : scc) current[m] = new Calls.Computed(MethodSummary.unknown(methods.get(m).params().size()), new BitSet());
+          if (outOfTime) {
+            for (int m : scc) late.add(skip(m));
+            continue;
+          }
+          List<MethodRef> members = new ArrayList<>();
+          for (int m : scc) members.add(methods.get(m).ref());
+          members.sort(Comparator.comparing(MethodRef::key));
+          hits.add(new BudgetHit(cut, members, true));
+        }
+        for (int m : scc) {
+          Solver.Outcome out = outOfTime ? null : solve(m, true, budget.methodWork());
+          if (out == null) {
+            if (!outOfTime) hits.add(new BudgetHit(overReason(m), List.of(skip(m)), false));
+            else late.add(skip(m));
+            continue;
+          }
+          MethodResult r = out.result();
+          results[m] = cut == null ? r : new MethodResult(r.method(), r.sites(), current[m].summary(), r.paramChains(), r.pointsTo());
         }
       }
+      if (!late.isEmpty()) {
+        late.sort(Comparator.comparing(MethodRef::key));
+        hits.add(new BudgetHit(DEADLINE, late, false));
+      }
+
+      Map<String, MethodSummary> summaries = new LinkedHashMap<>();
+      Map<String, MethodSummary> exported = new LinkedHashMap<>();
+      for (int m = 0; m < n; m++) {
+        String key = methods.get(m).ref().key();
+        summaries.put(key, current[m].summary());
+        if (!current[m].summary().isUnknown()) exported.put(key, Calls.Extra.fold(current[m].summary(), current[m].extra()));
+      }
+      return new AnalysisResult(Arrays.asList(results), summaries, exported, hits, analyses);
     }
-    return true;
+
+    /**
+     * One analysis of method {@code m} within {@code limit} work units (and the deadline); null
+     * when it does not fit (then {@link #outOfTime} tells whether the deadline was the cause).
+     */
+    Solver.Outcome solve(int m, boolean full, long limit) {
+      MethodIR ir = methods.get(m);
+      lastWork = 0;
+      if ((long) ir.stmts().size() + ir.sites().size() > budget.methodStatements()) return null;
+      Meter meter = new Meter(limit, budget.deadlineNanos());
+      analyses++;
+      try {
+        Solver.Outcome out = Solver.analyze(ir, resolver, full, meter);
+        lastWork = meter.used();
+        return out;
+      } catch (Meter.Exceeded e) {
+        lastWork = meter.used();
+        if (e.deadline) outOfTime = true;
+        return null;
+      }
+    }
+
+    /** Work units of the last {@link #solve}. */
+    long lastWork;
+
+    private String overReason(int m) {
+      MethodIR ir = methods.get(m);
+      long size = (long) ir.stmts().size() + ir.sites().size();
+      return size > budget.methodStatements()
+          ? "method too large (" + size + " statements and allocation sites, the limit is " + budget.methodStatements() + ")"
+          : "method over the work budget (" + budget.methodWork() + " units)";
+    }
+
+    /** Marks {@code m} not analyzed: summary unknown, a placeholder result. */
+    private MethodRef skip(int m) {
+      MethodIR ir = methods.get(m);
+      MethodSummary unknown = MethodSummary.unknown(ir.params().size());
+      current[m] = new Calls.Computed(unknown, new BitSet());
+      List<SiteResult> sites = new ArrayList<>(ir.sites().size());
+      for (AllocSite site : ir.sites()) sites.add(new SiteResult(site, EscapeState.GLOBAL_ESCAPE, List.of()));
+      results[m] = new MethodResult(ir, sites, unknown, Collections.nCopies(ir.params().size(), List.of()), Map.of());
+      return ir.ref();
+    }
+
+    /**
+     * Fixpoint of one strongly connected component. Members start optimistic (nothing escapes, fresh
+     * result, no allocation) and are re-analyzed while their summaries grow; a member whose summary
+     * changed puts its callers in the component back on the worklist. The lattice is finite and the
+     * transfer monotone, so this ends; two budgets guard against a pathological ascent or a huge
+     * component of big methods: {@code maxRounds} × size analyses, and the component's work units
+     * ({@link Budget#componentWork()}). Returns null at the fixpoint, else why it stopped (the
+     * caller then makes every member unknown).
+     */
+    private String iterate(int[] scc) {
+      Map<Integer, Integer> pos = new HashMap<>();
+      for (int i = 0; i < scc.length; i++) pos.put(scc[i], i);
+      List<List<Integer>> callers = new ArrayList<>(scc.length);
+      for (int i = 0; i < scc.length; i++) callers.add(new ArrayList<>());
+      for (int i = 0; i < scc.length; i++) {
+        for (int t : cg.succ[scc[i]]) {
+          Integer j = pos.get(t);
+          if (j != null) callers.get(j).add(i);
+        }
+      }
+      for (int m : scc) current[m] = new Calls.Computed(optimistic(methods.get(m).params().size()), new BitSet());
+      // Tarjan pops callees before their callers (reverse discovery order): start there.
+      int[] queue = new int[scc.length];
+      boolean[] queued = new boolean[scc.length];
+      int head = 0, size = 0;
+      for (int i = 0; i < scc.length; i++) {
+        queue[size++] = i;
+        queued[i] = true;
+      }
+      long rounds = (long) maxRounds * scc.length;
+      long work = budget.componentWork();
+      String what = "recursive component of " + scc.length + " methods";
+      while (size > 0) {
+        if (rounds-- <= 0) return what + " did not converge within " + maxRounds + " rounds: summaries unknown";
+        int i = queue[head];
+        head = (head + 1) % scc.length;
+        size--;
+        queued[i] = false;
+        int m = scc[i];
+        Solver.Outcome out = solve(m, false, Math.min(budget.methodWork(), work));
+        work -= lastWork;
+        if (out == null) {
+          if (outOfTime) return "deadline";
+          if (work <= 0) return what + " over its work budget (" + budget.componentWork() + " units): summaries unknown";
+          return what + ": " + methods.get(m).ref().key() + " " + overReason(m) + ": summaries unknown";
+        }
+        Leaks.Derived d = out.derived();
+        Calls.Computed next = new Calls.Computed(d.summary(), d.extra());
+        if (next.summary().equals(current[m].summary()) && next.extra().equals(current[m].extra())) continue;
+        current[m] = next;
+        for (int c : callers.get(i)) {
+          if (!queued[c]) {
+            queued[c] = true;
+            queue[(head + size) % scc.length] = c;
+            size++;
+          }
+        }
+      }
+      return null;
+    }
   }
 
   private static MethodSummary optimistic(int slots) {

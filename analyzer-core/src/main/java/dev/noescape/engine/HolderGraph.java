@@ -62,6 +62,7 @@ final class HolderGraph {
     }
     for (int i = 0; i < objects; i++) start[i + 1] += start[i];
     int[] pos = java.util.Arrays.copyOf(start, objects);
+    g.charge(objects + start[objects]); // one unit per object and per holder edge
     int[] from = new int[start[objects]];
     for (int o = 0; o < objects; o++) {
       for (int x = nextHeld(o, 0); x >= 0; x = nextHeld(o, x + 1)) from[pos[x]++] = o;

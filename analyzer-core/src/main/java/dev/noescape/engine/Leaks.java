@@ -190,8 +190,12 @@ final class Leaks {
       for (int e = hg.revStart(x); e < hg.revEnd(x); e++) {
         int h = hg.revFrom(e);
         if (h == p || h == ci) continue;
-        int st = hg.stmt(h, x);
         ConnectionGraph.Kind k = g.kind(h);
+        boolean candidate = k == ConnectionGraph.Kind.GLOBAL || k == ConnectionGraph.Kind.PARAM
+            || k == ConnectionGraph.Kind.CONTENT || c.contentStmt[h] != Causes.NONE;
+        // the edge's statement costs a scan of the stores into h: looked up only when it is used
+        if (!candidate && depth[h] >= 0) continue;
+        int st = hg.stmt(h, x);
         if (k == ConnectionGraph.Kind.GLOBAL) {
           Cand cd = new Cand(d + 1, st, h, x, T_EDGE, true);
           best = Cand.min(best, cd);

@@ -26,15 +26,20 @@ final class Solver {
 
   record Outcome(Leaks.Derived derived, MethodResult result) {}
 
-  static Outcome analyze(MethodIR ir, Calls.Resolver resolver, boolean full) {
+  /**
+   * @param meter charged for the work of this analysis; throws {@link Meter.Exceeded} out of here
+   *     when the method's budget is spent (nothing of the analysis is kept then)
+   */
+  static Outcome analyze(MethodIR ir, Calls.Resolver resolver, boolean full, Meter meter) {
     List<Stmt> stmts = ir.stmts();
     int n = stmts.size();
+    meter.charge(n + ir.sites().size());
     Calls.Resolved[] calls = new Calls.Resolved[n];
     for (int k = 0; k < n; k++) {
       if (stmts.get(k) instanceof Stmt.Call c) calls[k] = resolver.resolve(c);
     }
     int slots = ir.params().size();
-    ConnectionGraph g = new ConnectionGraph(slots, ir.sites().size(), maxVarId(ir) + 1);
+    ConnectionGraph g = new ConnectionGraph(slots, ir.sites().size(), maxVarId(ir) + 1, meter);
     for (int i = 0; i < slots; i++) {
       Var p = ir.params().get(i);
       if (p != null) g.addObject(p.id(), g.param(i));
@@ -76,6 +81,7 @@ final class Solver {
     BitSet gReach;
     while (true) {
       g.propagate();
+      meter.charge(g.objectCount()); // causes and global reach walk every object
       causes = Causes.compute(g, stmts, calls, invocable, publishing);
       hg = new HolderGraph(g);
       gReach = hg.globalReach(causes);

@@ -75,6 +75,18 @@
  * least fixpoint; a budget of 30 analyses per member guards against anything else, after which
  * the members get {@link dev.noescape.summary.MethodSummary#unknown} (conservative, never wrong).
  *
+ * <h2>Budgets</h2>
+ *
+ * <p>No input may make a run hang or exhaust memory ({@link dev.noescape.engine.Budget}). The
+ * work of every method analysis is counted ({@link dev.noescape.engine.Meter}: words of points-to
+ * sets copied, constraints applied, statements), not timed, so the same input always meets the
+ * same limits and the output stays deterministic. A method too large, or whose analysis spends
+ * its work budget, is not analyzed: its summary is unknown (callers treat it like a call into
+ * unknown code), and rules skip it. A recursive component whose fixpoint spends the component's
+ * work budget falls back to unknown summaries as above. An opt-in wall-clock deadline stops the
+ * run: every method not analyzed by then is skipped the same way. Each hit is a
+ * {@link dev.noescape.engine.BudgetHit} of the result, which the front ends report.
+ *
  * <p>Summary resolution at a call: a library summary (hand-checked models; they win), else the
  * computed summary when dispatch is closed and the program has the callee, else, when dispatch is
  * closed, a summary shipped by the callee's jar (an <em>implementation</em> summary: it describes

@@ -17,12 +17,16 @@ public final class RuleRunner {
    * The findings of the enabled rules over all methods of {@code result}, sorted with
    * {@link Finding#ORDER} (file, line, column, rule, message). Findings that tie on all of those
    * keep program order, then rule order (the sort is stable), so the output is the same on every
-   * run. Ids without a registered rule ({@link Rules#has}) are ignored: {@code AllocationContract}
-   * runs in {@link #run(AnalysisResult, SummaryProvider, RuleContext, Set)}.
+   * run. Methods the engine did not analyze (over a budget) are skipped. Ids without a registered
+   * rule ({@link Rules#has}) are ignored: {@code AllocationContract} runs in
+   * {@link #run(AnalysisResult, SummaryProvider, RuleContext, Set)}.
    */
   public static List<Finding> run(AnalysisResult result, RuleContext context, Set<RuleId> enabled) {
     List<Finding> out = new ArrayList<>();
-    for (MethodResult mr : result.methods()) out.addAll(run(mr, context, enabled));
+    Set<String> skipped = result.notAnalyzed(); // placeholders: nothing is known about their sites
+    for (MethodResult mr : result.methods()) {
+      if (!skipped.contains(mr.method().ref().key())) out.addAll(run(mr, context, enabled));
+    }
     out.sort(Finding.ORDER);
     return out;
   }

@@ -67,6 +67,51 @@ class BytecodeBadInputTest {
     assertEquals(2, r.classesAnalyzed(), r.problems().toString());
   }
 
+  @Test
+  void spentTimeBudgetSkipsWhatIsLeftWithOneNote() throws IOException {
+    Path dir = tmp.resolve("classes");
+    for (String c : List.of("corpus.boxing.BoxingCaches", "corpus.hot.custom.Throttle")) {
+      Path p = dir.resolve(c.replace('.', '/') + ".class");
+      Files.createDirectories(p.getParent());
+      Files.write(p, corpusClass(c));
+    }
+    BytecodeAnalysis.Result r = BytecodeAnalysis.run(new BytecodeAnalysis.Options(List.of(dir), List.of(),
+        EnumSet.allOf(RuleId.class), RuleContext.defaults(), java.time.Duration.ofNanos(1)), BytecodeAnalysis.Progress.NONE);
+    assertEquals(2, r.classesTotal());
+    assertEquals(0, r.classesAnalyzed());
+    assertEquals(List.of("corpus.boxing.BoxingCaches: not analyzed (budget): the time budget (0 ms) was spent before 2 classes"
+        + " (this one first) were read"), r.problems().stream().map(Object::toString).toList());
+    assertEquals(List.of(), r.findings());
+  }
+
+  /**
+   * SootUp 3.0.1's LocalSplitter throws on httpcore5 5.1.3's
+   * {@code DefaultBHttpClientConnection.terminateRequest} (an empty try-with-resources compiled by
+   * an old javac: "The DisjointSetForest does not contain the node"), in the typed view and the
+   * untyped fallback alike; the third view, without the splitter, builds it. The class (Apache 2.0)
+   * is read from the jar the build fetches from Maven Central into target/real-jars/.
+   */
+  @Test
+  void bodyTheLocalSplitterCannotSplitIsBuiltWithoutIt() throws IOException {
+    Path httpcore = Path.of("target/real-jars/httpcore5-5.1.3.jar");
+    assertTrue(Files.isRegularFile(httpcore), "the build copies httpcore5 into " + httpcore.toAbsolutePath());
+    String name = "org/apache/hc/core5/http/impl/io/DefaultBHttpClientConnection.class";
+    byte[] bytes;
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(httpcore.toFile())) {
+      bytes = z.getInputStream(z.getEntry(name)).readAllBytes();
+    }
+    Path jar = tmp.resolve("hc.jar");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
+      put(z, name, bytes);
+    }
+    BytecodeAnalysis.Result r = run(List.of(jar), List.of());
+    assertEquals(1, r.classesTotal());
+    assertEquals(1, r.classesAnalyzed(), r.problems().toString());
+    assertEquals(1, r.problems().size(), "only the missing-dependency note: " + r.problems());
+    assertTrue(r.problems().get(0).toString().startsWith("class path: 23 classes org.apache.hc.core5.http.ClassicHttpRequest, "),
+        r.problems().toString());
+  }
+
   private static void put(ZipOutputStream z, String name, byte[] bytes) throws IOException {
     z.putNextEntry(new ZipEntry(name));
     OutputStream o = z;

@@ -181,6 +181,12 @@ class CliExitCodeTest {
   }
 
   @Test
+  void badBudgetSeconds() {
+    assertUsageError("noescape: --budget-seconds must be a positive whole number (was '0')", "--budget-seconds", "0", "classes");
+    assertUsageError("noescape: --budget-seconds must be a positive whole number (was '1.5')", "--budget-seconds", "1.5", "classes");
+  }
+
+  @Test
   void badHotAnnotation() {
     assertUsageError("noescape: --hot-annotation needs an annotation name (was '1x')", "--hot-annotation", "1x", "classes");
   }
@@ -229,7 +235,7 @@ class CliExitCodeTest {
     assertEquals(0, r.status());
     assertEquals("", r.err());
     for (String option : List.of("--classpath", "--source", "--sarif", "--json", "--html", "--all", "--verbosity",
-        "--fail-on", "--report-outside-loops", "--contract-allows-no-escape", "--hot-annotation", "--progress", "--quiet", "--debug", "--version",
+        "--fail-on", "--report-outside-loops", "--contract-allows-no-escape", "--hot-annotation", "--budget-seconds", "--progress", "--quiet", "--debug", "--version",
         "Exit status:", "INPUT")) {
       assertTrue(r.out().contains(option), option + " in\n" + r.out());
     }

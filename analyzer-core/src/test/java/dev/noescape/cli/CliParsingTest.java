@@ -46,6 +46,13 @@ class CliParsingTest {
     assertFalse(o.ruleContext().reportOutsideLoops());
     assertFalse(o.ruleContext().contractAllowsNoEscape());
     assertEquals(Set.of(), o.ruleContext().hotAnnotations());
+    assertEquals(null, o.timeBudget(), "no wall-clock budget unless asked: output stays deterministic");
+  }
+
+  @Test
+  void budgetSecondsBecomesTheRunsTimeBudget() {
+    world.run(analysis, "--budget-seconds", "90", "classes");
+    assertEquals(java.time.Duration.ofSeconds(90), analysis.options.timeBudget());
   }
 
   @Test

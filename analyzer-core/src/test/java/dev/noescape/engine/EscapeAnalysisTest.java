@@ -715,21 +715,8 @@ class EscapeAnalysisTest {
   @Test
   void largeComponentTerminatesAtPreciseFixpoint() {
     int size = 2_000;
-    List<MethodIR> ms = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      MethodIRBuilder b = method(stat("a.R", "m" + i, OBJ));
-      Var o = b.param("o", OBJ, at(1));
-      if (i == size / 2) b.staticStore(staticField("a.R", "SINK"), o, at(2));
-      b.call(null, stat("a.R", "m" + ((i + 1) % size), OBJ), List.of(o), at(3));
-      ms.add(b.build());
-    }
-    // A second ring that leaks nothing.
-    for (int i = 0; i < size; i++) {
-      MethodIRBuilder b = method(stat("a.S", "m" + i, OBJ));
-      Var o = b.param("o", OBJ, at(1));
-      b.call(null, stat("a.S", "m" + ((i + 1) % size), OBJ), List.of(o), at(2));
-      ms.add(b.build());
-    }
+    List<MethodIR> ms = new ArrayList<>(ring("a.R", size, true));
+    ms.addAll(ring("a.S", size, false)); // a second ring that leaks nothing
     AnalysisResult r = new EscapeAnalysis(SummaryProvider.NONE).analyze(new Program(ms));
     for (int i = 0; i < size; i++) {
       MethodSummary s = r.summaries().get("a.R#m" + i + "(java.lang.Object)");

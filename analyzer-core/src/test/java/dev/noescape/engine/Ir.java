@@ -67,6 +67,23 @@ final class Ir {
     return v;
   }
 
+  /**
+   * A ring of {@code size} static methods of {@code owner}, {@code m0 … m(size-1)}, each passing its
+   * argument to the next (line 3); with {@code leak}, the middle one also stores it into the static
+   * field {@code SINK} (line 2). One strongly connected component.
+   */
+  static java.util.List<MethodIR> ring(String owner, int size, boolean leak) {
+    java.util.List<MethodIR> ms = new java.util.ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      MethodIRBuilder b = method(stat(owner, "m" + i, OBJ));
+      Var o = b.param("o", OBJ, at(1));
+      if (leak && i == size / 2) b.staticStore(staticField(owner, "SINK"), o, at(2));
+      b.call(null, stat(owner, "m" + ((i + 1) % size), OBJ), List.of(o), at(3));
+      ms.add(b.build());
+    }
+    return ms;
+  }
+
   static Program program(MethodIR... ms) {
     return new Program(Arrays.asList(ms));
   }

@@ -86,7 +86,8 @@ final class ModuleAnalysis {
     }
     List<String> notes = new ArrayList<>();
     List<Path> classpath = classpath(inputs, notes);
-    options = new BytecodeAnalysis.Options(inputs, classpath, options.rules(), options.ruleContext(), classpathSummaries);
+    options = new BytecodeAnalysis.Options(inputs, classpath, options.rules(), options.ruleContext())
+        .withClasspathSummaries(classpathSummaries);
 
     quietSootUp();
     ProgressLog progress = new ProgressLog(System::nanoTime, line -> getLog().info(line));
