@@ -76,7 +76,7 @@ class BytecodeBadInputTest {
       Files.write(p, corpusClass(c));
     }
     BytecodeAnalysis.Result r = BytecodeAnalysis.run(new BytecodeAnalysis.Options(List.of(dir), List.of(),
-        EnumSet.allOf(RuleId.class), RuleContext.defaults(), java.time.Duration.ofNanos(1)), BytecodeAnalysis.Progress.NONE);
+        EnumSet.allOf(RuleId.class), RuleContext.defaults()).withTimeBudget(java.time.Duration.ofNanos(1)), BytecodeAnalysis.Progress.NONE);
     assertEquals(2, r.classesTotal());
     assertEquals(0, r.classesAnalyzed());
     assertEquals(List.of("corpus.boxing.BoxingCaches: not analyzed (budget): the time budget (0 ms) was spent before 2 classes"
