@@ -100,10 +100,19 @@ final class Leaks {
       }
     }
 
-    Allocates allocates = ir.sites().isEmpty() ? Allocates.NO : Allocates.YES;
+    // What the AllocationContract rule counts, so a summary shipped in a jar agrees with the rule run
+    // on the sources: the failure path (a throw's operand, in the method or its callees) and boxing
+    // the valueOf caches answer do not allocate.
+    Allocates allocates = Allocates.NO;
+    for (dev.noescape.ir.AllocSite s : ir.sites()) {
+      if (!s.ctx().inThrow() && !s.neverAllocates()) {
+        allocates = Allocates.YES;
+        break;
+      }
+    }
     for (int k = 0; k < calls.length && allocates != Allocates.YES; k++) {
       Calls.Resolved r = calls[k];
-      if (r == null) continue;
+      if (r == null || ir.stmts().get(k).ctx().inThrow()) continue;
       Allocates a = r.unknown() ? Allocates.UNKNOWN : r.summary().allocates();
       allocates = allocates.join(a);
     }

@@ -90,7 +90,7 @@ final class AllocationWitnesses {
     if (st.ctx().inThrow()) return null;
     if (st instanceof Stmt.Alloc a) {
       AllocSite s = a.site();
-      if (RuleSupport.boxingNeverAllocates(s)) return null;
+      if (s.neverAllocates()) return null;
       if (allowNoEscape) {
         SiteResult sr = RuleSupport.siteResult(mr, s);
         if (sr != null && sr.state() == EscapeState.NO_ESCAPE) return null;

@@ -36,7 +36,7 @@ import dev.noescape.ir.SiteKind;
  */
 public final class BoxingAllocationRule extends LoopGatedSiteRule {
   public BoxingAllocationRule() {
-    super(RuleId.BOXING_ALLOCATION, s -> s.kind() == SiteKind.BOXING && !RuleSupport.boxingNeverAllocates(s));
+    super(RuleId.BOXING_ALLOCATION, s -> s.kind() == SiteKind.BOXING && !s.neverAllocates());
   }
 
   @Override

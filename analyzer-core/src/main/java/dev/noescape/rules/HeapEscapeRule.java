@@ -53,7 +53,7 @@ public final class HeapEscapeRule extends SiteRule {
 
   @Override
   Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
-    if (RuleSupport.boxingNeverAllocates(s)) return null;
+    if (s.neverAllocates()) return null;
     SiteResult sr = RuleSupport.siteResult(result, s);
     if (sr == null) return null;
     String message;

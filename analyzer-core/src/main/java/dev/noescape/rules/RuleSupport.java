@@ -82,25 +82,6 @@ final class RuleSupport {
   }
 
   /**
-   * True for a boxing site that never allocates: {@code Boolean} and {@code Byte} (every value is
-   * cached), and a compile-time constant inside the default {@code valueOf} caches (Integer, Short,
-   * Long −128..127; Character 0..127). {@code Float} and {@code Double} always allocate; a
-   * non-constant value is assumed to allocate.
-   */
-  static boolean boxingNeverAllocates(AllocSite s) {
-    if (s.kind() != SiteKind.BOXING) return false;
-    String t = s.type();
-    if ("java.lang.Boolean".equals(t) || "java.lang.Byte".equals(t)) return true;
-    if (!(s.details() instanceof AllocSite.Boxing b) || b.constant() == null) return false;
-    long v = b.constant();
-    return switch (t) {
-      case "java.lang.Integer", "java.lang.Short", "java.lang.Long" -> v >= -128 && v <= 127;
-      case "java.lang.Character" -> v >= 0 && v <= 127;
-      default -> false;
-    };
-  }
-
-  /**
    * The constructor of {@code s} when it is a {@code new} of one of {@code types} whose front end
    * recorded which constructor it calls; otherwise null.
    */
