@@ -5,7 +5,7 @@ import dev.noescape.engine.EscapeAnalysis;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.Program;
-import dev.noescape.models.JdkModels;
+import dev.noescape.models.JdkSummaries;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
 import java.nio.file.Path;
@@ -67,6 +67,55 @@ public final class BytecodeAnalysis {
    */
   public static Result run(Options options, Progress progress) {
     if (progress == null) progress = Progress.NONE;
+    Lowered l = lower(options, progress);
+    AnalysisResult result = new EscapeAnalysis(JdkSummaries.library()).analyze(l.program());
+    progress.update("rules", 0, 1);
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : RuleRunner.run(result, l.context(), options.rules())) {
+      if (f.method() != null && l.inputNames().contains(f.method().owner()) && !l.lowering().isGenerated(f)) findings.add(f);
+    }
+    findings.sort(Finding.ORDER);
+    return new Result(findings, l.classesTotal(), l.classesAnalyzed(), l.problems(), jdkCalls(l));
+  }
+
+  /** How the input methods' calls into the JDK were resolved (model, generated summary, unknown). */
+  private static dev.noescape.models.JdkCallCoverage jdkCalls(Lowered l) {
+    Set<String> owners = new HashSet<>();
+    List<dev.noescape.ir.MethodIR> inputs = new ArrayList<>();
+    for (dev.noescape.ir.MethodIR m : l.program().methods()) {
+      owners.add(m.ref().owner());
+      if (l.inputNames().contains(m.ref().owner())) inputs.add(m);
+    }
+    return dev.noescape.models.JdkCallCoverage.of(inputs, owners, BytecodeAnalysis::isJdkClass);
+  }
+
+  /**
+   * The engine's summaries of every lowered method of the inputs and what they reach, with
+   * {@code library} as the summaries of everything else (no rules run): how the JDK's own summaries
+   * are generated ({@link dev.noescape.models.generate.JdkSummaryGenerator}). Never throws for bad
+   * input, as {@link #run}.
+   */
+  public static Summaries summarize(Options options, dev.noescape.summary.SummaryProvider library, Progress progress) {
+    if (progress == null) progress = Progress.NONE;
+    Lowered l = lower(options, progress);
+    AnalysisResult result = new EscapeAnalysis(library).analyze(l.program());
+    return new Summaries(l.program(), result, l.problems());
+  }
+
+  /**
+   * What {@link #summarize} computed.
+   *
+   * @param program the lowered methods, calls resolved against the closed world of the run
+   * @param result the engine's per-method results and summaries (by {@link dev.noescape.ir.MethodRef#key()})
+   * @param problems what was skipped, in input order
+   */
+  public record Summaries(Program program, AnalysisResult result, List<Problem> problems) {}
+
+  /** The lowered program of a run and what the rules need to filter its findings. */
+  private record Lowered(Program program, RuleContext context, Set<String> inputNames, ProgramLowering lowering,
+      int classesTotal, int classesAnalyzed, List<Problem> problems) {}
+
+  private static Lowered lower(Options options, Progress progress) {
     List<Problem> problems = new ArrayList<>();
     List<ClassFiles.Entry> inputs = new ArrayList<>();
     List<ClassFiles.Entry> libs = new ArrayList<>();
@@ -188,14 +237,7 @@ public final class BytecodeAnalysis {
     Set<String> lowered = new HashSet<>();
     for (dev.noescape.ir.MethodIR m : lowering.methods) lowered.add(m.ref().owner());
     Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), lowered));
-    AnalysisResult result = new EscapeAnalysis(JdkModels.instance()).analyze(program);
-    progress.update("rules", 0, 1);
-    List<Finding> findings = new ArrayList<>();
-    for (Finding f : RuleRunner.run(result, context, options.rules())) {
-      if (f.method() != null && inputNames.contains(f.method().owner()) && !lowering.isGenerated(f)) findings.add(f);
-    }
-    findings.sort(Finding.ORDER);
-    return new Result(findings, inputs.size(), analyzed, problems);
+    return new Lowered(program, context, inputNames, lowering, inputs.size(), analyzed, problems);
   }
 
   /**
@@ -221,8 +263,7 @@ public final class BytecodeAnalysis {
   }
 
   private static boolean isJdkClass(String name) {
-    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.") || name.startsWith("sun.")) return true;
-    return ClassLoader.getPlatformClassLoader().getResource(name.replace('.', '/') + ".class") != null;
+    return dev.noescape.models.JdkCallCoverage.isJdkClass(name);
   }
 
   private static void location(Path p, SourceType type, List<AnalysisInputLocation> locations, List<Problem> problems) {
@@ -275,11 +316,18 @@ public final class BytecodeAnalysis {
    * @param classesTotal classes in the inputs
    * @param classesAnalyzed classes of the inputs whose methods were all lowered and analyzed
    * @param problems what was skipped, in input order
+   * @param jdkCalls how the input's calls into the JDK were resolved (a debug statistic)
    */
-  public record Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems) {
+  public record Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
+      dev.noescape.models.JdkCallCoverage jdkCalls) {
     public Result {
       findings = List.copyOf(findings);
       problems = List.copyOf(problems);
+      if (jdkCalls == null) jdkCalls = dev.noescape.models.JdkCallCoverage.NONE;
+    }
+
+    public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems) {
+      this(findings, classesTotal, classesAnalyzed, problems, null);
     }
   }
 

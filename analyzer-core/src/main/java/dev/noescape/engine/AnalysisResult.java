@@ -10,10 +10,23 @@ import java.util.Map;
  * @param methods results in program order
  * @param summaries the computed summary of every analyzed method, by {@link
  *     dev.noescape.ir.MethodRef#key()}
+ * @param hidden per method key, the effects its summary's tags do not carry (only methods that
+ *     have some); needed to write a summary out for other runs
  */
-public record AnalysisResult(List<MethodResult> methods, Map<String, MethodSummary> summaries) {
+public record AnalysisResult(List<MethodResult> methods, Map<String, MethodSummary> summaries,
+    Map<String, HiddenEffects> hidden) {
   public AnalysisResult {
     methods = List.copyOf(methods);
     summaries = Map.copyOf(summaries);
+    hidden = Map.copyOf(hidden);
+  }
+
+  public AnalysisResult(List<MethodResult> methods, Map<String, MethodSummary> summaries) {
+    this(methods, summaries, Map.of());
+  }
+
+  /** The effects of a method's summary its tags do not say ({@link HiddenEffects#NONE} for most). */
+  public HiddenEffects hidden(String key) {
+    return hidden.getOrDefault(key, HiddenEffects.NONE);
   }
 }

@@ -68,8 +68,14 @@ public final class EscapeAnalysis {
     }
 
     Map<String, MethodSummary> summaries = new LinkedHashMap<>();
-    for (int m = 0; m < n; m++) summaries.put(methods.get(m).ref().key(), current[m].summary());
-    return new AnalysisResult(Arrays.asList(results), summaries);
+    Map<String, HiddenEffects> hidden = new HashMap<>();
+    for (int m = 0; m < n; m++) {
+      String key = methods.get(m).ref().key();
+      summaries.put(key, current[m].summary());
+      HiddenEffects h = HiddenEffects.of(current[m].extra(), methods.get(m).params().size());
+      if (h != HiddenEffects.NONE) hidden.put(key, h);
+    }
+    return new AnalysisResult(Arrays.asList(results), summaries, hidden);
   }
 
   /**
