@@ -90,15 +90,12 @@ if [[ $SKIP_JAVAC != 1 ]]; then
   fi
   find "$ROOT/testdata/src/main/java" -name '*.java' ! -name module-info.java | sort > "$OUT/jdk-coverage/corpus-sources.txt"
   annotations=$ROOT/annotations/target/classes
+  # The flags javac needs to host Error Prone, as -J options (the build keeps them in .mvn/jvm.config).
+  mapfile -t HOSTING < <(grep -v '^[[:space:]]*$' "$ROOT/.mvn/jvm.config" | sed 's/^/-J/')
   javac_counts() { # MODE SOURCES-LIST
     local counts=$OUT/jdk-coverage/javac-$1-$(basename "$2" .txt).counts classes=$OUT/jdk-coverage/classes
     rm -f "$counts" && rm -rf "$classes" && mkdir -p "$classes"
-    "$BENCH_JDK/bin/javac" \
-      -J--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED -J--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED \
-      -J--add-exports=jdk.compiler/com.sun.tools.javac.main=ALL-UNNAMED -J--add-exports=jdk.compiler/com.sun.tools.javac.model=ALL-UNNAMED \
-      -J--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED -J--add-exports=jdk.compiler/com.sun.tools.javac.processing=ALL-UNNAMED \
-      -J--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED -J--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED \
-      -J--add-opens=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED -J--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED \
+    "$BENCH_JDK/bin/javac" "${HOSTING[@]}" \
       -J-Dnoescape.jdkcalls="$counts" -J-Dnoescape.jdksummaries="$1" \
       -XDcompilePolicy=simple --should-stop=ifError=FLOW '-Xplugin:ErrorProne -XepDisableAllChecks -Xep:HeapEscape:WARN' \
       -processorpath "$(cat "$OUT/ep.classpath"):$plugin_jar:$core_jar" -cp "$annotations" --release 21 -encoding UTF-8 \

@@ -4,15 +4,20 @@ import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.EscapeAnalysis;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
+import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
 import dev.noescape.models.JdkSummaries;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
+import dev.noescape.summary.MethodSummary;
+import dev.noescape.summary.export.ClassPathSummaries;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import sootup.core.cache.provider.LRUCacheProvider;
 import sootup.core.inputlocation.AnalysisInputLocation;
@@ -68,14 +73,16 @@ public final class BytecodeAnalysis {
   public static Result run(Options options, Progress progress) {
     if (progress == null) progress = Progress.NONE;
     Lowered l = lower(options, progress);
-    AnalysisResult result = new EscapeAnalysis(JdkSummaries.library()).analyze(l.program());
+    AnalysisResult result = new EscapeAnalysis(JdkSummaries.library(), l.shipped()).analyze(l.program());
     progress.update("rules", 0, 1);
     List<Finding> findings = new ArrayList<>();
     for (Finding f : RuleRunner.run(result, l.context(), options.rules())) {
       if (f.method() != null && l.inputNames().contains(f.method().owner()) && !l.lowering().isGenerated(f)) findings.add(f);
     }
     findings.sort(Finding.ORDER);
-    return new Result(findings, l.classesTotal(), l.classesAnalyzed(), l.problems(), jdkCalls(l));
+    Map<MethodRef, MethodSummary> exports = exports(l.lowering(), l.inputNames(), result);
+    return new Result(findings, l.classesTotal(), l.classesAnalyzed(), l.problems(), exports,
+        new SummaryUse(l.shipped().indexes().size(), l.summarized().size(), l.shipped().usedCount()), jdkCalls(l));
   }
 
   /** How the input methods' calls into the JDK were resolved (model, generated summary, unknown). */
@@ -98,7 +105,7 @@ public final class BytecodeAnalysis {
   public static Summaries summarize(Options options, dev.noescape.summary.SummaryProvider library, Progress progress) {
     if (progress == null) progress = Progress.NONE;
     Lowered l = lower(options, progress);
-    AnalysisResult result = new EscapeAnalysis(library).analyze(l.program());
+    AnalysisResult result = new EscapeAnalysis(library, l.shipped()).analyze(l.program());
     return new Summaries(l.program(), result, l.problems());
   }
 
@@ -111,9 +118,9 @@ public final class BytecodeAnalysis {
    */
   public record Summaries(Program program, AnalysisResult result, List<Problem> problems) {}
 
-  /** The lowered program of a run and what the rules need to filter its findings. */
+  /** The lowered program of a run and what the rules and exports need. */
   private record Lowered(Program program, RuleContext context, Set<String> inputNames, ProgramLowering lowering,
-      int classesTotal, int classesAnalyzed, List<Problem> problems) {}
+      ClassPathSummaries shipped, Set<String> summarized, int classesTotal, int classesAnalyzed, List<Problem> problems) {}
 
   private static Lowered lower(Options options, Progress progress) {
     List<Problem> problems = new ArrayList<>();
@@ -125,6 +132,11 @@ public final class BytecodeAnalysis {
       for (ClassFiles.Entry e : ClassFiles.list(p, problems)) if (seen.add(e.className())) inputs.add(e);
       location(p, SourceType.Application, locations, problems);
     }
+    // Summaries shipped by class path entries (META-INF/noescape): their classes are indexed for
+    // the hierarchy but not lowered; calls into them use the shipped summaries.
+    ClassPathSummaries shipped = options.classpathSummaries()
+        ? ClassPathSummaries.load(options.classpath(), note -> problems.add(new Problem("class path", note)))
+        : ClassPathSummaries.of(List.of(), note -> {});
     boolean guava = false;
     for (Path p : options.classpath()) {
       for (ClassFiles.Entry e : ClassFiles.list(p, problems)) {
@@ -190,6 +202,7 @@ public final class BytecodeAnalysis {
       reached.add(c);
       (lowering.isAnonymousClass(c) ? anonymous : queue).add(c);
     }
+    Set<String> summarized = new HashSet<>();
     ProgramLowering.Counter counter = new ProgramLowering.Counter();
     // referenced classes in neither the inputs nor the class path, with a class referring to each
     java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
@@ -216,7 +229,9 @@ public final class BytecodeAnalysis {
       Set<String> refs = new LinkedHashSet<>(lowering.supertypes(c));
       for (int i = before; i < lowering.methods.size(); i++) References.of(lowering.methods.get(i), refs);
       for (String r : refs) {
-        if (readable.contains(r)) {
+        if (readable.contains(r) && !inputNames.contains(r) && shipped.covers(r)) {
+          summarized.add(r);
+        } else if (readable.contains(r)) {
           if (reached.add(r)) (lowering.isAnonymousClass(r) ? anonymous : queue).add(r);
         } else if (!seen.contains(r) && !missing.containsKey(r)) {
           missing.put(r, c);
@@ -236,8 +251,33 @@ public final class BytecodeAnalysis {
     progress.update("solving", 0, 1);
     Set<String> lowered = new HashSet<>();
     for (dev.noescape.ir.MethodIR m : lowering.methods) lowered.add(m.ref().owner());
-    Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), lowered));
-    return new Lowered(program, context, inputNames, lowering, inputs.size(), analyzed, problems);
+    // Classes with shipped summaries implement methods too: virtual calls list them as targets (their
+    // summaries answer for them), so a call closed over the known implementations stays sound.
+    Set<String> implemented = new HashSet<>(lowered);
+    for (String c : readable) if (!inputNames.contains(c) && shipped.covers(c)) implemented.add(c);
+    Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), implemented));
+    return new Lowered(program, context, inputNames, lowering, shipped, summarized, inputs.size(), analyzed, problems);
+  }
+
+  /**
+   * The summaries other modules may use: every non-private method of the input classes that was
+   * lowered and whose summary did not fall back to unknown (an absent method is unknown to its
+   * callers anyway). A summary describes the method's own body; calls inside it to overridable
+   * methods of the module were already treated as open (unknown), so it holds whoever subclasses
+   * the module's classes. Private methods and lambda bodies cannot be called from outside.
+   */
+  private static Map<MethodRef, MethodSummary> exports(ProgramLowering lowering, Set<String> inputNames, AnalysisResult result) {
+    Map<MethodRef, MethodSummary> out = new LinkedHashMap<>();
+    for (dev.noescape.ir.MethodIR m : lowering.methods) {
+      MethodRef ref = m.ref();
+      if (!inputNames.contains(ref.owner()) || ref.name().equals("<clinit>")) continue;
+      dev.noescape.bytecode.hierarchy.Hierarchy.ClassInfo c = lowering.hierarchy().programClass(ref.owner());
+      Integer flags = c == null ? null : c.methods().get(ref.key().substring(ref.key().indexOf('#') + 1));
+      if (flags == null || (flags & dev.noescape.bytecode.hierarchy.Hierarchy.ClassInfo.PRIVATE) != 0) continue;
+      MethodSummary s = result.exported().get(ref.key());
+      if (s != null) out.put(ref, s);
+    }
+    return out;
   }
 
   /**
@@ -285,13 +325,37 @@ public final class BytecodeAnalysis {
    * @param ruleContext verbosity, reportOutsideLoops and hot annotations; the target release and
    *     Guava presence are replaced by what the input shows (class file version, Guava on the class
    *     path)
+   * @param classpathSummaries use the summaries class path entries ship in
+   *     {@code META-INF/noescape} for their methods instead of lowering their classes
    */
-  public record Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext) {
+  public record Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext,
+      boolean classpathSummaries) {
     public Options {
       inputs = List.copyOf(inputs);
       classpath = List.copyOf(classpath);
       rules = Set.copyOf(rules);
     }
+
+    /** Reading the summaries class path entries ship (the default). */
+    public Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext) {
+      this(inputs, classpath, rules, ruleContext, true);
+    }
+
+    public Options withClasspathSummaries(boolean read) {
+      return new Options(inputs, classpath, rules, ruleContext, read);
+    }
+  }
+
+  /**
+   * How much the run took from summaries shipped on the class path.
+   *
+   * @param resources {@code META-INF/noescape} resources found on the class path
+   * @param classesNotLowered class path classes the input reaches whose bodies were not lowered
+   *     because a resource summarizes them
+   * @param summariesUsed distinct methods whose shipped summary answered a call
+   */
+  public record SummaryUse(int resources, int classesNotLowered, int summariesUsed) {
+    public static final SummaryUse NONE = new SummaryUse(0, 0, 0);
   }
 
   /**
@@ -316,18 +380,27 @@ public final class BytecodeAnalysis {
    * @param classesTotal classes in the inputs
    * @param classesAnalyzed classes of the inputs whose methods were all lowered and analyzed
    * @param problems what was skipped, in input order
+   * @param exports the summaries of the input's methods that other modules may use (see
+   *     {@code exports}), for {@link dev.noescape.summary.export.SummaryWriter}
+   * @param summaryUse what summaries shipped on the class path saved
    * @param jdkCalls how the input's calls into the JDK were resolved (a debug statistic)
    */
   public record Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
-      dev.noescape.models.JdkCallCoverage jdkCalls) {
+      Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse, dev.noescape.models.JdkCallCoverage jdkCalls) {
     public Result {
       findings = List.copyOf(findings);
       problems = List.copyOf(problems);
+      exports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exports));
       if (jdkCalls == null) jdkCalls = dev.noescape.models.JdkCallCoverage.NONE;
     }
 
+    public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
+        Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse) {
+      this(findings, classesTotal, classesAnalyzed, problems, exports, summaryUse, null);
+    }
+
     public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems) {
-      this(findings, classesTotal, classesAnalyzed, problems, null);
+      this(findings, classesTotal, classesAnalyzed, problems, Map.of(), SummaryUse.NONE);
     }
   }
 

@@ -7,6 +7,8 @@ import dev.noescape.pipeline.Pipeline;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.rules.RuleContext;
+import dev.noescape.summary.export.SummaryIndex;
+import dev.noescape.summary.export.SummaryWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -110,6 +112,15 @@ final class NoEscapeCommand implements Callable<Integer> {
           + " name (com.acme.Fast counts as Fast). Repeatable, or comma-separated.")
   List<String> hotAnnotations = new ArrayList<>();
 
+  @Option(names = "--write-summaries", paramLabel = "DIR",
+      description = "Also write the escape summaries of the input's methods to DIR/META-INF/noescape/summaries, for"
+          + " the jar that ships them (see README, Summaries in jars).")
+  String writeSummaries;
+
+  @Option(names = "--no-classpath-summaries",
+      description = "Ignore the summaries class path entries ship in META-INF/noescape: analyze their bodies instead.")
+  boolean noClasspathSummaries;
+
   @Option(names = "--progress",
       description = "Show progress on stderr even when it is not a terminal (a line every 2 s). By default a progress line is drawn only on a terminal, for runs over 2 s.")
   boolean progress;
@@ -140,7 +151,7 @@ final class NoEscapeCommand implements Callable<Integer> {
 
   /** The checked settings of one run. */
   record Settings(BytecodeAnalysis.Options options, List<Path> sourceRoots, List<String> classpathNotes, Severity failOn,
-      List<Output> outputs) {}
+      List<Output> outputs, Path writeSummaries) {}
 
   /** A report to write: {@code path} resolved, {@code shown} as the user wrote it. */
   record Output(Kind kind, Path path, String shown) {
@@ -187,8 +198,14 @@ final class NoEscapeCommand implements Callable<Integer> {
 
     RuleContext defaults = RuleContext.defaults();
     RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot);
-    BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context);
-    return new Settings(options, sourceRoots, cp.notes(), threshold, outputs);
+    BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context)
+        .withClasspathSummaries(!noClasspathSummaries);
+    Path summariesDir = null;
+    if (writeSummaries != null) {
+      summariesDir = Inputs.path(writeSummaries, wd);
+      if (Files.isRegularFile(summariesDir)) throw new UsageException("--write-summaries needs a directory, " + writeSummaries + " is a file");
+    }
+    return new Settings(options, sourceRoots, cp.notes(), threshold, outputs, summariesDir);
   }
 
   /** The warning and error rules; with {@code all}, the information rules too. */
@@ -246,6 +263,14 @@ final class NoEscapeCommand implements Callable<Integer> {
         new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()));
 
     List<String> wrote = new ArrayList<>();
+    if (settings.writeSummaries() != null) {
+      try {
+        SummaryWriter.write(settings.writeSummaries(), result.exports(), "noescape " + Version.get());
+      } catch (IOException | RuntimeException e) {
+        throw new UsageException("cannot write summaries into " + writeSummaries + ": " + describe(e));
+      }
+      wrote.add(Path.of(writeSummaries).resolve(SummaryIndex.RESOURCE) + " (" + result.exports().size() + " summaries)");
+    }
     if (settings.outputs().isEmpty()) {
       Pipeline.printText(report, out);
     } else {

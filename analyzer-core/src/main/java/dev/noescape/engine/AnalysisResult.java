@@ -10,23 +10,21 @@ import java.util.Map;
  * @param methods results in program order
  * @param summaries the computed summary of every analyzed method, by {@link
  *     dev.noescape.ir.MethodRef#key()}
- * @param hidden per method key, the effects its summary's tags do not carry (only methods that
- *     have some); needed to write a summary out for other runs
+ * @param exported the same summaries as other modules may use them (in a jar's
+ *     {@code META-INF/noescape} resource): side facts only the engine tracks are folded into the
+ *     tags conservatively (see the package documentation); summaries that fell back to unknown are
+ *     left out
  */
 public record AnalysisResult(List<MethodResult> methods, Map<String, MethodSummary> summaries,
-    Map<String, HiddenEffects> hidden) {
+    Map<String, MethodSummary> exported) {
   public AnalysisResult {
     methods = List.copyOf(methods);
     summaries = Map.copyOf(summaries);
-    hidden = Map.copyOf(hidden);
+    exported = Map.copyOf(exported);
   }
 
+  /** Results that export nothing (rule tests build them by hand). */
   public AnalysisResult(List<MethodResult> methods, Map<String, MethodSummary> summaries) {
     this(methods, summaries, Map.of());
-  }
-
-  /** The effects of a method's summary its tags do not say ({@link HiddenEffects#NONE} for most). */
-  public HiddenEffects hidden(String key) {
-    return hidden.getOrDefault(key, HiddenEffects.NONE);
   }
 }

@@ -63,6 +63,30 @@ final class Calls {
     static int globalInto(int slot) {
       return 4 + 2 * slot;
     }
+
+    /**
+     * {@code s} as a caller that sees only the tags must read it (a summary shipped in a jar):
+     * objects of the callee's own or globals stored into a slot's content make that content
+     * escape (GLOBAL in the content is what {@code contentEscapes} applies, plus escape of what the
+     * content held: more than the callee does, never less); a fresh result holding globals is
+     * exported as not fresh (GLOBAL). {@link #RET_OTHER} is set for every such summary anyway, and
+     * {@link #SELF_INTO_0} only matters for program callbacks.
+     */
+    static MethodSummary fold(MethodSummary s, BitSet extra) {
+      List<ParamTag> tags = new ArrayList<>(s.params().size());
+      boolean changed = false;
+      for (int i = 0; i < s.params().size(); i++) {
+        ParamTag t = s.params().get(i);
+        if ((extra.get(freshInto(i)) || extra.get(globalInto(i))) && !t.contentEscapes()) {
+          t = t.withContentEscapes();
+          changed = true;
+        }
+        tags.add(t);
+      }
+      boolean fresh = s.freshReturn() && !extra.get(RET_GLOBAL);
+      if (!changed && fresh == s.freshReturn()) return s;
+      return new MethodSummary(tags, fresh, s.allocates(), s.origin());
+    }
   }
 
   /** A computed summary and its side flags. */
@@ -78,13 +102,16 @@ final class Calls {
   /** Resolves call targets against the library and the program's current summaries. */
   static final class Resolver {
     private final SummaryProvider library;
+    private final SummaryProvider implementations;
     private final Map<String, Integer> programIndex;
     private final Computed[] current;
     private final List<MethodIR> methods;
     private final Map<MethodRef, Optional<MethodSummary>> libraryCache = new HashMap<>();
 
-    Resolver(SummaryProvider library, Map<String, Integer> programIndex, Computed[] current, List<MethodIR> methods) {
+    Resolver(SummaryProvider library, SummaryProvider implementations, Map<String, Integer> programIndex,
+        Computed[] current, List<MethodIR> methods) {
       this.library = library;
+      this.implementations = implementations;
       this.programIndex = programIndex;
       this.current = current;
       this.methods = methods;
@@ -98,6 +125,20 @@ final class Calls {
         libraryCache.put(m, s);
       }
       return s;
+    }
+
+    private final Map<MethodRef, Optional<MethodSummary>> implementationCache = new HashMap<>();
+
+    /** The shipped summary of one method body outside the program, or null; never for the program's own methods. */
+    private MethodSummary implementation(MethodRef m) {
+      if (programIndex.containsKey(m.key())) return null;
+      Optional<MethodSummary> s = implementationCache.get(m);
+      if (s == null) {
+        s = implementations.lookup(m);
+        if (s == null) s = Optional.empty();
+        implementationCache.put(m, s);
+      }
+      return s.orElse(null);
     }
 
     /** The program method with this key, or -1 (bodies of functional sites are looked up directly). */
@@ -174,6 +215,9 @@ final class Calls {
         } else if (idx >= 0 && current[idx] != null) {
           s = current[idx].summary();
           extra.or(current[idx].extra());
+        } else if (idx < 0 && !c.dispatchOpen() && (s = implementation(t)) != null) {
+          // A body outside the program whose jar ships its summary: tags only (see Extra.fold).
+          extra.set(Extra.RET_OTHER);
         } else {
           s = MethodSummary.unknown(slots);
           extra.set(Extra.RET_OTHER);

@@ -25,16 +25,32 @@ public final class EscapeAnalysis {
   static final int MAX_ROUNDS = 30;
 
   private final SummaryProvider library;
+  private final SummaryProvider implementations;
   private final int maxRounds;
 
   /** @param library summaries of methods outside the program (hand-checked JDK models etc.); they win over computed ones */
   public EscapeAnalysis(SummaryProvider library) {
-    this(library, MAX_ROUNDS);
+    this(library, SummaryProvider.NONE, MAX_ROUNDS);
+  }
+
+  /**
+   * @param library hand-checked summaries that hold for every implementation (JDK models); they win
+   * @param implementations summaries of single method bodies outside the program (shipped in
+   *     dependency jars, {@code META-INF/noescape}): used like the program's computed summaries,
+   *     only where dispatch is closed
+   */
+  public EscapeAnalysis(SummaryProvider library, SummaryProvider implementations) {
+    this(library, implementations, MAX_ROUNDS);
   }
 
   /** With a different iteration budget per component (tests exercise the fallback with 0). */
   EscapeAnalysis(SummaryProvider library, int maxRounds) {
+    this(library, SummaryProvider.NONE, maxRounds);
+  }
+
+  private EscapeAnalysis(SummaryProvider library, SummaryProvider implementations, int maxRounds) {
     this.library = Objects.requireNonNull(library, "library");
+    this.implementations = Objects.requireNonNull(implementations, "implementations");
     this.maxRounds = maxRounds;
   }
 
@@ -45,7 +61,7 @@ public final class EscapeAnalysis {
     Map<String, Integer> index = new HashMap<>();
     for (int m = 0; m < n; m++) index.put(methods.get(m).ref().key(), m); // last wins, as Program.byKey
     Calls.Computed[] current = new Calls.Computed[n];
-    Calls.Resolver resolver = new Calls.Resolver(library, index, current, methods);
+    Calls.Resolver resolver = new Calls.Resolver(library, implementations, index, current, methods);
     CallGraph cg = CallGraph.build(methods, resolver);
     MethodResult[] results = new MethodResult[n];
 
@@ -68,14 +84,13 @@ public final class EscapeAnalysis {
     }
 
     Map<String, MethodSummary> summaries = new LinkedHashMap<>();
-    Map<String, HiddenEffects> hidden = new HashMap<>();
+    Map<String, MethodSummary> exported = new LinkedHashMap<>();
     for (int m = 0; m < n; m++) {
       String key = methods.get(m).ref().key();
       summaries.put(key, current[m].summary());
-      HiddenEffects h = HiddenEffects.of(current[m].extra(), methods.get(m).params().size());
-      if (h != HiddenEffects.NONE) hidden.put(key, h);
+      if (!current[m].summary().isUnknown()) exported.put(key, Calls.Extra.fold(current[m].summary(), current[m].extra()));
     }
-    return new AnalysisResult(Arrays.asList(results), summaries, hidden);
+    return new AnalysisResult(Arrays.asList(results), summaries, exported);
   }
 
   /**

@@ -76,8 +76,13 @@
  * the members get {@link dev.noescape.summary.MethodSummary#unknown} (conservative, never wrong).
  *
  * <p>Summary resolution at a call: a library summary (hand-checked models; they win), else the
- * computed summary when dispatch is closed and the program has the callee, else unknown; joined
- * over the overrides the program declares.
+ * computed summary when dispatch is closed and the program has the callee, else, when dispatch is
+ * closed, a summary shipped by the callee's jar (an <em>implementation</em> summary: it describes
+ * that one method body, so it is no answer for a call an unseen subclass may take over), else
+ * unknown; joined over the overrides the program declares. The summaries a run exports
+ * ({@link dev.noescape.engine.AnalysisResult#exported}) fold the side facts the public format cannot
+ * say into its tags, conservatively: a callee storing its own or global objects into a slot's
+ * content exports that slot as {@code contentEscapes}, a fresh result holding globals as not fresh.
  *
  * <h2>Callbacks invoked and dropped</h2>
  *

@@ -102,6 +102,8 @@ final class CompilationUnitAnalysis {
   private final List<String> problems = new ArrayList<>();
   private Tree notePosition;
   private boolean notePrinted;
+  /** Summaries shipped by class path entries ({@link DependencySummaries}), for calls into them. */
+  private SummaryProvider implementations = SummaryProvider.NONE;
 
   private CompilationUnitAnalysis(CompilationUnitTree unit, NoEscapeOptions options, RuleContext ruleContext,
       Set<RuleId> enabledRules, Set<RuleId> computedRules) {
@@ -276,7 +278,17 @@ final class CompilationUnitAnalysis {
     if (program == null || program.methods().isEmpty()) return;
 
     // 2. Engine, with the failing methods left out if the whole unit cannot be analyzed.
+    DependencySummaries deps = null;
+    try {
+      deps = DependencySummaries.of(state.context);
+      implementations = deps.provider();
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      problems.add("summaries on the class path not read: " + Faults.describe(t));
+    }
     AnalysisResult result = analyze(program, fe);
+    // A resource found corrupt while decoding is told once, in this unit's note.
+    if (deps != null) problems.addAll(deps.takeProblems());
     if (result == null) return;
 
     // 3. Rules.
@@ -328,7 +340,7 @@ final class CompilationUnitAnalysis {
     }
     if (JDK_CALLS != null) recordJdkCalls(program);
     try {
-      return engine(library, program);
+      return engine(library, implementations, program);
     } catch (Throwable whole) {
       Faults.rethrowIfFatal(whole);
       // Find the methods the engine fails on by analyzing each alone, then analyze the rest
@@ -336,7 +348,7 @@ final class CompilationUnitAnalysis {
       List<MethodIR> ok = new ArrayList<>();
       for (MethodIR m : program.methods()) {
         try {
-          engine(library, new Program(List.of(m)));
+          engine(library, implementations, new Program(List.of(m)));
           ok.add(m);
         } catch (Throwable t) {
           Faults.rethrowIfFatal(t);
@@ -351,7 +363,7 @@ final class CompilationUnitAnalysis {
         return null;
       }
       try {
-        return engine(library, new Program(ok));
+        return engine(library, implementations, new Program(ok));
       } catch (Throwable t) {
         Faults.rethrowIfFatal(t);
         problems.add("escape analysis of the unit failed: " + Faults.describe(t));
@@ -384,10 +396,11 @@ final class CompilationUnitAnalysis {
     }
   }
 
-  private static AnalysisResult engine(SummaryProvider library, Program program) throws Exception {
+  private static AnalysisResult engine(SummaryProvider library, SummaryProvider implementations, Program program)
+      throws Exception {
     Faults.hook(Stage.ENGINE,
         () -> program.methods().stream().map(m -> m.ref().key()).collect(Collectors.joining(" ")));
-    return new EscapeAnalysis(library).analyze(program);
+    return new EscapeAnalysis(library, implementations).analyze(program);
   }
 
   private List<Finding> runRules(AnalysisResult result, FrontEndResult fe) {

@@ -84,9 +84,18 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   @Parameter(property = "noescape.outputDirectory", defaultValue = "${project.build.directory}/noescape")
   protected File outputDirectory;
 
+  /**
+   * Use the escape summaries dependencies ship in {@code META-INF/noescape/summaries} (written by
+   * {@code check} in upstream modules, see {@code writeSummaries}) for their methods instead of
+   * analyzing their classes. {@code false}: analyze the dependencies' bytecode.
+   */
+  @Parameter(property = "noescape.readSummaries", defaultValue = "true")
+  private boolean readSummaries = true;
+
   /** The analysis of this module with these parameters. */
   protected ModuleAnalysis analysis() {
     return new ModuleAnalysis(project, getLog(), pluginVersion,
-        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes));
+        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
+            readSummaries));
   }
 }

@@ -36,6 +36,16 @@ public class CheckMojo extends AbstractNoEscapeMojo {
   @Parameter(property = "noescape.failOn", defaultValue = "warning")
   private String failOn;
 
+  /**
+   * Write the escape summaries of the module's methods into
+   * {@code target/classes/META-INF/noescape/summaries} (and into the module's jar when it is already
+   * packaged), so that modules and projects depending on this one analyze calls into it with its
+   * real summaries instead of re-analyzing (or, in the javac plugin, guessing). {@code false}
+   * ({@code -Dnoescape.writeSummaries=false}): write nothing.
+   */
+  @Parameter(property = "noescape.writeSummaries", defaultValue = "true")
+  private boolean writeSummaries = true;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -46,6 +56,17 @@ public class CheckMojo extends AbstractNoEscapeMojo {
     ModuleAnalysis module = analysis();
     ModuleAnalysis.Analysis analysis = module.analyze();
     if (analysis == null) return;
+
+    if (writeSummaries) {
+      try {
+        List<Path> wrote = SummaryExport.write(project, analysis.result().exports(), "noescape " + analysis.run().toolVersion());
+        getLog().info("noescape: wrote " + analysis.result().exports().size() + " method summaries to "
+            + String.join(", ", wrote.stream().map(module::shown).toList()));
+      } catch (IOException | RuntimeException e) {
+        getLog().debug(e);
+        getLog().warn("noescape: cannot write the summaries: " + Pipeline.describe(e) + "; dependents analyze this module's classes instead");
+      }
+    }
 
     List<ReportedFinding> findings = analysis.run().findings();
     Baseline.Applied applied = null;

@@ -27,7 +27,8 @@ import org.apache.maven.project.MavenProject;
 final class ModuleAnalysis {
   /** The goals' analysis parameters. */
   record Settings(List<String> rules, List<String> excludeRules, int verbosity, boolean reportOutsideLoops,
-      List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes) {}
+      List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes,
+      boolean classpathSummaries) {}
 
   private final MavenProject project;
   private final Log log;
@@ -40,6 +41,7 @@ final class ModuleAnalysis {
   private final boolean includeTests;
   private final List<String> includes;
   private final List<String> excludes;
+  private final boolean classpathSummaries;
 
   ModuleAnalysis(MavenProject project, Log log, String pluginVersion, Settings s) {
     this.project = project;
@@ -53,6 +55,7 @@ final class ModuleAnalysis {
     this.includeTests = s.includeTests();
     this.includes = s.includes();
     this.excludes = s.excludes();
+    this.classpathSummaries = s.classpathSummaries();
   }
 
   private Log getLog() {
@@ -60,7 +63,7 @@ final class ModuleAnalysis {
   }
 
   /** One module's analysis, mapped to its sources. */
-  record Analysis(ReportRun run, Pipeline.Mapped mapped, int classes) {}
+  record Analysis(ReportRun run, Pipeline.Mapped mapped, int classes, BytecodeAnalysis.Result result) {}
 
   /**
    * Analyzes the module, or returns null when there is nothing to analyze (no classes directory);
@@ -82,7 +85,7 @@ final class ModuleAnalysis {
     }
     List<String> notes = new ArrayList<>();
     List<Path> classpath = classpath(inputs, notes);
-    options = new BytecodeAnalysis.Options(inputs, classpath, options.rules(), options.ruleContext());
+    options = new BytecodeAnalysis.Options(inputs, classpath, options.rules(), options.ruleContext(), classpathSummaries);
 
     quietSootUp();
     LogProgress progress = new LogProgress();
@@ -103,12 +106,19 @@ final class ModuleAnalysis {
     notes.addAll(mapped.notes());
     for (String n : notes) getLog().warn("noescape: " + n);
     if (progress.logged) getLog().info("noescape: analyzed " + result.classesTotal() + " classes in " + progress.elapsed());
+    BytecodeAnalysis.SummaryUse use = result.summaryUse();
+    if (use.resources() > 0) {
+      // Multi-module builds: the summaries upstream modules wrote replace analyzing their classes.
+      getLog().info("noescape: used " + use.summariesUsed() + " method summar" + (use.summariesUsed() == 1 ? "y" : "ies")
+          + " shipped by " + use.resources() + " class path entr" + (use.resources() == 1 ? "y" : "ies") + " ("
+          + use.classesNotLowered() + " class" + (use.classesNotLowered() == 1 ? "" : "es") + " not re-analyzed)");
+    }
     java.util.function.Predicate<String> reported = ClassPatterns.filter(split(includes), split(excludes));
     List<ReportedFinding> kept = mapped.findings().stream()
         .filter(f -> f.finding().method() == null || reported.test(f.finding().method().owner()))
         .toList();
     return new Analysis(new ReportRun(pluginVersion == null ? "unknown" : pluginVersion, kept, notes), mapped,
-        result.classesTotal());
+        result.classesTotal(), result);
   }
 
   /**

@@ -109,7 +109,8 @@ public class ReportMojo extends AbstractMavenReport {
   @Override
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
-        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes));
+        new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
+            true));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();

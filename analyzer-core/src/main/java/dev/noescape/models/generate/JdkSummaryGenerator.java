@@ -2,18 +2,17 @@ package dev.noescape.models.generate;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.engine.AnalysisResult;
-import dev.noescape.engine.HiddenEffects;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.models.JdkModels;
 import dev.noescape.models.JdkSummaries;
 import dev.noescape.summary.MethodSummary;
 import dev.noescape.summary.ParamTag;
+import dev.noescape.summary.export.SummaryWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Executable;
-import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,38 +37,34 @@ import java.util.zip.GZIPOutputStream;
  * hand-checked {@link JdkModels} as the library (they describe the native and intrinsic methods the
  * bytecode cannot), and the summaries callers can reach are written out.
  *
- * <p>Not part of the build: the output is committed. Regenerate on the JDK CI builds with (Temurin 25):
- *
- * <pre>
- * mvn -B -ntp -o -q -pl analyzer-core -am package -DskipTests
- * java -Xmx6g -cp "$(cat analyzer-core/target/classpath.txt)":analyzer-core/target/classes \
- *     dev.noescape.models.generate.JdkSummaryGenerator analyzer-core/src/main/resources/dev/noescape/models/jdk-summaries.gz
- * </pre>
- *
- * (or {@code bench/jdk-summaries.sh}). What is written, and why each rule keeps the answers sound:
+ * <p>Not part of the build: the output is committed. Regenerate with {@code bench/jdk-summaries.sh}
+ * on the JDK CI builds with (Temurin 25); the file's producer names that JDK. What is written, and
+ * why each rule keeps the answers sound:
  *
  * <ul>
  *   <li><b>Reachable methods only</b>: public and protected methods and constructors of classes in
- *       the packages {@code java.base} exports. Package-private classes are kept for the public
- *       methods they declare (a call names {@code StringBuilder#length()}, declared by
- *       {@code AbstractStringBuilder}; the lookup walks up the superclass line each class block
- *       carries). Abstract methods have no body and are not written: an interface call is the
- *       models' business (or unknown).
- *   <li><b>Dispatch</b>: a method a subclass can override (not static, private, final, nor in a
- *       final class) gets the join of its own summary and of every override in {@code java.base}
- *       below it; when one of them has no summary (native, or SootUp cannot build its body), the
- *       method is not written (unknown). Overrides outside the JDK are what the models' trust
- *       assumption 3 already covers: the bytecode front end joins those the program declares; the
- *       javac plugin trusts them to honour the JDK's behaviour.
- *   <li><b>What the tags cannot say</b> ({@link HiddenEffects}): a fresh result that may hold a
- *       global object is written not fresh (callers then take the result as global); a method
- *       storing global objects into a slot's content gets {@code cesc} there; one storing objects it
- *       allocated into a slot's content gets {@code cesc} there when a caller could load them
- *       directly: the slot's type is a reference array, or related (sub- or supertype, so also
- *       {@code Object}) to a class that declares a public or protected reference field
- *       ({@code Vector.elementData}, {@code FilterInputStream.in}). Everywhere else callers reach a
- *       JDK object's fields only through JDK methods, whose summaries account for them.
- *   <li>A summary no better than unknown (every slot escapes, result not fresh) is left out.
+ *       the packages {@code java.base} exports. A public class also gets the methods it inherits
+ *       from a non-public superclass under its own name (both front ends name
+ *       {@code StringBuilder#length()}, declared by the package-private
+ *       {@code AbstractStringBuilder}). Abstract methods have no body and are not written: an
+ *       interface call is the models' business (or unknown). Natives have no body either: the
+ *       models describe those that matter.
+ *   <li><b>Calls inside the JDK</b> that a user class could take over (a virtual call whose
+ *       dispatch is open) are unknown during generation, as in any bytecode run: a summary never
+ *       assumes what user code does.
+ *   <li><b>Dispatch at the caller</b>: a method a subclass can override (not static, private,
+ *       final, nor in a final class) gets the join of its own summary and of every override in
+ *       {@code java.base} below it; when one of them has no summary (native, or SootUp cannot
+ *       build its body), the method is not written (unknown). Overrides outside the JDK are trusted
+ *       as the models' trust assumption 3 trusts them: the bytecode front end joins those the
+ *       program declares; the javac plugin assumes a user override keeps no more than the JDK's
+ *       own implementations do.
+ *   <li><b>What the tags cannot say</b> is folded in by the engine
+ *       ({@link AnalysisResult#exported()}): a fresh result that may hold a global object is written
+ *       not fresh, a method storing its own or global objects into a slot's content makes that
+ *       content escape.
+ *   <li>A summary no better than unknown (every slot escapes, result not fresh, may allocate) is
+ *       left out.
  * </ul>
  */
 public final class JdkSummaryGenerator {
@@ -87,7 +82,7 @@ public final class JdkSummaryGenerator {
       long t1 = System.nanoTime();
       Generated g = generate(List.of(classes), List.of(), null);
       long t2 = System.nanoTime();
-      byte[] text = g.text().getBytes(StandardCharsets.UTF_8);
+      byte[] text = g.encode();
       try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(Path.of(args[0])))) {
         out.write(text);
       }
@@ -139,30 +134,24 @@ public final class JdkSummaryGenerator {
   /**
    * What a generation produced.
    *
-   * @param summaries by class, then {@code [static ]name(params)}, in file order
-   * @param supers the superclass each written class names
+   * @param summaries by class, then {@code name(params)}, sorted
    */
-  public record Generated(Map<String, Map<String, MethodSummary>> summaries, Map<String, String> supers, int lowered,
+  public record Generated(Map<String, Map<String, MethodSummary>> summaries, int lowered,
       int written, int droppedDispatch, int droppedUnknown, List<BytecodeAnalysis.Problem> problems) {
 
-    /** The resource text (before gzip): header, then one block per class. */
-    public String text() {
-      StringBuilder b = new StringBuilder();
-      b.append("# noescape: escape summaries of java.base computed from its bytecode (JdkSummaryGenerator).\n");
-      b.append("# Format: dev.noescape.models.JdkSummaries. Regenerate with bench/jdk-summaries.sh; do not edit.\n");
-      b.append("# jdk ").append(Runtime.version()).append(' ').append(System.getProperty("java.vendor")).append('\n');
-      b.append("# models ").append(JdkModels.instance().size()).append(" hand-checked entries used as the library\n");
-      b.append("# methods ").append(written).append('\n');
+    /** The resource (before gzip), in the {@link dev.noescape.summary.export} format. */
+    public byte[] encode() {
+      Map<MethodRef, MethodSummary> all = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, Map<String, MethodSummary>> c : summaries.entrySet()) {
-        b.append('@').append(c.getKey());
-        String sup = supers.get(c.getKey());
-        if (sup != null) b.append(" < ").append(sup);
-        b.append('\n');
         for (Map.Entry<String, MethodSummary> m : c.getValue().entrySet()) {
-          b.append(JdkSummaries.encodeLine(m.getKey(), m.getValue())).append('\n');
+          String sub = m.getKey();
+          int open = sub.indexOf('(');
+          String params = sub.substring(open + 1, sub.length() - 1);
+          all.put(new MethodRef(c.getKey(), sub.substring(0, open), params.isEmpty() ? List.of() : List.of(params.split(",")),
+              "void", false), m.getValue());
         }
       }
-      return b.toString();
+      return SummaryWriter.encode(all, JdkSummaries.PRODUCER + Runtime.version() + " " + System.getProperty("java.vendor"));
     }
   }
 
@@ -176,7 +165,9 @@ public final class JdkSummaryGenerator {
     BytecodeAnalysis.Summaries run = BytecodeAnalysis.summarize(
         new BytecodeAnalysis.Options(classDirs, classpath, Set.of(), null), JdkModels.instance(), null);
     AnalysisResult result = run.result();
-    Map<String, MethodSummary> computed = result.summaries();
+    // The summaries as callers in other runs may use them: side facts folded into the tags, those
+    // that fell back to unknown left out (AnalysisResult.exported).
+    Map<String, MethodSummary> computed = result.exported();
     Map<String, List<MethodRef>> byOwner = new HashMap<>();
     for (MethodIR m : run.program().methods()) {
       if (m.synthetic()) continue;
@@ -194,24 +185,22 @@ public final class JdkSummaryGenerator {
       for (Class<?> s : supertypes(k)) subclasses.computeIfAbsent(s.getName(), x -> new ArrayList<>()).add(owner);
     }
     Map<String, Map<String, MethodSummary>> out = new TreeMap<>();
-    Map<String, String> supers = new HashMap<>();
     int written = 0, droppedDispatch = 0, droppedUnknown = 0;
     for (Map.Entry<String, List<MethodRef>> e : byOwner.entrySet()) {
       String owner = e.getKey();
-      if (keep != null && !keep.contains(owner)) continue;
       Class<?> k = r.load(owner);
       if (k == null || !exported(k)) continue;
       for (MethodRef ref : e.getValue()) {
         Executable x = r.executable(k, ref);
         if (x == null || !(Modifier.isPublic(x.getModifiers()) || Modifier.isProtected(x.getModifiers()))) continue;
-        MethodSummary s = publishable(ref, computed.get(ref.key()), result.hidden(ref.key()), r);
+        MethodSummary s = computed.get(ref.key());
         if (s != null && overridable(k, x)) {
           for (String sub : subclasses.getOrDefault(owner, List.of())) {
             if (sub.equals(owner) || s == null) continue;
             MethodRef o = new MethodRef(sub, ref.name(), ref.paramTypes(), ref.returnType(), false);
             Class<?> sk = r.load(sub);
             if (sk == null || r.executable(sk, o) == null) continue; // inherits, does not override
-            MethodSummary os = computed.containsKey(o.key()) ? publishable(o, computed.get(o.key()), result.hidden(o.key()), r) : null;
+            MethodSummary os = computed.get(o.key());
             s = os == null ? null : s.join(os);
           }
           if (s == null) {
@@ -224,14 +213,25 @@ public final class JdkSummaryGenerator {
           droppedUnknown++;
           continue;
         }
-        String sub = (ref.isStatic() ? "static " : "") + ref.name() + "(" + String.join(",", ref.paramTypes()) + ")";
+        String sub = ref.name() + "(" + String.join(",", ref.paramTypes()) + ")";
         out.computeIfAbsent(owner, x2 -> new TreeMap<>()).put(sub,
             new MethodSummary(s.params(), s.freshReturn(), s.allocates(), JdkSummaries.ORIGIN));
         written++;
       }
-      if (out.containsKey(owner) && k.getSuperclass() != null) supers.put(owner, k.getSuperclass().getName());
     }
-    return new Generated(out, supers, run.program().methods().size(), written, droppedDispatch, droppedUnknown, run.problems());
+    written += inheritFromInaccessible(out, classNames(all), r);
+    // Callers name public classes only (an inaccessible declaring class is replaced by the public
+    // class the call names, which now carries its methods).
+    for (java.util.Iterator<Map.Entry<String, Map<String, MethodSummary>>> it = out.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Map<String, MethodSummary>> c = it.next();
+      Class<?> k = r.load(c.getKey());
+      if (k == null || !accessible(k) || c.getValue().isEmpty()) {
+        written -= c.getValue().size();
+        it.remove();
+      }
+    }
+    if (keep != null) out.keySet().retainAll(keep);
+    return new Generated(out, run.program().methods().size(), written, droppedDispatch, droppedUnknown, run.problems());
   }
 
   /** The binary names of the class files under these directories. */
@@ -275,37 +275,62 @@ public final class JdkSummaryGenerator {
     return out;
   }
 
+  /** Public, and so are the classes enclosing it. */
+  private static boolean accessible(Class<?> k) {
+    for (Class<?> c = k; c != null; c = c.getEnclosingClass()) if (!Modifier.isPublic(c.getModifiers())) return false;
+    return true;
+  }
+
   private static boolean exported(Class<?> k) {
     return k.getModule().isExported(k.getPackageName());
   }
 
   /**
-   * The summary as callers in another run may use it, or null when there is none. Folds in the
-   * effects the tags cannot carry (see the class documentation).
+   * Both front ends name an inherited method's declaring class, unless that class is not accessible
+   * to the caller ({@code AbstractStringBuilder}): then the class the call names
+   * ({@code StringBuilder#length()}). For every public class of an exported package, the methods it
+   * inherits from a non-public superclass are written under its own name too; the summary is the
+   * superclass's, joined over all its overrides, so it holds for the subclass's receivers. Returns
+   * how many were added.
    */
-  static MethodSummary publishable(MethodRef ref, MethodSummary s, HiddenEffects h, Reflection r) {
-    if (s == null || s.isUnknown()) return null;
-    if (h == HiddenEffects.NONE) return s;
-    List<ParamTag> tags = new ArrayList<>(s.params());
-    for (int j = 0; j < tags.size(); j++) {
-      boolean exposed = h.globalsInto().contains(j) || (h.ownObjectsInto().contains(j) && r.exposes(slotType(ref, j)));
-      if (exposed) tags.set(j, tags.get(j).withContentEscapes());
+  private static int inheritFromInaccessible(Map<String, Map<String, MethodSummary>> out, List<String> classes, Reflection r) {
+    int added = 0;
+    for (String owner : classes) {
+      Class<?> k = r.load(owner);
+      if (k == null || !accessible(k) || !exported(k)) continue;
+      if (k.getSuperclass() == null || Modifier.isPublic(k.getSuperclass().getModifiers())) continue;
+      Map<String, MethodSummary> own = out.computeIfAbsent(owner, x -> new TreeMap<>());
+      for (Class<?> s = k.getSuperclass(); s != null && !Modifier.isPublic(s.getModifiers()); s = s.getSuperclass()) {
+        for (Map.Entry<String, MethodSummary> m : out.getOrDefault(s.getName(), Map.of()).entrySet()) {
+          if (m.getKey().startsWith("<init>(") || own.containsKey(m.getKey())) continue;
+          // Declared between the two (overridden there without a summary): not inherited from s.
+          if (declaredBelow(k, s, m.getKey(), r)) continue;
+          own.put(m.getKey(), m.getValue());
+          added++;
+        }
+      }
     }
-    return new MethodSummary(tags, s.freshReturn() && !h.resultHoldsGlobal(), s.allocates(), s.origin());
+    return added;
   }
 
-  private static String slotType(MethodRef ref, int slot) {
-    if (!ref.isStatic()) {
-      if (slot == 0) return ref.owner();
-      slot--;
+  private static boolean declaredBelow(Class<?> k, Class<?> s, String sub, Reflection r) {
+    int open = sub.indexOf('(');
+    String params = sub.substring(open + 1, sub.length() - 1);
+    List<String> ps = params.isEmpty() ? List.of() : List.of(params.split(","));
+    for (Class<?> c = k; c != null && c != s; c = c.getSuperclass()) {
+      for (boolean st : new boolean[] {false, true}) {
+        Executable x = r.executable(c, new MethodRef(c.getName(), sub.substring(0, open), ps, "void", st));
+        // javac's visibility bridges (StringBuilder.length() calling the package-private
+        // AbstractStringBuilder's) are not lowered and do not count as declarations.
+        if (x != null && !x.isSynthetic()) return true;
+      }
     }
-    return ref.paramTypes().get(slot);
+    return false;
   }
 
   /** The running JDK's classes by reflection (loaded, never initialized). */
   static final class Reflection {
     private final Map<String, Class<?>> loaded = new HashMap<>();
-    private Set<Class<?>> exposing;
 
     Class<?> load(String name) {
       return loaded.computeIfAbsent(name, n -> {
@@ -331,58 +356,6 @@ public final class JdkSummaryGenerator {
         if (ps.equals(ref.paramTypes())) return x;
       }
       return null;
-    }
-
-    /**
-     * Whether a caller could load, straight from a field, an object a JDK method stored into a value
-     * of this type: a reference array, or a type related to a class declaring a public or protected
-     * instance field that can hold references.
-     */
-    boolean exposes(String type) {
-      if (type.endsWith("[]")) return !isPrimitive(type.substring(0, type.length() - 2)) || type.endsWith("[][]");
-      Class<?> t = load(type);
-      if (t == null) return true;
-      for (Class<?> e : exposing()) if (e.isAssignableFrom(t) || t.isAssignableFrom(e)) return true;
-      return false;
-    }
-
-    private Set<Class<?>> exposing() {
-      if (exposing != null) return exposing;
-      exposing = new HashSet<>();
-      FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
-      Path base = jrt.getPath("/modules/java.base");
-      try (Stream<Path> s = Files.walk(base)) {
-        for (Path p : (Iterable<Path>) s::iterator) {
-          String rel = base.relativize(p).toString();
-          if (!rel.endsWith(".class") || rel.equals("module-info.class")) continue;
-          Class<?> k = load(rel.substring(0, rel.length() - 6).replace('/', '.'));
-          if (k == null || !exported(k)) continue;
-          Field[] fs;
-          try {
-            fs = k.getDeclaredFields();
-          } catch (LinkageError | SecurityException e) {
-            exposing.add(k);
-            continue;
-          }
-          for (Field f : fs) {
-            int m = f.getModifiers();
-            if (Modifier.isStatic(m) || !(Modifier.isPublic(m) || Modifier.isProtected(m))) continue;
-            Class<?> ft = f.getType();
-            if (ft.isPrimitive() || ft == String.class || (ft.isArray() && ft.getComponentType().isPrimitive())) continue;
-            exposing.add(k);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return exposing;
-    }
-
-    private static boolean isPrimitive(String t) {
-      return switch (t) {
-        case "boolean", "byte", "char", "short", "int", "long", "float", "double" -> true;
-        default -> false;
-      };
     }
   }
 }
