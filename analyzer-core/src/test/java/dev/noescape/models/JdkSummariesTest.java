@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.ir.MethodRef;
-import dev.noescape.summary.Allocates;
 import dev.noescape.summary.MethodSummary;
 import dev.noescape.summary.ParamTag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Modifier;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
