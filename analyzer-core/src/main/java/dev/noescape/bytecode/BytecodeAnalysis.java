@@ -7,7 +7,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
-import dev.noescape.models.JdkModels;
+import dev.noescape.models.JdkSummaries;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
 import dev.noescape.summary.MethodSummary;
@@ -104,6 +104,59 @@ public final class BytecodeAnalysis {
   public static Result run(Options options, Progress progress) {
     if (progress == null) progress = Progress.NONE;
     long deadline = options.timeBudget() == null ? Budget.NO_DEADLINE : System.nanoTime() + options.timeBudget().toNanos();
+    Lowered l = lower(options, progress, deadline);
+    dev.noescape.summary.SummaryProvider library = JdkSummaries.library();
+    AnalysisResult result = new EscapeAnalysis(library, l.shipped(), Budget.DEFAULT.withDeadline(deadline)).analyze(l.program());
+    int analyzed = l.classesAnalyzed() - budgetProblems(result, options, l.lowering(), l.inputNames(), l.problems());
+    progress.update("rules", 0, 1);
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : RuleRunner.run(result, library.orElse(l.shipped()), l.context(), options.rules())) {
+      if (f.method() != null && l.inputNames().contains(f.method().owner()) && !l.lowering().isGenerated(f)) findings.add(f);
+    }
+    findings.sort(Finding.ORDER);
+    Map<MethodRef, MethodSummary> exports = exports(l.lowering(), l.inputNames(), result);
+    return new Result(findings, l.classesTotal(), analyzed, l.problems(), exports,
+        new SummaryUse(l.shipped().indexes().size(), l.summarized().size(), l.shipped().usedCount()), jdkCalls(l));
+  }
+
+  /** How the input methods' calls into the JDK were resolved (model, generated summary, unknown). */
+  private static dev.noescape.models.JdkCallCoverage jdkCalls(Lowered l) {
+    Set<String> owners = new HashSet<>();
+    List<dev.noescape.ir.MethodIR> inputs = new ArrayList<>();
+    for (dev.noescape.ir.MethodIR m : l.program().methods()) {
+      owners.add(m.ref().owner());
+      if (l.inputNames().contains(m.ref().owner())) inputs.add(m);
+    }
+    return dev.noescape.models.JdkCallCoverage.of(inputs, owners, BytecodeAnalysis::isJdkClass);
+  }
+
+  /**
+   * The engine's summaries of every lowered method of the inputs and what they reach, with
+   * {@code library} as the summaries of everything else (no rules run): how the JDK's own summaries
+   * are generated ({@link dev.noescape.models.generate.JdkSummaryGenerator}). Never throws for bad
+   * input, as {@link #run}.
+   */
+  public static Summaries summarize(Options options, dev.noescape.summary.SummaryProvider library, Progress progress) {
+    if (progress == null) progress = Progress.NONE;
+    Lowered l = lower(options, progress, Budget.NO_DEADLINE);
+    AnalysisResult result = new EscapeAnalysis(library, l.shipped()).analyze(l.program());
+    return new Summaries(l.program(), result, l.problems());
+  }
+
+  /**
+   * What {@link #summarize} computed.
+   *
+   * @param program the lowered methods, calls resolved against the closed world of the run
+   * @param result the engine's per-method results and summaries (by {@link dev.noescape.ir.MethodRef#key()})
+   * @param problems what was skipped, in input order
+   */
+  public record Summaries(Program program, AnalysisResult result, List<Problem> problems) {}
+
+  /** The lowered program of a run and what the rules and exports need. */
+  private record Lowered(Program program, RuleContext context, Set<String> inputNames, ProgramLowering lowering,
+      ClassPathSummaries shipped, Set<String> summarized, int classesTotal, int classesAnalyzed, List<Problem> problems) {}
+
+  private static Lowered lower(Options options, Progress progress, long deadline) {
     List<Problem> problems = new ArrayList<>();
     List<ClassFiles.Entry> inputs = new ArrayList<>();
     List<ClassFiles.Entry> libs = new ArrayList<>();
@@ -229,18 +282,7 @@ public final class BytecodeAnalysis {
     Set<String> implemented = new HashSet<>(lowered);
     for (String c : readable) if (!inputNames.contains(c) && shipped.covers(c)) implemented.add(c);
     Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), implemented));
-    JdkModels library = JdkModels.instance();
-    AnalysisResult result = new EscapeAnalysis(library, shipped, Budget.DEFAULT.withDeadline(deadline)).analyze(program);
-    analyzed -= budgetProblems(result, options, lowering, inputNames, problems);
-    progress.update("rules", 0, 1);
-    List<Finding> findings = new ArrayList<>();
-    for (Finding f : RuleRunner.run(result, library.orElse(shipped), context, options.rules())) {
-      if (f.method() != null && inputNames.contains(f.method().owner()) && !lowering.isGenerated(f)) findings.add(f);
-    }
-    findings.sort(Finding.ORDER);
-    Map<MethodRef, MethodSummary> exports = exports(lowering, inputNames, result);
-    return new Result(findings, inputs.size(), analyzed, problems, exports,
-        new SummaryUse(shipped.indexes().size(), summarized.size(), shipped.usedCount()));
+    return new Lowered(program, context, inputNames, lowering, shipped, summarized, inputs.size(), analyzed, problems);
   }
 
   /**
@@ -327,8 +369,7 @@ public final class BytecodeAnalysis {
   }
 
   private static boolean isJdkClass(String name) {
-    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.") || name.startsWith("sun.")) return true;
-    return ClassLoader.getPlatformClassLoader().getResource(name.replace('.', '/') + ".class") != null;
+    return dev.noescape.models.JdkCallCoverage.isJdkClass(name);
   }
 
   private static void location(Path p, SourceType type, List<AnalysisInputLocation> locations, List<Problem> problems) {
@@ -431,13 +472,20 @@ public final class BytecodeAnalysis {
    * @param exports the summaries of the input's methods that other modules may use (see
    *     {@code exports}), for {@link dev.noescape.summary.export.SummaryWriter}
    * @param summaryUse what summaries shipped on the class path saved
+   * @param jdkCalls how the input's calls into the JDK were resolved (a debug statistic)
    */
   public record Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
-      Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse) {
+      Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse, dev.noescape.models.JdkCallCoverage jdkCalls) {
     public Result {
       findings = List.copyOf(findings);
       problems = List.copyOf(problems);
       exports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exports));
+      if (jdkCalls == null) jdkCalls = dev.noescape.models.JdkCallCoverage.NONE;
+    }
+
+    public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
+        Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse) {
+      this(findings, classesTotal, classesAnalyzed, problems, exports, summaryUse, null);
     }
 
     public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems) {

@@ -23,7 +23,7 @@ import dev.noescape.finding.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
 import dev.noescape.ir.SourcePos;
-import dev.noescape.models.JdkModels;
+import dev.noescape.models.JdkSummaries;
 import dev.noescape.rules.AllocationContractRule;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
@@ -341,13 +341,14 @@ final class CompilationUnitAnalysis {
   private AnalysisResult analyze(Program program, FrontEndResult fe) {
     SummaryProvider library;
     try {
-      library = JdkModels.instance();
+      library = JdkSummaries.library();
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
       problems.add("JDK models unavailable, library calls treated as unknown: " + Faults.describe(t));
       library = SummaryProvider.NONE;
     }
     this.library = library;
+    if (JDK_CALLS != null) recordJdkCalls(program);
     try {
       return engine(library, implementations, program);
     } catch (Throwable whole) {
@@ -378,6 +379,30 @@ final class CompilationUnitAnalysis {
         problems.add("escape analysis of the unit failed: " + Faults.describe(t));
         return null;
       }
+    }
+  }
+
+  /**
+   * Debugging aid ({@code bench/jdk-coverage.sh}): with {@code -Dnoescape.jdkcalls=FILE}, each
+   * compilation unit appends how its calls into the JDK were resolved ({@code model generated
+   * unknown}, one line) to FILE.
+   */
+  private static final String JDK_CALLS = System.getProperty("noescape.jdkcalls");
+
+  private void recordJdkCalls(Program program) {
+    try {
+      java.util.Set<String> owners = new java.util.HashSet<>();
+      for (MethodIR m : program.methods()) owners.add(m.ref().owner());
+      dev.noescape.models.JdkCallCoverage c =
+          dev.noescape.models.JdkCallCoverage.of(program.methods(), owners, dev.noescape.models.JdkCallCoverage::isJdkClass);
+      synchronized (CompilationUnitAnalysis.class) {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(JDK_CALLS),
+            c.model() + " " + c.generated() + " " + c.unknown() + "\n", java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      }
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      problems.add("could not record the JDK call statistic: " + Faults.describe(t));
     }
   }
 
