@@ -28,6 +28,8 @@
 #   REPS=3                 repetitions of every part (each part's median is over REPS runs)
 #   BENCH_JDK=$JAVA_HOME   the JDK that runs everything (javac of the compile part, java of the
 #                          others); default $JAVA_HOME, else /usr/lib/jvm/temurin-25-jdk-amd64
+#   REPORT_ONLY=1          run nothing: write results.md again from the parts' last results
+#                          (target/bench/*.tsv and *.md), e.g. after running parts one by one
 #   JARS=, SETS=, SPOTBUGS_JAVA_OPTS=, NOESCAPE_JAVA_OPTS=, NOESCAPE_CLI=, NOESCAPE_PROCESSOR_PATH=
 #                          passed on to the parts' scripts (see their headers)
 # Output: target/bench/results.md (also printed); the parts' reports target/bench/{bytecode-vs-
@@ -42,6 +44,7 @@ source "$ROOT/bench/lib.sh"
 OUT=$ROOT/target/bench
 PARTS=${PARTS:-spotbugs compile scaling}
 REPS=${REPS:-3}
+REPORT_ONLY=${REPORT_ONLY:-0}
 BENCH_JDK=${BENCH_JDK:-${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}}
 [[ -x $BENCH_JDK/bin/javac ]] || die "no JDK at BENCH_JDK=$BENCH_JDK (set BENCH_JDK or JAVA_HOME)"
 export BENCH_JDK REPS JAVA=$BENCH_JDK/bin/java JAVA_HOME=$BENCH_JDK
@@ -55,6 +58,10 @@ script() { case $1 in spotbugs) echo bytecode-vs-spotbugs ;; compile) echo compi
 start=$(date -u '+%Y-%m-%d %H:%M UTC')
 load_before=$(loadavg)
 for p in $PARTS; do
+  if [[ $REPORT_ONLY == 1 ]]; then
+    [[ -s $OUT/$(script "$p").tsv ]] || die "REPORT_ONLY=1: no $OUT/$(script "$p").tsv: run part '$p' first"
+    continue
+  fi
   rm -f "$OUT/$(script "$p").tsv"
   echo "== $p: bench/$(script "$p").sh (REPS=$REPS)" >&2
   "$ROOT/bench/$(script "$p").sh" > /dev/null || die "part '$p' failed (bench/$(script "$p").sh)"
@@ -115,11 +122,16 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 {
   echo "# noescape benchmark harness (bench/run.sh)"
   echo
-  echo "- date: $start (started), $(date -u '+%Y-%m-%d %H:%M UTC') (finished)"
+  if [[ $REPORT_ONLY == 1 ]]; then
+    echo "- date: $start (report only, from the parts' last runs; their dates are in the full reports below)"
+  else
+    echo "- date: $start (started), $(date -u '+%Y-%m-%d %H:%M UTC') (finished)"
+  fi
   echo "- machine: $(machine)"
   echo "- JDK: $("$JAVA" -version 2>&1 | head -n 1) ($BENCH_JDK)"
   echo "- noescape: commit $commit; parts: $PARTS; $REPS alternating repetitions each, medians"
-  echo "- load average (1, 5, 15 min) before: $load_before, after: $load_after (a shared machine: the ratios, measured side by side, matter more than the absolute times)"
+  [[ $REPORT_ONLY == 1 ]] ||
+    echo "- load average (1, 5, 15 min) before: $load_before, after: $load_after (a shared machine: the ratios, measured side by side, matter more than the absolute times)"
   echo
   echo "## Targets (issue 6)"
   echo

@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EngineBenchmark {
   /** Classes of the synthetic program (10 methods each). */
-  @Param({"100", "400"})
+  @Param({"50", "200"})
   public int classes;
 
   private Program program;

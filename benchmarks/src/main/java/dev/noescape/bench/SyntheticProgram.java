@@ -24,9 +24,9 @@ import java.util.Random;
  * and kept local, stored into fields or statics, or returned; a list filled in a counted loop with
  * boxed ints (UnpresizedCollection, BoxingAllocation); varargs arrays for {@code String.format};
  * capturing lambdas handed to {@code List.forEach}; string accumulation in a loop; field loads and
- * stores through parameters; and calls. Calls go mostly "down" (to a method of the same or a later
- * class, as code calls its helpers), a few "up", which closes cycles: the call graph has strongly
- * connected components of several methods, as real code has, so the solver iterates. Every tenth
+ * stores through parameters; and calls. Calls stay within a "package" of four classes (both ways, so
+ * the call graph has strongly connected components of up to 40 methods, as real code has, and the
+ * solver iterates) or go "down" to a later package, as code calls its helpers. Every tenth
  * call is virtual with open dispatch. The JDK calls are the real models' keys, so the engine reads
  * {@code JdkModels} as it does on real code.
  *
@@ -35,6 +35,9 @@ import java.util.Random;
  */
 final class SyntheticProgram {
   private SyntheticProgram() {}
+
+  /** Classes per "package": calls cycle within one, never back to an earlier one. */
+  private static final int GROUP = 2;
 
   private static final String OBJ = "java.lang.Object";
   private static final String LIST = "java.util.List";
@@ -114,10 +117,16 @@ final class SyntheticProgram {
     b.call(null, new MethodRef(type, MethodRef.CONSTRUCTOR, List.of(), "void", false), List.of(x), at);
   }
 
-  /** {@code x = this.C<j>.m<k>(this, y)}: mostly to the same or a later class, one in eight back. */
+  /**
+   * {@code x = C<j>.m<k>(this, y, x)}: half the calls stay in the class's package (its group of
+   * {@value #GROUP} classes, either way: cycles), the others go to a later group (helpers).
+   */
   private static void call(MethodIRBuilder b, Random rnd, MethodRef[][] refs, int c, Var x, Var self, Var y, SourcePos at) {
     int classes = refs.length;
-    int target = rnd.nextInt(8) == 0 ? rnd.nextInt(c + 1) : Math.min(classes - 1, c + rnd.nextInt(4));
+    int group = c / GROUP * GROUP;
+    int target = rnd.nextInt(3) == 0
+        ? Math.min(classes - 1, group + rnd.nextInt(GROUP))
+        : Math.min(classes - 1, group + GROUP * (1 + rnd.nextInt(3)) + rnd.nextInt(GROUP));
     MethodRef callee = refs[target][rnd.nextInt(refs[target].length)];
     boolean open = rnd.nextInt(10) == 0;
     b.call(rnd.nextBoolean() ? x : null, callee, List.of(self, y, x), List.of(), open, List.of(), at);
