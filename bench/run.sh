@@ -129,7 +129,9 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   fi
   echo "- machine: $(machine)"
   echo "- JDK: $("$JAVA" -version 2>&1 | head -n 1) ($BENCH_JDK)"
-  echo "- noescape: commit $commit; parts: $PARTS; $REPS alternating repetitions each, medians"
+  reps_note="$REPS alternating repetitions each, medians"
+  [[ $REPORT_ONLY == 1 ]] && reps_note="repetitions as in each part's report"
+  echo "- noescape: commit $commit; parts: $PARTS; $reps_note"
   [[ $REPORT_ONLY == 1 ]] ||
     echo "- load average (1, 5, 15 min) before: $load_before, after: $load_after (a shared machine: the ratios, measured side by side, matter more than the absolute times)"
   echo

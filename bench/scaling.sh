@@ -154,7 +154,8 @@ for s in $SETS; do
   rows+=("| $s | $jars | $ndeps | $classes | $methods | ${walls[$s]% } | **$mw** | **$mc** | $(mb "$mr") | **$pw** | **$pc** | $mf |")
   tsv+=("$s	$classes	$methods	$mw	$mc	$mr	$pw	$pc")
 done
-spread() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {if (lo > 0) printf "%.3f", hi / lo; else print "NA"}'; }
+# spread VALUES...: largest / smallest (NA for fewer than two sets: nothing to compare)
+spread() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {if (NR > 1 && lo > 0) printf "%.3f", hi / lo; else print "NA"}'; }
 sw=$(spread "${wper[@]}") sc=$(spread "${cper[@]}")
 verdict() { awk -v x="$1" 'BEGIN {print (x != "NA" && x <= 1.25) ? "flat (within 25 %)" : "NOT flat (over 25 %)"}'; }
 
