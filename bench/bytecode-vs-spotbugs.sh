@@ -45,7 +45,8 @@
 #                          (1/4 of memory), as a plain `java -cp spotbugs.jar ...` would
 #   SKIP_NOESCAPE=1        run SpotBugs only (no CLI needed; no ratios)
 #   SKIP_SPOTBUGS=1        run noescape only (quick checks while working on the CLI; no ratios)
-# Output: a markdown report on stdout and in target/bench/bytecode-vs-spotbugs.md; per run the
+# Output: a markdown report on stdout and in target/bench/bytecode-vs-spotbugs.md (the medians and
+# ratios also in target/bench/bytecode-vs-spotbugs.tsv, for bench/run.sh); per run the
 # tool's stdout/stderr and GNU time's output in target/bench/logs/bytecode/, the SpotBugs XML and
 # noescape JSON in target/bench/out/.
 # Needs: bash, mvn, tar, awk, python3, GNU time (`apt-get install -y time`).
@@ -67,20 +68,15 @@ SKIP_NOESCAPE=${SKIP_NOESCAPE:-0}
 SKIP_SPOTBUGS=${SKIP_SPOTBUGS:-0}
 SB_VERSION=4.9.8
 SBC_VERSION=7.7.4
-DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-
-die() { echo "ERROR: $*" >&2; exit 1; }
-# fetch ARGS...: quiet Maven, its output shown only when it fails
-fetch() {
-  mvn -B -ntp -q -Dstyle.color=never "$@" >"$IN/mvn.log" 2>&1 || { cat "$IN/mvn.log" >&2; die "mvn $* failed"; }
-}
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 [[ $SKIP_NOESCAPE == 1 && $SKIP_SPOTBUGS == 1 ]] && die "SKIP_NOESCAPE=1 and SKIP_SPOTBUGS=1: nothing to run"
 [[ $REPS =~ ^[1-9][0-9]*$ ]] || die "REPS must be a positive integer, not '$REPS'"
 [[ -n $JAVA && -x $JAVA ]] || die "no java binary: set JAVA=/path/to/bin/java"
 command -v mvn >/dev/null || die "mvn is not on PATH"
 command -v python3 >/dev/null || die "python3 is not installed"
 command -v tar >/dev/null || die "tar is not installed"
-[[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1 ||
+has_gnu_time ||
   die "GNU time not found at /usr/bin/time (apt-get install -y time)"
 if [[ $SKIP_NOESCAPE != 1 ]]; then
   [[ -s $NOESCAPE_CLI ]] ||
@@ -101,21 +97,11 @@ for name in $JARS; do coordinates "$name" >/dev/null; done
 mkdir -p "$IN" "$LOGS" "$RES"
 
 # 1. Inputs, fetched once. A throwaway pom per download, so the checkout's build is not involved.
-empty_pom() {
-  mkdir -p "$1"
-  cat > "$1/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId><artifactId>$2</artifactId><version>1</version>
-  $3
-</project>
-POM
-}
 SB_HOME=$IN/spotbugs-$SB_VERSION
 if [[ ! -s $SB_HOME/lib/spotbugs.jar ]]; then
   echo "Fetching SpotBugs $SB_VERSION and sb-contrib $SBC_VERSION..." >&2
   empty_pom "$IN/resolve" resolve ""
-  fetch -f "$IN/resolve/pom.xml" "$DEP_PLUGIN:copy" \
+  fetch "$IN/mvn.log" -f "$IN/resolve/pom.xml" "$DEP_PLUGIN:copy" \
     -Dartifact=com.github.spotbugs:spotbugs:$SB_VERSION:tgz -DoutputDirectory="$IN/download"
   rm -rf "$SB_HOME" && tar xzf "$IN/download/spotbugs-$SB_VERSION.tgz" -C "$IN"
   [[ -s $SB_HOME/lib/spotbugs.jar ]] || die "spotbugs-$SB_VERSION.tgz has no lib/spotbugs.jar"
@@ -123,7 +109,7 @@ fi
 SBC_JAR=$IN/download/sb-contrib-$SBC_VERSION.jar
 if [[ ! -s $SBC_JAR ]]; then
   empty_pom "$IN/resolve" resolve ""
-  fetch -f "$IN/resolve/pom.xml" "$DEP_PLUGIN:copy" \
+  fetch "$IN/mvn.log" -f "$IN/resolve/pom.xml" "$DEP_PLUGIN:copy" \
     -Dartifact=com.mebigfatguy.sb-contrib:sb-contrib:$SBC_VERSION -DoutputDirectory="$IN/download"
 fi
 # The launcher's own default heap, recorded in the report.
@@ -140,7 +126,7 @@ for name in $JARS; do
   rm -rf "${IN:?}/$name"
   empty_pom "$IN/$name" "input-$name" \
     "<dependencies><dependency><groupId>$g</groupId><artifactId>$a</artifactId><version>$v</version></dependency></dependencies>"
-  fetch -f "$IN/$name/pom.xml" "$DEP_PLUGIN:copy-dependencies" \
+  fetch "$IN/mvn.log" -f "$IN/$name/pom.xml" "$DEP_PLUGIN:copy-dependencies" \
     -DincludeScope=runtime -DoutputDirectory="$IN/$name/lib"
   mv "$IN/$name/lib/$a-$v.jar" "$jar"
 done
@@ -193,15 +179,11 @@ measure() {
     die "$tool failed on $name (exit code $rc; expected ${expected[$tool]})"
   fi
   local rss cpu
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$base.time")
-  cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {t += $2} END {printf "%.2f", t}' "$base.time")
+  rss=$(time_rss "$base.time")
+  cpu=$(time_cpu "$base.time")
   echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}') $cpu $rss $rc"
 }
 
-median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) {print "NA"} else if (NR % 2) {print v[(NR + 1) / 2]} else {printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}}'; }
-med() { if (($# == 0)); then echo NA; else printf '%s\n' "$@" | grep -v '^NA$' | median; fi; }
-mb() { [[ $1 == NA ]] && echo NA || awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
-ratio() { [[ $1 == NA || $2 == NA ]] && echo NA || awk -v a="$1" -v b="$2" 'BEGIN {if (a > 0) printf "%.3f", b / a; else print "NA"}'; }
 
 # Counts, for information: SpotBugs BugInstances (by plugin) and classes; noescape findings (by rule).
 spotbugs_counts() {
@@ -262,7 +244,7 @@ PY
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date -u '+%Y-%m-%d %H:%M UTC')
-sections=() summary=()
+sections=() summary=() tsv=()
 for name in $JARS; do
   jar=$(input_jar "$name")
   mkdir -p "$IN/$name/lib"
@@ -301,6 +283,7 @@ for name in $JARS; do
   sb_short=${sb_count%% *} ne_short=${ne_count%% *}
   [[ $sb_short == not ]] && sb_short=—
   [[ $ne_short == not ]] && ne_short=—
+  tsv+=("$name	$mws	$mwn	$mwr	$mcs	$mcn	$mcr	$mrs	$mrn	$mrr")
   summary+=("| $name | $mws | $mwn | **$mwr** | $mcs | $mcn | **$mcr** | $(mb "$mrs") | $(mb "$mrn") | **$mrr** | $sb_short | $ne_short |")
   sec=$(
     echo "## $(coordinates "$name")"
@@ -356,3 +339,8 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "$sec"
   done
 } | tee "$OUT/bytecode-vs-spotbugs.md"
+# The medians for bench/run.sh's summary, one row per jar (RSS in KB).
+{
+  printf 'jar\tspotbugs_wall\tnoescape_wall\twall_ratio\tspotbugs_cpu\tnoescape_cpu\tcpu_ratio\tspotbugs_rss_kb\tnoescape_rss_kb\trss_ratio\n'
+  printf '%s\n' "${tsv[@]}"
+} > "$OUT/bytecode-vs-spotbugs.tsv"

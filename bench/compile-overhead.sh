@@ -16,7 +16,7 @@
 #   commons-lang3 (BoxedPrimitiveEquality, CompareToZero, ...), which would stop javac before
 #   code generation. Both configurations run every check and generate all class files.
 #
-# Usage (from anywhere; the plugin must be built first, e.g. `mvn -B -ntp install`):
+# Usage (from anywhere; the plugin must be built first, e.g. `mvn -B -ntp -DskipTests package`):
 #   bench/compile-overhead.sh
 # Environment:
 #   REPS=5                      repetitions (each compiles twice)
@@ -27,7 +27,8 @@
 #                               default: errorprone-plugin/target/noescape-errorprone-*.jar and
 #                               analyzer-core/target/noescape-core-*.jar of this checkout
 #   ONLY_A=1                    measure configuration (a) only (no plugin needed)
-# Output: a markdown report on stdout and in target/bench/compile-overhead.md; javac logs of
+# Output: a markdown report on stdout and in target/bench/compile-overhead.md (the medians also
+# in target/bench/compile-overhead.tsv, for bench/run.sh); javac logs of
 # every run in target/bench/logs/.
 # Peak RSS needs GNU time (/usr/bin/time -v): `apt-get install -y time` if it is missing;
 # without it only wall time is measured.
@@ -43,14 +44,13 @@ JAVAC_OPTS=${JAVAC_OPTS:-}
 ONLY_A=${ONLY_A:-0}
 EP_VERSION=2.52.0
 LANG3=org.apache.commons:commons-lang3:3.18.0
-DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-
-die() { echo "ERROR: $*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 [[ -x $BENCH_JDK/bin/javac ]] || die "no javac in BENCH_JDK=$BENCH_JDK"
 command -v mvn >/dev/null || die "mvn is not on PATH"
 command -v unzip >/dev/null || die "unzip is not installed"
 TIME=""
-if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
+if has_gnu_time; then
   TIME=/usr/bin/time
 else
   echo "note: GNU time not found (apt-get install -y time); measuring wall time only" >&2
@@ -96,7 +96,7 @@ if [[ $ONLY_A != 1 ]]; then
     plugin_jar=$(pick "$ROOT"/errorprone-plugin/target/noescape-errorprone-*.jar)
     core_jar=$(pick "$ROOT"/analyzer-core/target/noescape-core-*.jar)
     [[ -n $plugin_jar && -n $core_jar ]] ||
-      die "plugin jars not found under $ROOT/{errorprone-plugin,analyzer-core}/target: run 'mvn -B -ntp install' first, set NOESCAPE_PROCESSOR_PATH, or ONLY_A=1"
+      die "plugin jars not found under $ROOT/{errorprone-plugin,analyzer-core}/target: run 'mvn -B -ntp -DskipTests package' first, set NOESCAPE_PROCESSOR_PATH, or ONLY_A=1"
     NE_PATH=$plugin_jar:$core_jar
   fi
 fi
@@ -141,14 +141,11 @@ compile() {
   fi
   local rss=NA cpu=NA
   if [[ -n $TIME ]]; then
-    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tlog")
-    cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {t += $2} END {printf "%.2f", t}' "$tlog")
+    rss=$(time_rss "$tlog")
+    cpu=$(time_cpu "$tlog")
   fi
   echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}') $cpu $rss"
 }
-
-median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) {print "NA"} else if (NR % 2) {print v[(NR + 1) / 2]} else {printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}}'; }
-mb() { [[ $1 == NA ]] && echo NA || awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 
 nfiles=$(wc -l < "$OUT/sources.txt")
 nlines=$(xargs cat < "$OUT/sources.txt" | wc -l)
@@ -157,7 +154,6 @@ echo "Compiling $nfiles files ($nlines lines) of $LANG3, $REPS repetitions..." >
 # Warm-up (not measured): file cache and the JDK's CDS archive.
 compile a 0 >/dev/null
 
-ratio() { [[ $1 == NA || $2 == NA ]] && echo NA || awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", b / a}'; }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 wa=() wb=() ca=() cb=() ra=() rb=() wr=() cr=()
@@ -182,7 +178,6 @@ for ((i = 1; i <= REPS; i++)); do
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-med() { if (($# == 0)); then echo NA; else printf '%s\n' "$@" | grep -v '^NA$' | median; fi; }
 med_wa=$(med "${wa[@]}") med_ca=$(med "${ca[@]}") med_ra=$(med "${ra[@]}")
 med_wb=$(med "${wb[@]}") med_cb=$(med "${cb[@]}") med_rb=$(med "${rb[@]}")
 med_wr=$(med "${wr[@]}") med_cr=$(med "${cr[@]}")
@@ -224,3 +219,8 @@ med_sc=$(med "${self_cpu[@]}") med_ss=$(med "${self_share[@]}")
   echo
   echo "The plugin's own CPU time inside (b) (javac -J-Dnoescape.timing=true: front end, engine, rules, fixes and reporting, all checkers): median **$med_sc s**, **$(awk -v x="$med_ss" 'BEGIN { if (x == "NA") print "NA"; else printf "%.1f %%", 100 * x }')** of (b)'s javac CPU time (per run: ${self_cpu[*]:-NA} s)."
 } | tee "$OUT/compile-overhead.md"
+# The medians for bench/run.sh's summary (RSS in KB; plugin_share: its own CPU / (b)'s javac CPU).
+{
+  printf 'a_wall\tb_wall\twall_ratio\ta_cpu\tb_cpu\tcpu_ratio\ta_rss_kb\tb_rss_kb\tplugin_cpu\tplugin_share\n'
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$med_wa" "$med_wb" "$med_wr" "$med_ca" "$med_cb" "$med_cr" "$med_ra" "$med_rb" "$med_sc" "$med_ss"
+} > "$OUT/compile-overhead.tsv"
