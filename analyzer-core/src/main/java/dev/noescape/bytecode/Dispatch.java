@@ -25,6 +25,9 @@ final class Dispatch {
   static List<MethodIR> resolve(List<MethodIR> methods, List<List<Stmt.Call>> virtualCalls, Hierarchy h,
       Set<String> lowered) {
     List<MethodIR> out = new ArrayList<>(methods.size());
+    // One list per callee, shared by its call sites: a much-implemented interface method is called
+    // from thousands of places.
+    Map<MethodRef, List<MethodRef>> overridesOf = new java.util.HashMap<>();
     for (int i = 0; i < methods.size(); i++) {
       MethodIR m = methods.get(i);
       List<Stmt.Call> calls = i < virtualCalls.size() ? virtualCalls.get(i) : List.of();
@@ -35,10 +38,13 @@ final class Dispatch {
       Map<Stmt, Stmt> replace = new IdentityHashMap<>();
       for (Stmt.Call c : calls) {
         MethodRef callee = c.callee();
-        List<MethodRef> overrides = new ArrayList<>();
-        for (String o : h.overriders(callee.owner(), callee.name(), callee.paramTypes())) {
-          if (lowered.contains(o)) overrides.add(new MethodRef(o, callee.name(), callee.paramTypes(), callee.returnType(), false));
-        }
+        List<MethodRef> overrides = overridesOf.computeIfAbsent(callee, k -> {
+          List<MethodRef> found = new ArrayList<>();
+          for (String o : h.overriders(k.owner(), k.name(), k.paramTypes())) {
+            if (lowered.contains(o)) found.add(new MethodRef(o, k.name(), k.paramTypes(), k.returnType(), false));
+          }
+          return List.copyOf(found);
+        });
         boolean open = h.inProgram(callee.owner()) ? c.dispatchOpen() : overrides.isEmpty();
         if (overrides.isEmpty() && open == c.dispatchOpen()) continue;
         replace.put(c, new Stmt.Call(c.result(), callee, c.args(), c.argExprs(), open, overrides, c.ctx()));

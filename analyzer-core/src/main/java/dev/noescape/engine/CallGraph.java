@@ -40,7 +40,7 @@ final class CallGraph {
         }
       }
       for (Stmt s : methods.get(m).stmts()) {
-        if (!(s instanceof Stmt.Call c)) continue;
+        if (!(s instanceof Stmt.Call c) || Calls.Resolver.megamorphic(c)) continue;
         add(resolver.programTarget(c.callee(), c.dispatchOpen()), m, mark, out);
         for (MethodRef o : c.overrides()) add(resolver.programTarget(o, c.dispatchOpen()), m, mark, out);
       }

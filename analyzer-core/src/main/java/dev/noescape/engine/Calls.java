@@ -101,6 +101,15 @@ final class Calls {
 
   /** Resolves call targets against the library and the program's current summaries. */
   static final class Resolver {
+    /**
+     * A virtual call with more possible program implementations than this is megamorphic: it is
+     * resolved as unknown (its arguments escape) and adds no call-graph edges. HotSpot does not
+     * inline such calls either (C2 inlines at most two receiver types), so their arguments escape
+     * for the JIT too; and joining every implementation at every call site made the engine's work
+     * grow with call sites × implementations (byte-buddy, jgit: minutes of solving).
+     */
+    static final int MEGAMORPHIC = 32;
+
     private final SummaryProvider library;
     private final SummaryProvider implementations;
     private final Map<String, Integer> programIndex;
@@ -197,7 +206,17 @@ final class Calls {
       return i == null ? -1 : i;
     }
 
+    /** Whether {@code c} has too many implementations to follow: see {@link #MEGAMORPHIC}. */
+    static boolean megamorphic(Stmt.Call c) {
+      return c.overrides().size() >= MEGAMORPHIC;
+    }
+
     Resolved resolve(Stmt.Call c) {
+      if (megamorphic(c)) {
+        BitSet extra = new BitSet();
+        extra.set(Extra.RET_OTHER);
+        return new Resolved(MethodSummary.unknown(c.callee().slotCount()), true, extra);
+      }
       List<MethodRef> targets = new ArrayList<>(1 + c.overrides().size());
       targets.add(c.callee());
       targets.addAll(c.overrides());
