@@ -62,16 +62,7 @@ export JAVA_HOME=$BENCH_JDK
 # 1. Sources of commons-lang3 and the Error Prone processor path, resolved by Maven (from a
 #    throwaway pom under target/bench, so the checkout's own build is not involved).
 src=$OUT/commons-lang3-src
-mkdir -p "$OUT/resolve"
-cat > "$OUT/resolve/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId><artifactId>resolve-error-prone</artifactId><version>1</version>
-  <dependencies>
-    <dependency><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId><version>$EP_VERSION</version></dependency>
-  </dependencies>
-</project>
-POM
+ep_resolve_pom "$OUT/resolve"
 if [[ ! -s $OUT/sources.txt ]]; then
   mvn -B -ntp -q -f "$OUT/resolve/pom.xml" "$DEP_PLUGIN:copy" -Dartifact="$LANG3:jar:sources" \
     -DoutputDirectory="$OUT/download"

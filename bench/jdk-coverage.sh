@@ -25,13 +25,13 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 OUT=$ROOT/target/bench
 BENCH_JDK=${BENCH_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 SKIP_JAVAC=${SKIP_JAVAC:-0}
 EP_VERSION=2.52.0
 LANG3=org.apache.commons:commons-lang3:3.18.0
-DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-die() { echo "ERROR: $*" >&2; exit 1; }
 JAVA=$BENCH_JDK/bin/java
 CLI=$ROOT/analyzer-core/target/noescape-cli.jar
 [[ -f $CLI ]] || die "$CLI not found: run 'mvn -B -ntp -DskipTests package' first"
@@ -40,16 +40,7 @@ mkdir -p "$OUT/jdk-coverage" "$OUT/download"
 export JAVA_HOME=$BENCH_JDK
 
 # Inputs: the binary and sources jars of commons-lang3, and Error Prone's class path.
-mkdir -p "$OUT/resolve"
-cat > "$OUT/resolve/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId><artifactId>resolve-error-prone</artifactId><version>1</version>
-  <dependencies>
-    <dependency><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId><version>$EP_VERSION</version></dependency>
-  </dependencies>
-</project>
-POM
+ep_resolve_pom "$OUT/resolve"
 lang3_jar=$OUT/download/commons-lang3-3.18.0.jar
 lang3_src=$OUT/download/commons-lang3-3.18.0-sources.jar
 [[ -f $lang3_jar ]] || mvn -B -ntp -q -f "$OUT/resolve/pom.xml" "$DEP_PLUGIN:copy" -Dartifact="$LANG3:jar" -DoutputDirectory="$OUT/download"

@@ -32,6 +32,11 @@ empty_pom() {
 </project>
 POM
 }
+# ep_resolve_pom DIR: a throwaway pom in DIR depending on error_prone_core $EP_VERSION, to resolve
+# Error Prone's processor path and download inputs with the dependency plugin
+ep_resolve_pom() {
+  empty_pom "$1" resolve-error-prone "<dependencies><dependency><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId><version>$EP_VERSION</version></dependency></dependencies>"
+}
 # The maven-dependency-plugin that downloads every input from Maven Central.
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 # fetch LOG ARGS...: quiet Maven; its output (in LOG) shown only when it fails

@@ -29,6 +29,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 OUT=$ROOT/target/bench/summary-read
 REPS=${REPS:-7}
 DEPS=${DEPS:-200}
@@ -38,9 +40,7 @@ FILES=${FILES:-10}
 CALLS=${CALLS:-5}
 BENCH_JDK=${BENCH_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 EP_VERSION=2.52.0
-DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
-die() { echo "ERROR: $*" >&2; exit 1; }
 [[ -x $BENCH_JDK/bin/javac ]] || die "no javac in BENCH_JDK=$BENCH_JDK"
 pick() { ls "$@" 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' -e '-javadoc\.jar$' | head -n 1; }
 plugin_jar=$(pick "$ROOT"/errorprone-plugin/target/noescape-errorprone-*.jar)
@@ -50,16 +50,7 @@ export JAVA_HOME=$BENCH_JDK
 rm -rf "$OUT" && mkdir -p "$OUT"/{gen,with,without,src,logs}
 
 # Error Prone's processor path.
-mkdir -p "$OUT/resolve"
-cat > "$OUT/resolve/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId><artifactId>resolve-error-prone</artifactId><version>1</version>
-  <dependencies>
-    <dependency><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId><version>$EP_VERSION</version></dependency>
-  </dependencies>
-</project>
-POM
+ep_resolve_pom "$OUT/resolve"
 mvn -B -ntp -q -o -f "$OUT/resolve/pom.xml" "$DEP_PLUGIN:build-classpath" \
   -Dmdep.outputFile="$OUT/ep.classpath" -Dmdep.includeScope=runtime
 PP=$(cat "$OUT/ep.classpath"):$plugin_jar:$core_jar
