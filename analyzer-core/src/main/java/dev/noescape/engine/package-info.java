@@ -157,6 +157,11 @@
  *       summaries carry three more facts in the engine ({@code Calls.Extra}: the callee stores its
  *       own or global objects into an argument; its result is only what the tags say) that the
  *       public summary format cannot hold yet.
+ *   <li>A virtual call with {@code Calls.Resolver.MEGAMORPHIC} (32) or more program
+ *       implementations is unknown and adds no call-graph edge. C2 does not inline such a call
+ *       either, so the JIT could not remove what it is handed anyway; following it would join every
+ *       implementation at every call site (work ~ call sites × implementations) and merge large
+ *       parts of the program into one component.
  *   <li>Other threads are not modelled: an object held only by a parameter is not assumed to be
  *       written concurrently.
  * </ul>
