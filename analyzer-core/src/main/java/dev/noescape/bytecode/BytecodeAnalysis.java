@@ -110,7 +110,7 @@ public final class BytecodeAnalysis {
     int analyzed = l.classesAnalyzed() - budgetProblems(result, options, l.lowering(), l.inputNames(), l.problems());
     progress.update("rules", 0, 1);
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : RuleRunner.run(result, library.orElse(l.shipped()), l.context(), options.rules())) {
+    for (Finding f : RuleRunner.run(result, library, l.shipped(), l.context(), options.rules())) {
       if (f.method() != null && l.inputNames().contains(f.method().owner()) && !l.lowering().isGenerated(f)) findings.add(f);
     }
     findings.sort(Finding.ORDER);

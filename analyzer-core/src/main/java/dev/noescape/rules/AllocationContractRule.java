@@ -61,10 +61,21 @@ import java.util.Map;
  */
 public final class AllocationContractRule {
   private final SummaryProvider library;
+  private final SummaryProvider implementations;
 
-  /** @param library the same library summaries the engine used (JDK models, jar summaries) */
+  /** @param library the same library summaries the engine used (JDK models and generated JDK summaries) */
   public AllocationContractRule(SummaryProvider library) {
+    this(library, SummaryProvider.NONE);
+  }
+
+  /**
+   * @param library the same library summaries the engine used
+   * @param implementations the summaries class path entries ship ({@code META-INF/noescape}), which
+   *     the engine uses only where dispatch is closed: so does this rule
+   */
+  public AllocationContractRule(SummaryProvider library, SummaryProvider implementations) {
     this.library = library;
+    this.implementations = implementations;
   }
 
   /**
@@ -87,7 +98,7 @@ public final class AllocationContractRule {
       if (mr.method().hasAllocationContract() && !mr.method().synthetic()) contracts.add(mr);
     }
     if (contracts.isEmpty()) return List.of();
-    AllocationWitnesses w = new AllocationWitnesses(result, library, context.contractAllowsNoEscape());
+    AllocationWitnesses w = new AllocationWitnesses(result, library, implementations, context.contractAllowsNoEscape());
     List<Finding> out = new ArrayList<>();
     for (MethodResult mr : contracts) check(mr, w, out);
     return out;

@@ -57,15 +57,18 @@ final class AllocationWitnesses {
   private final List<MethodResult> methods;
   private final Map<String, Integer> index = new HashMap<>();
   private final SummaryProvider library;
+  private final SummaryProvider implementations;
   private final boolean allowNoEscape;
   private final Map<MethodRef, Optional<MethodSummary>> libraryCache = new HashMap<>();
   private final Map<Stmt, Offense> offenses = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> clean = new IdentityHashMap<>();
   private int[] distance;
 
-  AllocationWitnesses(AnalysisResult result, SummaryProvider library, boolean allowNoEscape) {
+  AllocationWitnesses(AnalysisResult result, SummaryProvider library, SummaryProvider implementations,
+      boolean allowNoEscape) {
     this.methods = result.methods();
     this.library = library;
+    this.implementations = implementations;
     this.allowNoEscape = allowNoEscape;
     for (int i = 0; i < methods.size(); i++) index.put(methods.get(i).method().ref().key(), i);
   }
@@ -107,6 +110,8 @@ final class AllocationWitnesses {
     for (MethodRef t : all) {
       Optional<MethodSummary> lib = library(t);
       Integer program = index.get(t.key());
+      // As the engine resolves it: a body a jar summarizes answers only where dispatch is closed.
+      if (lib.isEmpty() && program == null && !c.dispatchOpen()) lib = implementation(t);
       String why = null;
       if (lib.isPresent()) {
         Allocates al = lib.get().isUnknown() ? Allocates.UNKNOWN : lib.get().allocates();
@@ -212,6 +217,11 @@ final class AllocationWitnesses {
   private static String captures(AllocSite s) {
     if (!(s.details() instanceof AllocSite.Capture c) || c.captured().isEmpty()) return "";
     return " (captures " + CapturingLambdaRule.quoted(c.captured()) + ")";
+  }
+
+  private Optional<MethodSummary> implementation(MethodRef m) {
+    Optional<MethodSummary> s = implementations.lookup(m);
+    return s == null ? Optional.empty() : s;
   }
 
   private Optional<MethodSummary> library(MethodRef m) {

@@ -37,9 +37,15 @@ public final class RuleRunner {
    * used.
    */
   public static List<Finding> run(AnalysisResult result, SummaryProvider library, RuleContext context, Set<RuleId> enabled) {
+    return run(result, library, SummaryProvider.NONE, context, enabled);
+  }
+
+  /** The same, with the summaries class path entries ship (see {@link AllocationContractRule}). */
+  public static List<Finding> run(AnalysisResult result, SummaryProvider library, SummaryProvider implementations,
+      RuleContext context, Set<RuleId> enabled) {
     List<Finding> out = new ArrayList<>(run(result, context, enabled));
     if (enabled.contains(RuleId.ALLOCATION_CONTRACT)) {
-      out.addAll(new AllocationContractRule(library).check(result, context));
+      out.addAll(new AllocationContractRule(library, implementations).check(result, context));
       out.sort(Finding.ORDER);
     }
     return out;

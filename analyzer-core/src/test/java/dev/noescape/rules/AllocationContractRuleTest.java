@@ -170,6 +170,19 @@ class AllocationContractRuleTest {
   }
 
   @Test
+  void aShippedSummaryAnswersOnlyWhereDispatchIsClosed() {
+    // A jar's summary describes one body: the engine uses it for closed calls only, and so must the rule.
+    SummaryProvider shipped = m -> m.key().equals("com.dep.Lib#quiet()")
+        ? Optional.of(new MethodSummary(List.of(), false, Allocates.NO, "computed")) : Optional.empty();
+    MethodIRBuilder b = method("onTick", true);
+    b.call(null, staticRef("com.dep.Lib", "quiet"), List.of(), SourcePos.of(10, 5));
+    b.call(null, staticRef("com.dep.Lib", "quiet"), List.of(), List.of(), true, List.of(), SourcePos.of(20, 5));
+    AnalysisResult r = new EscapeAnalysis(LIBRARY, shipped).analyze(new Program(List.of(b.build())));
+    assertEquals(List.of("20 " + HEAD + "calls Lib.quiet (unknown: no summary)"),
+        messages(new AllocationContractRule(LIBRARY, shipped).check(r, RuleContext.defaults())));
+  }
+
+  @Test
   void recursionAllocatesOnlyWhenAMemberDoes() {
     MethodIRBuilder a = method("a", false);
     a.call(null, staticRef(OWNER, "b"), List.of(), SourcePos.of(20, 5));

@@ -333,8 +333,8 @@ final class CompilationUnitAnalysis {
   }
 
   /**
-   * The library summaries the engine used; the contract rule resolves callees with them too, then
-   * with the summaries shipped by class path entries ({@code implementations}).
+   * The library summaries the engine used; the contract rule resolves callees with them too (and with
+   * {@code implementations} where dispatch is closed, as the engine does).
    */
   private SummaryProvider library = SummaryProvider.NONE;
 
@@ -458,7 +458,7 @@ final class CompilationUnitAnalysis {
       Set<String> own = program.byKey().keySet();
       List<Finding> out = new ArrayList<>();
       for (Finding f : findings) if (f.rule() != RuleId.ALLOCATION_CONTRACT) out.add(f);
-      for (Finding f : new AllocationContractRule(library.orElse(implementations)).check(wide, ruleContext)) {
+      for (Finding f : new AllocationContractRule(library, implementations).check(wide, ruleContext)) {
         if (f.method() != null && own.contains(f.method().key())) out.add(f);
       }
       out.sort(Finding.ORDER);
@@ -474,7 +474,7 @@ final class CompilationUnitAnalysis {
   private List<Finding> rules(AnalysisResult result, Set<RuleId> enabled) throws Exception {
     Faults.hook(Stage.RULES, () -> enabled.stream().map(RuleId::id).collect(Collectors.joining(",")) + " "
         + result.methods().stream().map(m -> m.method().ref().key()).collect(Collectors.joining(" ")));
-    List<Finding> found = RuleRunner.run(result, library.orElse(implementations), ruleContext, enabled);
+    List<Finding> found = RuleRunner.run(result, library, implementations, ruleContext, enabled);
     return found == null ? List.of() : found;
   }
 
