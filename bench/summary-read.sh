@@ -8,14 +8,18 @@
 #      and a summaries resource of realistic size: CLASSES classes x METHODS methods, tags drawn
 #      from the shapes the engine computes (none, escapes with a reason, flows to result, stored
 #      into another slot, content escapes), written by the real SummaryWriter. A twin set of jars
-#      is byte-identical except that it has no summaries resource.
+#      is byte-identical except that it has no summaries resource, and a third one differs only in
+#      the called classes' summaries (see (c)).
 #   2. Generates a small project (FILES source files, each calling CALLS methods of different jars).
 #   3. Compiles it with javac + Error Prone + the noescape plugin (in a fresh JVM each time, as a
 #      one-shot build does: nothing is cached between runs), REPS times per configuration,
-#      alternating which goes first:
+#      rotating which goes first:
 #        (a) the 200 jars without summaries on the class path
 #        (b) the same 200 jars with summaries on the class path
-#      and reports the medians and the median of the per-repetition differences (b) - (a).
+#        (c) the same 200 jars with summaries that say what the default for an unknown callee
+#            assumes: the findings of (a), so (c) - (a) is the cost of reading alone
+#      and reports the medians of the per-repetition differences (c) - (a) and (b) - (a), for wall
+#      time, process CPU time and the plugin's own CPU time (-J-Dnoescape.timing=true).
 #   4. Times the reading itself in a fresh JVM (the project's lookups, opening the jars they name as
 #      the plugin does; then, for comparison, every jar's table of contents), which the
 #      whole-compilation figures bury in noise.
@@ -47,7 +51,7 @@ plugin_jar=$(pick "$ROOT"/errorprone-plugin/target/noescape-errorprone-*.jar)
 core_jar=$(pick "$ROOT"/analyzer-core/target/noescape-core-*.jar)
 [[ -n $plugin_jar && -n $core_jar ]] || die "build the plugin first (errorprone-plugin/target, analyzer-core/target)"
 export JAVA_HOME=$BENCH_JDK
-rm -rf "$OUT" && mkdir -p "$OUT"/{gen,with,without,src,logs}
+rm -rf "$OUT" && mkdir -p "$OUT"/{gen,with,flat,without,src,logs}
 
 # Error Prone's processor path.
 ep_resolve_pom "$OUT/resolve"
@@ -110,8 +114,16 @@ public class Gen {
       }
       byte[] res = SummaryWriter.encode(sums, "noescape bench");
       total += res.length;
+      // The control: the same resource, but the called class's summaries say what the default
+      // for an unknown callee assumes (every argument escapes, allocation unknown), so the
+      // findings are those without summaries and only the reading differs.
+      for (int m = 0; m < methods; m++) {
+        sums.put(new MethodRef(pkg + ".Api" + d, "m" + m, List.of("java.lang.Object", "java.lang.Object"), "int", true),
+            new MethodSummary(List.of(ParamTag.GLOBAL, ParamTag.GLOBAL), false, Allocates.UNKNOWN, "computed"));
+      }
+      byte[] flat = SummaryWriter.encode(sums, "noescape bench");
       byte[] api = Files.readAllBytes(cls.resolve(pkg + "/Api" + d + ".class"));
-      for (String set : List.of("with", "without")) {
+      for (String set : List.of("with", "flat", "without")) {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out.resolve(set + "/dep" + d + ".jar")))) {
           z.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
           z.write("Manifest-Version: 1.0\n".getBytes());
@@ -121,9 +133,9 @@ public class Gen {
             z.putNextEntry(new ZipEntry(pkg + "/gen/C" + c + ".class"));
             z.write(api);
           }
-          if (set.equals("with")) {
+          if (!set.equals("without")) {
             z.putNextEntry(new ZipEntry(SummaryIndex.RESOURCE));
-            z.write(res);
+            z.write(set.equals("with") ? res : flat);
           }
         }
       }
@@ -149,39 +161,62 @@ done
 cp_of() { local set=$1 cp="" d; for ((d = 0; d < DEPS; d++)); do cp+="${cp:+:}$OUT/$set/dep$d.jar"; done; echo "$cp"; }
 CP_WITH=$(cp_of with)
 CP_WITHOUT=$(cp_of without)
+CP_FLAT=$(cp_of flat)
 
 # The flags javac needs to host Error Prone: the showcase's .mvn/jvm.config, as -J flags.
 mapfile -t HOSTING < <(grep -v '^[[:space:]]*$' "$ROOT/testdata/showcase/.mvn/jvm.config" | sed 's/^/-J/')
 
-# compile SET REP -> wall seconds
+# compile SET REP -> "wall_s cpu_s plugin_cpu_s reading_ms": the process's wall and CPU (user +
+# system, from /usr/bin/time), the plugin's own thread CPU and, inside it, the CPU of reading
+# dependency summaries (-J-Dnoescape.timing=true, SelfTiming's exit line).
+# On a 2-core machine shared with other work the wall time of a 6 s compilation varies by a second
+# from run to run; the CPU figures vary far less, so all three are reported.
 compile() {
-  local set=$1 rep=$2 cp classes=$OUT/classes-$1 log=$OUT/logs/$1-$2.log
-  [[ $set == with ]] && cp=$CP_WITH || cp=$CP_WITHOUT
+  local set=$1 rep=$2 cp classes=$OUT/classes-$1 log=$OUT/logs/$1-$2.log tm=$OUT/logs/$1-$2.time
+  case $set in with) cp=$CP_WITH ;; flat) cp=$CP_FLAT ;; *) cp=$CP_WITHOUT ;; esac
   rm -rf "$classes" && mkdir -p "$classes"
   local t0 t1
   t0=$(date +%s.%N)
-  "$BENCH_JDK/bin/javac" "${HOSTING[@]}" -XDcompilePolicy=simple --should-stop=ifError=FLOW \
+  /usr/bin/time -f '%U %S' -o "$tm" "$BENCH_JDK/bin/javac" "${HOSTING[@]}" -J-Dnoescape.timing=true \
+    -XDcompilePolicy=simple --should-stop=ifError=FLOW \
     '-Xplugin:ErrorProne -Xep:HeapEscape:WARN' -processorpath "$PP" -cp "$cp" --release 21 -d "$classes" \
     "$OUT"/src/*.java >"$log" 2>&1 || { tail -n 20 "$log" >&2; die "javac failed ($set $rep)"; }
   t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}'
+  local plugin reading
+  plugin=$(sed -n 's/^noescape timing: .*: \([0-9.]*\) s CPU.*/\1/p' "$log" | tail -n 1)
+  reading=$(sed -n 's/^noescape timing: .*reading dependency summaries \([0-9]*\) ms CPU.*/\1/p' "$log" | tail -n 1)
+  awk -v a="$t0" -v b="$t1" -v p="${plugin:-NA}" -v r="${reading:-NA}" '{printf "%.3f %.2f %s %s", b - a, $1 + $2, p, r}' "$tm"
 }
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) {print v[(NR + 1) / 2]} else {printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}}'; }
+ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f", (b - a) * 1000}'; }
 
 compile without 0 >/dev/null  # warm-up: page cache, CDS
 compile with 0 >/dev/null
-wa=() wb=() diff=() rows=()
+compile flat 0 >/dev/null
+# Three configurations per repetition, the order rotating so that none always runs first.
+wa=() wb=() diff=() cdiff=() pdiff=() fdiff=() fcdiff=() fpdiff=() ra_=() rb_=() rc_=() rows=()
+declare -A run
 for ((i = 1; i <= REPS; i++)); do
-  if ((i % 2)); then ta=$(compile without "$i"); tb=$(compile with "$i"); order="a, b"
-  else tb=$(compile with "$i"); ta=$(compile without "$i"); order="b, a"; fi
-  d=$(awk -v a="$ta" -v b="$tb" 'BEGIN {printf "%.0f", (b - a) * 1000}')
-  wa+=("$ta"); wb+=("$tb"); diff+=("$d")
-  rows+=("| $i | $order | $ta | $tb | $d |")
-  echo "  rep $i ($order): without ${ta}s, with ${tb}s, difference ${d} ms" >&2
+  case $((i % 3)) in
+    1) order=(without with flat) ;;
+    2) order=(with flat without) ;;
+    0) order=(flat without with) ;;
+  esac
+  for set in "${order[@]}"; do run[$set]=$(compile "$set" "$i"); done
+  read -r ta ca pa xa <<<"${run[without]}"
+  read -r tb cb pb xb <<<"${run[with]}"
+  read -r tf cf pf xf <<<"${run[flat]}"
+  ra_+=("$xa"); rb_+=("$xb"); rc_+=("$xf")
+  d=$(ms "$ta" "$tb") dc=$(ms "$ca" "$cb") dp=$(ms "$pa" "$pb")
+  fd=$(ms "$ta" "$tf") fdc=$(ms "$ca" "$cf") fdp=$(ms "$pa" "$pf")
+  wa+=("$ta"); wb+=("$tb"); diff+=("$d"); cdiff+=("$dc"); pdiff+=("$dp"); fdiff+=("$fd"); fcdiff+=("$fdc"); fpdiff+=("$fdp")
+  rows+=("| $i | ${order[*]} | $ta / $ca / $pa | $tf / $cf / $pf | $tb / $cb / $pb | $fd / $fdc / $fdp | $d / $dc / $dp | $xa / $xf / $xb |")
+  echo "  rep $i (${order[*]}): (c)-(a) wall ${fd} CPU ${fdc} plugin ${fdp} ms; (b)-(a) wall ${d} CPU ${dc} plugin ${dp} ms" >&2
 done
 # The findings differ because the summaries are used: count HeapEscape warnings of each.
 warn_a=$(grep -c 'warning: \[HeapEscape\]' "$OUT/logs/without-1.log" || true)
 warn_b=$(grep -c 'warning: \[HeapEscape\]' "$OUT/logs/with-1.log" || true)
+warn_c=$(grep -c 'warning: \[HeapEscape\]' "$OUT/logs/flat-1.log" || true)
 
 # 4. The reading alone, in a fresh JVM: load + the project's lookups.
 cat > "$OUT/gen/Read.java" <<'JAVA'
@@ -226,27 +261,34 @@ for ((i = 1; i <= REPS; i++)); do
   reads+=("$ms_load"); looks+=("$ms_look"); cpu_reads+=("$cpu_load"); cpu_looks+=("$cpu_look")
 done
 
-med_a=$(printf '%s\n' "${wa[@]}" | median)
-med_b=$(printf '%s\n' "${wb[@]}" | median)
-med_d=$(printf '%s\n' "${diff[@]}" | median)
-med_load=$(printf '%s\n' "${reads[@]}" | median)
-med_look=$(printf '%s\n' "${looks[@]}" | median)
-med_cpu_load=$(printf '%s\n' "${cpu_reads[@]}" | median)
-med_cpu_look=$(printf '%s\n' "${cpu_looks[@]}" | median)
+med() { printf '%s\n' "$@" | median; }
+med_a=$(med "${wa[@]}")
+med_b=$(med "${wb[@]}")
+med_d=$(med "${diff[@]}") med_dc=$(med "${cdiff[@]}") med_dp=$(med "${pdiff[@]}")
+med_fd=$(med "${fdiff[@]}") med_fdc=$(med "${fcdiff[@]}") med_fdp=$(med "${fpdiff[@]}")
+med_load=$(med "${reads[@]}")
+med_look=$(med "${looks[@]}")
+med_cpu_load=$(med "${cpu_reads[@]}")
+med_cpu_look=$(med "${cpu_looks[@]}")
 {
   echo "# Summary reading: $DEPS dependency jars"
   echo
-  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$BENCH_JDK/bin/java" -version 2>&1 | head -n 1)"
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$BENCH_JDK/bin/java" -version 2>&1 | head -n 1), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo
   echo "Each jar: $CLASSES classes x $METHODS methods summarized, resource $((resource_bytes / DEPS)) bytes on average ($((resource_bytes / 1024)) KiB in all)."
   echo "Project: $FILES files, $((FILES * CALLS)) calls into $((FILES * CALLS)) different jars' methods. javac + Error Prone $EP_VERSION + noescape, fresh JVM per run."
+  echo "Configurations, the same 200 jars but for the resource: (a) no summaries; (c) summaries that say what the default for an unknown callee assumes (the findings of (a); only the reading differs: **the cost of reading**); (b) the real summaries (fewer findings: **the net effect in practice**)."
+  echo "Each cell: wall / process CPU (user + system) / the plugin's own CPU (SelfTiming), seconds; differences in ms."
   echo
-  echo "| rep | order | (a) without summaries, s | (b) with summaries, s | (b) - (a), ms |"
-  echo "|---|---|---|---|---|"
+  echo "| rep | order | (a) | (c) | (b) | (c) - (a) | (b) - (a) | reading, ms CPU: (a) / (c) / (b) |"
+  echo "|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "Median: (a) ${med_a} s, (b) ${med_b} s; **median difference ${med_d} ms** (target: at most 200 ms)."
-  echo "HeapEscape warnings: (a) $warn_a, (b) $warn_b (the summaries rule out the escapes through m0, m2, ...)."
+  echo "Median wall: (a) ${med_a} s, (b) ${med_b} s."
+  echo "**The plugin's CPU time spent reading dependency summaries** (finding the jar a call's class came from, opening its resource, decoding the class; SelfTiming), medians: (a) $(med "${ra_[@]}") ms (looking, finding no resource), **(c) $(med "${rc_[@]}") ms**, (b) $(med "${rb_[@]}") ms."
+  echo "**Reading, (c) - (a), medians: wall ${med_fd} ms, process CPU ${med_fdc} ms, plugin CPU ${med_fdp} ms** (target: at most 200 ms)."
+  echo "In practice, (b) - (a), medians: wall ${med_d} ms, process CPU ${med_dc} ms, plugin CPU ${med_dp} ms."
+  echo "HeapEscape warnings: (a) $warn_a, (c) $warn_c, (b) $warn_b (the real summaries rule out the escapes through m0, m2, ...)."
   echo
   echo "Reading alone (fresh JVM, median of $REPS): the project's $((FILES * CALLS)) lookups, opening the $((FILES * CALLS)) jars they name as the plugin does: **${med_load} ms** wall / ${med_cpu_load} ms CPU of the reading thread. Opening all $DEPS jars' tables of contents afterwards (a whole-class-path reader): ${med_look} ms wall / ${med_cpu_look} ms CPU."
   echo "(On a loaded machine wall times inflate with the load average; the thread's CPU time much less.)"

@@ -58,6 +58,7 @@ final class DependencySummaries implements SummaryProvider {
 
   @Override
   public synchronized Optional<MethodSummary> lookup(MethodRef method) {
+    long[] timing = SelfTiming.start();
     try {
       Optional<Path> entry = entryOfClass.computeIfAbsent(method.owner(), this::entryOf);
       if (entry.isEmpty()) return Optional.empty();
@@ -67,6 +68,8 @@ final class DependencySummaries implements SummaryProvider {
       Faults.rethrowIfFatal(t);
       pending.add("summaries of " + method.owner() + " not read: " + Faults.describe(t));
       return Optional.empty();
+    } finally {
+      SelfTiming.stopReading(timing);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.noescape.summary.ParamTag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,7 +95,22 @@ public final class SummaryIndex {
     return open(source, size, first, reopen, null);
   }
 
+  /**
+   * Indexes a resource whose bytes were read whole (a small jar entry: one inflation instead of
+   * one for the table of contents and one per class looked up). The bytes are held softly: blocks
+   * come from them while the heap has room, else from {@code reopen}, so a long-lived JVM (a
+   * Gradle daemon, an IDE) that has opened hundreds of jars does not pin every resource.
+   */
+  public static SummaryIndex openRead(String source, byte[] bytes, Reopen reopen) throws IOException {
+    return open(source, bytes.length, new java.io.ByteArrayInputStream(bytes), reopen, bytes, true);
+  }
+
   private static SummaryIndex open(String source, long size, InputStream first, Reopen reopen, byte[] all) throws IOException {
+    return open(source, size, first, reopen, all, false);
+  }
+
+  private static SummaryIndex open(String source, long size, InputStream first, Reopen reopen, byte[] all, boolean soft)
+      throws IOException {
     try (InputStream in = first != null ? first : reopen.open()) {
       LineReader r = new LineReader(in);
       String header = r.line();
@@ -151,7 +167,7 @@ public final class SummaryIndex {
       for (Map.Entry<String, Block> e : classes.entrySet()) {
         absolute.put(e.getKey(), new Block(bodyStart + e.getValue().start(), e.getValue().length(), -1));
       }
-      Blocks blocks = all != null ? (start, length) -> slice(all, start, length) : (start, length) -> {
+      Blocks fromStream = (start, length) -> {
         try (InputStream again = reopen.open()) {
           again.skipNBytes(start);
           byte[] b = again.readNBytes(length);
@@ -159,6 +175,18 @@ public final class SummaryIndex {
           return b;
         }
       };
+      Blocks blocks;
+      if (all == null) {
+        blocks = fromStream;
+      } else if (soft) {
+        SoftReference<byte[]> held = new SoftReference<>(all);
+        blocks = (start, length) -> {
+          byte[] b = held.get();
+          return b != null ? slice(b, start, length) : fromStream.read(start, length);
+        };
+      } else {
+        blocks = (start, length) -> slice(all, start, length);
+      }
       return new SummaryIndex(source, producer, blocks, absolute, nMethods);
     }
   }

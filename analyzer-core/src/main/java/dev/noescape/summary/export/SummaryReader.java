@@ -33,6 +33,12 @@ public final class SummaryReader {
     }
   }
 
+  /**
+   * Resources up to this size (uncompressed) are read whole on opening: 1 MiB is some 13,000
+   * methods' summaries, more than most libraries have.
+   */
+  static final long WHOLE_READ_LIMIT = 1 << 20;
+
   private record Stamp(long size, long mtime) {}
 
   private record Cached(Stamp stamp, Entry entry) {}
@@ -70,13 +76,28 @@ public final class SummaryReader {
   private static Entry load(Path entry, Path file) {
     if (!Files.isRegularFile(file)) return Entry.none(entry);
     if (file.equals(entry)) {
-      // A jar (or zip): read only the resource's header and table of contents now; a class's
-      // block is read when first needed, by opening the jar again.
+      // A jar (or zip). A small resource is inflated whole now, while the jar is open: the first
+      // lookup usually follows at once, and opening the jar a second time and inflating up to the
+      // class's block costs more than inflating the rest. A large one: only the header and table
+      // of contents now; a class's block when first needed, by opening the jar again.
       String source = entry + "!/" + SummaryIndex.RESOURCE;
       try (ZipFile zip = new ZipFile(file.toFile())) {
         ZipEntry z = zip.getEntry(SummaryIndex.RESOURCE);
         if (z == null) return Entry.none(entry);
-        SummaryIndex index = SummaryIndex.open(source, z.getSize(), zip.getInputStream(z), () -> reopen(file));
+        long size = z.getSize();
+        SummaryIndex index;
+        if (size >= 0 && size <= WHOLE_READ_LIMIT) {
+          byte[] bytes;
+          try (InputStream in = zip.getInputStream(z)) {
+            bytes = in.readAllBytes();
+          }
+          if (bytes.length != size) {
+            throw new SummaryFormatException(source, 0, "is " + bytes.length + " bytes, the jar says " + size + " (truncated?)");
+          }
+          index = SummaryIndex.openRead(source, bytes, () -> reopen(file));
+        } else {
+          index = SummaryIndex.open(source, size, zip.getInputStream(z), () -> reopen(file));
+        }
         return new Entry(entry, Optional.of(index), Optional.empty());
       } catch (SummaryFormatException e) {
         return new Entry(entry, Optional.empty(), Optional.of(e.getMessage() + "; its summaries are ignored"));

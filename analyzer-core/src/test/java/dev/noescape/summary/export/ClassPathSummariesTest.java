@@ -116,6 +116,29 @@ class ClassPathSummariesTest {
   }
 
   @Test
+  void largeResourceIsIndexedFromItsTableOfContentsAndReadPerClass() throws IOException {
+    // Over SummaryReader.WHOLE_READ_LIMIT: the reader keeps only the table of contents and opens
+    // the jar again for each class's block; small resources are read whole (every other test).
+    Map<MethodRef, MethodSummary> many = new java.util.HashMap<>();
+    MethodSummary escapes = new MethodSummary(List.of(ParamTag.escapes("stored in static field lib.Big.ALL, a long reason")), false, Allocates.YES, "computed");
+    for (int c = 0; c < 400; c++) {
+      for (int m = 0; m < 40; m++) {
+        many.put(new MethodRef("lib.big.C" + c, "m" + m, List.of("java.lang.Object"), "void", true), escapes);
+      }
+    }
+    many.put(KEEP, new MethodSummary(List.of(ParamTag.NONE), false, Allocates.NO, "computed"));
+    byte[] resource = SummaryWriter.encode(many, "p");
+    assertTrue(resource.length > SummaryReader.WHOLE_READ_LIMIT, resource.length + " bytes");
+    Path jar = jar(tmp.resolve("big.jar"), resource);
+    List<String> notes = new ArrayList<>();
+    ClassPathSummaries s = ClassPathSummaries.load(List.of(jar), notes::add);
+    assertEquals(Optional.of(new MethodSummary(List.of(ParamTag.NONE), false, Allocates.NO, SummaryIndex.ORIGIN)), s.lookup(KEEP));
+    MethodRef last = new MethodRef("lib.big.C399", "m39", List.of("java.lang.Object"), "void", true);
+    assertEquals(Optional.of(new MethodSummary(escapes.params(), false, Allocates.YES, SummaryIndex.ORIGIN)), s.lookup(last));
+    assertEquals(List.of(), notes);
+  }
+
+  @Test
   void writerLeavesAnIdenticalFileUntouched() throws IOException {
     Map<MethodRef, MethodSummary> m = Map.of(KEEP, new MethodSummary(List.of(ParamTag.NONE), false, Allocates.NO, "computed"));
     Path f = SummaryWriter.write(tmp, m, "p");

@@ -188,6 +188,21 @@ class SummaryCodecTest {
   }
 
   @Test
+  void openReadAnswersFromTheBytesItWasGivenWithoutReopening() throws IOException {
+    byte[] full = SummaryWriter.encode(sample(), "p");
+    int[] reopened = {0};
+    SummaryIndex ix = SummaryIndex.openRead("lib.jar!/x", full, () -> {
+      reopened[0]++;
+      return new java.io.ByteArrayInputStream(full);
+    });
+    assertEquals(Optional.of(sample().get(SIZE)), ix.lookup(SIZE));
+    assertEquals(Optional.of(sample().get(REGISTER)), ix.lookup(REGISTER));
+    assertEquals(Optional.of(sample().get(INIT)), ix.lookup(INIT));
+    assertEquals(0, reopened[0], "the bytes are held (softly) while the heap has room");
+    assertEquals(sample().size(), ix.all().size());
+  }
+
+  @Test
   void corruptBlockBehindATableOfContentsNamesItsClass() {
     String good = new String(SummaryWriter.encode(sample(), "p"), StandardCharsets.UTF_8);
     String bad = good.replace("M\tsize()\t.\tN\t-", "M\tsize()\t.\tQ\t-");
