@@ -16,8 +16,12 @@
 #   constructor and static initializer of every class; the class path is not counted, it is
 #   analyzed for summaries only). Per set it reports the medians and the time per 1,000 methods;
 #   the growth is "flat" when the largest time per 1,000 methods is at most 1.25x the smallest
-#   (wall and CPU separately). Fixed costs (JVM start, loading the JDK models) are inside every
-#   run, so the smallest set pays the most per method: the flatness is a conservative reading.
+#   (wall and CPU separately). Fixed costs are inside every run, so the smallest set pays the most
+#   per method: JVM start and the JDK models (about 1.7 s of CPU on a one-class jar) and above all
+#   the JIT compiling noescape's and SootUp's own code (-XX:+CITime on set 1: 14.7 s of the run's
+#   21 s of CPU). So it also reports the marginal cost, from each set to the next larger: the added
+#   time per 1,000 added methods, in which the fixed costs cancel out; flat when the analysis
+#   grows linearly.
 #
 # Inputs (downloaded once by Maven from Maven Central into target/bench/inputs/scaling/): per set,
 #   its jars and their runtime dependencies (maven-dependency-plugin copy-dependencies from a
@@ -142,6 +146,7 @@ done
 load_after=$(loadavg)
 
 rows=() tsv=() wper=() cper=()
+declare -A med_wall med_cpu n_methods
 for s in $SETS; do
   read -r _ classes methods < <(tail -n 1 "$IN/set$s/methods.tsv")
   # shellcheck disable=SC2086
@@ -149,6 +154,7 @@ for s in $SETS; do
   pw=$(awk -v t="$mw" -v m="$methods" 'BEGIN {printf "%.3f", 1000 * t / m}')
   pc=$(awk -v t="$mc" -v m="$methods" 'BEGIN {printf "%.3f", 1000 * t / m}')
   wper+=("$pw") cper+=("$pc")
+  med_wall[$s]=$mw med_cpu[$s]=$mc n_methods[$s]=$methods
   jars=$(awk -F'\t' '$1 != "total" {n = split($1, p, "/"); printf "%s%s", (NR > 1 ? ", " : ""), p[n]}' "$IN/set$s/methods.tsv")
   ndeps=$(find "$IN/set$s/lib" -name '*.jar' | wc -l)
   rows+=("| $s | $jars | $ndeps | $classes | $methods | ${walls[$s]% } | **$mw** | **$mc** | $(mb "$mr") | **$pw** | **$pc** | $mf |")
@@ -157,6 +163,24 @@ done
 # spread VALUES...: largest / smallest (NA for fewer than two sets: nothing to compare)
 spread() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {if (NR > 1 && lo > 0) printf "%.3f", hi / lo; else print "NA"}'; }
 sw=$(spread "${wper[@]}") sc=$(spread "${cper[@]}")
+# The marginal cost: from one set to the next larger, the added time per added 1,000 methods. The
+# fixed costs of a run (JVM start, the JDK models, and above all the JIT compiling noescape's and
+# SootUp's own code, which is most of the smallest set's CPU time) cancel out, so this is how the
+# analysis itself grows: flat when it grows linearly, rising when it grows faster.
+mrows=() mwper=() mcper=() prev=""
+for s in $ascending; do
+  if [[ -n $prev ]]; then
+    dm=$(( n_methods[$s] - n_methods[$prev] ))
+    if (( dm > 0 )); then
+      mw=$(awk -v a="${med_wall[$prev]}" -v b="${med_wall[$s]}" -v m="$dm" 'BEGIN {printf "%.3f", 1000 * (b - a) / m}')
+      mc=$(awk -v a="${med_cpu[$prev]}" -v b="${med_cpu[$s]}" -v m="$dm" 'BEGIN {printf "%.3f", 1000 * (b - a) / m}')
+      mwper+=("$mw") mcper+=("$mc")
+      mrows+=("| $prev → $s | $dm | **$mw** | **$mc** |")
+    fi
+  fi
+  prev=$s
+done
+msw=$(spread "${mwper[@]}") msc=$(spread "${mcper[@]}")
 verdict() { awk -v x="$1" 'BEGIN {print (x != "NA" && x <= 1.25) ? "flat (within 25 %)" : "NOT flat (over 25 %)"}'; }
 
 {
@@ -175,10 +199,21 @@ verdict() { awk -v x="$1" 'BEGIN {print (x != "NA" && x <= 1.25) ? "flat (within
   echo
   echo "\"front end done at\": median seconds into the analysis (after JVM start) of the last --progress line of the loading/lowering phases (±2 s); the rest of the wall time is the engine, the rules and the report."
   echo
-  echo "Largest / smallest time per 1,000 methods: **$sw** wall ($(verdict "$sw")), **$sc** CPU ($(verdict "$sc"))."
+  echo "Largest / smallest time per 1,000 methods: **$sw** wall ($(verdict "$sw")), **$sc** CPU ($(verdict "$sc")). Every run pays the fixed costs (JVM start, JIT warm-up), which the smallest set spreads over the fewest methods."
+  if ((${#mrows[@]} > 0)); then
+    echo
+    echo "Marginal cost, from each set to the next larger (medians): the added time per 1,000 added methods, in which the fixed costs cancel out."
+    echo
+    echo "| sets | methods added | wall s / 1k added methods | CPU s / 1k added methods |"
+    echo "|---|---:|---:|---:|"
+    printf '%s\n' "${mrows[@]}"
+    echo
+    echo "Largest / smallest marginal time per 1,000 methods: **$msw** wall ($(verdict "$msw")), **$msc** CPU ($(verdict "$msc"))."
+  fi
 } | tee "$OUT/scaling.md"
 {
   printf 'set\tclasses\tmethods\twall\tcpu\trss_kb\twall_per_1k\tcpu_per_1k\n'
   printf '%s\n' "${tsv[@]}"
   printf 'spread\t\t\t\t\t\t%s\t%s\n' "$sw" "$sc"
+  printf 'marginal_spread\t\t\t\t\t\t%s\t%s\n' "$msw" "$msc"
 } > "$OUT/scaling.tsv"

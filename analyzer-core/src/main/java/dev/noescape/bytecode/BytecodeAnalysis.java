@@ -3,6 +3,7 @@ package dev.noescape.bytecode;
 import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.Budget;
 import dev.noescape.engine.EscapeAnalysis;
+import dev.noescape.engine.WorkPeaks;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.MethodRef;
@@ -116,7 +117,8 @@ public final class BytecodeAnalysis {
     findings.sort(Finding.ORDER);
     Map<MethodRef, MethodSummary> exports = exports(l.lowering(), l.inputNames(), result);
     return new Result(findings, l.classesTotal(), analyzed, l.problems(), exports,
-        new SummaryUse(l.shipped().indexes().size(), l.summarized().size(), l.shipped().usedCount()), jdkCalls(l));
+        new SummaryUse(l.shipped().indexes().size(), l.summarized().size(), l.shipped().usedCount()), jdkCalls(l),
+        result.peaks());
   }
 
   /** How the input methods' calls into the JDK were resolved (model, generated summary, unknown). */
@@ -473,19 +475,23 @@ public final class BytecodeAnalysis {
    *     {@code exports}), for {@link dev.noescape.summary.export.SummaryWriter}
    * @param summaryUse what summaries shipped on the class path saved
    * @param jdkCalls how the input's calls into the JDK were resolved (a debug statistic)
+   * @param work the engine's largest work per method and per recursive component against the
+   *     budgets (a debug statistic)
    */
   public record Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
-      Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse, dev.noescape.models.JdkCallCoverage jdkCalls) {
+      Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse, dev.noescape.models.JdkCallCoverage jdkCalls,
+      WorkPeaks work) {
     public Result {
       findings = List.copyOf(findings);
       problems = List.copyOf(problems);
       exports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exports));
       if (jdkCalls == null) jdkCalls = dev.noescape.models.JdkCallCoverage.NONE;
+      if (work == null) work = WorkPeaks.NONE;
     }
 
     public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
         Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse) {
-      this(findings, classesTotal, classesAnalyzed, problems, exports, summaryUse, null);
+      this(findings, classesTotal, classesAnalyzed, problems, exports, summaryUse, null, null);
     }
 
     public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems) {

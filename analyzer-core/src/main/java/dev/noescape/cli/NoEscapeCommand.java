@@ -138,7 +138,7 @@ final class NoEscapeCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print no summary, notes or progress on stderr; errors still show.")
   boolean quiet;
 
-  @Option(names = "--debug", description = "Print the stack trace when the analysis fails, and how the calls into the JDK were resolved (model, generated summary, unknown).")
+  @Option(names = "--debug", description = "Print the stack trace when the analysis fails, how the calls into the JDK were resolved (model, generated summary, unknown), and the engine's largest work per method and per recursive component against its budgets.")
   boolean debug;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -275,6 +275,7 @@ final class NoEscapeCommand implements Callable<Integer> {
     if (debug) {
       err.println("noescape: " + result.jdkCalls());
       for (String u : result.jdkCalls().topUnknown(15)) err.println("noescape:   unknown " + u);
+      err.println("noescape: " + result.work().describe(dev.noescape.engine.Budget.DEFAULT));
     }
     List<String> notes = Pipeline.notes(settings.classpathNotes(), result, inputs);
     Pipeline.Mapped mapped = Pipeline.map(result.findings(), settings.sourceRoots(), env.workingDir().toAbsolutePath(),

@@ -20,14 +20,21 @@ import java.util.Set;
  * @param budgetHits the budgets the run ran into, in the order it met them
  * @param analyses how many single-method analyses the run did (fixpoint rounds included): a
  *     deterministic measure of its work
+ * @param peaks the most work spent on one method and on one recursive component
  */
 public record AnalysisResult(List<MethodResult> methods, Map<String, MethodSummary> summaries,
-    Map<String, MethodSummary> exported, List<BudgetHit> budgetHits, long analyses) {
+    Map<String, MethodSummary> exported, List<BudgetHit> budgetHits, long analyses, WorkPeaks peaks) {
   public AnalysisResult {
     methods = List.copyOf(methods);
     summaries = Map.copyOf(summaries);
     exported = Map.copyOf(exported);
     budgetHits = List.copyOf(budgetHits);
+    if (peaks == null) peaks = WorkPeaks.NONE;
+  }
+
+  public AnalysisResult(List<MethodResult> methods, Map<String, MethodSummary> summaries,
+      Map<String, MethodSummary> exported, List<BudgetHit> budgetHits, long analyses) {
+    this(methods, summaries, exported, budgetHits, analyses, WorkPeaks.NONE);
   }
 
   /** Results that export nothing and met no budget (rule tests build them by hand). */

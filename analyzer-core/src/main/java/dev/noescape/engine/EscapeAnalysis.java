@@ -160,7 +160,9 @@ public final class EscapeAnalysis {
         summaries.put(key, current[m].summary());
         if (!current[m].summary().isUnknown()) exported.put(key, Calls.Extra.fold(current[m].summary(), current[m].extra()));
       }
-      return new AnalysisResult(Arrays.asList(results), summaries, exported, hits, analyses);
+      return new AnalysisResult(Arrays.asList(results), summaries, exported, hits, analyses,
+          new WorkPeaks(peakMethodWork, peakMethod < 0 ? "" : methods.get(peakMethod).ref().key(), peakComponentWork,
+              peakComponentSize));
     }
 
     /**
@@ -176,9 +178,11 @@ public final class EscapeAnalysis {
       try {
         Solver.Outcome out = Solver.analyze(ir, resolver, full, meter);
         lastWork = meter.used();
+        notePeak(m, lastWork);
         return out;
       } catch (Meter.Exceeded e) {
         lastWork = meter.used();
+        notePeak(m, lastWork);
         if (e.deadline) outOfTime = true;
         return null;
       }
@@ -186,6 +190,26 @@ public final class EscapeAnalysis {
 
     /** Work units of the last {@link #solve}. */
     long lastWork;
+
+    // The peaks, for WorkPeaks (a method's first such analysis wins a tie: deterministic).
+    long peakMethodWork;
+    int peakMethod = -1;
+    long peakComponentWork;
+    int peakComponentSize;
+
+    private void notePeak(int m, long work) {
+      if (work > peakMethodWork) {
+        peakMethodWork = work;
+        peakMethod = m;
+      }
+    }
+
+    private void noteComponent(int size, long work) {
+      if (work > peakComponentWork) {
+        peakComponentWork = work;
+        peakComponentSize = size;
+      }
+    }
 
     private String overReason(int m) {
       MethodIR ir = methods.get(m);
@@ -238,33 +262,37 @@ public final class EscapeAnalysis {
       long rounds = (long) maxRounds * scc.length;
       long work = budget.componentWork();
       String what = "recursive component of " + scc.length + " methods";
-      while (size > 0) {
-        if (rounds-- <= 0) return what + " did not converge within " + maxRounds + " rounds: summaries unknown";
-        int i = queue[head];
-        head = (head + 1) % scc.length;
-        size--;
-        queued[i] = false;
-        int m = scc[i];
-        Solver.Outcome out = solve(m, false, Math.min(budget.methodWork(), work));
-        work -= lastWork;
-        if (out == null) {
-          if (outOfTime) return "deadline";
-          if (work <= 0) return what + " over its work budget (" + budget.componentWork() + " units): summaries unknown";
-          return what + ": " + methods.get(m).ref().key() + " " + overReason(m) + ": summaries unknown";
-        }
-        Leaks.Derived d = out.derived();
-        Calls.Computed next = new Calls.Computed(d.summary(), d.extra());
-        if (next.summary().equals(current[m].summary()) && next.extra().equals(current[m].extra())) continue;
-        current[m] = next;
-        for (int c : callers.get(i)) {
-          if (!queued[c]) {
-            queued[c] = true;
-            queue[(head + size) % scc.length] = c;
-            size++;
+      try {
+        while (size > 0) {
+          if (rounds-- <= 0) return what + " did not converge within " + maxRounds + " rounds: summaries unknown";
+          int i = queue[head];
+          head = (head + 1) % scc.length;
+          size--;
+          queued[i] = false;
+          int m = scc[i];
+          Solver.Outcome out = solve(m, false, Math.min(budget.methodWork(), work));
+          work -= lastWork;
+          if (out == null) {
+            if (outOfTime) return "deadline";
+            if (work <= 0) return what + " over its work budget (" + budget.componentWork() + " units): summaries unknown";
+            return what + ": " + methods.get(m).ref().key() + " " + overReason(m) + ": summaries unknown";
+          }
+          Leaks.Derived d = out.derived();
+          Calls.Computed next = new Calls.Computed(d.summary(), d.extra());
+          if (next.summary().equals(current[m].summary()) && next.extra().equals(current[m].extra())) continue;
+          current[m] = next;
+          for (int c : callers.get(i)) {
+            if (!queued[c]) {
+              queued[c] = true;
+              queue[(head + size) % scc.length] = c;
+              size++;
+            }
           }
         }
+        return null;
+      } finally {
+        noteComponent(scc.length, budget.componentWork() - work);
       }
-      return null;
     }
   }
 

@@ -89,6 +89,17 @@ class CliExitCodeTest {
     assertTrue(r.errLines().contains("noescape: note: app.jar!com/acme/Broken.class: skipped: truncated class file"), r.err());
   }
 
+  @Test
+  void debugPrintsTheEnginesPeakWorkAgainstTheBudgets() {
+    var fake = new FakeAnalysis(new BytecodeAnalysis.Result(List.of(), 1, 1, List.of(), java.util.Map.of(),
+        BytecodeAnalysis.SummaryUse.NONE, null, new dev.noescape.engine.WorkPeaks(31_790, "a.B#m()", 737_639, 580)));
+    Outcome r = world.run(fake, "--debug", "classes");
+    assertEquals(0, r.status());
+    assertTrue(r.errLines().contains("noescape: work: largest method analysis 31,790 units (0.032 % of the budget) in a.B#m();"
+        + " largest recursive component 737,639 units (0.037 % of the budget) over 580 methods"), r.err());
+    assertTrue(world.run(fake, "classes").errLines().stream().noneMatch(l -> l.contains("work:")));
+  }
+
   // --- 2: usage and input errors, one line on stderr, nothing on stdout, no analysis ---
 
   private void assertUsageError(String expectedLine, String... args) {

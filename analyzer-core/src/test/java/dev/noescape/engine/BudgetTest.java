@@ -51,6 +51,17 @@ class BudgetTest {
   }
 
   @Test
+  void peaksWithoutRecursionNameTheCostliestMethod() {
+    AnalysisResult r = new EscapeAnalysis(SummaryProvider.NONE).analyze(new Program(List.of(big(300))));
+    assertEquals(0, r.peaks().componentSize());
+    assertEquals("a.Big#fill(a.Holder)", r.peaks().method());
+    assertTrue(r.peaks().describe(Budget.DEFAULT).endsWith("; largest recursive component none"), r.peaks().describe(Budget.DEFAULT));
+    String many = "g.Maps#of(" + String.join(",", java.util.Collections.nCopies(200, "java.lang.Object")) + ")";
+    assertEquals("g.Maps#of(200 parameters)", WorkPeaks.shortened(many));
+    assertEquals("a.Big#fill(a.Holder)", WorkPeaks.shortened("a.Big#fill(a.Holder)"));
+  }
+
+  @Test
   void methodTooLargeIsNotAnalyzedAndItsSummaryIsUnknown() {
     Program p = sinkAndCaller();
     // sink has 1 statement; a limit of 0 statements leaves out every method with a statement
@@ -92,6 +103,16 @@ class BudgetTest {
     // half analyzed before the leak was found (1,000: the rest saw it on their first analysis),
     // and the final full pass (2,000): 2.5 per member, far from the 30 rounds the fixpoint may take
     assertEquals(5L * size / 2, r.analyses());
+    // The peaks --debug prints: the whole ring is the largest (only) component.
+    WorkPeaks peaks = r.peaks();
+    assertEquals(size, peaks.componentSize());
+    assertTrue(peaks.componentUnits() >= 3L * size / 2, "component units: " + peaks.componentUnits());
+    assertTrue(peaks.methodUnits() > 0 && peaks.methodUnits() < peaks.componentUnits(), peaks.toString());
+    assertTrue(peaks.method().startsWith("a.R#m"), peaks.method());
+    assertTrue(peaks.describe(Budget.DEFAULT).matches(
+        "work: largest method analysis [0-9,]+ units \\(0\\.[0-9]{3} % of the budget\\) in a\\.R#m[0-9]+\\(java\\.lang\\.Object\\);"
+            + " largest recursive component [0-9,]+ units \\([0-9.]+ % of the budget\\) over 2000 methods"),
+        peaks.describe(Budget.DEFAULT));
   }
 
   @Test

@@ -92,6 +92,7 @@ public final class JdkSummaryGenerator {
           text.length, Files.size(Path.of(args[0])), (rt.totalMemory() - rt.freeMemory()) >> 20);
       for (BytecodeAnalysis.Problem p : g.problems().subList(0, Math.min(20, g.problems().size()))) System.out.println("problem: " + p);
       System.out.println("problems: " + g.problems().size());
+      System.out.println(g.work().describe(dev.noescape.engine.Budget.DEFAULT));
     } finally {
       try (Stream<Path> s = Files.walk(classes)) {
         s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -136,7 +137,8 @@ public final class JdkSummaryGenerator {
    * @param summaries by class, then {@code name(params)}, sorted
    */
   public record Generated(Map<String, Map<String, MethodSummary>> summaries, int lowered,
-      int written, int droppedDispatch, int droppedUnknown, List<BytecodeAnalysis.Problem> problems) {
+      int written, int droppedDispatch, int droppedUnknown, List<BytecodeAnalysis.Problem> problems,
+      dev.noescape.engine.WorkPeaks work) {
 
     /** The resource (before gzip), in the {@link dev.noescape.summary.export} format. */
     public byte[] encode() {
@@ -230,7 +232,8 @@ public final class JdkSummaryGenerator {
       }
     }
     if (keep != null) out.keySet().retainAll(keep);
-    return new Generated(out, run.program().methods().size(), written, droppedDispatch, droppedUnknown, run.problems());
+    return new Generated(out, run.program().methods().size(), written, droppedDispatch, droppedUnknown, run.problems(),
+        result.peaks());
   }
 
   /** The binary names of the class files under these directories. */
