@@ -208,37 +208,41 @@ final class Calls {
 
     /** Whether {@code c} has too many implementations to follow: see {@link #MEGAMORPHIC}. */
     static boolean megamorphic(Stmt.Call c) {
-      return c.overrides().size() >= MEGAMORPHIC;
+      return CallTargets.megamorphic(c);
     }
 
-    Resolved resolve(Stmt.Call c) {
-      if (megamorphic(c)) {
-        BitSet extra = new BitSet();
-        extra.set(Extra.RET_OTHER);
-        return new Resolved(MethodSummary.unknown(c.callee().slotCount()), true, extra);
+    /** The resolver's caches, as {@link CallTargets} asks for them. */
+    private final CallTargets.Sources sources = new CallTargets.Sources() {
+      @Override
+      public Optional<MethodSummary> library(MethodRef m) {
+        return Resolver.this.library(m);
       }
-      List<MethodRef> targets = new ArrayList<>(1 + c.overrides().size());
-      targets.add(c.callee());
-      targets.addAll(c.overrides());
+
+      @Override
+      public MethodSummary shipped(MethodRef m) {
+        return implementation(m);
+      }
+
+      @Override
+      public int program(String key) {
+        return programMethod(key);
+      }
+    };
+
+    Resolved resolve(Stmt.Call c) {
       MethodSummary joined = null;
       boolean unknown = false;
       BitSet extra = new BitSet();
       int slots = c.callee().slotCount();
-      for (MethodRef t : targets) {
+      for (CallTargets.Target t : CallTargets.of(c, sources)) {
         MethodSummary s;
-        Optional<MethodSummary> lib = library(t);
-        int idx = lib.isPresent() ? -1 : programTarget(t, c.dispatchOpen());
-        if (lib.isPresent()) {
-          s = lib.get();
-          extra.set(Extra.RET_OTHER);
-        } else if (idx >= 0 && current[idx] != null) {
-          s = current[idx].summary();
-          extra.or(current[idx].extra());
-        } else if (idx < 0 && !c.dispatchOpen() && (s = implementation(t)) != null) {
-          // A body outside the program whose jar ships its summary: tags only (see Extra.fold).
-          extra.set(Extra.RET_OTHER);
+        if (t.kind() == CallTargets.Kind.PROGRAM && current[t.program()] != null) {
+          s = current[t.program()].summary();
+          extra.or(current[t.program()].extra());
         } else {
-          s = MethodSummary.unknown(slots);
+          // A library or shipped summary describes its content effects by its tags alone (see
+          // Extra.fold); unknown code and a program method not analyzed yet may return anything.
+          s = t.summary() != null ? t.summary() : MethodSummary.unknown(slots);
           extra.set(Extra.RET_OTHER);
         }
         unknown |= s.isUnknown();

@@ -1,6 +1,7 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.AnalysisResult;
+import dev.noescape.engine.CallTargets;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.Reason;
@@ -27,10 +28,11 @@ import java.util.Optional;
  * itself (a site, a library call that may allocate or is unknown) or calls program methods; per
  * program method, the length of the shortest path to an allocating line, and the path itself.
  *
- * <p>Calls resolve as the engine resolves them ({@code dev.noescape.engine.Calls.Resolver}): each
- * target (the callee and the overrides the program declares) takes a library summary when there is
- * one (models win over code we can see), else the program's body when dispatch is closed, else it is
- * unknown. The engine's own {@link MethodSummary#allocates()} of program methods is not used: it
+ * <p>Calls resolve exactly as the engine resolves them, through {@link CallTargets}: each target
+ * (the callee and the overrides the program declares) takes a library summary when there is one
+ * (models win over code we can see), else the program's body when dispatch is closed, else a
+ * summary shipped for a body outside the program when dispatch is closed, else it is unknown; a
+ * megamorphic call is unknown. The engine's own {@link MethodSummary#allocates()} of program methods is not used: it
  * counts every site, while the contract exempts {@code throw} operands, cached boxes and (optionally)
  * non-escaping objects, and a witness needs the allocating line anyway.
  *
@@ -56,10 +58,8 @@ final class AllocationWitnesses {
 
   private final List<MethodResult> methods;
   private final Map<String, Integer> index = new HashMap<>();
-  private final SummaryProvider library;
-  private final SummaryProvider implementations;
+  private final CallTargets.Sources sources;
   private final boolean allowNoEscape;
-  private final Map<MethodRef, Optional<MethodSummary>> libraryCache = new HashMap<>();
   private final Map<Stmt, Offense> offenses = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> clean = new IdentityHashMap<>();
   private int[] distance;
@@ -67,10 +67,30 @@ final class AllocationWitnesses {
   AllocationWitnesses(AnalysisResult result, SummaryProvider library, SummaryProvider implementations,
       boolean allowNoEscape) {
     this.methods = result.methods();
-    this.library = library;
-    this.implementations = implementations;
     this.allowNoEscape = allowNoEscape;
     for (int i = 0; i < methods.size(); i++) index.put(methods.get(i).method().ref().key(), i);
+    Map<MethodRef, Optional<MethodSummary>> libraryCache = new HashMap<>();
+    this.sources = new CallTargets.Sources() {
+      @Override
+      public Optional<MethodSummary> library(MethodRef m) {
+        return libraryCache.computeIfAbsent(m, k -> orEmpty(library.lookup(k)));
+      }
+
+      @Override
+      public MethodSummary shipped(MethodRef m) {
+        return orEmpty(implementations.lookup(m)).orElse(null);
+      }
+
+      @Override
+      public int program(String key) {
+        Integer i = index.get(key);
+        return i == null ? -1 : i;
+      }
+    };
+  }
+
+  private static Optional<MethodSummary> orEmpty(Optional<MethodSummary> s) {
+    return s == null ? Optional.empty() : s;
   }
 
   /** The offense of {@code st} in {@code mr}'s method, or null when it cannot allocate. */
@@ -101,30 +121,23 @@ final class AllocationWitnesses {
       return new Offense(phrase(s), null, null, s.description());
     }
     if (!(st instanceof Stmt.Call c)) return null;
-    List<MethodRef> all = new ArrayList<>(1 + c.overrides().size());
-    all.add(c.callee());
-    all.addAll(c.overrides());
+    List<CallTargets.Target> all = CallTargets.of(c, sources);
     int[] targets = new int[all.size()];
     int n = 0;
     String subject = "call " + c.callee().displayName();
-    for (MethodRef t : all) {
-      Optional<MethodSummary> lib = library(t);
-      Integer program = index.get(t.key());
-      // As the engine resolves it: a body a jar summarizes answers only where dispatch is closed.
-      if (lib.isEmpty() && program == null && !c.dispatchOpen()) lib = implementation(t);
-      String why = null;
-      if (lib.isPresent()) {
-        Allocates al = lib.get().isUnknown() ? Allocates.UNKNOWN : lib.get().allocates();
-        if (al == Allocates.YES) why = "may allocate";
-        else if (al == Allocates.UNKNOWN) why = "may allocate: its summary does not say";
-      } else if (program != null && !c.dispatchOpen()) {
-        targets[n++] = program;
-      } else if (program != null) {
-        why = "unknown: may be overridden outside the analyzed code";
-      } else {
-        why = "unknown: no summary";
-      }
-      if (why != null) return new Offense(callText(c.callee(), t) + " (" + why + ")", null, c.callee(), subject);
+    for (CallTargets.Target t : all) {
+      String why = switch (t.kind()) {
+        case LIBRARY, SHIPPED -> {
+          Allocates al = t.summary().isUnknown() ? Allocates.UNKNOWN : t.summary().allocates();
+          yield al == Allocates.YES ? "may allocate" : al == Allocates.UNKNOWN ? "may allocate: its summary does not say" : null;
+        }
+        case PROGRAM -> {
+          targets[n++] = t.program();
+          yield null;
+        }
+        case UNKNOWN -> "unknown: " + t.whyUnknown();
+      };
+      if (why != null) return new Offense(callText(c.callee(), t.ref()) + " (" + why + ")", null, c.callee(), subject);
     }
     return n == 0 ? null : new Offense(null, Arrays.copyOf(targets, n), c.callee(), subject);
   }
@@ -219,17 +232,6 @@ final class AllocationWitnesses {
     return " (captures " + CapturingLambdaRule.quoted(c.captured()) + ")";
   }
 
-  private Optional<MethodSummary> implementation(MethodRef m) {
-    Optional<MethodSummary> s = implementations.lookup(m);
-    return s == null ? Optional.empty() : s;
-  }
-
-  private Optional<MethodSummary> library(MethodRef m) {
-    return libraryCache.computeIfAbsent(m, k -> {
-      Optional<MethodSummary> s = library.lookup(k);
-      return s == null ? Optional.empty() : s;
-    });
-  }
 
   /**
    * Distances over the methods reachable from the contract methods: forward to collect them and
