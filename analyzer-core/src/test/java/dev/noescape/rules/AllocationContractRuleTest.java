@@ -134,6 +134,27 @@ class AllocationContractRuleTest {
   }
 
   @Test
+  void aMegamorphicCallIsUnknownAsTheEngineResolvesIt() {
+    // 33 implementations, none allocating: the engine does not follow such a call (its summary
+    // says unknown), so the contract cannot rely on the bodies either.
+    List<MethodIR> all = new ArrayList<>();
+    List<MethodRef> overrides = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      MethodRef r = new MethodRef("com.acme.H" + i, "handle", List.of(), "void", false);
+      overrides.add(r);
+      MethodIRBuilder h = new MethodIRBuilder(r, "H" + i + ".handle", FILE, SourcePos.line(1));
+      h.param("this", "com.acme.H" + i, SourcePos.line(1));
+      all.add(h.build());
+    }
+    MethodIRBuilder b = method("onTick", true);
+    b.call(null, new MethodRef("com.acme.Handler", "handle", List.of(), "void", false), List.of(b.temp("com.acme.Handler")),
+        List.of(), false, overrides, SourcePos.of(10, 5));
+    all.add(0, b.build());
+    assertEquals(List.of("10 " + HEAD + "calls Handler.handle (unknown: megamorphic (33 implementations))"),
+        messages(run(all.toArray(MethodIR[]::new))));
+  }
+
+  @Test
   void aCalleeThatOnlyComputesIsFine() {
     MethodIRBuilder helper = method("helper", false);
     helper.call(null, staticRef("java.lang.Math", "max", "int", "int"), Arrays.asList((Var) null, null), SourcePos.of(19, 5));
