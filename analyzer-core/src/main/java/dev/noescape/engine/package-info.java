@@ -85,9 +85,12 @@
  * unknown code), and rules skip it. A recursive component whose fixpoint spends the component's
  * work budget falls back to unknown summaries as above. An opt-in wall-clock deadline stops the
  * run: every method not analyzed by then is skipped the same way. Each hit is a
- * {@link dev.noescape.engine.BudgetHit} of the result, which the front ends report.
+ * {@link dev.noescape.engine.BudgetHit} of the result, which the front ends report. The largest
+ * work spent on one method and on one component ({@link dev.noescape.engine.WorkPeaks}, printed by
+ * the command line's {@code --debug}) is what the defaults are calibrated against.
  *
- * <p>Summary resolution at a call: a library summary (hand-checked models; they win), else the
+ * <p>Summary resolution at a call ({@link dev.noescape.engine.CallTargets}, which rules that
+ * explain the engine's results walk too): a library summary (hand-checked models; they win), else the
  * computed summary when dispatch is closed and the program has the callee, else, when dispatch is
  * closed, a summary shipped by the callee's jar (an <em>implementation</em> summary: it describes
  * that one method body, so it is no answer for a call an unseen subclass may take over), else
