@@ -2,7 +2,6 @@ package dev.noescape.engine;
 
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
-import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Stmt;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,9 +39,10 @@ final class CallGraph {
         }
       }
       for (Stmt s : methods.get(m).stmts()) {
-        if (!(s instanceof Stmt.Call c) || Calls.Resolver.megamorphic(c)) continue;
-        add(resolver.programTarget(c.callee(), c.dispatchOpen()), m, mark, out);
-        for (MethodRef o : c.overrides()) add(resolver.programTarget(o, c.dispatchOpen()), m, mark, out);
+        if (!(s instanceof Stmt.Call c)) continue;
+        for (CallTargets.Target t : resolver.targets(c)) {
+          if (t.kind() == CallTargets.Kind.PROGRAM) add(t.program(), m, mark, out);
+        }
       }
       succ[m] = new int[out.size()];
       for (int i = 0; i < out.size(); i++) succ[m][i] = out.get(i);

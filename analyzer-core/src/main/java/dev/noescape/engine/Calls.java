@@ -199,18 +199,6 @@ final class Calls {
       return false;
     }
 
-    /** The program method a call edge goes to, or -1 (library model, open dispatch, or outside). */
-    int programTarget(MethodRef m, boolean dispatchOpen) {
-      if (library(m).isPresent() || dispatchOpen) return -1;
-      Integer i = programIndex.get(m.key());
-      return i == null ? -1 : i;
-    }
-
-    /** Whether {@code c} has too many implementations to follow: see {@link #MEGAMORPHIC}. */
-    static boolean megamorphic(Stmt.Call c) {
-      return CallTargets.megamorphic(c);
-    }
-
     /** The resolver's caches, as {@link CallTargets} asks for them. */
     private final CallTargets.Sources sources = new CallTargets.Sources() {
       @Override
@@ -229,12 +217,17 @@ final class Calls {
       }
     };
 
+    /** What answers each target of {@code c} (the call graph's edges are its PROGRAM targets). */
+    List<CallTargets.Target> targets(Stmt.Call c) {
+      return CallTargets.of(c, sources);
+    }
+
     Resolved resolve(Stmt.Call c) {
       MethodSummary joined = null;
       boolean unknown = false;
       BitSet extra = new BitSet();
       int slots = c.callee().slotCount();
-      for (CallTargets.Target t : CallTargets.of(c, sources)) {
+      for (CallTargets.Target t : targets(c)) {
         MethodSummary s;
         if (t.kind() == CallTargets.Kind.PROGRAM && current[t.program()] != null) {
           s = current[t.program()].summary();

@@ -32,9 +32,9 @@ import java.util.Optional;
  * (the callee and the overrides the program declares) takes a library summary when there is one
  * (models win over code we can see), else the program's body when dispatch is closed, else a
  * summary shipped for a body outside the program when dispatch is closed, else it is unknown; a
- * megamorphic call is unknown. The engine's own {@link MethodSummary#allocates()} of program methods is not used: it
- * counts every site, while the contract exempts {@code throw} operands, cached boxes and (optionally)
- * non-escaping objects, and a witness needs the allocating line anyway.
+ * megamorphic call is unknown. The engine's own {@link MethodSummary#allocates()} of program
+ * methods is not used: it counts every site, while the contract exempts {@code throw} operands,
+ * cached boxes and (optionally) non-escaping objects, and a witness needs the allocating line anyway.
  *
  * <p>Distances are computed only over the methods the contract methods reach: a breadth-first
  * search backwards from the methods that allocate themselves (distance 0) along the call edges,
@@ -231,7 +231,6 @@ final class AllocationWitnesses {
     if (!(s.details() instanceof AllocSite.Capture c) || c.captured().isEmpty()) return "";
     return " (captures " + CapturingLambdaRule.quoted(c.captured()) + ")";
   }
-
 
   /**
    * Distances over the methods reachable from the contract methods: forward to collect them and

@@ -20,6 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 class BytecodeBadInputTest {
   @TempDir Path tmp;
 
+  /** A classes directory holding just these corpus classes. */
+  private Path classesDir(String... binaryNames) throws IOException {
+    Path dir = tmp.resolve("classes");
+    for (String c : binaryNames) {
+      Path p = dir.resolve(c.replace('.', '/') + ".class");
+      Files.createDirectories(p.getParent());
+      Files.write(p, corpusClass(c));
+    }
+    return dir;
+  }
+
   private static byte[] corpusClass(String binaryName) throws IOException {
     return Files.readAllBytes(BytecodeCorpusTest.classesDir().resolve(binaryName.replace('.', '/') + ".class"));
   }
@@ -56,12 +67,7 @@ class BytecodeBadInputTest {
   @Test
   void missingSuperclassesAndDependenciesDoNotStopTheRun() throws IOException {
     // an inner class without its outer class, a subclass without its superclass
-    Path dir = tmp.resolve("classes");
-    for (String c : List.of("corpus.leak.SessionStore$Session", "corpus.hot.custom.Throttle")) {
-      Path p = dir.resolve(c.replace('.', '/') + ".class");
-      Files.createDirectories(p.getParent());
-      Files.write(p, corpusClass(c));
-    }
+    Path dir = classesDir("corpus.leak.SessionStore$Session", "corpus.hot.custom.Throttle");
     BytecodeAnalysis.Result r = run(List.of(dir), List.of());
     assertEquals(2, r.classesTotal());
     assertEquals(2, r.classesAnalyzed(), r.problems().toString());
@@ -69,12 +75,7 @@ class BytecodeBadInputTest {
 
   @Test
   void spentTimeBudgetSkipsWhatIsLeftWithOneNote() throws IOException {
-    Path dir = tmp.resolve("classes");
-    for (String c : List.of("corpus.boxing.BoxingCaches", "corpus.hot.custom.Throttle")) {
-      Path p = dir.resolve(c.replace('.', '/') + ".class");
-      Files.createDirectories(p.getParent());
-      Files.write(p, corpusClass(c));
-    }
+    Path dir = classesDir("corpus.boxing.BoxingCaches", "corpus.hot.custom.Throttle");
     BytecodeAnalysis.Result r = BytecodeAnalysis.run(new BytecodeAnalysis.Options(List.of(dir), List.of(),
         EnumSet.allOf(RuleId.class), RuleContext.defaults()).withTimeBudget(java.time.Duration.ofNanos(1)), BytecodeAnalysis.Progress.NONE);
     assertEquals(2, r.classesTotal());

@@ -102,15 +102,14 @@ public final class SummaryIndex {
    * Gradle daemon, an IDE) that has opened hundreds of jars does not pin every resource.
    */
   public static SummaryIndex openRead(String source, byte[] bytes, Reopen reopen) throws IOException {
-    return open(source, bytes.length, new java.io.ByteArrayInputStream(bytes), reopen, bytes, true);
+    return open(source, bytes.length, new java.io.ByteArrayInputStream(bytes), reopen, bytes);
   }
 
+  /**
+   * {@code all}, when given, is the whole resource, held softly (see {@link #openRead}); for
+   * {@link #parse} the reopen function holds the same array, so it is never cleared there.
+   */
   private static SummaryIndex open(String source, long size, InputStream first, Reopen reopen, byte[] all) throws IOException {
-    return open(source, size, first, reopen, all, false);
-  }
-
-  private static SummaryIndex open(String source, long size, InputStream first, Reopen reopen, byte[] all, boolean soft)
-      throws IOException {
     try (InputStream in = first != null ? first : reopen.open()) {
       LineReader r = new LineReader(in);
       String header = r.line();
@@ -175,17 +174,13 @@ public final class SummaryIndex {
           return b;
         }
       };
-      Blocks blocks;
-      if (all == null) {
-        blocks = fromStream;
-      } else if (soft) {
+      Blocks blocks = fromStream;
+      if (all != null) {
         SoftReference<byte[]> held = new SoftReference<>(all);
         blocks = (start, length) -> {
           byte[] b = held.get();
           return b != null ? slice(b, start, length) : fromStream.read(start, length);
         };
-      } else {
-        blocks = (start, length) -> slice(all, start, length);
       }
       return new SummaryIndex(source, producer, blocks, absolute, nMethods);
     }
