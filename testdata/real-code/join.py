@@ -139,7 +139,7 @@ def main(argv):
     print('(b) Metrics (over the warnings reported now that carry a judgment)')
     head = '%-22s %8s %7s %5s %7s %6s %7s %9s %9s %9s' % (
         'library', 'reported', 'judged', 'new', 'changed', 'gone', 'merged',
-        'TRUE&hot', 'ADVICE ok', 'WORTH y/m')
+        'TRUE!COLD', 'ADVICE ok', 'WORTH y/m')
     print(head)
     print('-' * len(head))
     agg = {'cur': 0, 'rows': [], 'new': 0, 'changed': 0, 'gone': [], 'merged': 0}
@@ -162,6 +162,15 @@ def main(argv):
         pct(sum(good(r) for r in rows), len(rows)),
         pct(sum(r['advice'] == 'yes' for r in rows), len(rows)),
         pct(sum(worth(r) for r in rows), len(rows))))
+    print()
+    by_rule = {}
+    for r in rows:
+        by_rule.setdefault(r['rule'], []).append(r)
+    print('%-22s %8s %9s %9s %9s' % ('rule (judged)', 'count', 'TRUE!COLD', 'ADVICE ok', 'WORTH y/m'))
+    for rule, rs in sorted(by_rule.items(), key=lambda e: (-len(e[1]), e[0])):
+        print('%-22s %8d %9s %9s %9s' % (rule, len(rs), pct(sum(good(r) for r in rs), len(rs)),
+                                         pct(sum(r['advice'] == 'yes' for r in rs), len(rs)),
+                                         pct(sum(worth(r) for r in rs), len(rs))))
     print()
     n_good = sum(good(r) for r in rows)
     n_worth = sum(worth(r) for r in rows)
