@@ -24,7 +24,7 @@ for arg in "$@"; do
   case $arg in
     -v) verbose=1 ;;
     --refetch) refetch=1 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
     *) wanted+=("$arg") ;;
   esac
