@@ -43,11 +43,8 @@ import picocli.CommandLine.Parameters;
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
+    // A "Rules:" section comes before the footer (RuleList, from the rules' declarations).
     footer = {
-      "Default rules: BoxingAllocation, VarargsAllocation, CapturingLambda, UnpresizedCollection,",
-      "HashMapCapacity, StringConcatInLoop (warnings) and AllocationContract (error). --all adds the",
-      "escape verdicts HeapEscape and LeakingParameter (information).",
-      "",
       "Exit status:",
       "  0  the run completed and found nothing at or above --fail-on",
       "  1  findings at or above --fail-on",

@@ -1,45 +1,60 @@
 package dev.noescape.finding;
 
+import dev.noescape.rules.doc.AllocationContractDoc;
+import dev.noescape.rules.doc.BoxingAllocationDoc;
+import dev.noescape.rules.doc.CapturingLambdaDoc;
+import dev.noescape.rules.doc.HashMapCapacityDoc;
+import dev.noescape.rules.doc.HeapEscapeDoc;
+import dev.noescape.rules.doc.LeakingParameterDoc;
+import dev.noescape.rules.doc.RuleDoc;
+import dev.noescape.rules.doc.StringConcatInLoopDoc;
+import dev.noescape.rules.doc.UnpresizedCollectionDoc;
+import dev.noescape.rules.doc.VarargsAllocationDoc;
+
 /**
- * The rules. Their {@link #id()}s are a public contract: Error Prone check names, SARIF ruleIds,
+ * The rules, one per declaration ({@link RuleDoc}): the declaration gives the public ID and the
+ * default level. The {@link #id()}s are a public contract: Error Prone check names, SARIF ruleIds,
  * {@code @SuppressWarnings} keys and baseline keys. Never rename one.
  */
 public enum RuleId {
-  HEAP_ESCAPE("HeapEscape", Severity.INFO),
-  LEAKING_PARAMETER("LeakingParameter", Severity.INFO),
-  BOXING_ALLOCATION("BoxingAllocation", Severity.WARNING),
-  VARARGS_ALLOCATION("VarargsAllocation", Severity.WARNING),
-  CAPTURING_LAMBDA("CapturingLambda", Severity.WARNING),
-  UNPRESIZED_COLLECTION("UnpresizedCollection", Severity.WARNING),
-  HASH_MAP_CAPACITY("HashMapCapacity", Severity.WARNING),
-  STRING_CONCAT_IN_LOOP("StringConcatInLoop", Severity.WARNING),
-  ALLOCATION_CONTRACT("AllocationContract", Severity.ERROR);
+  HEAP_ESCAPE(HeapEscapeDoc.DOC),
+  LEAKING_PARAMETER(LeakingParameterDoc.DOC),
+  BOXING_ALLOCATION(BoxingAllocationDoc.DOC),
+  VARARGS_ALLOCATION(VarargsAllocationDoc.DOC),
+  CAPTURING_LAMBDA(CapturingLambdaDoc.DOC),
+  UNPRESIZED_COLLECTION(UnpresizedCollectionDoc.DOC),
+  HASH_MAP_CAPACITY(HashMapCapacityDoc.DOC),
+  STRING_CONCAT_IN_LOOP(StringConcatInLoopDoc.DOC),
+  ALLOCATION_CONTRACT(AllocationContractDoc.DOC);
 
-  private final String id;
-  private final Severity defaultSeverity;
+  private final RuleDoc doc;
 
-  RuleId(String id, Severity defaultSeverity) {
-    this.id = id;
-    this.defaultSeverity = defaultSeverity;
+  RuleId(RuleDoc doc) {
+    this.doc = doc;
   }
 
   /** The public name: {@code HeapEscape}. */
   public String id() {
-    return id;
+    return doc.id();
   }
 
   public Severity defaultSeverity() {
-    return defaultSeverity;
+    return doc.level();
+  }
+
+  /** What users are told about the rule: summary, explanation, example, options. */
+  public RuleDoc doc() {
+    return doc;
   }
 
   /** The rule with this public name, or null. */
   public static RuleId byId(String id) {
-    for (RuleId r : values()) if (r.id.equals(id)) return r;
+    for (RuleId r : values()) if (r.id().equals(id)) return r;
     return null;
   }
 
   @Override
   public String toString() {
-    return id;
+    return id();
   }
 }

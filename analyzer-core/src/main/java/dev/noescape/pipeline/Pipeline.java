@@ -91,10 +91,10 @@ public final class Pipeline {
     return notes;
   }
 
-  /** The warning and error rules; with {@code all}, the information rules too. */
+  /** The rules on by default ({@link dev.noescape.rules.doc.RuleDoc#onByDefault()}); with {@code all}, every rule. */
   public static Set<RuleId> defaultRules(boolean all) {
     Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
-    for (RuleId r : RuleId.values()) if (all || r.defaultSeverity().compareTo(Severity.WARNING) >= 0) rules.add(r);
+    for (RuleId r : RuleId.values()) if (all || r.doc().onByDefault()) rules.add(r);
     return rules;
   }
 

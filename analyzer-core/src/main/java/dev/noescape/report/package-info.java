@@ -21,8 +21,8 @@
  *   <li>{@link dev.noescape.report.html.HtmlReportWriter}: a standalone {@code index.html}.
  * </ul>
  *
- * <p>Rule metadata (descriptions, before/after examples, default levels) lives in {@link
- * dev.noescape.report.RuleDescriptions}. SARIF, JSON and HTML need the optional Jackson and
- * java-sarif dependencies; {@code TextReport}, {@code Reports} and {@code RuleDescriptions} need none.
+ * <p>Rule metadata (summaries, descriptions, before/after examples, default levels) comes from each
+ * rule's declaration, {@link dev.noescape.finding.RuleId#doc()}. SARIF, JSON and HTML need the
+ * optional Jackson and java-sarif dependencies; {@code TextReport} and {@code Reports} need none.
  */
 package dev.noescape.report;

@@ -58,6 +58,9 @@ import java.util.Map;
  * MethodIR#inheritedContract()}) and is reported itself. To waive the contract for a method, put
  * {@code @SuppressWarnings("AllocationContract")} on it and say why in
  * {@code @NoAllocation(reason = "...")}; the report lists waived contracts with their reasons.
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.rules.doc.AllocationContractDoc}.
  */
 public final class AllocationContractRule {
   private final SummaryProvider library;

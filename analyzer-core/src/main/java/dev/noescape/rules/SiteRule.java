@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * The skeleton of the rules that judge a method's allocation sites one at a time: each site gives
- * at most one finding, reported at the site and about it. The rule itself (its class comment is its
- * documentation) says which sites it reports and how, in {@link #checkSite}.
+ * at most one finding, reported at the site and about it. The rule itself (its class comment says
+ * what the code does; users read its declaration in {@code dev.noescape.rules.doc}) says which sites
+ * it reports and how, in {@link #checkSite}.
  */
 abstract class SiteRule implements Rule {
   private final RuleId id;

@@ -21,20 +21,18 @@ import java.util.List;
  *   's += …' copies the whole string on every iteration of the loop at line 9 (quadratic): accumulate in a StringBuilder
  * </pre>
  *
- * <p><b>Why it matters.</b> Strings are immutable: each {@code s += x} allocates a builder, copies
- * all of {@code s} and {@code x} into it and allocates a new {@code String}. Over n iterations that
- * copies O(n²) characters and leaves n dead strings behind.
- *
- * <p><b>What to write instead.</b> A {@code StringBuilder} declared before the loop, {@code
- * append} in the loop, {@code toString()} once after it (or {@code String.join} /
- * {@code Collectors.joining}). The suggested fix ({@link Fix.UseStringBuilder}) is offered only when
- * the front end says the rewrite is mechanical ({@link AllocSite.Accumulator#simpleRewrite()}: a
+ * <p><b>Fix.</b> {@link Fix.UseStringBuilder} (a {@code StringBuilder} before the loop, {@code
+ * append} in it, {@code toString()} after it) is offered only when the front end says the rewrite
+ * is mechanical ({@link AllocSite.Accumulator#simpleRewrite()}: a
  * local with an initializer, used in the loop only as {@code s += e}).
  *
  * <p><b>Stays quiet</b> about concatenations that do not feed back into themselves ({@code log(a +
  * b)}), accumulators declared inside the loop (they start over every iteration), and
  * concatenation outside loops. Not gated by hot methods: a single concatenation is not the
  * problem, the quadratic accumulation is.
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.rules.doc.StringConcatInLoopDoc}.
  */
 public final class StringConcatInLoopRule extends SiteRule {
   public StringConcatInLoopRule() {

@@ -59,19 +59,8 @@ import java.util.stream.Collectors;
  */
 final class CompilationUnitAnalysis {
 
-  /** The rules that have a checker in this plugin, run together once per unit. */
-  static final Set<RuleId> RULES =
-      Collections.unmodifiableSet(
-          EnumSet.of(
-              RuleId.HEAP_ESCAPE,
-              RuleId.LEAKING_PARAMETER,
-              RuleId.BOXING_ALLOCATION,
-              RuleId.VARARGS_ALLOCATION,
-              RuleId.CAPTURING_LAMBDA,
-              RuleId.UNPRESIZED_COLLECTION,
-              RuleId.HASH_MAP_CAPACITY,
-              RuleId.STRING_CONCAT_IN_LOOP,
-              RuleId.ALLOCATION_CONTRACT));
+  /** The rules run together once per unit: every declared rule, each with its checker in {@link NoEscapeCheckers#ALL}. */
+  static final Set<RuleId> RULES = Collections.unmodifiableSet(EnumSet.allOf(RuleId.class));
 
   /** Problems listed in full in the note; the rest are counted. */
   private static final int MAX_PROBLEMS_IN_NOTE = 6;

@@ -2,9 +2,11 @@
  * The Error Prone plugin surface of noescape: one {@code BugChecker} per rule, named by the rule
  * ID ({@code HeapEscape}, {@code LeakingParameter}, {@code BoxingAllocation},
  * {@code VarargsAllocation}, {@code CapturingLambda}, {@code UnpresizedCollection},
- * {@code HashMapCapacity}, {@code StringConcatInLoop}), registered for {@code ServiceLoader} in
- * {@code META-INF/services/com.google.errorprone.bugpatterns.BugChecker} and listed in
- * {@link dev.noescape.errorprone.NoEscapeCheckers#ALL}.
+ * {@code HashMapCapacity}, {@code StringConcatInLoop}, {@code AllocationContract}), registered for
+ * {@code ServiceLoader} in {@code META-INF/services/com.google.errorprone.bugpatterns.BugChecker}
+ * and listed in {@link dev.noescape.errorprone.NoEscapeCheckers#ALL}. Each checker's
+ * {@code @BugPattern} takes its name, summary and explanation from the rule's declaration
+ * ({@code dev.noescape.rules.doc}); {@code RegistrationTest} keeps these lists in step with it.
  *
  * <ul>
  *   <li><b>Shared work.</b> The checkers report from one
@@ -16,7 +18,8 @@
  *       or {@code -XepAllDisabledChecksAsWarnings}; see {@link dev.noescape.errorprone.DefaultOff}.
  *   <li><b>Options.</b> {@code -XepOpt:NoEscape:Verbosity=1|2},
  *       {@code -XepOpt:NoEscape:ReportOutsideLoops=true|false},
- *       {@code -XepOpt:NoEscape:HotAnnotations=Name1,Name2}; see
+ *       {@code -XepOpt:NoEscape:HotAnnotations=Name1,Name2},
+ *       {@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false}; see
  *       {@link dev.noescape.errorprone.NoEscapeOptions}. The target release comes from
  *       {@code --release}/{@code -source}/{@code -target}; Guava's presence from the class path.
  *   <li><b>Suppression.</b> {@code @SuppressWarnings("RuleId")} on the enclosing variable,
