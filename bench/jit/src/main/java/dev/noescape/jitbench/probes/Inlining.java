@@ -132,7 +132,7 @@ public final class Inlining {
       jdk17 = Expect.SCALAR_REPLACED, jdk25 = Expect.SCALAR_REPLACED,
       hotspot = "bytecodeInfo.cpp InlineTree::try_to_inline (inline_level() > MaxInlineLevel 15: \"inlining too deep\")",
       callee = "dev.noescape.jitbench.probes.Inlining::a16",
-      note = "Passed down a chain of 16 nested calls (probe -> a1 -> ... -> a16, which reads it).")
+      note = "Passed down a chain of 16 nested calls (probe -> a1 -> ... -> a16, which reads it; not a bare getter, which C2 inlines as an accessor at any depth).")
   public static int depth16(int n, int i) {
     Point p = new Point(n, i); // site: inline.depth-16
     int r = a1(p);
@@ -308,7 +308,7 @@ public final class Inlining {
   }
 
   static int a16(Point p) {
-    return p.x;
+    return p.x + 1;
   }
 
   static int b1(Point p) {
@@ -376,6 +376,6 @@ public final class Inlining {
   }
 
   static int b17(Point p) {
-    return p.x;
+    return p.x + 1;
   }
 }

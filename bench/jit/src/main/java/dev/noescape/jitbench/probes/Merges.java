@@ -27,6 +27,23 @@ public final class Merges {
     return p.x - p.y + o;
   }
 
+  @Probe(id = "merge.read-before-call", group = "merge", pair = "merge.if-else",
+      jdk17 = Expect.HEAP, jdk25 = Expect.SCALAR_REPLACED,
+      hotspot = "escape.cpp ConnectionGraph::can_reduce_phi / reduce_phi_on_field_access (JDK 23+: field loads through the Phi are split; the object is dead at the call)",
+      callee = "dev.noescape.jitbench.probes.Point::<init>",
+      note = "The same if/else merge whose fields are read before the call, so only the loads use the Phi.")
+  public static int readBeforeCall(int n, int i) {
+    Point p;
+    if ((i & 1) == 0) {
+      p = new Point(n, i); // site: merge.read-before-call
+    } else {
+      p = new Point(i, n);
+    }
+    int r = p.x - p.y;
+    int o = Opaque.next();
+    return r + o;
+  }
+
   @Probe(id = "merge.values-not-objects", group = "merge", pair = "merge.if-else",
       jdk17 = Expect.SCALAR_REPLACED, jdk25 = Expect.SCALAR_REPLACED,
       hotspot = "escape.cpp ConnectionGraph::adjust_scalar_replaceable_state (no object Phi: the values are merged, not the objects)",
