@@ -1,4 +1,13 @@
-# Shared by bench/jit/run.sh and bench/jit/workload.sh (sourced; expects ROOT, BUILD_JDK, NOESCAPE_CLI).
+# Shared by bench/jit/run.sh and bench/jit/workload.sh (sourced): the environment both document,
+# the bench's build and noescape's command line.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+JDK17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
+JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+BUILD_JDK="${BUILD_JDK:-$JDK25}"
+OUT="$ROOT/target/bench/jit"
+NOESCAPE_CLI="${NOESCAPE_CLI:-$ROOT/analyzer-core/target/noescape-cli.jar}"
+mkdir -p "$OUT"
 
 # Builds the standalone bench project and sets BENCH_CP (its classes and dependencies).
 build_bench() {

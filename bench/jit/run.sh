@@ -16,16 +16,7 @@
 # Output: target/bench/jit/{measurements.json,probes.md,noescape-probes.json,agreement-probes.md,results.md}
 # Exit status: 0 when the suite ran (whatever the verdicts), 1 on a build or run failure.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$ROOT"
-JDK17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
-JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-BUILD_JDK="${BUILD_JDK:-$JDK25}"
-OUT="$ROOT/target/bench/jit"
-NOESCAPE_CLI="${NOESCAPE_CLI:-$ROOT/analyzer-core/target/noescape-cli.jar}"
-mkdir -p "$OUT"
-
-source "$ROOT/bench/jit/lib.sh"
+source "$(dirname "$0")/lib.sh"
 build_bench
 
 if [[ -z "${REPORT_ONLY:-}" ]]; then

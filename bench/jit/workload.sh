@@ -14,17 +14,8 @@
 #                          of the four jars takes minutes)
 # Output: target/bench/jit/{workload-17.xml.gz,workload-25.xml.gz,noescape-workload.json,workload.md}
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$ROOT"
-JDK17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
-JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-BUILD_JDK="${BUILD_JDK:-$JDK25}"
-OUT="$ROOT/target/bench/jit"
-NOESCAPE_CLI="${NOESCAPE_CLI:-$ROOT/analyzer-core/target/noescape-cli.jar}"
 LIBS='jackson-databind|jackson-core|commons-lang3|/guava-'
-mkdir -p "$OUT"
-
-source "$ROOT/bench/jit/lib.sh"
+source "$(dirname "$0")/lib.sh"
 build_bench
 
 if [[ -z "${REPORT_ONLY:-}" ]]; then

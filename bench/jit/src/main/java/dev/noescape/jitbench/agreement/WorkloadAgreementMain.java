@@ -62,6 +62,8 @@ public final class WorkloadAgreementMain {
       sb.append(section(jdk, analysis, rows));
     }
     Files.writeString(Path.of(o.get("--out")), sb.toString(), StandardCharsets.UTF_8);
+    Path tsv = Path.of(o.get("--out").replaceFirst("\\.md$", "") + "-sites.tsv");
+    Files.writeString(tsv, tsv(all), StandardCharsets.UTF_8);
     System.out.println("jitbench: wrote " + o.get("--out") + " (" + all.size() + " site verdicts)");
   }
 
@@ -124,6 +126,22 @@ public final class WorkloadAgreementMain {
           r.prediction().prediction().label() + (r.prediction().argEscape() ? " (ArgEscape)" : "")));
     }
     sb.append(Markdown.table(List.of("method", "where", "allocation", "eliminated in", "measured", "predicted"), t)).append('\n');
+    return sb.toString();
+  }
+
+  /** Every site of every JDK, one line each (the markdown shows the most compiled only). */
+  static String tsv(List<Row> rows) {
+    StringBuilder sb = new StringBuilder("jdk\tclass\tmethod\tdescriptor\tbci\tline\tallocation\tcompiles"
+        + "\teliminated_all\teliminated_some\tmeasured\tpredicted\tsource\tcondition\targ_escape\tline_shared\n");
+    for (Row r : rows) {
+      SiteStats s = r.site();
+      Prediction p = r.prediction();
+      sb.append(String.join("\t", Integer.toString(r.jdk()), s.holder(), s.method(), s.descriptor(),
+          Integer.toString(s.bci()), Integer.toString(s.line()), s.what(), Integer.toString(s.compiles()),
+          Integer.toString(s.eliminatedAll()), Integer.toString(s.eliminatedSome()), s.verdict(),
+          p.prediction().label(), p.source(), p.condition(), Boolean.toString(p.argEscape()),
+          Boolean.toString(r.shared()))).append('\n');
+    }
     return sb.toString();
   }
 

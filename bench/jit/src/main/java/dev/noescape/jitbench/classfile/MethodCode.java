@@ -20,41 +20,17 @@ public final class MethodCode {
   /** An allocation instruction: its bci, opcode ({@code new}, {@code newarray}, …), allocated type and line. */
   public record Allocation(int bci, String opcode, String type, int line) {}
 
-  private final String className;
-  private final String name;
-  private final String descriptor;
+  /** The line table and the exception table, as offsets. */
+  private record Tables(int[] lineStarts, int[] lines, int[] handlerStarts, int[] handlerEnds, int[] handlerTargets) {}
+
   private final byte[] code;
-  private final int[] lineStarts;
-  private final int[] lines;
-  private final int[] handlerStarts;
-  private final int[] handlerEnds;
-  private final int[] handlerTargets;
+  private final Tables tables;
   private final List<Allocation> allocations = new ArrayList<>();
   private final BitSet instructionStarts = new BitSet();
 
-  private MethodCode(String className, String name, String descriptor, byte[] code, int[] lineStarts,
-      int[] lines, int[] handlerStarts, int[] handlerEnds, int[] handlerTargets) {
-    this.className = className;
-    this.name = name;
-    this.descriptor = descriptor;
+  private MethodCode(byte[] code, Tables tables) {
     this.code = code;
-    this.lineStarts = lineStarts;
-    this.lines = lines;
-    this.handlerStarts = handlerStarts;
-    this.handlerEnds = handlerEnds;
-    this.handlerTargets = handlerTargets;
-  }
-
-  public String className() {
-    return className;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public String descriptor() {
-    return descriptor;
+    this.tables = tables;
   }
 
   public List<Allocation> allocations() {
@@ -70,10 +46,11 @@ public final class MethodCode {
   public int line(int bci) {
     int line = 0;
     int best = -1;
-    for (int k = 0; k < lineStarts.length; k++) {
-      if (lineStarts[k] <= bci && lineStarts[k] > best) {
-        best = lineStarts[k];
-        line = lines[k];
+    int[] starts = tables.lineStarts();
+    for (int k = 0; k < starts.length; k++) {
+      if (starts[k] <= bci && starts[k] > best) {
+        best = starts[k];
+        line = tables.lines()[k];
       }
     }
     return line;
@@ -83,7 +60,6 @@ public final class MethodCode {
   public static Map<String, MethodCode> read(byte[] bytes) {
     ClassReader cr = new ClassReader(bytes);
     char[] buf = new char[cr.getMaxStringLength()];
-    String className = cr.getClassName();
     Map<String, MethodCode> out = new HashMap<>();
     int u = cr.header + 6;
     u += 2 + 2 * cr.readUnsignedShort(u);
@@ -100,7 +76,7 @@ public final class MethodCode {
       for (int a = 0; a < attrs; a++) {
         String attr = cr.readUTF8(u, buf);
         int len = cr.readInt(u + 2);
-        if (attr.equals("Code")) out.put(name + desc, code(cr, buf, className, name, desc, bytes, u + 6));
+        if (attr.equals("Code")) out.put(name + desc, code(cr, buf, bytes, u + 6));
         u += 6 + len;
       }
     }
@@ -114,8 +90,7 @@ public final class MethodCode {
     return u;
   }
 
-  private static MethodCode code(ClassReader cr, char[] buf, String className, String name, String desc,
-      byte[] bytes, int start) {
+  private static MethodCode code(ClassReader cr, char[] buf, byte[] bytes, int start) {
     int codeLength = cr.readInt(start + 4);
     int codeStart = start + 8;
     byte[] code = java.util.Arrays.copyOfRange(bytes, codeStart, codeStart + codeLength);
@@ -151,7 +126,7 @@ public final class MethodCode {
       starts[k] = table.get(k)[0];
       lines[k] = table.get(k)[1];
     }
-    MethodCode mc = new MethodCode(className, name, desc, code, starts, lines, hs, he, ht);
+    MethodCode mc = new MethodCode(code, new Tables(starts, lines, hs, he, ht));
     mc.walk(cr, buf, codeStart);
     return mc;
   }
@@ -209,11 +184,12 @@ public final class MethodCode {
         }
       }
       changed = false;
-      for (int h = 0; h < handlerStarts.length; h++) {
-        if (seen.get(handlerTargets[h])) continue;
-        int covered = seen.nextSetBit(handlerStarts[h]);
-        if (covered >= 0 && covered < handlerEnds[h]) {
-          work.add(handlerTargets[h]);
+      for (int h = 0; h < tables.handlerStarts().length; h++) {
+        int target = tables.handlerTargets()[h];
+        if (seen.get(target)) continue;
+        int covered = seen.nextSetBit(tables.handlerStarts()[h]);
+        if (covered >= 0 && covered < tables.handlerEnds()[h]) {
+          work.add(target);
           changed = true;
         }
       }

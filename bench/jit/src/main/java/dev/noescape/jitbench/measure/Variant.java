@@ -2,24 +2,20 @@ package dev.noescape.jitbench.measure;
 
 import dev.noescape.jitbench.probe.ProbeSpec;
 import java.util.List;
+import java.util.Locale;
 
 /** The three ways each probe is run: as is, and the two controls. */
 public enum Variant {
   /** C2 with escape analysis, defaults otherwise: the measurement. */
-  MAIN("main"),
+  MAIN,
   /** {@code -XX:-DoEscapeAnalysis}: the allocation must show its full size, or the probe is invalid. */
-  EA_OFF("ea-off"),
+  EA_OFF,
   /** The probe's relevant callee not inlined ({@code dontinline}): the object must reach the heap. */
-  CALLEE_NOT_INLINED("callee-not-inlined");
+  CALLEE_NOT_INLINED;
 
-  private final String label;
-
-  Variant(String label) {
-    this.label = label;
-  }
-
+  /** {@code main}, {@code ea-off}, {@code callee-not-inlined}: the variant as reports name it. */
   public String label() {
-    return label;
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The JVM flags this variant adds for {@code probe}. */

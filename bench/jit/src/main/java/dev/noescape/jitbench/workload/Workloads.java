@@ -16,7 +16,7 @@ import org.apache.commons.lang3.text.WordUtils;
 
 /**
  * Real libraries in a loop, run under {@code -XX:+LogCompilation} by {@code bench/jit/workload.sh}:
- * jackson-databind writing and reading a list of POJOs, commons-lang3's StringUtils, and guava's
+ * jackson-databind writing and reading a list of POJOs (public fields), commons-lang3's StringUtils, and guava's
  * Splitter, Joiner and immutable collections. The inputs are generated (fixed seed), so every run
  * does the same work; what C2 makes of it depends on timing (see the README).
  *
@@ -46,7 +46,7 @@ public final class Workloads {
     String json = mapper.writeValueAsString(orders);
     List<Order> back = mapper.readValue(json, new TypeReference<List<Order>>() {});
     long sum = json.length();
-    for (Order o : back) sum += o.getLines().size() + (o.isPaid() ? 1 : 0);
+    for (Order o : back) sum += o.lines.size() + (o.paid ? 1 : 0);
     return sum;
   }
 
@@ -103,12 +103,12 @@ public final class Workloads {
     return out;
   }
 
-  /** A POJO as jackson-databind sees them: bean properties, a nested list. */
+  /** A POJO as jackson-databind sees them: public properties, a nested list. */
   public static final class Order {
-    private long id;
-    private String customer;
-    private List<Line> lines = new ArrayList<>();
-    private boolean paid;
+    public long id;
+    public String customer;
+    public List<Line> lines = new ArrayList<>();
+    public boolean paid;
 
     public Order() {}
 
@@ -118,75 +118,19 @@ public final class Workloads {
       this.lines = lines;
       this.paid = paid;
     }
-
-    public long getId() {
-      return id;
-    }
-
-    public void setId(long id) {
-      this.id = id;
-    }
-
-    public String getCustomer() {
-      return customer;
-    }
-
-    public void setCustomer(String customer) {
-      this.customer = customer;
-    }
-
-    public List<Line> getLines() {
-      return lines;
-    }
-
-    public void setLines(List<Line> lines) {
-      this.lines = lines;
-    }
-
-    public boolean isPaid() {
-      return paid;
-    }
-
-    public void setPaid(boolean paid) {
-      this.paid = paid;
-    }
   }
 
   /** An order line. */
   public static final class Line {
-    private String sku;
-    private int quantity;
-    private double price;
+    public String sku;
+    public int quantity;
+    public double price;
 
     public Line() {}
 
     Line(String sku, int quantity, double price) {
       this.sku = sku;
       this.quantity = quantity;
-      this.price = price;
-    }
-
-    public String getSku() {
-      return sku;
-    }
-
-    public void setSku(String sku) {
-      this.sku = sku;
-    }
-
-    public int getQuantity() {
-      return quantity;
-    }
-
-    public void setQuantity(int quantity) {
-      this.quantity = quantity;
-    }
-
-    public double getPrice() {
-      return price;
-    }
-
-    public void setPrice(double price) {
       this.price = price;
     }
   }

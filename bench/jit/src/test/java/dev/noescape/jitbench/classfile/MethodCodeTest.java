@@ -82,9 +82,9 @@ class MethodCodeTest {
   @Test
   void bcisPointAtTheAllocationOpcodes() throws IOException {
     byte[] bytes = bytes(Fixture.class);
-    for (MethodCode mc : MethodCode.read(bytes).values()) {
-      for (MethodCode.Allocation a : mc.allocations()) {
-        assertTrue(a.bci() >= 0 && a.bci() < mc.length(), mc.name() + " bci " + a.bci());
+    for (Map.Entry<String, MethodCode> e : MethodCode.read(bytes).entrySet()) {
+      for (MethodCode.Allocation a : e.getValue().allocations()) {
+        assertTrue(a.bci() >= 0 && a.bci() < e.getValue().length(), e.getKey() + " bci " + a.bci());
       }
     }
     // After 130 long locals the int[] of wideLocals is stored with a wide istore: the walk must
