@@ -24,7 +24,7 @@ public final class Suite {
 
   private Suite() {}
 
-  /** All probes, in {@link #CLASSES} order then declaration line order (by id within a class). */
+  /** All probes, in {@link #CLASSES} order, then by group and id within a class. */
   public static List<ProbeSpec> probes() {
     List<ProbeSpec> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -43,7 +43,9 @@ public final class Suite {
         inClass.add(new ProbeSpec(p.id(), p.group(), p.pair(), p.jdk17(), p.jdk25(), p.hotspot(),
             p.callee(), p.note(), c.getName(), m.getName(), sourcePath(c)));
       }
-      inClass.sort(Comparator.comparing(ProbeSpec::id));
+      // Groups together (in the order they first appear in the class), then by id.
+      List<String> groups = inClass.stream().map(ProbeSpec::group).distinct().toList();
+      inClass.sort(Comparator.comparingInt((ProbeSpec p) -> groups.indexOf(p.group())).thenComparing(ProbeSpec::id));
       out.addAll(inClass);
     }
     for (ProbeSpec p : out) {
