@@ -97,9 +97,9 @@ public final class WorkloadAgreementMain {
     long heap = rows.stream().filter(r -> r.site().verdict().equals("heap")).count();
     long some = rows.size() - sr - heap;
     long unresolvable = rows.stream().filter(r -> r.site().line() == 0).count();
-    sb.append(analysis.compilations()).append(" C2 compilations; ").append(rows.size()).append(" sites compiled: ")
+    sb.append(analysis.totals().compilations()).append(" C2 compilations; ").append(rows.size()).append(" sites compiled: ")
         .append(sr).append(" eliminated in every compile, ").append(heap).append(" in none, ").append(some)
-        .append(" in some; ").append(analysis.pruned()).append(" copies left out because an uncommon trap cut their block off");
+        .append(" in some; ").append(analysis.totals().pruned()).append(" copies left out because an uncommon trap cut their block off");
     if (unresolvable > 0) sb.append("; ").append(unresolvable).append(" sites without a line");
     sb.append(".\n\n");
     Confusion c = new Confusion();

@@ -55,13 +55,14 @@ public final class WorkloadAnalysis {
     return sites;
   }
 
-  /** Compiled copies left out because an uncommon trap cut their block off. */
-  public int pruned() {
-    return pruned;
-  }
+  /**
+   * How much was read: C2 compilations, and compiled copies of sites left out because an uncommon
+   * trap cut their block off.
+   */
+  public record Totals(int compilations, int pruned) {}
 
-  public int compilations() {
-    return compiles;
+  public Totals totals() {
+    return new Totals(compiles, pruned);
   }
 
   private void add(Task task) {

@@ -32,17 +32,18 @@ class NoescapeReportTest {
     return NoescapeReport.read(f);
   }
 
+  private static void assertPrediction(Prediction p, Expect prediction, String source, String condition) {
+    assertEquals(List.of(prediction, source, condition), List.of(p.prediction(), p.source(), p.condition()));
+  }
+
   @Test
   void proxyEscapesToHeapIsHeapArgEscapeIsNot() throws IOException {
     NoescapeReport r = report(
         finding("HeapEscape", 3, 15, "new Point(n, i) escapes to heap: stored into static field", ""),
         finding("HeapEscape", 7, 15, "new Point(n, i) does not escape, but is passed to new Point (line 7); only inlining lets the JIT scalar-replace it", ""));
-    Prediction escapes = NoescapeReport.predict(r.at("a/P.java", 3, 15));
-    assertEquals(Expect.HEAP, escapes.prediction());
-    assertEquals("proxy", escapes.source());
-    assertEquals("STORED_STATIC", escapes.condition());
+    assertPrediction(NoescapeReport.predict(r.at("a/P.java", 3, 15)), Expect.HEAP, "proxy", "STORED_STATIC");
     Prediction arg = NoescapeReport.predict(r.at("a/P.java", 7, 15));
-    assertEquals(Expect.SCALAR_REPLACED, arg.prediction());
+    assertPrediction(arg, Expect.SCALAR_REPLACED, "proxy", "none");
     assertTrue(arg.argEscape());
     assertEquals(Expect.HEAP, arg.withArgEscapeAsHeap());
     Prediction none = NoescapeReport.predict(r.at("a/P.java", 9, 0));
@@ -57,16 +58,11 @@ class NoescapeReportTest {
         finding("HeapEscape", 4, 15, "x does not escape, but is passed", ",\"runtime.prediction\": \"heap\", \"runtime.condition\": \"non-constant array length\""),
         finding("NotScalarReplaced", 5, 15, "x does not escape, but C2 will still allocate it", ",\"runtime\": {\"prediction\": \"heap\", \"condition\": \"loop phi\"}"),
         finding("NotScalarReplaced", 6, 15, "x does not escape, but C2 will still allocate it", ""));
-    Prediction p3 = NoescapeReport.predict(r.at("a/P.java", 3, 15));
-    assertEquals(Expect.SCALAR_REPLACED, p3.prediction());
-    assertEquals("runtime.prediction", p3.source());
-    assertEquals("dead", p3.condition());
-    assertEquals(Expect.HEAP, NoescapeReport.predict(r.at("a/P.java", 4, 15)).prediction());
-    assertEquals("non-constant array length", NoescapeReport.predict(r.at("a/P.java", 4, 15)).condition());
-    assertEquals("loop phi", NoescapeReport.predict(r.at("a/P.java", 5, 15)).condition());
-    Prediction nsr = NoescapeReport.predict(r.at("a/P.java", 6, 15));
-    assertEquals(Expect.HEAP, nsr.prediction());
-    assertEquals("NotScalarReplaced", nsr.source());
+    assertPrediction(NoescapeReport.predict(r.at("a/P.java", 3, 15)), Expect.SCALAR_REPLACED, "runtime.prediction", "dead");
+    assertPrediction(NoescapeReport.predict(r.at("a/P.java", 4, 15)), Expect.HEAP, "runtime.prediction",
+        "non-constant array length");
+    assertPrediction(NoescapeReport.predict(r.at("a/P.java", 5, 15)), Expect.HEAP, "runtime.prediction", "loop phi");
+    assertPrediction(NoescapeReport.predict(r.at("a/P.java", 6, 15)), Expect.HEAP, "NotScalarReplaced", "NotScalarReplaced");
   }
 
   @Test
