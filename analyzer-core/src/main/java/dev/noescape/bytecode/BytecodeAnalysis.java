@@ -135,7 +135,7 @@ public final class BytecodeAnalysis {
   /**
    * The engine's summaries of every lowered method of the inputs and what they reach, with
    * {@code library} as the summaries of everything else (no rules run): how the JDK's own summaries
-   * are generated ({@link dev.noescape.models.generate.JdkSummaryGenerator}). Never throws for bad
+   * are generated (the {@code tools} module's {@code JdkSummaryGenerator}). Never throws for bad
    * input, as {@link #run}.
    */
   public static Summaries summarize(Options options, dev.noescape.summary.SummaryProvider library, Progress progress) {
