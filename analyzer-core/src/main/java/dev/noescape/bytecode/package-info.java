@@ -9,7 +9,7 @@
  *              ──SootUp view (one per run, no JDK)──> Jimple, class by class
  *              ──ProgramLowering pass 1──> Hierarchy (program classes; JDK by reflection)
  *              ──ProgramLowering pass 2 / MethodLowering──> MethodIR (bodies dropped after)
- *              ──EscapeAnalysis──> summaries bottom-up, site states ──RuleRunner──> findings of the inputs
+ *              ──BackEnd (engine, then rules)──> summaries bottom-up, site states, findings ──> those of the inputs
  * </pre>
  *
  * <p>Files, by concern:
