@@ -3,6 +3,7 @@ package dev.noescape.errorprone;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -19,6 +20,9 @@ import dev.noescape.architecture.BackEndRule;
 @AnalyzeClasses(packages = "dev.noescape.errorprone",
     importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class PluginLayeringTest {
+
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("dev.noescape.(**)").should().beFreeOfCycles();
 
   @ArchTest
   static final ArchRule onlyTheBackEndRunsTheEngineAndTheRules = BackEndRule.ONLY_THE_BACK_END_RUNS_THE_ENGINE_AND_THE_RULES;
