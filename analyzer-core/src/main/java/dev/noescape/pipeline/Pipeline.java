@@ -127,7 +127,7 @@ public final class Pipeline {
 
   /** The page the summary names for an HTML report directory. */
   public static Path htmlEntry(Path dir) {
-    return dir.resolve("index.html");
+    return dir.resolve(ReportFiles.HTML);
   }
 
   /**

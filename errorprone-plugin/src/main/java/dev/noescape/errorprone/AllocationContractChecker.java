@@ -42,7 +42,7 @@ public final class AllocationContractChecker extends NoEscapeChecker {
    * (the waiver stands: the build is not failed for it).
    */
   @Override
-  void onSuppressed(CompilationUnitAnalysis.Report r, VisitorState state) {
+  void onSuppressed(JavacAnalysis.Report r, VisitorState state) {
     MethodTree method = null;
     for (TreePath p = r.path(); p != null && method == null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof MethodTree m) method = m;

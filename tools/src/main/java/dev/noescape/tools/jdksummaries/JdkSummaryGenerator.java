@@ -1,4 +1,4 @@
-package dev.noescape.models.generate;
+package dev.noescape.tools.jdksummaries;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.engine.AnalysisResult;
@@ -36,7 +36,9 @@ import java.util.zip.GZIPOutputStream;
  * hand-checked {@link JdkModels} as the library (they describe the native and intrinsic methods the
  * bytecode cannot), and the summaries callers can reach are written out.
  *
- * <p>Not part of the build: the output is committed. Regenerate with {@code bench/jdk-summaries.sh}
+ * <p>A build-time tool, in its own module so that nothing of it ships: the output is committed
+ * ({@code analyzer-core/src/main/resources/dev/noescape/models/jdk-summaries.gz}), and the build
+ * only checks it ({@code JdkSummaryRegenerationTest}). Regenerate with {@code bench/jdk-summaries.sh}
  * on the JDK CI builds with (Temurin 25); the file's producer names that JDK. What is written, and
  * why each rule keeps the answers sound:
  *

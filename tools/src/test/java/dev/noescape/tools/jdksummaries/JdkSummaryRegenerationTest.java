@@ -1,4 +1,4 @@
-package dev.noescape.models.generate;
+package dev.noescape.tools.jdksummaries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

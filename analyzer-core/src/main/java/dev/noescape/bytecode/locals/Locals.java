@@ -1,4 +1,4 @@
-package dev.noescape.bytecode.lower;
+package dev.noescape.bytecode.locals;
 
 import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.SymbolicExpr;

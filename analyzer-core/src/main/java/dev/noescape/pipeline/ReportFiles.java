@@ -1,5 +1,7 @@
-package dev.noescape.report;
+package dev.noescape.pipeline;
 
+import dev.noescape.report.ReportRun;
+import dev.noescape.report.SourceText;
 import dev.noescape.report.html.HtmlReportWriter;
 import dev.noescape.report.json.JsonReportWriter;
 import dev.noescape.report.sarif.SarifWriter;
@@ -8,7 +10,8 @@ import java.util.List;
 
 /**
  * The report files of one run in one directory ({@code target/noescape/}), for the command line
- * and the Maven goals: {@value #SARIF}, {@value #JSON} and {@value #HTML}.
+ * and the Maven goals: {@value #SARIF}, {@value #JSON} and {@value #HTML}. Here, above the writers
+ * ({@code report.sarif}, {@code report.json}, {@code report.html}), which depend on {@code report}.
  */
 public final class ReportFiles {
   private ReportFiles() {}
