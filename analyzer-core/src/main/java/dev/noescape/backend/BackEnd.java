@@ -6,7 +6,7 @@ import dev.noescape.engine.BudgetHit;
 import dev.noescape.engine.EscapeAnalysis;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
 import dev.noescape.rules.RuleContext;

@@ -6,7 +6,7 @@ import dev.noescape.engine.Budget;
 import dev.noescape.engine.EscapeAnalysis;
 import dev.noescape.engine.WorkPeaks;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
 import dev.noescape.models.JdkSummaries;

@@ -1,7 +1,7 @@
 package dev.noescape.cli;
 
-import dev.noescape.finding.RuleId;
-import dev.noescape.rules.doc.RuleDoc;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.RuleDoc;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;

@@ -2,8 +2,8 @@ package dev.noescape.pipeline;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;
@@ -91,7 +91,7 @@ public final class Pipeline {
     return notes;
   }
 
-  /** The rules on by default ({@link dev.noescape.rules.doc.RuleDoc#onByDefault()}); with {@code all}, every rule. */
+  /** The rules on by default ({@link dev.noescape.catalog.RuleDoc#onByDefault()}); with {@code all}, every rule. */
   public static Set<RuleId> defaultRules(boolean all) {
     Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
     for (RuleId r : RuleId.values()) if (all || r.doc().onByDefault()) rules.add(r);

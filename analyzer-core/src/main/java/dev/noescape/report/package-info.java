@@ -22,7 +22,7 @@
  * </ul>
  *
  * <p>Rule metadata (summaries, descriptions, before/after examples, default levels) comes from each
- * rule's declaration, {@link dev.noescape.finding.RuleId#doc()}. SARIF, JSON and HTML need the
+ * rule's declaration, {@link dev.noescape.catalog.RuleId#doc()}. SARIF, JSON and HTML need the
  * optional Jackson and java-sarif dependencies; {@code TextReport} and {@code Reports} need none.
  */
 package dev.noescape.report;

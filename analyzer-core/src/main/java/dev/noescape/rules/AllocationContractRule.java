@@ -5,7 +5,7 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Stmt;
@@ -60,7 +60,7 @@ import java.util.Map;
  * {@code @NoAllocation(reason = "...")}; the report lists waived contracts with their reasons.
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
- * its declaration, {@link dev.noescape.rules.doc.AllocationContractDoc}.
+ * its declaration, {@link dev.noescape.catalog.AllocationContractDoc}.
  */
 public final class AllocationContractRule {
   private final SummaryProvider library;

@@ -1,7 +1,7 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -27,7 +27,7 @@ import dev.noescape.ir.SiteKind;
  * ({@code merge(k, 1, Integer::sum)}) has no site, so it is never reported.
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
- * its declaration, {@link dev.noescape.rules.doc.BoxingAllocationDoc}.
+ * its declaration, {@link dev.noescape.catalog.BoxingAllocationDoc}.
  */
 public final class BoxingAllocationRule extends LoopGatedSiteRule {
   public BoxingAllocationRule() {

@@ -1,7 +1,7 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -26,7 +26,7 @@ import java.util.List;
  * loops and hot methods.
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
- * its declaration, {@link dev.noescape.rules.doc.CapturingLambdaDoc}.
+ * its declaration, {@link dev.noescape.catalog.CapturingLambdaDoc}.
  */
 public final class CapturingLambdaRule extends LoopGatedSiteRule {
   public CapturingLambdaRule() {

@@ -5,7 +5,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.FixText;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
@@ -57,7 +57,7 @@ import java.util.Set;
  * unknown trip counts, a size expression that does not match n).
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
- * its declaration, {@link dev.noescape.rules.doc.HashMapCapacityDoc}.
+ * its declaration, {@link dev.noescape.catalog.HashMapCapacityDoc}.
  */
 public final class HashMapCapacityRule extends SiteRule {
   static final Set<String> TYPES = Set.of("java.util.HashMap", "java.util.HashSet", "java.util.LinkedHashMap",

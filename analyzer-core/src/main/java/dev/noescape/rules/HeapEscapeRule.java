@@ -6,7 +6,7 @@ import dev.noescape.engine.Reason;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import java.util.List;
@@ -38,7 +38,7 @@ import java.util.List;
  * without an engine verdict are skipped.
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
- * its declaration, {@link dev.noescape.rules.doc.HeapEscapeDoc}.
+ * its declaration, {@link dev.noescape.catalog.HeapEscapeDoc}.
  */
 public final class HeapEscapeRule extends SiteRule {
   public HeapEscapeRule() {

@@ -4,7 +4,7 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Var;
@@ -38,7 +38,7 @@ import java.util.TreeSet;
  * captures them).
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
- * its declaration, {@link dev.noescape.rules.doc.LeakingParameterDoc}.
+ * its declaration, {@link dev.noescape.catalog.LeakingParameterDoc}.
  */
 public final class LeakingParameterRule implements Rule {
   @Override

@@ -4,7 +4,7 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The skeleton of the rules that judge a method's allocation sites one at a time: each site gives
  * at most one finding, reported at the site and about it. The rule itself (its class comment says
- * what the code does; users read its declaration in {@code dev.noescape.rules.doc}) says which sites
+ * what the code does; users read its declaration in {@code dev.noescape.catalog}) says which sites
  * it reports and how, in {@link #checkSite}.
  */
 abstract class SiteRule implements Rule {

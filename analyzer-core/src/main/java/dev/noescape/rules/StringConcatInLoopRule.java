@@ -4,7 +4,7 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -32,7 +32,7 @@ import java.util.List;
  * problem, the quadratic accumulation is.
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
- * its declaration, {@link dev.noescape.rules.doc.StringConcatInLoopDoc}.
+ * its declaration, {@link dev.noescape.catalog.StringConcatInLoopDoc}.
  */
 public final class StringConcatInLoopRule extends SiteRule {
   public StringConcatInLoopRule() {

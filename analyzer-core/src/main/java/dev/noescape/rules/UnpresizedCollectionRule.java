@@ -5,7 +5,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.FixText;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -56,7 +56,7 @@ import java.util.Set;
  * computed.
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
- * its declaration, {@link dev.noescape.rules.doc.UnpresizedCollectionDoc}.
+ * its declaration, {@link dev.noescape.catalog.UnpresizedCollectionDoc}.
  */
 public final class UnpresizedCollectionRule extends SiteRule {
   static final Set<String> TYPES = Set.of("java.util.ArrayList", "java.util.HashMap", "java.util.HashSet",

@@ -3,7 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.SiteResult;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -30,7 +30,7 @@ import dev.noescape.ir.SiteKind;
  * loops and hot methods.
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
- * its declaration, {@link dev.noescape.rules.doc.VarargsAllocationDoc}.
+ * its declaration, {@link dev.noescape.catalog.VarargsAllocationDoc}.
  */
 public final class VarargsAllocationRule extends LoopGatedSiteRule {
   public VarargsAllocationRule() {

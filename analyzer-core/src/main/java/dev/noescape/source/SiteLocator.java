@@ -34,7 +34,7 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -19,7 +19,7 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSol
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;

@@ -15,11 +15,12 @@ import java.util.List;
  * The layering of noescape-core (its main classes), from the bottom:
  *
  * <pre>
- *   ir ── summary ── engine ── finding ── rules ── backend ── bytecode ── pipeline ── cli
- *            └── models ──────────────────────────────────────┘     report ── source ──┘
+ *   catalog ── ir ── summary ── engine ── finding ── rules ── backend ── bytecode ── pipeline ── cli
+ *                      └── models ──────────────────────────────────────┘     report ── source ──┘
  * </pre>
  *
- * The packages the Error Prone plugin puts on the javac processor path (ir, summary, engine, finding,
+ * {@code catalog} (the rules' public contract: IDs, levels, documentation) is used by every layer and
+ * uses none. The packages the Error Prone plugin puts on the javac processor path (catalog, ir, summary, engine, finding,
  * models, rules, backend) use nothing but the JDK; the front end, the source mapping and the writers
  * sit above them, the command line on top. No package cycles, at any depth.
  */
@@ -39,7 +40,7 @@ class LayeringTest {
 
   /** The packages below {@code dev.noescape}, each a layer (with its subpackages). */
   private static final List<String> LAYERS =
-      List.of("ir", "summary", "engine", "finding", "models", "rules", "backend", "bytecode", "report", "source",
+      List.of("catalog", "ir", "summary", "engine", "finding", "models", "rules", "backend", "bytecode", "report", "source",
           "pipeline", "cli");
 
   private static LayeredArchitecture definedLayers() {
@@ -53,22 +54,23 @@ class LayeringTest {
   // finding must not depend on engine is added).
   @ArchTest
   static final ArchRule layers = definedLayers()
+      .whereLayer("catalog").mayNotAccessAnyLayer()
       .whereLayer("ir").mayNotAccessAnyLayer()
-      .whereLayer("summary").mayOnlyAccessLayers("ir")
-      .whereLayer("engine").mayOnlyAccessLayers("ir", "summary")
-      .whereLayer("finding").mayOnlyAccessLayers("ir", "engine")
-      .whereLayer("models").mayOnlyAccessLayers("ir", "summary")
-      .whereLayer("rules").mayOnlyAccessLayers("ir", "summary", "engine", "finding")
-      .whereLayer("backend").mayOnlyAccessLayers("ir", "summary", "engine", "finding", "rules")
-      .whereLayer("bytecode").mayOnlyAccessLayers("ir", "summary", "engine", "finding", "models", "rules", "backend")
-      .whereLayer("report").mayOnlyAccessLayers("ir", "engine", "finding")
-      .whereLayer("source").mayOnlyAccessLayers("ir", "finding", "rules", "report")
-      .whereLayer("pipeline").mayOnlyAccessLayers("ir", "finding", "bytecode", "report", "source")
+      .whereLayer("summary").mayOnlyAccessLayers("catalog", "ir")
+      .whereLayer("engine").mayOnlyAccessLayers("catalog", "ir", "summary")
+      .whereLayer("finding").mayOnlyAccessLayers("catalog", "ir", "engine")
+      .whereLayer("models").mayOnlyAccessLayers("catalog", "ir", "summary")
+      .whereLayer("rules").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding")
+      .whereLayer("backend").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding", "rules")
+      .whereLayer("bytecode").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding", "models", "rules", "backend")
+      .whereLayer("report").mayOnlyAccessLayers("catalog", "ir", "engine", "finding")
+      .whereLayer("source").mayOnlyAccessLayers("catalog", "ir", "finding", "rules", "report")
+      .whereLayer("pipeline").mayOnlyAccessLayers("catalog", "ir", "finding", "bytecode", "report", "source")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer();
 
   @ArchTest
   static final ArchRule processorPathPackagesUseOnlyTheJdk = noClasses()
-      .that().resideInAnyPackage("dev.noescape.ir..", "dev.noescape.summary..", "dev.noescape.engine..",
+      .that().resideInAnyPackage("dev.noescape.catalog..", "dev.noescape.ir..", "dev.noescape.summary..", "dev.noescape.engine..",
           "dev.noescape.finding..", "dev.noescape.models..", "dev.noescape.rules..", "dev.noescape.backend..")
       .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.noescape..")
       .because("the Error Prone plugin puts these packages on the javac processor path, where SootUp, JavaParser,"

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noescape.backend.BackEnd.Failure;
 import dev.noescape.backend.BackEnd.Stage;
 import dev.noescape.engine.Budget;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIR;

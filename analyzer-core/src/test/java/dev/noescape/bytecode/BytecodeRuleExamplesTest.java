@@ -3,11 +3,11 @@ package dev.noescape.bytecode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.rules.RuleContext;
-import dev.noescape.rules.doc.RuleExamples;
-import dev.noescape.rules.doc.RuleExamples.Example;
-import dev.noescape.rules.doc.RuleExamples.Reported;
+import dev.noescape.catalog.RuleExamples;
+import dev.noescape.catalog.RuleExamples.Example;
+import dev.noescape.catalog.RuleExamples.Reported;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

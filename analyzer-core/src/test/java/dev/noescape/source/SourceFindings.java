@@ -2,7 +2,7 @@ package dev.noescape.source;
 
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.TextEdit;

@@ -16,7 +16,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.rules.AllocationContractRule;
-import dev.noescape.rules.doc.AllocationContractDoc;
+import dev.noescape.catalog.AllocationContractDoc;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;

@@ -5,7 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
-import dev.noescape.rules.doc.CapturingLambdaDoc;
+import dev.noescape.catalog.CapturingLambdaDoc;
 
 /** The {@code CapturingLambda} rule as an Error Prone check; its texts come from {@link CapturingLambdaDoc}. */
 @BugPattern(

@@ -4,7 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import dev.noescape.errorprone.JavacAnalysis.Report;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

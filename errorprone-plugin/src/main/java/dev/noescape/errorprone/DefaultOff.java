@@ -2,7 +2,7 @@ package dev.noescape.errorprone;
 
 import com.google.errorprone.ErrorProneOptions;
 import com.google.errorprone.VisitorState;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.util.Map;
 
 /**
@@ -23,7 +23,7 @@ final class DefaultOff {
 
   /**
    * Whether {@code rule}'s check is off by default: the information rules, {@code HeapEscape} and
-   * {@code LeakingParameter} ({@link dev.noescape.rules.doc.RuleDoc#onByDefault()}).
+   * {@code LeakingParameter} ({@link dev.noescape.catalog.RuleDoc#onByDefault()}).
    */
   static boolean isOffByDefault(RuleId rule) {
     return !rule.doc().onByDefault();

@@ -1,7 +1,7 @@
 package dev.noescape.errorprone;
 
 import dev.noescape.backend.BackEnd;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 

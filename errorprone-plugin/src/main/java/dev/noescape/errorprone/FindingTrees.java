@@ -7,7 +7,7 @@ import com.sun.source.util.TreePath;
 import dev.noescape.errorprone.frontend.FrontEndResult;
 import dev.noescape.errorprone.frontend.FrontEndResult.SiteKey;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SourcePos;
 import java.util.List;

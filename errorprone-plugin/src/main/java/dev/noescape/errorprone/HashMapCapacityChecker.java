@@ -5,7 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
-import dev.noescape.rules.doc.HashMapCapacityDoc;
+import dev.noescape.catalog.HashMapCapacityDoc;
 
 /** The {@code HashMapCapacity} rule as an Error Prone check; its texts come from {@link HashMapCapacityDoc}. */
 @BugPattern(

@@ -5,7 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.SUGGESTION;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.LinkType;
 import com.google.errorprone.BugPattern.StandardTags;
-import dev.noescape.rules.doc.HeapEscapeDoc;
+import dev.noescape.catalog.HeapEscapeDoc;
 
 /** The {@code HeapEscape} rule as an Error Prone check; its texts come from {@link HeapEscapeDoc}. */
 @BugPattern(

@@ -11,7 +11,7 @@ import dev.noescape.errorprone.Faults.Stage;
 import dev.noescape.errorprone.frontend.FrontEndResult;
 import dev.noescape.errorprone.frontend.JavacFrontEnd;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
 import dev.noescape.models.JdkSummaries;

@@ -18,7 +18,7 @@ import dev.noescape.engine.Reason;
 import dev.noescape.errorprone.JavacAnalysis.Report;
 import dev.noescape.errorprone.Faults.Stage;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.util.List;
 
 /**

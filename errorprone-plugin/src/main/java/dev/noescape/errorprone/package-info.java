@@ -6,7 +6,7 @@
  * {@code ServiceLoader} in {@code META-INF/services/com.google.errorprone.bugpatterns.BugChecker}
  * and listed in {@link dev.noescape.errorprone.NoEscapeCheckers#ALL}. Each checker's
  * {@code @BugPattern} takes its name, summary and explanation from the rule's declaration
- * ({@code dev.noescape.rules.doc}); {@code RegistrationTest} keeps these lists in step with it.
+ * ({@code dev.noescape.catalog}); {@code RegistrationTest} keeps these lists in step with it.
  *
  * <ul>
  *   <li><b>Shared work.</b> The checkers report from one

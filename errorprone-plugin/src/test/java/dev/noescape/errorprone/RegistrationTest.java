@@ -10,10 +10,10 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
-import dev.noescape.finding.RuleId;
-import dev.noescape.rules.doc.RuleDoc;
-import dev.noescape.rules.doc.RuleDocs;
-import dev.noescape.rules.doc.RuleOption;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.RuleDoc;
+import dev.noescape.catalog.RuleDocs;
+import dev.noescape.catalog.RuleOption;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The public contract of the checkers: names, severities, registration, constructors, and their
- * agreement with the rule declarations ({@code dev.noescape.rules.doc}): every declared rule has a
+ * agreement with the rule declarations ({@code dev.noescape.catalog}): every declared rule has a
  * checker, in {@link NoEscapeCheckers#ALL}, the services file and the package documentation, whose
  * {@code @BugPattern} texts are the declaration's, and the options the declarations name exist.
  */

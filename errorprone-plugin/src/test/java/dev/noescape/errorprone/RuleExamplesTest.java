@@ -3,10 +3,10 @@ package dev.noescape.errorprone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.noescape.finding.RuleId;
-import dev.noescape.rules.doc.RuleExamples;
-import dev.noescape.rules.doc.RuleExamples.Example;
-import dev.noescape.rules.doc.RuleExamples.Reported;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.RuleExamples;
+import dev.noescape.catalog.RuleExamples.Example;
+import dev.noescape.catalog.RuleExamples.Reported;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

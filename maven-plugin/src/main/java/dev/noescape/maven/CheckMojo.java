@@ -1,6 +1,6 @@
 package dev.noescape.maven;
 
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.Severity;
 import dev.noescape.pipeline.Baseline;
 import dev.noescape.pipeline.Pipeline;
 import dev.noescape.pipeline.ReportFiles;

@@ -2,7 +2,7 @@ package dev.noescape.maven;
 
 import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.pipeline.ReportFiles;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;

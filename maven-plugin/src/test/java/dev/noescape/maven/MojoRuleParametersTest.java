@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.noescape.finding.RuleId;
-import dev.noescape.rules.doc.RuleDoc;
-import dev.noescape.rules.doc.RuleDocs;
-import dev.noescape.rules.doc.RuleOption;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.RuleDoc;
+import dev.noescape.catalog.RuleDocs;
+import dev.noescape.catalog.RuleOption;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,5 @@
-package dev.noescape.rules.doc;
+package dev.noescape.catalog;
 
-import dev.noescape.finding.RuleId;
 import java.util.Arrays;
 import java.util.List;
 

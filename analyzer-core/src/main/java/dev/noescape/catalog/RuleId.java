@@ -1,15 +1,5 @@
-package dev.noescape.finding;
+package dev.noescape.catalog;
 
-import dev.noescape.rules.doc.AllocationContractDoc;
-import dev.noescape.rules.doc.BoxingAllocationDoc;
-import dev.noescape.rules.doc.CapturingLambdaDoc;
-import dev.noescape.rules.doc.HashMapCapacityDoc;
-import dev.noescape.rules.doc.HeapEscapeDoc;
-import dev.noescape.rules.doc.LeakingParameterDoc;
-import dev.noescape.rules.doc.RuleDoc;
-import dev.noescape.rules.doc.StringConcatInLoopDoc;
-import dev.noescape.rules.doc.UnpresizedCollectionDoc;
-import dev.noescape.rules.doc.VarargsAllocationDoc;
 
 /**
  * The rules, one per declaration ({@link RuleDoc}): the declaration gives the public ID and the

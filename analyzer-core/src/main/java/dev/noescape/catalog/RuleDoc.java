@@ -1,13 +1,12 @@
-package dev.noescape.rules.doc;
+package dev.noescape.catalog;
 
-import dev.noescape.finding.Severity;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Everything a user is told about one rule: its public ID, default level, summary, explanation, a
  * before/after example and the options that change it. One declaration per rule
- * ({@code BoxingAllocationDoc.DOC} …), reached through {@link dev.noescape.finding.RuleId#doc()};
+ * ({@code BoxingAllocationDoc.DOC} …), reached through {@link dev.noescape.catalog.RuleId#doc()};
  * every other text about the rule is rendered from it: the Error Prone {@code @BugPattern}
  * (through the declaration's compile-time constants), SARIF's {@code rules}, the HTML report, the
  * command line's {@code --help}, and {@code docs/rules/<RuleId>.md}.

@@ -1,6 +1,5 @@
-package dev.noescape.rules.doc;
+package dev.noescape.catalog;
 
-import dev.noescape.finding.Severity;
 import java.util.List;
 
 /** The declaration of {@code HashMapCapacity}: see {@link RuleDoc} for what each part is for. */

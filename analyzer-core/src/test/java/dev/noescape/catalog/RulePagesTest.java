@@ -1,4 +1,4 @@
-package dev.noescape.rules.doc;
+package dev.noescape.catalog;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;

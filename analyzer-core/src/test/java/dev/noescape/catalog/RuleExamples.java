@@ -1,8 +1,7 @@
-package dev.noescape.rules.doc;
+package dev.noescape.catalog;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.noescape.finding.RuleId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,10 @@
-package dev.noescape.rules.doc;
+package dev.noescape.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
 import dev.noescape.pipeline.Pipeline;
 import dev.noescape.rules.Rule;
 import dev.noescape.rules.Rules;

@@ -1,4 +1,4 @@
-package dev.noescape.rules.doc;
+package dev.noescape.catalog;
 
 /**
  * A setting that changes what a rule reports, as each front end spells it. The names are the

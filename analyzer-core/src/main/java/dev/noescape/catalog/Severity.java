@@ -1,4 +1,4 @@
-package dev.noescape.finding;
+package dev.noescape.catalog;
 
 /** How loudly a finding is reported; ordered from quietest. */
 public enum Severity {

@@ -1,6 +1,5 @@
-package dev.noescape.rules.doc;
+package dev.noescape.catalog;
 
-import dev.noescape.finding.RuleId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ final class RulePages {
   private RulePages() {}
 
   /** The directory of the declarations, named in every generated file. */
-  static final String SOURCE = "analyzer-core/src/main/java/dev/noescape/rules/doc";
+  static final String SOURCE = "analyzer-core/src/main/java/dev/noescape/catalog";
 
   /** The command that rewrites the generated files. */
   static final String COMMAND =
