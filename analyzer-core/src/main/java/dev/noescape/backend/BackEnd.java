@@ -207,7 +207,7 @@ public final class BackEnd {
       List<MethodIR> ok = new ArrayList<>();
       for (MethodIR m : program.methods()) {
         try {
-          engine(in, new Program(List.of(m)));
+          engine(in, program.withMethods(List.of(m)));
           ok.add(m);
         } catch (Throwable t) {
           rethrowIfFatal(t);
@@ -220,7 +220,7 @@ public final class BackEnd {
         return null;
       }
       try {
-        return engine(in, new Program(ok));
+        return engine(in, program.withMethods(ok));
       } catch (Throwable t) {
         rethrowIfFatal(t);
         failures.add(new Failure(Stage.ENGINE, null, List.of(), t));
@@ -241,7 +241,7 @@ public final class BackEnd {
       Throwable cause = null;
       for (MethodResult mr : result.methods()) {
         try {
-          all.addAll(rules(in, new AnalysisResult(List.of(mr), result.summaries()), EnumSet.of(rule)));
+          all.addAll(rules(in, result.withMethods(List.of(mr)), EnumSet.of(rule)));
         } catch (Throwable t) {
           rethrowIfFatal(t);
           failedIn.add(mr.method());

@@ -190,7 +190,7 @@ public final class BytecodeAnalysis {
     for (ClassFiles.Entry e : inputs) major = Math.max(major, e.major());
     RuleContext rc = options.ruleContext() != null ? options.ruleContext() : RuleContext.defaults();
     RuleContext context = new RuleContext(major >= 45 ? major - 44 : rc.targetRelease(), guava, rc.reportOutsideLoops(),
-        rc.verbosity(), rc.hotAnnotations(), rc.contractAllowsNoEscape());
+        rc.verbosity(), rc.hotAnnotations(), rc.contractAllowsNoEscape(), rc.expectedEscapes());
 
     JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
     // SootUp's type assigner fails on some bodies when classes they use are missing; those bodies
@@ -287,7 +287,8 @@ public final class BytecodeAnalysis {
     // summaries answer for them), so a call closed over the known implementations stays sound.
     Set<String> implemented = new HashSet<>(lowered);
     for (String c : readable) if (!inputNames.contains(c) && shipped.covers(c)) implemented.add(c);
-    Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), implemented));
+    Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), implemented),
+        lowering.hierarchy());
     return new Lowered(program, context, inputNames, lowering, shipped, summarized, inputs.size(), analyzed, problems);
   }
 

@@ -25,12 +25,14 @@ final class ClassFiles {
   /**
    * One class file: where it is, its binary name, its major version (0 when the header is
    * unreadable), its source path (package path + SourceFile attribute, or null when the class has
-   * none or cannot be read) and whether its InnerClasses attribute says it is anonymous.
+   * none or cannot be read), whether its InnerClasses attribute says it is anonymous, and whether
+   * it says it is a private nested class (class files record it package-private).
    */
   record Entry(String display, String className, int major, String sourceFile, boolean anonymous,
-      Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> reusedSlots, Map<String, Integer> oversized) {
+      boolean privateNested, Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> reusedSlots,
+      Map<String, Integer> oversized) {
     Entry(String display, String className, int major, String sourceFile, boolean anonymous) {
-      this(display, className, major, sourceFile, anonymous, Map.of(), Map.of());
+      this(display, className, major, sourceFile, anonymous, false, Map.of(), Map.of());
     }
   }
 
@@ -93,6 +95,7 @@ final class ClassFiles {
     if (major == 0) return new Entry(display, className, 0, null, false);
     String[] source = {null};
     boolean[] anonymous = {false};
+    boolean[] privateNested = {false};
     String internal = className.replace('.', '/');
     Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> reused = new HashMap<>();
     Map<String, Integer> oversized = new HashMap<>();
@@ -106,6 +109,7 @@ final class ClassFiles {
         @Override
         public void visitInnerClass(String name, String outerName, String innerName, int access) {
           if (name.equals(internal) && innerName == null) anonymous[0] = true;
+          if (name.equals(internal) && (access & org.objectweb.asm.Opcodes.ACC_PRIVATE) != 0) privateNested[0] = true;
         }
 
         @Override
@@ -118,7 +122,8 @@ final class ClassFiles {
       // unreadable beyond the header: SootUp reports it when the class is read
     }
     String pkg = internal.lastIndexOf('/') >= 0 ? internal.substring(0, internal.lastIndexOf('/') + 1) : "";
-    return new Entry(display, className, major, source[0] == null ? null : pkg + source[0], anonymous[0], reused, oversized);
+    return new Entry(display, className, major, source[0] == null ? null : pkg + source[0], anonymous[0], privateNested[0],
+        reused, oversized);
   }
 
   /** {@code name(java.lang.String,int[])}: how {@link ProgramLowering} names a method of the class. */

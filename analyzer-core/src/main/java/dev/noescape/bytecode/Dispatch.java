@@ -47,7 +47,7 @@ final class Dispatch {
         });
         boolean open = h.inProgram(callee.owner()) ? c.dispatchOpen() : overrides.isEmpty();
         if (overrides.isEmpty() && open == c.dispatchOpen()) continue;
-        replace.put(c, new Stmt.Call(c.result(), callee, c.args(), c.argExprs(), open, overrides, c.ctx()));
+        replace.put(c, c.withDispatch(open, overrides));
       }
       if (replace.isEmpty()) {
         out.add(m);

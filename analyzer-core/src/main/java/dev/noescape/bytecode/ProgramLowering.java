@@ -119,6 +119,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         if (MethodModifier.isVarargs(mods)) f |= Hierarchy.ClassInfo.VARARGS;
         if (MethodModifier.isPrivate(mods)) f |= Hierarchy.ClassInfo.PRIVATE;
         if (MethodModifier.isFinal(mods)) f |= Hierarchy.ClassInfo.FINAL;
+        if (MethodModifier.isSynthetic(mods)) f |= Hierarchy.ClassInfo.SYNTHETIC;
         List<String> ps = params(m.getSignature());
         ms.put(m.getName() + "(" + String.join(",", ps) + ")", f);
         if (hasAnnotation(m, MethodIR.NO_ALLOCATION)) {
@@ -134,7 +135,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       String sup = c.getSuperclass().map(ClassType::getFullyQualifiedName).orElse(null);
       List<String> ifs = new ArrayList<>();
       for (ClassType i : c.getInterfaces()) ifs.add(i.getFullyQualifiedName());
-      hierarchy.add(new Hierarchy.ClassInfo(e.className(), sup, ifs, c.isInterface(), c.isFinal(), c.isPublic(), ms));
+      hierarchy.add(new Hierarchy.ClassInfo(e.className(), sup, ifs, c.isInterface(), c.isFinal(), c.isPublic(), ms,
+          e.anonymous() || e.privateNested() || Hierarchy.ClassInfo.onlyPrivateConstructors(ms)));
       if (e.anonymous()) {
         anonymous.add(e.className());
         List<String> caps = new ArrayList<>();
@@ -322,8 +324,9 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         // compiler-made code ($values, $deserializeLambda$, bridges, a record's equals/hashCode/
         // toString, an enum's values/valueOf): analyzed for summaries, but the user wrote none of it,
         // so nothing in it is reported (the javac front end never sees it either)
-        ir = new MethodIR(ir.ref(), ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(), ir.paramPositions(),
-            ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true);
+        String accessed = accessedMember(ir);
+        ir = new MethodIR(ir.ref(), accessed != null ? accessed : ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(),
+            ir.paramPositions(), ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true);
         generated.add(ir.ref().key());
       } else if (lambda == null && m.getName().equals("<init>") && isEnumClass(c)) {
         // javac prepends (String name, int ordinal) to every enum constructor and passes them to
@@ -339,6 +342,29 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       problems.add(new BytecodeAnalysis.Problem(where.getOrDefault(cls, cls) + " " + methodKey, "method skipped: " + message(ex)));
       return false;
     }
+  }
+
+  /**
+   * What an accessor javac made before nestmates ({@code static access$000}, for a private member
+   * used from a nested class) reaches, as messages should name it: the one method it calls
+   * ({@code TypeUtils.equals}) or field it reads or writes ({@code Outer.count}); null for any
+   * other method.
+   */
+  static String accessedMember(MethodIR ir) {
+    if (!ir.ref().isStatic() || !ir.ref().name().startsWith("access$")) return null;
+    String member = null;
+    for (dev.noescape.ir.Stmt s : ir.stmts()) {
+      String m = s instanceof dev.noescape.ir.Stmt.Call c ? c.callee().displayName()
+          : s instanceof dev.noescape.ir.Stmt.Load l ? l.field().displayName()
+          : s instanceof dev.noescape.ir.Stmt.Store st ? st.field().displayName()
+          : s instanceof dev.noescape.ir.Stmt.StaticLoad sl ? sl.field().displayName()
+          : s instanceof dev.noescape.ir.Stmt.StaticStore ss ? ss.field().displayName()
+          : null;
+      if (m == null) continue;
+      if (member != null) return null;
+      member = m;
+    }
+    return member;
   }
 
   /**

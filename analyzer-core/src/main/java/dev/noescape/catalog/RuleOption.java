@@ -34,6 +34,11 @@ public record RuleOption(
       "allow allocations whose object provably does not escape (the JIT may remove them after inlining, but need"
           + " not)");
 
+  public static final RuleOption EXPECTED_ESCAPES = new RuleOption(
+      "NoEscape:ExpectedEscapes", "true", "--expected-escapes", null, "expectedEscapes", "true",
+      "also report the escapes that are expected: thrown objects, objects made by static initializers (static"
+          + " fields, enum constants) and returned objects (verbosity 2 reports them too)");
+
   /** {@code -XepOpt:NoEscape:Verbosity=2}. */
   public String javacUsage() {
     return "-XepOpt:" + javac + "=" + javacValue;

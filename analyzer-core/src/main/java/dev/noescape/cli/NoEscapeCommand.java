@@ -109,6 +109,12 @@ final class NoEscapeCommand implements Callable<Integer> {
           + " method (the JIT may remove them, but need not). Default: every allocation counts.")
   boolean contractAllowsNoEscape;
 
+  @Option(names = "--expected-escapes",
+      description = "HeapEscape: also report the escapes that are expected (thrown objects, objects made by static"
+          + " initializers, returned objects), which are left out so that loop, hot-path and surprising escapes come"
+          + " first. Implied by --verbosity 2.")
+  boolean expectedEscapes;
+
   @Option(names = "--hot-annotation", paramLabel = "NAME", split = ",",
       description = "Another annotation that makes a method hot, besides @HotPath and @NoAllocation, matched by simple"
           + " name (com.acme.Fast counts as Fast). Repeatable, or comma-separated.")
@@ -205,7 +211,7 @@ final class NoEscapeCommand implements Callable<Integer> {
 
     RuleContext defaults = RuleContext.defaults();
     RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot,
-        contractAllowsNoEscape);
+        contractAllowsNoEscape, expectedEscapes);
     BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context)
         .withClasspathSummaries(!noClasspathSummaries)
         .withTimeBudget(timeBudget());
@@ -271,7 +277,7 @@ final class NoEscapeCommand implements Callable<Integer> {
 
     if (debug) {
       err.println("noescape: " + result.jdkCalls());
-      for (String u : result.jdkCalls().topUnknown(15)) err.println("noescape:   unknown " + u);
+      for (String u : result.jdkCalls().topUnknown(Integer.getInteger("noescape.topunknown", 15))) err.println("noescape:   unknown " + u);
       err.println("noescape: " + result.work().describe(dev.noescape.engine.Budget.DEFAULT));
     }
     List<String> notes = Pipeline.notes(settings.classpathNotes(), result, inputs);

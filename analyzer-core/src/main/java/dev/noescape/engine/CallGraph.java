@@ -40,7 +40,7 @@ final class CallGraph {
       }
       for (Stmt s : methods.get(m).stmts()) {
         if (!(s instanceof Stmt.Call c)) continue;
-        for (CallTargets.Target t : resolver.targets(c)) {
+        for (CallTargets.Target t : resolver.targets(methods.get(m), c)) {
           if (t.kind() == CallTargets.Kind.PROGRAM) add(t.program(), m, mark, out);
         }
       }

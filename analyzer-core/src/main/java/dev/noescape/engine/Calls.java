@@ -92,10 +92,21 @@ final class Calls {
   /** A computed summary and its side flags. */
   record Computed(MethodSummary summary, BitSet extra) {}
 
-  /** The summary a call statement uses. */
-  record Resolved(MethodSummary summary, boolean unknown, BitSet extra) {
+  /**
+   * The summary a call statement uses.
+   *
+   * @param unresolved the first target that left the call to the conservative default (no
+   *     summary, overridable, megamorphic, or a summary that fell back to unknown); null when every
+   *     target was resolved
+   * @param fromProgram whether a program method's computed summary is among the joined ones
+   */
+  record Resolved(MethodSummary summary, CallTargets.Target unresolved, BitSet extra, boolean fromProgram) {
     ParamTag tag(int slot) {
       return summary.param(slot);
+    }
+
+    boolean unknown() {
+      return unresolved != null;
     }
   }
 
@@ -115,16 +126,21 @@ final class Calls {
     private final Map<String, Integer> programIndex;
     private final Computed[] current;
     private final List<MethodIR> methods;
+    private final CallTargets callTargets;
     private final Map<MethodRef, Optional<MethodSummary>> libraryCache = new HashMap<>();
 
     Resolver(SummaryProvider library, SummaryProvider implementations, Map<String, Integer> programIndex,
-        Computed[] current, List<MethodIR> methods) {
+        Computed[] current, List<MethodIR> methods, CallTargets callTargets) {
       this.library = library;
       this.implementations = implementations;
       this.programIndex = programIndex;
       this.current = current;
       this.methods = methods;
+      this.callTargets = callTargets;
+      this.protocols = library.protocols();
     }
+
+    private final List<MethodRef> protocols;
 
     Optional<MethodSummary> library(MethodRef m) {
       Optional<MethodSummary> s = libraryCache.get(m);
@@ -148,6 +164,16 @@ final class Calls {
         implementationCache.put(m, s);
       }
       return s.orElse(null);
+    }
+
+    /**
+     * How reasons name a method: as the front end named it when the program has it as code the
+     * compiler wrote (an accessor {@code access$000} is named after the member it reaches), else
+     * {@link MethodRef#displayName()}.
+     */
+    String displayName(MethodRef m) {
+      int i = programMethod(m.key());
+      return i >= 0 && methods.get(i).synthetic() ? methods.get(i).displayName() : m.displayName();
     }
 
     /** The program method with this key, or -1 (bodies of functional sites are looked up directly). */
@@ -215,33 +241,40 @@ final class Calls {
       public int program(String key) {
         return programMethod(key);
       }
+
+      @Override
+      public List<MethodRef> protocols() {
+        return protocols;
+      }
     };
 
-    /** What answers each target of {@code c} (the call graph's edges are its PROGRAM targets). */
-    List<CallTargets.Target> targets(Stmt.Call c) {
-      return CallTargets.of(c, sources);
+    /** What answers each target of {@code c}, a call of {@code m} (the call graph's edges are its PROGRAM targets). */
+    List<CallTargets.Target> targets(MethodIR m, Stmt.Call c) {
+      return callTargets.of(m, c, sources);
     }
 
-    Resolved resolve(Stmt.Call c) {
+    Resolved resolve(MethodIR m, Stmt.Call c) {
       MethodSummary joined = null;
-      boolean unknown = false;
+      CallTargets.Target unresolved = null;
+      boolean fromProgram = false;
       BitSet extra = new BitSet();
       int slots = c.callee().slotCount();
-      for (CallTargets.Target t : targets(c)) {
+      for (CallTargets.Target t : targets(m, c)) {
         MethodSummary s;
         if (t.kind() == CallTargets.Kind.PROGRAM && current[t.program()] != null) {
           s = current[t.program()].summary();
           extra.or(current[t.program()].extra());
+          fromProgram = true;
         } else {
           // A library or shipped summary describes its content effects by its tags alone (see
           // Extra.fold); unknown code and a program method not analyzed yet may return anything.
           s = t.summary() != null ? t.summary() : MethodSummary.unknown(slots);
           extra.set(Extra.RET_OTHER);
         }
-        unknown |= s.isUnknown();
+        if (unresolved == null && s.isUnknown()) unresolved = t;
         joined = joined == null ? s : joined.join(s);
       }
-      return new Resolved(joined, unknown, extra);
+      return new Resolved(joined, unresolved, extra, fromProgram);
     }
   }
 

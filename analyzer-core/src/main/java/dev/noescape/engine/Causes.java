@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The direct causes of escape, read from the statements once points-to sets are known. For each
  * object and category the first statement (lowest index, i.e. program order) is kept, which is
- * what reason chains print and what breaks ties between equally short chains.
+ * what reason chains print and what breaks ties between equally short chains; for {@code esc}, the
+ * first definite one when there is one (a call nothing resolved only assumes the escape).
  *
  * <ul>
  *   <li>{@code ret}: returned;
@@ -62,16 +63,17 @@ final class Causes {
       if (s instanceof Stmt.Return r) {
         mark(g, r.value(), c.retStmt, null, k, -1);
       } else if (s instanceof Stmt.Throw t) {
-        mark(g, t.value(), c.escStmt, c.escSlot, k, -1);
+        c.markDefinite(g, t.value(), k, -1);
       } else if (s instanceof Stmt.StaticStore st) {
-        mark(g, st.value(), c.escStmt, c.escSlot, k, -1);
+        c.markDefinite(g, st.value(), k, -1);
       } else if (s instanceof Stmt.Call call) {
         List<Var> args = call.args();
         for (int i = 0; i < args.size(); i++) {
           Var a = args.get(i);
           if (a == null) continue;
           ParamTag t = calls[k].tag(i);
-          if (t.escapes()) mark(g, a, c.escStmt, c.escSlot, k, i);
+          if (t.escapes() && calls[k].unknown()) c.markAssumed(g, a, k, i);
+          else if (t.escapes()) c.markDefinite(g, a, k, i);
           else mark(g, a, c.argStmt, c.argSlot, k, i);
           if (t.contentEscapes()) {
             // "Invoked, not kept" (cesc without esc): an invocable site's content stays put.
@@ -83,6 +85,34 @@ final class Causes {
       }
     }
     return c;
+  }
+
+  /**
+   * Objects whose {@link #escStmt} is only an assumption: a call nothing resolved. A later definite
+   * cause (a static, a throw, a resolved callee that keeps the object) replaces it, so that reasons
+   * name the definite one.
+   */
+  private final BitSet assumedEsc = new BitSet();
+
+  private void markAssumed(ConnectionGraph g, Var v, int k, int slot) {
+    BitSet p = g.pts(v.id());
+    for (int o = p.nextSetBit(0); o >= 0; o = p.nextSetBit(o + 1)) {
+      if (escStmt[o] != NONE) continue;
+      escStmt[o] = k;
+      escSlot[o] = slot;
+      assumedEsc.set(o);
+    }
+  }
+
+  private void markDefinite(ConnectionGraph g, Var v, int k, int slot) {
+    if (v == null) return;
+    BitSet p = g.pts(v.id());
+    for (int o = p.nextSetBit(0); o >= 0; o = p.nextSetBit(o + 1)) {
+      if (escStmt[o] != NONE && !assumedEsc.get(o)) continue;
+      escStmt[o] = k;
+      escSlot[o] = slot;
+      assumedEsc.clear(o);
+    }
   }
 
   private static void mark(ConnectionGraph g, Var v, int[] stmtOf, int[] slotOf, int k, int slot) {

@@ -4,6 +4,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
+import dev.noescape.ir.TypeHierarchy;
 import dev.noescape.summary.Allocates;
 import dev.noescape.summary.MethodSummary;
 import dev.noescape.summary.ParamTag;
@@ -93,13 +94,16 @@ public final class EscapeAnalysis {
     boolean outOfTime;
     long analyses;
 
+    final TypeHierarchy hierarchy;
+
     Run(Program program) {
       methods = program.methods();
+      hierarchy = program.hierarchy();
       int n = methods.size();
       Map<String, Integer> index = new HashMap<>();
       for (int m = 0; m < n; m++) index.put(methods.get(m).ref().key(), m); // last wins, as Program.byKey
       current = new Calls.Computed[n];
-      resolver = new Calls.Resolver(library, implementations, index, current, methods);
+      resolver = new Calls.Resolver(library, implementations, index, current, methods, new CallTargets(hierarchy));
       cg = CallGraph.build(methods, resolver);
       results = new MethodResult[n];
     }
@@ -162,7 +166,7 @@ public final class EscapeAnalysis {
       }
       return new AnalysisResult(Arrays.asList(results), summaries, exported, hits, analyses,
           new WorkPeaks(peakMethodWork, peakMethod < 0 ? "" : methods.get(peakMethod).ref().key(), peakComponentWork,
-              peakComponentSize));
+              peakComponentSize), hierarchy);
     }
 
     /**

@@ -79,13 +79,15 @@ final class Leaks {
         continue;
       }
       boolean fromParam = tag.escapes() || tag.toReturn() || !tag.intoContentOf().isEmpty();
-      Search s = search(ir, g, hg, c, rc, i, fromParam);
+      Search s = search(ir, g, hg, c, rc, i, fromParam, wantChains);
       if (escapes) {
         tag = new ParamTag(tag.escapes(), tag.toReturn(), tag.intoContentOf(), tag.contentEscapes(),
             tag.contentToReturn(), tag.contentIntoContentOf(), s.why());
       }
       tags.add(tag);
-      chains.add(wantChains ? s.chain() : List.of());
+      // An escaping slot is explained by how it escapes, not by the cheapest way out (a slot that is
+      // returned and also stored into a static says the static).
+      chains.add(!wantChains ? List.of() : escapes && s.globalChain() != null ? s.globalChain() : s.chain());
     }
 
     boolean fresh = false;
@@ -150,8 +152,11 @@ final class Leaks {
     return new Derived(summary, extra, chains);
   }
 
-  /** The shortest chain of a parameter slot, and the short phrase for its global part. */
-  record Search(List<Reason> chain, String why) {}
+  /**
+   * The shortest chain of a parameter slot, the chain of its best global way out (null when it has
+   * none or chains were not asked for), and the short phrase for that global way out.
+   */
+  record Search(List<Reason> chain, List<Reason> globalChain, String why) {}
 
   private static final int T_SELF = 0;
   private static final int T_EDGE = 1;
@@ -165,7 +170,7 @@ final class Leaks {
    * lowest holder) is the chain; the cheapest global one gives {@code why}.
    */
   private static Search search(MethodIR ir, ConnectionGraph g, HolderGraph hg, Causes c, ReasonChains rc, int slot,
-      boolean fromParam) {
+      boolean fromParam, boolean wantChains) {
     int n = g.objectCount();
     int p = g.param(slot), ci = g.content(slot);
     int[] depth = new int[n];
@@ -185,17 +190,17 @@ final class Leaks {
       if (g.kind(x) == ConnectionGraph.Kind.CONTENT) {
         int own = c.contentStmt[g.param(g.aux(x))];
         if (own != Causes.NONE) {
-          Cand cd = new Cand(d + 1, own, -1, x, T_OWN_CONTENT, true);
+          Cand cd = new Cand(d + 1, own, -1, x, T_OWN_CONTENT, true, weak(ir, rc, own));
           best = Cand.min(best, cd);
           bestGlobal = Cand.min(bestGlobal, cd);
         }
       }
       if (c.escStmt[x] != Causes.NONE) {
-        Cand cd = new Cand(d + 1, c.escStmt[x], -1, x, T_SELF, true);
+        Cand cd = new Cand(d + 1, c.escStmt[x], -1, x, T_SELF, true, weak(ir, rc, c.escStmt[x]));
         best = Cand.min(best, cd);
         bestGlobal = Cand.min(bestGlobal, cd);
       }
-      if (c.retStmt[x] != Causes.NONE) best = Cand.min(best, new Cand(d + 1, c.retStmt[x], -1, x, T_SELF, false));
+      if (c.retStmt[x] != Causes.NONE) best = Cand.min(best, new Cand(d + 1, c.retStmt[x], -1, x, T_SELF, false, false));
       for (int e = hg.revStart(x); e < hg.revEnd(x); e++) {
         int h = hg.revFrom(e);
         if (h == p || h == ci) continue;
@@ -206,16 +211,16 @@ final class Leaks {
         if (!candidate && depth[h] >= 0) continue;
         int st = hg.stmt(h, x);
         if (k == ConnectionGraph.Kind.GLOBAL) {
-          Cand cd = new Cand(d + 1, st, h, x, T_EDGE, true);
+          Cand cd = new Cand(d + 1, st, h, x, T_EDGE, true, false);
           best = Cand.min(best, cd);
           bestGlobal = Cand.min(bestGlobal, cd);
         } else {
           if (k == ConnectionGraph.Kind.PARAM || k == ConnectionGraph.Kind.CONTENT) {
             // Another parameter holds it: intoContentOf. Keep going: that parameter may escape too.
-            best = Cand.min(best, new Cand(d + 1, st, h, x, T_EDGE, false));
+            best = Cand.min(best, new Cand(d + 1, st, h, x, T_EDGE, false, false));
           }
           if (c.contentStmt[h] != Causes.NONE) {
-            Cand cd = new Cand(d + 2, st, h, x, T_EDGE_CONTENT, true);
+            Cand cd = new Cand(d + 2, st, h, x, T_EDGE_CONTENT, true, weak(ir, rc, c.contentStmt[h]));
             best = Cand.min(best, cd);
             bestGlobal = Cand.min(bestGlobal, cd);
           }
@@ -228,15 +233,23 @@ final class Leaks {
         }
       }
     }
-    List<Reason> chain = best == null ? List.of() : render(g, rc, c, best, parent, parentStmt);
+    List<Reason> chain = best == null || !wantChains ? List.of() : render(g, rc, c, best, parent, parentStmt);
+    List<Reason> globalChain = bestGlobal == null || !wantChains ? null
+        : bestGlobal == best ? chain : render(g, rc, c, bestGlobal, parent, parentStmt);
     String why = bestGlobal == null ? null : why(g, rc, c, ir, bestGlobal);
-    return new Search(chain, why);
+    return new Search(chain, globalChain, why);
   }
 
-  /** A way out: cost in steps, statement, holder (-1 none), the object where it happens, type. */
-  private record Cand(int cost, int stmt, int holder, int at, int type, boolean global) {
+  /**
+   * A way out: cost in steps, statement, holder (-1 none), the object where it happens, type, and
+   * whether it is only an assumption (a call nothing resolved: unknown or overridable code is
+   * assumed to keep what it is given). A definite way out (returned, thrown, a static, a field of
+   * a global or a parameter, a resolved callee) is preferred to an assumed one, then the shorter.
+   */
+  private record Cand(int cost, int stmt, int holder, int at, int type, boolean global, boolean weak) {
     static Cand min(Cand a, Cand b) {
       if (a == null) return b;
+      if (b.weak != a.weak) return a.weak ? b : a;
       if (b.cost != a.cost) return b.cost < a.cost ? b : a;
       if (b.stmt != a.stmt) return b.stmt < a.stmt ? b : a;
       return b.holder < a.holder ? b : a;
@@ -276,7 +289,7 @@ final class Leaks {
         Stmt s = stmts.get(t.stmt());
         if (s instanceof Stmt.Throw) return "thrown";
         if (s instanceof Stmt.StaticStore st) return "stored in static field " + st.field().displayName();
-        if (s instanceof Stmt.Call call) return passedWhy(rc, call, t.stmt(), "passed to ");
+        if (s instanceof Stmt.Call call) return passedWhy(rc, call, t.stmt(), c.escSlot[t.at()], "passed to ");
         return null;
       }
       case T_EDGE: {
@@ -290,19 +303,39 @@ final class Leaks {
       case T_EDGE_CONTENT: {
         int h = t.holder();
         Stmt.Call call = (Stmt.Call) stmts.get(c.contentStmt[h]);
-        return passedWhy(rc, call, c.contentStmt[h], "stored into an object whose content is passed to ");
+        return passedWhy(rc, call, c.contentStmt[h], c.contentSlot[h], "stored into an object whose content is passed to ");
       }
       default: {
         int pObj = g.param(g.aux(t.at()));
         Stmt.Call call = (Stmt.Call) stmts.get(c.contentStmt[pObj]);
-        return passedWhy(rc, call, c.contentStmt[pObj], "content passed to ");
+        return passedWhy(rc, call, c.contentStmt[pObj], c.contentSlot[pObj], "content passed to ");
       }
     }
   }
 
-  private static String passedWhy(ReasonChains rc, Stmt.Call call, int stmt, String lead) {
-    return rc.unknownCall(stmt)
-        ? lead + "unknown " + call.callee().displayName()
-        : lead + call.callee().displayName();
+  /** Whether statement {@code stmt} is a call left to the conservative default. */
+  private static boolean weak(MethodIR ir, ReasonChains rc, int stmt) {
+    return stmt >= 0 && ir.stmts().get(stmt) instanceof Stmt.Call && rc.unknownCall(stmt);
+  }
+
+  /** Marks a cause that lies further down the calls: {@code … stored in static field Registry.ALL}. */
+  static final String FURTHER = "… ";
+
+  /**
+   * The phrase for a slot that escapes through call {@code stmt}: the terminal cause, so that a
+   * chain never stops at a callee that only hands the object on. An unresolved call is its own
+   * terminal ({@code passed to unknown Foo.bar}, {@code passed to overridable Foo.bar}); a library
+   * callee's reason names it ({@code passed to Executor.execute: submitted to an executor}); a
+   * program callee's reason is already its terminal cause, and is passed up marked as lying
+   * further down ({@link #FURTHER}).
+   */
+  private static String passedWhy(ReasonChains rc, Stmt.Call call, int stmt, int slot, String lead) {
+    Calls.Resolved r = rc.call(stmt);
+    if (r.unknown()) return lead + rc.unresolvedName(r);
+    String callee = rc.name(call.callee());
+    String calleeWhy = slot >= 0 && slot < call.args().size() ? r.tag(slot).why() : null;
+    if (calleeWhy == null) return lead + callee;
+    if (!r.fromProgram()) return lead + callee + ": " + calleeWhy;
+    return calleeWhy.startsWith(FURTHER) ? calleeWhy : FURTHER + calleeWhy;
   }
 }

@@ -3,6 +3,7 @@ package dev.noescape.engine;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Stmt;
@@ -31,7 +32,11 @@ final class ReasonChains {
   private final Calls.Resolved[] calls;
   private int[][] defs;
 
-  ReasonChains(MethodIR ir, ConnectionGraph g, HolderGraph hg, Causes c, Calls.Resolved[] calls) {
+  private final java.util.function.Function<MethodRef, String> names;
+
+  ReasonChains(MethodIR ir, ConnectionGraph g, HolderGraph hg, Causes c, Calls.Resolved[] calls,
+      java.util.function.Function<MethodRef, String> names) {
+    this.names = names;
     this.ir = ir;
     this.stmts = ir.stmts();
     this.g = g;
@@ -67,19 +72,30 @@ final class ReasonChains {
     }
   }
 
-  /** Best way {@code x} escapes: (stmt << 32) | (holder + 1), holder 0 meaning its own direct cause. */
+  /**
+   * Best way {@code x} escapes: (stmt << 32) | (holder + 1), holder 0 meaning its own direct cause.
+   * Among equally short ways, a holder that escapes is preferred to a direct cause that is only an
+   * assumption (a call nothing resolved), so a chain shows the definite cause when there is one.
+   */
   private long bestE(Escapes esc, int x) {
     int d = esc.distE[x];
     long best = Long.MAX_VALUE;
     int self = c.selfStmt(x);
-    if (self != Causes.NONE && d == 1) best = (long) self << 32;
+    if (self != Causes.NONE && d == 1) best = ((long) self << 32) | (assumed(self) ? ASSUMED : 0);
     for (int e = hg.revStart(x); e < hg.revEnd(x); e++) {
       int h = hg.revFrom(e);
       if (esc.distH[h] + 1 != d) continue;
       long cand = ((long) hg.stmt(h, x) << 32) | (h + 1);
       if (cand < best) best = cand;
     }
-    return best;
+    return best & ~ASSUMED;
+  }
+
+  /** Ranks a direct cause that is an unresolved call after every other way (never part of the result). */
+  private static final long ASSUMED = 1L << 62;
+
+  private boolean assumed(int stmt) {
+    return stmts.get(stmt) instanceof Stmt.Call && calls[stmt].unknown();
   }
 
   /** The shortest chain explaining why {@code o} is ArgEscape. */
@@ -101,7 +117,7 @@ final class ReasonChains {
       if (holder < 0) {
         Stmt.Call call = (Stmt.Call) stmts.get(stmt);
         out.add(new Reason(Reason.Kind.PASSED_TO_NON_ESCAPING_CALL,
-            prefix(cur, first) + "passed to " + call.callee().displayName(), pos(stmt)));
+            prefix(cur, first) + "passed to " + name(call.callee()), pos(stmt)));
         return out;
       }
       out.add(edge(cur, first, holder, stmt));
@@ -129,15 +145,15 @@ final class ReasonChains {
     if (slot >= 0 && !calls[stmt].tag(slot).escapes()) {
       // Only a callback whose own body publishes it escapes through a slot that does not keep it.
       return new Reason(Reason.Kind.PASSED_TO_CALL,
-          p + "passed to " + call.callee().displayName() + ", which invokes it, and its body lets it escape", pos(stmt));
+          p + "passed to " + name(call.callee()) + ", which invokes it, and its body lets it escape", pos(stmt));
     }
     return passed(call, stmt, slot, p);
   }
 
   private Reason passed(Stmt.Call call, int stmt, int slot, String p) {
     Calls.Resolved r = calls[stmt];
-    String callee = call.callee().displayName();
-    if (r.unknown()) return new Reason(Reason.Kind.PASSED_TO_UNKNOWN, p + "passed to unknown " + callee, pos(stmt));
+    String callee = name(call.callee());
+    if (r.unknown()) return new Reason(Reason.Kind.PASSED_TO_UNKNOWN, p + "passed to " + unresolvedName(r), pos(stmt));
     String why = slot >= 0 ? r.tag(slot).why() : null;
 
     return new Reason(Reason.Kind.PASSED_TO_CALL,
@@ -188,7 +204,7 @@ final class ReasonChains {
         };
       }
     } else if (s instanceof Stmt.Call call) {
-      String callee = call.callee().displayName();
+      String callee = name(call.callee());
       if (hk == ConnectionGraph.Kind.RESULT && g.aux(holder) == stmt) {
         text = "stored into the result of " + callee;
       } else if (g.kind(subject) == ConnectionGraph.Kind.FOREIGN && g.aux(subject) == stmt) {
@@ -245,11 +261,27 @@ final class ReasonChains {
   }
 
   private String calleeOf(int o) {
-    return ((Stmt.Call) stmts.get(g.aux(o))).callee().displayName();
+    return name(((Stmt.Call) stmts.get(g.aux(o))).callee());
+  }
+
+  /** How steps name a callee: {@link Calls.Resolver#displayName}. */
+  String name(MethodRef m) {
+    return names.apply(m);
   }
 
   boolean unknownCall(int stmt) {
     return calls[stmt].unknown();
+  }
+
+  /** How a reason names a call that was not resolved: {@code unknown Foo.bar}, {@code overridable Foo.bar}. */
+  String unresolvedName(Calls.Resolved r) {
+    String word = r.unresolved().unresolved() == CallTargets.Unresolved.OVERRIDABLE ? "overridable " : "unknown ";
+    return word + name(r.unresolved().ref());
+  }
+
+  /** The resolution of call statement {@code stmt}. */
+  Calls.Resolved call(int stmt) {
+    return calls[stmt];
   }
 
   SourcePos pos(int stmt) {

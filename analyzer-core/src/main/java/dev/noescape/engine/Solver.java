@@ -36,7 +36,7 @@ final class Solver {
     meter.charge(n + ir.sites().size());
     Calls.Resolved[] calls = new Calls.Resolved[n];
     for (int k = 0; k < n; k++) {
-      if (stmts.get(k) instanceof Stmt.Call c) calls[k] = resolver.resolve(c);
+      if (stmts.get(k) instanceof Stmt.Call c) calls[k] = resolver.resolve(ir, c);
     }
     int slots = ir.params().size();
     ConnectionGraph g = new ConnectionGraph(slots, ir.sites().size(), maxVarId(ir) + 1, meter);
@@ -97,7 +97,7 @@ final class Solver {
       if (!more) break;
     }
     BitSet retReach = hg.returnReach(causes);
-    ReasonChains rc = new ReasonChains(ir, g, hg, causes, calls);
+    ReasonChains rc = new ReasonChains(ir, g, hg, causes, calls, resolver::displayName);
     Leaks.Derived derived = Leaks.derive(ir, g, hg, causes, gReach, retReach, calls, rc, full);
     if (!full) return new Outcome(derived, null);
 

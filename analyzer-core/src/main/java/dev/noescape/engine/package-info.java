@@ -51,8 +51,20 @@
  * <p>{@link dev.noescape.engine.ReasonChains} rebuilds, for every escaping site, the shortest
  * chain from the breadth-first distances: first what happened to the object ({@code stored into
  * Cache.map (line 20)}), then to the object holding it ({@code Cache object is reachable from
- * static field Cache.INSTANCE (line 21)}). Ties go to the earliest statement, then the lowest
- * holder id, so output never depends on hash order.
+ * static field Cache.INSTANCE (line 21)}). Among equally short ways a definite one (a store, a
+ * return, a resolved callee) beats an assumed one (a call nothing resolved), then the earliest
+ * statement, then the lowest holder id, so output never depends on hash order.
+ *
+ * <p>A chain ends in its terminal cause, also across calls: a summary's reason for an escaping slot
+ * ({@link dev.noescape.summary.ParamTag#why()}, read off the callee's own search in
+ * {@link dev.noescape.engine.Leaks}) is where the escape finally happens, not the first call it
+ * goes through: {@code passed to Cache.put: … stored in static field Cache.ALL}, the {@code … }
+ * marking calls left out between. A callee the engine could not resolve is named for why:
+ * {@code passed to unknown Foo.bar} (no body, model or summary), {@code passed to overridable
+ * Foo.bar} (a subclass outside the analyzed code may override the body the program has). An
+ * escaping parameter is explained by how it escapes, not by the cheapest way it leaves the method.
+ * Methods the compiler wrote are named as the front end names them (an accessor {@code access$000}
+ * after the member it reaches).
  *
  * <h2>Summaries, bottom-up</h2>
  *
@@ -89,12 +101,41 @@
  * work spent on one method and on one component ({@link dev.noescape.engine.WorkPeaks}, printed by
  * the command line's {@code --debug}) is what the defaults are calibrated against.
  *
- * <p>Summary resolution at a call ({@link dev.noescape.engine.CallTargets}, which rules that
- * explain the engine's results walk too): a library summary (hand-checked models; they win), else the
+ * <h2>Dispatch</h2>
+ *
+ * <p>Which code a call can run is decided in one place, {@link dev.noescape.engine.CallTargets},
+ * which rules that explain the engine's results walk too. The front end names the callee (the
+ * method declaring it), the program's implementations below it and whether dispatch may reach code
+ * outside the program; the receiver narrows that down, with facts about classes the front end
+ * answers ({@link dev.noescape.ir.TypeHierarchy}):
+ *
+ * <ul>
+ *   <li>an array receiver runs Object's method, which nothing overrides ({@code bytes.clone()} is
+ *       Object's {@code clone}, never an override in the program);
+ *   <li>a receiver whose class is known exactly ({@link dev.noescape.engine.ExactReceivers}: every
+ *       definition of the variable is a {@code new} of that class) runs the one method the class
+ *       selects;
+ *   <li>otherwise the receiver's static type (the class the call names, before the front end maps
+ *       it to the declaring one) keeps only the overrides in its subtypes and supertypes, and
+ *       closes dispatch when it is final, or when all its subclasses are the program's and closed
+ *       in turn: a sealed type, a class whose constructors are private (only its nest can extend
+ *       it), an enum, a local, anonymous or private nested class;
+ *   <li>an abstract method of the program never runs: with dispatch closed its overrides are all
+ *       there is; with dispatch open it is overridable;
+ *   <li>an overridable method that implements a <em>protocol</em> method of the models
+ *       ({@code Object#equals}, {@code CharSequence#charAt}, {@code Comparable#compareTo}: TRUST
+ *       ASSUMPTION 1, lines marked {@code protocol} in jdk.models) joins the body the program has
+ *       with the protocol's model, which holds every unseen override to the contract instead of
+ *       leaving it unknown; a megamorphic call to a protocol method takes the model alone.
+ * </ul>
+ *
+ * <p>Summary resolution per target: a library summary (hand-checked models; they win), else the
  * computed summary when dispatch is closed and the program has the callee, else, when dispatch is
  * closed, a summary shipped by the callee's jar (an <em>implementation</em> summary: it describes
  * that one method body, so it is no answer for a call an unseen subclass may take over), else
- * unknown; joined over the overrides the program declares. The summaries a run exports
+ * the library summary of the callee when the target is a JDK class the models do not list (the
+ * contract of the method it implements, TRUST ASSUMPTION 3), else unknown; joined over the
+ * targets. The summaries a run exports
  * ({@link dev.noescape.engine.AnalysisResult#exported}) fold the side facts the public format cannot
  * say into its tags, conservatively: a callee storing its own or global objects into a slot's
  * content exports that slot as {@code contentEscapes}, a fresh result holding globals as not fresh.
@@ -102,8 +143,10 @@
  * <h2>Callbacks invoked and dropped</h2>
  *
  * <p>A slot tagged {@code contentEscapes} but not {@code escapes} ({@code forEach}'s consumer,
- * {@code removeIf}'s predicate, a comparator) means: the library runs the callback during the call
- * and does not keep it. Not seeing the callback's code, the model must assume that what it captures
+ * {@code removeIf}'s predicate, a comparator, and the receiver of the functional interfaces' own
+ * methods, {@code supplier.get()} in a program method taking a {@code Supplier}) means: the callee
+ * runs the callback during the call and does not keep it; a program method that only invokes its
+ * callback parameter gets the same tag from the engine. Not seeing the callback's code, the model must assume that what it captures
  * is exposed to unknown code, so its content escapes. When the object is a {@code LAMBDA},
  * {@code METHOD_REF} or {@code ANONYMOUS_CLASS} site whose code is in the program
  * ({@link dev.noescape.ir.AllocSite.Capture#bodies()}: the lambda body, or the anonymous class's
@@ -160,11 +203,17 @@
  *       summaries carry three more facts in the engine ({@code Calls.Extra}: the callee stores its
  *       own or global objects into an argument; its result is only what the tags say) that the
  *       public summary format cannot hold yet.
- *   <li>A virtual call with {@code Calls.Resolver.MEGAMORPHIC} (32) or more program
- *       implementations is unknown and adds no call-graph edge. C2 does not inline such a call
- *       either, so the JIT could not remove what it is handed anyway; following it would join every
- *       implementation at every call site (work ~ call sites × implementations) and merge large
- *       parts of the program into one component.
+ *   <li>A virtual call with more than {@code Calls.Resolver.MEGAMORPHIC} (32) implementations left
+ *       after the receiver narrowed them is unknown (or a protocol method's model) and adds no
+ *       call-graph edge. C2 does not inline such a call either, so the JIT could not remove what it
+ *       is handed anyway; following it would join every implementation at every call site (work ~
+ *       call sites × implementations) and merge large parts of the program into one component.
+ *   <li>Summaries are not specialised to a call's receiver: a method's own calls on {@code this}
+ *       are resolved for any subclass, even where the caller knows the receiver's class exactly
+ *       ({@code new Builder(…)}'s constructor calling an overridable setter stays overridable).
+ *   <li>A class whose constructors are private or synthetic is taken to be extended only by its
+ *       nest, which is compiled into the same jar: javac's access constructors before Java 11 are
+ *       callable by bytecode of the same package, which source never writes.
  *   <li>Other threads are not modelled: an object held only by a parameter is not assumed to be
  *       written concurrently.
  * </ul>

@@ -23,6 +23,8 @@ import java.util.List;
  * @param siteId the allocation site id within {@code method}, or -1 (parameters)
  * @param subject what the finding is about, stable across line shifts, for baseline keys:
  *     {@code new StringBuilder()}, {@code param items}
+ * @param expected why the escape it reports is expected (reports leave such findings out unless
+ *     asked for them), or null
  */
 public record Finding(
     RuleId rule,
@@ -35,10 +37,22 @@ public record Finding(
     Fix fix,
     MethodRef method,
     int siteId,
-    String subject) {
+    String subject,
+    ExpectedEscape expected) {
 
   public Finding {
     reasons = List.copyOf(reasons);
+  }
+
+  /** A finding about nothing expected. */
+  public Finding(RuleId rule, Severity severity, String file, SourcePos pos, String message, List<Reason> reasons,
+      int hotness, Fix fix, MethodRef method, int siteId, String subject) {
+    this(rule, severity, file, pos, message, reasons, hotness, fix, method, siteId, subject, null);
+  }
+
+  /** This finding marked as expected for {@code why}. */
+  public Finding expected(ExpectedEscape why) {
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, siteId, subject, why);
   }
 
   /** The line-independent baseline key {@code RuleId:Signature}. */

@@ -235,9 +235,15 @@ public final class MethodIRBuilder {
 
   public Stmt.Call call(Var result, MethodRef callee, List<Var> args, List<SymbolicExpr> argExprs,
       boolean dispatchOpen, List<MethodRef> overrides, SourcePos at) {
+    return call(result, callee, args, argExprs, dispatchOpen, overrides, null, at);
+  }
+
+  /** A virtual call whose receiver's static type the front end knows ({@link Stmt.Call#receiverType()}). */
+  public Stmt.Call call(Var result, MethodRef callee, List<Var> args, List<SymbolicExpr> argExprs,
+      boolean dispatchOpen, List<MethodRef> overrides, String receiverType, SourcePos at) {
     List<SymbolicExpr> exprs = new ArrayList<>(argExprs);
     while (exprs.size() < args.size()) exprs.add(null);
-    Stmt.Call c = new Stmt.Call(result, callee, args, exprs, dispatchOpen, overrides, ctx(at));
+    Stmt.Call c = new Stmt.Call(result, callee, args, exprs, dispatchOpen, overrides, receiverType, ctx(at));
     stmts.add(c);
     return c;
   }

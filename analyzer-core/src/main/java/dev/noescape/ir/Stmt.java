@@ -47,6 +47,10 @@ public sealed interface Stmt
    *     library models, never a computed summary of {@code callee}
    * @param overrides implementations of {@code callee} that the analyzed code itself declares;
    *     their summaries are joined with {@code callee}'s
+   * @param receiverType for a virtual call, the static type of the receiver as the front end sees
+   *     it ({@code byte[]} for {@code bytes.clone()}, the class of {@code this} for an unqualified
+   *     call), which may be more specific than {@code callee}'s owner (the class declaring the
+   *     method); null when unknown or not a virtual call
    */
   record Call(
       Var result,
@@ -55,6 +59,7 @@ public sealed interface Stmt
       List<SymbolicExpr> argExprs,
       boolean dispatchOpen,
       List<MethodRef> overrides,
+      String receiverType,
       StmtContext ctx)
       implements Stmt {
     public Call {
@@ -76,6 +81,11 @@ public sealed interface Stmt
     /** The symbolic form of slot {@code i}, or null. */
     public SymbolicExpr argExpr(int i) {
       return i < argExprs.size() ? argExprs.get(i) : null;
+    }
+
+    /** The same call with other overrides and openness (resolved once the whole program is known). */
+    public Call withDispatch(boolean open, List<MethodRef> impls) {
+      return new Call(result, callee, args, argExprs, open, impls, receiverType, ctx);
     }
   }
 

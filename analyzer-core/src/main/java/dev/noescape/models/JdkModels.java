@@ -105,6 +105,24 @@ public final class JdkModels implements SummaryProvider {
     return answer;
   }
 
+  private volatile List<MethodRef> protocols;
+
+  @Override
+  public List<MethodRef> protocols() {
+    List<MethodRef> p = protocols;
+    if (p == null) {
+      List<MethodRef> out = new ArrayList<>();
+      for (String sig : index.protocols()) {
+        int hash = sig.indexOf('#'), open = sig.indexOf('(');
+        String params = sig.substring(open + 1, sig.length() - 1);
+        out.add(new MethodRef(sig.substring(0, hash), sig.substring(hash + 1, open),
+            params.isEmpty() ? List.of() : List.of(params.split(",")), "java.lang.Object", false));
+      }
+      protocols = p = List.copyOf(out);
+    }
+    return p;
+  }
+
   /** The entry for a key ({@code java.util.List#get(int)}), for tools and tests. */
   public Optional<Model> model(String key) {
     int hash = key.indexOf('#');

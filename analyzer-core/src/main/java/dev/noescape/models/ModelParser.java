@@ -22,8 +22,14 @@ import java.util.TreeSet;
  * <pre>
  * # a comment: a whole line, or anything after a token that starts with '#'
  * family @Name = java.util.List java.util.ArrayList @OtherFamily     (members: classes or earlier families)
- * [static] Owner#name(T1,T2)  TAG0 TAG1 ...  [fresh] alloc=yes|no|unknown [since=21]
+ * [static|protocol] Owner#name(T1,T2)  TAG0 TAG1 ...  [fresh] alloc=yes|no|unknown [since=21]
  * </pre>
+ *
+ * <p>{@code protocol} marks a method of TRUST ASSUMPTION 1 ({@code Object#equals},
+ * {@code CharSequence#length}): its summary holds for every implementation, user classes
+ * included, so an override the analysis cannot see is held to it
+ * ({@link dev.noescape.summary.SummaryProvider#protocols()}). Only an instance method of a class
+ * named directly (no family, no constructor) can be one.
  *
  * <p>{@code Owner} is a fully qualified class ({@code java.util.Map$Entry}) or a {@code @Family},
  * which expands the line to every member. Parameter types are erased and fully qualified, exactly
@@ -104,6 +110,8 @@ public final class ModelParser {
     // "java.util.ArrayList#add(java.lang.Object)" or "@Collection#add(java.lang.Object)" -> line
     private final Map<String, Line> lines = new HashMap<>();
     private final List<Line> inOrder = new ArrayList<>();
+    // the signatures of the 'protocol' lines, in file order
+    private final List<String> protocols = new ArrayList<>();
     // family members as written, with their lines, for check()
     private final List<Line> memberLines = new ArrayList<>();
 
@@ -123,6 +131,11 @@ public final class ModelParser {
         if (l != null) return new Pending(key, owner, l.isStatic(), l.line(), l.text(), f);
       }
       return null;
+    }
+
+    /** The signatures of the {@code protocol} lines ({@code java.lang.Object#equals(java.lang.Object)}), in file order. */
+    List<String> protocols() {
+      return protocols;
     }
 
     /**
@@ -241,9 +254,13 @@ public final class ModelParser {
       return;
     }
     boolean isStatic = false;
+    boolean protocol = false;
     if (text.startsWith("static", pos) && pos + 6 < text.length() && text.charAt(pos + 6) <= ' ') {
       isStatic = true;
       pos = skipSpace(text, pos + 6);
+    } else if (text.startsWith("protocol", pos) && pos + 8 < text.length() && text.charAt(pos + 8) <= ' ') {
+      protocol = true;
+      pos = skipSpace(text, pos + 8);
     }
     int end = tokenEnd(text, pos);
     int hash = text.indexOf('#', pos);
@@ -256,10 +273,14 @@ public final class ModelParser {
       throw error(lineNo, "unknown family " + owner + " (define it above)");
     }
     String sig = text.substring(pos, end);
+    if (protocol && (owner.charAt(0) == '@' || sig.contains("#<init>("))) {
+      throw error(lineNo, "a protocol method is an instance method of a class named directly: " + sig);
+    }
     Line l = new Line(lineNo, text, isStatic, owner, sig.substring(hash - pos));
     Line old = index.lines.putIfAbsent(sig, l);
     if (old != null) throw error(lineNo, sig + " is already modelled at line " + old.line());
     index.inOrder.add(l);
+    if (protocol) index.protocols.add(sig);
   }
 
   /** The words after {@code family}, split with indexOf; a word starting with '#' ends the line. */
@@ -338,8 +359,10 @@ public final class ModelParser {
     if (t.get(0).equals("static")) {
       isStatic = true;
       i++;
+    } else if (t.get(0).equals("protocol")) {
+      i++;
     }
-    if (i >= t.size()) throw error(lineNo, "missing method after 'static'");
+    if (i >= t.size()) throw error(lineNo, "missing method after '" + t.get(0) + "'");
     String sig = t.get(i++);
     int hash = sig.indexOf('#');
     int open = sig.indexOf('(');

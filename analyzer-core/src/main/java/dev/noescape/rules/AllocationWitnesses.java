@@ -59,6 +59,7 @@ final class AllocationWitnesses {
   private final List<MethodResult> methods;
   private final Map<String, Integer> index = new HashMap<>();
   private final CallTargets.Sources sources;
+  private final CallTargets callTargets;
   private final boolean allowNoEscape;
   private final Map<Stmt, Offense> offenses = new IdentityHashMap<>();
   private final Map<Stmt, Boolean> clean = new IdentityHashMap<>();
@@ -68,6 +69,8 @@ final class AllocationWitnesses {
       boolean allowNoEscape) {
     this.methods = result.methods();
     this.allowNoEscape = allowNoEscape;
+    this.callTargets = new CallTargets(result.hierarchy());
+    List<MethodRef> protocols = library.protocols();
     for (int i = 0; i < methods.size(); i++) index.put(methods.get(i).method().ref().key(), i);
     Map<MethodRef, Optional<MethodSummary>> libraryCache = new HashMap<>();
     this.sources = new CallTargets.Sources() {
@@ -85,6 +88,11 @@ final class AllocationWitnesses {
       public int program(String key) {
         Integer i = index.get(key);
         return i == null ? -1 : i;
+      }
+
+      @Override
+      public List<MethodRef> protocols() {
+        return protocols;
       }
     };
   }
@@ -121,7 +129,7 @@ final class AllocationWitnesses {
       return new Offense(phrase(s), null, null, s.description());
     }
     if (!(st instanceof Stmt.Call c)) return null;
-    List<CallTargets.Target> all = CallTargets.of(c, sources);
+    List<CallTargets.Target> all = callTargets.of(mr.method(), c, sources);
     int[] targets = new int[all.size()];
     int n = 0;
     String subject = "call " + c.callee().displayName();

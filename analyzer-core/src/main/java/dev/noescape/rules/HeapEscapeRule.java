@@ -4,6 +4,7 @@ import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.Reason;
 import dev.noescape.engine.SiteResult;
+import dev.noescape.finding.ExpectedEscape;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
 import dev.noescape.catalog.RuleId;
@@ -51,14 +52,32 @@ public final class HeapEscapeRule extends SiteRule {
     SiteResult sr = RuleSupport.siteResult(result, s);
     if (sr == null) return null;
     String message;
+    ExpectedEscape expected = null;
     if (sr.state() == EscapeState.GLOBAL_ESCAPE) {
+      expected = expected(m, sr.chain());
+      if (expected != null && !context.showsExpectedEscapes()) return null;
       message = escapeMessage(s, sr.chain(), context.verbosity());
     } else if (sr.state() == EscapeState.ARG_ESCAPE && context.verbosity() >= 2) {
       message = argEscapeMessage(s, sr.chain());
     } else {
       return null;
     }
-    return siteFinding(m, s, message, sr.chain(), Hotness.of(m, s), null);
+    Finding f = siteFinding(m, s, message, sr.chain(), Hotness.of(m, s), null);
+    return expected == null ? f : f.expected(expected);
+  }
+
+  /**
+   * Why an escape is expected, or null: a static initializer's objects live with the class; what is
+   * thrown or returned at the end of the chain leaves the method by design.
+   */
+  static ExpectedEscape expected(MethodIR m, List<Reason> chain) {
+    if (m.ref().name().equals("<clinit>")) return ExpectedEscape.STATIC_INITIALIZER;
+    if (chain.isEmpty()) return null;
+    return switch (chain.get(chain.size() - 1).kind()) {
+      case THROWN -> ExpectedEscape.THROWN;
+      case RETURNED -> ExpectedEscape.RETURNED;
+      default -> null;
+    };
   }
 
   static String escapeMessage(AllocSite s, List<Reason> chain, int verbosity) {
@@ -83,7 +102,7 @@ public final class HeapEscapeRule extends SiteRule {
       case STORED_STATIC -> "a static field keeps it alive";
       case STORED_INTO -> "the object holding it outlives the method";
       case STORED_INTO_PARAM -> "an object the caller passed in keeps it";
-      case PASSED_TO_CALL -> "the callee keeps it";
+      case PASSED_TO_CALL -> "the callee lets it escape";
       case PASSED_TO_UNKNOWN -> "code the analysis cannot see is assumed to keep it";
       case REACHABLE_FROM_GLOBAL -> "a global object keeps it";
       case CAPTURED -> "the lambda that captures it escapes";

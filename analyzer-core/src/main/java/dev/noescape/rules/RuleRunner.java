@@ -19,7 +19,8 @@ public final class RuleRunner {
    * keep program order, then rule order (the sort is stable), so the output is the same on every
    * run. Methods the engine did not analyze (over a budget) are skipped. Ids without a registered
    * rule ({@link Rules#has}) are ignored: {@code AllocationContract} runs in
-   * {@link #run(AnalysisResult, SummaryProvider, RuleContext, Set)}.
+   * {@link #run(AnalysisResult, SummaryProvider, RuleContext, Set)}. {@code HeapEscape} findings that
+   * would print the same line twice are merged ({@link SameLineSites}).
    */
   public static List<Finding> run(AnalysisResult result, RuleContext context, Set<RuleId> enabled) {
     List<Finding> out = new ArrayList<>();
@@ -28,7 +29,7 @@ public final class RuleRunner {
       if (!skipped.contains(mr.method().ref().key())) out.addAll(run(mr, context, enabled));
     }
     out.sort(Finding.ORDER);
-    return out;
+    return SameLineSites.merge(out);
   }
 
   /**

@@ -124,8 +124,9 @@ final class RuleSupport {
   }
 
   /**
-   * The reason chain for a message: at verbosity 1 the first step (plus {@code " …"} when more
-   * follow), at verbosity 2 every step joined with {@code "; "}.
+   * The reason chain for a message: at verbosity 1 the first and the last step (joined with
+   * {@code " … "} when steps between are left out), at verbosity 2 every step joined with
+   * {@code "; "}.
    */
   static String chainText(List<Reason> chain, int verbosity, boolean inline) {
     if (chain.isEmpty()) return "";
@@ -137,8 +138,13 @@ final class RuleSupport {
       }
       return sb.toString();
     }
+    // The first step says what happened to the object, the last what finally keeps it: both, with
+    // the steps between elided.
     Reason first = chain.get(0);
-    return (inline ? renderInline(first) : first.render()) + (chain.size() > 1 ? " …" : "");
+    String head = inline ? renderInline(first) : first.render();
+    if (chain.size() == 1) return head;
+    Reason last = chain.get(chain.size() - 1);
+    return head + (chain.size() == 2 ? "; " : " … ") + (inline ? renderInline(last) : last.render());
   }
 
   static Finding finding(RuleId rule, MethodIR m, SourcePos pos, String message, List<Reason> reasons,

@@ -17,7 +17,10 @@ import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles Java sources in a test with the JDK's compiler ({@code --release 21}, the noescape annotations on the class path). */
+/**
+ * Compiles Java sources in a test with the JDK's compiler ({@code --release 21} unless the options
+ * name another, the noescape annotations on the class path).
+ */
 final class Snippets {
   private Snippets() {}
 
@@ -34,8 +37,9 @@ final class Snippets {
   static void compile(List<Path> sources, Path classes, List<String> options) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertNotNull(javac, "no system Java compiler (a JDK is needed)");
-    List<String> opts = new ArrayList<>(List.of("--release", "21", "-proc:none", "-nowarn", "-d", classes.toString(),
+    List<String> opts = new ArrayList<>(List.of("-proc:none", "-nowarn", "-d", classes.toString(),
         "-cp", annotationsPath().toString()));
+    if (!options.contains("--release")) opts.addAll(List.of("--release", "21"));
     if (options.stream().noneMatch(o -> o.startsWith("-g"))) opts.add("-g");
     opts.addAll(options);
     StringWriter diagnostics = new StringWriter();

@@ -354,6 +354,29 @@ class JdkModelsTest {
         m.model("java.util.concurrent.ForkJoinPool#execute(java.lang.Runnable)").orElseThrow().summary().param(1).why());
   }
 
+  @Test
+  void protocolLinesAreListedForDispatch() {
+    JdkModels m = JdkModels.parse("test", new java.io.StringReader(
+        "protocol java.lang.Object#equals(java.lang.Object)  none none  alloc=no\n"
+            + "java.lang.Object#hashCode()  none  alloc=no\n"));
+    assertEquals(List.of(new MethodRef("java.lang.Object", "equals", List.of("java.lang.Object"), "java.lang.Object", false)),
+        m.protocols());
+    assertEquals(List.of(ParamTag.NONE, ParamTag.NONE), m.model("java.lang.Object#equals(java.lang.Object)").orElseThrow()
+        .summary().params());
+    // the shipped file: trust assumption 1's methods, and nothing a user class implements by contract alone
+    List<String> shipped = models().protocols().stream().map(MethodRef::key).toList();
+    assertTrue(shipped.containsAll(List.of("java.lang.Object#equals(java.lang.Object)", "java.lang.Object#hashCode()",
+        "java.lang.Object#toString()", "java.lang.Comparable#compareTo(java.lang.Object)",
+        "java.lang.CharSequence#charAt(int)")), shipped.toString());
+    assertTrue(shipped.stream().noneMatch(k -> k.startsWith("java.util.")), shipped.toString());
+    // and every functional interface's method invokes and drops its callback
+    for (String k : List.of("java.util.function.Supplier#get()", "java.util.function.Function#apply(java.lang.Object)",
+        "java.lang.Runnable#run()", "java.util.Comparator#compare(java.lang.Object,java.lang.Object)")) {
+      ParamTag receiver = models().model(k).orElseThrow().summary().param(0);
+      assertTrue(receiver.contentEscapes() && !receiver.escapes(), k + ": " + receiver);
+    }
+  }
+
   // ---- malformed input
 
   @Test
@@ -378,6 +401,8 @@ class JdkModelsTest {
     bad.put("java.lang.String#length()  none+ret  alloc=no\n", 1);
     bad.put("java.lang.String#length()  ret+ret  alloc=no\n", 1);
     bad.put("java.lang.String#length()  ret+  alloc=no\n", 1);
+    bad.put("family @L = java.util.List\nprotocol @L#size()  none  alloc=no\n", 2); // a family's contract is no protocol
+    bad.put("protocol java.util.ArrayList#<init>()  none  alloc=no\n", 1);
     bad.put("java.lang.String#length()  none  alloc=no since=11\n", 1);
     bad.put("java.lang.String#length()  none  alloc=no extra\n", 1);
     bad.put("String#length()  none  alloc=no\n", 1);

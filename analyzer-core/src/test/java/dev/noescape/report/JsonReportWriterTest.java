@@ -53,6 +53,7 @@ class JsonReportWriterTest {
               "endColumn": null,
               "message": "new Entry(k, v) escapes to heap: stored into Cache.map (line 8)",
               "hotness": 40,
+              "expected": null,
               "method": "com.acme.cache.Cache#put(java.lang.String,java.lang.Object)",
               "subject": "new Entry(String,Object)",
               "baselineKey": "HeapEscape:com.acme.cache.Cache#put(java.lang.String,java.lang.Object):new Entry(String,Object)",
@@ -79,6 +80,7 @@ class JsonReportWriterTest {
               "endColumn": 39,
               "message": "new ArrayList<>() grows while it is filled with orders.size() elements in the loop at line 7: presize it: new ArrayList<>(orders.size())",
               "hotness": 11040,
+              "expected": null,
               "method": "com.acme.orders.OrderBook#submit(java.util.List)",
               "subject": "new ArrayList<>()",
               "baselineKey": "UnpresizedCollection:com.acme.orders.OrderBook#submit(java.util.List):new ArrayList<>()",
@@ -116,7 +118,7 @@ class JsonReportWriterTest {
     List<String> fields = new ArrayList<>();
     for (Iterator<String> it = doc.at("/findings/0").fieldNames(); it.hasNext(); ) fields.add(it.next());
     assertEquals(
-        List.of("rule", "severity", "file", "line", "column", "endColumn", "message", "hotness", "method", "subject",
+        List.of("rule", "severity", "file", "line", "column", "endColumn", "message", "hotness", "expected", "method", "subject",
             "baselineKey", "reasons", "fix"),
         fields);
     assertEquals(6, doc.at("/summary/total").asInt());

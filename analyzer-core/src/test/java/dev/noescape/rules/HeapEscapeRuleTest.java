@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.Reason;
+import dev.noescape.finding.ExpectedEscape;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Var;
@@ -22,6 +24,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HeapEscapeRuleTest {
+  /** Expected escapes (returned, thrown, static initializers) shown. */
+  private static final RuleContext SHOW_EXPECTED = RuleContext.defaults().withExpectedEscapes(true);
+
   private final HeapEscapeRule rule = new HeapEscapeRule();
 
   private static MethodIRBuilder withThis(String name) {
@@ -41,10 +46,13 @@ class HeapEscapeRuleTest {
     Reason returned = reason(Reason.Kind.RETURNED, "returned", 20);
     MethodResult r = Fx.Results.of(ir).state(s, EscapeState.GLOBAL_ESCAPE, returned).build();
 
-    List<Finding> fs = rule.check(r, Fx.defaults());
+    // Returned: an expected escape, left out by default
+    assertEquals(List.of(), rule.check(r, Fx.defaults()));
+    List<Finding> fs = rule.check(r, SHOW_EXPECTED);
 
     Finding f = Fx.onlyFinding(fs, RuleId.HEAP_ESCAPE, Severity.INFO,
         "new StringBuilder() escapes to heap: returned (line 20) — the caller keeps it");
+    assertEquals(ExpectedEscape.RETURNED, f.expected());
     assertEquals(Fx.FILE, f.file());
     assertEquals(SourcePos.of(18, 22), f.pos());
     assertEquals(ir.ref(), f.method());
@@ -67,12 +75,32 @@ class HeapEscapeRuleTest {
   }
 
   @Test
-  void verbosityOneShowsFirstStepAndEllipsis() {
+  void verbosityOneShowsFirstAndLastStep() {
     AllocSite[] s = new AllocSite[1];
     List<Finding> fs = rule.check(twoStepEscape(s), Fx.ctx(21, false, false, 1));
-    assertEquals(List.of("new Entry() escapes to heap: stored into Cache.map (line 20) … — a static field keeps it alive"),
+    assertEquals(List.of("new Entry() escapes to heap: stored into Cache.map (line 20); "
+            + "Cache.map is reachable from static field Cache.INSTANCE (line 21) — a static field keeps it alive"),
         Fx.messages(fs));
     assertEquals(2, fs.get(0).reasons().size(), "reasons always carry the whole chain");
+  }
+
+  @Test
+  void verbosityOneElidesTheMiddleOfLongerChains() {
+    MethodIRBuilder b = withThis("cache");
+    Var e = b.local("e", "com.acme.Entry");
+    AllocSite s = b.alloc(e, SiteKind.NEW_OBJECT, "com.acme.Entry", "new Entry()", at(19),
+        new AllocSite.Constructor(List.of(), List.of()));
+    MethodResult r = Fx.Results.of(b.build())
+        .state(s, EscapeState.GLOBAL_ESCAPE,
+            reason(Reason.Kind.STORED_INTO, "stored into an element of new Entry[4]", 20),
+            reason(Reason.Kind.STORED_INTO, "Entry array is stored into Cache.table", 21),
+            reason(Reason.Kind.STORED_STATIC, "Cache object is reachable from static field Cache.INSTANCE", 22))
+        .build();
+    List<Finding> fs = rule.check(r, Fx.ctx(23, false, false, 1));
+    assertEquals(List.of("new Entry() escapes to heap: stored into an element of new Entry[4] (line 20) … "
+            + "Cache object is reachable from static field Cache.INSTANCE (line 22) — a static field keeps it alive"),
+        Fx.messages(fs));
+    assertEquals(3, fs.get(0).reasons().size(), "reasons always carry the whole chain");
   }
 
   @Test
@@ -136,7 +164,7 @@ class HeapEscapeRuleTest {
         .state(big, EscapeState.GLOBAL_ESCAPE, ret)
         .state(dbl, EscapeState.GLOBAL_ESCAPE, ret)
         .build();
-    List<Finding> fs = rule.check(r, Fx.defaults());
+    List<Finding> fs = rule.check(r, SHOW_EXPECTED);
     assertEquals(List.of(big.id(), dbl.id()), fs.stream().map(Finding::siteId).toList());
   }
 
@@ -159,5 +187,38 @@ class HeapEscapeRuleTest {
         .build();
     assertEquals(List.of("new Point() escapes to heap: passed to Plugin.accept (line 4) — "
         + "code the analysis cannot see is assumed to keep it"), Fx.messages(rule.check(r, Fx.defaults())));
+  }
+
+  /** One escaping {@code new Foo()} at line 3 of {@code method}, whose chain is {@code chain}. */
+  private static MethodResult escapes(MethodRef method, Reason... chain) {
+    MethodIRBuilder b = new MethodIRBuilder(method, "A." + method.name(), Fx.FILE, at(1));
+    Var foo = b.local("foo", "com.acme.Foo");
+    AllocSite s = b.alloc(foo, SiteKind.NEW_OBJECT, "com.acme.Foo", "new Foo()", at(3),
+        new AllocSite.Constructor(List.of(), List.of()));
+    return Fx.Results.of(b.build()).state(s, EscapeState.GLOBAL_ESCAPE, chain).build();
+  }
+
+  @Test
+  void expectedEscapesAreMarkedAndLeftOutUnlessAskedFor() {
+    MethodRef m = new MethodRef("com.acme.A", "make", List.of(), "com.acme.Foo", true);
+    MethodRef clinit = new MethodRef("com.acme.A", "<clinit>", List.of(), "void", true);
+    MethodResult thrown = escapes(m, reason(Reason.Kind.STORED_INTO, "stored into new Failure(…)", 4),
+        reason(Reason.Kind.THROWN, "Failure object is thrown", 5));
+    MethodResult returned = escapes(m, reason(Reason.Kind.STORED_INTO, "stored into new ArrayList<>() by List.add", 4),
+        reason(Reason.Kind.RETURNED, "ArrayList object is returned", 5));
+    MethodResult table = escapes(clinit, reason(Reason.Kind.STORED_STATIC, "stored into static field A.TABLE", 4));
+    MethodResult leak = escapes(m, reason(Reason.Kind.STORED_STATIC, "stored into static field A.CACHE", 4));
+    RuleContext verbose = Fx.ctx(21, false, false, 2);
+    for (var c : List.of(List.of(thrown, ExpectedEscape.THROWN), List.of(returned, ExpectedEscape.RETURNED),
+        List.of(table, ExpectedEscape.STATIC_INITIALIZER))) {
+      MethodResult r = (MethodResult) c.get(0);
+      assertEquals(List.of(), rule.check(r, Fx.defaults()), c.get(1).toString());
+      assertEquals(List.of(c.get(1)), rule.check(r, SHOW_EXPECTED).stream().map(Finding::expected).toList());
+      assertEquals(List.of(c.get(1)), rule.check(r, verbose).stream().map(Finding::expected).toList());
+    }
+    // A static store outside a static initializer is no expected escape: a leak worth seeing.
+    List<Finding> fs = rule.check(leak, Fx.defaults());
+    assertEquals(1, fs.size());
+    assertNull(fs.get(0).expected());
   }
 }

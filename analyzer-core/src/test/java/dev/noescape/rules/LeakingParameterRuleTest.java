@@ -105,7 +105,8 @@ class LeakingParameterRuleTest {
             reason(Reason.Kind.STORED_INTO, "stored into Holder.items", 12),
             reason(Reason.Kind.STORED_STATIC, "Holder is reachable from static field Holder.INSTANCE", 13))
         .build();
-    assertEquals(List.of("leaking param: items (stored into Holder.items, line 12 …)"),
+    assertEquals(List.of("leaking param: items (stored into Holder.items, line 12; "
+            + "Holder is reachable from static field Holder.INSTANCE, line 13)"),
         Fx.messages(rule.check(r, Fx.ctx(21, false, false, 1))));
     assertEquals(List.of("leaking param: items (stored into Holder.items, line 12; "
             + "Holder is reachable from static field Holder.INSTANCE, line 13)"),

@@ -18,11 +18,11 @@ final class CompilationFacts {
   static RuleContext ruleContext(VisitorState state, NoEscapeOptions options) {
     try {
       return new RuleContext(targetRelease(state.context), guavaOnClasspath(state), options.reportOutsideLoops(),
-          options.verbosity(), options.hotAnnotations(), options.contractAllowsNoEscape());
+          options.verbosity(), options.hotAnnotations(), options.contractAllowsNoEscape(), options.expectedEscapes());
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
       return new RuleContext(Runtime.version().feature(), false, options.reportOutsideLoops(), options.verbosity(),
-          options.hotAnnotations(), options.contractAllowsNoEscape());
+          options.hotAnnotations(), options.contractAllowsNoEscape(), options.expectedEscapes());
     }
   }
 

@@ -251,7 +251,7 @@ public final class JavacAnalysis {
         List<MethodIR> all = new ArrayList<>(program.methods());
         all.addAll(extra);
         BackEnd.Output wide =
-            BackEnd.run(unitOnly.withProgram(new Program(all)).withRules(Set.of(RuleId.ALLOCATION_CONTRACT)));
+            BackEnd.run(unitOnly.withProgram(program.withMethods(all)).withRules(Set.of(RuleId.ALLOCATION_CONTRACT)));
         Set<String> own = program.byKey().keySet();
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) if (f.rule() != RuleId.ALLOCATION_CONTRACT) out.add(f);

@@ -23,6 +23,9 @@ import java.util.Set;
  *   <li>{@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false} (default false): the
  *       {@code AllocationContract} check allows allocations whose object provably does not escape
  *       (the JIT may scalar-replace them, but need not).
+ *   <li>{@code -XepOpt:NoEscape:ExpectedEscapes=true|false} (default false; implied by verbosity
+ *       2): {@code HeapEscape} also reports the escapes that are expected (thrown, made by a static
+ *       initializer, returned).
  * </ul>
  *
  * <p>A malformed value never fails the compilation: it falls back to the default and is listed in
@@ -34,14 +37,16 @@ import java.util.Set;
  *     built-in {@code HotPath}/{@code NoAllocation})
  * @param problems messages about option values that could not be used
  * @param contractAllowsNoEscape {@code AllocationContract} allows non-escaping allocations
+ * @param expectedEscapes {@code HeapEscape} reports expected escapes too
  */
 public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
-    boolean contractAllowsNoEscape) {
+    boolean contractAllowsNoEscape, boolean expectedEscapes) {
 
   public static final String VERBOSITY = "NoEscape:Verbosity";
   public static final String REPORT_OUTSIDE_LOOPS = "NoEscape:ReportOutsideLoops";
   public static final String HOT_ANNOTATIONS = "NoEscape:HotAnnotations";
   public static final String CONTRACT_ALLOWS_NO_ESCAPE = "NoEscape:ContractAllowsNoEscape";
+  public static final String EXPECTED_ESCAPES = "NoEscape:ExpectedEscapes";
 
   /** The annotations that always mark a method hot (matched by simple name, any package). */
 
@@ -51,7 +56,7 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
   }
 
   public static NoEscapeOptions defaults() {
-    return new NoEscapeOptions(1, false, Set.of(), List.of(), false);
+    return new NoEscapeOptions(1, false, Set.of(), List.of(), false, false);
   }
 
   /** Reads the options; never throws. */
@@ -74,6 +79,7 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
     }
     boolean outside = booleanFlag(flags, REPORT_OUTSIDE_LOOPS, problems);
     boolean allowNoEscape = booleanFlag(flags, CONTRACT_ALLOWS_NO_ESCAPE, problems);
+    boolean expected = booleanFlag(flags, EXPECTED_ESCAPES, problems);
     Set<String> hot = new LinkedHashSet<>();
     String h = flagValue(flags, HOT_ANNOTATIONS, problems);
     if (h != null) {
@@ -86,7 +92,7 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
         if (!name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))) hot.add(name);
       }
     }
-    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape);
+    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape, expected);
   }
 
   /** Every simple name that marks a method hot: the built-in ones plus the configured ones. */

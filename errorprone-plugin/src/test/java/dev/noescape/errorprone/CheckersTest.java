@@ -163,24 +163,26 @@ class CheckersTest {
         .addSourceLines(
             "Escaping.java",
             "class Escaping {",
-            "  Object make() {",
-            "    // BUG: Diagnostic contains: new StringBuilder() escapes to heap: returned",
-            "    return new StringBuilder();",
+            "  static Object kept;",
+            "  void keep() {",
+            "    // BUG: Diagnostic contains: new StringBuilder() escapes to heap: stored into static field Escaping.kept",
+            "    kept = new StringBuilder();",
             "  }",
             "}")
         .doTest();
   }
 
-  /** HeapEscape (off by default) reports a returned allocation when {@code arg} turns it on. */
+  /** HeapEscape (off by default) reports an allocation stored into a static when {@code arg} turns it on. */
   private void assertHeapEscapeReportedWith(String arg) {
     helper(HeapEscapeChecker.class)
         .setArgs(arg)
         .addSourceLines(
             "Escaping.java",
             "class Escaping {",
-            "  Object make() {",
+            "  static Object kept;",
+            "  void keep() {",
             "    // BUG: Diagnostic contains: escapes to heap",
-            "    return new StringBuilder();",
+            "    kept = new StringBuilder();",
             "  }",
             "}")
         .doTest();

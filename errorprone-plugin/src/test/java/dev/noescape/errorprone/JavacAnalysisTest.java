@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +77,7 @@ class JavacAnalysisTest {
   private static final String ALL_RULES = "-XepDisableAllChecks -Xep:HeapEscape:WARN -Xep:LeakingParameter:WARN"
       + " -Xep:BoxingAllocation:WARN -Xep:VarargsAllocation:WARN -Xep:CapturingLambda:WARN"
       + " -Xep:UnpresizedCollection:WARN -Xep:HashMapCapacity:WARN -Xep:StringConcatInLoop:WARN"
-      + " -Xep:AllocationContract:WARN";
+      + " -Xep:AllocationContract:WARN -XepOpt:NoEscape:ExpectedEscapes=true";
 
   private static final Pattern EP_MESSAGE = Pattern.compile("\\[(\\w+)\\] ([^\\n]*)");
 
@@ -111,7 +112,7 @@ class JavacAnalysisTest {
       task.analyze();
       for (CompilationUnitTree unit : units) {
         JavacAnalysis.Result r = JavacAnalysis.analyze(unit, ((BasicJavacTask) task).getContext(),
-            NoEscapeOptions.defaults(), CompilationUnitAnalysis.RULES);
+            new NoEscapeOptions(1, false, Set.of(), List.of(), false, true), CompilationUnitAnalysis.RULES);
         assertEquals(List.of(), r.problems(), unit.getSourceFile().getName());
         for (JavacAnalysis.Report report : r.reports()) {
           long line = unit.getLineMap().getLineNumber(((JCTree) report.path().getLeaf()).getStartPosition());

@@ -24,6 +24,7 @@ class OptionsTest {
     assertEquals(1, o.verbosity());
     assertFalse(o.reportOutsideLoops());
     assertFalse(o.contractAllowsNoEscape());
+    assertFalse(o.expectedEscapes());
     assertEquals(Set.of(), o.hotAnnotations());
     assertEquals(Set.of("HotPath", "NoAllocation"), o.allHotAnnotations());
     assertTrue(o.problems().isEmpty());
@@ -35,10 +36,12 @@ class OptionsTest {
         "NoEscape:Verbosity", "2",
         "NoEscape:ReportOutsideLoops", "true",
         "NoEscape:ContractAllowsNoEscape", "true",
+        "NoEscape:ExpectedEscapes", "true",
         "NoEscape:HotAnnotations", "Fast, com.acme.Critical,,@Latency")));
     assertEquals(2, o.verbosity());
     assertTrue(o.reportOutsideLoops());
     assertTrue(o.contractAllowsNoEscape());
+    assertTrue(o.expectedEscapes());
     assertEquals(Set.of("Fast", "Critical", "Latency"), o.hotAnnotations());
     assertEquals(Set.of("HotPath", "NoAllocation", "Fast", "Critical", "Latency"), o.allHotAnnotations());
     assertTrue(o.problems().isEmpty());
@@ -49,11 +52,13 @@ class OptionsTest {
     NoEscapeOptions o = NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of(
         "NoEscape:Verbosity", "loud",
         "NoEscape:ReportOutsideLoops", "sometimes",
-        "NoEscape:ContractAllowsNoEscape", "maybe")));
+        "NoEscape:ContractAllowsNoEscape", "maybe",
+        "NoEscape:ExpectedEscapes", "perhaps")));
     assertEquals(1, o.verbosity());
     assertFalse(o.reportOutsideLoops());
     assertFalse(o.contractAllowsNoEscape());
-    assertEquals(3, o.problems().size(), o.problems().toString());
+    assertFalse(o.expectedEscapes());
+    assertEquals(4, o.problems().size(), o.problems().toString());
     assertEquals(1, NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of("NoEscape:Verbosity", "3"))).verbosity());
   }
 
@@ -62,20 +67,24 @@ class OptionsTest {
   private static final String[] CHAIN = {
     "class Chain {",
     "  static class Holder { Object value; }",
-    "  static Holder global;",
+    "  static class Box { Holder holder; }",
+    "  static Box global;",
     "  void f() {",
     "    // BUG: Diagnostic matches: CHAIN",
     "    Object o = new StringBuilder();",
-    "    // BUG: Diagnostic contains: escapes to heap: stored into static field Chain.global (line 10)",
+    "    // BUG: Diagnostic contains: escapes to heap: stored into Chain.Box.holder (line 13)",
     "    Holder h = new Holder();",
+    "    // BUG: Diagnostic contains: escapes to heap: stored into static field Chain.global (line 14)",
+    "    Box b = new Box();",
     "    h.value = o;",
-    "    global = h;",
+    "    b.holder = h;",
+    "    global = b;",
     "  }",
     "}"
   };
 
   @Test
-  void verbosity1_showsTheFirstReasonOnly() {
+  void verbosity1_showsTheFirstAndTheLastReason() {
     CompilationTestHelper.newInstance(HeapEscapeChecker.class, getClass())
         .setArgs("-Xep:HeapEscape:WARN")
         .addSourceLines("Chain.java", CHAIN)
@@ -92,16 +101,59 @@ class OptionsTest {
         .doTest();
   }
 
-  /** {@code escapes to heap: stored into Chain.Holder.value (line 9) …}: the first step, and a mark for more. */
+  /**
+   * {@code escapes to heap: stored into Chain.Holder.value (line 12) … static field Chain.global (line
+   * 14)}: the first step, the last one, and a mark for the one between.
+   */
   private static Predicate<String> firstStepOnly() {
-    return m -> m.contains("escapes to heap: stored into Chain.Holder.value (line 9) …")
-        && !m.contains("Chain.global");
+    return m -> m.contains("escapes to heap: stored into Chain.Holder.value (line 12) … ")
+        && m.contains("static field Chain.global (line 14)") && !m.contains("Chain.Box.holder");
   }
 
-  /** {@code escapes to heap: stored into Chain.Holder.value (line 9); ... static field Chain.global (line 10)}. */
+  /** {@code escapes to heap: stored into Chain.Holder.value (line 12); … Box.holder …; … Chain.global (line 14)}. */
   private static Predicate<String> wholeChain() {
-    return m -> m.contains("escapes to heap: stored into Chain.Holder.value (line 9); ")
-        && m.contains("static field Chain.global (line 10)") && !m.contains("…");
+    return m -> m.contains("escapes to heap: stored into Chain.Holder.value (line 12); ")
+        && m.contains("Chain.Box.holder (line 13); ") && m.contains("static field Chain.global (line 14)")
+        && !m.contains("…");
+  }
+
+  private static final String[] EXPECTED = {
+    "class Expected {",
+    "  static final Object TABLE = new int[4];",
+    "  Object make() {",
+    "    return new StringBuilder();",
+    "  }",
+    "  void fail() {",
+    "    throw new IllegalStateException();",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void expectedEscapes_areLeftOutUnlessAskedFor() {
+    CompilationTestHelper.newInstance(HeapEscapeChecker.class, getClass())
+        .setArgs("-Xep:HeapEscape:WARN")
+        .addSourceLines("Expected.java", EXPECTED)
+        .expectNoDiagnostics()
+        .doTest();
+    for (String show : List.of("-XepOpt:NoEscape:ExpectedEscapes=true", "-XepOpt:NoEscape:Verbosity=2")) {
+      CompilationTestHelper.newInstance(HeapEscapeChecker.class, getClass())
+          .setArgs("-Xep:HeapEscape:WARN", show)
+          .addSourceLines("Expected.java",
+              "class Expected {",
+              "  // BUG: Diagnostic contains: new int[4] escapes to heap: stored into static field Expected.TABLE",
+              "  static final Object TABLE = new int[4];",
+              "  Object make() {",
+              "    // BUG: Diagnostic contains: new StringBuilder() escapes to heap: returned",
+              "    return new StringBuilder();",
+              "  }",
+              "  void fail() {",
+              "    // BUG: Diagnostic contains: escapes to heap: thrown",
+              "    throw new IllegalStateException();",
+              "  }",
+              "}")
+          .doTest();
+    }
   }
 
   @Test

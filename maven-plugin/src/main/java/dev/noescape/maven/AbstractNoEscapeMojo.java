@@ -53,6 +53,14 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   private boolean contractAllowsNoEscape;
 
   /**
+   * HeapEscape: also report the escapes that are expected (thrown objects, objects made by static
+   * initializers, returned objects), left out by default so that loop, hot-path and surprising
+   * escapes come first. Implied by verbosity 2.
+   */
+  @Parameter(property = "noescape.expectedEscapes", defaultValue = "false")
+  private boolean expectedEscapes;
+
+  /**
    * More annotations that make a method hot, besides {@code @HotPath} and {@code @NoAllocation},
    * matched by simple name ({@code com.acme.Fast} counts as {@code Fast}).
    */
@@ -104,6 +112,6 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   protected ModuleAnalysis analysis() {
     return new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, readSummaries));
+            contractAllowsNoEscape, readSummaries, expectedEscapes));
   }
 }

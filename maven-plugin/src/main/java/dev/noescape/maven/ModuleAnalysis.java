@@ -27,7 +27,7 @@ final class ModuleAnalysis {
   /** The goals' analysis parameters. */
   record Settings(List<String> rules, List<String> excludeRules, int verbosity, boolean reportOutsideLoops,
       List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes,
-      boolean contractAllowsNoEscape, boolean classpathSummaries) {}
+      boolean contractAllowsNoEscape, boolean classpathSummaries, boolean expectedEscapes) {}
 
   private final MavenProject project;
   private final Log log;
@@ -42,6 +42,7 @@ final class ModuleAnalysis {
   private final List<String> includes;
   private final List<String> excludes;
   private final boolean classpathSummaries;
+  private final boolean expectedEscapes;
 
   ModuleAnalysis(MavenProject project, Log log, String pluginVersion, Settings s) {
     this.project = project;
@@ -57,6 +58,7 @@ final class ModuleAnalysis {
     this.includes = s.includes();
     this.excludes = s.excludes();
     this.classpathSummaries = s.classpathSummaries();
+    this.expectedEscapes = s.expectedEscapes();
   }
 
   private Log getLog() {
@@ -176,7 +178,7 @@ final class ModuleAnalysis {
     }
     RuleContext d = RuleContext.defaults();
     RuleContext context = new RuleContext(d.targetRelease(), d.guavaOnClasspath(), reportOutsideLoops, verbosity, hot,
-        contractAllowsNoEscape);
+        contractAllowsNoEscape, expectedEscapes);
     return new BytecodeAnalysis.Options(List.of(), List.of(), selected, context);
   }
 

@@ -65,6 +65,14 @@ public class ReportMojo extends AbstractMavenReport {
   @Parameter(property = "noescape.contractAllowsNoEscape", defaultValue = "false")
   private boolean contractAllowsNoEscape;
 
+  /**
+   * HeapEscape: also report the escapes that are expected (thrown objects, objects made by static
+   * initializers, returned objects), left out by default so that loop, hot-path and surprising
+   * escapes come first. Implied by verbosity 2.
+   */
+  @Parameter(property = "noescape.expectedEscapes", defaultValue = "false")
+  private boolean expectedEscapes;
+
   /** More annotations (simple names) that make a method hot, besides {@code @HotPath} and {@code @NoAllocation}. */
   @Parameter(property = "noescape.hotAnnotations")
   private List<String> hotAnnotations = new ArrayList<>();
@@ -117,7 +125,7 @@ public class ReportMojo extends AbstractMavenReport {
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, true));
+            contractAllowsNoEscape, true, expectedEscapes));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();

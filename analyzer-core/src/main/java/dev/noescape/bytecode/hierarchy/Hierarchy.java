@@ -1,5 +1,6 @@
 package dev.noescape.bytecode.hierarchy;
 
+import dev.noescape.ir.TypeHierarchy;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -21,8 +22,15 @@ import java.util.Set;
  * class is loaded, never initialized. A class neither source knows is "unknown": the answers are
  * then the conservative ones (declared where the bytecode says, not varargs, open dispatch).
  */
-public final class Hierarchy {
-  /** What the lowering needs to know of a program class. */
+public final class Hierarchy implements TypeHierarchy {
+  /**
+   * What the lowering needs to know of a program class.
+   *
+   * @param enclosed every subclass is declared next to it: an anonymous or private nested class, or
+   *     a class whose constructors are all private or synthetic (the access constructors javac
+   *     before 11 made for a nest): only its nestmates can call them, and a nest is compiled into
+   *     one jar
+   */
   public record ClassInfo(
       String name,
       String superName,
@@ -30,10 +38,22 @@ public final class Hierarchy {
       boolean isInterface,
       boolean isFinal,
       boolean isPublic,
-      Map<String, Integer> methods) {
+      Map<String, Integer> methods,
+      boolean enclosed) {
 
     /** Method flags by {@code name(p1,p2)}. */
-    public static final int STATIC = 1, ABSTRACT = 2, VARARGS = 4, PRIVATE = 8, FINAL = 16;
+    public static final int STATIC = 1, ABSTRACT = 2, VARARGS = 4, PRIVATE = 8, FINAL = 16, SYNTHETIC = 32;
+
+    /** Whether a class has constructors and each is private or synthetic. */
+    public static boolean onlyPrivateConstructors(Map<String, Integer> methods) {
+      boolean any = false;
+      for (Map.Entry<String, Integer> e : methods.entrySet()) {
+        if (!e.getKey().startsWith("<init>(")) continue;
+        if ((e.getValue() & (PRIVATE | SYNTHETIC)) == 0) return false;
+        any = true;
+      }
+      return any;
+    }
   }
 
   private final Map<String, ClassInfo> program = new HashMap<>();
@@ -171,6 +191,13 @@ public final class Hierarchy {
     return m != null && m.isVarArgs();
   }
 
+  /** Whether a program class's constructor with these parameters is synthetic (javac's access constructor). */
+  public boolean isSyntheticConstructor(String owner, List<String> params) {
+    ClassInfo c = program.get(owner);
+    Integer f = c == null ? null : c.methods().get(sub("<init>", params));
+    return f != null && (f & ClassInfo.SYNTHETIC) != 0;
+  }
+
   /** Constructors are declared by the class itself: only the variable-arity question applies. */
   public boolean isVarargsConstructor(String owner, List<String> params) {
     ClassInfo c = program.get(owner);
@@ -196,22 +223,29 @@ public final class Hierarchy {
   }
 
   /** Whether {@code type} is {@code sup} or a subtype of it (program or JDK); false when unknown. */
+  @Override
   public boolean isSubtype(String type, String sup) {
-    return isSubtype(type, sup, new HashSet<>());
+    return subtype(type, sup, new HashSet<>(), false);
   }
 
-  private boolean isSubtype(String type, String sup, Set<String> seen) {
+  /**
+   * Walks the program supertypes of {@code type} up to {@code sup}; a class neither the program nor
+   * the JDK knows answers {@code ifUnknown} (it may be anything).
+   */
+  private boolean subtype(String type, String sup, Set<String> seen, boolean ifUnknown) {
     if (type == null || !seen.add(type)) return false;
     if (type.equals(sup)) return true;
     ClassInfo c = program.get(type);
     if (c != null) {
-      if (isSubtype(c.superName(), sup, seen)) return true;
-      for (String i : c.interfaces()) if (isSubtype(i, sup, seen)) return true;
+      if (subtype(c.superName(), sup, seen, ifUnknown)) return true;
+      for (String i : c.interfaces()) if (subtype(i, sup, seen, ifUnknown)) return true;
       return false;
     }
     Class<?> k = jdkClass(type);
+    if (k == null) return ifUnknown;
+    if (program.containsKey(sup)) return false; // JDK classes extend no program class
     Class<?> s = jdkClass(sup);
-    return k != null && s != null && s.isAssignableFrom(k);
+    return s == null ? ifUnknown : s.isAssignableFrom(k);
   }
 
   /**
@@ -251,6 +285,110 @@ public final class Hierarchy {
     }
     Class<?> k = jdkClass(owner);
     if (k != null && Modifier.isFinal(k.getModifiers())) return false;
+    return true;
+  }
+
+  // ---- TypeHierarchy: the facts the engine resolves virtual calls with ----
+
+  @Override
+  public Subclassing subclassing(String type) {
+    if (type == null) return Subclassing.OPEN;
+    if (type.endsWith("[]")) return Subclassing.NONE;
+    ClassInfo c = program.get(type);
+    if (c != null) {
+      if (c.isFinal()) return Subclassing.NONE;
+      return c.enclosed() && !c.isInterface() ? Subclassing.PROGRAM : Subclassing.OPEN;
+    }
+    // A JDK class is closed only when final: its other subclasses may be anywhere.
+    Class<?> k = jdkClass(type);
+    return k != null && !k.isInterface() && Modifier.isFinal(k.getModifiers()) ? Subclassing.NONE : Subclassing.OPEN;
+  }
+
+  @Override
+  public boolean declaresAbstract(String owner, String name, List<String> params) {
+    ClassInfo c = program.get(owner);
+    Integer f = c == null ? null : c.methods().get(sub(name, params));
+    return f != null && (f & (ClassInfo.ABSTRACT | ClassInfo.STATIC)) == ClassInfo.ABSTRACT;
+  }
+
+  @Override
+  public List<String> directSubtypes(String type) {
+    return subtypes.getOrDefault(type, List.of());
+  }
+
+  @Override
+  public boolean mayBeSubtype(String sub, String sup) {
+    if (sub == null || sup == null || sub.equals(sup) || sup.equals("java.lang.Object")) return true;
+    boolean subArray = sub.endsWith("[]"), supArray = sup.endsWith("[]");
+    if (subArray || supArray) {
+      if (!subArray) return false;
+      if (!supArray) return sup.equals("java.lang.Cloneable") || sup.equals("java.io.Serializable");
+      String a = sub.substring(0, sub.length() - 2), b = sup.substring(0, sup.length() - 2);
+      return isPrimitive(a) || isPrimitive(b) ? a.equals(b) : mayBeSubtype(a, b);
+    }
+    return subtype(sub, sup, new HashSet<>(), true);
+  }
+
+  private static boolean isPrimitive(String t) {
+    return t.indexOf('.') < 0 && !t.endsWith("[]") && Character.isLowerCase(t.charAt(0));
+  }
+
+  @Override
+  public String selectMethod(String cls, String name, List<String> params) {
+    String sub = sub(name, params);
+    // The nearest superclass with a concrete declaration wins (private methods do not override).
+    for (String c = cls; c != null; ) {
+      ClassInfo ci = program.get(c);
+      if (ci != null) {
+        if (ci.isInterface()) return null;
+        Integer f = ci.methods().get(sub);
+        if (f != null && (f & (ClassInfo.STATIC | ClassInfo.PRIVATE)) == 0) {
+          return (f & ClassInfo.ABSTRACT) == 0 ? c : null;
+        }
+        c = ci.superName();
+        continue;
+      }
+      Class<?> k = jdkClass(c);
+      if (k == null || k.isInterface()) return null;
+      Method m = jdkMethod(k, name, params);
+      if (m != null && !Modifier.isStatic(m.getModifiers()) && !Modifier.isPrivate(m.getModifiers())) {
+        return Modifier.isAbstract(m.getModifiers()) ? null : c;
+      }
+      c = k.getSuperclass() == null ? null : k.getSuperclass().getName();
+    }
+    // No class declares it: the one default method among the superinterfaces, if there is one.
+    Set<String> defaults = new java.util.TreeSet<>();
+    Set<String> seen = new HashSet<>();
+    for (String c = cls; c != null; ) {
+      ClassInfo ci = program.get(c);
+      Class<?> k = ci == null ? jdkClass(c) : null;
+      if (ci == null && k == null) return null;
+      List<String> ifs = new ArrayList<>();
+      if (ci != null) ifs.addAll(ci.interfaces());
+      else for (Class<?> i : k.getInterfaces()) ifs.add(i.getName());
+      for (String i : ifs) if (!collectDefaults(i, name, params, defaults, seen)) return null;
+      c = ci != null ? ci.superName() : k.getSuperclass() == null ? null : k.getSuperclass().getName();
+    }
+    return defaults.size() == 1 ? defaults.iterator().next() : null;
+  }
+
+  /** Adds the interfaces at or above {@code i} with a default {@code name(params)}; false when one is unknown. */
+  private boolean collectDefaults(String i, String name, List<String> params, Set<String> out, Set<String> seen) {
+    if (!seen.add(i)) return true;
+    ClassInfo ci = program.get(i);
+    List<String> supers = new ArrayList<>();
+    if (ci != null) {
+      Integer f = ci.methods().get(sub(name, params));
+      if (f != null && (f & (ClassInfo.STATIC | ClassInfo.PRIVATE | ClassInfo.ABSTRACT)) == 0) out.add(i);
+      supers.addAll(ci.interfaces());
+    } else {
+      Class<?> k = jdkClass(i);
+      if (k == null) return false;
+      Method m = jdkMethod(k, name, params);
+      if (m != null && m.isDefault()) out.add(i);
+      for (Class<?> s : k.getInterfaces()) supers.add(s.getName());
+    }
+    for (String s : supers) if (!collectDefaults(s, name, params, out, seen)) return false;
     return true;
   }
 }

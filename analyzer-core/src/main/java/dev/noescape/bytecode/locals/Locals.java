@@ -198,7 +198,7 @@ public final class Locals {
     if (v instanceof LongConstant c) return c.getValue() + "L";
     if (v instanceof FloatConstant c) return c.getValue() + "f";
     if (v instanceof DoubleConstant c) return Double.toString(c.getValue());
-    if (v instanceof StringConstant c) return "\"" + c.getValue() + "\"";
+    if (v instanceof StringConstant c) return literal(c.getValue());
     if (v instanceof NullConstant) return "null";
     if (v instanceof JCastExpr c) return text(c.getOp(), depth + 1);
     if (v instanceof JLengthExpr le) {
@@ -258,4 +258,28 @@ public final class Locals {
     }
     return null;
   }
+
+  /**
+   * A string constant as source writes it: {@code " \t\n"}. Messages are one line each (the text
+   * report and the reason chains are line-oriented), so control characters are never written raw.
+   */
+  static String literal(String value) {
+    StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      int escape = ESCAPED.indexOf(ch);
+      if (escape >= 0) {
+        sb.append('\\').append(ESCAPES.charAt(escape));
+      } else if (ch < ' ' || Character.getType(ch) == Character.LINE_SEPARATOR
+          || Character.getType(ch) == Character.PARAGRAPH_SEPARATOR) {
+        sb.append(String.format("\\u%04x", (int) ch));
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  /** The characters a Java string literal escapes with a letter, and those letters. */
+  private static final String ESCAPED = "\"\\\n\r\t\f\b", ESCAPES = "\"\\nrtfb";
 }

@@ -52,6 +52,7 @@ import sootup.core.jimple.common.stmt.Stmt;
 import sootup.core.jimple.javabytecode.stmt.JEnterMonitorStmt;
 import sootup.core.model.Body;
 import sootup.core.signatures.MethodSignature;
+import sootup.core.types.ArrayType;
 import sootup.core.types.PrimitiveType;
 import sootup.core.types.Type;
 
@@ -117,7 +118,14 @@ public final class MethodLowering {
   private final MethodIRBuilder b;
   private final Map<Local, Var> vars = new HashMap<>();
   private final Map<Local, AbstractInvokeExpr> varargsArrays = new HashMap<>();
-  private final Map<Local, AbstractInvokeExpr> inits = new HashMap<>();
+  /** The constructor call of each {@code new} statement (by statement index). */
+  private final Map<Integer, AbstractInvokeExpr> initOfNew = new HashMap<>();
+  /** The {@code new} statement each constructor call initializes (the inverse of {@link #initOfNew}). */
+  private final Map<AbstractInvokeExpr, Integer> newOfInit = new java.util.IdentityHashMap<>();
+  /** {@code new} statements whose local is also assigned elsewhere (a conditional's arms share one stack local). */
+  private final Set<Integer> sharedNew = new HashSet<>();
+  /** For those, the variable that holds only the new object, the constructor's receiver. */
+  private final Map<Integer, Var> newReceiver = new HashMap<>();
   private final Set<Local> iteratingArgs = new HashSet<>();
   private List<dev.noescape.ir.Stmt.Call> virtualCalls = new ArrayList<>();
   private final boolean hot;
@@ -309,12 +317,25 @@ public final class MethodLowering {
   }
 
   private void prepass() {
-    for (Stmt s : stmts) {
+    // Each new's constructor call is the next <init> on its local: javac's bytecode evaluates the
+    // arguments between the two, never another new into the same local.
+    Map<Local, Integer> pendingNew = new HashMap<>();
+    Map<Local, Integer> assignments = new HashMap<>();
+    for (int i = 0; i < stmts.size(); i++) {
+      Stmt s = stmts.get(i);
+      if (s instanceof JAssignStmt a && a.getLeftOp() instanceof Local ll) {
+        assignments.merge(ll, 1, Integer::sum);
+        if (a.getRightOp() instanceof JNewExpr) pendingNew.put(locals.root(ll), i);
+      }
       AbstractInvokeExpr ie = invoke(s);
       if (ie == null || ie instanceof JDynamicInvokeExpr) continue;
       MethodSignature sig = ie.getMethodSignature();
       if (ie instanceof JSpecialInvokeExpr sp && sig.getName().equals("<init>")) {
-        inits.putIfAbsent(locals.root(sp.getBase()), ie);
+        Integer n = pendingNew.remove(locals.root(sp.getBase()));
+        if (n != null) {
+          initOfNew.put(n, ie);
+          newOfInit.put(ie, n);
+        }
       }
       List<Immediate> args = ie.getArgs();
       if (!args.isEmpty() && args.get(args.size() - 1) instanceof Local last) {
@@ -328,6 +349,11 @@ public final class MethodLowering {
       }
       if (IteratingMethods.isIterating(sig.getDeclClassType().getFullyQualifiedName(), sig.getName())) {
         for (Immediate a : args) if (a instanceof Local l) iteratingArgs.add(locals.root(l));
+      }
+    }
+    for (Map.Entry<Integer, AbstractInvokeExpr> e : initOfNew.entrySet()) {
+      if (stmts.get(e.getKey()) instanceof JAssignStmt a && assignments.getOrDefault((Local) a.getLeftOp(), 0) > 1) {
+        sharedNew.add(e.getKey());
       }
     }
     builderChains();
@@ -629,7 +655,7 @@ public final class MethodLowering {
     Value right = a.getRightOp();
     if (left instanceof Local ll) {
       Var target = var(ll);
-      if (right instanceof JNewExpr ne) newObject(ll, target, ne, at);
+      if (right instanceof JNewExpr ne) newObject(ll, target, ne, at, i);
       else if (right instanceof JNewArrayExpr na) newArray(ll, target, typeName(na.getType()), na.getSize(), at);
       else if (right instanceof JNewMultiArrayExpr nm) newArray(ll, target, typeName(nm.getType()), null, at);
       else if (right instanceof AbstractInvokeExpr ie) call(ll, target, ie, at, i);
@@ -657,9 +683,23 @@ public final class MethodLowering {
 
   // ---- allocations ----
 
-  private void newObject(Local l, Var target, JNewExpr ne, SourcePos at) {
+  private void newObject(Local l, Var target, JNewExpr ne, SourcePos at, int i) {
     String type = ne.getType().getFullyQualifiedName();
     if (target == null) target = b.temp(type);
+    if (sharedNew.contains(i)) {
+      // The local also holds other values (the other arm of `c ? new A() : other()`): flow-insensitive,
+      // it would make the constructor's receiver all of them. The constructor gets a variable of its own.
+      Var own = b.temp(type);
+      newReceiver.put(i, own);
+      newObject(l, own, ne, at, initOfNew.get(i));
+      b.copy(target, own, at);
+      return;
+    }
+    newObject(l, target, ne, at, initOfNew.get(i));
+  }
+
+  private void newObject(Local l, Var target, JNewExpr ne, SourcePos at, AbstractInvokeExpr init) {
+    String type = ne.getType().getFullyQualifiedName();
     if (cs.isAnonymous(type)) {
       String sup = cs.anonymousSuper(type);
       List<String> captured = cs.anonymousCaptures(type);
@@ -669,12 +709,18 @@ public final class MethodLowering {
       cs.anonymousCreated(type, new Inherit(hot, depth, null));
       return;
     }
-    AbstractInvokeExpr init = inits.get(l);
     List<String> ps = init == null ? List.of() : paramTypes(init.getMethodSignature());
+    List<Immediate> actual = init == null ? List.of() : init.getArgs();
+    if (init != null && h.isSyntheticConstructor(type, ps) && !ps.isEmpty()) {
+      // javac's access constructor for a private one (before nestmates): the last parameter is a
+      // marker class and its argument null. The source wrote the private constructor's arguments.
+      ps = ps.subList(0, ps.size() - 1);
+      actual = actual.subList(0, actual.size() - 1);
+    }
     List<SymbolicExpr> args = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     if (init != null) {
-      for (Immediate a : init.getArgs()) {
+      for (Immediate a : actual) {
         SymbolicExpr e = locals.symbolic(a);
         args.add(e != null ? e : SymbolicExpr.of("…"));
         if (text.length() > 0) text.append(", ");
@@ -710,13 +756,25 @@ public final class MethodLowering {
 
   // ---- calls ----
 
+  /**
+   * The receiver's static type: the class the instruction names (javac names the receiver
+   * expression's static type there, before {@link #calleeRef} maps it to the declaring class), or
+   * the array type of an array receiver ({@code bytes.clone()} names Object).
+   */
+  private static String receiverType(AbstractInvokeExpr ie) {
+    if (ie instanceof AbstractInstanceInvokeExpr ii && ii.getBase().getType() instanceof ArrayType at) return typeName(at);
+    return ie.getMethodSignature().getDeclClassType().getFullyQualifiedName();
+  }
+
   private MethodRef calleeRef(AbstractInvokeExpr ie) {
     MethodSignature sig = ie.getMethodSignature();
     String owner = sig.getDeclClassType().getFullyQualifiedName();
     List<String> ps = paramTypes(sig);
     boolean isStatic = ie instanceof JStaticInvokeExpr;
     String name = sig.getName();
-    if (!(ie instanceof JSpecialInvokeExpr) && !name.equals("<init>")) owner = h.declaring(owner, name, ps);
+    // A super call names the superclass; like a virtual call, it runs what that class declares or
+    // inherits (javac names the declaring class too).
+    if (!name.equals("<init>")) owner = h.declaring(owner, name, ps);
     return new MethodRef(owner, name, ps, typeName(sig.getType()), isStatic);
   }
 
@@ -740,7 +798,9 @@ public final class MethodLowering {
     List<Var> slots = new ArrayList<>();
     List<SymbolicExpr> exprs = new ArrayList<>();
     if (ie instanceof AbstractInstanceInvokeExpr ii) {
-      slots.add(var(ii.getBase()));
+      Integer n = newOfInit.get(ie);
+      Var own = n == null ? null : newReceiver.get(n);
+      slots.add(own != null ? own : var(ii.getBase()));
       exprs.add(locals.symbolic(ii.getBase()));
     }
     for (Immediate a : args) {
@@ -752,7 +812,8 @@ public final class MethodLowering {
     while (slots.size() < ref.slotCount()) slots.add(null);
     // overrides are filled in once the whole program is lowered (Dispatch): the closed world is
     // the classes the run lowers, known only at the end
-    dev.noescape.ir.Stmt.Call c = b.call(result, ref, slots.subList(0, ref.slotCount()), exprs, open, List.of(), at);
+    dev.noescape.ir.Stmt.Call c = b.call(result, ref, slots.subList(0, ref.slotCount()), exprs, open, List.of(),
+        virtual ? receiverType(ie) : null, at);
     if (virtual) virtualCalls.add(c);
   }
 

@@ -112,6 +112,7 @@ public final class JsonReportWriter {
     numberOrNull(g, "endColumn", f.pos().column() > 0 ? f.pos().endColumn() : 0);
     g.writeStringField("message", f.message());
     g.writeNumberField("hotness", f.hotness());
+    g.writeStringField("expected", f.expected() == null ? null : f.expected().name());
     g.writeStringField("method", f.method() == null ? null : f.method().key());
     g.writeStringField("subject", f.subject());
     g.writeStringField("baselineKey", Reports.baselineKey(f));

@@ -879,8 +879,19 @@ final class BodyLowering {
     slots.addAll(a.vars);
     exprs.addAll(a.exprs);
     emitCall(result, ref, slots, exprs, UnitIndex.dispatchOpen(m, nonVirtual, recvType),
-        nonVirtual ? List.of() : u.index.overrides(m), pos(t));
+        nonVirtual ? List.of() : u.index.overrides(m), receiverType(m, nonVirtual, recvType, recv), pos(t));
     return result;
+  }
+
+  /**
+   * The receiver's static type for a virtual call ({@code Stmt.Call.receiverType}): the erased type
+   * of the receiver expression, or for an unqualified call the class whose {@code this} receives
+   * it; null for static, constructor, {@code super} and private calls.
+   */
+  private String receiverType(MethodSymbol m, boolean nonVirtual, Type recvType, Var recv) {
+    if (nonVirtual || m.isStatic() || m.isConstructor()) return null;
+    if (recvType != null) return u.descriptors.typeName(recvType);
+    return recv == null ? null : recv.type();
   }
 
   /**
@@ -943,11 +954,16 @@ final class BodyLowering {
   /** A call with exactly {@code callee.slotCount()} slots (padded or cut when synthetic parameters disagree). */
   private void emitCall(Var result, MethodRef callee, List<Var> slots, List<SymbolicExpr> exprs, boolean open,
       List<MethodRef> overrides, SourcePos at) {
+    emitCall(result, callee, slots, exprs, open, overrides, null, at);
+  }
+
+  private void emitCall(Var result, MethodRef callee, List<Var> slots, List<SymbolicExpr> exprs, boolean open,
+      List<MethodRef> overrides, String receiverType, SourcePos at) {
     int n = callee.slotCount();
     while (slots.size() < n) slots.add(null);
     while (exprs.size() < n) exprs.add(null);
     b.call(result, callee, new ArrayList<>(slots.subList(0, n)), new ArrayList<>(exprs.subList(0, n)), open,
-        overrides, at);
+        overrides, receiverType, at);
   }
 
   /** A call javac makes implicitly (iterator(), hasNext(), next(), close()). */
@@ -958,7 +974,7 @@ final class BodyLowering {
     slots.addAll(args);
     emitCall(result, u.descriptors.method(m, recvType, cls), slots, new ArrayList<>(exprs),
         UnitIndex.dispatchOpen(m, nonVirtual, recvType),
-        nonVirtual ? List.of() : u.index.overrides(m), pos(at));
+        nonVirtual ? List.of() : u.index.overrides(m), receiverType(m, nonVirtual, recvType, recv), pos(at));
   }
 
   /** The parameterless instance method {@code name} of a type or its supertypes. */

@@ -54,7 +54,7 @@ public final class JavacFrontEnd {
       u.guard(cd.name.toString() + " (nested bodies)", u::drain);
     }
     u.guard("(nested bodies)", u::drain);
-    return new FrontEndResult(new Program(u.methods), Collections.unmodifiableMap(u.siteTrees),
+    return new FrontEndResult(new Program(u.methods, new UnitHierarchy(u)), Collections.unmodifiableMap(u.siteTrees),
         Collections.unmodifiableMap(u.paramTrees), Collections.unmodifiableMap(u.methodTrees), List.copyOf(u.skipped),
         Collections.unmodifiableMap(u.functionalBodies));
   }

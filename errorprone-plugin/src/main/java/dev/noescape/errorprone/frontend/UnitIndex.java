@@ -44,6 +44,7 @@ import java.util.Map;
 final class UnitIndex {
   private final Map<JCLambda, String> lambdaNames = new IdentityHashMap<>();
   private final Map<String, List<MethodSymbol>> methodsByName = new HashMap<>();
+  private final List<ClassSymbol> classes = new ArrayList<>();
   private final Types types;
   private final Descriptors descriptors;
 
@@ -67,6 +68,7 @@ final class UnitIndex {
 
     @Override
     public void visitClassDef(JCClassDecl tree) {
+      if (tree.sym != null) classes.add(tree.sym);
       String savedMethod = method;
       counters.push(new HashMap<>());
       try {
@@ -111,6 +113,11 @@ final class UnitIndex {
     }
   }
 
+  /** The classes and interfaces the unit declares (nested, local and anonymous ones included), in source order. */
+  List<ClassSymbol> classes() {
+    return classes;
+  }
+
   /** Methods declared in this unit that override {@code callee}. */
   List<MethodRef> overrides(MethodSymbol callee) {
     if (callee.isStatic() || callee.isConstructor() || (callee.flags() & Flags.PRIVATE) != 0) return List.of();
@@ -150,7 +157,7 @@ final class UnitIndex {
     return true;
   }
 
-  private static boolean closedClass(ClassSymbol c) {
+  static boolean closedClass(ClassSymbol c) {
     if ((c.flags() & Flags.FINAL) != 0 || c.isRecord() || Descriptors.isLocalOrAnonymous(c)) return true;
     if ((c.flags() & Flags.ENUM) != 0 && (c.flags() & Flags.INTERFACE) == 0) return true;
     for (Symbol s = c; s instanceof ClassSymbol cs; s = Descriptors.enclosingClass(cs)) {
