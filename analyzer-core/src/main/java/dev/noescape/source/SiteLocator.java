@@ -871,9 +871,4 @@ final class SiteLocator {
     for (Parameter p : best.getParameters()) if (p.getNameAsString().equals(name)) return List.of(p);
     return List.of();
   }
-
-  /** The statement that holds {@code n}, or null. */
-  static Statement statementOf(Node n) {
-    return n instanceof Statement s ? s : n.findAncestor(Statement.class).orElse(null);
-  }
 }

@@ -44,10 +44,6 @@ final class SourceUnit {
     return a;
   }
 
-  int lineCount() {
-    return lineStarts.length;
-  }
-
   /** The lines of the file, without line terminators. */
   List<String> lines() {
     List<String> out = new ArrayList<>(lineStarts.length);
