@@ -1,7 +1,7 @@
 package dev.noescape.finding;
 
-import dev.noescape.engine.Reason;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.noescape.report;
 
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
 import dev.noescape.finding.Severity;
+import dev.noescape.ir.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

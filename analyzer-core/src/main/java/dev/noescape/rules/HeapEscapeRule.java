@@ -2,13 +2,13 @@ package dev.noescape.rules;
 
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Reason;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.noescape.engine;
 
+import dev.noescape.ir.Reason;
 import static dev.noescape.engine.Ir.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,10 +1,10 @@
 package dev.noescape.report;
 
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.RuleId;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.ArrayList;

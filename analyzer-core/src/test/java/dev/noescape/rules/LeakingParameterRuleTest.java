@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
 import dev.noescape.finding.Severity;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.summary.ParamTag;
 import java.util.List;
