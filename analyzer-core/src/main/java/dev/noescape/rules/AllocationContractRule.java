@@ -142,10 +142,8 @@ public final class AllocationContractRule {
           msg.append(" → ").append(r.render());
         }
       }
-      int siteId = st instanceof Stmt.Alloc a ? a.site().id() : -1;
       int hotness = Hotness.rank(st.ctx().loopDepth(), false, true, st instanceof Stmt.Alloc a ? a.site().kind() : null);
-      out.add(RuleSupport.finding(RuleId.ALLOCATION_CONTRACT, m, pos, msg.toString(), chain, hotness, null, siteId,
-          o.subject()));
+      out.add(RuleSupport.finding(RuleId.ALLOCATION_CONTRACT, m, pos, msg.toString(), chain, hotness, null, o.subject()));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.RuleId;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
@@ -81,6 +82,11 @@ final class RuleSupport {
     return parenthesized ? "the loop (line " + l.pos().line() + ")" : "the loop at line " + l.pos().line();
   }
 
+  /** The line of {@code l}'s header, or 0 when unknown. */
+  static int line(Loop l) {
+    return l != null && l.pos() != null && l.pos().line() > 0 ? l.pos().line() : 0;
+  }
+
   /**
    * The constructor of {@code s} when it is a {@code new} of one of {@code types} whose front end
    * recorded which constructor it calls; otherwise null.
@@ -142,9 +148,9 @@ final class RuleSupport {
   }
 
   static Finding finding(RuleId rule, MethodIR m, SourcePos pos, String message, List<Reason> reasons,
-      int hotness, Fix fix, int siteId, String subject) {
+      int hotness, Fix fix, Subject subject) {
     return new Finding(rule, rule.defaultSeverity(), m.sourceFile() == null ? "" : m.sourceFile(),
         pos == null ? SourcePos.UNKNOWN : pos, message, reasons == null ? List.of() : reasons, hotness, fix,
-        m.ref(), siteId, subject);
+        m.ref(), subject);
   }
 }

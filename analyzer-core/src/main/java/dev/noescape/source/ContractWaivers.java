@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.RuleId;
 import dev.noescape.finding.Severity;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.Waiver;
@@ -71,7 +72,7 @@ final class ContractWaivers {
       if (e.reason != null) continue;
       out.add(new Finding(RuleId.ALLOCATION_CONTRACT, Severity.WARNING, e.file, SourcePos.line(e.line),
           AllocationContractRule.waiverWithoutReason(e.method),
-          List.of(), 0, null, e.first.method(), -1, "waiver without a reason"));
+          List.of(), 0, null, e.first.method(), new Subject.Contract()));
     }
     return out;
   }

@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A baseline users already have keeps working: {@code corpus-baseline-v1.json} was written by the
@@ -52,5 +53,18 @@ class BaselineCompatibilityTest {
     assertEquals(List.of(), applied.remaining().stream().map(f -> f.finding().toTextLine()).toList());
     assertEquals(List.of(), applied.stale());
     assertEquals(v1.size(), applied.ignored());
+  }
+
+  @Test
+  void theVersion2BaselineOfTheSameFindingsHoldsThemTooWithOneKeyEach(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("noescape-baseline.json");
+    Baseline.of(mapped.findings()).write(file);
+    Baseline v2 = Baseline.read(file);
+    assertEquals(2, v2.version());
+    assertEquals(mapped.findings().size(), v2.entries().size(), "twins are numbered, not counted");
+    assertEquals(Baseline.read(resource("corpus-baseline-v1.json")).size(), v2.size());
+    Baseline.Applied applied = v2.apply(mapped.findings());
+    assertEquals(List.of(), applied.remaining());
+    assertEquals(List.of(), applied.stale());
   }
 }

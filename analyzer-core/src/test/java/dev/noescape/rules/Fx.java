@@ -66,8 +66,8 @@ final class Fx {
   /** {@code new T()} with the default constructor, plus its {@code <init>} call. */
   static AllocSite newDefault(MethodIRBuilder b, Var target, String type, int line) {
     String simple = type.substring(type.lastIndexOf('.') + 1);
-    AllocSite s = b.alloc(target, SiteKind.NEW_OBJECT, type, "new " + simple + "<>()", at(line),
-        new AllocSite.Constructor(List.of(), List.of()));
+    AllocSite s = b.alloc(target, SiteKind.NEW_OBJECT, type, at(line),
+        new AllocSite.Constructor(List.of(), List.of(), simple + "<>", null));
     b.call(null, ref(type, MethodRef.CONSTRUCTOR, "void", false), List.of(target), at(line));
     return s;
   }
@@ -75,8 +75,8 @@ final class Fx {
   /** {@code new T(n)} with the one-int constructor, plus its {@code <init>} call. */
   static AllocSite newSized(MethodIRBuilder b, Var target, String type, SymbolicExpr n, int line) {
     String simple = type.substring(type.lastIndexOf('.') + 1);
-    AllocSite s = b.alloc(target, SiteKind.NEW_OBJECT, type, "new " + simple + "<>(" + n.text() + ")", at(line),
-        new AllocSite.Constructor(List.of("int"), List.of(n)));
+    AllocSite s = b.alloc(target, SiteKind.NEW_OBJECT, type, at(line),
+        new AllocSite.Constructor(List.of("int"), List.of(n), simple + "<>", null));
     List<Var> slots = new ArrayList<>();
     slots.add(target);
     slots.add(null);

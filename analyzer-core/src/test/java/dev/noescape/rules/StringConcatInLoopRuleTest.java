@@ -22,8 +22,8 @@ class StringConcatInLoopRuleTest {
     MethodIRBuilder b = Fx.method("render").hot(hot);
     b.param("this", "com.acme.OrderBook", at(5));
     if (inLoop) b.beginLoop(LoopKind.FOREACH_ITERABLE, at(9), dev.noescape.ir.SymbolicExpr.of("lines.size()"), null);
-    b.alloc(b.temp("java.lang.String"), SiteKind.STRING_CONCAT, "java.lang.String", "s + line", at(10),
-        new AllocSite.Concat(acc));
+    b.alloc(b.temp("java.lang.String"), SiteKind.STRING_CONCAT, "java.lang.String", at(10),
+        new AllocSite.Concat(acc, "s + line"));
     if (inLoop) b.endLoop();
     return rule.check(Fx.Results.of(b.build()).build(), Fx.defaults());
   }

@@ -660,10 +660,9 @@ public final class MethodLowering {
     String type = ne.getType().getFullyQualifiedName();
     if (target == null) target = b.temp(type);
     if (cs.isAnonymous(type)) {
-      String sup = cs.anonymousSuper(type);
       List<String> captured = cs.anonymousCaptures(type);
-      b.alloc(target, SiteKind.ANONYMOUS_CLASS, type, "anonymous " + (sup == null ? "class" : BinaryNames.simple(sup)), at,
-          new AllocSite.Capture(captured, cs.anonymousBodies(type)));
+      b.alloc(target, SiteKind.ANONYMOUS_CLASS, type, at,
+          new AllocSite.Anonymous(cs.anonymousSuper(type), captured, cs.anonymousBodies(type)));
       int depth = b.openLoops() + baseDepth() + (iteratingArgs.contains(l) ? 1 : 0);
       cs.anonymousCreated(type, new Inherit(hot, depth, null));
       return;
@@ -671,19 +670,15 @@ public final class MethodLowering {
     AbstractInvokeExpr init = inits.get(l);
     List<String> ps = init == null ? List.of() : paramTypes(init.getMethodSignature());
     List<SymbolicExpr> args = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
     if (init != null) {
       for (Immediate a : init.getArgs()) {
         SymbolicExpr e = locals.symbolic(a);
         args.add(e != null ? e : SymbolicExpr.of("…"));
-        if (text.length() > 0) text.append(", ");
-        text.append(e != null ? e.text() : "…");
       }
     }
-    String simple = BinaryNames.simple(type);
-    String desc = "new " + simple + (cs.isGeneric(type) ? "<>" : "") + "(" + text + ")";
-    if (desc.length() > 60) desc = "new " + simple + "(…)";
-    b.alloc(target, SiteKind.NEW_OBJECT, type, desc, at, new AllocSite.Constructor(ps, args));
+    // no source: the type as a simple name, with <> for a generic class (new ArrayList<>())
+    String typeText = BinaryNames.simple(type) + (cs.isGeneric(type) ? "<>" : "");
+    b.alloc(target, SiteKind.NEW_OBJECT, type, at, new AllocSite.Constructor(ps, args, typeText, null));
   }
 
   private int baseDepth() {
@@ -696,15 +691,11 @@ public final class MethodLowering {
     Long n = size == null ? null : locals.constant(size);
     if (call != null) {
       MethodRef callee = calleeRef(call);
-      b.alloc(target, SiteKind.VARARGS_ARRAY, type,
-          "varargs " + BinaryNames.simple(type) + " for " + callee.displayName(), at,
-          new AllocSite.Varargs(callee, n == null ? 0 : n.intValue()));
+      b.alloc(target, SiteKind.VARARGS_ARRAY, type, at, new AllocSite.Varargs(callee, n == null ? 0 : n.intValue()));
       return;
     }
     String sizeText = size == null ? "" : locals.text(size, 0);
-    String elem = BinaryNames.simple(type.substring(0, type.indexOf('[')));
-    String desc = "new " + elem + "[" + (sizeText == null ? "…" : sizeText) + "]" + type.substring(type.indexOf('[') + 2);
-    b.alloc(target, SiteKind.NEW_ARRAY, type, desc, at, new AllocSite.Plain());
+    b.alloc(target, SiteKind.NEW_ARRAY, type, at, new AllocSite.NewArray(sizeText, false, null));
   }
 
   // ---- calls ----
@@ -731,8 +722,7 @@ public final class MethodLowering {
         && sig.getParameterType(0) instanceof PrimitiveType prim) {
       if (result == null) result = b.temp(owner);
       String p = prim.toString();
-      b.alloc(result, SiteKind.BOXING, owner, "boxing " + p + " to " + BinaryNames.simple(owner), at,
-          new AllocSite.Boxing(p, locals.constant(args.get(0))));
+      b.alloc(result, SiteKind.BOXING, owner, at, new AllocSite.Boxing(p, locals.constant(args.get(0))));
       return;
     }
     MethodRef ref = calleeRef(ie);
@@ -808,9 +798,7 @@ public final class MethodLowering {
       cs.lambdaCreated(implKey, new LambdaInfo(k, captured, type, new Inherit(hot, depth, enclosing)));
       if (k == 0) return;
       if (result == null) result = b.temp(type);
-      StringBuilder d = new StringBuilder("lambda capturing ");
-      for (int j = 0; j < captured.size(); j++) d.append(j == 0 ? "'" : ", '").append(captured.get(j)).append('\'');
-      b.alloc(result, SiteKind.LAMBDA, type, d.toString(), at, new AllocSite.Capture(captured, List.of(body.key())));
+      b.alloc(result, SiteKind.LAMBDA, type, at, new AllocSite.Lambda(captured, List.of(body.key())));
       for (int j = 0; j < k; j++) b.store(result, FieldRef.captured(captured.get(j)), var(args.get(j)), at);
       return;
     }
@@ -819,8 +807,7 @@ public final class MethodLowering {
     String capturedText = locals.text(args.get(0), 0);
     if (capturedText == null) capturedText = "receiver";
     String implName = impl == null ? "?" : impl.getName().equals("<init>") ? "new" : impl.getName();
-    b.alloc(result, SiteKind.METHOD_REF, type, "bound method reference " + capturedText + "::" + implName, at,
-        new AllocSite.Capture(List.of(capturedText)));
+    b.alloc(result, SiteKind.METHOD_REF, type, at, new AllocSite.MethodReference(capturedText, implName, List.of(capturedText)));
     b.store(result, FieldRef.captured(capturedText), var(args.get(0)), at);
   }
 
@@ -828,8 +815,7 @@ public final class MethodLowering {
   private void concat(Local resultLocal, Var result, List<Immediate> operands, SourcePos at, int i) {
     if (result == null) result = b.temp("java.lang.String");
     AllocSite.Accumulator acc = accumulator(resultLocal, operands, i);
-    b.alloc(result, SiteKind.STRING_CONCAT, "java.lang.String", acc != null ? "string +=" : "string concatenation", at,
-        new AllocSite.Concat(acc));
+    b.alloc(result, SiteKind.STRING_CONCAT, "java.lang.String", at, new AllocSite.Concat(acc, null));
   }
 
   /**

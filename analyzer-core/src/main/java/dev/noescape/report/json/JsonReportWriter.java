@@ -78,7 +78,8 @@ public final class JsonReportWriter {
     g.writeEndObject();
 
     g.writeArrayFieldStart("findings");
-    for (ReportedFinding rf : findings) finding(rf, g);
+    Map<ReportedFinding, String> keys = Reports.baselineKeys(findings);
+    for (ReportedFinding rf : findings) finding(rf, keys.get(rf), g);
     g.writeEndArray();
 
     g.writeArrayFieldStart("notes");
@@ -101,7 +102,7 @@ public final class JsonReportWriter {
     g.writeEndObject();
   }
 
-  private static void finding(ReportedFinding rf, JsonGenerator g) throws IOException {
+  private static void finding(ReportedFinding rf, String baselineKey, JsonGenerator g) throws IOException {
     Finding f = rf.finding();
     g.writeStartObject();
     g.writeStringField("rule", f.rule().id());
@@ -113,8 +114,8 @@ public final class JsonReportWriter {
     g.writeStringField("message", f.message());
     g.writeNumberField("hotness", f.hotness());
     g.writeStringField("method", f.method() == null ? null : f.method().key());
-    g.writeStringField("subject", f.subject());
-    g.writeStringField("baselineKey", Reports.baselineKey(f));
+    g.writeStringField("subject", f.identity());
+    g.writeStringField("baselineKey", baselineKey);
     g.writeArrayFieldStart("reasons");
     for (Reason r : f.reasons()) {
       g.writeStartObject();

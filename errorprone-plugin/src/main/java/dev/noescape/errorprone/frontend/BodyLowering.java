@@ -694,9 +694,7 @@ final class BodyLowering {
     String boxName = u.descriptors.typeName(boxType);
     Var t = b.temp(boxName);
     String primName = u.descriptors.typeName(prim);
-    AllocSite site = b.alloc(t, SiteKind.BOXING, boxName,
-        "boxing " + primName + " to " + boxName.substring(boxName.lastIndexOf('.') + 1), pos(at),
-        new AllocSite.Boxing(primName, constant));
+    AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at), new AllocSite.Boxing(primName, constant));
     sitePaths.put(site.id(), sitePath);
     return t;
   }
@@ -914,9 +912,7 @@ final class BodyLowering {
       String arrayType = u.descriptors.typeName(varargsElement) + "[]";
       Var arr = b.temp(arrayType);
       int n = actual.size() - i;
-      AllocSite site = b.alloc(arr, SiteKind.VARARGS_ARRAY, arrayType,
-          "varargs " + arrayType.substring(arrayType.lastIndexOf('.') + 1) + " for " + ref.displayName(), pos(call),
-          new AllocSite.Varargs(ref, n));
+      AllocSite site = b.alloc(arr, SiteKind.VARARGS_ARRAY, arrayType, pos(call), new AllocSite.Varargs(ref, n));
       sitePaths.put(site.id(), path);
       for (; i < actual.size(); i++) {
         Var v = value(actual.get(i), varargsElement);
@@ -1016,8 +1012,8 @@ final class BodyLowering {
     Var obj = temp(t.type);
     List<SymbolicExpr> argForms = new ArrayList<>();
     for (JCExpression a : t.args) argForms.add(symbolic(a));
-    AllocSite site = b.alloc(obj, SiteKind.NEW_OBJECT, u.descriptors.typeName(t.type), describe(t, "new ", "new " + simple(c) + "(…)"),
-        pos(t), new AllocSite.Constructor(u.descriptors.declaredParams(ctor), argForms));
+    AllocSite site = b.alloc(obj, SiteKind.NEW_OBJECT, u.descriptors.typeName(t.type), pos(t),
+        new AllocSite.Constructor(u.descriptors.declaredParams(ctor), argForms, u.positions.text(t.clazz), u.positions.text(t)));
     sitePaths.put(site.id(), path);
     Captures.Result cap = u.localClassCaptures.get(c);
     if (cap != null) storeCaptures(obj, cap, pos(t));
@@ -1047,10 +1043,9 @@ final class BodyLowering {
     Captures.Result cap = c == null ? new Captures.Result(List.of(), false) : Captures.of(def, c, types);
     String type = c != null ? c.flatName().toString() : u.descriptors.typeName(t.type);
     Var obj = b.temp(type);
-    String superName = t.clazz != null ? u.positions.text(t.clazz) : "class";
     List<String> keys = c != null ? anonymousBodies(def, c) : List.of();
-    AllocSite site = b.alloc(obj, SiteKind.ANONYMOUS_CLASS, type, "anonymous " + shorten(superName, 40),
-        pos(t), new AllocSite.Capture(cap.names(), keys));
+    AllocSite site = b.alloc(obj, SiteKind.ANONYMOUS_CLASS, type, pos(t),
+        new AllocSite.Anonymous(anonymousSupertype(c), cap.names(), keys));
     sitePaths.put(site.id(), path);
     if (c != null) bodies.put(site.id(), keys);
     storeCaptures(obj, cap, pos(t));
@@ -1071,6 +1066,14 @@ final class BodyLowering {
     TreePath defPath = new TreePath(path, def);
     u.enqueue(def, () -> ClassLowering.lowerClass(u, def, defPath, inheritHot, depth));
     return obj;
+  }
+
+  /** The binary name of what an anonymous class is an anonymous of ({@link AllocSite.Anonymous#supertypeOf}), or null. */
+  private static String anonymousSupertype(ClassSymbol c) {
+    if (c == null || !(c.getSuperclass().tsym instanceof ClassSymbol sup)) return null;
+    List<String> interfaces = new ArrayList<>();
+    for (Type i : c.getInterfaces()) if (i.tsym instanceof ClassSymbol ic) interfaces.add(ic.flatName().toString());
+    return AllocSite.Anonymous.supertypeOf(sup.flatName().toString(), interfaces);
   }
 
   /**
@@ -1121,9 +1124,9 @@ final class BodyLowering {
     for (JCExpression d : t.dims) expr(d);
     String type = u.descriptors.typeName(t.type);
     Var arr = b.temp(type);
-    AllocSite site = b.alloc(arr, SiteKind.NEW_ARRAY, type,
-        describe(t, "", t.elemtype == null ? type.substring(type.lastIndexOf('.') + 1) + " initializer" : "new " + type), pos(t),
-        new AllocSite.Plain());
+    String size = t.dims.isEmpty() ? (t.elems != null ? Integer.toString(t.elems.size()) : "") : u.positions.text(t.dims.head);
+    AllocSite site = b.alloc(arr, SiteKind.NEW_ARRAY, type, pos(t),
+        new AllocSite.NewArray(size, t.elemtype == null, u.positions.text(t)));
     sitePaths.put(site.id(), path);
     if (t.elems != null) {
       Type elem = t.type != null ? types.elemtype(t.type) : null;
@@ -1151,12 +1154,9 @@ final class BodyLowering {
     u.enqueue(t, () -> ClassLowering.lowerLambda(u, t, lambdaPath, lambdaName, cls, depth, inheritHot, enclosingDisplay));
     if (cap.isEmpty()) return null;
     Var obj = temp(t.type);
-    List<String> names = cap.names();
-    StringBuilder d = new StringBuilder("lambda capturing ");
-    for (int i = 0; i < names.size(); i++) d.append(i == 0 ? "'" : ", '").append(names.get(i)).append('\'');
     List<String> body = List.of(ClassLowering.lambdaRef(u, t, name, cls).key());
-    AllocSite site = b.alloc(obj, SiteKind.LAMBDA, u.descriptors.typeName(t.type), d.toString(), pos(t),
-        new AllocSite.Capture(names, body));
+    AllocSite site = b.alloc(obj, SiteKind.LAMBDA, u.descriptors.typeName(t.type), pos(t),
+        new AllocSite.Lambda(cap.names(), body));
     sitePaths.put(site.id(), path);
     bodies.put(site.id(), body);
     storeCaptures(obj, cap, pos(t));
@@ -1186,8 +1186,9 @@ final class BodyLowering {
       }
     }
     Var obj = temp(t.type);
-    AllocSite site = b.alloc(obj, SiteKind.METHOD_REF, u.descriptors.typeName(t.type),
-        "bound method reference " + shorten(u.positions.text(t), 60), pos(t), new AllocSite.Capture(List.of(captured)));
+    String method = t.name.contentEquals("<init>") ? "new" : t.name.toString();
+    AllocSite site = b.alloc(obj, SiteKind.METHOD_REF, u.descriptors.typeName(t.type), pos(t),
+        new AllocSite.MethodReference(u.positions.text(t.expr), method, List.of(captured)));
     sitePaths.put(site.id(), path);
     b.store(obj, FieldRef.captured(captured), recv, pos(t));
     return obj;
@@ -1320,8 +1321,8 @@ final class BodyLowering {
       read(lv, pos(a));
       expr(a.rhs);
       Var s = b.temp("java.lang.String");
-      AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", describe(a, "string +="), pos(a),
-          new AllocSite.Concat(accumulator(a.lhs)));
+      AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", pos(a),
+          new AllocSite.Concat(accumulator(a.lhs), u.positions.text(a)));
       sitePaths.put(site.id(), path);
       write(lv, s, pos(a));
       return s;
@@ -1401,8 +1402,8 @@ final class BodyLowering {
       accumulator = null;
     }
     Var s = b.temp("java.lang.String");
-    AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", describe(bin, "string concatenation"),
-        pos(bin), new AllocSite.Concat(acc));
+    AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", pos(bin),
+        new AllocSite.Concat(acc, u.positions.text(bin)));
     sitePaths.put(site.id(), path);
     return s;
   }
@@ -1549,27 +1550,6 @@ final class BodyLowering {
 
   private int currentDepth() {
     return baseDepth + loopCount;
-  }
-
-  private static String simple(ClassSymbol c) {
-    return Descriptors.displayClass(c);
-  }
-
-  /** The expression's own text when short and on one line, else {@code fallback}. */
-  private String describe(JCTree t, String fallback) {
-    return describe(t, "", fallback);
-  }
-
-  /** As above, when the text starts with {@code prefix} (an enum constant's {@code new} has no {@code new} in the source). */
-  private String describe(JCTree t, String prefix, String fallback) {
-    String text = u.positions.text(t);
-    if (text.length() <= 60 && text.indexOf('\n') < 0 && text.startsWith(prefix)) return text;
-    return fallback;
-  }
-
-  private static String shorten(String s, int max) {
-    s = s.replaceAll("\\s+", " ");
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   /**
