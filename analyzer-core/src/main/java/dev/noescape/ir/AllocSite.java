@@ -39,21 +39,11 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
   }
 
   /**
-   * True for a boxing site that never allocates: {@code Boolean} and {@code Byte} (every value is
-   * cached), and a compile-time constant inside the default {@code valueOf} caches (Integer, Short,
-   * Long −128..127; Character 0..127). {@code Float} and {@code Double} always allocate; a
-   * non-constant value is assumed to allocate. Every other kind of site allocates.
+   * True for a boxing site that hits a {@code valueOf} cache ({@link Boxes#neverAllocates}); every
+   * other site allocates.
    */
   public boolean neverAllocates() {
-    if (kind != SiteKind.BOXING) return false;
-    if ("java.lang.Boolean".equals(type) || "java.lang.Byte".equals(type)) return true;
-    if (!(details instanceof Boxing b) || b.constant() == null) return false;
-    long v = b.constant();
-    return switch (type) {
-      case "java.lang.Integer", "java.lang.Short", "java.lang.Long" -> v >= -128 && v <= 127;
-      case "java.lang.Character" -> v >= 0 && v <= 127;
-      default -> false;
-    };
+    return kind == SiteKind.BOXING && Boxes.neverAllocates(type, details instanceof Boxing b ? b.constant() : null);
   }
 
   /** Kind-specific facts. */

@@ -30,6 +30,7 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.noescape.ir.BinaryNames;
+import dev.noescape.ir.Boxes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,7 +101,7 @@ final class BoxLocator {
             || e.getParentNode().orElse(null) instanceof AssignExpr;
         if (t == null || prim == null || !(assignment && t.equals("int") && isLiteral(e))) continue;
       }
-      if (neverAllocates(e, box)) continue;
+      if (Boxes.neverAllocates(boxType, constant(e))) continue;
       if (target >= 2) strong.add(n);
       else weak.add(n);
     }
@@ -111,22 +112,6 @@ final class BoxLocator {
       else if (weak.contains(n)) s2.add(n);
     }
     return List.of(s1, s2);
-  }
-
-  /**
-   * A compile-time constant inside the box's {@code valueOf} cache (Integer, Short, Long
-   * -128..127; Character 0..127), and Boolean / Byte: no allocation, so no rule reports it.
-   */
-  private static boolean neverAllocates(Expression e, String box) {
-    if (box == null) return false;
-    if (box.equals("Boolean") || box.equals("Byte")) return true;
-    Long v = constant(e);
-    if (v == null) return false;
-    return switch (box) {
-      case "Integer", "Short", "Long" -> v >= -128 && v <= 127;
-      case "Character" -> v >= 0 && v <= 127;
-      default -> false;
-    };
   }
 
   /** The value of an integral literal (through parentheses, casts and unary minus), or null. */

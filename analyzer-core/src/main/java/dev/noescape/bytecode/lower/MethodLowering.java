@@ -5,6 +5,7 @@ import dev.noescape.bytecode.loop.LoopForest;
 import dev.noescape.bytecode.loop.TripCounts;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
+import dev.noescape.ir.Boxes;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
@@ -102,9 +103,6 @@ public final class MethodLowering {
       return List.of();
     }
   }
-
-  private static final Set<String> WRAPPERS = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
-      "java.lang.Character", "java.lang.Float", "java.lang.Double", "java.lang.Byte", "java.lang.Boolean");
 
   private final ClassServices cs;
   private final Hierarchy h;
@@ -718,11 +716,9 @@ public final class MethodLowering {
     MethodSignature sig = ie.getMethodSignature();
     String owner = sig.getDeclClassType().getFullyQualifiedName();
     List<Immediate> args = ie.getArgs();
-    if (ie instanceof JStaticInvokeExpr && WRAPPERS.contains(owner) && sig.getName().equals("valueOf") && args.size() == 1
-        && sig.getParameterType(0) instanceof PrimitiveType prim) {
+    if (Boxes.isValueOf(owner, sig.getName(), paramTypes(sig), ie instanceof JStaticInvokeExpr)) {
       if (result == null) result = b.temp(owner);
-      String p = prim.toString();
-      b.alloc(result, SiteKind.BOXING, owner, at, new AllocSite.Boxing(p, locals.constant(args.get(0))));
+      b.alloc(result, SiteKind.BOXING, owner, at, new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0))));
       return;
     }
     MethodRef ref = calleeRef(ie);

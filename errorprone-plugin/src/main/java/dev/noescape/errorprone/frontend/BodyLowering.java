@@ -60,6 +60,7 @@ import com.sun.tools.javac.tree.JCTree.Tag;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Boxes;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIRBuilder;
@@ -674,26 +675,14 @@ final class BodyLowering {
     return v;
   }
 
-  /** A boxing site for {@code e} (of primitive type {@code from}) converted to {@code target}. */
+  /** A boxing site for {@code e} (of primitive type {@code from}) converted to {@code target} ({@link Boxes#boxFor}). */
   private Var box(JCExpression e, Type from, Type target, TreePath sitePath) {
-    Type prim = from;
-    Type boxType;
-    Type unboxedTarget = types.unboxedType(target);
-    if (unboxedTarget != null && unboxedTarget.isPrimitive()) {
-      // Character c = 65; Short s = 1: the constant is narrowed to the box's primitive first
-      boxType = target;
-      prim = unboxedTarget;
-    } else {
-      boxType = types.boxedClass(from).type;
-    }
-    Long constant = LoopTripCounts.constant(e);
-    return boxSite(e, prim, boxType, constant, sitePath);
+    List<String> conversion = Boxes.boxFor(u.descriptors.typeName(from), u.descriptors.typeName(target));
+    return boxSite(e, conversion.get(0), conversion.get(1), LoopTripCounts.constant(e), sitePath);
   }
 
-  private Var boxSite(JCTree at, Type prim, Type boxType, Long constant, TreePath sitePath) {
-    String boxName = u.descriptors.typeName(boxType);
+  private Var boxSite(JCTree at, String primName, String boxName, Long constant, TreePath sitePath) {
     Var t = b.temp(boxName);
-    String primName = u.descriptors.typeName(prim);
     AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at), new AllocSite.Boxing(primName, constant));
     sitePaths.put(site.id(), sitePath);
     return t;
@@ -813,20 +802,15 @@ final class BodyLowering {
 
   // ---- calls ----
 
-  private static boolean isBoxingValueOf(MethodSymbol m, Types types) {
-    if (!m.isStatic() || !m.name.contentEquals("valueOf") || m.params().size() != 1) return false;
-    Type p = m.params().head.type;
-    if (!p.isPrimitive()) return false;
-    return types.boxedClass(p) == m.owner;
-  }
-
   private Var invoke(JCMethodInvocation t) {
     Symbol s = TreeInfo.symbol(t.meth);
     if (!(s instanceof MethodSymbol m)) return conservative(t);
-    if (isBoxingValueOf(m, types) && t.args.size() == 1) {
+    if (t.args.size() == 1 && m.owner instanceof ClassSymbol owner
+        && Boxes.isValueOf(owner.flatName().toString(), m.name.toString(), u.descriptors.declaredParams(m), m.isStatic())) {
       JCExpression arg = t.args.head;
       expr(arg);
-      return boxSite(t, m.params().head.type, m.owner.type, LoopTripCounts.constant(arg), path);
+      String box = owner.flatName().toString();
+      return boxSite(t, Boxes.primitiveOf(box), box, LoopTripCounts.constant(arg), path);
     }
     Var recv = null;
     boolean nonVirtual = false;
@@ -1337,9 +1321,9 @@ final class BodyLowering {
    * written back to {@code lv}; otherwise (a primitive) null.
    */
   private Var rebox(JCTree at, LValue lv, Type t) {
-    Type unboxed = t == null ? null : types.unboxedType(t);
-    if (!Descriptors.isReference(t) || unboxed == null || !unboxed.isPrimitive()) return null;
-    Var boxed = boxSite(at, unboxed, t, null, path);
+    String box = Descriptors.isReference(t) ? u.descriptors.typeName(t) : null;
+    if (box == null || Boxes.primitiveOf(box) == null) return null;
+    Var boxed = boxSite(at, Boxes.primitiveOf(box), box, null, path);
     write(lv, boxed, pos(at));
     return boxed;
   }
