@@ -171,9 +171,6 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
    * @param livesAcrossIterations true when the variable is declared outside the innermost loop
    *     containing the assignment (or is a field), so its value is carried from one iteration to
    *     the next
-   * @param simpleRewrite true when the front end can rewrite the accumulation to a
-   *     {@code StringBuilder}: a local declared with an initializer in the block that holds the
-   *     loop, used inside the loop only as {@code s += e} / {@code s = s + e}
    */
-  public record Accumulator(String name, boolean isField, boolean livesAcrossIterations, boolean simpleRewrite) {}
+  public record Accumulator(String name, boolean isField, boolean livesAcrossIterations) {}
 }

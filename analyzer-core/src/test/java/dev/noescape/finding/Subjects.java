@@ -53,7 +53,7 @@ public final class Subjects {
   /** {@code string +=} of {@code variable} (living across iterations, rewritable), or {@code string concatenation} when null. */
   public static Subject.Site concat(int id, String variable) {
     return site(id, SiteKind.STRING_CONCAT, "java.lang.String", new AllocSite.Concat(
-        variable == null ? null : new AllocSite.Accumulator(variable, false, true, true), null));
+        variable == null ? null : new AllocSite.Accumulator(variable, false, true), null));
   }
 
   /** {@code param name}. */

@@ -120,7 +120,7 @@ final class SourceFindings {
     if (d.equals("string +=") || d.equals("string concatenation") || d.contains("+")) {
       Matcher a = ACCUMULATOR.matcher(msg);
       String var = a.find() ? a.group(1) : d.equals("string +=") ? "?" : null;
-      AllocSite.Accumulator acc = var == null ? null : new AllocSite.Accumulator(var, false, true, true);
+      AllocSite.Accumulator acc = var == null ? null : new AllocSite.Accumulator(var, false, true);
       String written = d.startsWith("string ") ? null : d;
       return Subjects.site(id, SiteKind.STRING_CONCAT, "java.lang.String", new AllocSite.Concat(acc, written));
     }

@@ -166,7 +166,7 @@ final class SyntheticProgram {
     Var s = b.temp("java.lang.String");
     b.beginLoop(LoopKind.FOREACH_ITERABLE, SourcePos.line(line), null, "iterates a collection");
     b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", SourcePos.line(line + 1),
-        new AllocSite.Concat(new AllocSite.Accumulator("s", false, true, true), null));
+        new AllocSite.Concat(new AllocSite.Accumulator("s", false, true), null));
     b.endLoop();
   }
 }

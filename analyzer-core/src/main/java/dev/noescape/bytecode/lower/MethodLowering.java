@@ -845,7 +845,7 @@ public final class MethodLowering {
       } else {
         across = false;
       }
-      return new AllocSite.Accumulator(locals.name(x), false, across, across);
+      return new AllocSite.Accumulator(locals.name(x), false, across);
     }
     if (receiver instanceof JInstanceFieldRef f || receiver instanceof JStaticFieldRef) {
       String sig = receiver instanceof JInstanceFieldRef f2 ? f2.getFieldSignature().toString()
@@ -856,7 +856,7 @@ public final class MethodLowering {
       String name = receiver instanceof JInstanceFieldRef f3
           ? (locals.text(f3.getBase(), 0) == null ? "" : locals.text(f3.getBase(), 0) + ".") + f3.getFieldSignature().getName()
           : ((JStaticFieldRef) receiver).getFieldSignature().getName();
-      return new AllocSite.Accumulator(name, true, true, false);
+      return new AllocSite.Accumulator(name, true, true);
     }
     return null;
   }

@@ -126,7 +126,6 @@ final class BodyLowering {
   private final Map<Symbol, LocalInfo> locals = new HashMap<>();
   /** Loops, switches and labeled statements, innermost first: the targets of jumps. */
   private final Deque<Frame> frames = new ArrayDeque<>();
-  private final Deque<JCTree> blocks = new ArrayDeque<>();
   private final Deque<YieldTarget> yields = new ArrayDeque<>();
   private int loopCount;
   private TreePath path;
@@ -141,12 +140,12 @@ final class BodyLowering {
   /** Per LAMBDA / ANONYMOUS_CLASS site: the keys of the bodies its object runs (FrontEndResult.functionalBodies). */
   final Map<Integer, List<String>> bodies = new HashMap<>();
 
-  private record Frame(JCTree tree, boolean loop, JCTree parentBlock) {}
+  private record Frame(JCTree tree, boolean loop) {}
 
   private record YieldTarget(JCTree tree, Var result, Type type) {}
 
-  /** Where a local was declared: loops open at the declaration, the block holding it, whether it had an initializer. */
-  private record LocalInfo(int loopDepth, JCTree block, boolean hasInit) {}
+  /** Where a local was declared: the loops open at its declaration. */
+  private record LocalInfo(int loopDepth) {}
 
   BodyLowering(UnitContext u, MethodIRBuilder b, ClassSymbol cls, boolean lambdaBody, int baseDepth, boolean hot,
       String display, Type returnType, TreePath rootPath) {
@@ -199,7 +198,7 @@ final class BodyLowering {
       b.primitiveParam(pos);
       slots.add(null);
     }
-    if (p.sym != null) locals.put(p.sym, new LocalInfo(0, null, true));
+    if (p.sym != null) locals.put(p.sym, new LocalInfo(0));
     paramPaths.put(slot, pp);
   }
 
@@ -290,12 +289,7 @@ final class BodyLowering {
   private void stmtInner(JCStatement s) {
     switch (s.getTag()) {
       case BLOCK -> {
-        blocks.push(s);
-        try {
-          for (JCStatement st : ((JCBlock) s).stats) stmt(st);
-        } finally {
-          blocks.pop();
-        }
+        for (JCStatement st : ((JCBlock) s).stats) stmt(st);
       }
       case VARDEF -> varDef((JCVariableDecl) s);
       case EXEC -> expr(((JCExpressionStatement) s).expr);
@@ -318,7 +312,7 @@ final class BodyLowering {
       case SWITCH -> {
         JCSwitch sw = (JCSwitch) s;
         Var sel = expr(sw.selector);
-        frames.push(new Frame(sw, false, blocks.peek()));
+        frames.push(new Frame(sw, false));
         try {
           cases(sw.cases, sel);
         } finally {
@@ -358,7 +352,7 @@ final class BodyLowering {
       case YIELD -> yieldStmt((JCYield) s);
       case LABELLED -> {
         JCLabeledStatement l = (JCLabeledStatement) s;
-        frames.push(new Frame(l, false, blocks.peek()));
+        frames.push(new Frame(l, false));
         try {
           stmt(l.body);
         } finally {
@@ -390,7 +384,7 @@ final class BodyLowering {
       var = b.local(v.name.toString(), u.descriptors.typeName(sym.type));
       env.put(sym, var);
     }
-    locals.put(sym, new LocalInfo(loopCount, blocks.peek(), v.init != null));
+    locals.put(sym, new LocalInfo(loopCount));
     if (v.init != null) {
       Var val = value(v.init, sym.type);
       b.copy(var, val, pos(v));
@@ -398,7 +392,7 @@ final class BodyLowering {
   }
 
   private void openLoop(JCStatement loop, LoopKind kind, SymbolicExpr trip, String reason) {
-    frames.push(new Frame(loop, true, blocks.peek()));
+    frames.push(new Frame(loop, true));
     loopCount++;
     b.beginLoop(kind, pos(loop), trip, reason);
   }
@@ -457,7 +451,7 @@ final class BodyLowering {
       loopVar = b.local(var.name.toString(), u.descriptors.typeName(var.sym.type));
       env.put(var.sym, loopVar);
     }
-    if (var.sym != null) locals.put(var.sym, new LocalInfo(loopCount, blocks.peek(), true));
+    if (var.sym != null) locals.put(var.sym, new LocalInfo(loopCount));
     if (array) {
       Type elem = types.elemtype(exprType);
       if (Descriptors.isReference(elem)) {
@@ -487,7 +481,6 @@ final class BodyLowering {
       TreePath saved = path;
       path = new TreePath(path, c);
       b.beginConditional();
-      blocks.push(c);
       try {
         for (JCCaseLabel label : c.labels) {
           if (label instanceof JCPatternCaseLabel pl) pattern(pl.pat, selector);
@@ -504,7 +497,6 @@ final class BodyLowering {
           }
         }
       } finally {
-        blocks.pop();
         b.endConditional();
         path = saved;
       }
@@ -1190,7 +1182,7 @@ final class BodyLowering {
         var = b.local(v.name.toString(), u.descriptors.typeName(v.sym.type));
         env.put(v.sym, var);
       }
-      locals.put(v.sym, new LocalInfo(loopCount, blocks.peek(), true));
+      locals.put(v.sym, new LocalInfo(loopCount));
       b.copy(var, value, pos(p));
     } else if (p instanceof JCRecordPattern rp && rp.record != null) {
       List<? extends Symbol.RecordComponent> comps = rp.record.getRecordComponents();
@@ -1224,7 +1216,7 @@ final class BodyLowering {
     Var sel = expr(s.selector);
     Var r = Descriptors.isReference(s.type) ? temp(s.type) : null;
     yields.push(new YieldTarget(s, r, s.type));
-    frames.push(new Frame(s, false, blocks.peek()));
+    frames.push(new Frame(s, false));
     try {
       cases(s.cases, sel);
     } finally {
@@ -1419,8 +1411,7 @@ final class BodyLowering {
     if (Captures.isLocal(v)) {
       LocalInfo li = locals.get(v);
       boolean across = li != null && li.loopDepth() < loopCount;
-      boolean simple = across && li.hasInit() && simpleRewrite(v, li);
-      return new AllocSite.Accumulator(v.name.toString(), false, across, simple);
+      return new AllocSite.Accumulator(v.name.toString(), false, across);
     }
     String name;
     if (l instanceof JCIdent) {
@@ -1428,55 +1419,7 @@ final class BodyLowering {
     } else {
       name = u.positions.text(l);
     }
-    return new AllocSite.Accumulator(name, true, true, false);
-  }
-
-  /**
-   * A local declared with an initializer in the block that holds the (outermost enclosing) loop,
-   * and inside that loop used only as {@code s += e} / {@code s = s + e} statements.
-   */
-  private boolean simpleRewrite(VarSymbol v, LocalInfo li) {
-    List<Frame> loops = new ArrayList<>();
-    for (Frame f : frames) {
-      if (f.loop()) loops.add(0, f);
-    }
-    if (li.loopDepth() >= loops.size()) return false;
-    Frame loop = loops.get(li.loopDepth());
-    if (loop.parentBlock() == null || loop.parentBlock() != li.block()) return false;
-    boolean[] ok = {true};
-    new TreeScanner() {
-      @Override
-      public void visitExec(JCExpressionStatement s) {
-        JCExpression e = s.expr;
-        if (e instanceof JCAssignOp op && op.getTag() == Tag.PLUS_ASG && isIdent(op.lhs, v)) {
-          scan(op.rhs);
-          return;
-        }
-        if (e instanceof JCAssign as && isIdent(as.lhs, v)) {
-          List<JCExpression> rights = new ArrayList<>();
-          JCExpression cur = TreeInfo.skipParens(as.rhs);
-          while (cur instanceof JCBinary bin && bin.getTag() == Tag.PLUS) {
-            rights.add(bin.rhs);
-            cur = TreeInfo.skipParens(bin.lhs);
-          }
-          if (!rights.isEmpty() && isIdent(cur, v)) {
-            for (JCExpression r : rights) scan(r);
-            return;
-          }
-        }
-        super.visitExec(s);
-      }
-
-      @Override
-      public void visitIdent(JCIdent id) {
-        if (id.sym == v) ok[0] = false;
-      }
-    }.scan(loop.tree());
-    return ok[0];
-  }
-
-  private static boolean isIdent(JCExpression e, Symbol s) {
-    return TreeInfo.skipParens(e) instanceof JCIdent id && id.sym == s;
+    return new AllocSite.Accumulator(name, true, true);
   }
 
   // ---- fallback ----
@@ -1544,7 +1487,6 @@ final class BodyLowering {
   void constructorBody(JCBlock body, List<JCTree> inits, TreePath classPath) {
     TreePath saved = path;
     path = new TreePath(path, body);
-    blocks.push(body);
     try {
       int callIdx = -1;
       boolean delegates = false;
@@ -1564,7 +1506,6 @@ final class BodyLowering {
         if (i == callIdx && !delegates) initializers(inits, classPath);
       }
     } finally {
-      blocks.pop();
       path = saved;
     }
   }
