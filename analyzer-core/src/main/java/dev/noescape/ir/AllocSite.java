@@ -89,8 +89,29 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
    */
   public record Boxing(String primitive, Long constant) implements Details {}
 
-  /** The implicit array of a variable-arity call to {@code callee} holding {@code elementCount} elements. */
-  public record Varargs(MethodRef callee, int elementCount) implements Details {}
+  /**
+   * The implicit array of a variable-arity call to {@code callee} holding {@code elementCount}
+   * elements. The arity rule is here for every reader of a call's arguments ({@link #elementCount},
+   * {@link #isElement}); which call takes the variable-arity form is javac's resolution, or for
+   * class files a fresh array passed as the last argument of a method the class file declares
+   * variable-arity.
+   */
+  public record Varargs(MethodRef callee, int elementCount) implements Details {
+    /** The elements a variable-arity call packs when it passes {@code arguments} to {@code parameters} declared parameters. */
+    public static int elementCount(int arguments, int parameters) {
+      return arguments - (parameters - 1);
+    }
+
+    /**
+     * Whether argument {@code index} of a call passing {@code arguments} to a variable-arity method
+     * with {@code parameters} declared parameters is an element of the implicit array: one in the
+     * variable-arity position, unless it is the only one there and already an array
+     * ({@code argumentIsArray}), which is passed as is.
+     */
+    public static boolean isElement(int index, int arguments, int parameters, boolean argumentIsArray) {
+      return index >= parameters - 1 && (arguments != parameters || !argumentIsArray);
+    }
+  }
 
   /**
    * A lambda, method reference or anonymous class and what it captures: source names of captured

@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.Boxes;
 import java.util.ArrayList;
@@ -227,11 +228,10 @@ final class BoxLocator {
         ResolvedType pt;
         if (index >= n - 1 && d.hasVariadicParameter()) {
           pt = d.getLastParam().getType();
-          if (pt.isArray() && call.getArguments().size() != n) pt = pt.asArrayType().getComponentType();
-          else if (pt.isArray() && index == n - 1) {
-            // one argument in the variadic position: an array passed as is, or one element
-            ResolvedType at = types.typeOf(e);
-            if (at == null || !at.isArray()) pt = pt.asArrayType().getComponentType();
+          int args = call.getArguments().size();
+          // one argument in the variadic position: an array passed as is, or one element
+          if (pt.isArray() && AllocSite.Varargs.isElement(index, args, n, args == n && isArray(types.typeOf(e)))) {
+            pt = pt.asArrayType().getComponentType();
           }
         } else if (index < n) {
           pt = d.getParam(index).getType();
@@ -293,6 +293,10 @@ final class BoxLocator {
       return 0;
     }
     return 0;
+  }
+
+  private static boolean isArray(ResolvedType t) {
+    return t != null && t.isArray();
   }
 
   private static int indexOf(List<? extends Node> list, Node n) {

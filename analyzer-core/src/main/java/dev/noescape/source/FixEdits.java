@@ -245,8 +245,10 @@ final class FixEdits {
         if (n instanceof ForEachStmt fe) {
           String it = u.source(fe.getIterable());
           if (it != null) {
-            known.add(operandText(it) + ".size()");
-            known.add(operandText(it) + ".length");
+            // the trip count of a for-each, as both front ends write it
+            SymbolicExpr iterated = SymbolicExpr.of(FixText.operand(it));
+            known.add(SymbolicExpr.sizeOf(iterated).text());
+            known.add(SymbolicExpr.lengthOf(iterated).text());
           }
           break;
         }
@@ -272,11 +274,6 @@ final class FixEdits {
   /** Canonical form for comparing value texts: {@link SymbolicExpr#canonicalKey}, {@code this.} dropped. */
   static String key(String text) {
     return SymbolicExpr.canonicalKey(text.replaceAll("\\bthis\\s*\\.\\s*", ""));
-  }
-
-  private static String operandText(String t) {
-    String s = t.strip();
-    return FixText.isPlainChain(s) ? s : "(" + s + ")";
   }
 
   // ---- scope ----

@@ -20,6 +20,7 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -32,6 +33,7 @@ import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.MethodReferenceForm;
 import dev.noescape.ir.SiteKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -399,18 +401,25 @@ final class SiteLocator {
     return out;
   }
 
-  /** Bound method references on the line ({@code Type::m} is a constant); several are told apart by receiver and name. */
+  /** The method references on the line that capture; several are told apart by receiver and name. */
   private static List<Node> methodRefs(SourceUnit u, List<Node> onLine, AllocSite.Capture c) {
     List<Node> all = new ArrayList<>();
-    for (Node n : onLine) {
-      if (!(n instanceof MethodReferenceExpr mr)) continue;
-      // a type name starts upper case by convention
-      if (mr.getScope() instanceof TypeExpr te && Character.isUpperCase(lastSegment(te.getType().asString()).charAt(0))) continue;
-      all.add(n);
-    }
+    for (Node n : onLine) if (n instanceof MethodReferenceExpr mr && form(mr).captures()) all.add(n);
     if (all.size() <= 1 || !(c instanceof AllocSite.MethodReference r)) return all;
     List<Node> text = textual(u, all, r.receiver() + "::" + r.method());
     return text.isEmpty() ? all : text;
+  }
+
+  /**
+   * The form of a method reference as far as the parser tells: {@code Type::m} (a type name starts
+   * upper case by convention) is taken for a static or unbound reference, {@code Type::new} for a
+   * top-level constructor; {@code super::m} is one; any other scope is a bound receiver.
+   */
+  private static MethodReferenceForm form(MethodReferenceExpr mr) {
+    if (mr.getScope() instanceof TypeExpr te && Character.isUpperCase(lastSegment(te.getType().asString()).charAt(0))) {
+      return mr.getIdentifier().equals("new") ? MethodReferenceForm.CONSTRUCTOR : MethodReferenceForm.STATIC;
+    }
+    return mr.getScope() instanceof SuperExpr ? MethodReferenceForm.SUPER : MethodReferenceForm.BOUND;
   }
 
   // ---- string concatenation ----

@@ -64,6 +64,7 @@ import dev.noescape.ir.Boxes;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.MethodReferenceForm;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
@@ -887,7 +888,7 @@ final class BodyLowering {
       // javac chose the variable-arity form: an array of the trailing arguments, even when empty
       String arrayType = u.descriptors.typeName(varargsElement) + "[]";
       Var arr = b.temp(arrayType);
-      int n = actual.size() - i;
+      int n = AllocSite.Varargs.elementCount(actual.size(), formals.size());
       AllocSite site = b.alloc(arr, SiteKind.VARARGS_ARRAY, arrayType, pos(call), new AllocSite.Varargs(ref, n));
       sitePaths.put(site.id(), path);
       for (; i < actual.size(); i++) {
@@ -1141,25 +1142,28 @@ final class BodyLowering {
 
   /** Bound references ({@code obj::m}, {@code this::m}, {@code super::m}, {@code Inner::new}) capture their receiver. */
   private Var memberRef(JCMemberReference t) {
+    MethodReferenceForm form = switch (t.kind) {
+      case STATIC -> MethodReferenceForm.STATIC;
+      case UNBOUND -> MethodReferenceForm.UNBOUND;
+      case BOUND -> MethodReferenceForm.BOUND;
+      case SUPER -> MethodReferenceForm.SUPER;
+      case IMPLICIT_INNER -> MethodReferenceForm.INNER_CONSTRUCTOR;
+      case TOPLEVEL -> MethodReferenceForm.CONSTRUCTOR;
+      case ARRAY_CTOR -> MethodReferenceForm.ARRAY_CONSTRUCTOR;
+    };
+    if (!form.captures()) return null; // a constant
     Var recv;
     String captured;
-    switch (t.kind) {
-      case BOUND -> {
-        recv = expr(t.expr);
-        captured = u.positions.text(t.expr);
-      }
-      case SUPER -> {
-        recv = thisRef();
-        captured = "this";
-      }
-      case IMPLICIT_INNER -> {
-        recv = t.sym != null && t.sym.owner instanceof ClassSymbol inner
-            ? outerInstance(Descriptors.enclosingClass(inner)) : thisRef();
-        captured = "this";
-      }
-      default -> {
-        return null; // Type::staticM, Type::instanceM, Type::new, int[]::new: constants
-      }
+    if (form == MethodReferenceForm.BOUND) {
+      recv = expr(t.expr);
+      captured = u.positions.text(t.expr);
+    } else if (form == MethodReferenceForm.SUPER) {
+      recv = thisRef();
+      captured = "this";
+    } else {
+      recv = t.sym != null && t.sym.owner instanceof ClassSymbol inner
+          ? outerInstance(Descriptors.enclosingClass(inner)) : thisRef();
+      captured = "this";
     }
     Var obj = temp(t.type);
     String method = t.name.contentEquals("<init>") ? "new" : t.name.toString();
