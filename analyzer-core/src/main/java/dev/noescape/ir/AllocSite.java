@@ -31,19 +31,19 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
   }
 
   /**
-   * What the user wrote, for messages: {@code new StringBuilder()}, {@code boxing int to Integer},
-   * {@code lambda capturing 'limit'} ({@link SiteDescriptions#describe}).
-   */
-  public String description() {
-    return SiteDescriptions.describe(this);
-  }
-
-  /**
    * True for a boxing site that hits a {@code valueOf} cache ({@link Boxes#neverAllocates}); every
    * other site allocates.
    */
   public boolean neverAllocates() {
     return kind == SiteKind.BOXING && Boxes.neverAllocates(type, details instanceof Boxing b ? b.constant() : null);
+  }
+
+  /**
+   * What the user wrote, for messages: {@code new StringBuilder()}, {@code boxing int to Integer},
+   * {@code lambda capturing 'limit'} ({@link SiteDescriptions#describe}).
+   */
+  public String description() {
+    return SiteDescriptions.describe(this);
   }
 
   /** Kind-specific facts. */

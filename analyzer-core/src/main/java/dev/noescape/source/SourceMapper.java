@@ -86,7 +86,8 @@ public final class SourceMapper {
   private int evictions;
   private final Set<String> problems = new LinkedHashSet<>();
   private final ContractWaivers waivers = new ContractWaivers();
-  private volatile Map<String, List<Path>> byFileName;
+  /** The files under the roots by file name (guarded by this). */
+  private Map<String, List<Path>> byFileName;
   private final SiteLocator.Types types = new SolverTypes();
 
   /**
@@ -406,28 +407,21 @@ public final class SourceMapper {
     return Optional.empty();
   }
 
-  private List<Path> filesNamed(String name) {
-    Map<String, List<Path>> index = byFileName;
-    if (index == null) {
-      synchronized (this) {
-        index = byFileName;
-        if (index == null) {
-          index = new HashMap<>();
-          for (Path r : roots) {
-            if (!Files.isDirectory(r)) continue;
-            try (Stream<Path> s = Files.walk(r)) {
-              Map<String, List<Path>> idx = index;
-              s.filter(q -> q.toString().endsWith(".java") && Files.isRegularFile(q)).sorted()
-                  .forEach(q -> idx.computeIfAbsent(q.getFileName().toString(), k -> new ArrayList<>()).add(q.normalize()));
-            } catch (IOException | RuntimeException e) {
-              problem("could not list " + relative(r) + ": " + e.getMessage());
-            }
-          }
-          byFileName = index;
+  /** The {@code .java} files under the roots named {@code name}; the roots are listed once, when first asked. */
+  private synchronized List<Path> filesNamed(String name) {
+    if (byFileName == null) {
+      byFileName = new HashMap<>();
+      for (Path r : roots) {
+        if (!Files.isDirectory(r)) continue;
+        try (Stream<Path> s = Files.walk(r)) {
+          s.filter(q -> q.toString().endsWith(".java") && Files.isRegularFile(q)).sorted()
+              .forEach(q -> byFileName.computeIfAbsent(q.getFileName().toString(), k -> new ArrayList<>()).add(q.normalize()));
+        } catch (IOException | RuntimeException e) {
+          problem("could not list " + relative(r) + ": " + e.getMessage());
         }
       }
     }
-    return index.getOrDefault(name, List.of());
+    return byFileName.getOrDefault(name, List.of());
   }
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*package\\s+([\\w.\\s]+?)\\s*;");
