@@ -223,8 +223,9 @@ final class AllocationWitnesses {
       case METHOD_REF -> "creates a bound method reference" + captures(s);
       case ANONYMOUS_CLASS -> "instantiates an anonymous class" + captures(s);
       case STRING_CONCAT -> "concatenates strings";
-      // javac describes an array initializer by its text ({a, b}): say what it is.
-      case NEW_ARRAY -> "allocates " + (s.description().startsWith("new ") ? "" : "an array ") + s.description();
+      // an array initializer reads {a, b} (javac quotes it): say what it is
+      case NEW_ARRAY -> "allocates " + (s.details() instanceof AllocSite.NewArray a && a.initializer() ? "an array " : "")
+          + s.description();
       case NEW_OBJECT -> "allocates " + s.description();
     };
   }

@@ -104,19 +104,13 @@ final class RuleSupport {
   }
 
   /**
-   * The constructor call with {@code argument} as its only argument: {@code new ArrayList<>()}
-   * becomes {@code new ArrayList<>(orders.size())}; {@code new HashMap<>(n)} becomes
-   * {@code new HashMap<>(m)}. Falls back to {@code new Type<>(argument)}.
+   * The constructor call with {@code argument} as its only argument, its type as the site writes
+   * it: {@code new ArrayList<>()} becomes {@code new ArrayList<>(orders.size())}; {@code new
+   * HashMap<>(n)} becomes {@code new HashMap<>(m)}. Falls back to {@code new Type<>(argument)}.
    */
   static String withArgument(AllocSite s, String argument) {
-    String d = s.description();
-    if (d != null && d.startsWith("new ") && d.endsWith(")")) {
-      int open = d.indexOf('(');
-      if (open > 0 && open < d.length() - 1 && d.indexOf('{') < 0) {
-        return d.substring(0, open + 1) + argument + ")";
-      }
-    }
-    return "new " + s.simpleType() + "<>(" + argument + ")";
+    String type = s.details() instanceof AllocSite.Constructor c && c.typeText() != null ? c.typeText() : s.simpleType() + "<>";
+    return "new " + type + "(" + argument + ")";
   }
 
   /** {@code Maps.newHashMapWithExpectedSize(n)} for a factory fix. */
