@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * <pre>
  * {
  *   "version" : 1,
- *   "entries" : [ { "key" : "BoxingAllocation:com.acme.Book#add(int)void:Integer.valueOf(int)", "count" : 1 } ]
+ *   "entries" : [ { "key" : "BoxingAllocation:com.acme.Book#add(int):boxing int to Integer", "count" : 1 } ]
  * }
  * </pre>
  */
