@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates analyzer-core/src/main/resources/dev/noescape/models/jdk-summaries.gz: the escape
-# summaries of java.base computed from its bytecode by JdkSummaryGenerator (see its Javadoc and the
-# README's "JDK summaries"), and prints the generation's figures (time, methods, sizes, heap) with
+# summaries of java.base computed from its bytecode by JdkSummaryGenerator (tools module; see its Javadoc and
+# docs/formats/jdk-models.md), and prints the generation's figures (time, methods, sizes, heap) with
 # GNU time's wall time and peak RSS.
 #
 # Run it on the JDK CI builds with (Temurin 25), after changing jdk.models or the engine, and commit
-# the file; JdkSummaryRegenerationTest fails when the shipped file is stale.
+# the file; JdkSummaryRegenerationTest (tools module) fails when the shipped file is stale.
 #
 # Usage: bench/jdk-summaries.sh
 # Environment:
@@ -19,13 +19,15 @@ OUTPUT=${OUTPUT:-$ROOT/analyzer-core/src/main/resources/dev/noescape/models/jdk-
 HEAP=${HEAP:--Xmx4g}
 export JAVA_HOME=$BENCH_JDK PATH=$BENCH_JDK/bin:$PATH
 cd "$ROOT"
-mvn -B -ntp -q -pl analyzer-core -am compile
-mvn -B -ntp -q -pl analyzer-core dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+# The generator is a build-time tool: it lives in the tools module (noescape-tools), which nothing ships.
+# install puts noescape-core where the tools module's class path finds it (its tests are skipped here).
+mvn -B -ntp -q -pl tools -am -DskipTests install
+mvn -B -ntp -q -pl tools dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 TIME=()
-[[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1 && TIME=(/usr/bin/time -v -o "$ROOT/analyzer-core/target/jdk-summaries.time")
+[[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1 && TIME=(/usr/bin/time -v -o "$ROOT/tools/target/jdk-summaries.time")
 "${TIME[@]}" "$BENCH_JDK/bin/java" $HEAP -XX:+UseSerialGC \
-  -cp "$(cat analyzer-core/target/classpath.txt):analyzer-core/target/classes" \
-  dev.noescape.models.generate.JdkSummaryGenerator "$OUTPUT"
+  -cp "$(cat tools/target/classpath.txt):tools/target/classes" \
+  dev.noescape.tools.jdksummaries.JdkSummaryGenerator "$OUTPUT"
 if [[ ${#TIME[@]} -gt 0 ]]; then
-  grep -E 'Elapsed \(wall|Maximum resident|User time|System time' "$ROOT/analyzer-core/target/jdk-summaries.time"
+  grep -E 'Elapsed \(wall|Maximum resident|User time|System time' "$ROOT/tools/target/jdk-summaries.time"
 fi

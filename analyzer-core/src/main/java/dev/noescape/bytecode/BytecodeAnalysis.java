@@ -1,16 +1,16 @@
 package dev.noescape.bytecode;
 
+import dev.noescape.backend.BackEnd;
 import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.Budget;
 import dev.noescape.engine.EscapeAnalysis;
 import dev.noescape.engine.WorkPeaks;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
 import dev.noescape.models.JdkSummaries;
 import dev.noescape.rules.RuleContext;
-import dev.noescape.rules.RuleRunner;
 import dev.noescape.summary.MethodSummary;
 import dev.noescape.summary.export.ClassPathSummaries;
 import java.nio.file.Path;
@@ -106,12 +106,16 @@ public final class BytecodeAnalysis {
     if (progress == null) progress = Progress.NONE;
     long deadline = options.timeBudget() == null ? Budget.NO_DEADLINE : System.nanoTime() + options.timeBudget().toNanos();
     Lowered l = lower(options, progress, deadline);
-    dev.noescape.summary.SummaryProvider library = JdkSummaries.library();
-    AnalysisResult result = new EscapeAnalysis(library, l.shipped(), Budget.DEFAULT.withDeadline(deadline)).analyze(l.program());
+    Progress shown = progress;
+    BackEnd.Output out = BackEnd.run(new BackEnd.Input(l.program(), JdkSummaries.library(), l.shipped(), l.context(),
+        options.rules()).withBudget(Budget.DEFAULT.withDeadline(deadline))
+        .withCheckpoint((stage, rules, methods) -> {
+          if (stage == BackEnd.Stage.RULES) shown.update("rules", 0, 1);
+        }));
+    AnalysisResult result = out.result();
     int analyzed = l.classesAnalyzed() - budgetProblems(result, options, l.lowering(), l.inputNames(), l.problems());
-    progress.update("rules", 0, 1);
     List<Finding> findings = new ArrayList<>();
-    for (Finding f : RuleRunner.run(result, library, l.shipped(), l.context(), options.rules())) {
+    for (Finding f : out.findings()) {
       if (f.method() != null && l.inputNames().contains(f.method().owner()) && !l.lowering().isGenerated(f)) findings.add(f);
     }
     findings.sort(Finding.ORDER);
@@ -135,13 +139,13 @@ public final class BytecodeAnalysis {
   /**
    * The engine's summaries of every lowered method of the inputs and what they reach, with
    * {@code library} as the summaries of everything else (no rules run): how the JDK's own summaries
-   * are generated ({@link dev.noescape.models.generate.JdkSummaryGenerator}). Never throws for bad
+   * are generated (the {@code tools} module's {@code JdkSummaryGenerator}). Never throws for bad
    * input, as {@link #run}.
    */
   public static Summaries summarize(Options options, dev.noescape.summary.SummaryProvider library, Progress progress) {
     if (progress == null) progress = Progress.NONE;
     Lowered l = lower(options, progress, Budget.NO_DEADLINE);
-    AnalysisResult result = new EscapeAnalysis(library, l.shipped()).analyze(l.program());
+    AnalysisResult result = BackEnd.run(new BackEnd.Input(l.program(), library, l.shipped(), l.context(), Set.of())).result();
     return new Summaries(l.program(), result, l.problems());
   }
 

@@ -28,7 +28,7 @@ final class ClassFiles {
    * none or cannot be read) and whether its InnerClasses attribute says it is anonymous.
    */
   record Entry(String display, String className, int major, String sourceFile, boolean anonymous,
-      Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> reusedSlots, Map<String, Integer> oversized) {
+      Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> reusedSlots, Map<String, Integer> oversized) {
     Entry(String display, String className, int major, String sourceFile, boolean anonymous) {
       this(display, className, major, sourceFile, anonymous, Map.of(), Map.of());
     }
@@ -94,7 +94,7 @@ final class ClassFiles {
     String[] source = {null};
     boolean[] anonymous = {false};
     String internal = className.replace('.', '/');
-    Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> reused = new HashMap<>();
+    Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> reused = new HashMap<>();
     Map<String, Integer> oversized = new HashMap<>();
     try {
       new org.objectweb.asm.ClassReader(b).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
@@ -134,20 +134,20 @@ final class ClassFiles {
    * reuses the slots of a block's variables after it), each variable with the line of the store
    * that starts it; kept only for such methods. SootUp names every variable of a slot after one of
    * its entries ({@code i#1} for the {@code orders} that took the slot of a loop's {@code i}), and
-   * {@link dev.noescape.bytecode.lower.Locals} corrects the names with these. Also counts the
+   * {@link dev.noescape.bytecode.locals.Locals} corrects the names with these. Also counts the
    * instructions, to leave out methods over {@link #MAX_INSTRUCTIONS}.
    */
   private static final class LocalTableReader extends org.objectweb.asm.MethodVisitor {
     private final String key;
-    private final Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> out;
+    private final Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> out;
     private final Map<String, Integer> oversized;
     private final String methodKey;
     private int instructions;
     private final Map<org.objectweb.asm.Label, Integer> lineBefore = new HashMap<>();
-    private final List<dev.noescape.bytecode.lower.Locals.Var> vars = new ArrayList<>();
+    private final List<dev.noescape.bytecode.locals.Locals.Var> vars = new ArrayList<>();
     private int line;
 
-    LocalTableReader(String key, Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> out, Map<String, Integer> oversized,
+    LocalTableReader(String key, Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> out, Map<String, Integer> oversized,
         String methodKey) {
       super(org.objectweb.asm.Opcodes.ASM9);
       this.key = key;
@@ -236,7 +236,7 @@ final class ClassFiles {
     @Override
     public void visitLocalVariable(String name, String descriptor, String signature, org.objectweb.asm.Label start,
         org.objectweb.asm.Label end, int index) {
-      vars.add(new dev.noescape.bytecode.lower.Locals.Var(index, name, lineBefore.getOrDefault(start, 0)));
+      vars.add(new dev.noescape.bytecode.locals.Locals.Var(index, name, lineBefore.getOrDefault(start, 0)));
     }
 
     @Override
@@ -244,7 +244,7 @@ final class ClassFiles {
       if (instructions > MAX_INSTRUCTIONS) oversized.put(methodKey, instructions);
       Map<Integer, String> first = new HashMap<>();
       boolean reused = false;
-      for (dev.noescape.bytecode.lower.Locals.Var v : vars) {
+      for (dev.noescape.bytecode.locals.Locals.Var v : vars) {
         String prev = first.putIfAbsent(v.slot(), v.name());
         if (prev != null && !prev.equals(v.name())) reused = true;
       }

@@ -70,11 +70,11 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   }
 
   /** Per class, the local variable tables of its methods that reuse slots (see {@code ClassFiles}). */
-  private final Map<String, Map<String, List<dev.noescape.bytecode.lower.Locals.Var>>> reusedSlots = new HashMap<>();
+  private final Map<String, Map<String, List<dev.noescape.bytecode.locals.Locals.Var>>> reusedSlots = new HashMap<>();
 
   @Override
-  public List<dev.noescape.bytecode.lower.Locals.Var> localVariables(String cls, String methodKey) {
-    Map<String, List<dev.noescape.bytecode.lower.Locals.Var>> m = reusedSlots.get(cls);
+  public List<dev.noescape.bytecode.locals.Locals.Var> localVariables(String cls, String methodKey) {
+    Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> m = reusedSlots.get(cls);
     return m == null ? List.of() : m.getOrDefault(methodKey, List.of());
   }
 
@@ -412,7 +412,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       Optional<JavaSootMethod> m = view.getMethod(sig);
       if (m.isEmpty() || !m.get().isConcrete()) return null;
       List<String> names = new ArrayList<>();
-      for (var l : m.get().getBody().getParameterLocals()) names.add(dev.noescape.bytecode.lower.Locals.sourceName(l));
+      for (var l : m.get().getBody().getParameterLocals()) names.add(dev.noescape.bytecode.locals.Locals.sourceName(l));
       return names;
     } catch (RuntimeException e) {
       return null;

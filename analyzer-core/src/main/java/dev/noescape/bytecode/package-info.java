@@ -9,7 +9,7 @@
  *              ──SootUp view (one per run, no JDK)──> Jimple, class by class
  *              ──ProgramLowering pass 1──> Hierarchy (program classes; JDK by reflection)
  *              ──ProgramLowering pass 2 / MethodLowering──> MethodIR (bodies dropped after)
- *              ──EscapeAnalysis──> summaries bottom-up, site states ──RuleRunner──> findings of the inputs
+ *              ──BackEnd (engine, then rules)──> summaries bottom-up, site states, findings ──> those of the inputs
  * </pre>
  *
  * <p>Files, by concern:
@@ -24,7 +24,7 @@
  *       package path + SourceFile), the InnerClasses entry that makes a class anonymous, and the
  *       LocalVariableTable of methods that reuse a slot for differently named variables (SootUp names
  *       every variable of a slot after one of them: {@code i#1} for the {@code orders} that took a
- *       finished loop's {@code i}; {@code lower.Locals} renames them by the line of their first store).
+ *       finished loop's {@code i}; {@code locals.Locals} renames them by the line of their first store).
  *   <li>{@code Dispatch} — once everything reached is lowered, virtual calls get their overrides from
  *       the lowered classes (the closed world); a JDK method the program implements is closed
  *       dispatch (JDK model joined with the program's implementations), one it does not stays open.
@@ -33,8 +33,9 @@
  *   <li>{@code ProgramLowering} — pass 1 (hierarchy, anonymous classes' captures) and pass 2
  *       (bodies); the order in which bodies that inherit loop depth and hotness are lowered.
  *   <li>{@code hierarchy.Hierarchy} — declaring classes, varargs, subtypes, overriders, open dispatch.
- *   <li>{@code lower.MethodLowering} — one Jimple body to one MethodIR; {@code lower.Locals} — what
- *       Jimple locals stand for in the source, symbolic expressions; iterating library
+ *   <li>{@code locals.Locals} — what Jimple locals stand for in the source, symbolic expressions
+ *       (below both {@code loop} and {@code lower}, which read it).
+ *   <li>{@code lower.MethodLowering} — one Jimple body to one MethodIR; iterating library
  *       methods are {@link dev.noescape.models.IteratingMethods}.
  *   <li>{@code loop.LoopForest} — natural loops from dominators; {@code loop.TripCounts} — javac's loop
  *       shapes and their trip counts.

@@ -36,6 +36,7 @@ public final class Main {
 
   static int run(Analyzer analyzer, Env env, PrintStream out, PrintStream err, String... args) {
     CommandLine cl = new CommandLine(new NoEscapeCommand(analyzer, env, out, err));
+    RuleList.install(cl);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler((ex, a) -> {

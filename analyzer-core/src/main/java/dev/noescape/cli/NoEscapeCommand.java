@@ -1,8 +1,8 @@
 package dev.noescape.cli;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.pipeline.Pipeline;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
@@ -43,11 +43,8 @@ import picocli.CommandLine.Parameters;
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
+    // A "Rules:" section comes before the footer (RuleList, from the rules' declarations).
     footer = {
-      "Default rules: BoxingAllocation, VarargsAllocation, CapturingLambda, UnpresizedCollection,",
-      "HashMapCapacity, StringConcatInLoop (warnings) and AllocationContract (error). --all adds the",
-      "escape verdicts HeapEscape and LeakingParameter (information).",
-      "",
       "Exit status:",
       "  0  the run completed and found nothing at or above --fail-on",
       "  1  findings at or above --fail-on",
@@ -119,7 +116,7 @@ final class NoEscapeCommand implements Callable<Integer> {
 
   @Option(names = "--write-summaries", paramLabel = "DIR",
       description = "Also write the escape summaries of the input's methods to DIR/META-INF/noescape/summaries, for"
-          + " the jar that ships them (see README, Summaries in jars).")
+          + " the jar that ships them (see docs/formats/summaries.md).")
   String writeSummaries;
 
   @Option(names = "--no-classpath-summaries",

@@ -1,6 +1,6 @@
 package dev.noescape.cli;
 
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.report.ReportedFinding;
 import java.util.ArrayList;
 import java.util.EnumMap;

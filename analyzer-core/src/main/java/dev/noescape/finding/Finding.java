@@ -1,5 +1,7 @@
 package dev.noescape.finding;
 
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;

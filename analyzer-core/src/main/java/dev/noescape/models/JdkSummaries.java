@@ -15,7 +15,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Summaries of {@code java.base} computed by running the bytecode front end and the engine over the
- * JDK itself ({@link dev.noescape.models.generate.JdkSummaryGenerator}, the JarInfer approach), read
+ * JDK itself (the build-time tool {@code dev.noescape.tools.jdksummaries.JdkSummaryGenerator} of the
+ * {@code tools} module, the JarInfer approach), read
  * from {@value #RESOURCE} next to this class. They answer what the hand-checked {@link JdkModels} do
  * not; {@link #library()} puts the models first.
  *

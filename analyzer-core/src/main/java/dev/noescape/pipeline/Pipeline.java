@@ -2,8 +2,8 @@ package dev.noescape.pipeline;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;
@@ -91,10 +91,10 @@ public final class Pipeline {
     return notes;
   }
 
-  /** The warning and error rules; with {@code all}, the information rules too. */
+  /** The rules on by default ({@link dev.noescape.catalog.RuleDoc#onByDefault()}); with {@code all}, every rule. */
   public static Set<RuleId> defaultRules(boolean all) {
     Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
-    for (RuleId r : RuleId.values()) if (all || r.defaultSeverity().compareTo(Severity.WARNING) >= 0) rules.add(r);
+    for (RuleId r : RuleId.values()) if (all || r.doc().onByDefault()) rules.add(r);
     return rules;
   }
 
@@ -127,7 +127,7 @@ public final class Pipeline {
 
   /** The page the summary names for an HTML report directory. */
   public static Path htmlEntry(Path dir) {
-    return dir.resolve("index.html");
+    return dir.resolve(ReportFiles.HTML);
   }
 
   /**

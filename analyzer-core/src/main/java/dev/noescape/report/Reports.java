@@ -2,8 +2,8 @@ package dev.noescape.report;
 
 import dev.noescape.finding.BaselineKeys;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

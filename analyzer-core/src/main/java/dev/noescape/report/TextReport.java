@@ -1,7 +1,7 @@
 package dev.noescape.report;
 
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.Reason;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +60,9 @@ public final class TextReport {
     StringBuilder sb = new StringBuilder();
     sb.append("noescape ").append(run.toolVersion()).append(": ")
         .append(plural(all.size(), "finding")).append(" (")
-        .append(plural(bySeverity.get(dev.noescape.finding.Severity.ERROR), "error")).append(", ")
-        .append(plural(bySeverity.get(dev.noescape.finding.Severity.WARNING), "warning")).append(", ")
-        .append(bySeverity.get(dev.noescape.finding.Severity.INFO)).append(" info)")
+        .append(plural(bySeverity.get(dev.noescape.catalog.Severity.ERROR), "error")).append(", ")
+        .append(plural(bySeverity.get(dev.noescape.catalog.Severity.WARNING), "warning")).append(", ")
+        .append(bySeverity.get(dev.noescape.catalog.Severity.INFO)).append(" info)")
         .append(" in ").append(plural(files, "file")).append('\n');
     for (Map.Entry<RuleId, Integer> e : byRule.entrySet()) {
       if (e.getValue() > 0) sb.append(row(e.getKey().id(), e.getValue()));

@@ -16,13 +16,13 @@
  *       {@code partialFingerprints} ({@link dev.noescape.report.Reports#fingerprints}) and the
  *       25,000-result cap ({@link dev.noescape.report.Reports#MAX_SARIF_RESULTS}); built on the
  *       java-sarif model.
- *   <li>{@link dev.noescape.report.json.JsonReportWriter}: the findings as plain JSON (README.md,
- *       "JSON output format").
+ *   <li>{@link dev.noescape.report.json.JsonReportWriter}: the findings as plain JSON
+ *       (docs/formats/json.md).
  *   <li>{@link dev.noescape.report.html.HtmlReportWriter}: a standalone {@code index.html}.
  * </ul>
  *
- * <p>Rule metadata (descriptions, before/after examples, default levels) lives in {@link
- * dev.noescape.report.RuleDescriptions}. SARIF, JSON and HTML need the optional Jackson and
- * java-sarif dependencies; {@code TextReport}, {@code Reports} and {@code RuleDescriptions} need none.
+ * <p>Rule metadata (summaries, descriptions, before/after examples, default levels) comes from each
+ * rule's declaration, {@link dev.noescape.catalog.RuleId#doc()}. SARIF, JSON and HTML need the
+ * optional Jackson and java-sarif dependencies; {@code TextReport} and {@code Reports} need none.
  */
 package dev.noescape.report;

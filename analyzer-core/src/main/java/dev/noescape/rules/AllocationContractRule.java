@@ -4,7 +4,7 @@ import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
@@ -58,6 +58,9 @@ import java.util.Map;
  * MethodIR#inheritedContract()}) and is reported itself. To waive the contract for a method, put
  * {@code @SuppressWarnings("AllocationContract")} on it and say why in
  * {@code @NoAllocation(reason = "...")}; the report lists waived contracts with their reasons.
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.catalog.AllocationContractDoc}.
  */
 public final class AllocationContractRule {
   private final SummaryProvider library;

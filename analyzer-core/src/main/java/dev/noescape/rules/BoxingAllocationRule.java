@@ -1,7 +1,7 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.MethodIR;
@@ -19,14 +19,6 @@ import dev.noescape.ir.SiteKind;
  *   boxing long to Long allocates in hot method OrderBook.add: keep the value primitive (long) or use a primitive collection
  * </pre>
  *
- * <p><b>Why it matters.</b> {@code Integer.valueOf} and friends return a new 16-byte object for
- * every value outside their small cache; in a loop that is one allocation per iteration, and the
- * boxes usually end up in a collection where the JIT cannot remove them.
- *
- * <p><b>What to write instead.</b> Keep the value primitive (an {@code int} local, an
- * {@code int[]}), or use a primitive collection / primitive stream ({@code IntStream},
- * {@code mapToInt}).
- *
  * <p><b>Stays quiet</b> about conversions that never allocate: {@code Boolean} and {@code Byte}
  * (every value is cached), and a compile-time constant inside the default caches (Integer, Short,
  * Long −128..127; Character 0..127). {@code Float} and {@code Double} are always reported (they
@@ -34,6 +26,9 @@ import dev.noescape.ir.SiteKind;
  * analysis cannot know, and it usually is not. Outside loops and hot methods it is quiet unless
  * {@link RuleContext#reportOutsideLoops()}. Boxing done inside a lambda metafactory adaptation
  * ({@code merge(k, 1, Integer::sum)}) has no site, so it is never reported.
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.catalog.BoxingAllocationDoc}.
  */
 public final class BoxingAllocationRule extends LoopGatedSiteRule {
   public BoxingAllocationRule() {

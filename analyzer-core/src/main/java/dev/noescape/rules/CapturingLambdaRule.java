@@ -1,7 +1,7 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteDescriptions;
@@ -21,21 +21,13 @@ import java.util.List;
  *   new Runnable() {…} allocates on every iteration of the loop (line 9) (an anonymous class is instantiated on every evaluation): hoist it out of the loop or use a non-capturing lambda
  * </pre>
  *
- * <p><b>Why it matters.</b> A non-capturing lambda is a constant created once per call site; a
- * capturing one is a new object each time the expression is evaluated, holding copies of the
- * captured values (bound method references {@code obj::m} and {@code this::m} capture their
- * receiver). An anonymous class is a {@code new} every time, capturing or not.
- *
- * <p><b>What to write instead.</b> Create the lambda once outside the loop when what it captures
- * does not change per iteration; or make it non-capturing by passing the values as arguments
- * (an API that takes a context parameter, {@code forEach((k, v) -> ...)} instead of capturing a
- * map); replace an anonymous class by a lambda (non-capturing ones are free) or a
- * {@code static final} instance.
- *
  * <p><b>Stays quiet</b> about non-capturing lambdas and unbound method references (the front ends
  * emit no site for them), plain {@code new} of inner or local classes (ordinary allocations, see
  * {@code HeapEscape}), and, unless {@link RuleContext#reportOutsideLoops()}, everything outside
  * loops and hot methods.
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.catalog.CapturingLambdaDoc}.
  */
 public final class CapturingLambdaRule extends LoopGatedSiteRule {
   public CapturingLambdaRule() {

@@ -5,7 +5,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.FixText;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
@@ -39,11 +39,7 @@ import java.util.Set;
  *   new HashSet&lt;&gt;(ids.size()) rehashes before it holds the ids.size() elements added by addAll at line 20 (the table resizes at 0.75 × capacity): pass (int) Math.ceil(ids.size() / 0.75) as the capacity
  * </pre>
  *
- * <p><b>Why it matters.</b> {@code new HashMap<>(1000)} gets a 1024-bucket table with a resize
- * threshold of 768: the 769th put doubles the table and rehashes every entry — the one resize the
- * capacity argument was written to avoid.
- *
- * <p><b>What to write instead</b>, by target: Java 19+ {@link Fix.UseFactory} with
+ * <p><b>Fix</b>, by target: Java 19+ {@link Fix.UseFactory} with
  * {@code HashMap.newHashMap(n)} ({@code HashSet.newHashSet}, {@code LinkedHashMap.newLinkedHashMap},
  * {@code LinkedHashSet.newLinkedHashSet}, {@code WeakHashMap.newWeakHashMap}); else Guava's
  * {@code Maps.newHashMapWithExpectedSize(n)} (and the {@code Sets}/{@code LinkedHash} variants)
@@ -59,6 +55,9 @@ import java.util.Set;
  * constructor already treats n as a size), {@code Hashtable} (not a power-of-two table), any other
  * constructor, and whenever the filling evidence is missing (conditional puts, counting patterns,
  * unknown trip counts, a size expression that does not match n).
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.catalog.HashMapCapacityDoc}.
  */
 public final class HashMapCapacityRule extends SiteRule {
   static final Set<String> TYPES = Set.of("java.util.HashMap", "java.util.HashSet", "java.util.LinkedHashMap",

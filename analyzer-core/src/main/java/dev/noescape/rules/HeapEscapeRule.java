@@ -5,7 +5,7 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
@@ -32,19 +32,13 @@ import java.util.List;
  * {@code new Foo() does not escape, but is passed to Bar.baz (line 3); only inlining lets the JIT
  * scalar-replace it}.
  *
- * <p><b>Why it matters.</b> An escaping object can never be scalar-replaced by the JIT: it is a
- * real heap allocation and GC work on every execution. An object that does not escape is a
- * candidate — HotSpot <em>may</em> remove it if the allocating code is inlined — never a
- * guaranteed stack allocation.
- *
- * <p><b>What to do.</b> Often nothing: returning or storing an object is the point of creating it.
- * When the site is hot, keep the object local (return a primitive, let the caller pass in a
- * reusable instance, avoid handing it to code the analysis cannot see).
- *
  * <p><b>Stays quiet</b> about sites that do not allocate: boxing to {@code Boolean} or {@code Byte}
  * (always cached) and boxing of a compile-time constant inside the {@code valueOf} caches (Integer,
  * Short, Long −128..127; Character 0..127). Non-capturing lambdas have no site at all. Sites
  * without an engine verdict are skipped.
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.catalog.HeapEscapeDoc}.
  */
 public final class HeapEscapeRule extends SiteRule {
   public HeapEscapeRule() {

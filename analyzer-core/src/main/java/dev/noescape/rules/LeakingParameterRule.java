@@ -3,7 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
@@ -33,17 +33,13 @@ import java.util.TreeSet;
  * (verbosity 1, {@code " …"} when more follow), the whole chain (verbosity 2), or the summary's
  * own phrase when there is no chain. At verbosity 2 the chain is appended to the other forms too.
  *
- * <p><b>Why it matters.</b> This is what callers see: an argument passed to a leaking parameter
- * escapes in the caller too, so the caller's allocation can never be scalar-replaced. A parameter
- * that only flows to the result leaks only when the caller's result escapes.
- *
- * <p><b>What to do.</b> Nothing, if keeping the object is the method's job. Otherwise copy what is
- * needed instead of storing the argument, or keep it out of statics and long-lived collections.
- *
  * <p><b>Stays quiet</b> about {@code this} (slot 0 of instance methods and constructors: storing
  * or returning {@code this} is what methods do), primitive parameters, and parameters of
  * synthetic lambda bodies (their "parameters" are captured values, reported by the allocation that
  * captures them).
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.catalog.LeakingParameterDoc}.
  */
 public final class LeakingParameterRule implements Rule {
   @Override

@@ -2,7 +2,7 @@ package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.util.List;
 
 /**

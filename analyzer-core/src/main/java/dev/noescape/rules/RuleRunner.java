@@ -3,7 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.summary.SummaryProvider;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.noescape.rules;
 
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

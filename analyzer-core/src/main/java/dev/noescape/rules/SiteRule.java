@@ -3,7 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * The skeleton of the rules that judge a method's allocation sites one at a time: each site gives
- * at most one finding, reported at the site and about it. The rule itself (its class comment is its
- * documentation) says which sites it reports and how, in {@link #checkSite}.
+ * at most one finding, reported at the site and about it. The rule itself (its class comment says
+ * what the code does; users read its declaration in {@code dev.noescape.catalog}) says which sites
+ * it reports and how, in {@link #checkSite}.
  */
 abstract class SiteRule implements Rule {
   private final RuleId id;

@@ -4,7 +4,7 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -21,21 +21,18 @@ import java.util.List;
  *   's += …' copies the whole string on every iteration of the loop at line 9 (quadratic): accumulate in a StringBuilder
  * </pre>
  *
- * <p><b>Why it matters.</b> Strings are immutable: each {@code s += x} allocates a builder, copies
- * all of {@code s} and {@code x} into it and allocates a new {@code String}. Over n iterations that
- * copies O(n²) characters and leaves n dead strings behind.
- *
- * <p><b>What to write instead.</b> A {@code StringBuilder} declared before the loop, {@code
- * append} in the loop, {@code toString()} once after it (or {@code String.join} /
- * {@code Collectors.joining}). The suggested fix ({@link Fix.UseStringBuilder}) is offered only when
- * the accumulator is a local and the rewrite is mechanical there
- * ({@link dev.noescape.rewrite.StringBuilderRewrite}: a local with an initializer, used in the loop
- * only as {@code s += e}).
+ * <p><b>Fix.</b> {@link Fix.UseStringBuilder} (a {@code StringBuilder} before the loop, {@code
+ * append} in it, {@code toString()} after it) is offered for every local accumulator; the appliers
+ * write it only where the rewrite is mechanical ({@link dev.noescape.rewrite.StringBuilderRewrite}:
+ * a local with an initializer, used in the loop only as {@code s += e}).
  *
  * <p><b>Stays quiet</b> about concatenations that do not feed back into themselves ({@code log(a +
  * b)}), accumulators declared inside the loop (they start over every iteration), and
  * concatenation outside loops. Not gated by hot methods: a single concatenation is not the
  * problem, the quadratic accumulation is.
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.catalog.StringConcatInLoopDoc}.
  */
 public final class StringConcatInLoopRule extends SiteRule {
   public StringConcatInLoopRule() {

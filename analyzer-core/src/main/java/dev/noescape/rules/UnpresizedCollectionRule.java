@@ -5,7 +5,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.FixText;
 import dev.noescape.finding.Hotness;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -30,12 +30,7 @@ import java.util.Set;
  *   new HashMap&lt;&gt;() rehashes while it is filled with orders.size() entries in the loop at line 14: presize it for the load factor 0.75: HashMap.newHashMap(orders.size())
  * </pre>
  *
- * <p><b>Why it matters.</b> A default {@code ArrayList} starts with 10 slots and copies its array
- * to a 1.5× larger one each time it is full: about log<sub>1.5</sub>(n) copies and as much garbage
- * as the final array. A default {@code HashMap} starts at 16 buckets and rehashes every entry
- * each time it doubles.
- *
- * <p><b>What to write instead.</b> For list-like types ({@code ArrayList}, {@code ArrayDeque},
+ * <p><b>Fix.</b> For list-like types ({@code ArrayList}, {@code ArrayDeque},
  * {@code PriorityQueue}, {@code Vector}) pass the trip count as the capacity:
  * {@link Fix.AddCapacity} with the size expression. Hash-based types need the load factor: a
  * {@code HashMap} of capacity n resizes once it holds 0.75·n entries, so {@code new
@@ -59,6 +54,9 @@ import java.util.Set;
  * the loop (the callee could add to it), a receiver that may be another collection too, and any
  * explicit constructor argument. {@code StringBuilder} is left out until a size in chars can be
  * computed.
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.catalog.UnpresizedCollectionDoc}.
  */
 public final class UnpresizedCollectionRule extends SiteRule {
   static final Set<String> TYPES = Set.of("java.util.ArrayList", "java.util.HashMap", "java.util.HashSet",

@@ -3,7 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.SiteResult;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -20,19 +20,17 @@ import dev.noescape.ir.SiteKind;
  *   varargs call to Log.debug allocates an empty Object[] in hot method Engine.match: pass a shared empty array constant, or call a fixed-arity overload
  * </pre>
  *
- * <p><b>Why it matters.</b> {@code f(a, b)} on {@code f(Object... xs)} is {@code f(new Object[]{a,
- * b})}: an array per call, plus boxing for primitive elements. Logging and formatting helpers in
- * loops are the usual culprits.
- *
- * <p><b>What to write instead.</b> Call a fixed-arity overload when the API has one (SLF4J's
- * {@code debug(String, Object, Object)}, {@code List.of(a, b)}), guard the call ({@code if
- * (log.isDebugEnabled())}), or build the array once outside the loop and pass it. When the engine
- * says the callee keeps the array (it escapes globally), reusing one array would share it between
- * calls, so the message only suggests the fixed-arity overload.
+ * <p><b>Advice</b> in the message: a reused array (hoisted out of the loop) or a fixed-arity
+ * overload; only the overload when the engine says the callee keeps the array (it escapes
+ * globally), since reusing one array would share it between calls; a shared empty array constant
+ * when the call passes no variable arguments.
  *
  * <p><b>Stays quiet</b> about calls that pass an existing array or resolve to a fixed-arity
  * overload (no site), and, unless {@link RuleContext#reportOutsideLoops()}, about calls outside
  * loops and hot methods.
+ *
+ * <p>What users are told about this rule (why it matters, what to write instead, the example) is
+ * its declaration, {@link dev.noescape.catalog.VarargsAllocationDoc}.
  */
 public final class VarargsAllocationRule extends LoopGatedSiteRule {
   public VarargsAllocationRule() {

@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.noescape.finding.Finding;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;

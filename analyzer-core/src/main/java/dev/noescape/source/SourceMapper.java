@@ -20,7 +20,7 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeS
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.noescape.finding.BaselineKeys;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;

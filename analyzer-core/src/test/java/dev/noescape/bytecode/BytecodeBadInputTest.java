@@ -3,7 +3,7 @@ package dev.noescape.bytecode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.rules.RuleContext;
 import java.io.IOException;
 import java.io.OutputStream;

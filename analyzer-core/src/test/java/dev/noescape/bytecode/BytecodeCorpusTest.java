@@ -9,7 +9,7 @@ import dev.noescape.corpus.CorpusExpectations.FileExpectations;
 import dev.noescape.corpus.CorpusFiles;
 import dev.noescape.corpus.CorpusScore;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.rules.RuleContext;
 import java.io.IOException;
 import java.nio.file.Files;

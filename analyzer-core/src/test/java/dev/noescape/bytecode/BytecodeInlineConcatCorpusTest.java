@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.corpus.CorpusExpectations;
 import dev.noescape.corpus.CorpusFiles;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.rules.RuleContext;
 import java.io.IOException;
 import java.nio.file.Files;

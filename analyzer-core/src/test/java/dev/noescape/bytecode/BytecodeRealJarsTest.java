@@ -3,7 +3,7 @@ package dev.noescape.bytecode;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.rules.RuleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.cli.CliHarness.FakeAnalysis;
 import dev.noescape.cli.CliHarness.Outcome;
 import dev.noescape.cli.CliHarness.World;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

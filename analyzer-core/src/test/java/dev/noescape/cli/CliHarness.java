@@ -2,7 +2,7 @@ package dev.noescape.cli;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Subjects;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SourcePos;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noescape.cli.CliHarness.FakeAnalysis;
 import dev.noescape.cli.CliHarness.Outcome;
 import dev.noescape.cli.CliHarness.World;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

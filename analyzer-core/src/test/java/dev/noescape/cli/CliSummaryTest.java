@@ -5,7 +5,7 @@ import static dev.noescape.cli.CliHarness.finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.report.ReportedFinding;
 import java.util.ArrayList;
 import java.util.List;

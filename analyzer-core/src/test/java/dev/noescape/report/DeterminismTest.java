@@ -4,6 +4,7 @@ import static dev.noescape.report.ReportFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.noescape.pipeline.ReportFiles;
 import dev.noescape.report.html.HtmlReportWriter;
 import dev.noescape.report.json.JsonReportWriter;
 import dev.noescape.report.sarif.SarifWriter;

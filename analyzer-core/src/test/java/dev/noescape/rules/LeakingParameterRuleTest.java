@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.Reason;

@@ -2,7 +2,7 @@ package dev.noescape.source;
 
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Subject;
 import dev.noescape.finding.Subjects;
 import dev.noescape.ir.AllocSite;

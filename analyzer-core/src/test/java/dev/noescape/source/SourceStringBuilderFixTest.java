@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.fixcases.StringBuilderFixCases;
 import dev.noescape.fixcases.StringBuilderFixCases.FixCase;
 import dev.noescape.report.ReportedFinding;

@@ -2,7 +2,7 @@ package dev.noescape.errorprone;
 
 import com.google.errorprone.ErrorProneOptions;
 import com.google.errorprone.VisitorState;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import java.util.Map;
 
 /**
@@ -21,9 +21,12 @@ import java.util.Map;
 final class DefaultOff {
   private DefaultOff() {}
 
-  /** Whether {@code rule}'s check is off by default: the report checks {@code HeapEscape} and {@code LeakingParameter}. */
+  /**
+   * Whether {@code rule}'s check is off by default: the information rules, {@code HeapEscape} and
+   * {@code LeakingParameter} ({@link dev.noescape.catalog.RuleDoc#onByDefault()}).
+   */
   static boolean isOffByDefault(RuleId rule) {
-    return rule == RuleId.HEAP_ESCAPE || rule == RuleId.LEAKING_PARAMETER;
+    return !rule.doc().onByDefault();
   }
 
   static boolean explicitlyEnabled(VisitorState state, String checkName) {

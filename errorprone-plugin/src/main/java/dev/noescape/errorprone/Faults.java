@@ -1,21 +1,23 @@
 package dev.noescape.errorprone;
 
+import dev.noescape.backend.BackEnd;
+import dev.noescape.catalog.RuleId;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Fault isolation helpers: a fault inside the plugin must never fail or crash the compilation.
  * Everything is caught except {@link VirtualMachineError}s other than {@link StackOverflowError}
  * (an out-of-memory javac cannot continue usefully anyway); a deep recursion in the analysis is
- * treated as an ordinary failure of the method or unit it happened in.
+ * treated as an ordinary failure of the method or unit it happened in. The back end contains the
+ * faults of the engine and the rules itself ({@link BackEnd}); the plugin those of its own stages.
  */
 final class Faults {
   private Faults() {}
 
-  /** Rethrows {@code t} when it must not be swallowed; returns normally otherwise. */
+  /** Rethrows {@code t} when it must not be swallowed ({@link BackEnd#rethrowIfFatal}); returns normally otherwise. */
   static void rethrowIfFatal(Throwable t) {
-    if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError)) {
-      throw vme;
-    }
+    BackEnd.rethrowIfFatal(t);
   }
 
   /** {@code NullPointerException: msg (at Foo.bar(Foo.java:12))}: short, but enough for a bug report. */
@@ -67,4 +69,15 @@ final class Faults {
     Hook h = hook;
     if (h != null) h.before(stage, subject.get());
   }
+
+  /** The hook at the back end's stages: {@link Stage#ENGINE} and {@link Stage#RULES}, subjects as {@link Hook} says. */
+  static final BackEnd.Checkpoint AT_BACK_END = (stage, rules, methods) -> {
+    if (hook == null) return;
+    Supplier<String> keys = () -> methods.stream().map(m -> m.ref().key()).collect(Collectors.joining(" "));
+    if (stage == BackEnd.Stage.ENGINE) {
+      hook(Stage.ENGINE, keys);
+    } else {
+      hook(Stage.RULES, () -> rules.stream().map(RuleId::id).collect(Collectors.joining(",")) + " " + keys.get());
+    }
+  };
 }

@@ -14,10 +14,10 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.EndPosTable;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
-import dev.noescape.errorprone.CompilationUnitAnalysis.Report;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.errorprone.Faults.Stage;
+import dev.noescape.errorprone.JavacAnalysis.Report;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
 import dev.noescape.ir.Reason;
 import java.util.List;
 
@@ -118,7 +118,7 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
    * Called for each finding an enclosing {@code @SuppressWarnings} silenced; a check whose
    * suppression needs a stated reason reports its absence here. Nothing by default.
    */
-  void onSuppressed(CompilationUnitAnalysis.Report r, VisitorState state) {}
+  void onSuppressed(Report r, VisitorState state) {}
 
   /** Whether {@code @SuppressWarnings} (or another suppression) on an enclosing declaration silences the finding. */
   private boolean suppressed(TreePath path, VisitorState state) {

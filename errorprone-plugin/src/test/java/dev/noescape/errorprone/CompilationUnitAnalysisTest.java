@@ -20,11 +20,11 @@ class CompilationUnitAnalysisTest {
 
   @Test
   void parseRelease() {
-    assertEquals(17, CompilationUnitAnalysis.parseRelease("17"));
-    assertEquals(8, CompilationUnitAnalysis.parseRelease("1.8"));
-    assertEquals(21, CompilationUnitAnalysis.parseRelease(" 21 "));
-    assertNull(CompilationUnitAnalysis.parseRelease(null));
-    assertNull(CompilationUnitAnalysis.parseRelease("latest"));
+    assertEquals(17, CompilationFacts.parseRelease("17"));
+    assertEquals(8, CompilationFacts.parseRelease("1.8"));
+    assertEquals(21, CompilationFacts.parseRelease(" 21 "));
+    assertNull(CompilationFacts.parseRelease(null));
+    assertNull(CompilationFacts.parseRelease("latest"));
   }
 
   /** Eight checkers, two units: the front end (and so the whole pipeline) runs once per unit. */

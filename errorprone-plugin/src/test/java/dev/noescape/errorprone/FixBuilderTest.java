@@ -52,7 +52,7 @@ class FixBuilderTest {
 
   /**
    * Offers {@code UseStringBuilder} at every {@code x += ...} on a variable inside a loop; a fix
-   * equal to one already offered is not offered again (as {@link CompilationUnitAnalysis} does).
+   * equal to one already offered is not offered again (as {@link JavacAnalysis} does).
    */
   @BugPattern(name = "ForceStringBuilder", summary = "test", severity = WARNING)
   public static class ForceStringBuilder extends BugChecker implements CompoundAssignmentTreeMatcher {

@@ -2,29 +2,78 @@ package dev.noescape.errorprone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.errorprone.BugCheckerInfo;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.RuleDoc;
+import dev.noescape.catalog.RuleDocs;
+import dev.noescape.catalog.RuleOption;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The public contract of the checkers: names, severities, registration, constructors. */
+/**
+ * The public contract of the checkers: names, severities, registration, constructors, and their
+ * agreement with the rule declarations ({@code dev.noescape.catalog}): every declared rule has a
+ * checker, in {@link NoEscapeCheckers#ALL}, the services file and the package documentation, whose
+ * {@code @BugPattern} texts are the declaration's, and the options the declarations name exist.
+ */
 class RegistrationTest {
 
   private static final Set<RuleId> RULES_WITH_CHECKERS = CompilationUnitAnalysis.RULES;
+
+  @Test
+  void everyDeclaredRuleHasACheckerInRuleOrder() {
+    assertEquals(List.of(RuleId.values()), List.copyOf(RULES_WITH_CHECKERS));
+    List<String> checkers = NoEscapeCheckers.ALL.stream().map(c -> BugCheckerInfo.create(c).canonicalName()).toList();
+    assertEquals(Arrays.stream(RuleId.values()).map(RuleId::id).toList(), checkers);
+  }
+
+  @Test
+  void bugPatternTextsAreTheDeclarations() {
+    for (Class<? extends BugChecker> c : NoEscapeCheckers.ALL) {
+      BugPattern p = c.getAnnotation(BugPattern.class);
+      RuleDoc d = RuleId.byId(p.name()).doc();
+      assertEquals(d.summary(), p.summary(), c.getName());
+      assertEquals(d.explanation(), p.explanation(), c.getName());
+      assertEquals(BugPattern.LinkType.NONE, p.linkType(), c.getName());
+    }
+  }
+
+  @Test
+  void packageDocumentationNamesEveryCheck() throws Exception {
+    String doc = Files.readString(Path.of("src/main/java/dev/noescape/errorprone/package-info.java"));
+    for (RuleId r : RuleId.values()) assertTrue(doc.contains("{@code " + r.id() + "}"), r.id());
+  }
+
+  @Test
+  void everyOptionTheDeclarationsNameIsAPluginOption() {
+    Set<RuleOption> options = new LinkedHashSet<>();
+    for (RuleDoc d : RuleDocs.all()) options.addAll(d.options());
+    for (RuleOption o : options) {
+      NoEscapeOptions parsed = NoEscapeOptions.fromFlags(ErrorProneFlags.fromMap(Map.of(o.javac(), o.javacValue())));
+      assertEquals(List.of(), parsed.problems(), o.javacUsage());
+      assertNotEquals(NoEscapeOptions.defaults(), parsed, o.javacUsage());
+    }
+  }
 
   @Test
   void oneCheckerPerRuleNamedByTheRuleId() {

@@ -18,10 +18,11 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   private String pluginVersion;
 
   /**
-   * The rules to run, by ID (e.g. {@code BoxingAllocation,VarargsAllocation}). Empty: the warning
-   * and error rules (BoxingAllocation, VarargsAllocation, CapturingLambda, UnpresizedCollection,
+   * The rules to run, by ID (e.g. {@code BoxingAllocation,VarargsAllocation}). Empty: the rules on by
+   * default (BoxingAllocation, VarargsAllocation, CapturingLambda, UnpresizedCollection,
    * HashMapCapacity, StringConcatInLoop, AllocationContract). Add {@code HeapEscape} and
-   * {@code LeakingParameter} for the escape verdicts (information).
+   * {@code LeakingParameter} for the escape verdicts (information). Each rule's page:
+   * {@code docs/rules/<RuleId>.md}.
    */
   @Parameter(property = "noescape.rules")
   private List<String> rules = new ArrayList<>();

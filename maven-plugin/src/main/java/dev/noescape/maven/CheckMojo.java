@@ -1,9 +1,9 @@
 package dev.noescape.maven;
 
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.Severity;
 import dev.noescape.pipeline.Baseline;
 import dev.noescape.pipeline.Pipeline;
-import dev.noescape.report.ReportFiles;
+import dev.noescape.pipeline.ReportFiles;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.Reports;

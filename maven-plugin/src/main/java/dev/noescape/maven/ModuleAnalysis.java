@@ -1,8 +1,8 @@
 package dev.noescape.maven;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.pipeline.Pipeline;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;

@@ -1,9 +1,9 @@
 package dev.noescape.maven;
 
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.Reason;
-import dev.noescape.report.ReportFiles;
+import dev.noescape.pipeline.ReportFiles;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.Reports;

@@ -1,7 +1,7 @@
 package dev.noescape.bytecode.loop;
 
 import dev.noescape.bytecode.hierarchy.Hierarchy;
-import dev.noescape.bytecode.lower.Locals;
+import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.noescape.bytecode.lower;
 
 import dev.noescape.bytecode.hierarchy.Hierarchy;
+import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.bytecode.loop.LoopForest;
 import dev.noescape.bytecode.loop.TripCounts;
 import dev.noescape.ir.AllocSite;

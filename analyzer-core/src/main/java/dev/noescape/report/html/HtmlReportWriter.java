@@ -1,14 +1,13 @@
 package dev.noescape.report.html;
 
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
 import dev.noescape.report.JsonOutput;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.Reports;
-import dev.noescape.report.RuleDescriptions;
 import dev.noescape.report.SourceText;
 import dev.noescape.report.TextEdit;
 import dev.noescape.report.Waiver;
@@ -111,7 +110,7 @@ public final class HtmlReportWriter {
       RuleId r = e.getKey();
       int n = e.getValue();
       h.append("<tr").append(n == 0 ? " class=\"zero\"" : "").append("><td>").append(badge(r))
-          .append("<div class=\"desc\">").append(esc(RuleDescriptions.of(r).shortDescription())).append("</div></td>")
+          .append("<div class=\"desc\">").append(esc(r.doc().summary())).append("</div></td>")
           .append("<td>").append(sevTag(r.defaultSeverity())).append("</td>")
           .append("<td class=\"num\">").append(n).append("</td>")
           .append("<td class=\"barcol\"><div class=\"bar ").append(sevName(r.defaultSeverity()))
@@ -304,7 +303,7 @@ public final class HtmlReportWriter {
   }
 
   private static String badge(RuleId r) {
-    return "<span class=\"badge r" + r.ordinal() + "\" title=\"" + esc(RuleDescriptions.of(r).shortDescription())
+    return "<span class=\"badge r" + r.ordinal() + "\" title=\"" + esc(r.doc().summary())
         + "\">" + r.id() + "</span>";
   }
 

@@ -3,8 +3,8 @@ package dev.noescape.report.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
 import dev.noescape.report.JsonOutput;
 import dev.noescape.report.ReportRun;
@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Writes a {@link ReportRun} as plain JSON ({@code target/noescape/noescape.json}); the format is
- * documented in README.md, "JSON output format". Fields are written in a fixed order, findings in
+ * documented in docs/formats/json.md. Fields are written in a fixed order, findings in
  * {@link Reports#ORDER}, unknown columns as {@code null}; the same run gives the same bytes.
  */
 public final class JsonReportWriter {

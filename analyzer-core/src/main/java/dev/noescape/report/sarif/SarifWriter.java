@@ -26,19 +26,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.noescape.finding.Finding;
-import dev.noescape.finding.RuleId;
-import dev.noescape.finding.Severity;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
 import dev.noescape.report.JsonOutput;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.Reports;
-import dev.noescape.report.RuleDescriptions;
-import dev.noescape.report.RuleDescriptions.RuleDescription;
 import dev.noescape.report.SourceText;
 import dev.noescape.report.TextEdit;
 import dev.noescape.report.TextReport;
 import dev.noescape.report.Waiver;
+import dev.noescape.catalog.RuleDoc;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,14 +176,14 @@ public final class SarifWriter {
   static Set<ReportingDescriptor> rules() {
     Set<ReportingDescriptor> rules = new LinkedHashSet<>();
     for (RuleId id : RuleId.values()) {
-      RuleDescription d = RuleDescriptions.of(id);
+      RuleDoc d = id.doc();
       rules.add(
           new ReportingDescriptor()
               .withId(id.id())
               .withName(id.id())
-              .withShortDescription(new MultiformatMessageString().withText(d.shortDescription()))
-              .withFullDescription(new MultiformatMessageString().withText(d.fullDescription()))
-              .withHelp(new MultiformatMessageString().withText(d.helpText()).withMarkdown(d.helpMarkdown()))
+              .withShortDescription(new MultiformatMessageString().withText(d.summary()))
+              .withFullDescription(new MultiformatMessageString().withText(d.explanation()))
+              .withHelp(new MultiformatMessageString().withText(d.helpText()).withMarkdown(d.markdown()))
               .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(id.defaultSeverity())))
               .withProperties(new PropertyBag().withTags(new LinkedHashSet<>(List.of("performance", "allocation")))));
     }

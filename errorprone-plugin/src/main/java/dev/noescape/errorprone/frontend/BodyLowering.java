@@ -100,7 +100,7 @@ import java.util.Map;
  * variable is read back with a load of that field.
  *
  * <p><b>Structure.</b> Loops, conditionals and jumps are reported to the {@link MethodIRBuilder} as
- * DESIGN describes: a for-init and the iterable of an enhanced for run before the loop; condition,
+ * docs/design.md describes ("Loop depth"): a for-init and the iterable of an enhanced for run before the loop; condition,
  * body and update inside; {@code if} arms, {@code case}s, {@code catch} blocks, conditional arms,
  * right operands of {@code &&}/{@code ||} and {@code assert} are conditional; a {@code finally}
  * block always runs and is lowered unconditionally, before the {@code catch} blocks. {@code break}/{@code continue}/{@code yield}

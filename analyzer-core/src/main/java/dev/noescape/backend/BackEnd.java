@@ -1,0 +1,256 @@
+package dev.noescape.backend;
+
+import dev.noescape.engine.AnalysisResult;
+import dev.noescape.engine.Budget;
+import dev.noescape.engine.BudgetHit;
+import dev.noescape.engine.EscapeAnalysis;
+import dev.noescape.engine.MethodResult;
+import dev.noescape.finding.Finding;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Program;
+import dev.noescape.rules.RuleContext;
+import dev.noescape.rules.RuleRunner;
+import dev.noescape.summary.SummaryProvider;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The back end both front ends call with the program they lowered: the escape engine
+ * ({@link EscapeAnalysis}: summaries bottom-up over the call graph, a verdict and reason chain per
+ * site), then the enabled rules over its results (the method-local ones and the whole-program
+ * {@code AllocationContract}, through {@link RuleRunner}). Nothing else wires the engine to the
+ * rules, so the bytecode front end, the javac plugin and whatever comes next (a language server)
+ * analyze a program the same way.
+ *
+ * <p>Faults. By default a fault in the engine or a rule propagates: the command line reports that the
+ * run failed. An {@linkplain Input#isolated() isolated} run, the javac plugin's (a compilation must
+ * never fail because of the plugin), contains it instead and returns it as a {@link Failure}:
+ *
+ * <ul>
+ *   <li>the engine failing on the program: each method is analyzed alone to find those it fails
+ *       on, which are left out, and the others are analyzed together (calls to the left-out
+ *       methods are then unknown, as for methods a front end could not lower);
+ *   <li>the rules failing: each rule runs on each method alone, so a failure costs only that
+ *       rule's findings in that method.
+ * </ul>
+ *
+ * <p>Only {@link VirtualMachineError}s other than {@link StackOverflowError} escape an isolated run
+ * ({@link #rethrowIfFatal}): a deep recursion is an ordinary failure of the method it happened in.
+ */
+public final class BackEnd {
+  private BackEnd() {}
+
+  /** The stages a {@link Checkpoint} sees and a {@link Failure} names. */
+  public enum Stage {
+    ENGINE,
+    RULES
+  }
+
+  /**
+   * Called before each run of a stage with what it runs on (the rules, for {@link Stage#RULES};
+   * the methods, all of the program's or one): the command line shows its progress with it, the
+   * javac plugin's tests induce faults (throwing makes that run fail as a fault inside it would).
+   */
+  @FunctionalInterface
+  public interface Checkpoint {
+    Checkpoint NONE = (stage, rules, methods) -> {};
+
+    void before(Stage stage, Set<RuleId> rules, List<MethodIR> methods) throws Exception;
+  }
+
+  /**
+   * What to analyze.
+   *
+   * @param program the lowered methods, calls resolved by the front end
+   * @param library summaries that hold for every implementation (hand-checked JDK models, then the
+   *     JDK summaries); they win over computed ones
+   * @param implementations summaries of single method bodies outside the program (shipped in
+   *     dependency jars): used where dispatch is closed
+   * @param budget the engine's work budgets and deadline
+   * @param context what the rules need to know of the build and the options
+   * @param rules the rules to run (none: the engine only)
+   * @param isolated contain faults and return them as {@link Failure}s instead of throwing
+   * @param checkpoint called before each stage runs
+   */
+  public record Input(Program program, SummaryProvider library, SummaryProvider implementations, Budget budget,
+      RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint) {
+    public Input {
+      Objects.requireNonNull(program, "program");
+      Objects.requireNonNull(library, "library");
+      Objects.requireNonNull(implementations, "implementations");
+      Objects.requireNonNull(budget, "budget");
+      Objects.requireNonNull(context, "context");
+      // An EnumSet: the rules run, and a checkpoint sees them, in RuleId order.
+      rules = Collections.unmodifiableSet(rules.isEmpty() ? EnumSet.noneOf(RuleId.class) : EnumSet.copyOf(rules));
+      Objects.requireNonNull(checkpoint, "checkpoint");
+    }
+
+    /** With the default budget, faults propagating, no checkpoint. */
+    public Input(Program program, SummaryProvider library, SummaryProvider implementations, RuleContext context,
+        Set<RuleId> rules) {
+      this(program, library, implementations, Budget.DEFAULT, context, rules, false, Checkpoint.NONE);
+    }
+
+    public Input withBudget(Budget b) {
+      return new Input(program, library, implementations, b, context, rules, isolated, checkpoint);
+    }
+
+    public Input withProgram(Program p) {
+      return new Input(p, library, implementations, budget, context, rules, isolated, checkpoint);
+    }
+
+    public Input withRules(Set<RuleId> r) {
+      return new Input(program, library, implementations, budget, context, r, isolated, checkpoint);
+    }
+
+    /** Faults contained and returned as {@link Failure}s (see {@link BackEnd}). */
+    public Input isolatingFaults() {
+      return new Input(program, library, implementations, budget, context, rules, true, checkpoint);
+    }
+
+    public Input withCheckpoint(Checkpoint c) {
+      return new Input(program, library, implementations, budget, context, rules, isolated, c);
+    }
+  }
+
+  /**
+   * A fault an {@linkplain Input#isolated() isolated} run contained.
+   *
+   * @param stage where it happened
+   * @param rule the failing rule ({@link Stage#RULES}), else null
+   * @param methods the methods it happened in, in program order: one for the engine failing on a
+   *     method alone; those the rule failed in; empty when the engine failed on the program as a
+   *     whole (every method analyzed alone, or the rest without the failing ones)
+   * @param cause the first fault (a rule failing in several methods names the first)
+   */
+  public record Failure(Stage stage, RuleId rule, List<MethodIR> methods, Throwable cause) {
+    public Failure {
+      methods = List.copyOf(methods);
+    }
+  }
+
+  /**
+   * What the run found.
+   *
+   * @param result the engine's results and summaries; of the methods analyzed, when an isolated run
+   *     left some out, and empty when it could analyze none
+   * @param findings the enabled rules' findings, sorted with {@link Finding#ORDER}
+   * @param failures the faults an isolated run contained, engine first, in the order met
+   */
+  public record Output(AnalysisResult result, List<Finding> findings, List<Failure> failures) {
+    public Output {
+      findings = List.copyOf(findings);
+      failures = List.copyOf(failures);
+    }
+
+    /** The budgets the engine ran into (a method or component it did not analyze, or the deadline). */
+    public List<BudgetHit> budgetHits() {
+      return result.budgetHits();
+    }
+  }
+
+  /** Runs the engine, then the rules. Throws on a fault unless the input is isolated. */
+  public static Output run(Input in) {
+    List<Failure> failures = new ArrayList<>();
+    AnalysisResult result;
+    List<Finding> findings;
+    if (!in.isolated()) {
+      result = engine(in, in.program());
+      findings = rules(in, result, in.rules());
+    } else {
+      result = isolatedEngine(in, failures);
+      findings = result == null ? List.of() : isolatedRules(in, result, failures);
+      if (result == null) result = new AnalysisResult(List.of(), Map.of());
+    }
+    return new Output(result, findings, failures);
+  }
+
+  /** Rethrows {@code t} when no isolation may swallow it: a VM error other than a stack overflow. */
+  public static void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError)) throw vme;
+  }
+
+  private static AnalysisResult engine(Input in, Program program) {
+    checkpoint(in, Stage.ENGINE, Set.of(), program.methods());
+    return new EscapeAnalysis(in.library(), in.implementations(), in.budget()).analyze(program);
+  }
+
+  private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules) {
+    checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
+    List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(), in.context(), rules);
+    return found == null ? List.of() : found;
+  }
+
+  private static void checkpoint(Input in, Stage stage, Set<RuleId> rules, List<MethodIR> methods) {
+    try {
+      in.checkpoint().before(stage, rules, methods);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The engine's results; null when it could analyze nothing. */
+  private static AnalysisResult isolatedEngine(Input in, List<Failure> failures) {
+    Program program = in.program();
+    try {
+      return engine(in, program);
+    } catch (Throwable whole) {
+      rethrowIfFatal(whole);
+      List<MethodIR> ok = new ArrayList<>();
+      for (MethodIR m : program.methods()) {
+        try {
+          engine(in, new Program(List.of(m)));
+          ok.add(m);
+        } catch (Throwable t) {
+          rethrowIfFatal(t);
+          failures.add(new Failure(Stage.ENGINE, null, List.of(m), t));
+        }
+      }
+      if (ok.size() == program.methods().size() || ok.isEmpty()) {
+        // Every method alone is fine (the fault needs them together), or none is: nothing to keep.
+        if (!ok.isEmpty()) failures.add(new Failure(Stage.ENGINE, null, List.of(), whole));
+        return null;
+      }
+      try {
+        return engine(in, new Program(ok));
+      } catch (Throwable t) {
+        rethrowIfFatal(t);
+        failures.add(new Failure(Stage.ENGINE, null, List.of(), t));
+        return null;
+      }
+    }
+  }
+
+  private static List<Finding> isolatedRules(Input in, AnalysisResult result, List<Failure> failures) {
+    try {
+      return rules(in, result, in.rules());
+    } catch (Throwable whole) {
+      rethrowIfFatal(whole);
+    }
+    List<Finding> all = new ArrayList<>();
+    for (RuleId rule : in.rules()) {
+      List<MethodIR> failedIn = new ArrayList<>();
+      Throwable cause = null;
+      for (MethodResult mr : result.methods()) {
+        try {
+          all.addAll(rules(in, new AnalysisResult(List.of(mr), result.summaries()), EnumSet.of(rule)));
+        } catch (Throwable t) {
+          rethrowIfFatal(t);
+          failedIn.add(mr.method());
+          if (cause == null) cause = t;
+        }
+      }
+      if (!failedIn.isEmpty()) failures.add(new Failure(Stage.RULES, rule, failedIn, cause));
+    }
+    all.sort(Finding.ORDER);
+    return all;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.noescape.catalog;
+
+import java.util.List;
+
+/** The declaration of {@code BoxingAllocation}: see {@link RuleDoc} for what each part is for. */
+public final class BoxingAllocationDoc {
+  private BoxingAllocationDoc() {}
+
+  public static final String ID = "BoxingAllocation";
+
+  public static final String SUMMARY = "A boxing conversion allocates in a loop or hot method";
+
+  public static final String EXPLANATION = """
+      Reports a boxing conversion that allocates, inside a loop or in a hot method: an implicit one (`list.add(i)`, \
+      `count++` on an `Integer`) or an explicit `valueOf`, which allocates the same (and which bytecode cannot tell \
+      apart). `Float` and `Double` always allocate; any other value that is not a compile-time constant is reported \
+      even if it may be small at run time: `boxing int to Integer allocates on every iteration of the loop (line \
+      14): keep the value primitive (int) or use a primitive collection`.
+
+      ## Why it matters
+
+      `Integer.valueOf` and its siblings return a new object for every value outside their small cache: in a loop \
+      that is one allocation per iteration, and the boxes usually end up in a collection, where the JIT cannot \
+      remove them.
+
+      ## What to write instead
+
+      Keep the value primitive (an `int` local, an `int[]`), or use a primitive collection or a primitive stream \
+      (`IntStream`, `mapToInt`).
+
+      ## What stays quiet
+
+      Conversions that never allocate: to `Boolean` or `Byte` (every value is cached), and of a compile-time \
+      constant inside the default caches (`Integer`, `Short`, `Long` −128..127; `Character` 0..127). Boxing done \
+      inside a lambda metafactory adaptation (`merge(k, 1, Integer::sum)`), which has no allocation site in the \
+      method. Boxing outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""";
+
+  public static final String BEFORE = """
+      long total(List<Order> orders) {
+        Long total = 0L;
+        for (Order o : orders) {
+          total += o.quantity();   // unboxes, adds, and boxes a new Long on every iteration
+        }
+        return total;
+      }""";
+
+  public static final String AFTER = """
+      long total(List<Order> orders) {
+        long total = 0;
+        for (Order o : orders) {
+          total += o.quantity();
+        }
+        return total;
+      }""";
+
+  public static final RuleDoc DOC = new RuleDoc(ID, Severity.WARNING, SUMMARY, EXPLANATION, BEFORE, AFTER,
+      List.of(RuleOption.REPORT_OUTSIDE_LOOPS, RuleOption.HOT_ANNOTATIONS));
+}

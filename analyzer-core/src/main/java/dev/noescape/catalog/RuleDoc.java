@@ -1,0 +1,99 @@
+package dev.noescape.catalog;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything a user is told about one rule: its public ID, default level, summary, explanation, a
+ * before/after example and the options that change it. One declaration per rule
+ * ({@code BoxingAllocationDoc.DOC} …), reached through {@link dev.noescape.catalog.RuleId#doc()};
+ * every other text about the rule is rendered from it: the Error Prone {@code @BugPattern}
+ * (through the declaration's compile-time constants), SARIF's {@code rules}, the HTML report, the
+ * command line's {@code --help}, and {@code docs/rules/<RuleId>.md}.
+ *
+ * <p>Texts are Markdown (code in backticks) without hard line breaks; a paragraph break is a blank
+ * line. Code is plain Java without tabs or trailing blanks.
+ *
+ * @param id the public rule ID: Error Prone check name, SARIF ruleId, {@code @SuppressWarnings} and
+ *     baseline key; never renamed
+ * @param level the severity of its findings
+ * @param summary one line, no trailing period
+ * @param explanation what it reports, with a message as the user sees it, then the sections
+ *     {@link #SECTIONS} in that order
+ * @param before class members that it reports (compiled and checked by the tests)
+ * @param after the same members, fixed (compiled and checked by the tests)
+ * @param options the settings that change what it reports
+ */
+public record RuleDoc(String id, Severity level, String summary, String explanation, String before, String after,
+    List<RuleOption> options) {
+
+  /** The headings of the explanation after what the rule reports (the tests hold every declaration to them). */
+  public static final List<String> SECTIONS =
+      List.of("## Why it matters", "## What to write instead", "## What stays quiet");
+
+  public RuleDoc {
+    options = List.copyOf(options);
+  }
+
+  /**
+   * Whether the rule runs unless turned off: every rule but the information ones (the escape
+   * verdicts), which the javac plugin reports only when named ({@code -Xep:HeapEscape:WARN}), the
+   * command line with {@code --all}, the Maven goals when listed in {@code rules}.
+   */
+  public boolean onByDefault() {
+    return level != Severity.INFO;
+  }
+
+  /** {@code info}, {@code warning} or {@code error}. */
+  public String levelName() {
+    return level.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The help as plain text: the explanation, then the example indented by four spaces (SARIF {@code help.text}). */
+  public String helpText() {
+    return explanation + "\n\nBefore:\n\n" + indent(before) + "\n\nAfter:\n\n" + indent(after);
+  }
+
+  /**
+   * The whole documentation as Markdown: title, summary, level, explanation, example, options and
+   * how to turn the rule on or off (SARIF {@code help.markdown}, and the body of
+   * {@code docs/rules/<RuleId>.md}). No links: SARIF viewers show it out of the repository.
+   */
+  public String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(id).append("\n\n").append(summary).append(".\n\n");
+    md.append("Default level: **").append(levelName()).append("**")
+        .append(onByDefault() ? "." : " (off unless enabled).").append("\n\n");
+    md.append(explanation).append("\n\n## Example\n\nBefore:\n\n```java\n").append(before)
+        .append("\n```\n\nAfter:\n\n```java\n").append(after).append("\n```\n\n");
+    if (!options.isEmpty()) {
+      md.append("## Options\n\n| javac (Error Prone plugin) | command line | Maven goals | effect |\n|---|---|---|---|\n");
+      for (RuleOption o : options) {
+        md.append("| `").append(o.javacUsage()).append("` | `").append(o.cliUsage()).append("` | `")
+            .append(o.mavenUsage()).append("` | ").append(o.effect()).append(" |\n");
+      }
+      md.append('\n');
+    }
+    md.append("## Turning it on and off\n\n");
+    if (onByDefault()) {
+      md.append("- javac (Error Prone plugin): on, reported as ").append(level == Severity.ERROR ? "an error" : "a warning")
+          .append("; `-Xep:").append(id).append(":OFF` turns it off")
+          .append(level == Severity.ERROR ? ", `-Xep:" + id + ":WARN` reports it as a warning" : "").append(".\n");
+      md.append("- Command line: on.\n");
+      md.append("- Maven goals: on; `-Dnoescape.excludeRules=").append(id).append("` turns it off.\n");
+    } else {
+      md.append("- javac (Error Prone plugin): off; `-Xep:").append(id).append(":WARN` reports it as warnings, `-Xep:")
+          .append(id).append("` as notes.\n");
+      md.append("- Command line: `--all`.\n");
+      md.append("- Maven goals: name it in `rules`, which replaces the default list: `-Dnoescape.rules=").append(id)
+          .append(",BoxingAllocation,…`.\n");
+    }
+    md.append("- `@SuppressWarnings(\"").append(id).append("\")` on the variable, method or class silences it")
+        .append(" (the command line honours it with `--source`, the Maven goals always).\n");
+    return md.toString();
+  }
+
+  private static String indent(String code) {
+    return "    " + code.replace("\n", "\n    ");
+  }
+}

@@ -1,8 +1,0 @@
-package dev.noescape.finding;
-
-/** How loudly a finding is reported; ordered from quietest. */
-public enum Severity {
-  INFO,
-  WARNING,
-  ERROR
-}

@@ -1,0 +1,100 @@
+package dev.noescape.jitbench.agreement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.noescape.jitbench.probe.Expect;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * noescape's JSON report ({@code --json}, {@code report/json/JsonReportWriter}) read as predictions
+ * per allocation site. Precedence at a site: a finding's {@code runtime.prediction} property
+ * ({@code heap} / {@code scalar-replaced}, with {@code runtime.condition}), read from a
+ * {@code properties} object, a flat {@code "runtime.prediction"} field or a {@code runtime}
+ * object; else a {@code NotScalarReplaced} finding (heap); else the proxy: a {@code HeapEscape}
+ * finding that says "escapes to heap" means heap, none means scalar-replaced. HeapEscape's
+ * verbosity-2 information for ArgEscape sites ("does not escape, but is passed to …") is not an
+ * escape: it is remembered for the alternative proxy.
+ */
+public final class NoescapeReport {
+  /** One finding, as much of it as the joiner uses. */
+  public record Finding(String rule, String file, int line, int column, String method, String message,
+      String firstReasonKind, String prediction, String condition, Integer bci) {}
+
+  private final List<Finding> findings;
+
+  public NoescapeReport(List<Finding> findings) {
+    this.findings = List.copyOf(findings);
+  }
+
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** Reads the report; a file that is not noescape's JSON is an error naming it. */
+  public static NoescapeReport read(Path file) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    if (root == null || !root.path("findings").isArray()) {
+      throw new IOException(file + " is not a noescape JSON report (no findings array)");
+    }
+    List<Finding> out = new ArrayList<>();
+    for (JsonNode f : root.get("findings")) {
+      JsonNode reasons = f.path("reasons");
+      String kind = reasons.isArray() && reasons.size() > 0 ? reasons.get(0).path("kind").asText(null) : null;
+      out.add(new Finding(f.path("rule").asText(), f.path("file").asText(""), f.path("line").asInt(0),
+          f.path("column").asInt(0), f.path("method").asText(null), f.path("message").asText(""), kind,
+          property(f, "prediction"), property(f, "condition"),
+          f.hasNonNull("bci") ? f.get("bci").asInt() : null));
+    }
+    return new NoescapeReport(out);
+  }
+
+  /** {@code runtime.<name>} wherever a finding carries it. */
+  static String property(JsonNode f, String name) {
+    String key = "runtime." + name;
+    for (JsonNode n : new JsonNode[] {f.path("properties").path(key), f.path(key), f.path("runtime").path(name)}) {
+      if (n.isTextual()) return n.asText();
+    }
+    return null;
+  }
+
+  /** Whether a HeapEscape finding reports an escape (not the ArgEscape information of verbosity 2). */
+  static boolean escapes(Finding f) {
+    return f.rule().equals("HeapEscape") && !f.message().contains(" does not escape");
+  }
+
+  /** The prediction from the findings at one site (already selected by the caller). */
+  public static Prediction predict(List<Finding> atSite) {
+    boolean argEscape = atSite.stream()
+        .anyMatch(f -> f.rule().equals("HeapEscape") && f.message().contains(" does not escape"));
+    for (Finding f : atSite) {
+      Expect e = f.prediction() == null ? null : Expect.ofLabel(f.prediction());
+      if (e != null) return new Prediction(e, "runtime.prediction", f.condition() == null ? "?" : f.condition(), argEscape);
+    }
+    for (Finding f : atSite) {
+      if (f.rule().equals("NotScalarReplaced")) return new Prediction(Expect.HEAP, "NotScalarReplaced", "NotScalarReplaced", argEscape);
+    }
+    for (Finding f : atSite) {
+      if (escapes(f)) {
+        return new Prediction(Expect.HEAP, "proxy", f.firstReasonKind() == null ? "escapes" : f.firstReasonKind(), argEscape);
+      }
+    }
+    return new Prediction(Expect.SCALAR_REPLACED, "proxy", "none", argEscape);
+  }
+
+  /**
+   * The findings at a source position: {@code file} matched as a path suffix (the report names
+   * files relative to where noescape ran), the line exactly, and the column when both sides know
+   * it and some finding on the line has that column.
+   */
+  public List<Finding> at(String file, int line, int column) {
+    List<Finding> onLine = findings.stream()
+        .filter(f -> f.line() == line && (f.file().equals(file) || f.file().endsWith("/" + file)))
+        .toList();
+    if (column <= 0) return onLine;
+    List<Finding> exact = onLine.stream().filter(f -> f.column() == column).toList();
+    return exact.isEmpty() ? onLine : exact;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.noescape.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Source;
+import com.sun.tools.javac.model.JavacElements;
+import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Options;
+import dev.noescape.rules.RuleContext;
+
+/**
+ * What the rules need to know of a compilation ({@link RuleContext}): the release the code targets
+ * and whether Guava is available, read from javac; the rest from the plugin's options.
+ */
+final class CompilationFacts {
+  private CompilationFacts() {}
+
+  /** The rule context of this compilation; never throws (javac's facts fall back to the running JDK, no Guava). */
+  static RuleContext ruleContext(VisitorState state, NoEscapeOptions options) {
+    try {
+      return new RuleContext(targetRelease(state.context), guavaOnClasspath(state), options.reportOutsideLoops(),
+          options.verbosity(), options.hotAnnotations(), options.contractAllowsNoEscape());
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      return new RuleContext(Runtime.version().feature(), false, options.reportOutsideLoops(), options.verbosity(),
+          options.hotAnnotations(), options.contractAllowsNoEscape());
+    }
+  }
+
+  /**
+   * The Java release the code is compiled for: {@code --release N}, else the lower of
+   * {@code -source} and {@code -target} (code compiled with {@code -source 17} may run on a Java 17
+   * runtime even when javac itself is newer).
+   */
+  static int targetRelease(Context context) {
+    Options opts = Options.instance(context);
+    Integer release = parseRelease(opts.get("--release"));
+    if (release != null) return release;
+    int best = Integer.MAX_VALUE;
+    try {
+      Integer s = parseRelease(Source.instance(context).name);
+      if (s != null) best = Math.min(best, s);
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+    }
+    for (String option : new String[] {"-source", "--source", "-target", "--target"}) {
+      Integer v = parseRelease(opts.get(option));
+      if (v != null) best = Math.min(best, v);
+    }
+    return best == Integer.MAX_VALUE ? Runtime.version().feature() : best;
+  }
+
+  /** {@code "17"} → 17, {@code "1.8"} → 8; null when not a release number. */
+  static Integer parseRelease(String value) {
+    if (value == null) return null;
+    String v = value.trim();
+    if (v.startsWith("1.")) v = v.substring(2);
+    try {
+      int n = Integer.parseInt(v);
+      return n > 0 ? n : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether Guava's {@code Maps} can be used: already known to this compilation (referenced, or a
+   * source being compiled), or loadable from the class path. {@code getTypeFromString} alone only
+   * sees classes javac has already entered, so a class path that merely contains Guava needs the
+   * {@code Elements} lookup, which loads the class if it exists.
+   */
+  static boolean guavaOnClasspath(VisitorState state) {
+    try {
+      if (state.getTypeFromString(GUAVA_MAPS) != null) return true;
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+    }
+    try {
+      return JavacElements.instance(state.context).getTypeElement(GUAVA_MAPS) != null;
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      return false;
+    }
+  }
+
+  private static final String GUAVA_MAPS = "com.google.common.collect.Maps";
+}

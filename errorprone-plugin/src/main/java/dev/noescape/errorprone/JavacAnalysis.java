@@ -1,0 +1,271 @@
+package dev.noescape.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.util.Context;
+import dev.noescape.backend.BackEnd;
+import dev.noescape.errorprone.Faults.Stage;
+import dev.noescape.errorprone.frontend.FrontEndResult;
+import dev.noescape.errorprone.frontend.JavacFrontEnd;
+import dev.noescape.finding.Finding;
+import dev.noescape.catalog.RuleId;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Program;
+import dev.noescape.models.JdkSummaries;
+import dev.noescape.rules.RuleContext;
+import dev.noescape.summary.SummaryProvider;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The javac side of noescape on one attributed compilation unit, without Error Prone's reporting:
+ * the javac front end (trees to IR), the {@link BackEnd} (engine and rules) with the JDK's summaries
+ * and those the class path ships ({@link DependencySummaries}), {@code AllocationContract} following
+ * calls into the other units of the javac run ({@link SourceCallees}), and for every finding the tree
+ * to report at ({@link FindingTrees}) and its suggested fix ({@link FixBuilder}). The checkers report
+ * from it through {@link CompilationUnitAnalysis}; anything else that holds javac's attributed trees
+ * (a language server compiling a file in process) calls {@link #analyze(CompilationUnitTree, Context,
+ * NoEscapeOptions, Set)} and gets the same findings, trees and fixes.
+ *
+ * <p>Nothing here throws (but fatal VM errors): every stage is isolated. A failing method is left out
+ * of the engine, a failing rule loses its findings in the failing method only (both in the back end),
+ * a failing fix leaves the finding without a fix; each such problem, and each method the front end
+ * skipped, is a {@link Problem} of the result.
+ */
+public final class JavacAnalysis {
+  private JavacAnalysis() {}
+
+  /** One finding, ready to report: where, and the fix if one could be built. */
+  public record Report(Finding finding, TreePath path, SuggestedFix fix) {}
+
+  /**
+   * Something the analysis went on without, in one line.
+   *
+   * @param rule the one rule it concerns (its failure, its finding without a tree, its fix), else null
+   * @param at the tree it happened at, or null
+   */
+  public record Problem(RuleId rule, Tree at, String message) {}
+
+  /**
+   * What the analysis of a unit found.
+   *
+   * @param reports the findings of the requested rules, sorted with {@link Finding#ORDER}
+   * @param problems in the order met
+   */
+  public record Result(List<Report> reports, List<Problem> problems) {
+    public Result {
+      reports = List.copyOf(reports);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * Analyzes a unit javac has attributed (and flow-analyzed), outside Error Prone's scanner: the state
+   * is made from javac's context. Never throws (but fatal VM errors).
+   */
+  public static Result analyze(CompilationUnitTree unit, Context context, NoEscapeOptions options, Set<RuleId> rules) {
+    return analyze(unit, VisitorState.createForUtilityPurposes(context).withPath(new TreePath(unit)), options, rules);
+  }
+
+  /** Analyzes a unit with the state Error Prone scans it with. Never throws (but fatal VM errors). */
+  public static Result analyze(CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, Set<RuleId> rules) {
+    Run run = new Run(unit, state, options, rules);
+    try {
+      run.run();
+    } catch (Throwable t) {
+      Faults.rethrowIfFatal(t);
+      run.reports.clear();
+      run.problems.add(new Problem(null, null, "analysis of the unit failed: " + Faults.describe(t)));
+    }
+    return new Result(run.reports, run.problems);
+  }
+
+  /** The unit's file name, or {@code <unknown>}. */
+  static String fileName(CompilationUnitTree unit) {
+    try {
+      return unit.getSourceFile() == null ? "<unknown>" : unit.getSourceFile().getName();
+    } catch (RuntimeException e) {
+      return "<unknown>";
+    }
+  }
+
+  /** The state of one {@link #analyze} call. */
+  private static final class Run {
+    final CompilationUnitTree unit;
+    final VisitorState state;
+    final NoEscapeOptions options;
+    final Set<RuleId> rules;
+    final List<Report> reports = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+
+    Run(CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, Set<RuleId> rules) {
+      this.unit = unit;
+      this.state = state;
+      this.options = options;
+      this.rules = rules;
+    }
+
+    void problem(String message) {
+      problems.add(new Problem(null, null, message));
+    }
+
+    void run() {
+      String file = fileName(unit);
+      RuleContext ruleContext = CompilationFacts.ruleContext(state, options);
+
+      // 1. Front end: javac trees -> IR. Never throws by contract; guarded anyway.
+      FrontEndResult fe;
+      try {
+        Faults.hook(Stage.FRONT_END, () -> file);
+        fe = JavacFrontEnd.build(unit, state, options.allHotAnnotations());
+      } catch (Throwable t) {
+        Faults.rethrowIfFatal(t);
+        problem("front end failed: " + Faults.describe(t));
+        return;
+      }
+      if (fe == null) {
+        problem("front end produced no result");
+        return;
+      }
+      if (fe.skipped() != null) {
+        for (FrontEndResult.Skipped s : fe.skipped()) problem("skipped " + s.method() + ": " + s.cause());
+      }
+      Program program = fe.program();
+      if (program == null || program.methods().isEmpty()) return;
+
+      // 2. Back end: engine and rules, faults contained.
+      DependencySummaries deps = null;
+      SummaryProvider implementations = SummaryProvider.NONE;
+      try {
+        deps = DependencySummaries.of(state.context);
+        implementations = deps;
+      } catch (Throwable t) {
+        Faults.rethrowIfFatal(t);
+        problem("summaries on the class path not read: " + Faults.describe(t));
+      }
+      SummaryProvider library;
+      try {
+        library = JdkSummaries.library();
+      } catch (Throwable t) {
+        Faults.rethrowIfFatal(t);
+        problem("JDK models unavailable, library calls treated as unknown: " + Faults.describe(t));
+        library = SummaryProvider.NONE;
+      }
+      if (JdkCallLog.enabled()) {
+        try {
+          JdkCallLog.record(program);
+        } catch (Throwable t) {
+          Faults.rethrowIfFatal(t);
+          problem("could not record the JDK call statistic: " + Faults.describe(t));
+        }
+      }
+      BackEnd.Input input = new BackEnd.Input(program, library, implementations, ruleContext, rules)
+          .withCheckpoint(Faults.AT_BACK_END);
+      BackEnd.Output out = BackEnd.run(input.isolatingFaults());
+      for (BackEnd.Failure f : out.failures()) if (f.stage() == BackEnd.Stage.ENGINE) engineProblem(f, fe);
+      // A resource found corrupt while decoding is told once, in this unit's note.
+      if (deps != null) for (String p : deps.takeProblems()) problem(p);
+      if (out.result().methods().isEmpty()) return; // the engine could analyze none of the methods
+      for (BackEnd.Failure f : out.failures()) if (f.stage() == BackEnd.Stage.RULES) ruleProblem(f, fe);
+
+      // 3. AllocationContract with the callees other units of this javac run declare.
+      List<Finding> findings = out.findings();
+      if (rules.contains(RuleId.ALLOCATION_CONTRACT)) findings = withSourceCallees(findings, input);
+
+      // 4. Trees and fixes.
+      Map<String, MethodIR> methods = program.byKey();
+      FindingTrees trees = new FindingTrees(unit);
+      // Several findings may get the same fix (two accumulations of one String in one loop); applying
+      // it twice would duplicate its insertions, so it goes with the first of them only.
+      Set<SuggestedFix> offered = new HashSet<>();
+      for (Finding f : findings) {
+        if (!rules.contains(f.rule())) continue;
+        TreePath path;
+        try {
+          path = trees.pathFor(f, fe);
+        } catch (Throwable t) {
+          Faults.rethrowIfFatal(t);
+          path = null;
+        }
+        if (path == null) {
+          problems.add(new Problem(f.rule(), null, "no source position for a " + f.rule().id() + " finding in "
+              + FindingTrees.displayName(f, methods)));
+          continue;
+        }
+        SuggestedFix fix = null;
+        if (f.fix() != null) {
+          try {
+            Faults.hook(Stage.FIX, () -> f.rule().id() + " " + f.method().key());
+            fix = FixBuilder.build(f.fix(), path, state.withPath(path)).orElse(null);
+            if (fix != null && !offered.add(fix)) fix = null;
+          } catch (Throwable t) {
+            Faults.rethrowIfFatal(t);
+            problems.add(new Problem(f.rule(), path.getLeaf(), "could not build the " + f.rule().id() + " fix in "
+                + FindingTrees.displayName(f, methods) + ": " + Faults.describe(t)));
+          }
+        }
+        reports.add(new Report(f, path, fix));
+      }
+    }
+
+    /** A method the engine failed on (at its tree), or the unit as a whole. */
+    private void engineProblem(BackEnd.Failure f, FrontEndResult fe) {
+      if (f.methods().isEmpty()) {
+        problem("escape analysis of the unit failed: " + Faults.describe(f.cause()));
+        return;
+      }
+      MethodIR m = f.methods().get(0);
+      problems.add(new Problem(null, FindingTrees.leafOf(fe.methodTrees().get(m.ref().key())),
+          "escape analysis failed in " + m.displayName() + ": " + Faults.describe(f.cause())));
+    }
+
+    /** A rule that failed in some methods: a problem of that rule, at the first of them that has a tree. */
+    private void ruleProblem(BackEnd.Failure f, FrontEndResult fe) {
+      Set<String> failedIn = new LinkedHashSet<>();
+      Tree at = null;
+      for (MethodIR m : f.methods()) {
+        failedIn.add(m.displayName());
+        if (at == null) at = FindingTrees.leafOf(fe.methodTrees().get(m.ref().key()));
+      }
+      problems.add(new Problem(f.rule(), at,
+          "rule " + f.rule().id() + " failed in " + String.join(", ", failedIn) + ": " + Faults.describe(f.cause())));
+    }
+
+    /**
+     * {@code AllocationContract} again, with the bodies of the callees other units of this javac run
+     * declare ({@link SourceCallees}): their calls are then followed instead of unknown. The other
+     * rules keep the unit-only analysis. On a fault, the unit-only contract findings stay.
+     */
+    private List<Finding> withSourceCallees(List<Finding> findings, BackEnd.Input unitOnly) {
+      try {
+        Program program = unitOnly.program();
+        List<MethodIR> extra = SourceCallees.lower(unit, program, state, options.allHotAnnotations());
+        if (extra.isEmpty()) return findings;
+        List<MethodIR> all = new ArrayList<>(program.methods());
+        all.addAll(extra);
+        BackEnd.Output wide =
+            BackEnd.run(unitOnly.withProgram(new Program(all)).withRules(Set.of(RuleId.ALLOCATION_CONTRACT)));
+        Set<String> own = program.byKey().keySet();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) if (f.rule() != RuleId.ALLOCATION_CONTRACT) out.add(f);
+        for (Finding f : wide.findings()) {
+          if (f.method() != null && own.contains(f.method().key())) out.add(f);
+        }
+        out.sort(Finding.ORDER);
+        return out;
+      } catch (Throwable t) {
+        Faults.rethrowIfFatal(t);
+        problems.add(new Problem(RuleId.ALLOCATION_CONTRACT, null,
+            "AllocationContract could not follow calls into other files: " + Faults.describe(t)));
+        return findings;
+      }
+    }
+  }
+}
