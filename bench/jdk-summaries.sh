@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates analyzer-core/src/main/resources/dev/noescape/models/jdk-summaries.gz: the escape
-# summaries of java.base computed from its bytecode by JdkSummaryGenerator (tools module; see its Javadoc and the
-# README's "JDK summaries"), and prints the generation's figures (time, methods, sizes, heap) with
+# summaries of java.base computed from its bytecode by JdkSummaryGenerator (tools module; see its Javadoc and
+# docs/formats/jdk-models.md), and prints the generation's figures (time, methods, sizes, heap) with
 # GNU time's wall time and peak RSS.
 #
 # Run it on the JDK CI builds with (Temurin 25), after changing jdk.models or the engine, and commit

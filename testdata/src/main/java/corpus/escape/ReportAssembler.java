@@ -66,6 +66,6 @@ final class ReportAssembler {
   }
 
   static long countWithPrefix(List<String> labels, String prefix) {
-    return labels.stream().filter(s -> s.startsWith(prefix)).count(); // gap: HeapEscape -- known false positive: by DESIGN the stream and its predicate die with the pipeline, but a Stream stage keeps its predicate until the terminal operation and the summaries cannot yet say "kept by a stage that is itself only invoked, then dropped", so the lambda is treated as escaping
+    return labels.stream().filter(s -> s.startsWith(prefix)).count(); // gap: HeapEscape -- known false positive: the stream and its predicate die with the pipeline, but a Stream stage keeps its predicate until the terminal operation and the summaries cannot yet say "kept by a stage that is itself only invoked, then dropped", so the lambda is treated as escaping
   }
 }

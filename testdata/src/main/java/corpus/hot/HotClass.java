@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code @HotPath} on a class makes every method it declares hot (the annotation allows TYPE and
- * documents it; README "Rules"). Methods of other classes, even nested ones, are not affected.
+ * documents it; docs/rules/README.md, "Loops and hot methods"). Methods of other classes, even nested ones, are not affected.
  */
 @HotPath
 final class HotClass {

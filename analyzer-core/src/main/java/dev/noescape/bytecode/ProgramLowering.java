@@ -2,6 +2,7 @@ package dev.noescape.bytecode;
 
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.lower.MethodLowering;
+import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
@@ -404,8 +405,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     if (finding.method() == null) return false;
     String key = finding.method().key();
     if (generated.contains(key)) return true;
-    return finding.subject() != null && finding.subject().startsWith("param ")
-        && generatedParams.contains(key + "|" + finding.subject().substring("param ".length()));
+    return finding.subject() instanceof dev.noescape.finding.Subject.Param p && generatedParams.contains(key + "|" + p.name());
   }
 
   private static boolean isEnumClass(JavaSootClass c) {
@@ -501,8 +501,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   public String anonymousSuper(String cls) {
     Hierarchy.ClassInfo c = hierarchy.programClass(cls);
     if (c == null) return null;
-    if ("java.lang.Object".equals(c.superName()) && c.interfaces().size() == 1) return c.interfaces().get(0);
-    return c.superName();
+    return AllocSite.Anonymous.supertypeOf(c.superName(), c.interfaces());
   }
 
   @Override

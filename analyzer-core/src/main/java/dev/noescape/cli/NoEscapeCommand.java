@@ -122,7 +122,7 @@ final class NoEscapeCommand implements Callable<Integer> {
 
   @Option(names = "--write-summaries", paramLabel = "DIR",
       description = "Also write the escape summaries of the input's methods to DIR/META-INF/noescape/summaries, for"
-          + " the jar that ships them (see README, Summaries in jars).")
+          + " the jar that ships them (see docs/formats/summaries.md).")
   String writeSummaries;
 
   @Option(names = "--no-classpath-summaries",

@@ -152,10 +152,6 @@ final class ConnectionGraph {
     return siteBase + siteId;
   }
 
-  boolean isSite(int o) {
-    return kind[o] == Kind.SITE;
-  }
-
   /** Objects that already live outside the method: the sites' verdicts treat them as escaped. */
   boolean isRoot(int o) {
     Kind k = kind[o];

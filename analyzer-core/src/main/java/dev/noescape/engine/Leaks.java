@@ -1,6 +1,7 @@
 package dev.noescape.engine;
 
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.Stmt;
 import dev.noescape.summary.Allocates;
 import dev.noescape.summary.MethodSummary;

@@ -2,6 +2,7 @@ package dev.noescape.engine;
 
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.Var;
 import dev.noescape.summary.MethodSummary;
 import java.util.List;

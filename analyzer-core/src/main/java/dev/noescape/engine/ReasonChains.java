@@ -4,6 +4,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Stmt;

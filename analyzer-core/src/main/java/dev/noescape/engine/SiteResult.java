@@ -1,6 +1,7 @@
 package dev.noescape.engine;
 
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Reason;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -2,8 +2,8 @@ package dev.noescape.finding;
 
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
-import dev.noescape.engine.Reason;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
 import java.util.Comparator;
 import java.util.List;
@@ -15,14 +15,14 @@ import java.util.List;
  * @param severity how loudly
  * @param file source path as the front end knows it
  * @param pos where: the allocating expression, the parameter, the call
- * @param message the full message: what allocates, why it is on the heap, what to write instead
+ * @param message the full message, for people: what allocates, why it is on the heap, what to write
+ *     instead. Nothing reads it back; what the finding is about is {@code subject}
  * @param reasons the reason chain (escape rules), for related locations and {@code -m=2} output
  * @param hotness rank for "top N" views: higher is hotter (see {@link Hotness})
  * @param fix the suggested fix, or null
  * @param method the method that contains it
- * @param siteId the allocation site id within {@code method}, or -1 (parameters)
- * @param subject what the finding is about, stable across line shifts, for baseline keys:
- *     {@code new StringBuilder()}, {@code param items}
+ * @param subject what it is about, as structure: the site (with its details), the parameter, the
+ *     call; its line-independent name is {@link SubjectIdentity#of}
  * @param expected why the escape it reports is expected (reports leave such findings out unless
  *     asked for them), or null
  */
@@ -36,8 +36,7 @@ public record Finding(
     int hotness,
     Fix fix,
     MethodRef method,
-    int siteId,
-    String subject,
+    Subject subject,
     ExpectedEscape expected) {
 
   public Finding {
@@ -46,18 +45,28 @@ public record Finding(
 
   /** A finding about nothing expected. */
   public Finding(RuleId rule, Severity severity, String file, SourcePos pos, String message, List<Reason> reasons,
-      int hotness, Fix fix, MethodRef method, int siteId, String subject) {
-    this(rule, severity, file, pos, message, reasons, hotness, fix, method, siteId, subject, null);
+      int hotness, Fix fix, MethodRef method, Subject subject) {
+    this(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, null);
   }
 
   /** This finding marked as expected for {@code why}. */
   public Finding expected(ExpectedEscape why) {
-    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, siteId, subject, why);
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, why);
   }
 
-  /** The line-independent baseline key {@code RuleId:Signature}. */
-  public String baselineKey() {
-    return rule.id() + ":" + method.key() + ":" + subject;
+  /** The allocation site id within {@link #method()}, or -1 when the subject is not a site. */
+  public int siteId() {
+    return subject instanceof Subject.Site s ? s.site().id() : -1;
+  }
+
+  /** {@link SubjectIdentity#of} the subject. */
+  public String identity() {
+    return SubjectIdentity.of(subject);
+  }
+
+  /** This finding at another file and position (source mapping). */
+  public Finding at(String file, SourcePos pos) {
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected);
   }
 
   /** Deterministic report order: file, line, column, rule, message. */

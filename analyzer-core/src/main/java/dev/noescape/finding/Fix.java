@@ -13,8 +13,20 @@ public sealed interface Fix permits Fix.AddCapacity, Fix.UseFactory, Fix.Replace
   /** One line for the user: what the fix writes. */
   String description();
 
-  /** Pass {@code size} as the initial capacity: {@code new ArrayList<>()} becomes {@code new ArrayList<>(orders.size())}. */
-  record AddCapacity(SymbolicExpr size) implements Fix {
+  /**
+   * Pass {@code size} as the initial capacity: {@code new ArrayList<>()} becomes
+   * {@code new ArrayList<>(orders.size())}.
+   *
+   * @param sizeLine the line of the loop whose trip count {@code size} is, or 0: a writer that has
+   *     the source but not the front end's text of the size (the command line's source mapping)
+   *     spells it as that loop does ({@code for (User u : users)} gives {@code users.size()})
+   */
+  record AddCapacity(SymbolicExpr size, int sizeLine) implements Fix {
+    /** A size that is not a loop's trip count. */
+    public AddCapacity(SymbolicExpr size) {
+      this(size, 0);
+    }
+
     @Override
     public String description() {
       return "pass the expected size: (" + size.text() + ")";
@@ -29,8 +41,15 @@ public sealed interface Fix permits Fix.AddCapacity, Fix.UseFactory, Fix.Replace
    * @param factoryClass fully qualified class that declares the factory
    * @param factoryMethod its name
    * @param size the expected number of entries
+   * @param sizeLine the line of the loop whose trip count {@code size} is, or 0 (see
+   *     {@link AddCapacity#sizeLine()})
    */
-  record UseFactory(String factoryClass, String factoryMethod, SymbolicExpr size) implements Fix {
+  record UseFactory(String factoryClass, String factoryMethod, SymbolicExpr size, int sizeLine) implements Fix {
+    /** A size that is not a loop's trip count. */
+    public UseFactory(String factoryClass, String factoryMethod, SymbolicExpr size) {
+      this(factoryClass, factoryMethod, size, 0);
+    }
+
     public String simpleClass() {
       return BinaryNames.simple(factoryClass);
     }

@@ -5,15 +5,17 @@ import java.util.List;
 /**
  * One allocating expression of a method.
  *
+ * <p>A site holds what the front end knew about the expression, as data ({@link Details}); it
+ * holds no prose. How messages name it is rendered from the details, in one place for both front
+ * ends ({@link SiteDescriptions}).
+ *
  * @param id unique within the method (front ends number sites in program order)
  * @param kind what allocates
  * @param type fully qualified (erased) type of the allocated object; {@code int[]} for arrays
- * @param description what the user wrote, for messages: {@code new StringBuilder()},
- *     {@code boxing int to Integer}, {@code lambda capturing 'limit'}
  * @param ctx position, loop depth and order (also the context of the {@link Stmt.Alloc})
- * @param details kind-specific facts the rules read
+ * @param details kind-specific facts the rules, the descriptions and the source mapping read
  */
-public record AllocSite(int id, SiteKind kind, String type, String description, StmtContext ctx, Details details) {
+public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Details details) {
 
   public SourcePos pos() {
     return ctx.pos();
@@ -28,36 +30,38 @@ public record AllocSite(int id, SiteKind kind, String type, String description, 
     return BinaryNames.simple(type);
   }
 
-  /** Kind-specific facts. */
   /**
-   * True for a boxing site that never allocates: {@code Boolean} and {@code Byte} (every value is
-   * cached), and a compile-time constant inside the default {@code valueOf} caches (Integer, Short,
-   * Long −128..127; Character 0..127). {@code Float} and {@code Double} always allocate; a
-   * non-constant value is assumed to allocate. Every other kind of site allocates.
+   * True for a boxing site that hits a {@code valueOf} cache ({@link Boxes#neverAllocates}); every
+   * other site allocates.
    */
   public boolean neverAllocates() {
-    if (kind != SiteKind.BOXING) return false;
-    if ("java.lang.Boolean".equals(type) || "java.lang.Byte".equals(type)) return true;
-    if (!(details instanceof Boxing b) || b.constant() == null) return false;
-    long v = b.constant();
-    return switch (type) {
-      case "java.lang.Integer", "java.lang.Short", "java.lang.Long" -> v >= -128 && v <= 127;
-      case "java.lang.Character" -> v >= 0 && v <= 127;
-      default -> false;
-    };
+    return kind == SiteKind.BOXING && Boxes.neverAllocates(type, details instanceof Boxing b ? b.constant() : null);
   }
 
-  public sealed interface Details permits Plain, Constructor, Boxing, Varargs, Capture, Concat {}
+  /**
+   * What the user wrote, for messages: {@code new StringBuilder()}, {@code boxing int to Integer},
+   * {@code lambda capturing 'limit'} ({@link SiteDescriptions#describe}).
+   */
+  public String description() {
+    return SiteDescriptions.describe(this);
+  }
 
-  /** No extra facts (arrays, sites a front end could not describe further). */
-  public record Plain() implements Details {}
+  /** Kind-specific facts. */
+  public sealed interface Details permits Constructor, NewArray, Boxing, Varargs, Capture, Concat {}
 
   /**
    * A {@code new T(...)}: the erased parameter types of the constructor javac (or the bytecode)
    * chose, and the arguments; int-valued arguments carry their symbolic form, the others a
-   * {@link SymbolicExpr} of their text. Empty lists for the no-argument constructor.
+   * {@link SymbolicExpr} of their text ({@code …} when the bytecode front end cannot write one).
+   * Empty lists for the no-argument constructor.
+   *
+   * @param typeText the constructed type as written: {@code ArrayList<>}, {@code HashMap<String, Integer>},
+   *     {@code OrderBook.Fill}; a front end without the source writes the simple name, with
+   *     {@code <>} when the class is generic
+   * @param written the whole expression's source text when the front end has the source, else null
    */
-  public record Constructor(List<String> paramTypes, List<SymbolicExpr> args) implements Details {
+  public record Constructor(List<String> paramTypes, List<SymbolicExpr> args, String typeText, String written)
+      implements Details {
     public Constructor {
       paramTypes = List.copyOf(paramTypes);
       args = List.copyOf(args);
@@ -69,14 +73,45 @@ public record AllocSite(int id, SiteKind kind, String type, String description, 
   }
 
   /**
+   * A {@code new T[n]}, {@code new T[]{...}} or array initializer {@code {a, b}}.
+   *
+   * @param sizeText the first dimension's expression as the front end can write it ({@code ""}
+   *     when the creation gives no size, as a multi-dimensional one may), or null when it cannot
+   * @param initializer true for an array initializer without {@code new} ({@code int[] a = {1, 2}})
+   * @param written the expression's source text when the front end has the source, else null
+   */
+  public record NewArray(String sizeText, boolean initializer, String written) implements Details {}
+
+  /**
    * A boxing conversion from {@code primitive} ({@code int}) to the site's type
    * ({@code java.lang.Integer}); {@code constant} is the value when it is a compile-time constant
    * (a {@code Long}, or a {@code Character}'s code as a {@code Long}), else null.
    */
   public record Boxing(String primitive, Long constant) implements Details {}
 
-  /** The implicit array of a variable-arity call to {@code callee} holding {@code elementCount} elements. */
-  public record Varargs(MethodRef callee, int elementCount) implements Details {}
+  /**
+   * The implicit array of a variable-arity call to {@code callee} holding {@code elementCount}
+   * elements. The arity rule is here for every reader of a call's arguments ({@link #elementCount},
+   * {@link #isElement}); which call takes the variable-arity form is javac's resolution, or for
+   * class files a fresh array passed as the last argument of a method the class file declares
+   * variable-arity.
+   */
+  public record Varargs(MethodRef callee, int elementCount) implements Details {
+    /** The elements a variable-arity call packs when it passes {@code arguments} to {@code parameters} declared parameters. */
+    public static int elementCount(int arguments, int parameters) {
+      return arguments - (parameters - 1);
+    }
+
+    /**
+     * Whether argument {@code index} of a call passing {@code arguments} to a variable-arity method
+     * with {@code parameters} declared parameters is an element of the implicit array: one in the
+     * variable-arity position, unless it is the only one there and already an array
+     * ({@code argumentIsArray}), which is passed as is.
+     */
+    public static boolean isElement(int index, int arguments, int parameters, boolean argumentIsArray) {
+      return index >= parameters - 1 && (arguments != parameters || !argumentIsArray);
+    }
+  }
 
   /**
    * A lambda, method reference or anonymous class and what it captures: source names of captured
@@ -89,15 +124,54 @@ public record AllocSite(int id, SiteKind kind, String type, String description, 
    * supertypes. Empty when the front end does not know them (method references); the engine then
    * assumes nothing about what invoking the object does.
    */
-  public record Capture(List<String> captured, List<String> bodies) implements Details {
-    public Capture {
+  public sealed interface Capture extends Details permits Lambda, MethodReference, Anonymous {
+    List<String> captured();
+
+    List<String> bodies();
+  }
+
+  /** A capturing lambda. */
+  public record Lambda(List<String> captured, List<String> bodies) implements Capture {
+    public Lambda {
+      captured = List.copyOf(captured);
+      bodies = List.copyOf(bodies);
+    }
+  }
+
+  /**
+   * A bound method reference {@code receiver::method}: {@code receiver} is the receiver expression
+   * as the front end can write it ({@code this}, {@code list}, {@code super}), {@code method} the
+   * method's name ({@code new} for a constructor), {@code captured} what the object holds.
+   */
+  public record MethodReference(String receiver, String method, List<String> captured) implements Capture {
+    public MethodReference {
+      captured = List.copyOf(captured);
+    }
+
+    @Override
+    public List<String> bodies() {
+      return List.of();
+    }
+  }
+
+  /**
+   * {@code new T() { ... }}: {@code supertype} is the binary name of {@code T} (the interface it
+   * implements, or the class it extends; see {@link #supertypeOf}), null when unknown.
+   */
+  public record Anonymous(String supertype, List<String> captured, List<String> bodies) implements Capture {
+    public Anonymous {
       captured = List.copyOf(captured);
       bodies = List.copyOf(bodies);
     }
 
-    /** What it captures, with no known bodies. */
-    public Capture(List<String> captured) {
-      this(captured, List.of());
+    /**
+     * What an anonymous class is "an anonymous" of, from its class declaration (both front ends ask
+     * here): the one interface of a class that extends {@code Object} and implements exactly one
+     * ({@code new Runnable() {...}}), else its superclass.
+     */
+    public static String supertypeOf(String superclass, List<String> interfaces) {
+      if ("java.lang.Object".equals(superclass) && interfaces.size() == 1) return interfaces.get(0);
+      return superclass;
     }
   }
 
@@ -105,8 +179,10 @@ public record AllocSite(int id, SiteKind kind, String type, String description, 
    * A string concatenation. {@code accumulator} is set when the concatenation's result is assigned
    * back to a {@code String} variable or field whose old value it concatenates ({@code s += x},
    * {@code s = s + x}, {@code s = x + s}); null otherwise.
+   *
+   * @param written the expression's source text when the front end has the source, else null
    */
-  public record Concat(Accumulator accumulator) implements Details {}
+  public record Concat(Accumulator accumulator, String written) implements Details {}
 
   /**
    * The variable a concatenation accumulates into.
@@ -116,9 +192,6 @@ public record AllocSite(int id, SiteKind kind, String type, String description, 
    * @param livesAcrossIterations true when the variable is declared outside the innermost loop
    *     containing the assignment (or is a field), so its value is carried from one iteration to
    *     the next
-   * @param simpleRewrite true when the front end can rewrite the accumulation to a
-   *     {@code StringBuilder}: a local declared with an initializer in the block that holds the
-   *     loop, used inside the loop only as {@code s += e} / {@code s = s + e}
    */
-  public record Accumulator(String name, boolean isField, boolean livesAcrossIterations, boolean simpleRewrite) {}
+  public record Accumulator(String name, boolean isField, boolean livesAcrossIterations) {}
 }

@@ -200,9 +200,9 @@ public final class MethodIRBuilder {
   // ---- statements ----
 
   /** Adds an allocation site and the statement {@code target = new site}. */
-  public AllocSite alloc(Var target, SiteKind kind, String type, String description, SourcePos at, AllocSite.Details details) {
+  public AllocSite alloc(Var target, SiteKind kind, String type, SourcePos at, AllocSite.Details details) {
     StmtContext c = ctx(at);
-    AllocSite s = new AllocSite(sites.size(), kind, type, description, c, details);
+    AllocSite s = new AllocSite(sites.size(), kind, type, c, details);
     sites.add(s);
     stmts.add(new Stmt.Alloc(target, s, c));
     return s;

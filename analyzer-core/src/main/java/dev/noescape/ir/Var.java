@@ -11,10 +11,6 @@ public record Var(int id, String name, String type, int paramSlot) {
     return paramSlot >= 0;
   }
 
-  public boolean isTemp() {
-    return name.startsWith("$");
-  }
-
   @Override
   public String toString() {
     return name;

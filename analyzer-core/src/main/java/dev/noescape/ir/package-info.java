@@ -19,6 +19,10 @@
  *       prove it, the trip count known before the loop starts.
  * </ul>
  *
+ * <p>{@link dev.noescape.ir.Reason}, a step of the chain that explains an escape, lives here
+ * rather than with the engine that builds it: findings and the report writers carry chains, and
+ * they may depend on the IR but not on the engine.
+ *
  * <p>Flow-insensitive on purpose: the escape engine unions over all paths, as HotSpot C2's and
  * Go's escape analyses do. The few order-dependent facts the rules need (is this call inside that
  * loop, does it run once per iteration, does it come before the loop) are carried as

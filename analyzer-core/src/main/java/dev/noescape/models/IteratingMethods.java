@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Library methods that run a function argument once per element: a lambda, method reference or
  * anonymous class passed directly to one of them runs one loop level deeper than the call
- * (DESIGN: "plus one level when it is passed to an iterating method").
+ * (docs/design.md, "Loop depth": "plus one level when it is passed directly to an iterating method").
  *
  * <p>Both front ends ask with the owner they name in the IR: javac names the class declaring the
  * resolved method, bytecode the receiver's static type. The owner lists therefore hold the

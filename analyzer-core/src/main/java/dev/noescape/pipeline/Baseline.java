@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.noescape.finding.BaselineKeys;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.Reports;
 import java.io.IOException;
@@ -18,31 +19,46 @@ import java.util.TreeMap;
 
 /**
  * The baseline file ({@code noescape-baseline.json}): the findings a project accepts for now, by
- * their line-independent keys {@code RuleId:Signature} ({@link Reports#baselineKey}: rule, method
- * key, subject), so edits that only move code keep it valid. A key may stand for several findings
- * (two {@code new int[]} in one method): it is then listed with a count.
+ * their line-independent keys ({@link BaselineKeys}: rule, method, subject kind and frozen
+ * identity), so edits that only move code or reword messages keep it valid.
+ *
+ * <p>Written in format 2, one key per finding, twins told apart by their occurrence:
  *
  * <pre>
  * {
- *   "version" : 1,
- *   "entries" : [ { "key" : "BoxingAllocation:com.acme.Book#add(int)void:Integer.valueOf(int)", "count" : 1 } ]
+ *   "version" : 2,
+ *   "entries" : [ { "key" : "BoxingAllocation:com.acme.Book#add(long):BOXING:boxing long to Long:1" } ]
  * }
  * </pre>
+ *
+ * <p>Format 1, which every release before wrote ({@code "version" : 1}, keys
+ * {@code RuleId:method:subject} listed with a count), is still read: its entries are matched by the
+ * format-1 key of each finding ({@link BaselineKeys#v1}), computed from the same structure.
  */
 public final class Baseline {
   public static final String FILE_NAME = "noescape-baseline.json";
 
+  /** The format this release writes. */
+  public static final int VERSION = 2;
+
+  private final int version;
   private final Map<String, Integer> counts;
 
-  private Baseline(Map<String, Integer> counts) {
+  private Baseline(int version, Map<String, Integer> counts) {
+    this.version = version;
     this.counts = counts;
   }
 
-  /** The baseline of these findings. */
+  /** The baseline of these findings, in the current format. */
   public static Baseline of(Collection<ReportedFinding> findings) {
     Map<String, Integer> counts = new TreeMap<>();
-    for (ReportedFinding f : findings) counts.merge(Reports.baselineKey(f.finding()), 1, Integer::sum);
-    return new Baseline(counts);
+    for (String key : Reports.baselineKeys(new ArrayList<>(findings)).values()) counts.merge(key, 1, Integer::sum);
+    return new Baseline(VERSION, counts);
+  }
+
+  /** The format the file was written in (1 or 2). */
+  public int version() {
+    return version;
   }
 
   /** Keys and how many findings each stands for, sorted by key. */
@@ -58,7 +74,7 @@ public final class Baseline {
   }
 
   /**
-   * Reads {@code file}.
+   * Reads {@code file}, format 1 or 2.
    *
    * @throws IOException when it cannot be read, or is not a baseline (the message says why)
    */
@@ -71,6 +87,11 @@ public final class Baseline {
     }
     JsonNode entries = root == null ? null : root.get("entries");
     if (entries == null || !entries.isArray()) throw new IOException("no \"entries\" array");
+    JsonNode v = root.get("version");
+    int version = v == null ? 1 : v.asInt(-1);
+    if (version != 1 && version != VERSION) {
+      throw new IOException("baseline format version " + v + " is not one this release reads (1 or " + VERSION + ")");
+    }
     Map<String, Integer> counts = new TreeMap<>();
     for (JsonNode e : entries) {
       JsonNode key = e.get("key");
@@ -78,21 +99,24 @@ public final class Baseline {
       int count = e.has("count") ? e.get("count").asInt(1) : 1;
       if (count > 0) counts.merge(key.asText(), count, Integer::sum);
     }
-    return new Baseline(counts);
+    return new Baseline(version, counts);
   }
 
   /** Writes it to {@code file} (deterministic: sorted keys, no timestamp), creating parent directories. */
   public void write(Path file) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
-    root.put("version", 1);
-    root.put("comment", "Findings noescape:check ignores, by line-independent key (RuleId:method:subject)."
-        + " Regenerate with mvn noescape:baseline; delete entries check reports as no longer occurring.");
+    root.put("version", version);
+    root.put("comment", version == 1
+        ? "Findings noescape:check ignores, by line-independent key (RuleId:method:subject)."
+            + " Regenerate with mvn noescape:baseline; delete entries check reports as no longer occurring."
+        : "Findings noescape:check ignores, by line-independent key (RuleId:method:KIND:subject:occurrence)."
+            + " Regenerate with mvn noescape:baseline; delete entries check reports as no longer occurring.");
     ArrayNode arr = root.putArray("entries");
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
       ObjectNode o = arr.addObject();
       o.put("key", e.getKey());
-      o.put("count", e.getValue());
+      if (version == 1 || e.getValue() != 1) o.put("count", e.getValue());
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
@@ -103,14 +127,15 @@ public final class Baseline {
   /**
    * The findings not in the baseline (each entry absorbs up to its count of findings with its key,
    * in the given order), and the entries no finding matched ({@code key} repeated for each unused
-   * count).
+   * count). A format-1 baseline is matched by the findings' format-1 keys.
    */
   public Applied apply(List<ReportedFinding> findings) {
+    Map<ReportedFinding, String> v2 = version == 1 ? Map.of() : Reports.baselineKeys(findings);
     Map<String, Integer> left = new TreeMap<>(counts);
     List<ReportedFinding> remaining = new ArrayList<>();
     int absorbed = 0;
     for (ReportedFinding f : findings) {
-      String key = Reports.baselineKey(f.finding());
+      String key = version == 1 ? BaselineKeys.v1(f.finding()) : v2.get(f);
       Integer c = left.get(key);
       if (c != null && c > 0) {
         left.put(key, c - 1);

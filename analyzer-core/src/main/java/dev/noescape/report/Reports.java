@@ -1,9 +1,10 @@
 package dev.noescape.report;
 
-import dev.noescape.engine.Reason;
+import dev.noescape.finding.BaselineKeys;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
+import dev.noescape.ir.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What every writer shares: the deterministic order, the "hottest first" order, the result cap,
@@ -37,7 +40,7 @@ public final class Reports {
   public static final Comparator<ReportedFinding> ORDER =
       Comparator.comparing(ReportedFinding::finding, Finding.ORDER)
           .thenComparing(rf -> methodKey(rf.finding()))
-          .thenComparing(rf -> nullToEmpty(rf.finding().subject()))
+          .thenComparing(rf -> rf.finding().identity())
           .thenComparingInt(rf -> rf.finding().pos().endColumn())
           .thenComparingInt(rf -> rf.finding().hotness())
           .thenComparing(rf -> rf.finding().severity())
@@ -115,31 +118,45 @@ public final class Reports {
    * The line-independent identity of a finding, for SARIF {@code partialFingerprints}:
    *
    * <pre>
-   *   hex(sha256(ruleId + "\n" + file + "\n" + methodKey + "\n" + subject))[0..32] + ":" + occurrence
+   *   hex(sha256(ruleId + "\n" + file + "\n" + methodKey + "\n" + identity))[0..32] + ":" + occurrence
    * </pre>
    *
    * <p>{@code methodKey} is {@link dev.noescape.ir.MethodRef#key()} of the enclosing method and
-   * {@code subject} the finding's {@link Finding#subject()} ({@code new StringBuilder()},
-   * {@code param items}): the data of {@link Finding#baselineKey()} plus the file. No line or
-   * column goes in, so the fingerprint survives edits that move the code. {@code occurrence}
-   * (1, 2, …) numbers findings with the same hash in {@link #ORDER} (two {@code new int[]} in one
-   * method), so duplicates stay distinct; it changes only when such a twin is added or removed
-   * above. The returned map is keyed by identity of the given objects.
+   * {@code identity} the frozen {@link dev.noescape.finding.SubjectIdentity} of the finding's subject
+   * ({@code new StringBuilder()}, {@code param items}): the data of a format-1 baseline key plus the
+   * file. No line, column or message goes in, so the fingerprint survives edits that move the code
+   * or reword messages. {@code occurrence} (1, 2, …) numbers findings with the same hash in
+   * {@link #ORDER} (two {@code new int[]} in one method), so duplicates stay distinct; it changes
+   * only when such a twin is added or removed above. The returned map is keyed by identity of the
+   * given objects.
    */
   public static Map<ReportedFinding, String> fingerprints(List<ReportedFinding> findings) {
+    return numbered(findings, Reports::fingerprintHash, (hash, occurrence) -> hash + ":" + occurrence);
+  }
+
+  /**
+   * The format-2 baseline key of every finding ({@link BaselineKeys}), twins numbered in
+   * {@link #ORDER}; keyed by identity of the given objects.
+   */
+  public static Map<ReportedFinding, String> baselineKeys(List<ReportedFinding> findings) {
+    return numbered(findings, BaselineKeys::v2, BaselineKeys::v2);
+  }
+
+  /** {@code key(f)} with the occurrence (1, 2, …) of that key among the findings in {@link #ORDER}. */
+  private static Map<ReportedFinding, String> numbered(List<ReportedFinding> findings, Function<Finding, String> key,
+      BiFunction<String, Integer, String> withOccurrence) {
     Map<ReportedFinding, String> out = new IdentityHashMap<>();
     Map<String, Integer> seen = new HashMap<>();
     for (ReportedFinding rf : sorted(findings)) {
-      String hash = fingerprintHash(rf.finding());
-      int occurrence = seen.merge(hash, 1, Integer::sum);
-      out.put(rf, hash + ":" + occurrence);
+      String k = key.apply(rf.finding());
+      out.put(rf, withOccurrence.apply(k, seen.merge(k, 1, Integer::sum)));
     }
     return out;
   }
 
   /** The hash part of {@link #fingerprints}. */
   public static String fingerprintHash(Finding f) {
-    String data = f.rule().id() + "\n" + f.file() + "\n" + methodKey(f) + "\n" + nullToEmpty(f.subject());
+    String data = f.rule().id() + "\n" + f.file() + "\n" + methodKey(f) + "\n" + f.identity();
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder(32);
@@ -152,12 +169,7 @@ public final class Reports {
 
   /** The method key, or "" when the finding has no method. */
   public static String methodKey(Finding f) {
-    return f.method() == null ? "" : f.method().key();
-  }
-
-  /** The baseline key; tolerates a finding without a method. */
-  public static String baselineKey(Finding f) {
-    return f.rule().id() + ":" + methodKey(f) + ":" + nullToEmpty(f.subject());
+    return BaselineKeys.methodKey(f);
   }
 
   /** The distinct files, sorted. */
@@ -184,10 +196,6 @@ public final class Reports {
         return List.of();
       }
     };
-  }
-
-  static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 
   private static String reasonsText(Finding f) {

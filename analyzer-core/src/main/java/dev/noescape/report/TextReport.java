@@ -1,8 +1,8 @@
 package dev.noescape.report;
 
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.ir.Reason;
 import java.util.List;
 import java.util.Map;
 

@@ -16,8 +16,8 @@
  *       {@code partialFingerprints} ({@link dev.noescape.report.Reports#fingerprints}) and the
  *       25,000-result cap ({@link dev.noescape.report.Reports#MAX_SARIF_RESULTS}); built on the
  *       java-sarif model.
- *   <li>{@link dev.noescape.report.json.JsonReportWriter}: the findings as plain JSON (README.md,
- *       "JSON output format").
+ *   <li>{@link dev.noescape.report.json.JsonReportWriter}: the findings as plain JSON
+ *       (docs/formats/json.md).
  *   <li>{@link dev.noescape.report.html.HtmlReportWriter}: a standalone {@code index.html}.
  * </ul>
  *

@@ -2,11 +2,11 @@ package dev.noescape.rules;
 
 import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Stmt;
 import dev.noescape.rules.AllocationWitnesses.Offense;
@@ -145,10 +145,8 @@ public final class AllocationContractRule {
           msg.append(" → ").append(r.render());
         }
       }
-      int siteId = st instanceof Stmt.Alloc a ? a.site().id() : -1;
       int hotness = Hotness.rank(st.ctx().loopDepth(), false, true, st instanceof Stmt.Alloc a ? a.site().kind() : null);
-      out.add(RuleSupport.finding(RuleId.ALLOCATION_CONTRACT, m, pos, msg.toString(), chain, hotness, null, siteId,
-          o.subject()));
+      out.add(RuleSupport.finding(RuleId.ALLOCATION_CONTRACT, m, pos, msg.toString(), chain, hotness, null, o.subject()));
     }
   }
 }

@@ -4,11 +4,13 @@ import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.CallTargets;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.engine.SiteResult;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Reason;
+import dev.noescape.ir.SiteDescriptions;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Stmt;
 import dev.noescape.summary.Allocates;
@@ -52,9 +54,9 @@ final class AllocationWitnesses {
    *     {@code calls ArrayList.add (may allocate)}); null when it only calls program methods
    * @param targets the program methods it calls (indexes), when {@code text} is null
    * @param callee the callee of a call statement, else null
-   * @param subject what the finding is about, for baseline keys
+   * @param subject what the finding is about: the site, or the call
    */
-  record Offense(String text, int[] targets, MethodRef callee, String subject) {}
+  record Offense(String text, int[] targets, MethodRef callee, Subject subject) {}
 
   private final List<MethodResult> methods;
   private final Map<String, Integer> index = new HashMap<>();
@@ -126,13 +128,13 @@ final class AllocationWitnesses {
         SiteResult sr = RuleSupport.siteResult(mr, s);
         if (sr != null && sr.state() == EscapeState.NO_ESCAPE) return null;
       }
-      return new Offense(phrase(s), null, null, s.description());
+      return new Offense(phrase(s), null, null, new Subject.Site(s));
     }
     if (!(st instanceof Stmt.Call c)) return null;
     List<CallTargets.Target> all = callTargets.of(mr.method(), c, sources);
     int[] targets = new int[all.size()];
     int n = 0;
-    String subject = "call " + c.callee().displayName();
+    Subject subject = new Subject.Call(c.callee());
     for (CallTargets.Target t : all) {
       String why = switch (t.kind()) {
         case LIBRARY, SHIPPED -> {
@@ -229,15 +231,16 @@ final class AllocationWitnesses {
       case METHOD_REF -> "creates a bound method reference" + captures(s);
       case ANONYMOUS_CLASS -> "instantiates an anonymous class" + captures(s);
       case STRING_CONCAT -> "concatenates strings";
-      // javac describes an array initializer by its text ({a, b}): say what it is.
-      case NEW_ARRAY -> "allocates " + (s.description().startsWith("new ") ? "" : "an array ") + s.description();
+      // an array initializer reads {a, b} (javac quotes it): say what it is
+      case NEW_ARRAY -> "allocates " + (s.details() instanceof AllocSite.NewArray a && a.initializer() ? "an array " : "")
+          + s.description();
       case NEW_OBJECT -> "allocates " + s.description();
     };
   }
 
   private static String captures(AllocSite s) {
     if (!(s.details() instanceof AllocSite.Capture c) || c.captured().isEmpty()) return "";
-    return " (captures " + CapturingLambdaRule.quoted(c.captured()) + ")";
+    return " (captures " + SiteDescriptions.quotedNames(c.captured()) + ")";
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Boxes;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
 
@@ -43,16 +44,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
   /** The primitive type boxed at {@code s}: from its details, else from the box type. */
   static String primitive(AllocSite s) {
     if (s.details() instanceof AllocSite.Boxing b && b.primitive() != null) return b.primitive();
-    return switch (s.type()) {
-      case "java.lang.Integer" -> "int";
-      case "java.lang.Character" -> "char";
-      case "java.lang.Long" -> "long";
-      case "java.lang.Short" -> "short";
-      case "java.lang.Float" -> "float";
-      case "java.lang.Double" -> "double";
-      case "java.lang.Byte" -> "byte";
-      case "java.lang.Boolean" -> "boolean";
-      default -> "the primitive";
-    };
+    String p = Boxes.primitiveOf(s.type());
+    return p != null ? p : "the primitive";
   }
 }

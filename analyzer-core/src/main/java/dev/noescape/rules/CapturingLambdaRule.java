@@ -4,6 +4,7 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.SiteDescriptions;
 import dev.noescape.ir.SiteKind;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
     String why;
     String advice;
     if (!captured.isEmpty()) {
-      why = " because it captures " + quoted(captured);
+      why = " because it captures " + SiteDescriptions.quotedNames(captured);
       advice = inLoop ? "hoist it out of the loop or make it non-capturing"
           : "make it non-capturing, or create it once and reuse it";
       if (s.kind() == SiteKind.ANONYMOUS_CLASS) advice += " (a non-capturing lambda allocates nothing)";
@@ -60,14 +61,5 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
           : "make it non-capturing, or create it once and reuse it";
     }
     return head + " allocates " + RuleSupport.where(m, s, context) + why + ": " + advice;
-  }
-
-  static String quoted(List<String> names) {
-    StringBuilder sb = new StringBuilder();
-    for (String n : names) {
-      if (sb.length() > 0) sb.append(", ");
-      sb.append('\'').append(n).append('\'');
-    }
-    return sb.toString();
   }
 }

@@ -143,27 +143,27 @@ final class CollectionFill {
    * {@code ...WithExpectedSize}), else {@code null} — the caller then writes a capacity
    * {@code (int) Math.ceil(size / 0.75)}.
    */
-  static Fix.UseFactory sizingFactory(String type, SymbolicExpr size, RuleContext c) {
+  static Fix.UseFactory sizingFactory(String type, SymbolicExpr size, int sizeLine, RuleContext c) {
     if (c.targetRelease() >= 19) {
       switch (type) {
-        case "java.util.HashMap": return new Fix.UseFactory(type, "newHashMap", size);
-        case "java.util.HashSet": return new Fix.UseFactory(type, "newHashSet", size);
-        case "java.util.LinkedHashMap": return new Fix.UseFactory(type, "newLinkedHashMap", size);
-        case "java.util.LinkedHashSet": return new Fix.UseFactory(type, "newLinkedHashSet", size);
-        case "java.util.WeakHashMap": return new Fix.UseFactory(type, "newWeakHashMap", size);
+        case "java.util.HashMap": return new Fix.UseFactory(type, "newHashMap", size, sizeLine);
+        case "java.util.HashSet": return new Fix.UseFactory(type, "newHashSet", size, sizeLine);
+        case "java.util.LinkedHashMap": return new Fix.UseFactory(type, "newLinkedHashMap", size, sizeLine);
+        case "java.util.LinkedHashSet": return new Fix.UseFactory(type, "newLinkedHashSet", size, sizeLine);
+        case "java.util.WeakHashMap": return new Fix.UseFactory(type, "newWeakHashMap", size, sizeLine);
         default: break;
       }
     }
     if (c.guavaOnClasspath()) {
       switch (type) {
         case "java.util.HashMap":
-          return new Fix.UseFactory("com.google.common.collect.Maps", "newHashMapWithExpectedSize", size);
+          return new Fix.UseFactory("com.google.common.collect.Maps", "newHashMapWithExpectedSize", size, sizeLine);
         case "java.util.HashSet":
-          return new Fix.UseFactory("com.google.common.collect.Sets", "newHashSetWithExpectedSize", size);
+          return new Fix.UseFactory("com.google.common.collect.Sets", "newHashSetWithExpectedSize", size, sizeLine);
         case "java.util.LinkedHashMap":
-          return new Fix.UseFactory("com.google.common.collect.Maps", "newLinkedHashMapWithExpectedSize", size);
+          return new Fix.UseFactory("com.google.common.collect.Maps", "newLinkedHashMapWithExpectedSize", size, sizeLine);
         case "java.util.LinkedHashSet":
-          return new Fix.UseFactory("com.google.common.collect.Sets", "newLinkedHashSetWithExpectedSize", size);
+          return new Fix.UseFactory("com.google.common.collect.Sets", "newLinkedHashSetWithExpectedSize", size, sizeLine);
         default: break;
       }
     }

@@ -89,7 +89,7 @@ public final class HashMapCapacityRule extends SiteRule {
     if (o.fill() != null && o.fill().tripCount().key().equals(n.key())) {
       Loop loop = o.fill().loop();
       String how = (map ? "put in " : "added in ") + RuleSupport.loopPhrase(m, loop.id(), false);
-      return finding(m, s, n, noun, how, Hotness.of(m, s, loop), context);
+      return finding(m, s, n, noun, how, RuleSupport.line(loop), Hotness.of(m, s, loop), context);
     }
     List<Stmt.Call> on = CollectionFill.callsOn(r, s);
     for (Stmt.Call c : on) {
@@ -104,7 +104,7 @@ public final class HashMapCapacityRule extends SiteRule {
       if (arg == null || !(arg.key() + ".size()").equals(n.key())) continue;
       int line = c.ctx().pos() == null ? 0 : c.ctx().pos().line();
       String how = "added by " + name + (line > 0 ? " at line " + line : "");
-      return finding(m, s, n, noun, how, Hotness.of(m, s), context);
+      return finding(m, s, n, noun, how, 0, Hotness.of(m, s), context);
     }
     return null;
   }
@@ -119,9 +119,9 @@ public final class HashMapCapacityRule extends SiteRule {
     return false;
   }
 
-  private Finding finding(MethodIR m, AllocSite s, SymbolicExpr n, String noun, String how, int hotness,
+  private Finding finding(MethodIR m, AllocSite s, SymbolicExpr n, String noun, String how, int sizeLine, int hotness,
       RuleContext context) {
-    Fix fix = CollectionFill.sizingFactory(s.type(), n, context);
+    Fix fix = CollectionFill.sizingFactory(s.type(), n, sizeLine, context);
     String advice;
     if (fix != null) {
       advice = "use " + RuleSupport.factoryCall((Fix.UseFactory) fix);

@@ -2,7 +2,6 @@ package dev.noescape.rules;
 
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.ExpectedEscape;
 import dev.noescape.finding.Finding;
@@ -10,6 +9,7 @@ import dev.noescape.finding.Hotness;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Reason;
 import java.util.List;
 
 /**

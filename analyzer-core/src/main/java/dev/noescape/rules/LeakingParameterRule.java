@@ -1,11 +1,12 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Hotness;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Var;
 import dev.noescape.summary.ParamTag;
@@ -66,7 +67,7 @@ public final class LeakingParameterRule implements Rule {
       String message = message(m, v.name(), tag, chain, context.verbosity());
       SourcePos pos = slot < m.paramPositions().size() ? m.paramPositions().get(slot) : null;
       out.add(RuleSupport.finding(id(), m, pos == null ? m.pos() : pos, message, chain,
-          Hotness.rank(0, false, RuleSupport.isHot(m, context), null), null, -1, "param " + v.name()));
+          Hotness.rank(0, false, RuleSupport.isHot(m, context), null), null, new Subject.Param(slot, v.name())));
     }
     return out;
   }

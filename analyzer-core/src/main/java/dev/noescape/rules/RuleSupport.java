@@ -1,14 +1,15 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import java.util.List;
@@ -81,6 +82,11 @@ final class RuleSupport {
     return parenthesized ? "the loop (line " + l.pos().line() + ")" : "the loop at line " + l.pos().line();
   }
 
+  /** The line of {@code l}'s header, or 0 when unknown. */
+  static int line(Loop l) {
+    return l != null && l.pos() != null && l.pos().line() > 0 ? l.pos().line() : 0;
+  }
+
   /**
    * The constructor of {@code s} when it is a {@code new} of one of {@code types} whose front end
    * recorded which constructor it calls; otherwise null.
@@ -98,19 +104,13 @@ final class RuleSupport {
   }
 
   /**
-   * The constructor call with {@code argument} as its only argument: {@code new ArrayList<>()}
-   * becomes {@code new ArrayList<>(orders.size())}; {@code new HashMap<>(n)} becomes
-   * {@code new HashMap<>(m)}. Falls back to {@code new Type<>(argument)}.
+   * The constructor call with {@code argument} as its only argument, its type as the site writes
+   * it: {@code new ArrayList<>()} becomes {@code new ArrayList<>(orders.size())}; {@code new
+   * HashMap<>(n)} becomes {@code new HashMap<>(m)}. Falls back to {@code new Type<>(argument)}.
    */
   static String withArgument(AllocSite s, String argument) {
-    String d = s.description();
-    if (d != null && d.startsWith("new ") && d.endsWith(")")) {
-      int open = d.indexOf('(');
-      if (open > 0 && open < d.length() - 1 && d.indexOf('{') < 0) {
-        return d.substring(0, open + 1) + argument + ")";
-      }
-    }
-    return "new " + s.simpleType() + "<>(" + argument + ")";
+    String type = s.details() instanceof AllocSite.Constructor c && c.typeText() != null ? c.typeText() : s.simpleType() + "<>";
+    return "new " + type + "(" + argument + ")";
   }
 
   /** {@code Maps.newHashMapWithExpectedSize(n)} for a factory fix. */
@@ -148,9 +148,9 @@ final class RuleSupport {
   }
 
   static Finding finding(RuleId rule, MethodIR m, SourcePos pos, String message, List<Reason> reasons,
-      int hotness, Fix fix, int siteId, String subject) {
+      int hotness, Fix fix, Subject subject) {
     return new Finding(rule, rule.defaultSeverity(), m.sourceFile() == null ? "" : m.sourceFile(),
         pos == null ? SourcePos.UNKNOWN : pos, message, reasons == null ? List.of() : reasons, hotness, fix,
-        m.ref(), siteId, subject);
+        m.ref(), subject);
   }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * {@code HeapEscape} findings that would print the same line twice. Two causes, both of the
@@ -38,7 +37,7 @@ final class SameLineSites {
         order.add(f);
         continue;
       }
-      List<Object> key = List.of(f.file(), f.pos(), f.message(), Objects.toString(f.subject()), f.method().owner());
+      List<Object> key = List.of(f.file(), f.pos(), f.message(), f.identity(), f.method().owner());
       List<Finding> g = groups.get(key);
       if (g == null) {
         groups.put(key, g = new ArrayList<>());
@@ -84,7 +83,7 @@ final class SameLineSites {
         continue;
       }
       out.add(new Finding(f.rule(), f.severity(), f.file(), f.pos(), f.message() + " (" + same.size()
-          + " allocations on this line)", f.reasons(), f.hotness(), f.fix(), f.method(), f.siteId(), f.subject(),
+          + " allocations on this line)", f.reasons(), f.hotness(), f.fix(), f.method(), f.subject(),
           f.expected()));
     }
     return out;

@@ -1,12 +1,13 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Reason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,8 +43,8 @@ abstract class SiteRule implements Rule {
   /** The finding of this rule about site {@code s} of {@code m} ({@code result.method()}), or null. */
   abstract Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context);
 
-  /** A finding of this rule at site {@code s}, with the site's description as its subject. */
+  /** A finding of this rule about site {@code s}. */
   final Finding siteFinding(MethodIR m, AllocSite s, String message, List<Reason> reasons, int hotness, Fix fix) {
-    return RuleSupport.finding(id, m, s.pos(), message, reasons, hotness, fix, s.id(), s.description());
+    return RuleSupport.finding(id, m, s.pos(), message, reasons, hotness, fix, new Subject.Site(s));
   }
 }

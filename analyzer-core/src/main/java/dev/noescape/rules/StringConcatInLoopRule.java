@@ -22,9 +22,9 @@ import java.util.List;
  * </pre>
  *
  * <p><b>Fix.</b> {@link Fix.UseStringBuilder} (a {@code StringBuilder} before the loop, {@code
- * append} in it, {@code toString()} after it) is offered only when the front end says the rewrite
- * is mechanical ({@link AllocSite.Accumulator#simpleRewrite()}: a
- * local with an initializer, used in the loop only as {@code s += e}).
+ * append} in it, {@code toString()} after it) is offered for every local accumulator; the appliers
+ * write it only where the rewrite is mechanical ({@link dev.noescape.rewrite.StringBuilderRewrite}:
+ * a local with an initializer, used in the loop only as {@code s += e}).
  *
  * <p><b>Stays quiet</b> about concatenations that do not feed back into themselves ({@code log(a +
  * b)}), accumulators declared inside the loop (they start over every iteration), and
@@ -47,7 +47,9 @@ public final class StringConcatInLoopRule extends SiteRule {
     if (!acc.livesAcrossIterations()) return null;
     String message = "'" + acc.name() + " += …' copies the whole string on every iteration of "
         + RuleSupport.loopPhrase(m, s.ctx().loopId(), false) + " (quadratic): accumulate in a StringBuilder";
-    Fix fix = acc.simpleRewrite() ? new Fix.UseStringBuilder(acc.name()) : null;
+    // offered for every local: whether the source has the shape the rewrite needs is the appliers'
+    // to decide (dev.noescape.rewrite.StringBuilderRewrite), and without it they write no edits
+    Fix fix = acc.isField() ? null : new Fix.UseStringBuilder(acc.name());
     return siteFinding(m, s, message, List.of(), Hotness.of(m, s), fix);
   }
 }

@@ -119,19 +119,20 @@ public final class UnpresizedCollectionRule extends SiteRule {
     String noun = map ? "entries" : "elements";
     Fix fix;
     String message;
+    int sizeLine = RuleSupport.line(fill.loop());
     if (!hash) {
-      fix = new Fix.AddCapacity(size);
+      fix = new Fix.AddCapacity(size, sizeLine);
       message = s.description() + " grows while it is filled with " + size.text() + " " + noun + " in " + loop
           + ": presize it: " + RuleSupport.withArgument(s, size.text());
     } else {
-      Fix.UseFactory factory = CollectionFill.sizingFactory(s.type(), size, context);
+      Fix.UseFactory factory = CollectionFill.sizingFactory(s.type(), size, sizeLine, context);
       String advice;
       if (factory != null) {
         fix = factory;
         advice = RuleSupport.factoryCall(factory);
       } else {
         String capacity = FixText.ceilCapacity(size.text());
-        fix = new Fix.AddCapacity(SymbolicExpr.of(capacity));
+        fix = new Fix.AddCapacity(SymbolicExpr.of(capacity), sizeLine);
         advice = RuleSupport.withArgument(s, capacity);
       }
       message = s.description() + " rehashes while it is filled with " + size.text() + " " + noun + " in " + loop

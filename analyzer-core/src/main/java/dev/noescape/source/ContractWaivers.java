@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.Waiver;
@@ -27,23 +28,10 @@ import java.util.Map;
  */
 final class ContractWaivers {
   private final Map<String, Entry> byMethod = new LinkedHashMap<>();
+  private final Map<String, Integer> silenced = new java.util.HashMap<>();
 
-  private static final class Entry {
-    final String file;
-    final int line;
-    final String method;
-    final String reason;
-    final Finding first;
-    int findings;
-
-    Entry(String file, int line, String method, String reason, Finding first) {
-      this.file = file;
-      this.line = line;
-      this.method = method;
-      this.reason = reason;
-      this.first = first;
-    }
-  }
+  /** A waived method: where it is declared, its name, its reason (null: none), the first finding it silenced. */
+  private record Entry(String file, int line, String method, String reason, Finding first) {}
 
   /** Records the silenced finding {@code f} (already moved to {@code file}) whose tree is {@code anchor}. */
   synchronized void add(Node anchor, Finding f, String file) {
@@ -51,15 +39,18 @@ final class ContractWaivers {
         : anchor.findAncestor(CallableDeclaration.class).orElse(null);
     int line = decl != null && decl.getBegin().isPresent() ? decl.getBegin().get().line : f.pos().line();
     String method = f.method() != null ? f.method().displayName() : decl != null ? decl.getNameAsString() : "?";
-    Entry e = byMethod.computeIfAbsent(file + ":" + line,
-        k -> new Entry(file, line, method, decl == null ? null : reason(decl), f));
-    e.findings++;
+    String key = file + ":" + line;
+    byMethod.computeIfAbsent(key, k -> new Entry(file, line, method, decl == null ? null : reason(decl), f));
+    silenced.merge(key, 1, Integer::sum);
   }
 
   /** The waivers, in file and line order. */
   synchronized List<Waiver> waivers() {
     List<Waiver> out = new ArrayList<>();
-    for (Entry e : byMethod.values()) out.add(new Waiver(e.file, e.line, e.method, e.reason, e.findings));
+    for (Map.Entry<String, Entry> k : byMethod.entrySet()) {
+      Entry e = k.getValue();
+      out.add(new Waiver(e.file(), e.line(), e.method(), e.reason(), silenced.get(k.getKey())));
+    }
     out.sort(Comparator.comparing(Waiver::file).thenComparingInt(Waiver::line));
     return out;
   }
@@ -71,7 +62,7 @@ final class ContractWaivers {
       if (e.reason != null) continue;
       out.add(new Finding(RuleId.ALLOCATION_CONTRACT, Severity.WARNING, e.file, SourcePos.line(e.line),
           AllocationContractRule.waiverWithoutReason(e.method),
-          List.of(), 0, null, e.first.method(), -1, "waiver without a reason"));
+          List.of(), 0, null, e.first.method(), new Subject.Contract()));
     }
     return out;
   }

@@ -24,7 +24,6 @@ import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
-import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.FixText;
 import dev.noescape.ir.SymbolicExpr;
@@ -33,8 +32,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The edits of a finding's {@link Fix} on the mapped source, the same rewrites the javac plugin's
@@ -61,12 +58,11 @@ import java.util.regex.Pattern;
 final class FixEdits {
   private FixEdits() {}
 
-  static List<TextEdit> edits(SourceUnit u, Node site, Finding f, String file, SiteLocator.Types types) {
-    Fix fix = f.fix();
+  static List<TextEdit> edits(SourceUnit u, Node site, Fix fix, String file, SiteLocator.Types types) {
     if (fix instanceof Fix.UseStringBuilder sb) return StringBuilderEdits.edits(u, site, sb, file, types);
     if (fix == null || !(unparen(site) instanceof ObjectCreationExpr oce)) return List.of();
-    if (fix instanceof Fix.AddCapacity a) return addCapacity(u, oce, a, f, file);
-    if (fix instanceof Fix.UseFactory uf) return useFactory(u, oce, uf, f, file);
+    if (fix instanceof Fix.AddCapacity a) return addCapacity(u, oce, a, file);
+    if (fix instanceof Fix.UseFactory uf) return useFactory(u, oce, uf, file);
     if (fix instanceof Fix.ReplaceCapacity r) return replaceCapacity(u, oce, r, file);
     return List.of();
   }
@@ -78,9 +74,9 @@ final class FixEdits {
 
   // ---- AddCapacity ----
 
-  private static List<TextEdit> addCapacity(SourceUnit u, ObjectCreationExpr oce, Fix.AddCapacity fix, Finding f, String file) {
+  private static List<TextEdit> addCapacity(SourceUnit u, ObjectCreationExpr oce, Fix.AddCapacity fix, String file) {
     if (!oce.getArguments().isEmpty() || fix.size() == null) return List.of();
-    String size = sourceSize(u, oce, fix.size().text(), f);
+    String size = sourceSize(u, oce, fix.size().text(), fix.sizeLine());
     if (!inScope(size, oce)) return List.of();
     int typeEnd = u.end(oce.getType());
     int limit = u.end(oce);
@@ -92,9 +88,9 @@ final class FixEdits {
 
   // ---- UseFactory ----
 
-  private static List<TextEdit> useFactory(SourceUnit u, ObjectCreationExpr oce, Fix.UseFactory fix, Finding f, String file) {
+  private static List<TextEdit> useFactory(SourceUnit u, ObjectCreationExpr oce, Fix.UseFactory fix, String file) {
     if (oce.getAnonymousClassBody().isPresent() || oce.getScope().isPresent() || fix.size() == null) return List.of();
-    String size = sourceSize(u, oce, fix.size().text(), f);
+    String size = sourceSize(u, oce, fix.size().text(), fix.sizeLine());
     if (!inScope(size, oce)) return List.of();
     ClassOrInterfaceType type = oce.getType();
     String typeArgs = "";
@@ -235,22 +231,24 @@ final class FixEdits {
   /**
    * The size text for the fix: {@code text} as the rule wrote it, or the source's own spelling of
    * the same value (the constructor's argument; {@code E.size()} / {@code E.length} /
-   * the bound of {@code for (int i = 0; i < N; i++)} of the filling loop named in the message).
+   * the bound of {@code for (int i = 0; i < N; i++)} of the loop at {@code loopLine} whose trip
+   * count the size is).
    */
-  static String sourceSize(SourceUnit u, ObjectCreationExpr oce, String text, Finding f) {
+  static String sourceSize(SourceUnit u, ObjectCreationExpr oce, String text, int loopLine) {
     List<String> known = new ArrayList<>();
     for (Expression a : oce.getArguments()) {
       String src = u.source(a);
       if (src != null) known.add(src);
     }
-    int loopLine = loopLine(f.message());
     if (loopLine > 0) {
       for (Node n : u.nodesStartingOn(loopLine)) {
         if (n instanceof ForEachStmt fe) {
           String it = u.source(fe.getIterable());
           if (it != null) {
-            known.add(operandText(it) + ".size()");
-            known.add(operandText(it) + ".length");
+            // the trip count of a for-each, as both front ends write it
+            SymbolicExpr iterated = SymbolicExpr.of(FixText.operand(it));
+            known.add(SymbolicExpr.sizeOf(iterated).text());
+            known.add(SymbolicExpr.lengthOf(iterated).text());
           }
           break;
         }
@@ -273,22 +271,9 @@ final class FixEdits {
     return text;
   }
 
-  private static final Pattern LOOP_LINE = Pattern.compile("the loop (?:at line |\\(line )(\\d+)");
-
-  private static int loopLine(String message) {
-    if (message == null) return 0;
-    Matcher m = LOOP_LINE.matcher(message);
-    return m.find() ? Integer.parseInt(m.group(1)) : 0;
-  }
-
   /** Canonical form for comparing value texts: {@link SymbolicExpr#canonicalKey}, {@code this.} dropped. */
   static String key(String text) {
     return SymbolicExpr.canonicalKey(text.replaceAll("\\bthis\\s*\\.\\s*", ""));
-  }
-
-  private static String operandText(String t) {
-    String s = t.strip();
-    return FixText.isPlainChain(s) ? s : "(" + s + ")";
   }
 
   // ---- scope ----

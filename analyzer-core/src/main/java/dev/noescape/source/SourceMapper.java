@@ -18,6 +18,7 @@ import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.noescape.finding.BaselineKeys;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.SourcePos;
@@ -85,7 +86,8 @@ public final class SourceMapper {
   private int evictions;
   private final Set<String> problems = new LinkedHashSet<>();
   private final ContractWaivers waivers = new ContractWaivers();
-  private volatile Map<String, List<Path>> byFileName;
+  /** The files under the roots by file name (guarded by this). */
+  private Map<String, List<Path>> byFileName;
   private final SiteLocator.Types types = new SolverTypes();
 
   /**
@@ -165,7 +167,7 @@ public final class SourceMapper {
     List<String> keys = new ArrayList<>(in.size());
     for (int i = 0; i < in.size(); i++) {
       Finding f = in.get(i);
-      String base = f.file() + "\u0000" + line(f) + "\u0000" + SiteLocator.kindOf(f) + "\u0000" + f.subject();
+      String base = f.file() + "\u0000" + line(f) + "\u0000" + BaselineKeys.kind(f.subject()) + "\u0000" + f.identity();
       String key;
       if (f.siteId() >= 0 && f.method() != null) {
         key = base + "\u0000" + f.method().key();
@@ -201,7 +203,7 @@ public final class SourceMapper {
             ? String.valueOf(a.file()).compareTo(String.valueOf(b.file()))
             : Integer.compare(line(a), line(b));
     out.sort(java.util.Comparator.comparing(ReportedFinding::finding, order.thenComparingInt(Finding::siteId)
-        .thenComparing(f -> f.method() == null ? "" : f.method().key()).thenComparing(f -> String.valueOf(f.subject()))));
+        .thenComparing(f -> f.method() == null ? "" : f.method().key()).thenComparing(Finding::identity)));
     return out;
   }
 
@@ -255,29 +257,23 @@ public final class SourceMapper {
       mappedPaths.put(rel, p);
       SourceUnit u = unit(p, rel);
       if (u == null) return Optional.of(ReportedFinding.of(f));
-      Finding moved = with(f, rel, f.pos());
+      Finding moved = f.at(rel, f.pos());
       int line = f.pos().line();
       if (u.unit == null || line <= 0) return Optional.of(ReportedFinding.of(moved));
-      SiteLocator.Kind kind = SiteLocator.kindOf(f);
-      Node site = SiteLocator.find(u, f, kind, types).choose(ordinal, count);
+      Node site = SiteLocator.find(u, f, types).choose(ordinal, count);
       Node anchor = site != null ? site : anchorForLine(u, line);
       if (anchor != null && Suppressions.suppressed(anchor, f.rule().id())) {
         if (f.rule() == RuleId.ALLOCATION_CONTRACT) waivers.add(anchor, moved, rel);
         return Optional.empty();
       }
       if (site == null) return Optional.of(ReportedFinding.of(moved));
-      Finding mapped = with(f, rel, position(u, site));
-      List<TextEdit> edits = f.fix() == null ? List.of() : FixEdits.edits(u, site, f, rel, types);
+      Finding mapped = f.at(rel, position(u, site));
+      List<TextEdit> edits = f.fix() == null ? List.of() : FixEdits.edits(u, site, f.fix(), rel, types);
       return Optional.of(new ReportedFinding(mapped, edits));
     } catch (RuntimeException | StackOverflowError e) {
       problem("could not map a finding in " + f.file() + " (line " + f.pos().line() + "): " + e);
       return Optional.of(ReportedFinding.of(f));
     }
-  }
-
-  private static Finding with(Finding f, String file, SourcePos pos) {
-    return new Finding(f.rule(), f.severity(), file, pos, f.message(), f.reasons(), f.hotness(), f.fix(), f.method(),
-        f.siteId(), f.subject());
   }
 
   private static SourcePos position(SourceUnit u, Node n) {
@@ -411,28 +407,21 @@ public final class SourceMapper {
     return Optional.empty();
   }
 
-  private List<Path> filesNamed(String name) {
-    Map<String, List<Path>> index = byFileName;
-    if (index == null) {
-      synchronized (this) {
-        index = byFileName;
-        if (index == null) {
-          index = new HashMap<>();
-          for (Path r : roots) {
-            if (!Files.isDirectory(r)) continue;
-            try (Stream<Path> s = Files.walk(r)) {
-              Map<String, List<Path>> idx = index;
-              s.filter(q -> q.toString().endsWith(".java") && Files.isRegularFile(q)).sorted()
-                  .forEach(q -> idx.computeIfAbsent(q.getFileName().toString(), k -> new ArrayList<>()).add(q.normalize()));
-            } catch (IOException | RuntimeException e) {
-              problem("could not list " + relative(r) + ": " + e.getMessage());
-            }
-          }
-          byFileName = index;
+  /** The {@code .java} files under the roots named {@code name}; the roots are listed once, when first asked. */
+  private synchronized List<Path> filesNamed(String name) {
+    if (byFileName == null) {
+      byFileName = new HashMap<>();
+      for (Path r : roots) {
+        if (!Files.isDirectory(r)) continue;
+        try (Stream<Path> s = Files.walk(r)) {
+          s.filter(q -> q.toString().endsWith(".java") && Files.isRegularFile(q)).sorted()
+              .forEach(q -> byFileName.computeIfAbsent(q.getFileName().toString(), k -> new ArrayList<>()).add(q.normalize()));
+        } catch (IOException | RuntimeException e) {
+          problem("could not list " + relative(r) + ": " + e.getMessage());
         }
       }
     }
-    return index.getOrDefault(name, List.of());
+    return byFileName.getOrDefault(name, List.of());
   }
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*package\\s+([\\w.\\s]+?)\\s*;");

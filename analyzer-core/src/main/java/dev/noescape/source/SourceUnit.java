@@ -19,7 +19,8 @@ final class SourceUnit {
   final CompilationUnit unit;
   /** Offset of the first char of each line (index 0 = line 1). */
   private final int[] lineStarts;
-  private volatile Map<Integer, List<Node>> byLine;
+  /** The nodes by the line they start on (guarded by this). */
+  private Map<Integer, List<Node>> byLine;
 
   SourceUnit(String path, String text, CompilationUnit unit) {
     this.path = path;
@@ -42,10 +43,6 @@ final class SourceUnit {
     int[] a = new int[starts.size()];
     for (int i = 0; i < a.length; i++) a[i] = starts.get(i);
     return a;
-  }
-
-  int lineCount() {
-    return lineStarts.length;
   }
 
   /** The lines of the file, without line terminators. */
@@ -114,22 +111,14 @@ final class SourceUnit {
     return s >= 0 && e >= s && e <= text.length() ? text.substring(s, e) : null;
   }
 
-  /** The nodes that start on {@code line}, in source order (outer before inner at the same start). */
-  List<Node> nodesStartingOn(int line) {
+  /** The nodes that start on {@code line}, in source order (outer before inner at the same start); indexed on first use. */
+  synchronized List<Node> nodesStartingOn(int line) {
     if (unit == null) return List.of();
-    Map<Integer, List<Node>> m = byLine;
-    if (m == null) {
-      synchronized (this) {
-        m = byLine;
-        if (m == null) {
-          m = new HashMap<>();
-          Map<Integer, List<Node>> mm = m;
-          unit.walk(Node.TreeTraversal.PREORDER, n -> n.getBegin().ifPresent(p -> mm.computeIfAbsent(p.line, k -> new ArrayList<>()).add(n)));
-          for (List<Node> l : m.values()) l.sort(Comparator.comparingInt(n -> n.getBegin().get().column));
-          byLine = m;
-        }
-      }
+    if (byLine == null) {
+      byLine = new HashMap<>();
+      unit.walk(Node.TreeTraversal.PREORDER, n -> n.getBegin().ifPresent(p -> byLine.computeIfAbsent(p.line, k -> new ArrayList<>()).add(n)));
+      for (List<Node> l : byLine.values()) l.sort(Comparator.comparingInt(n -> n.getBegin().get().column));
     }
-    return m.getOrDefault(line, List.of());
+    return byLine.getOrDefault(line, List.of());
   }
 }

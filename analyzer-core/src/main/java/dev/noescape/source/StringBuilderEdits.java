@@ -24,16 +24,19 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.noescape.finding.Fix;
 import dev.noescape.report.TextEdit;
+import dev.noescape.rewrite.StringBuilderRewrite;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@link Fix.UseStringBuilder} on the source: the javac plugin's rewrite, with the same shape
- * checks. Operands are split and checked by their static type as javac's is; when the solver
- * cannot type an operand, or an operand may be a compile-time constant the source mapping cannot
- * evaluate (an upper-case name), there is no fix rather than a different one.
+ * {@link Fix.UseStringBuilder} on the source: reads the JavaParser tree around the site into the
+ * {@link StringBuilderRewrite.Shape} the javac plugin's {@code FixBuilder} reads off javac's, and
+ * lets {@link StringBuilderRewrite} decide and write the rewrite. Operands are split and checked by
+ * their static type as javac's are; when the solver cannot type an operand, or an operand may be a
+ * compile-time constant the source mapping cannot evaluate (an upper-case name), there is no fix
+ * rather than a different one.
  */
 final class StringBuilderEdits {
   private StringBuilderEdits() {}
@@ -44,9 +47,19 @@ final class StringBuilderEdits {
    */
   private record Part(int start, int end, Expression expr) {}
 
-  private record Accumulation(Expression expression, List<Part> parts) {}
-
   static List<TextEdit> edits(SourceUnit u, Node site, Fix.UseStringBuilder fix, String file, SiteLocator.Types types) {
+    StringBuilderRewrite.Shape shape = shape(u, site, fix.variable(), types);
+    if (shape == null) return List.of();
+    List<TextEdit> out = new ArrayList<>();
+    for (StringBuilderRewrite.Edit e : StringBuilderRewrite.edits(shape, u.text).orElse(List.of())) {
+      out.add(new TextEdit(file, u.lineOf(e.start()), u.columnOf(e.start()), u.lineOf(e.end()), u.columnOf(e.end()),
+          e.replacement()));
+    }
+    return out;
+  }
+
+  /** The shape around the site, or null when the site is not an assignment to a String local or an operand cannot be told. */
+  private static StringBuilderRewrite.Shape shape(SourceUnit u, Node site, String var, SiteLocator.Types types) {
     // the accumulating assignment that contains the site
     Expression accumulation = null;
     for (Node n = site; n != null; n = n.getParentNode().orElse(null)) {
@@ -57,10 +70,9 @@ final class StringBuilderEdits {
       if (n instanceof Statement || n instanceof CallableDeclaration<?> || n instanceof TypeDeclaration<?> || n instanceof LambdaExpr) break;
     }
     if (!(accumulation instanceof AssignExpr acc) || !(acc.getTarget() instanceof NameExpr target)
-        || !target.getNameAsString().equals(fix.variable())) {
-      return List.of();
+        || !target.getNameAsString().equals(var)) {
+      return null;
     }
-    String var = fix.variable();
     // the block declaring the local, its declaration, and the statement of that block holding the site
     BlockStmt block = null;
     Statement holder = null;
@@ -78,50 +90,28 @@ final class StringBuilderEdits {
         }
       }
     }
-    if (block == null) return List.of();
+    if (block == null) return null;
     List<Statement> stmts = block.getStatements();
     int declIndex = indexOf(stmts, declStmt);
     int holderIndex = indexOf(stmts, holder);
-    if (holderIndex <= declIndex) return List.of();
+    if (holderIndex <= declIndex) return null;
     VariableDeclarationExpr decl = (VariableDeclarationExpr) declStmt.getExpression();
-    if (decl.getVariables().size() != 1) return List.of();
-    VariableDeclarator vd = decl.getVariable(0);
-    if (vd.getInitializer().isEmpty() || vd.getInitializer().get() instanceof NullLiteralExpr) return List.of();
-    Expression init = vd.getInitializer().get();
-    if (!isStringDeclared(vd, types)) return List.of();
-    for (int i = declIndex + 1; i < holderIndex; i++) if (uses(stmts.get(i), var)) return List.of();
+    VariableDeclarator vd = decl.getVariables().stream().filter(d -> d.getNameAsString().equals(var)).findFirst().orElseThrow();
+    Expression init = vd.getInitializer().orElse(null);
+    if (init != null && !(init instanceof NullLiteralExpr) && !isStringDeclared(vd, types)) return null;
+    boolean usedBefore = false;
+    for (int i = declIndex + 1; i < holderIndex; i++) usedBefore |= uses(stmts.get(i), var);
+    List<StringBuilderRewrite.Accumulation> accumulations = new ArrayList<>();
+    Boolean otherUses = collect(u, holder, var, types, accumulations);
+    if (otherUses == null) return null;
+    return new StringBuilderRewrite.Shape(var, span(u, decl), decl.getVariables().size() != 1,
+        init == null ? null : span(u, init), init instanceof NullLiteralExpr,
+        (init instanceof StringLiteralExpr sl && sl.asString().isEmpty()) || (init instanceof TextBlockLiteralExpr t && t.asString().isEmpty()),
+        usedBefore, span(u, holder), accumulations, otherUses, namesIn(site), qualify(u, "StringBuilder"), qualify(u, "String"));
+  }
 
-    List<Accumulation> accumulations = new ArrayList<>();
-    if (!collect(u, holder, var, types, accumulations) || accumulations.isEmpty()) return List.of();
-
-    String builderName = freshName(var + "Builder", site);
-    String sbType = qualify(u, "StringBuilder");
-    String stringType = qualify(u, "String");
-    List<TextEdit> edits = new ArrayList<>();
-    int declStart = u.start(decl);
-    int initEnd = u.end(init);
-    String initSource = u.source(init);
-    if (declStart < 0 || initEnd < 0 || initSource == null) return List.of();
-    boolean emptyLiteral = (init instanceof StringLiteralExpr s && s.asString().isEmpty())
-        || (init instanceof TextBlockLiteralExpr t && t.asString().isEmpty());
-    edits.add(edit(u, file, declStart, initEnd,
-        sbType + " " + builderName + " = new " + sbType + "(" + (emptyLiteral ? "" : initSource) + ")"));
-    for (Accumulation a : accumulations) {
-      StringBuilder call = new StringBuilder(builderName);
-      for (Part part : a.parts()) {
-        if (part.start() < 0 || part.end() < part.start()) return List.of();
-        call.append(".append(").append(u.text, part.start(), part.end()).append(')');
-      }
-      int s = u.start(a.expression());
-      int e = u.end(a.expression());
-      if (s < 0 || e < 0) return List.of();
-      edits.add(edit(u, file, s, e, call.toString()));
-    }
-    int holderEnd = u.end(holder);
-    if (holderEnd < 0) return List.of();
-    edits.add(edit(u, file, holderEnd, holderEnd,
-        "\n" + indentation(u, holder) + stringType + " " + var + " = " + builderName + ".toString();"));
-    return edits;
+  private static StringBuilderRewrite.Span span(SourceUnit u, Node n) {
+    return new StringBuilderRewrite.Span(u.start(n), u.end(n));
   }
 
   private static ExpressionStmt declaration(BlockStmt b, String var) {
@@ -157,8 +147,12 @@ final class StringBuilderEdits {
     return tree.findFirst(NameExpr.class, n -> n.getNameAsString().equals(var)).isPresent();
   }
 
-  /** The accumulation statements on {@code var} in {@code holder}; false when it is used otherwise or an operand cannot be appended. */
-  private static boolean collect(SourceUnit u, Statement holder, String var, SiteLocator.Types types, List<Accumulation> out) {
+  /**
+   * The accumulation statements on {@code var} in {@code holder}, into {@code out}; returns whether
+   * {@code var} is used there otherwise, or null when an operand's type cannot be told.
+   */
+  private static Boolean collect(SourceUnit u, Statement holder, String var, SiteLocator.Types types,
+      List<StringBuilderRewrite.Accumulation> out) {
     Set<Node> accounted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (ExpressionStmt es : holder.findAll(ExpressionStmt.class)) {
       if (es.getParentNode().orElse(null) instanceof LambdaExpr) continue; // javac: an expression body, no statement
@@ -166,26 +160,30 @@ final class StringBuilderEdits {
       if (a == null || !(a.getTarget() instanceof NameExpr t) || !t.getNameAsString().equals(var)) continue;
       List<Part> parts = new ArrayList<>();
       if (a.getOperator() == AssignExpr.Operator.PLUS) {
-        if (!concatOperands(u, a.getValue(), types, parts)) return false;
+        if (!concatOperands(u, a.getValue(), types, parts)) return null;
       } else if (a.getOperator() == AssignExpr.Operator.ASSIGN) {
         List<Expression> chain = chain(a.getValue());
         if (chain.size() < 2 || !(chain.get(0) instanceof NameExpr n) || !n.getNameAsString().equals(var)) continue;
-        if (!operands(u, chain.subList(1, chain.size()), types, parts)) return false;
+        if (!operands(u, chain.subList(1, chain.size()), types, parts)) return null;
         accounted.add(chain.get(0));
       } else {
         continue;
       }
+      List<StringBuilderRewrite.Part> appended = new ArrayList<>();
       for (Part part : parts) {
-        if (part.expr() != null && (!appendable(part.expr(), types) || uses(part.expr(), var))) return false;
+        Expression e = part.expr();
+        appended.add(new StringBuilderRewrite.Part(new StringBuilderRewrite.Span(part.start(), part.end()),
+            e == null || appendable(e, types), e != null && uses(e, var)));
+        // the operands' uses of the variable are the rewrite's to judge, not "other uses"
+        if (e != null) accounted.addAll(e.findAll(NameExpr.class, n -> n.getNameAsString().equals(var)));
       }
       accounted.add(t);
-      out.add(new Accumulation(a, parts));
+      out.add(new StringBuilderRewrite.Accumulation(span(u, a), appended));
     }
-    for (NameExpr n : holder.findAll(NameExpr.class, n -> n.getNameAsString().equals(var))) {
-      if (!accounted.contains(n)) return false;
-    }
-    out.sort(java.util.Comparator.comparing((Accumulation a) -> a.expression().getBegin().get()));
-    return true;
+    boolean otherUses = false;
+    for (NameExpr n : holder.findAll(NameExpr.class, n -> n.getNameAsString().equals(var))) otherUses |= !accounted.contains(n);
+    out.sort(java.util.Comparator.comparingInt((StringBuilderRewrite.Accumulation a) -> a.expression().start()));
+    return otherUses;
   }
 
   /** The operands of a left-nested {@code +} chain, left to right (not through parentheses). */
@@ -290,8 +288,8 @@ final class StringBuilderEdits {
     }
   }
 
-  /** {@code base}, {@code base2}, ...: a name used nowhere in the top-level class. */
-  private static String freshName(String base, Node site) {
+  /** The names used in the top-level class around {@code site}, which a new local must avoid. */
+  private static Set<String> namesIn(Node site) {
     Node top = site;
     while (top.getParentNode().isPresent() && !(top.getParentNode().get() instanceof com.github.javaparser.ast.CompilationUnit)) {
       top = top.getParentNode().get();
@@ -299,9 +297,7 @@ final class StringBuilderEdits {
     Set<String> names = new HashSet<>();
     top.findAll(SimpleName.class).forEach(n -> names.add(n.getIdentifier()));
     top.findAll(Name.class).forEach(n -> names.add(n.getIdentifier()));
-    String name = base;
-    for (int i = 2; names.contains(name); i++) name = base + i;
-    return name;
+    return names;
   }
 
   /** {@code simple} unless the unit declares or imports another type of that name (then {@code java.lang.simple}). */
@@ -317,18 +313,5 @@ final class StringBuilderEdits {
       if (t.getNameAsString().equals(simple)) return "java.lang." + simple;
     }
     return simple;
-  }
-
-  private static String indentation(SourceUnit u, Node n) {
-    int start = u.start(n);
-    if (start < 0) return "";
-    int i = start;
-    while (i > 0 && u.text.charAt(i - 1) != '\n' && u.text.charAt(i - 1) != '\r') i--;
-    String prefix = u.text.substring(i, start);
-    return prefix.chars().allMatch(c -> c == ' ' || c == '\t') ? prefix : "";
-  }
-
-  private static TextEdit edit(SourceUnit u, String file, int start, int end, String replacement) {
-    return new TextEdit(file, u.lineOf(start), u.columnOf(start), u.lineOf(end), u.columnOf(end), replacement);
   }
 }

@@ -78,10 +78,6 @@ public record ParamTag(
     return new ParamTag(escapes, toReturn, intoContentOf, contentEscapes, true, contentIntoContentOf, why);
   }
 
-  public ParamTag withToReturn() {
-    return new ParamTag(escapes, true, intoContentOf, contentEscapes, contentToReturn, contentIntoContentOf, why);
-  }
-
   /** Least upper bound: what either of two possible callees may do. */
   public ParamTag join(ParamTag o) {
     Set<Integer> into = new TreeSet<>(intoContentOf);

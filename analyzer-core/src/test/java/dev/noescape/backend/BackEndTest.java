@@ -44,12 +44,12 @@ class BackEndTest {
     MethodRef ref = new MethodRef("p.T", name, List.of(), "java.lang.StringBuilder", true);
     MethodIRBuilder b = new MethodIRBuilder(ref, "T." + name, "src/T.java", SourcePos.line(line));
     b.beginLoop(LoopKind.FOR, SourcePos.of(line + 1, 5), SymbolicExpr.of("n"), null);
-    b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", "boxing int to Integer",
-        SourcePos.of(line + 2, 30), new AllocSite.Boxing("int", null));
+    b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", SourcePos.of(line + 2, 30),
+        new AllocSite.Boxing("int", null));
     b.endLoop();
     Var sb = b.local("sb", "java.lang.StringBuilder");
-    b.alloc(sb, SiteKind.NEW_OBJECT, "java.lang.StringBuilder", "new StringBuilder()", SourcePos.of(line + 3, 10),
-        new AllocSite.Constructor(List.of(), List.of()));
+    b.alloc(sb, SiteKind.NEW_OBJECT, "java.lang.StringBuilder", SourcePos.of(line + 3, 10),
+        new AllocSite.Constructor(List.of(), List.of(), "StringBuilder", null));
     b.ret(sb, SourcePos.line(line + 4));
     return b.build();
   }

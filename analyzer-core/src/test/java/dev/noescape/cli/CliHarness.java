@@ -3,6 +3,7 @@ package dev.noescape.cli;
 import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.finding.Subjects;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SourcePos;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ final class CliHarness {
 
   static Finding finding(RuleId rule, String file, int line, String message) {
     return new Finding(rule, rule.defaultSeverity(), file, SourcePos.line(line), message, List.of(), 10_000, null,
-        METHOD, 0, "new X()");
+        METHOD, Subjects.newObject(0, "com.acme.X", "X"));
   }
 
   static Finding boxing(int line) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Hostile input through the whole command line (real analysis, no fakes): broken, newer, huge and
  * deeply recursive class files and a source file that does not parse. Each: one note naming the
- * input, the rest analyzed (the good class's finding is printed), the exit status as the README
+ * input, the rest analyzed (the good class's finding is printed), the exit status as docs/cli.md
  * documents (1: a warning was found; notes never change it).
  */
 class CliHostileInputTest {

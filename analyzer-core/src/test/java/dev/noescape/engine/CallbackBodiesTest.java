@@ -1,5 +1,6 @@
 package dev.noescape.engine;
 
+import dev.noescape.ir.Reason;
 import static dev.noescape.engine.Ir.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,8 +62,8 @@ class CallbackBodiesTest {
     Var fn = b.temp(type);
     newObj(b, hits, "java.util.ArrayList", 2);
     b.call(null, LIST_INIT, List.of(hits), at(2));
-    b.alloc(fn, kind, type, kind == SiteKind.LAMBDA ? "lambda capturing 'hits'" : "anonymous Consumer<String>",
-        at(3), new AllocSite.Capture(List.of("hits"), bodies));
+    b.alloc(fn, kind, type, at(3), kind == SiteKind.LAMBDA ? new AllocSite.Lambda(List.of("hits"), bodies)
+        : new AllocSite.Anonymous("java.util.function.Consumer", List.of("hits"), bodies));
     b.store(fn, FieldRef.captured("hits"), hits, at(3));
     if (call.equals(EXECUTE)) {
       Var ex = b.temp("java.util.concurrent.Executor");
@@ -259,8 +260,7 @@ class CallbackBodiesTest {
     Var lam = b.temp(CONSUMER);
     newObj(b, x, "a.Foo", 2);
     newObj(b, list, "java.util.ArrayList", 2);
-    b.alloc(lam, SiteKind.LAMBDA, CONSUMER, "lambda capturing 'a', 'b'", at(3),
-        new AllocSite.Capture(List.of("a", "b"), List.of(fn.key())));
+    b.alloc(lam, SiteKind.LAMBDA, CONSUMER, at(3), new AllocSite.Lambda(List.of("a", "b"), List.of(fn.key())));
     b.store(lam, FieldRef.captured("a"), x, at(3));
     b.store(lam, FieldRef.captured("b"), list, at(3));
     b.call(null, EACH, List.of(words, lam), at(4));

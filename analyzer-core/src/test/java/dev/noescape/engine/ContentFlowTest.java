@@ -238,8 +238,8 @@ class ContentFlowTest {
     Var x = m.local("x", "a.Foo");
     Var y = m.local("y", OBJ);
     Var z = m.local("z", OBJ);
-    m.alloc(arr, dev.noescape.ir.SiteKind.NEW_ARRAY, "java.lang.Object[]", "new Object[2]", at(2),
-        new dev.noescape.ir.AllocSite.Plain());
+    m.alloc(arr, dev.noescape.ir.SiteKind.NEW_ARRAY, "java.lang.Object[]", at(2),
+        new dev.noescape.ir.AllocSite.NewArray("2", false, null));
     newObj(m, x, "a.Foo", 3);
     m.copy(y, x, at(4));
     m.store(arr, dev.noescape.ir.FieldRef.ARRAY_ELEMENT, y, at(5));

@@ -216,7 +216,7 @@ class DispatchTest {
     p.staticStore(staticField("a.Registered", "LAST"), self, at(2));
     MethodIRBuilder b = method(stat("a.T", "copy"));
     Var arr = b.local("arr", "int[]");
-    b.alloc(arr, dev.noescape.ir.SiteKind.NEW_ARRAY, "int[]", "new int[4]", at(3), new dev.noescape.ir.AllocSite.Plain());
+    b.alloc(arr, dev.noescape.ir.SiteKind.NEW_ARRAY, "int[]", at(3), new dev.noescape.ir.AllocSite.NewArray("4", false, null));
     Var copy = b.local("copy", OBJ);
     b.call(copy, clone, List.of(arr), List.of(), false, List.of(publishing), "int[]", at(4));
     Ir.Library lib = new Ir.Library().put(clone, model(true, Allocates.YES, ParamTag.NONE.withContentToReturn()));

@@ -1,5 +1,6 @@
 package dev.noescape.engine;
 
+import dev.noescape.ir.Reason;
 import static dev.noescape.engine.Ir.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -345,10 +346,10 @@ class EscapeAnalysisTest {
     Var y = b.local("y", "a.Foo");
     Var r2 = b.local("q", "java.lang.Runnable");
     newObj(b, x, "a.Foo", 2);
-    b.alloc(r1, SiteKind.LAMBDA, "java.lang.Runnable", "lambda capturing 'x'", at(3), new AllocSite.Capture(List.of("x")));
+    b.alloc(r1, SiteKind.LAMBDA, "java.lang.Runnable", at(3), new AllocSite.Lambda(List.of("x"), List.of()));
     b.store(r1, FieldRef.captured("x"), x, at(3));
     newObj(b, y, "a.Foo", 5);
-    b.alloc(r2, SiteKind.LAMBDA, "java.lang.Runnable", "lambda capturing 'y'", at(6), new AllocSite.Capture(List.of("y")));
+    b.alloc(r2, SiteKind.LAMBDA, "java.lang.Runnable", at(6), new AllocSite.Lambda(List.of("y"), List.of()));
     b.store(r2, FieldRef.captured("y"), y, at(6));
     b.call(null, HASH, List.of(r2), at(7));
     b.ret(r1, at(8));

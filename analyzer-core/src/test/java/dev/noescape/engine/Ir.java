@@ -6,6 +6,7 @@ import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Var;
@@ -57,7 +58,7 @@ final class Ir {
   /** {@code target = new Type()} at {@code line}. */
   static AllocSite newObj(MethodIRBuilder b, Var target, String type, int line) {
     String simple = type.substring(type.lastIndexOf('.') + 1);
-    return b.alloc(target, SiteKind.NEW_OBJECT, type, "new " + simple + "()", at(line), new AllocSite.Plain());
+    return b.alloc(target, SiteKind.NEW_OBJECT, type, at(line), new AllocSite.Constructor(List.of(), List.of(), simple, null));
   }
 
   /** Declares the local {@code name} of {@code type}, then {@code name = new Type()} at {@code line}. */

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.finding.Subjects;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.html.HtmlReportWriter;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class HtmlReportWriterTest {
     Finding f =
         new Finding(RuleId.HEAP_ESCAPE, RuleId.HEAP_ESCAPE.defaultSeverity(), "src/<b>/X.java", SourcePos.of(2, 1),
             "new Foo() escapes: " + evil, List.of(new Reason(Reason.Kind.RETURNED, "returned " + evil, SourcePos.line(3))),
-            5, null, method("a.<X>", "m"), 0, "new Foo()");
+            5, null, method("a.<X>", "m"), Subjects.newObject(0, "a.Foo", "Foo"));
     SourceText src = file -> List.of("class X {", "  <script>document.write(1)</script>", "}");
     String page = new HtmlReportWriter(src).write(new ReportRun("1<script>", List.of(ReportedFinding.of(f)), List.of("note " + evil)));
     // The only script element is the report's own.

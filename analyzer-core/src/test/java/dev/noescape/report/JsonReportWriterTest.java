@@ -55,8 +55,8 @@ class JsonReportWriterTest {
               "hotness": 40,
               "expected": null,
               "method": "com.acme.cache.Cache#put(java.lang.String,java.lang.Object)",
-              "subject": "new Entry(String,Object)",
-              "baselineKey": "HeapEscape:com.acme.cache.Cache#put(java.lang.String,java.lang.Object):new Entry(String,Object)",
+              "subject": "new Entry(k, v)",
+              "baselineKey": "HeapEscape:com.acme.cache.Cache#put(java.lang.String,java.lang.Object):NEW_OBJECT:new Entry(k, v):1",
               "reasons": [
                 {
                   "kind": "STORED_INTO",
@@ -83,7 +83,7 @@ class JsonReportWriterTest {
               "expected": null,
               "method": "com.acme.orders.OrderBook#submit(java.util.List)",
               "subject": "new ArrayList<>()",
-              "baselineKey": "UnpresizedCollection:com.acme.orders.OrderBook#submit(java.util.List):new ArrayList<>()",
+              "baselineKey": "UnpresizedCollection:com.acme.orders.OrderBook#submit(java.util.List):NEW_OBJECT:new ArrayList<>():1",
               "reasons": [],
               "fix": {
                 "description": "pass the expected size: (orders.size())",
@@ -107,7 +107,8 @@ class JsonReportWriterTest {
         }
         """;
     assertEquals(expected, new JsonReportWriter().write(run));
-    assertEquals(ESCAPE.baselineKey(), Reports.baselineKey(ESCAPE));
+    assertEquals("HeapEscape:com.acme.cache.Cache#put(java.lang.String,java.lang.Object):new Entry(k, v)",
+        dev.noescape.finding.BaselineKeys.v1(ESCAPE));
   }
 
   @Test

@@ -1,10 +1,12 @@
 package dev.noescape.report;
 
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.finding.Subject;
+import dev.noescape.finding.Subjects;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.ArrayList;
@@ -26,8 +28,8 @@ public final class ReportFixtures {
   }
 
   public static Finding finding(
-      RuleId rule, String file, SourcePos pos, String message, int hotness, MethodRef method, String subject, List<Reason> reasons, Fix fix) {
-    return new Finding(rule, rule.defaultSeverity(), file, pos, message, reasons, hotness, fix, method, 0, subject);
+      RuleId rule, String file, SourcePos pos, String message, int hotness, MethodRef method, Subject subject, List<Reason> reasons, Fix fix) {
+    return new Finding(rule, rule.defaultSeverity(), file, pos, message, reasons, hotness, fix, method, subject);
   }
 
   public static final MethodRef SUBMIT = method("com.acme.orders.OrderBook", "submit", "java.util.List");
@@ -71,25 +73,25 @@ public final class ReportFixtures {
       finding(
           RuleId.UNPRESIZED_COLLECTION, ORDERS, new SourcePos(5, 22, 39),
           "new ArrayList<>() grows while it is filled with orders.size() elements in the loop at line 7: presize it: new ArrayList<>(orders.size())",
-          11_040, SUBMIT, "new ArrayList<>()", List.of(), new Fix.AddCapacity(SymbolicExpr.of("orders.size()")));
+          11_040, SUBMIT, Subjects.newObject(0, "java.util.ArrayList", "ArrayList<>"), List.of(), new Fix.AddCapacity(SymbolicExpr.of("orders.size()")));
 
   public static final Finding BOXING =
       finding(
           RuleId.BOXING_ALLOCATION, ORDERS, new SourcePos(9, 7, 23),
           "boxing long to Long allocates on every iteration of the loop (line 7): keep the value primitive (long)",
-          11_020, SUBMIT, "boxing long to Long: total", List.of(), null);
+          11_020, SUBMIT, Subjects.boxing(1, "long", "java.lang.Long"), List.of(), null);
 
   public static final Finding LAMBDA =
       finding(
           RuleId.CAPTURING_LAMBDA, ORDERS, new SourcePos(10, 21, 42),
           "lambda allocates on every iteration of the loop (line 7) because it captures 'o': hoist it out of the loop or make it non-capturing",
-          11_030, SUBMIT, "lambda capturing o", List.of(), null);
+          11_030, SUBMIT, Subjects.lambda(2, "o"), List.of(), null);
 
   public static final Finding ESCAPE =
       finding(
           RuleId.HEAP_ESCAPE, CACHE, new SourcePos(7, 15, 0),
           "new Entry(k, v) escapes to heap: stored into Cache.map (line 8)",
-          40, PUT, "new Entry(String,Object)",
+          40, PUT, Subjects.newObject(0, "com.acme.cache.Entry", "Entry", "k", "v"),
           List.of(
               new Reason(Reason.Kind.STORED_INTO, "stored into Cache.map", SourcePos.line(8)),
               new Reason(Reason.Kind.REACHABLE_FROM_GLOBAL, "Cache instance is reachable from static field Cache.INSTANCE", new SourcePos(4, 3, 0))),
@@ -100,13 +102,13 @@ public final class ReportFixtures {
       finding(
           RuleId.STRING_CONCAT_IN_LOOP, UTIL, SourcePos.line(14),
           "'s += …' copies the whole string on every iteration of the loop at line 12 (quadratic): accumulate in a StringBuilder",
-          10_050, JOIN, "s += …", List.of(), new Fix.UseStringBuilder("s"));
+          10_050, JOIN, Subjects.concat(0, "s"), List.of(), new Fix.UseStringBuilder("s"));
 
   public static final Finding CONTRACT =
       finding(
           RuleId.ALLOCATION_CONTRACT, UTIL, SourcePos.of(30, 12),
           "@NoAllocation method Strings.sum allocates: the enhanced for over an Iterable creates an Iterator",
-          10_120, JOIN, "iterator of values", List.of(), null);
+          10_120, JOIN, new Subject.Call(method("java.lang.Iterable", "iterator")), List.of(), null);
 
   public static ReportedFinding unpresizedWithEdit() {
     return new ReportedFinding(UNPRESIZED, List.of(new TextEdit(ORDERS, 5, 38, 5, 38, "orders.size()")));
@@ -143,7 +145,7 @@ public final class ReportFixtures {
               finding(
                   RuleId.BOXING_ALLOCATION, file, new SourcePos(10 + i % 997, 5, 12),
                   "boxing int to Integer allocates on every iteration of the loop #" + i,
-                  (i * 7919) % 40_000, method("com.acme.Gen" + (i % 53), "m" + (i % 11)), "boxing int to Integer #" + i,
+                  (i * 7919) % 40_000, method("com.acme.Gen" + (i % 53), "m" + (i % 11)), Subjects.boxing(i, "int", "java.lang.Integer"),
                   List.of(), null)));
     }
     return out;

@@ -76,11 +76,11 @@ class SarifSchemaTest {
   void findingsWithoutLineOrOddPathsAreValid() throws Exception {
     Finding noLine =
         new Finding(BOXING.rule(), BOXING.severity(), "odd dir/Ünïcode #1.java", SourcePos.UNKNOWN, "no position known",
-            BOXING.reasons(), 0, null, null, -1, null);
+            BOXING.reasons(), 0, null, null, null);
     Finding reasonWithoutLine =
         new Finding(ESCAPE.rule(), ESCAPE.severity(), ESCAPE.file(), ESCAPE.pos(), ESCAPE.message(),
-            List.of(new dev.noescape.engine.Reason(dev.noescape.engine.Reason.Kind.PASSED_TO_UNKNOWN, "passed to an unknown call", SourcePos.UNKNOWN)),
-            ESCAPE.hotness(), null, ESCAPE.method(), 3, ESCAPE.subject());
+            List.of(new dev.noescape.ir.Reason(dev.noescape.ir.Reason.Kind.PASSED_TO_UNKNOWN, "passed to an unknown call", SourcePos.UNKNOWN)),
+            ESCAPE.hotness(), null, ESCAPE.method(), ESCAPE.subject());
     ReportRun run = new ReportRun("1", List.of(ReportedFinding.of(noLine), ReportedFinding.of(reasonWithoutLine)), List.of("a note"));
     assertValid(run, new SarifWriter(SOURCES));
   }

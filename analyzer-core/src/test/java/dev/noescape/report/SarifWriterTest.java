@@ -31,7 +31,7 @@ class SarifWriterTest {
   static Finding shifted(Finding f, int lines) {
     return new Finding(
         f.rule(), f.severity(), f.file(), new SourcePos(f.pos().line() + lines, f.pos().column(), f.pos().endColumn()),
-        f.message(), f.reasons(), f.hotness(), f.fix(), f.method(), f.siteId(), f.subject());
+        f.message(), f.reasons(), f.hotness(), f.fix(), f.method(), f.subject());
   }
 
   @Test

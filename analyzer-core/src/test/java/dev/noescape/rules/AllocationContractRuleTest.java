@@ -61,7 +61,7 @@ class AllocationContractRuleTest {
   }
 
   private static AllocSite newArray(MethodIRBuilder b, int line) {
-    return b.alloc(b.temp("int[]"), SiteKind.NEW_ARRAY, "int[]", "new int[4]", SourcePos.of(line, 5), new AllocSite.Plain());
+    return b.alloc(b.temp("int[]"), SiteKind.NEW_ARRAY, "int[]", SourcePos.of(line, 5), new AllocSite.NewArray("4", false, null));
   }
 
   private static List<Finding> run(RuleContext ctx, MethodIR... methods) {
@@ -101,16 +101,13 @@ class AllocationContractRuleTest {
   @Test
   void cachedBoxesAndTheThrowOperandAreAllowed() {
     MethodIRBuilder b = method("onTick", true);
-    b.alloc(b.temp("java.lang.Boolean"), SiteKind.BOXING, "java.lang.Boolean", "boxing boolean to Boolean",
-        SourcePos.of(3, 5), new AllocSite.Boxing("boolean", null));
-    b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", "boxing int to Integer",
-        SourcePos.of(4, 5), new AllocSite.Boxing("int", 7L));
-    b.alloc(b.temp("java.lang.Double"), SiteKind.BOXING, "java.lang.Double", "boxing double to Double",
-        SourcePos.of(5, 5), new AllocSite.Boxing("double", null));
+    b.alloc(b.temp("java.lang.Boolean"), SiteKind.BOXING, "java.lang.Boolean", SourcePos.of(3, 5), new AllocSite.Boxing("boolean", null));
+    b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", SourcePos.of(4, 5), new AllocSite.Boxing("int", 7L));
+    b.alloc(b.temp("java.lang.Double"), SiteKind.BOXING, "java.lang.Double", SourcePos.of(5, 5), new AllocSite.Boxing("double", null));
     b.beginThrow();
     Var ex = b.temp("java.lang.IllegalStateException");
-    b.alloc(ex, SiteKind.NEW_OBJECT, "java.lang.IllegalStateException", "new IllegalStateException(…)",
-        SourcePos.of(6, 13), new AllocSite.Constructor(List.of(), List.of()));
+    b.alloc(ex, SiteKind.NEW_OBJECT, "java.lang.IllegalStateException", SourcePos.of(6, 13),
+        new AllocSite.Constructor(List.of(), List.of(), "IllegalStateException", "new IllegalStateException(…)"));
     b.call(null, new MethodRef("java.lang.IllegalStateException", "<init>", List.of(), "void", false), List.of(ex),
         SourcePos.of(6, 13));
     b.thr(ex, SourcePos.of(6, 7));
@@ -235,7 +232,7 @@ class AllocationContractRuleTest {
     // Returned: it escapes, so the option does not allow it.
     MethodIRBuilder e = method("onTick", true);
     Var arr = e.temp("int[]");
-    e.alloc(arr, SiteKind.NEW_ARRAY, "int[]", "new int[4]", SourcePos.of(8, 5), new AllocSite.Plain());
+    e.alloc(arr, SiteKind.NEW_ARRAY, "int[]", SourcePos.of(8, 5), new AllocSite.NewArray("4", false, null));
     e.ret(arr, SourcePos.of(9, 5));
     assertEquals(List.of("8 " + HEAD + "allocates new int[4]"),
         messages(run(RuleContext.defaults().withContractAllowsNoEscape(true), e.build())));

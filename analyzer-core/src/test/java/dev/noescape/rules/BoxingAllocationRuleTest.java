@@ -25,9 +25,7 @@ class BoxingAllocationRuleTest {
 
   private static AllocSite box(MethodIRBuilder b, String type, String prim, Long constant, int line) {
     Var v = b.temp(type);
-    String simple = type.substring(type.lastIndexOf('.') + 1);
-    return b.alloc(v, SiteKind.BOXING, type, "boxing " + prim + " to " + simple, at(line),
-        new AllocSite.Boxing(prim, constant));
+    return b.alloc(v, SiteKind.BOXING, type, at(line), new AllocSite.Boxing(prim, constant));
   }
 
   /** One boxing site inside {@code for (int i = 0; i < n; i++)} at line 14. */
@@ -49,7 +47,7 @@ class BoxingAllocationRuleTest {
     assertEquals(RuleId.BOXING_ALLOCATION, f.rule());
     assertEquals(Severity.WARNING, f.severity());
     assertEquals(15, f.pos().line());
-    assertEquals("boxing int to Integer", f.subject());
+    assertEquals("boxing int to Integer", f.identity());
   }
 
   @ParameterizedTest(name = "{0} {2} reported={3}")

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
@@ -13,6 +12,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Stmt;
@@ -66,8 +66,8 @@ final class Fx {
   /** {@code new T()} with the default constructor, plus its {@code <init>} call. */
   static AllocSite newDefault(MethodIRBuilder b, Var target, String type, int line) {
     String simple = type.substring(type.lastIndexOf('.') + 1);
-    AllocSite s = b.alloc(target, SiteKind.NEW_OBJECT, type, "new " + simple + "<>()", at(line),
-        new AllocSite.Constructor(List.of(), List.of()));
+    AllocSite s = b.alloc(target, SiteKind.NEW_OBJECT, type, at(line),
+        new AllocSite.Constructor(List.of(), List.of(), simple + "<>", null));
     b.call(null, ref(type, MethodRef.CONSTRUCTOR, "void", false), List.of(target), at(line));
     return s;
   }
@@ -75,8 +75,8 @@ final class Fx {
   /** {@code new T(n)} with the one-int constructor, plus its {@code <init>} call. */
   static AllocSite newSized(MethodIRBuilder b, Var target, String type, SymbolicExpr n, int line) {
     String simple = type.substring(type.lastIndexOf('.') + 1);
-    AllocSite s = b.alloc(target, SiteKind.NEW_OBJECT, type, "new " + simple + "<>(" + n.text() + ")", at(line),
-        new AllocSite.Constructor(List.of("int"), List.of(n)));
+    AllocSite s = b.alloc(target, SiteKind.NEW_OBJECT, type, at(line),
+        new AllocSite.Constructor(List.of("int"), List.of(n), simple + "<>", null));
     List<Var> slots = new ArrayList<>();
     slots.add(target);
     slots.add(null);

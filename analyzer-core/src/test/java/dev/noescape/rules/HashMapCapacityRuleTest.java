@@ -48,16 +48,16 @@ class HashMapCapacityRuleTest {
         Fx.messages(fs));
     Finding f = fs.get(0);
     assertEquals(RuleId.HASH_MAP_CAPACITY, f.rule());
-    assertEquals(new Fix.UseFactory("java.util.HashMap", "newHashMap", n), f.fix());
+    assertEquals(new Fix.UseFactory("java.util.HashMap", "newHashMap", n, 14), f.fix());
     assertEquals(13, f.pos().line());
   }
 
   @Test
   void fixChoiceByRelease() {
     SymbolicExpr n = SymbolicExpr.of("orders.size()");
-    assertEquals(new Fix.UseFactory("java.util.HashMap", "newHashMap", n),
+    assertEquals(new Fix.UseFactory("java.util.HashMap", "newHashMap", n, 14),
         check(sized("java.util.HashMap", n, n), Fx.ctx(19, true, false, 1)).get(0).fix());
-    assertEquals(new Fix.UseFactory("com.google.common.collect.Maps", "newHashMapWithExpectedSize", n),
+    assertEquals(new Fix.UseFactory("com.google.common.collect.Maps", "newHashMapWithExpectedSize", n, 14),
         check(sized("java.util.HashMap", n, n), Fx.ctx(17, true, false, 1)).get(0).fix());
     List<Finding> plain = check(sized("java.util.HashMap", n, n), Fx.ctx(17, false, false, 1));
     assertEquals(new Fix.ReplaceCapacity("(int) Math.ceil(orders.size() / 0.75)"), plain.get(0).fix());
@@ -68,13 +68,13 @@ class HashMapCapacityRuleTest {
   @Test
   void factoriesPerType() {
     SymbolicExpr n = SymbolicExpr.of("orders.size()");
-    assertEquals(new Fix.UseFactory("java.util.LinkedHashMap", "newLinkedHashMap", n),
+    assertEquals(new Fix.UseFactory("java.util.LinkedHashMap", "newLinkedHashMap", n, 14),
         check(sized("java.util.LinkedHashMap", n, n), Fx.ctx(21, false, false, 1)).get(0).fix());
-    assertEquals(new Fix.UseFactory("java.util.HashSet", "newHashSet", n),
+    assertEquals(new Fix.UseFactory("java.util.HashSet", "newHashSet", n, 14),
         check(sized("java.util.HashSet", n, n), Fx.ctx(21, false, false, 1)).get(0).fix());
-    assertEquals(new Fix.UseFactory("java.util.WeakHashMap", "newWeakHashMap", n),
+    assertEquals(new Fix.UseFactory("java.util.WeakHashMap", "newWeakHashMap", n, 14),
         check(sized("java.util.WeakHashMap", n, n), Fx.ctx(21, false, false, 1)).get(0).fix());
-    assertEquals(new Fix.UseFactory("com.google.common.collect.Sets", "newHashSetWithExpectedSize", n),
+    assertEquals(new Fix.UseFactory("com.google.common.collect.Sets", "newHashSetWithExpectedSize", n, 14),
         check(sized("java.util.HashSet", n, n), Fx.ctx(17, true, false, 1)).get(0).fix());
     assertEquals(new Fix.ReplaceCapacity("(int) Math.ceil(orders.size() / 0.75)"),
         check(sized("java.util.WeakHashMap", n, n), Fx.ctx(17, true, false, 1)).get(0).fix(),

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.ExpectedEscape;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
@@ -17,6 +16,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Var;
@@ -39,8 +39,8 @@ class HeapEscapeRuleTest {
   void returnedObjectIsReportedWithFirstReasonAndHint() {
     MethodIRBuilder b = withThis("render");
     Var sb = b.local("sb", "java.lang.StringBuilder");
-    AllocSite s = b.alloc(sb, SiteKind.NEW_OBJECT, "java.lang.StringBuilder", "new StringBuilder()",
-        SourcePos.of(18, 22), new AllocSite.Constructor(List.of(), List.of()));
+    AllocSite s = b.alloc(sb, SiteKind.NEW_OBJECT, "java.lang.StringBuilder", SourcePos.of(18, 22),
+        new AllocSite.Constructor(List.of(), List.of(), "StringBuilder", null));
     b.ret(sb, at(20));
     MethodIR ir = b.build();
     Reason returned = reason(Reason.Kind.RETURNED, "returned", 20);
@@ -57,7 +57,7 @@ class HeapEscapeRuleTest {
     assertEquals(SourcePos.of(18, 22), f.pos());
     assertEquals(ir.ref(), f.method());
     assertEquals(s.id(), f.siteId());
-    assertEquals("new StringBuilder()", f.subject());
+    assertEquals("new StringBuilder()", f.identity());
     assertEquals(List.of(returned), f.reasons());
     assertNull(f.fix());
   }
@@ -65,8 +65,8 @@ class HeapEscapeRuleTest {
   private static MethodResult twoStepEscape(AllocSite[] out) {
     MethodIRBuilder b = withThis("cache");
     Var e = b.local("e", "com.acme.Entry");
-    out[0] = b.alloc(e, SiteKind.NEW_OBJECT, "com.acme.Entry", "new Entry()", at(19),
-        new AllocSite.Constructor(List.of(), List.of()));
+    out[0] = b.alloc(e, SiteKind.NEW_OBJECT, "com.acme.Entry", at(19),
+        new AllocSite.Constructor(List.of(), List.of(), "Entry", null));
     return Fx.Results.of(b.build())
         .state(out[0], EscapeState.GLOBAL_ESCAPE,
             reason(Reason.Kind.STORED_INTO, "stored into Cache.map", 20),
@@ -88,8 +88,8 @@ class HeapEscapeRuleTest {
   void verbosityOneElidesTheMiddleOfLongerChains() {
     MethodIRBuilder b = withThis("cache");
     Var e = b.local("e", "com.acme.Entry");
-    AllocSite s = b.alloc(e, SiteKind.NEW_OBJECT, "com.acme.Entry", "new Entry()", at(19),
-        new AllocSite.Constructor(List.of(), List.of()));
+    AllocSite s = b.alloc(e, SiteKind.NEW_OBJECT, "com.acme.Entry", at(19),
+        new AllocSite.Constructor(List.of(), List.of(), "Entry", null));
     MethodResult r = Fx.Results.of(b.build())
         .state(s, EscapeState.GLOBAL_ESCAPE,
             reason(Reason.Kind.STORED_INTO, "stored into an element of new Entry[4]", 20),
@@ -115,13 +115,13 @@ class HeapEscapeRuleTest {
   private static MethodResult argEscape() {
     MethodIRBuilder b = withThis("use");
     Var foo = b.local("foo", "com.acme.Foo");
-    AllocSite s = b.alloc(foo, SiteKind.NEW_OBJECT, "com.acme.Foo", "new Foo()", at(2),
-        new AllocSite.Constructor(List.of(), List.of()));
+    AllocSite s = b.alloc(foo, SiteKind.NEW_OBJECT, "com.acme.Foo", at(2),
+        new AllocSite.Constructor(List.of(), List.of(), "Foo", null));
     Var bar = b.local("bar", "com.acme.Bar");
     Fx.call(b, bar, "com.acme.Bar", "baz", 3, foo);
     Var keep = b.local("k", "com.acme.Foo");
-    AllocSite none = b.alloc(keep, SiteKind.NEW_OBJECT, "com.acme.Foo", "new Foo(1)", at(4),
-        new AllocSite.Constructor(List.of("int"), List.of(dev.noescape.ir.SymbolicExpr.constant(1))));
+    AllocSite none = b.alloc(keep, SiteKind.NEW_OBJECT, "com.acme.Foo", at(4),
+        new AllocSite.Constructor(List.of("int"), List.of(dev.noescape.ir.SymbolicExpr.constant(1)), "Foo", null));
     return Fx.Results.of(b.build())
         .state(s, EscapeState.ARG_ESCAPE, reason(Reason.Kind.PASSED_TO_NON_ESCAPING_CALL, "passed to Bar.baz", 3))
         .state(none, EscapeState.NO_ESCAPE)
@@ -143,9 +143,7 @@ class HeapEscapeRuleTest {
 
   private static AllocSite boxing(MethodIRBuilder b, String type, String prim, Long constant, int line) {
     Var v = b.temp(type);
-    String simple = type.substring(type.lastIndexOf('.') + 1);
-    return b.alloc(v, SiteKind.BOXING, type, "boxing " + prim + " to " + simple, at(line),
-        new AllocSite.Boxing(prim, constant));
+    return b.alloc(v, SiteKind.BOXING, type, at(line), new AllocSite.Boxing(prim, constant));
   }
 
   @Test
@@ -172,7 +170,7 @@ class HeapEscapeRuleTest {
   void noEscapeIsNeverReported() {
     MethodIRBuilder b = withThis("local");
     Var v = b.local("p", "com.acme.Point");
-    b.alloc(v, SiteKind.NEW_OBJECT, "com.acme.Point", "new Point()", at(3), new AllocSite.Plain());
+    b.alloc(v, SiteKind.NEW_OBJECT, "com.acme.Point", at(3), new AllocSite.Constructor(List.of(), List.of(), "Point", null));
     MethodResult r = Fx.Results.of(b.build()).build();
     assertTrue(rule.check(r, Fx.ctx(21, false, false, 2)).isEmpty());
   }
@@ -181,7 +179,8 @@ class HeapEscapeRuleTest {
   void hintFollowsTheOutermostStep() {
     MethodIRBuilder b = withThis("hand");
     Var v = b.local("p", "com.acme.Point");
-    AllocSite s = b.alloc(v, SiteKind.NEW_OBJECT, "com.acme.Point", "new Point()", at(3), new AllocSite.Plain());
+    AllocSite s = b.alloc(v, SiteKind.NEW_OBJECT, "com.acme.Point", at(3),
+        new AllocSite.Constructor(List.of(), List.of(), "Point", null));
     MethodResult r = Fx.Results.of(b.build())
         .state(s, EscapeState.GLOBAL_ESCAPE, reason(Reason.Kind.PASSED_TO_UNKNOWN, "passed to Plugin.accept", 4))
         .build();
@@ -193,8 +192,8 @@ class HeapEscapeRuleTest {
   private static MethodResult escapes(MethodRef method, Reason... chain) {
     MethodIRBuilder b = new MethodIRBuilder(method, "A." + method.name(), Fx.FILE, at(1));
     Var foo = b.local("foo", "com.acme.Foo");
-    AllocSite s = b.alloc(foo, SiteKind.NEW_OBJECT, "com.acme.Foo", "new Foo()", at(3),
-        new AllocSite.Constructor(List.of(), List.of()));
+    AllocSite s = b.alloc(foo, SiteKind.NEW_OBJECT, "com.acme.Foo", at(3),
+        new AllocSite.Constructor(List.of(), List.of(), "Foo", null));
     return Fx.Results.of(b.build()).state(s, EscapeState.GLOBAL_ESCAPE, chain).build();
   }
 

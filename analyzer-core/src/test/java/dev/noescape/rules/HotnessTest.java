@@ -31,11 +31,9 @@ class HotnessTest {
     MethodIRBuilder b = Fx.method("m");
     b.beginLoop(LoopKind.FOREACH_ITERABLE, at(3), SymbolicExpr.of("xs.size()"), null);
     b.beginLoop(LoopKind.WHILE, at(4), null, "while (cond) loop");
-    AllocSite inner = b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", "boxing int to Integer",
-        at(5), new AllocSite.Boxing("int", null));
+    AllocSite inner = b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(5), new AllocSite.Boxing("int", null));
     b.endLoop();
-    AllocSite outer = b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", "boxing int to Integer",
-        at(6), new AllocSite.Boxing("int", null));
+    AllocSite outer = b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(6), new AllocSite.Boxing("int", null));
     b.endLoop();
     MethodIR ir = b.build();
     assertEquals(20_020, Hotness.of(ir, inner));

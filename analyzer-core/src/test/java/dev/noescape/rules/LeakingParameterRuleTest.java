@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.summary.ParamTag;
 import java.util.List;
@@ -44,7 +44,8 @@ class LeakingParameterRuleTest {
     Finding f = Fx.onlyFinding(fs, RuleId.LEAKING_PARAMETER, Severity.INFO,
         "leaking param: items (stored into static field Registry.ALL, line 12)");
     assertEquals(SourcePos.of(10, 30), f.pos());
-    assertEquals("param items", f.subject());
+    assertEquals(new dev.noescape.finding.Subject.Param(1, "items"), f.subject());
+    assertEquals("param items", f.identity());
     assertEquals(-1, f.siteId());
     assertEquals(List.of(stored), f.reasons());
     assertEquals(Fx.FILE, f.file());

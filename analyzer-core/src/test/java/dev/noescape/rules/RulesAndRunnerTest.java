@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.SymbolicExpr;
@@ -47,11 +47,10 @@ class RulesAndRunnerTest {
     MethodIRBuilder b = Fx.method(owner, "run", file, false);
     b.param("this", owner, at(line));
     b.beginLoop(LoopKind.FOR, at(line + 1), SymbolicExpr.of("n"), null);
-    AllocSite box = b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", "boxing int to Integer",
-        SourcePos.of(line + 2, 30), new AllocSite.Boxing("int", null));
+    AllocSite box = b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", SourcePos.of(line + 2, 30), new AllocSite.Boxing("int", null));
     Var sb = b.local("sb", "java.lang.StringBuilder");
-    AllocSite obj = b.alloc(sb, SiteKind.NEW_OBJECT, "java.lang.StringBuilder", "new StringBuilder()",
-        SourcePos.of(line + 2, 10), new AllocSite.Constructor(List.of(), List.of()));
+    AllocSite obj = b.alloc(sb, SiteKind.NEW_OBJECT, "java.lang.StringBuilder", SourcePos.of(line + 2, 10),
+        new AllocSite.Constructor(List.of(), List.of(), "StringBuilder", null));
     b.endLoop();
     b.ret(sb, at(line + 4));
     return Fx.Results.of(b.build())

@@ -6,6 +6,9 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.finding.ExpectedEscape;
 import dev.noescape.finding.Finding;
+import dev.noescape.finding.Subjects;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SourcePos;
 import java.util.List;
@@ -20,8 +23,8 @@ class SameLineSitesTest {
   private static final MethodRef N = new MethodRef("a.T", "n", List.of(), "void", true);
 
   private static Finding at(RuleId rule, MethodRef m, int line, int site, String message) {
-    return new Finding(rule, Severity.INFO, "a/T.java", SourcePos.line(line), message, List.of(), 0, null, m, site,
-        "new String[2]");
+    return new Finding(rule, Severity.INFO, "a/T.java", SourcePos.line(line), message, List.of(), 0, null, m,
+        Subjects.site(site, SiteKind.NEW_ARRAY, "java.lang.String[]", new AllocSite.NewArray("2", false, null)));
   }
 
   private static List<String> lines(List<Finding> fs) {

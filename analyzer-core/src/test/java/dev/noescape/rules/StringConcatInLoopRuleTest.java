@@ -22,15 +22,15 @@ class StringConcatInLoopRuleTest {
     MethodIRBuilder b = Fx.method("render").hot(hot);
     b.param("this", "com.acme.OrderBook", at(5));
     if (inLoop) b.beginLoop(LoopKind.FOREACH_ITERABLE, at(9), dev.noescape.ir.SymbolicExpr.of("lines.size()"), null);
-    b.alloc(b.temp("java.lang.String"), SiteKind.STRING_CONCAT, "java.lang.String", "s + line", at(10),
-        new AllocSite.Concat(acc));
+    b.alloc(b.temp("java.lang.String"), SiteKind.STRING_CONCAT, "java.lang.String", at(10),
+        new AllocSite.Concat(acc, "s + line"));
     if (inLoop) b.endLoop();
     return rule.check(Fx.Results.of(b.build()).build(), Fx.defaults());
   }
 
   @Test
   void localAccumulatedAcrossIterations() {
-    List<Finding> fs = check(new AllocSite.Accumulator("s", false, true, true), true, false);
+    List<Finding> fs = check(new AllocSite.Accumulator("s", false, true), true, false);
     assertEquals(List.of("'s += …' copies the whole string on every iteration of the loop at line 9 (quadratic): "
         + "accumulate in a StringBuilder"), Fx.messages(fs));
     assertEquals(RuleId.STRING_CONCAT_IN_LOOP, fs.get(0).rule());
@@ -40,7 +40,7 @@ class StringConcatInLoopRuleTest {
 
   @Test
   void fieldAccumulatorHasNoMechanicalFix() {
-    List<Finding> fs = check(new AllocSite.Accumulator("this.log", true, true, false), true, false);
+    List<Finding> fs = check(new AllocSite.Accumulator("this.log", true, true), true, false);
     assertEquals(List.of("'this.log += …' copies the whole string on every iteration of the loop at line 9 "
         + "(quadratic): accumulate in a StringBuilder"), Fx.messages(fs));
     assertNull(fs.get(0).fix());
@@ -48,7 +48,7 @@ class StringConcatInLoopRuleTest {
 
   @Test
   void accumulatorDeclaredInsideTheLoopIsQuiet() {
-    assertTrue(check(new AllocSite.Accumulator("s", false, false, false), true, false).isEmpty());
+    assertTrue(check(new AllocSite.Accumulator("s", false, false), true, false).isEmpty());
   }
 
   @Test
@@ -58,6 +58,6 @@ class StringConcatInLoopRuleTest {
 
   @Test
   void outsideLoopsQuietEvenWhenHot() {
-    assertTrue(check(new AllocSite.Accumulator("this.log", true, true, false), false, true).isEmpty());
+    assertTrue(check(new AllocSite.Accumulator("this.log", true, true), false, true).isEmpty());
   }
 }

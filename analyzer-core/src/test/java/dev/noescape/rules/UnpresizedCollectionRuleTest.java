@@ -50,10 +50,10 @@ class UnpresizedCollectionRuleTest {
         + "presize it: new ArrayList<>(orders.size())"), Fx.messages(fs));
     Finding f = fs.get(0);
     assertEquals(RuleId.UNPRESIZED_COLLECTION, f.rule());
-    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("orders.size()")), f.fix());
+    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("orders.size()"), 14), f.fix());
     assertEquals("pass the expected size: (orders.size())", f.fix().description());
     assertEquals(13, f.pos().line(), "reported at the allocation, where the fix applies");
-    assertEquals("new ArrayList<>()", f.subject());
+    assertEquals("new ArrayList<>()", f.identity());
   }
 
   @Test
@@ -63,7 +63,7 @@ class UnpresizedCollectionRuleTest {
       s.kind = LoopKind.FOR;
       s.trip = SymbolicExpr.of("n");
     });
-    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("n")), fs.get(0).fix());
+    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("n"), 14), fs.get(0).fix());
   }
 
   @Test
@@ -115,7 +115,7 @@ class UnpresizedCollectionRuleTest {
   void collectionAllocatedInOuterLoopAndFilledByInnerIsReported() {
     List<Finding> fs = check(s -> s.nestedAllocInside = true);
     assertEquals(1, fs.size());
-    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("orders.size()")), fs.get(0).fix());
+    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("orders.size()"), 14), fs.get(0).fix());
     assertTrue(fs.get(0).hotness() >= 20_000, "ranked by the depth of the filling loop: " + fs.get(0).hotness());
   }
 
@@ -219,9 +219,9 @@ class UnpresizedCollectionRuleTest {
   private static MethodResult buildWithComparator(FillScenario s, String cmp) {
     MethodResult plain = s.build();
     dev.noescape.ir.AllocSite old = s.site;
-    dev.noescape.ir.AllocSite site = new dev.noescape.ir.AllocSite(old.id(), old.kind(), old.type(),
-        "new PriorityQueue<>(" + cmp + ")", old.ctx(),
-        new dev.noescape.ir.AllocSite.Constructor(List.of("java.util.Comparator"), List.of(SymbolicExpr.of(cmp))));
+    dev.noescape.ir.AllocSite site = new dev.noescape.ir.AllocSite(old.id(), old.kind(), old.type(), old.ctx(),
+        new dev.noescape.ir.AllocSite.Constructor(List.of("java.util.Comparator"), List.of(SymbolicExpr.of(cmp)),
+            "PriorityQueue<>", null));
     List<dev.noescape.ir.AllocSite> sites = new java.util.ArrayList<>(s.ir.sites());
     sites.set(old.id(), site);
     List<dev.noescape.ir.Stmt> stmts = new java.util.ArrayList<>();
@@ -259,14 +259,14 @@ class UnpresizedCollectionRuleTest {
     List<Finding> fs = check(hashMap(), Fx.ctx(21, false, false, 1));
     assertEquals(List.of("new HashMap<>() rehashes while it is filled with hi - lo entries in the loop at line 14: "
         + "presize it for the load factor 0.75: HashMap.newHashMap(hi - lo)"), Fx.messages(fs));
-    assertEquals(new Fix.UseFactory("java.util.HashMap", "newHashMap", SymbolicExpr.of("hi - lo")), fs.get(0).fix());
+    assertEquals(new Fix.UseFactory("java.util.HashMap", "newHashMap", SymbolicExpr.of("hi - lo"), 14), fs.get(0).fix());
   }
 
   @Test
   void hashMapWithGuavaOnJava17UsesMaps() {
     List<Finding> fs = check(hashMap(), Fx.ctx(17, true, false, 1));
     assertEquals(new Fix.UseFactory("com.google.common.collect.Maps", "newHashMapWithExpectedSize",
-        SymbolicExpr.of("hi - lo")), fs.get(0).fix());
+        SymbolicExpr.of("hi - lo"), 14), fs.get(0).fix());
     assertTrue(fs.get(0).message().endsWith(": Maps.newHashMapWithExpectedSize(hi - lo)"), fs.get(0).message());
   }
 
@@ -275,19 +275,19 @@ class UnpresizedCollectionRuleTest {
     List<Finding> fs = check(hashMap(), Fx.ctx(17, false, false, 1));
     assertEquals(List.of("new HashMap<>() rehashes while it is filled with hi - lo entries in the loop at line 14: "
         + "presize it for the load factor 0.75: new HashMap<>((int) Math.ceil((hi - lo) / 0.75))"), Fx.messages(fs));
-    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("(int) Math.ceil((hi - lo) / 0.75)")), fs.get(0).fix());
+    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("(int) Math.ceil((hi - lo) / 0.75)"), 14), fs.get(0).fix());
   }
 
   @Test
   void setFactoriesByType() {
     FillScenario hs = new FillScenario().type("java.util.HashSet");
-    assertEquals(new Fix.UseFactory("java.util.HashSet", "newHashSet", SymbolicExpr.of("orders.size()")),
+    assertEquals(new Fix.UseFactory("java.util.HashSet", "newHashSet", SymbolicExpr.of("orders.size()"), 14),
         check(hs, Fx.defaults()).get(0).fix());
     FillScenario lhs = new FillScenario().type("java.util.LinkedHashSet");
     assertEquals(new Fix.UseFactory("com.google.common.collect.Sets", "newLinkedHashSetWithExpectedSize",
-        SymbolicExpr.of("orders.size()")), check(lhs, Fx.ctx(11, true, false, 1)).get(0).fix());
+        SymbolicExpr.of("orders.size()"), 14), check(lhs, Fx.ctx(11, true, false, 1)).get(0).fix());
     FillScenario ht = new FillScenario().type("java.util.Hashtable");
-    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("(int) Math.ceil(orders.size() / 0.75)")),
+    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("(int) Math.ceil(orders.size() / 0.75)"), 14),
         check(ht, Fx.ctx(21, true, false, 1)).get(0).fix(), "Hashtable has no factory");
   }
 }

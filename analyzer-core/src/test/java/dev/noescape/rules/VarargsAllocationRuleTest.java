@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.engine.EscapeState;
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.List;
@@ -22,8 +22,7 @@ class VarargsAllocationRuleTest {
     MethodIRBuilder b = Fx.method("print").hot(hot);
     b.param("this", "com.acme.OrderBook", at(10));
     if (loop) b.beginLoop(LoopKind.FOREACH_ITERABLE, at(14), SymbolicExpr.of("orders.size()"), null);
-    AllocSite s = b.alloc(b.temp("java.lang.Object[]"), SiteKind.VARARGS_ARRAY, "java.lang.Object[]",
-        "varargs array of String.format", at(15),
+    AllocSite s = b.alloc(b.temp("java.lang.Object[]"), SiteKind.VARARGS_ARRAY, "java.lang.Object[]", at(15),
         new AllocSite.Varargs(Fx.ref("java.lang.String", "format", "java.lang.String", true,
             "java.lang.String", "java.lang.Object[]"), count));
     if (loop) b.endLoop();
@@ -42,7 +41,7 @@ class VarargsAllocationRuleTest {
     assertEquals(List.of("varargs call to String.format allocates a new Object[2] on every iteration of the loop "
         + "(line 14): hoist a reused array out of the loop, or call a fixed-arity overload"), Fx.messages(fs));
     assertEquals(RuleId.VARARGS_ALLOCATION, fs.get(0).rule());
-    assertEquals("varargs array of String.format", fs.get(0).subject());
+    assertEquals("varargs Object[] for String.format", fs.get(0).identity());
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.ReportRun;
@@ -55,7 +56,8 @@ class ContractWaiversTest {
 
   private static Finding contract(String method, int line, String message) {
     return new Finding(RuleId.ALLOCATION_CONTRACT, Severity.ERROR, "a/Engine.java", SourcePos.line(line), message,
-        List.of(), 100, null, new MethodRef("a.Engine", method, List.of("long"), "void", false), -1, "call");
+        List.of(), 100, null, new MethodRef("a.Engine", method, List.of("long"), "void", false),
+        new Subject.Call(new MethodRef("a.Engine", "helper", List.of(), "void", false)));
   }
 
   @Test

@@ -106,8 +106,7 @@ class SourceMapperCorpusTest {
         String subject = SourceFindings.subjectOf(rule, c[4]);
         // site ids in the order javac reported them (program order within a rule)
         int id = counters.merge(file + ":" + lineNo + ":" + rule + ":" + subject, 1, Integer::sum);
-        in.add(SourceFindings.finding(rule, file, lineNo, subject, c[4], null,
-            rule == RuleId.LEAKING_PARAMETER ? -1 : id, SourceFindings.METHOD));
+        in.add(SourceFindings.javacFinding(rule, file, lineNo, subject, c[4], null, rule == RuleId.LEAKING_PARAMETER ? -1 : id));
         expected.computeIfAbsent("src/main/java/" + file + ":" + lineNo + ":" + rule + ":" + c[4], k -> new ArrayList<>())
             .add(Integer.parseInt(c[2]));
       }
@@ -168,16 +167,17 @@ class SourceMapperCorpusTest {
       if (factory.matches()) {
         String cls = factory.group(1).equals("Maps") || factory.group(1).equals("Sets")
             ? "com.google.common.collect." + factory.group(1) : "java.util." + factory.group(1);
-        fix = new Fix.UseFactory(cls, factory.group(2), SymbolicExpr.of(factory.group(3)));
+        fix = new Fix.UseFactory(cls, factory.group(2), SymbolicExpr.of(factory.group(3)), loopLine(g.message()));
       } else if (g.rule() == RuleId.HASH_MAP_CAPACITY) {
         fix = new Fix.ReplaceCapacity(advice);
       } else if (advice.startsWith("new ") && advice.endsWith(")") && !advice.contains(", ")) {
-        fix = new Fix.AddCapacity(SymbolicExpr.of(advice.substring(advice.indexOf('(') + 1, advice.length() - 1)));
+        fix = new Fix.AddCapacity(SymbolicExpr.of(advice.substring(advice.indexOf('(') + 1, advice.length() - 1)),
+            loopLine(g.message()));
       } else {
         continue; // new PriorityQueue<>(n, cmp): advice only
       }
       Finding f = new Finding(g.rule(), g.severity(), g.file(), g.pos(), g.message(), g.reasons(), 0, fix, g.method(),
-          g.siteId(), g.subject());
+          g.subject());
       ReportedFinding rf = mapper.map(f).orElseThrow();
       String source = Files.readString(ROOT.resolve(g.file()));
       if (rf.fix().isEmpty()) {
@@ -191,6 +191,12 @@ class SourceMapperCorpusTest {
     assertEquals(List.of(), bad);
     assertTrue(checked >= 20, "presizing fixes checked: " + checked);
     System.out.println("source mapping: " + checked + " presizing fixes on the corpus write the advised code");
+  }
+
+  /** The line of the filling loop the rule names in its message (what it records in the fix), or 0. */
+  private static int loopLine(String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("the loop (?:at line |\\(line )(\\d+)").matcher(message);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   /**
@@ -207,7 +213,7 @@ class SourceMapperCorpusTest {
       if (g.rule() != RuleId.STRING_CONCAT_IN_LOOP) continue;
       String var = g.message().substring(1, g.message().indexOf(" += …'"));
       Finding f = new Finding(g.rule(), g.severity(), g.file(), g.pos(), g.message(), g.reasons(), 0,
-          new Fix.UseStringBuilder(var), g.method(), g.siteId(), g.subject());
+          new Fix.UseStringBuilder(var), g.method(), g.subject());
       ReportedFinding rf = mapper.map(f).orElseThrow();
       total++;
       if (rf.fix().isEmpty()) continue;
@@ -279,7 +285,7 @@ class SourceMapperCorpusTest {
       for (Path p : files) {
         String rel = CorpusFiles.relative(ROOT, p);
         // the first mapping in a file parses it and indexes its nodes by line
-        mapper.map(SourceFindings.finding(RuleId.HEAP_ESCAPE, rel, 1, "x", "x"));
+        mapper.map(SourceFindings.finding(RuleId.HEAP_ESCAPE, rel, 1, "new Object()", "x"));
         assertEquals(p, mapper.locate(rel));
       }
       long t1 = System.nanoTime();

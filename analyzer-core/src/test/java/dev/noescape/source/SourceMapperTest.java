@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.finding.Subject;
+import dev.noescape.finding.Subjects;
+import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.SymbolicExpr;
 import dev.noescape.report.ReportedFinding;
@@ -184,8 +188,10 @@ class SourceMapperTest {
         "lambda allocates on every iteration of the loop (line 10) because it captures 'out': x")).orElseThrow().finding().pos().column());
     // the class file's name of an anonymous class
     String l12 = lineOf(BYTECODE_VIEW, 12);
-    assertEquals(col(l12, "new Runnable"), m.map(finding(RuleId.HEAP_ESCAPE, "a/View.java", 12, "new a.View$1()",
-        "new View$1() escapes to heap: x")).orElseThrow().finding().pos().column());
+    Subject unrecognized = Subjects.site(-1, SiteKind.NEW_OBJECT, "a.View$1",
+        new AllocSite.Constructor(List.of(), List.of(), "View.1", null));
+    assertEquals(col(l12, "new Runnable"), m.map(SourceFindings.finding(RuleId.HEAP_ESCAPE, "a/View.java", 12, unrecognized,
+        "new View.1() escapes to heap: x", null, SourceFindings.METHOD)).orElseThrow().finding().pos().column());
     // a parameter reported at its constructor's first body line: moved to its declaration
     MethodRef ctor = new MethodRef("a.View", "<init>", List.of("java.lang.String", "java.util.List"), "void", false);
     ReportedFinding p = m.map(finding(RuleId.LEAKING_PARAMETER, "a/View.java", 19, "param name",
@@ -354,7 +360,7 @@ class SourceMapperTest {
   void incompleteFindingsPassThrough() throws Exception {
     write("src/main/java/a/Foo.java", FOO);
     Finding noPos = new Finding(RuleId.HEAP_ESCAPE, RuleId.HEAP_ESCAPE.defaultSeverity(), "a/Foo.java", null, "x", List.of(), 0,
-        null, null, -1, null);
+        null, null, null);
     Finding noLine = finding(RuleId.HEAP_ESCAPE, "a/Foo.java", 0, null, "x");
     Finding pastTheEnd = finding(RuleId.HEAP_ESCAPE, "a/Foo.java", 999, "new Object()", "x");
     SourceMapper m = mapper();
@@ -466,7 +472,7 @@ class SourceMapperTest {
     // the bytecode front end wrote users.size(); the loop iterates this.users: the source's spelling wins
     ReportedFinding rf = mapFix(12, RuleId.UNPRESIZED_COLLECTION, "new ArrayList<>()",
         "new ArrayList<>() grows while it is filled with users.size() elements in the loop at line 13: presize it: new ArrayList<>(users.size())",
-        new Fix.AddCapacity(SymbolicExpr.of("users.size()")));
+        new Fix.AddCapacity(SymbolicExpr.of("users.size()"), 13));
     String l12 = lineOf(FILL, 12);
     int open = l12.indexOf("( )") + 2;
     assertEquals(List.of(new TextEdit("src/main/java/a/Fill.java", 12, open, 12, open, "this.users.size()")), rf.fix());
@@ -511,7 +517,7 @@ class SourceMapperTest {
     write("src/main/java/a/Fill.java", FILL);
     ReportedFinding rf = mapFix(30, RuleId.UNPRESIZED_COLLECTION, "new ArrayList<>()",
         "new ArrayList<>() grows while it is filled with src.size() elements in the loop at line 32: presize it: new ArrayList<>(src.size())",
-        new Fix.AddCapacity(SymbolicExpr.of("src.size()")));
+        new Fix.AddCapacity(SymbolicExpr.of("src.size()"), 32));
     assertEquals(col(lineOf(FILL, 30), "new ArrayList"), rf.finding().pos().column());
     assertEquals(List.of(), rf.fix());
   }

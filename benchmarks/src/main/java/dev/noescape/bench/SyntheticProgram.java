@@ -112,8 +112,8 @@ final class SyntheticProgram {
 
   /** {@code x = new T()}. */
   private static void newObject(MethodIRBuilder b, Var x, String type, SourcePos at) {
-    b.alloc(x, SiteKind.NEW_OBJECT, type, "new " + type.substring(type.lastIndexOf('.') + 1) + "()", at,
-        new AllocSite.Constructor(List.of(), List.of()));
+    b.alloc(x, SiteKind.NEW_OBJECT, type, at,
+        new AllocSite.Constructor(List.of(), List.of(), type.substring(type.lastIndexOf('.') + 1), null));
     b.call(null, new MethodRef(type, MethodRef.CONSTRUCTOR, List.of(), "void", false), List.of(x), at);
   }
 
@@ -134,12 +134,12 @@ final class SyntheticProgram {
 
   /** {@code x = new ArrayList<>(); for (int i = 0; i < n; i++) x.add(i);} */
   private static void fillList(MethodIRBuilder b, Var x, int line) {
-    b.alloc(x, SiteKind.NEW_OBJECT, ARRAY_LIST, "new ArrayList<>()", SourcePos.line(line),
-        new AllocSite.Constructor(List.of(), List.of()));
+    b.alloc(x, SiteKind.NEW_OBJECT, ARRAY_LIST, SourcePos.line(line),
+        new AllocSite.Constructor(List.of(), List.of(), "ArrayList<>", null));
     b.call(null, LIST_INIT, List.of(x), SourcePos.line(line));
     b.beginLoop(LoopKind.FOR, SourcePos.line(line + 1), SymbolicExpr.of("n"), null);
     Var boxed = b.temp("java.lang.Integer");
-    b.alloc(boxed, SiteKind.BOXING, "java.lang.Integer", "i", SourcePos.line(line + 1), new AllocSite.Boxing("int", null));
+    b.alloc(boxed, SiteKind.BOXING, "java.lang.Integer", SourcePos.line(line + 1), new AllocSite.Boxing("int", null));
     b.call(null, LIST_ADD, List.of(x, boxed), SourcePos.line(line + 1));
     b.endLoop();
   }
@@ -147,7 +147,7 @@ final class SyntheticProgram {
   /** {@code x = String.format("%s", y)}: the implicit Object[] of a varargs call. */
   private static void format(MethodIRBuilder b, Var x, Var y, SourcePos at) {
     Var array = b.temp("java.lang.Object[]");
-    b.alloc(array, SiteKind.VARARGS_ARRAY, "java.lang.Object[]", "new Object[]{y}", at, new AllocSite.Varargs(FORMAT, 1));
+    b.alloc(array, SiteKind.VARARGS_ARRAY, "java.lang.Object[]", at, new AllocSite.Varargs(FORMAT, 1));
     b.store(array, FieldRef.ARRAY_ELEMENT, y, at);
     Var pattern = b.temp("java.lang.String");
     b.call(x, FORMAT, List.of(pattern, array), at);
@@ -156,7 +156,7 @@ final class SyntheticProgram {
   /** {@code list.forEach(e -> use(y, e))}: a lambda capturing {@code y}. */
   private static void capture(MethodIRBuilder b, Var x, Var y, MethodRef enclosing, SourcePos at) {
     Var lambda = b.temp("java.util.function.Consumer");
-    b.alloc(lambda, SiteKind.LAMBDA, "java.util.function.Consumer", "e -> use(y, e)", at, new AllocSite.Capture(List.of("y")));
+    b.alloc(lambda, SiteKind.LAMBDA, "java.util.function.Consumer", at, new AllocSite.Lambda(List.of("y"), List.of()));
     b.store(lambda, new FieldRef(enclosing.owner() + "$$Lambda", "arg$1", false), y, at);
     b.call(null, FOR_EACH, List.of(x, lambda), at);
   }
@@ -165,8 +165,8 @@ final class SyntheticProgram {
   private static void concatInLoop(MethodIRBuilder b, int line) {
     Var s = b.temp("java.lang.String");
     b.beginLoop(LoopKind.FOREACH_ITERABLE, SourcePos.line(line), null, "iterates a collection");
-    b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", "s + i", SourcePos.line(line + 1),
-        new AllocSite.Concat(new AllocSite.Accumulator("s", false, true, true)));
+    b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", SourcePos.line(line + 1),
+        new AllocSite.Concat(new AllocSite.Accumulator("s", false, true), null));
     b.endLoop();
   }
 }

@@ -2,15 +2,13 @@ package dev.noescape.errorprone;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import dev.noescape.errorprone.frontend.FrontEndResult;
 import dev.noescape.errorprone.frontend.FrontEndResult.SiteKey;
 import dev.noescape.finding.Finding;
-import dev.noescape.catalog.RuleId;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SourcePos;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,39 +22,20 @@ final class FindingTrees {
     this.unit = unit;
   }
 
-  TreePath pathFor(Finding f, FrontEndResult fe, Map<String, MethodIR> methods) {
+  /** The tree of the finding's subject (a site's or parameter's by its id or slot, a call's by its position), else its method's. */
+  TreePath pathFor(Finding f, FrontEndResult fe) {
     String key = f.method() == null ? null : f.method().key();
     if (key == null) return null;
-    if (f.siteId() >= 0) {
-      TreePath p = fe.siteTrees().get(new SiteKey(key, f.siteId()));
-      if (p != null) return p;
-    } else if (f.rule() == RuleId.ALLOCATION_CONTRACT) {
-      // A call: the front end keeps no tree per call, but its position is the call's start.
-      TreePath p = treeAt(fe.methodTrees().get(key), f.pos());
-      if (p != null) return p;
-    } else {
-      MethodIR ir = methods.get(key);
-      if (ir != null) {
-        List<SourcePos> positions = ir.paramPositions();
-        for (int slot = 0; slot < positions.size(); slot++) {
-          if (f.pos() != null && f.pos().equals(positions.get(slot))) {
-            TreePath p = fe.paramTrees().get(new SiteKey(key, slot));
-            if (p != null) return p;
-          }
-        }
-      }
-      // "param items": match the parameter by name.
-      String subject = f.subject() == null ? "" : f.subject();
-      String name = subject.substring(subject.lastIndexOf(' ') + 1);
-      for (Map.Entry<SiteKey, TreePath> e : fe.paramTrees().entrySet()) {
-        if (e.getKey().methodKey().equals(key)
-            && e.getValue().getLeaf() instanceof VariableTree v
-            && v.getName().contentEquals(name)) {
-          return e.getValue();
-        }
-      }
+    TreePath p = null;
+    if (f.subject() instanceof Subject.Site s) {
+      p = fe.siteTrees().get(new SiteKey(key, s.site().id()));
+    } else if (f.subject() instanceof Subject.Param param) {
+      p = fe.paramTrees().get(new SiteKey(key, param.slot()));
+    } else if (f.subject() instanceof Subject.Call) {
+      // The front end keeps no tree per call, but its position is the call's start.
+      p = treeAt(fe.methodTrees().get(key), f.pos());
     }
-    return fe.methodTrees().get(key);
+    return p != null ? p : fe.methodTrees().get(key);
   }
 
   /** The outermost tree under {@code method} that starts at {@code pos} (line and column), or null. */

@@ -30,6 +30,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.noescape.finding.Fix;
 import dev.noescape.finding.FixText;
+import dev.noescape.rewrite.StringBuilderRewrite;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -147,30 +148,32 @@ final class FixBuilder {
   // ---- UseStringBuilder ----
 
   /**
-   * The builder rewrite of a String accumulated in a loop, for the simple case: a local
-   * {@code String s = init;} declared in a block, whose uses in the statement of that block that
-   * holds the loop (the loop itself, or a statement around it) are all accumulations
-   * {@code s += e;} / {@code s = s + e1 + e2;} written as statements, and that is not used between
-   * its declaration and that statement. Then:
-   *
-   * <ol>
-   *   <li>{@code String s = init;} → {@code StringBuilder sBuilder = new StringBuilder(init);}
-   *       ({@code new StringBuilder()} for {@code ""}; the name is made fresh if {@code sBuilder}
-   *       is taken);
-   *   <li>each {@code s += e;} → {@code sBuilder.append(e);} and each {@code s = s + e1 + e2;} →
-   *       {@code sBuilder.append(e1).append(e2);} (left to right, as the concatenation converts;
-   *       a String-typed {@code e = a + b} is appended as {@code .append(a).append(b)});
-   *   <li>right after that statement, {@code String s = sBuilder.toString();} is inserted, so code
-   *       after the loop still sees {@code s} with the accumulated value.
-   * </ol>
-   *
-   * <p>No fix when anything else reads or writes {@code s} there, when {@code init} is
-   * {@code null} (string concatenation prints "null"; the builder constructor would not compile),
-   * when an appended operand is a {@code char[]} or {@code null} (concatenation and
-   * {@code append} treat those differently), or when the declaration declares several variables.
+   * The builder rewrite of a String accumulated in a loop ({@link StringBuilderRewrite}, which
+   * decides whether it applies and writes it): this reads the javac tree around the site into its
+   * {@link StringBuilderRewrite.Shape} and turns the edits into a {@link SuggestedFix}.
    */
   static Optional<SuggestedFix> useStringBuilder(Fix.UseStringBuilder fix, TreePath path, VisitorState state) {
-    // The accumulating assignment that contains the site.
+    SuggestedFix.Builder b = SuggestedFix.builder()
+        .setShortDescription(fix.description())
+        .setCoalescePolicy(Replacements.CoalescePolicy.KEEP_ONLY_IDENTICAL_INSERTS);
+    // the type names as the file may write them (an import they need goes into the same fix)
+    String sbType = SuggestedFixes.qualifyType(state, b, "java.lang.StringBuilder");
+    String stringType = SuggestedFixes.qualifyType(state, b, "java.lang.String");
+    StringBuilderRewrite.Shape shape = stringBuilderShape(fix, path, state, sbType, stringType);
+    Optional<List<StringBuilderRewrite.Edit>> edits =
+        shape == null ? Optional.empty() : StringBuilderRewrite.edits(shape, state.getSourceCode());
+    if (edits.isEmpty()) return Optional.empty();
+    for (StringBuilderRewrite.Edit e : edits.get()) b.replace(e.start(), e.end(), e.replacement());
+    return Optional.of(b.build());
+  }
+
+  /**
+   * The shape around the site: the accumulating assignment that contains it, the local String it
+   * assigns, the block declaring that local and the statement of the block holding the site, and
+   * every use of the local there. Null when the site is not an assignment to a String local.
+   */
+  private static StringBuilderRewrite.Shape stringBuilderShape(Fix.UseStringBuilder fix, TreePath path, VisitorState state,
+      String sbType, String stringType) {
     ExpressionTree accumulation = null;
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree t = p.getLeaf();
@@ -183,118 +186,79 @@ final class FixBuilder {
         break;
       }
     }
-    if (accumulation == null) return Optional.empty();
+    if (accumulation == null) return null;
     ExpressionTree target = accumulation instanceof CompoundAssignmentTree c ? c.getVariable()
         : ((AssignmentTree) accumulation).getVariable();
-    if (!(target instanceof IdentifierTree id) || !id.getName().contentEquals(fix.variable())) return Optional.empty();
+    if (!(target instanceof IdentifierTree id) || !id.getName().contentEquals(fix.variable())) return null;
     Symbol sym = ASTHelpers.getSymbol(target);
-    if (!(sym instanceof Symbol.VarSymbol var) || var.getKind() != ElementKind.LOCAL_VARIABLE) return Optional.empty();
-    if (!isString(var.type, state)) return Optional.empty();
+    if (!(sym instanceof Symbol.VarSymbol var) || var.getKind() != ElementKind.LOCAL_VARIABLE) return null;
+    if (!isString(var.type, state)) return null;
 
-    // The block that declares the variable, its declaration, and the statement of that block that
-    // contains the site.
+    // The block that declares the variable and the statement of that block that contains the site;
+    // a local can only be accumulated into within its own method or lambda body.
     BlockTree block = null;
     StatementTree holder = null;
     for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
       Tree parent = p.getParentPath().getLeaf();
-      // A local can only be accumulated into within its own method or lambda body.
-      if (parent instanceof ClassTree || parent instanceof MethodTree || parent instanceof LambdaExpressionTree) {
-        break;
-      }
+      if (parent instanceof ClassTree || parent instanceof MethodTree || parent instanceof LambdaExpressionTree) break;
       if (parent instanceof BlockTree bt && declares(bt, var) >= 0) {
         block = bt;
         holder = (StatementTree) p.getLeaf();
         break;
       }
     }
-    if (block == null) return Optional.empty();
+    if (block == null) return null;
     List<? extends StatementTree> stmts = block.getStatements();
     int declIndex = declares(block, var);
     int holderIndex = indexOf(stmts, holder);
-    if (holderIndex <= declIndex) return Optional.empty();
+    if (holderIndex <= declIndex) return null;
     VariableTree decl = (VariableTree) stmts.get(declIndex);
     ExpressionTree init = decl.getInitializer();
-    if (init == null || init.getKind() == Tree.Kind.NULL_LITERAL) return Optional.empty();
     int declStart = ASTHelpers.getStartPosition(decl);
+    // int a, b; is two VariableTrees that share their start: rewriting one would break the other
+    boolean declaresOthers = false;
     for (int i = 0; i < stmts.size(); i++) {
-      // int a, b; is two VariableTrees that share their start: rewriting one would break the other.
-      if (i != declIndex && ASTHelpers.getStartPosition(stmts.get(i)) == declStart) return Optional.empty();
+      if (i != declIndex && ASTHelpers.getStartPosition(stmts.get(i)) == declStart) declaresOthers = true;
     }
-    for (int i = declIndex + 1; i < holderIndex; i++) {
-      if (uses(stmts.get(i), var)) return Optional.empty();
-    }
-
-    // Every use inside the holder must be an accumulation statement.
-    List<Accumulation> accumulations = new ArrayList<>();
-    if (!collectAccumulations(holder, var, state, accumulations) || accumulations.isEmpty()) return Optional.empty();
-
-    String builderName = freshName(fix.variable() + "Builder", path);
-    SuggestedFix.Builder b = SuggestedFix.builder()
-        .setShortDescription(fix.description())
-        .setCoalescePolicy(Replacements.CoalescePolicy.KEEP_ONLY_IDENTICAL_INSERTS);
-    String sbType = SuggestedFixes.qualifyType(state, b, "java.lang.StringBuilder");
-    String stringType = SuggestedFixes.qualifyType(state, b, "java.lang.String");
-
-    // 1. String s = init;  ->  StringBuilder sBuilder = new StringBuilder(init);
-    String initSource = state.getSourceForNode(init);
-    int initEnd = state.getEndPosition(init);
-    if (initSource == null || declStart < 0 || initEnd < 0) return Optional.empty();
-    boolean emptyLiteral = init instanceof LiteralTree lit && "".equals(lit.getValue());
-    b.replace(declStart, initEnd,
-        sbType + " " + builderName + " = new " + sbType + "(" + (emptyLiteral ? "" : initSource) + ")");
-
-    // 2. s += e;  ->  sBuilder.append(e);    s = s + e1 + e2;  ->  sBuilder.append(e1).append(e2);
-    for (Accumulation a : accumulations) {
-      StringBuilder call = new StringBuilder(builderName);
-      for (ExpressionTree part : a.parts()) {
-        String src = state.getSourceForNode(part);
-        if (src == null) return Optional.empty();
-        call.append(".append(").append(src).append(')');
-      }
-      b.replace(a.expression(), call.toString());
-    }
-
-    // 3. After the statement holding the loop:  String s = sBuilder.toString();
-    b.postfixWith(holder,
-        "\n" + indentation(state, holder) + stringType + " " + fix.variable() + " = " + builderName + ".toString();");
-    return Optional.of(b.build());
+    boolean usedBefore = false;
+    for (int i = declIndex + 1; i < holderIndex; i++) usedBefore |= uses(stmts.get(i), var);
+    List<StringBuilderRewrite.Accumulation> accumulations = new ArrayList<>();
+    boolean otherUses = collectAccumulations(holder, var, state, accumulations);
+    return new StringBuilderRewrite.Shape(fix.variable(), new StringBuilderRewrite.Span(declStart, state.getEndPosition(decl)),
+        declaresOthers, init == null ? null : span(init, state), init != null && init.getKind() == Tree.Kind.NULL_LITERAL,
+        init instanceof LiteralTree lit && "".equals(lit.getValue()), usedBefore, span(holder, state), accumulations,
+        otherUses, namesIn(path), sbType, stringType);
   }
 
-  /** {@code s += e} or {@code s = s + e1 + ...}: the assignment and the operands to append in order. */
-  private record Accumulation(ExpressionTree expression, List<ExpressionTree> parts) {}
+  private static StringBuilderRewrite.Span span(Tree t, VisitorState state) {
+    return new StringBuilderRewrite.Span(ASTHelpers.getStartPosition(t), state.getEndPosition(t));
+  }
 
   /**
-   * Collects the accumulation statements on {@code var} inside {@code holder}; false when
-   * {@code var} is used there in any other way, or an operand cannot be appended as is.
+   * Collects the accumulation statements on {@code var} inside {@code holder} into {@code out};
+   * returns whether {@code var} is used there in any other way (the appended operands included).
    */
-  private static boolean collectAccumulations(
-      Tree holder, Symbol.VarSymbol var, VisitorState state, List<Accumulation> out) {
-    boolean[] appendable = {true};
+  private static boolean collectAccumulations(Tree holder, Symbol.VarSymbol var, VisitorState state,
+      List<StringBuilderRewrite.Accumulation> out) {
     UseScanner otherUses = new UseScanner(var) {
       @Override
       public Void visitExpressionStatement(ExpressionStatementTree node, Void unused) {
-        Accumulation a = accumulation(node.getExpression(), var, state);
+        StringBuilderRewrite.Accumulation a = accumulation(node.getExpression(), var, state);
         if (a == null) return super.visitExpressionStatement(node, unused);
-        for (ExpressionTree part : a.parts()) {
-          if (!appendable(part, state)) appendable[0] = false;
-          scan(part, null); // the appended operands must not use the variable themselves
-        }
         out.add(a);
         return null;
       }
     };
     otherUses.scan(holder, null);
-    return appendable[0] && !otherUses.found;
+    return otherUses.found;
   }
 
-  private static Accumulation accumulation(ExpressionTree e, Symbol.VarSymbol var, VisitorState state) {
+  private static StringBuilderRewrite.Accumulation accumulation(ExpressionTree e, Symbol.VarSymbol var, VisitorState state) {
+    List<ExpressionTree> operands = new ArrayList<>();
     if (e instanceof CompoundAssignmentTree c && c.getKind() == Tree.Kind.PLUS_ASSIGNMENT
         && ASTHelpers.getSymbol(c.getVariable()) == var && c.getVariable() instanceof IdentifierTree) {
-      List<ExpressionTree> parts = new ArrayList<>();
-      concatOperands(c.getExpression(), state, parts);
-      return new Accumulation(c, List.copyOf(parts));
-    }
-    if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree
+      concatOperands(c.getExpression(), state, operands);
+    } else if (e instanceof AssignmentTree a && a.getVariable() instanceof IdentifierTree
         && ASTHelpers.getSymbol(a.getVariable()) == var) {
       List<ExpressionTree> rightOperands = new ArrayList<>();
       ExpressionTree node = a.getExpression();
@@ -302,13 +266,14 @@ final class FixBuilder {
         rightOperands.add(0, bin.getRightOperand());
         node = bin.getLeftOperand();
       }
-      if (!rightOperands.isEmpty() && node instanceof IdentifierTree && ASTHelpers.getSymbol(node) == var) {
-        List<ExpressionTree> parts = new ArrayList<>();
-        for (ExpressionTree operand : rightOperands) concatOperands(operand, state, parts);
-        return new Accumulation(a, List.copyOf(parts));
-      }
+      if (rightOperands.isEmpty() || !(node instanceof IdentifierTree) || ASTHelpers.getSymbol(node) != var) return null;
+      for (ExpressionTree operand : rightOperands) concatOperands(operand, state, operands);
+    } else {
+      return null;
     }
-    return null;
+    List<StringBuilderRewrite.Part> parts = new ArrayList<>();
+    for (ExpressionTree o : operands) parts.add(new StringBuilderRewrite.Part(span(o, state), appendable(o), uses(o, var)));
+    return new StringBuilderRewrite.Accumulation(span(e, state), parts);
   }
 
   /**
@@ -331,7 +296,7 @@ final class FixBuilder {
   }
 
   /** Whether {@code sb.append(e)} appends the same text as {@code s + e}. */
-  private static boolean appendable(ExpressionTree e, VisitorState state) {
+  private static boolean appendable(ExpressionTree e) {
     if (e.getKind() == Tree.Kind.NULL_LITERAL) return false; // append(null) is ambiguous
     Type t = ASTHelpers.getType(e);
     if (t == null) return false;
@@ -383,11 +348,8 @@ final class FixBuilder {
     }
   }
 
-  /**
-   * {@code base}, or {@code base2}, {@code base3}... : a name used nowhere in the top-level class
-   * (as an identifier, member select or declaration), so it cannot clash or shadow.
-   */
-  private static String freshName(String base, TreePath path) {
+  /** The names used in the top-level class (identifiers, member selects, declarations), which a new local must avoid. */
+  private static Set<String> namesIn(TreePath path) {
     TreePath top = path;
     while (top.getParentPath() != null && !(top.getParentPath().getLeaf() instanceof com.sun.source.tree.CompilationUnitTree)) {
       top = top.getParentPath();
@@ -418,20 +380,7 @@ final class FixBuilder {
         return super.visitMethod(node, unused);
       }
     }.scan(top.getLeaf(), null);
-    String name = base;
-    for (int i = 2; names.contains(name); i++) name = base + i;
-    return name;
-  }
-
-  /** The white space before {@code tree} on its line (its indentation), or "" if code precedes it there. */
-  private static String indentation(VisitorState state, Tree tree) {
-    int start = ASTHelpers.getStartPosition(tree);
-    CharSequence src = state.getSourceCode();
-    if (src == null || start < 0) return "";
-    int i = start;
-    while (i > 0 && src.charAt(i - 1) != '\n' && src.charAt(i - 1) != '\r') i--;
-    CharSequence prefix = src.subSequence(i, start);
-    return prefix.chars().allMatch(ch -> ch == ' ' || ch == '\t') ? prefix.toString() : "";
+    return names;
   }
 
   // ---- helpers ----

@@ -189,7 +189,7 @@ public final class JavacAnalysis {
         if (!rules.contains(f.rule())) continue;
         TreePath path;
         try {
-          path = trees.pathFor(f, fe, methods);
+          path = trees.pathFor(f, fe);
         } catch (Throwable t) {
           Faults.rethrowIfFatal(t);
           path = null;

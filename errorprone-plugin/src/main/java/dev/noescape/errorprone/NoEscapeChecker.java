@@ -14,11 +14,11 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.EndPosTable;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
-import dev.noescape.engine.Reason;
-import dev.noescape.errorprone.JavacAnalysis.Report;
-import dev.noescape.errorprone.Faults.Stage;
-import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.errorprone.Faults.Stage;
+import dev.noescape.errorprone.JavacAnalysis.Report;
+import dev.noescape.finding.Finding;
+import dev.noescape.ir.Reason;
 import java.util.List;
 
 /**

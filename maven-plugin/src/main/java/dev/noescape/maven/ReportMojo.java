@@ -1,8 +1,8 @@
 package dev.noescape.maven;
 
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.ir.Reason;
 import dev.noescape.pipeline.ReportFiles;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;

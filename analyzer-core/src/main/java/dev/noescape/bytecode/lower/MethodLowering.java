@@ -6,6 +6,7 @@ import dev.noescape.bytecode.loop.LoopForest;
 import dev.noescape.bytecode.loop.TripCounts;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
+import dev.noescape.ir.Boxes;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
@@ -104,9 +105,6 @@ public final class MethodLowering {
       return List.of();
     }
   }
-
-  private static final Set<String> WRAPPERS = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
-      "java.lang.Character", "java.lang.Float", "java.lang.Double", "java.lang.Byte", "java.lang.Boolean");
 
   private final ClassServices cs;
   private final Hierarchy h;
@@ -701,10 +699,9 @@ public final class MethodLowering {
   private void newObject(Local l, Var target, JNewExpr ne, SourcePos at, AbstractInvokeExpr init) {
     String type = ne.getType().getFullyQualifiedName();
     if (cs.isAnonymous(type)) {
-      String sup = cs.anonymousSuper(type);
       List<String> captured = cs.anonymousCaptures(type);
-      b.alloc(target, SiteKind.ANONYMOUS_CLASS, type, "anonymous " + (sup == null ? "class" : BinaryNames.simple(sup)), at,
-          new AllocSite.Capture(captured, cs.anonymousBodies(type)));
+      b.alloc(target, SiteKind.ANONYMOUS_CLASS, type, at,
+          new AllocSite.Anonymous(cs.anonymousSuper(type), captured, cs.anonymousBodies(type)));
       int depth = b.openLoops() + baseDepth() + (iteratingArgs.contains(l) ? 1 : 0);
       cs.anonymousCreated(type, new Inherit(hot, depth, null));
       return;
@@ -718,19 +715,15 @@ public final class MethodLowering {
       actual = actual.subList(0, actual.size() - 1);
     }
     List<SymbolicExpr> args = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
     if (init != null) {
       for (Immediate a : actual) {
         SymbolicExpr e = locals.symbolic(a);
         args.add(e != null ? e : SymbolicExpr.of("…"));
-        if (text.length() > 0) text.append(", ");
-        text.append(e != null ? e.text() : "…");
       }
     }
-    String simple = BinaryNames.simple(type);
-    String desc = "new " + simple + (cs.isGeneric(type) ? "<>" : "") + "(" + text + ")";
-    if (desc.length() > 60) desc = "new " + simple + "(…)";
-    b.alloc(target, SiteKind.NEW_OBJECT, type, desc, at, new AllocSite.Constructor(ps, args));
+    // no source: the type as a simple name, with <> for a generic class (new ArrayList<>())
+    String typeText = BinaryNames.simple(type) + (cs.isGeneric(type) ? "<>" : "");
+    b.alloc(target, SiteKind.NEW_OBJECT, type, at, new AllocSite.Constructor(ps, args, typeText, null));
   }
 
   private int baseDepth() {
@@ -743,15 +736,11 @@ public final class MethodLowering {
     Long n = size == null ? null : locals.constant(size);
     if (call != null) {
       MethodRef callee = calleeRef(call);
-      b.alloc(target, SiteKind.VARARGS_ARRAY, type,
-          "varargs " + BinaryNames.simple(type) + " for " + callee.displayName(), at,
-          new AllocSite.Varargs(callee, n == null ? 0 : n.intValue()));
+      b.alloc(target, SiteKind.VARARGS_ARRAY, type, at, new AllocSite.Varargs(callee, n == null ? 0 : n.intValue()));
       return;
     }
     String sizeText = size == null ? "" : locals.text(size, 0);
-    String elem = BinaryNames.simple(type.substring(0, type.indexOf('[')));
-    String desc = "new " + elem + "[" + (sizeText == null ? "…" : sizeText) + "]" + type.substring(type.indexOf('[') + 2);
-    b.alloc(target, SiteKind.NEW_ARRAY, type, desc, at, new AllocSite.Plain());
+    b.alloc(target, SiteKind.NEW_ARRAY, type, at, new AllocSite.NewArray(sizeText, false, null));
   }
 
   // ---- calls ----
@@ -786,12 +775,9 @@ public final class MethodLowering {
     MethodSignature sig = ie.getMethodSignature();
     String owner = sig.getDeclClassType().getFullyQualifiedName();
     List<Immediate> args = ie.getArgs();
-    if (ie instanceof JStaticInvokeExpr && WRAPPERS.contains(owner) && sig.getName().equals("valueOf") && args.size() == 1
-        && sig.getParameterType(0) instanceof PrimitiveType prim) {
+    if (Boxes.isValueOf(owner, sig.getName(), paramTypes(sig), ie instanceof JStaticInvokeExpr)) {
       if (result == null) result = b.temp(owner);
-      String p = prim.toString();
-      b.alloc(result, SiteKind.BOXING, owner, "boxing " + p + " to " + BinaryNames.simple(owner), at,
-          new AllocSite.Boxing(p, locals.constant(args.get(0))));
+      b.alloc(result, SiteKind.BOXING, owner, at, new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0))));
       return;
     }
     MethodRef ref = calleeRef(ie);
@@ -870,9 +856,7 @@ public final class MethodLowering {
       cs.lambdaCreated(implKey, new LambdaInfo(k, captured, type, new Inherit(hot, depth, enclosing)));
       if (k == 0) return;
       if (result == null) result = b.temp(type);
-      StringBuilder d = new StringBuilder("lambda capturing ");
-      for (int j = 0; j < captured.size(); j++) d.append(j == 0 ? "'" : ", '").append(captured.get(j)).append('\'');
-      b.alloc(result, SiteKind.LAMBDA, type, d.toString(), at, new AllocSite.Capture(captured, List.of(body.key())));
+      b.alloc(result, SiteKind.LAMBDA, type, at, new AllocSite.Lambda(captured, List.of(body.key())));
       for (int j = 0; j < k; j++) b.store(result, FieldRef.captured(captured.get(j)), var(args.get(j)), at);
       return;
     }
@@ -881,8 +865,7 @@ public final class MethodLowering {
     String capturedText = locals.text(args.get(0), 0);
     if (capturedText == null) capturedText = "receiver";
     String implName = impl == null ? "?" : impl.getName().equals("<init>") ? "new" : impl.getName();
-    b.alloc(result, SiteKind.METHOD_REF, type, "bound method reference " + capturedText + "::" + implName, at,
-        new AllocSite.Capture(List.of(capturedText)));
+    b.alloc(result, SiteKind.METHOD_REF, type, at, new AllocSite.MethodReference(capturedText, implName, List.of(capturedText)));
     b.store(result, FieldRef.captured(capturedText), var(args.get(0)), at);
   }
 
@@ -890,8 +873,7 @@ public final class MethodLowering {
   private void concat(Local resultLocal, Var result, List<Immediate> operands, SourcePos at, int i) {
     if (result == null) result = b.temp("java.lang.String");
     AllocSite.Accumulator acc = accumulator(resultLocal, operands, i);
-    b.alloc(result, SiteKind.STRING_CONCAT, "java.lang.String", acc != null ? "string +=" : "string concatenation", at,
-        new AllocSite.Concat(acc));
+    b.alloc(result, SiteKind.STRING_CONCAT, "java.lang.String", at, new AllocSite.Concat(acc, null));
   }
 
   /**
@@ -925,7 +907,7 @@ public final class MethodLowering {
       } else {
         across = false;
       }
-      return new AllocSite.Accumulator(locals.name(x), false, across, across);
+      return new AllocSite.Accumulator(locals.name(x), false, across);
     }
     if (receiver instanceof JInstanceFieldRef f || receiver instanceof JStaticFieldRef) {
       String sig = receiver instanceof JInstanceFieldRef f2 ? f2.getFieldSignature().toString()
@@ -936,7 +918,7 @@ public final class MethodLowering {
       String name = receiver instanceof JInstanceFieldRef f3
           ? (locals.text(f3.getBase(), 0) == null ? "" : locals.text(f3.getBase(), 0) + ".") + f3.getFieldSignature().getName()
           : ((JStaticFieldRef) receiver).getFieldSignature().getName();
-      return new AllocSite.Accumulator(name, true, true, false);
+      return new AllocSite.Accumulator(name, true, true);
     }
     return null;
   }

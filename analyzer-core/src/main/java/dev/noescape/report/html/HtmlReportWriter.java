@@ -1,9 +1,9 @@
 package dev.noescape.report.html;
 
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
+import dev.noescape.ir.Reason;
 import dev.noescape.report.JsonOutput;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;

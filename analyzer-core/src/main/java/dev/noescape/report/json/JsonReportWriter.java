@@ -2,10 +2,10 @@ package dev.noescape.report.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.noescape.engine.Reason;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
+import dev.noescape.ir.Reason;
 import dev.noescape.report.JsonOutput;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Writes a {@link ReportRun} as plain JSON ({@code target/noescape/noescape.json}); the format is
- * documented in README.md, "JSON output format". Fields are written in a fixed order, findings in
+ * documented in docs/formats/json.md. Fields are written in a fixed order, findings in
  * {@link Reports#ORDER}, unknown columns as {@code null}; the same run gives the same bytes.
  */
 public final class JsonReportWriter {
@@ -78,7 +78,8 @@ public final class JsonReportWriter {
     g.writeEndObject();
 
     g.writeArrayFieldStart("findings");
-    for (ReportedFinding rf : findings) finding(rf, g);
+    Map<ReportedFinding, String> keys = Reports.baselineKeys(findings);
+    for (ReportedFinding rf : findings) finding(rf, keys.get(rf), g);
     g.writeEndArray();
 
     g.writeArrayFieldStart("notes");
@@ -101,7 +102,7 @@ public final class JsonReportWriter {
     g.writeEndObject();
   }
 
-  private static void finding(ReportedFinding rf, JsonGenerator g) throws IOException {
+  private static void finding(ReportedFinding rf, String baselineKey, JsonGenerator g) throws IOException {
     Finding f = rf.finding();
     g.writeStartObject();
     g.writeStringField("rule", f.rule().id());
@@ -114,8 +115,8 @@ public final class JsonReportWriter {
     g.writeNumberField("hotness", f.hotness());
     g.writeStringField("expected", f.expected() == null ? null : f.expected().name());
     g.writeStringField("method", f.method() == null ? null : f.method().key());
-    g.writeStringField("subject", f.subject());
-    g.writeStringField("baselineKey", Reports.baselineKey(f));
+    g.writeStringField("subject", f.identity());
+    g.writeStringField("baselineKey", baselineKey);
     g.writeArrayFieldStart("reasons");
     for (Reason r : f.reasons()) {
       g.writeStartObject();

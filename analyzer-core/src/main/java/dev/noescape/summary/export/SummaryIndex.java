@@ -338,10 +338,6 @@ public final class SummaryIndex {
     return Collections.unmodifiableSet(classes.keySet());
   }
 
-  public boolean hasClass(String owner) {
-    return classes.containsKey(owner);
-  }
-
   public int methodCount() {
     return methodCount;
   }

@@ -60,9 +60,11 @@ import com.sun.tools.javac.tree.JCTree.Tag;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Boxes;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.MethodReferenceForm;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
@@ -98,7 +100,7 @@ import java.util.Map;
  * variable is read back with a load of that field.
  *
  * <p><b>Structure.</b> Loops, conditionals and jumps are reported to the {@link MethodIRBuilder} as
- * DESIGN describes: a for-init and the iterable of an enhanced for run before the loop; condition,
+ * docs/design.md describes ("Loop depth"): a for-init and the iterable of an enhanced for run before the loop; condition,
  * body and update inside; {@code if} arms, {@code case}s, {@code catch} blocks, conditional arms,
  * right operands of {@code &&}/{@code ||} and {@code assert} are conditional; a {@code finally}
  * block always runs and is lowered unconditionally, before the {@code catch} blocks. {@code break}/{@code continue}/{@code yield}
@@ -125,7 +127,6 @@ final class BodyLowering {
   private final Map<Symbol, LocalInfo> locals = new HashMap<>();
   /** Loops, switches and labeled statements, innermost first: the targets of jumps. */
   private final Deque<Frame> frames = new ArrayDeque<>();
-  private final Deque<JCTree> blocks = new ArrayDeque<>();
   private final Deque<YieldTarget> yields = new ArrayDeque<>();
   private int loopCount;
   private TreePath path;
@@ -140,12 +141,12 @@ final class BodyLowering {
   /** Per LAMBDA / ANONYMOUS_CLASS site: the keys of the bodies its object runs (FrontEndResult.functionalBodies). */
   final Map<Integer, List<String>> bodies = new HashMap<>();
 
-  private record Frame(JCTree tree, boolean loop, JCTree parentBlock) {}
+  private record Frame(JCTree tree, boolean loop) {}
 
   private record YieldTarget(JCTree tree, Var result, Type type) {}
 
-  /** Where a local was declared: loops open at the declaration, the block holding it, whether it had an initializer. */
-  private record LocalInfo(int loopDepth, JCTree block, boolean hasInit) {}
+  /** Where a local was declared: the loops open at its declaration. */
+  private record LocalInfo(int loopDepth) {}
 
   BodyLowering(UnitContext u, MethodIRBuilder b, ClassSymbol cls, boolean lambdaBody, int baseDepth, boolean hot,
       String display, Type returnType, TreePath rootPath) {
@@ -198,7 +199,7 @@ final class BodyLowering {
       b.primitiveParam(pos);
       slots.add(null);
     }
-    if (p.sym != null) locals.put(p.sym, new LocalInfo(0, null, true));
+    if (p.sym != null) locals.put(p.sym, new LocalInfo(0));
     paramPaths.put(slot, pp);
   }
 
@@ -289,12 +290,7 @@ final class BodyLowering {
   private void stmtInner(JCStatement s) {
     switch (s.getTag()) {
       case BLOCK -> {
-        blocks.push(s);
-        try {
-          for (JCStatement st : ((JCBlock) s).stats) stmt(st);
-        } finally {
-          blocks.pop();
-        }
+        for (JCStatement st : ((JCBlock) s).stats) stmt(st);
       }
       case VARDEF -> varDef((JCVariableDecl) s);
       case EXEC -> expr(((JCExpressionStatement) s).expr);
@@ -317,7 +313,7 @@ final class BodyLowering {
       case SWITCH -> {
         JCSwitch sw = (JCSwitch) s;
         Var sel = expr(sw.selector);
-        frames.push(new Frame(sw, false, blocks.peek()));
+        frames.push(new Frame(sw, false));
         try {
           cases(sw.cases, sel);
         } finally {
@@ -357,7 +353,7 @@ final class BodyLowering {
       case YIELD -> yieldStmt((JCYield) s);
       case LABELLED -> {
         JCLabeledStatement l = (JCLabeledStatement) s;
-        frames.push(new Frame(l, false, blocks.peek()));
+        frames.push(new Frame(l, false));
         try {
           stmt(l.body);
         } finally {
@@ -389,7 +385,7 @@ final class BodyLowering {
       var = b.local(v.name.toString(), u.descriptors.typeName(sym.type));
       env.put(sym, var);
     }
-    locals.put(sym, new LocalInfo(loopCount, blocks.peek(), v.init != null));
+    locals.put(sym, new LocalInfo(loopCount));
     if (v.init != null) {
       Var val = value(v.init, sym.type);
       b.copy(var, val, pos(v));
@@ -397,7 +393,7 @@ final class BodyLowering {
   }
 
   private void openLoop(JCStatement loop, LoopKind kind, SymbolicExpr trip, String reason) {
-    frames.push(new Frame(loop, true, blocks.peek()));
+    frames.push(new Frame(loop, true));
     loopCount++;
     b.beginLoop(kind, pos(loop), trip, reason);
   }
@@ -456,7 +452,7 @@ final class BodyLowering {
       loopVar = b.local(var.name.toString(), u.descriptors.typeName(var.sym.type));
       env.put(var.sym, loopVar);
     }
-    if (var.sym != null) locals.put(var.sym, new LocalInfo(loopCount, blocks.peek(), true));
+    if (var.sym != null) locals.put(var.sym, new LocalInfo(loopCount));
     if (array) {
       Type elem = types.elemtype(exprType);
       if (Descriptors.isReference(elem)) {
@@ -486,7 +482,6 @@ final class BodyLowering {
       TreePath saved = path;
       path = new TreePath(path, c);
       b.beginConditional();
-      blocks.push(c);
       try {
         for (JCCaseLabel label : c.labels) {
           if (label instanceof JCPatternCaseLabel pl) pattern(pl.pat, selector);
@@ -503,7 +498,6 @@ final class BodyLowering {
           }
         }
       } finally {
-        blocks.pop();
         b.endConditional();
         path = saved;
       }
@@ -674,29 +668,15 @@ final class BodyLowering {
     return v;
   }
 
-  /** A boxing site for {@code e} (of primitive type {@code from}) converted to {@code target}. */
+  /** A boxing site for {@code e} (of primitive type {@code from}) converted to {@code target} ({@link Boxes#boxFor}). */
   private Var box(JCExpression e, Type from, Type target, TreePath sitePath) {
-    Type prim = from;
-    Type boxType;
-    Type unboxedTarget = types.unboxedType(target);
-    if (unboxedTarget != null && unboxedTarget.isPrimitive()) {
-      // Character c = 65; Short s = 1: the constant is narrowed to the box's primitive first
-      boxType = target;
-      prim = unboxedTarget;
-    } else {
-      boxType = types.boxedClass(from).type;
-    }
-    Long constant = LoopTripCounts.constant(e);
-    return boxSite(e, prim, boxType, constant, sitePath);
+    List<String> conversion = Boxes.boxFor(u.descriptors.typeName(from), u.descriptors.typeName(target));
+    return boxSite(e, conversion.get(0), conversion.get(1), LoopTripCounts.constant(e), sitePath);
   }
 
-  private Var boxSite(JCTree at, Type prim, Type boxType, Long constant, TreePath sitePath) {
-    String boxName = u.descriptors.typeName(boxType);
+  private Var boxSite(JCTree at, String primName, String boxName, Long constant, TreePath sitePath) {
     Var t = b.temp(boxName);
-    String primName = u.descriptors.typeName(prim);
-    AllocSite site = b.alloc(t, SiteKind.BOXING, boxName,
-        "boxing " + primName + " to " + boxName.substring(boxName.lastIndexOf('.') + 1), pos(at),
-        new AllocSite.Boxing(primName, constant));
+    AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at), new AllocSite.Boxing(primName, constant));
     sitePaths.put(site.id(), sitePath);
     return t;
   }
@@ -815,20 +795,15 @@ final class BodyLowering {
 
   // ---- calls ----
 
-  private static boolean isBoxingValueOf(MethodSymbol m, Types types) {
-    if (!m.isStatic() || !m.name.contentEquals("valueOf") || m.params().size() != 1) return false;
-    Type p = m.params().head.type;
-    if (!p.isPrimitive()) return false;
-    return types.boxedClass(p) == m.owner;
-  }
-
   private Var invoke(JCMethodInvocation t) {
     Symbol s = TreeInfo.symbol(t.meth);
     if (!(s instanceof MethodSymbol m)) return conservative(t);
-    if (isBoxingValueOf(m, types) && t.args.size() == 1) {
+    if (t.args.size() == 1 && m.owner instanceof ClassSymbol owner
+        && Boxes.isValueOf(owner.flatName().toString(), m.name.toString(), u.descriptors.declaredParams(m), m.isStatic())) {
       JCExpression arg = t.args.head;
       expr(arg);
-      return boxSite(t, m.params().head.type, m.owner.type, LoopTripCounts.constant(arg), path);
+      String box = owner.flatName().toString();
+      return boxSite(t, Boxes.primitiveOf(box), box, LoopTripCounts.constant(arg), path);
     }
     Var recv = null;
     boolean nonVirtual = false;
@@ -924,10 +899,8 @@ final class BodyLowering {
       // javac chose the variable-arity form: an array of the trailing arguments, even when empty
       String arrayType = u.descriptors.typeName(varargsElement) + "[]";
       Var arr = b.temp(arrayType);
-      int n = actual.size() - i;
-      AllocSite site = b.alloc(arr, SiteKind.VARARGS_ARRAY, arrayType,
-          "varargs " + arrayType.substring(arrayType.lastIndexOf('.') + 1) + " for " + ref.displayName(), pos(call),
-          new AllocSite.Varargs(ref, n));
+      int n = AllocSite.Varargs.elementCount(actual.size(), formals.size());
+      AllocSite site = b.alloc(arr, SiteKind.VARARGS_ARRAY, arrayType, pos(call), new AllocSite.Varargs(ref, n));
       sitePaths.put(site.id(), path);
       for (; i < actual.size(); i++) {
         Var v = value(actual.get(i), varargsElement);
@@ -1032,8 +1005,8 @@ final class BodyLowering {
     Var obj = temp(t.type);
     List<SymbolicExpr> argForms = new ArrayList<>();
     for (JCExpression a : t.args) argForms.add(symbolic(a));
-    AllocSite site = b.alloc(obj, SiteKind.NEW_OBJECT, u.descriptors.typeName(t.type), describe(t, "new ", "new " + simple(c) + "(…)"),
-        pos(t), new AllocSite.Constructor(u.descriptors.declaredParams(ctor), argForms));
+    AllocSite site = b.alloc(obj, SiteKind.NEW_OBJECT, u.descriptors.typeName(t.type), pos(t),
+        new AllocSite.Constructor(u.descriptors.declaredParams(ctor), argForms, u.positions.text(t.clazz), u.positions.text(t)));
     sitePaths.put(site.id(), path);
     Captures.Result cap = u.localClassCaptures.get(c);
     if (cap != null) storeCaptures(obj, cap, pos(t));
@@ -1063,10 +1036,9 @@ final class BodyLowering {
     Captures.Result cap = c == null ? new Captures.Result(List.of(), false) : Captures.of(def, c, types);
     String type = c != null ? c.flatName().toString() : u.descriptors.typeName(t.type);
     Var obj = b.temp(type);
-    String superName = t.clazz != null ? u.positions.text(t.clazz) : "class";
     List<String> keys = c != null ? anonymousBodies(def, c) : List.of();
-    AllocSite site = b.alloc(obj, SiteKind.ANONYMOUS_CLASS, type, "anonymous " + shorten(superName, 40),
-        pos(t), new AllocSite.Capture(cap.names(), keys));
+    AllocSite site = b.alloc(obj, SiteKind.ANONYMOUS_CLASS, type, pos(t),
+        new AllocSite.Anonymous(anonymousSupertype(c), cap.names(), keys));
     sitePaths.put(site.id(), path);
     if (c != null) bodies.put(site.id(), keys);
     storeCaptures(obj, cap, pos(t));
@@ -1087,6 +1059,14 @@ final class BodyLowering {
     TreePath defPath = new TreePath(path, def);
     u.enqueue(def, () -> ClassLowering.lowerClass(u, def, defPath, inheritHot, depth));
     return obj;
+  }
+
+  /** The binary name of what an anonymous class is an anonymous of ({@link AllocSite.Anonymous#supertypeOf}), or null. */
+  private static String anonymousSupertype(ClassSymbol c) {
+    if (c == null || !(c.getSuperclass().tsym instanceof ClassSymbol sup)) return null;
+    List<String> interfaces = new ArrayList<>();
+    for (Type i : c.getInterfaces()) if (i.tsym instanceof ClassSymbol ic) interfaces.add(ic.flatName().toString());
+    return AllocSite.Anonymous.supertypeOf(sup.flatName().toString(), interfaces);
   }
 
   /**
@@ -1137,9 +1117,9 @@ final class BodyLowering {
     for (JCExpression d : t.dims) expr(d);
     String type = u.descriptors.typeName(t.type);
     Var arr = b.temp(type);
-    AllocSite site = b.alloc(arr, SiteKind.NEW_ARRAY, type,
-        describe(t, "", t.elemtype == null ? type.substring(type.lastIndexOf('.') + 1) + " initializer" : "new " + type), pos(t),
-        new AllocSite.Plain());
+    String size = t.dims.isEmpty() ? (t.elems != null ? Integer.toString(t.elems.size()) : "") : u.positions.text(t.dims.head);
+    AllocSite site = b.alloc(arr, SiteKind.NEW_ARRAY, type, pos(t),
+        new AllocSite.NewArray(size, t.elemtype == null, u.positions.text(t)));
     sitePaths.put(site.id(), path);
     if (t.elems != null) {
       Type elem = t.type != null ? types.elemtype(t.type) : null;
@@ -1167,12 +1147,9 @@ final class BodyLowering {
     u.enqueue(t, () -> ClassLowering.lowerLambda(u, t, lambdaPath, lambdaName, cls, depth, inheritHot, enclosingDisplay));
     if (cap.isEmpty()) return null;
     Var obj = temp(t.type);
-    List<String> names = cap.names();
-    StringBuilder d = new StringBuilder("lambda capturing ");
-    for (int i = 0; i < names.size(); i++) d.append(i == 0 ? "'" : ", '").append(names.get(i)).append('\'');
     List<String> body = List.of(ClassLowering.lambdaRef(u, t, name, cls).key());
-    AllocSite site = b.alloc(obj, SiteKind.LAMBDA, u.descriptors.typeName(t.type), d.toString(), pos(t),
-        new AllocSite.Capture(names, body));
+    AllocSite site = b.alloc(obj, SiteKind.LAMBDA, u.descriptors.typeName(t.type), pos(t),
+        new AllocSite.Lambda(cap.names(), body));
     sitePaths.put(site.id(), path);
     bodies.put(site.id(), body);
     storeCaptures(obj, cap, pos(t));
@@ -1181,29 +1158,33 @@ final class BodyLowering {
 
   /** Bound references ({@code obj::m}, {@code this::m}, {@code super::m}, {@code Inner::new}) capture their receiver. */
   private Var memberRef(JCMemberReference t) {
+    MethodReferenceForm form = switch (t.kind) {
+      case STATIC -> MethodReferenceForm.STATIC;
+      case UNBOUND -> MethodReferenceForm.UNBOUND;
+      case BOUND -> MethodReferenceForm.BOUND;
+      case SUPER -> MethodReferenceForm.SUPER;
+      case IMPLICIT_INNER -> MethodReferenceForm.INNER_CONSTRUCTOR;
+      case TOPLEVEL -> MethodReferenceForm.CONSTRUCTOR;
+      case ARRAY_CTOR -> MethodReferenceForm.ARRAY_CONSTRUCTOR;
+    };
+    if (!form.captures()) return null; // a constant
     Var recv;
     String captured;
-    switch (t.kind) {
-      case BOUND -> {
-        recv = expr(t.expr);
-        captured = u.positions.text(t.expr);
-      }
-      case SUPER -> {
-        recv = thisRef();
-        captured = "this";
-      }
-      case IMPLICIT_INNER -> {
-        recv = t.sym != null && t.sym.owner instanceof ClassSymbol inner
-            ? outerInstance(Descriptors.enclosingClass(inner)) : thisRef();
-        captured = "this";
-      }
-      default -> {
-        return null; // Type::staticM, Type::instanceM, Type::new, int[]::new: constants
-      }
+    if (form == MethodReferenceForm.BOUND) {
+      recv = expr(t.expr);
+      captured = u.positions.text(t.expr);
+    } else if (form == MethodReferenceForm.SUPER) {
+      recv = thisRef();
+      captured = "this";
+    } else {
+      recv = t.sym != null && t.sym.owner instanceof ClassSymbol inner
+          ? outerInstance(Descriptors.enclosingClass(inner)) : thisRef();
+      captured = "this";
     }
     Var obj = temp(t.type);
-    AllocSite site = b.alloc(obj, SiteKind.METHOD_REF, u.descriptors.typeName(t.type),
-        "bound method reference " + shorten(u.positions.text(t), 60), pos(t), new AllocSite.Capture(List.of(captured)));
+    String method = t.name.contentEquals("<init>") ? "new" : t.name.toString();
+    AllocSite site = b.alloc(obj, SiteKind.METHOD_REF, u.descriptors.typeName(t.type), pos(t),
+        new AllocSite.MethodReference(u.positions.text(t.expr), method, List.of(captured)));
     sitePaths.put(site.id(), path);
     b.store(obj, FieldRef.captured(captured), recv, pos(t));
     return obj;
@@ -1221,7 +1202,7 @@ final class BodyLowering {
         var = b.local(v.name.toString(), u.descriptors.typeName(v.sym.type));
         env.put(v.sym, var);
       }
-      locals.put(v.sym, new LocalInfo(loopCount, blocks.peek(), true));
+      locals.put(v.sym, new LocalInfo(loopCount));
       b.copy(var, value, pos(p));
     } else if (p instanceof JCRecordPattern rp && rp.record != null) {
       List<? extends Symbol.RecordComponent> comps = rp.record.getRecordComponents();
@@ -1255,7 +1236,7 @@ final class BodyLowering {
     Var sel = expr(s.selector);
     Var r = Descriptors.isReference(s.type) ? temp(s.type) : null;
     yields.push(new YieldTarget(s, r, s.type));
-    frames.push(new Frame(s, false, blocks.peek()));
+    frames.push(new Frame(s, false));
     try {
       cases(s.cases, sel);
     } finally {
@@ -1336,8 +1317,8 @@ final class BodyLowering {
       read(lv, pos(a));
       expr(a.rhs);
       Var s = b.temp("java.lang.String");
-      AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", describe(a, "string +="), pos(a),
-          new AllocSite.Concat(accumulator(a.lhs)));
+      AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", pos(a),
+          new AllocSite.Concat(accumulator(a.lhs), u.positions.text(a)));
       sitePaths.put(site.id(), path);
       write(lv, s, pos(a));
       return s;
@@ -1352,9 +1333,9 @@ final class BodyLowering {
    * written back to {@code lv}; otherwise (a primitive) null.
    */
   private Var rebox(JCTree at, LValue lv, Type t) {
-    Type unboxed = t == null ? null : types.unboxedType(t);
-    if (!Descriptors.isReference(t) || unboxed == null || !unboxed.isPrimitive()) return null;
-    Var boxed = boxSite(at, unboxed, t, null, path);
+    String box = Descriptors.isReference(t) ? u.descriptors.typeName(t) : null;
+    if (box == null || Boxes.primitiveOf(box) == null) return null;
+    Var boxed = boxSite(at, Boxes.primitiveOf(box), box, null, path);
     write(lv, boxed, pos(at));
     return boxed;
   }
@@ -1417,8 +1398,8 @@ final class BodyLowering {
       accumulator = null;
     }
     Var s = b.temp("java.lang.String");
-    AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", describe(bin, "string concatenation"),
-        pos(bin), new AllocSite.Concat(acc));
+    AllocSite site = b.alloc(s, SiteKind.STRING_CONCAT, "java.lang.String", pos(bin),
+        new AllocSite.Concat(acc, u.positions.text(bin)));
     sitePaths.put(site.id(), path);
     return s;
   }
@@ -1450,8 +1431,7 @@ final class BodyLowering {
     if (Captures.isLocal(v)) {
       LocalInfo li = locals.get(v);
       boolean across = li != null && li.loopDepth() < loopCount;
-      boolean simple = across && li.hasInit() && simpleRewrite(v, li);
-      return new AllocSite.Accumulator(v.name.toString(), false, across, simple);
+      return new AllocSite.Accumulator(v.name.toString(), false, across);
     }
     String name;
     if (l instanceof JCIdent) {
@@ -1459,55 +1439,7 @@ final class BodyLowering {
     } else {
       name = u.positions.text(l);
     }
-    return new AllocSite.Accumulator(name, true, true, false);
-  }
-
-  /**
-   * A local declared with an initializer in the block that holds the (outermost enclosing) loop,
-   * and inside that loop used only as {@code s += e} / {@code s = s + e} statements.
-   */
-  private boolean simpleRewrite(VarSymbol v, LocalInfo li) {
-    List<Frame> loops = new ArrayList<>();
-    for (Frame f : frames) {
-      if (f.loop()) loops.add(0, f);
-    }
-    if (li.loopDepth() >= loops.size()) return false;
-    Frame loop = loops.get(li.loopDepth());
-    if (loop.parentBlock() == null || loop.parentBlock() != li.block()) return false;
-    boolean[] ok = {true};
-    new TreeScanner() {
-      @Override
-      public void visitExec(JCExpressionStatement s) {
-        JCExpression e = s.expr;
-        if (e instanceof JCAssignOp op && op.getTag() == Tag.PLUS_ASG && isIdent(op.lhs, v)) {
-          scan(op.rhs);
-          return;
-        }
-        if (e instanceof JCAssign as && isIdent(as.lhs, v)) {
-          List<JCExpression> rights = new ArrayList<>();
-          JCExpression cur = TreeInfo.skipParens(as.rhs);
-          while (cur instanceof JCBinary bin && bin.getTag() == Tag.PLUS) {
-            rights.add(bin.rhs);
-            cur = TreeInfo.skipParens(bin.lhs);
-          }
-          if (!rights.isEmpty() && isIdent(cur, v)) {
-            for (JCExpression r : rights) scan(r);
-            return;
-          }
-        }
-        super.visitExec(s);
-      }
-
-      @Override
-      public void visitIdent(JCIdent id) {
-        if (id.sym == v) ok[0] = false;
-      }
-    }.scan(loop.tree());
-    return ok[0];
-  }
-
-  private static boolean isIdent(JCExpression e, Symbol s) {
-    return TreeInfo.skipParens(e) instanceof JCIdent id && id.sym == s;
+    return new AllocSite.Accumulator(name, true, true);
   }
 
   // ---- fallback ----
@@ -1567,27 +1499,6 @@ final class BodyLowering {
     return baseDepth + loopCount;
   }
 
-  private static String simple(ClassSymbol c) {
-    return Descriptors.displayClass(c);
-  }
-
-  /** The expression's own text when short and on one line, else {@code fallback}. */
-  private String describe(JCTree t, String fallback) {
-    return describe(t, "", fallback);
-  }
-
-  /** As above, when the text starts with {@code prefix} (an enum constant's {@code new} has no {@code new} in the source). */
-  private String describe(JCTree t, String prefix, String fallback) {
-    String text = u.positions.text(t);
-    if (text.length() <= 60 && text.indexOf('\n') < 0 && text.startsWith(prefix)) return text;
-    return fallback;
-  }
-
-  private static String shorten(String s, int max) {
-    s = s.replaceAll("\\s+", " ");
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-  }
-
   /**
    * A constructor body: the instance field initializers and instance initializer blocks
    * ({@code inits}, in declaration order) run right after the {@code super(...)} call, as javac
@@ -1596,7 +1507,6 @@ final class BodyLowering {
   void constructorBody(JCBlock body, List<JCTree> inits, TreePath classPath) {
     TreePath saved = path;
     path = new TreePath(path, body);
-    blocks.push(body);
     try {
       int callIdx = -1;
       boolean delegates = false;
@@ -1616,7 +1526,6 @@ final class BodyLowering {
         if (i == callIdx && !delegates) initializers(inits, classPath);
       }
     } finally {
-      blocks.pop();
       path = saved;
     }
   }

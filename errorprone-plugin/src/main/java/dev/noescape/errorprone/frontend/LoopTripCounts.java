@@ -29,8 +29,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The trip count of a loop when it is known before the loop starts (DESIGN "Rule semantics",
- * {@code UnpresizedCollection}), or why it is not.
+ * The trip count of a loop when it is known before the loop starts (docs/design.md, "Loop depth"
+ * and "Fills: UnpresizedCollection"), or why it is not.
  *
  * <ul>
  *   <li>Enhanced for over an array: {@code expr.length}; over a {@code java.util.Collection}:

@@ -1,6 +1,5 @@
-package dev.noescape.engine;
+package dev.noescape.ir;
 
-import dev.noescape.ir.SourcePos;
 
 /**
  * One step of the chain that explains why an object escapes, from the allocation outwards:

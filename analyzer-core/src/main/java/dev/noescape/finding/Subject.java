@@ -1,0 +1,35 @@
+package dev.noescape.finding;
+
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.MethodRef;
+
+/**
+ * What a finding is about, as structure: an allocation site, a parameter, a call, or the method's
+ * allocation contract. Everything downstream of the rules (source mapping, reports, baselines, the
+ * front ends' tree lookups) reads this, never the message: the message is wording, this is data.
+ * Its line-independent name is {@link SubjectIdentity#of}.
+ */
+public sealed interface Subject permits Subject.Site, Subject.Param, Subject.Call, Subject.Contract {
+
+  /** An allocation site of the finding's method, with every fact its front end supplied. */
+  record Site(AllocSite site) implements Subject {}
+
+  /**
+   * A declared parameter of the finding's method.
+   *
+   * @param slot its summary slot ({@code this} is slot 0 of instance methods)
+   * @param name its source name
+   */
+  record Param(int slot, String name) implements Subject {}
+
+  /** A call of the finding's method ({@code AllocationContract}: a callee that may allocate). */
+  record Call(MethodRef callee) implements Subject {}
+
+  /** The method's {@code @NoAllocation} contract itself (a waiver of it that states no reason). */
+  record Contract() implements Subject {}
+
+  /** The site, or null for the other subjects. */
+  default AllocSite site() {
+    return this instanceof Site s ? s.site() : null;
+  }
+}

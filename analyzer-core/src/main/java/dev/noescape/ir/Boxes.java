@@ -1,0 +1,79 @@
+package dev.noescape.ir;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Boxing, decided in one place for both front ends, the rules and the source mapping: which
+ * conversion is one, to which box, and which boxes never allocate.
+ *
+ * <ul>
+ *   <li>A boxing conversion is an implicit conversion of a primitive to a reference type, or an
+ *       explicit call of the box class's static {@code valueOf(primitive)} ({@link #isValueOf};
+ *       bytecode shows both as that call). An assignment of a constant to a box of a narrower type
+ *       ({@code Character c = 65; Short s = 1}) narrows first, then boxes to the target
+ *       ({@link #boxFor}).
+ *   <li>It allocates unless {@code valueOf} returns a cached instance ({@link #neverAllocates}):
+ *       every {@code Boolean} and {@code Byte}; a compile-time constant in −128..127 for
+ *       {@code Integer}, {@code Short} and {@code Long}, in 0..127 for {@code Character} (the
+ *       caches the JLS requires; {@code -XX:AutoBoxCacheMax} may make the {@code Integer} one larger
+ *       at run time, which the analysis does not assume). {@code Float} and {@code Double} have no
+ *       cache. A value that is not a compile-time constant is assumed to allocate.
+ * </ul>
+ */
+public final class Boxes {
+  private Boxes() {}
+
+  private static final Map<String, String> BOX = Map.of(
+      "boolean", "java.lang.Boolean", "byte", "java.lang.Byte", "char", "java.lang.Character",
+      "short", "java.lang.Short", "int", "java.lang.Integer", "long", "java.lang.Long",
+      "float", "java.lang.Float", "double", "java.lang.Double");
+
+  private static final Map<String, String> PRIMITIVE = Map.of(
+      "java.lang.Boolean", "boolean", "java.lang.Byte", "byte", "java.lang.Character", "char",
+      "java.lang.Short", "short", "java.lang.Integer", "int", "java.lang.Long", "long",
+      "java.lang.Float", "float", "java.lang.Double", "double");
+
+  /** The box class of a primitive type name ({@code int} → {@code java.lang.Integer}), or null. */
+  public static String boxOf(String primitive) {
+    return BOX.get(primitive);
+  }
+
+  /** The primitive type a box class holds ({@code java.lang.Integer} → {@code int}), or null. */
+  public static String primitiveOf(String box) {
+    return PRIMITIVE.get(box);
+  }
+
+  /**
+   * The box that a primitive {@code from} becomes when converted to {@code target} (a reference
+   * type's binary name, or null when unknown) and the primitive it holds: the target itself when
+   * it is a box (a constant narrowed to it first), else {@code from}'s own box.
+   *
+   * @return {@code [primitive, box]}
+   */
+  public static List<String> boxFor(String from, String target) {
+    String unboxed = target == null ? null : primitiveOf(target);
+    return unboxed != null ? List.of(unboxed, target) : List.of(from, boxOf(from));
+  }
+
+  /** Whether {@code owner.name(paramTypes)} (static or not) is a box class's {@code valueOf} of its own primitive. */
+  public static boolean isValueOf(String owner, String name, List<String> paramTypes, boolean isStatic) {
+    return isStatic && name.equals("valueOf") && paramTypes.size() == 1 && owner.equals(boxOf(paramTypes.get(0)));
+  }
+
+  /**
+   * Whether boxing into {@code box} (a binary name) never allocates: always for {@code Boolean}
+   * and {@code Byte}; for a compile-time {@code constant} (a {@code char} as its code; null when
+   * not constant) inside the box's {@code valueOf} cache.
+   */
+  public static boolean neverAllocates(String box, Long constant) {
+    if ("java.lang.Boolean".equals(box) || "java.lang.Byte".equals(box)) return true;
+    if (constant == null || box == null) return false;
+    long v = constant;
+    return switch (box) {
+      case "java.lang.Integer", "java.lang.Short", "java.lang.Long" -> v >= -128 && v <= 127;
+      case "java.lang.Character" -> v >= 0 && v <= 127;
+      default -> false;
+    };
+  }
+}
