@@ -3,6 +3,7 @@ package corpus.escape;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -137,6 +138,14 @@ final class ReceiverDispatch {
   static void viaNewSink() {
     Sink sink = new Sink(); // ok: HeapEscape -- only accept is called on it
     sink.accept(new StringBuilder()); // ok: HeapEscape -- the receiver is exactly a Sink: Sink.accept runs
+  }
+
+  static void remember(Object[] items) {
+    List<Object> list = new ArrayList<>(); // ok: HeapEscape -- list.iterator() on an exact ArrayList is held to List.iterator's model: it yields the elements, not the list
+    for (Object o : items) list.add(o);
+    ArrayList<Object> all = new ArrayList<>(); // expect: HeapEscape(static field)
+    for (Object o : list) all.add(o);
+    kept = all;
   }
 
   static void paint(Shape shape) {

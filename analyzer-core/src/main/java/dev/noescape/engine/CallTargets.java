@@ -271,23 +271,28 @@ public final class CallTargets {
   }
 
   /**
-   * What answers {@code t}, one implementation of a call to {@code callee}. A library summary of
-   * the implementation, else of the callee: the contract every implementation of a modeled method
-   * honours (TRUST ASSUMPTION 3 of jdk.models), asked when the implementation is a JDK class the
-   * models do not list (an exact receiver selecting {@code AbstractList#add}).
+   * What answers {@code t}, one implementation of a call to {@code callee}. For an implementation
+   * outside the program, the library summary of the callee when there is one: the contract every
+   * implementation of a described method honours (TRUST ASSUMPTION 3 of jdk.models); else that of
+   * the implementation.
    */
   private static Target target(MethodRef t, MethodRef callee, boolean dispatchOpen, Sources sources) {
+    int program = sources.program(t.key());
+    if (program < 0 && t != callee && !t.owner().equals(callee.owner())) {
+      // A library class's implementation of a method the library describes (an exact receiver
+      // selecting ArrayList#iterator for List#iterator): the declared method's summary, as when the
+      // receiver was not known. Every JDK implementation honours it (TRUST ASSUMPTION 3), and the
+      // implementation's own lines are no better for the engine: ArrayList#iterator's fresh iterator
+      // holding the list would make next() return the list itself.
+      Optional<MethodSummary> contract = sources.library(callee);
+      if (contract.isPresent()) return new Target(t, Kind.LIBRARY, contract.get(), -1, null, 0);
+    }
     Optional<MethodSummary> lib = sources.library(t);
     if (lib.isPresent()) return new Target(t, Kind.LIBRARY, lib.get(), -1, null, 0);
-    int program = sources.program(t.key());
     if (program >= 0) {
       return dispatchOpen
           ? new Target(t, Kind.UNKNOWN, null, program, Unresolved.OVERRIDABLE, 0)
           : new Target(t, Kind.PROGRAM, null, program, null, 0);
-    }
-    if (t != callee && !t.owner().equals(callee.owner())) {
-      Optional<MethodSummary> contract = sources.library(callee);
-      if (contract.isPresent()) return new Target(t, Kind.LIBRARY, contract.get(), -1, null, 0);
     }
     MethodSummary shipped = dispatchOpen ? null : sources.shipped(t);
     if (shipped != null) return new Target(t, Kind.SHIPPED, shipped, -1, null, 0);

@@ -31,7 +31,7 @@ public final class JdkSummaries implements SummaryProvider {
   /** The resource, relative to this class. */
   public static final String RESOURCE = "jdk-summaries.gz";
   /** The origin of the summaries it gives ({@link MethodSummary#origin()}). */
-  public static final String ORIGIN = "generated";
+  public static final String ORIGIN = MethodSummary.GENERATED;
   /** The producer prefix in the header, followed by the generating JDK. */
   public static final String PRODUCER = "JdkSummaryGenerator jdk=";
 

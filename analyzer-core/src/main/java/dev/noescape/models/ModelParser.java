@@ -426,7 +426,7 @@ public final class ModelParser {
     for (int s = 0; s < slots; s++) {
       tags.add(tag(lineNo, tagTokens.get(s), s, slots, o, name));
     }
-    return new Model(o, name, paramTypes, isStatic, new MethodSummary(tags, fresh, alloc, "model"), lineNo,
+    return new Model(o, name, paramTypes, isStatic, new MethodSummary(tags, fresh, alloc, MethodSummary.MODEL), lineNo,
         pending.family(), since);
   }
 

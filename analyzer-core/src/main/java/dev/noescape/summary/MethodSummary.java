@@ -14,7 +14,8 @@ import java.util.List;
  *     {@code List.copyOf}); false when it may be a pre-existing object (a cached value, a field,
  *     an element of a parameter)
  * @param allocates whether the call may allocate on the heap
- * @param origin where the summary came from: {@code model}, {@code computed}, {@code unknown}
+ * @param origin where the summary came from: {@code model} (hand-checked), {@code generated} (from a
+ *     JDK body by the generator), {@code computed}, {@code unknown}
  */
 public record MethodSummary(List<ParamTag> params, boolean freshReturn, Allocates allocates, String origin) {
   public MethodSummary {
@@ -33,6 +34,19 @@ public record MethodSummary(List<ParamTag> params, boolean freshReturn, Allocate
   public boolean isUnknown() {
     return "unknown".equals(origin);
   }
+
+  /** Whether it is a hand-checked model's. */
+  public boolean isModel() {
+    return MODEL.equals(origin);
+  }
+
+  /** Whether it was generated from one JDK body ({@code JdkSummaries}). */
+  public boolean isGenerated() {
+    return GENERATED.equals(origin);
+  }
+
+  /** The origins of hand-checked models and of generated JDK summaries. */
+  public static final String MODEL = "model", GENERATED = "generated";
 
   /** Least upper bound over two possible targets of one call (same slot count). */
   public MethodSummary join(MethodSummary o) {

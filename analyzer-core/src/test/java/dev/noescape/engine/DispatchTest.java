@@ -208,6 +208,25 @@ class DispatchTest {
   }
 
   @Test
+  void anExactlyKnownLibraryClassIsHeldToTheDeclaredMethodsSummary() {
+    // made = new j.Bag(); made.put(foo): Bag#put's own line (one implementation's, less precise)
+    // lets the argument escape; Coll#put's contract, which every library implementation honours,
+    // does not. The exact class must not trade the contract for the implementation's line.
+    MethodRef collPut = inst("j.Coll", "put", OBJ);
+    MethodRef bagPut = inst("j.Bag", "put", OBJ);
+    Types types = new Types().type("j.Coll", TypeHierarchy.Subclassing.OPEN)
+        .type("j.Bag", TypeHierarchy.Subclassing.OPEN, "j.Coll").declares("j.Bag", "put");
+    Ir.Library lib = new Ir.Library().put(collPut, model(false, Allocates.NO, ParamTag.NONE, ParamTag.NONE))
+        .put(bagPut, model(false, Allocates.NO, ParamTag.NONE, ParamTag.GLOBAL));
+    MethodIRBuilder b = method(stat("a.T", "caller"));
+    Var made = newLocal(b, "made", "j.Bag", 4);
+    Var foo = newLocal(b, "foo", "a.Foo", 5);
+    b.call(null, collPut, List.of(made, foo), List.of(), true, List.of(), "j.Coll", at(5));
+    AnalysisResult r = run(lib, types, b.build());
+    assertEquals(EscapeState.ARG_ESCAPE, fooSite(r).state(), render(fooSite(r).chain()).toString());
+  }
+
+  @Test
   void anArrayReceiverRunsObjectsMethodOnly() {
     MethodRef clone = inst(OBJ, "clone");
     MethodRef publishing = inst("a.Registered", "clone");
