@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
+import dev.noescape.finding.Finding;
 import dev.noescape.rules.RuleContext;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,10 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  * release whose baseline format is {@code "version": 1} ({@code Baseline.of} over every rule's
  * findings on the corpus classes, mapped to the corpus sources, as {@code mvn noescape:baseline}
  * does), before findings carried their sites as structure. Today's findings over the same classes
- * must each be absorbed by it, and no entry may be left over.
+ * must each be absorbed by it, and no entry may be left over. The findings are those of the rule
+ * context the baseline was written with (expected escapes included: they had no tier then), over
+ * the corpus files it knew ({@link #ADDED_SINCE} came later).
  */
 class BaselineCompatibilityTest {
   static Pipeline.Mapped mapped;
+
+  /** Corpus files written after the version 1 baseline: their findings are new to it. */
+  static final List<String> ADDED_SINCE = List.of("corpus/escape/ReceiverDispatch.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");
@@ -34,10 +40,13 @@ class BaselineCompatibilityTest {
     Path classes = testdata().resolve("target/classes");
     assertTrue(Files.isDirectory(classes), "no corpus classes at " + classes + " (build the testdata module)");
     BytecodeAnalysis.Result result = BytecodeAnalysis.run(
-        new BytecodeAnalysis.Options(List.of(classes), List.of(), Pipeline.defaultRules(true), RuleContext.defaults()),
+        new BytecodeAnalysis.Options(List.of(classes), List.of(), Pipeline.defaultRules(true),
+            RuleContext.defaults().withExpectedEscapes(true)),
         BytecodeAnalysis.Progress.NONE);
     Path root = testdata().getParent();
-    mapped = Pipeline.map(result.findings(), List.of(testdata().resolve("src/main/java")), root, e -> {
+    List<Finding> known = result.findings().stream()
+        .filter(f -> ADDED_SINCE.stream().noneMatch(f.file()::endsWith)).toList();
+    mapped = Pipeline.map(known, List.of(testdata().resolve("src/main/java")), root, e -> {
       throw new AssertionError(e);
     });
   }
@@ -46,13 +55,49 @@ class BaselineCompatibilityTest {
     return Paths.get(BaselineCompatibilityTest.class.getResource(name).toURI());
   }
 
+  /**
+   * Findings the version 1 baseline could not hold: the analysis found them later. The second arm
+   * of {@code c ? new Fill(a, b) : new Fill(b, a)} was described with the first arm's constructor
+   * call (the bytecode's shared stack local).
+   */
+  static final List<String> FOUND_SINCE = List.of(
+      "testdata/src/main/java/corpus/trading/OrderBook.java:65:15: new OrderBook.Fill(r.id(), incoming.id(), price, qty)"
+          + " escapes to heap: stored into new ArrayList<>() by List.add (line 66); ArrayList object is returned"
+          + " (line 75) — the caller keeps it [HeapEscape]");
+
+  /**
+   * Entries of the version 1 baseline that no finding uses any more: the escapes a more precise
+   * analysis proves away (a lambda passed to a functional interface's own method is not kept by it,
+   * {@code Path.of} does not keep its varargs array), the twins reported once ({@code HeapEscape}
+   * findings on one line that read alike, a field initializer javac copies into each constructor),
+   * and the first arm of the conditional of {@link #FOUND_SINCE}, whose count was 2.
+   */
+  static final List<String> GONE_SINCE = List.of(
+      "HeapEscape:corpus.graph.RoadGraph#outDegrees():boxing int to Integer",
+      "HeapEscape:corpus.hot.PriceFeed#<init>(java.util.Map,corpus.hot.PriceFeed$Sink):new ArrayList<>()",
+      "HeapEscape:corpus.hot.RingBuffer#snapshot():boxing int to Integer",
+      "HeapEscape:corpus.lambdas.EventBus#initAndIterable(java.util.List,java.lang.String,int):lambda capturing 'n'",
+      "HeapEscape:corpus.lambdas.EventBus#initAndIterable(java.util.List,java.lang.String,int):lambda capturing 'prefix'",
+      "HeapEscape:corpus.lambdas.EventBus#initAndIterable(java.util.List,java.lang.String,int):lambda capturing 'prefix'",
+      "HeapEscape:corpus.loops.LoopShapes#cold(java.util.List):lambda capturing 'this', 'names'",
+      "HeapEscape:corpus.loops.LoopShapes#iterableExpression(int,int,int):boxing int to Integer",
+      "HeapEscape:corpus.loops.LoopShapes#iterableExpression(int,int,int):boxing int to Integer",
+      "HeapEscape:corpus.loops.LoopShapes#lambdaInLoop(java.util.List):lambda capturing 'this', 'batch'",
+      "HeapEscape:corpus.loops.LoopShapes#loopInsideLambda(java.util.List):lambda capturing 'this', 'chunks'",
+      "HeapEscape:corpus.trading.OrderBook#match(corpus.trading.OrderBook$Order):new OrderBook.Fill(incoming.id(), r.id(), price, qty)",
+      "HeapEscape:corpus.varargs.VarargsCalls#resolve(java.nio.file.Path,java.util.List,java.lang.String):varargs String[] for Path.of",
+      "HeapEscape:corpus.varargs.VarargsCalls#resolve(java.nio.file.Path,java.util.List,java.lang.String):varargs String[] for Path.of",
+      "LeakingParameter:corpus.lambdas.EventBus#initAndIterable(java.util.List,java.lang.String,int):param prefix",
+      "LeakingParameter:corpus.loops.LoopShapes#lambdaInLoop(java.util.List):param batches",
+      "LeakingParameter:corpus.loops.LoopShapes#loopInsideLambda(java.util.List):param chunks");
+
   @Test
   void aVersion1BaselineStillHoldsEveryFinding() throws Exception {
     Baseline v1 = Baseline.read(resource("corpus-baseline-v1.json"));
     Baseline.Applied applied = v1.apply(mapped.findings());
-    assertEquals(List.of(), applied.remaining().stream().map(f -> f.finding().toTextLine()).toList());
-    assertEquals(List.of(), applied.stale());
-    assertEquals(v1.size(), applied.ignored());
+    assertEquals(FOUND_SINCE, applied.remaining().stream().map(f -> f.finding().toTextLine()).toList());
+    assertEquals(GONE_SINCE, applied.stale());
+    assertEquals(v1.size() - GONE_SINCE.size(), applied.ignored());
   }
 
   @Test
@@ -62,7 +107,8 @@ class BaselineCompatibilityTest {
     Baseline v2 = Baseline.read(file);
     assertEquals(2, v2.version());
     assertEquals(mapped.findings().size(), v2.entries().size(), "twins are numbered, not counted");
-    assertEquals(Baseline.read(resource("corpus-baseline-v1.json")).size(), v2.size());
+    assertEquals(Baseline.read(resource("corpus-baseline-v1.json")).size() - GONE_SINCE.size() + FOUND_SINCE.size(),
+        v2.size());
     Baseline.Applied applied = v2.apply(mapped.findings());
     assertEquals(List.of(), applied.remaining());
     assertEquals(List.of(), applied.stale());
