@@ -129,13 +129,15 @@
  *       leaving it unknown; a megamorphic call to a protocol method takes the model alone.
  * </ul>
  *
- * <p>Summary resolution per target: a library summary (hand-checked models; they win), else the
+ * <p>Summary resolution per target: for a target outside the program that implements a method
+ * the library describes (an exact {@code new ArrayList<>()} receiver selecting
+ * {@code ArrayList#iterator} for {@code List#iterator}), the described method's summary: the
+ * contract every JDK implementation honours (TRUST ASSUMPTION 3), as when the receiver was not
+ * known. Otherwise a library summary (hand-checked models; they win), else the
  * computed summary when dispatch is closed and the program has the callee, else, when dispatch is
  * closed, a summary shipped by the callee's jar (an <em>implementation</em> summary: it describes
  * that one method body, so it is no answer for a call an unseen subclass may take over), else
- * the library summary of the callee when the target is a JDK class the models do not list (the
- * contract of the method it implements, TRUST ASSUMPTION 3), else unknown; joined over the
- * targets. The summaries a run exports
+ * unknown; joined over the targets. The summaries a run exports
  * ({@link dev.noescape.engine.AnalysisResult#exported}) fold the side facts the public format cannot
  * say into its tags, conservatively: a callee storing its own or global objects into a slot's
  * content exports that slot as {@code contentEscapes}, a fresh result holding globals as not fresh.
