@@ -4,6 +4,7 @@ package corpus.escape;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -175,6 +176,12 @@ final class ReceiverDispatch {
   static String displayName(String given, String first, String last) {
     return orDefault(given, () -> // ok: HeapEscape -- Supplier.get invokes the lambda and drops it; its body keeps nothing of it
         first + " " + last); // expect: HeapEscape(returned)
+  }
+
+  static String required(Object value, String name) {
+    Objects.requireNonNull(value, () -> // ok: HeapEscape -- requireNonNull runs the supplier only for the exception's message and never keeps it; its body keeps nothing of it
+        name + " is required"); // expect: HeapEscape(returned)
+    return name;
   }
 
   // ---- one local, two values (bytecode: a conditional's arms share a stack local) --------------
