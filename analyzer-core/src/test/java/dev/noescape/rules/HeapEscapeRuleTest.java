@@ -86,16 +86,10 @@ class HeapEscapeRuleTest {
 
   @Test
   void verbosityOneElidesTheMiddleOfLongerChains() {
-    MethodIRBuilder b = withThis("cache");
-    Var e = b.local("e", "com.acme.Entry");
-    AllocSite s = b.alloc(e, SiteKind.NEW_OBJECT, "com.acme.Entry", at(19),
-        new AllocSite.Constructor(List.of(), List.of(), "Entry", null));
-    MethodResult r = Fx.Results.of(b.build())
-        .state(s, EscapeState.GLOBAL_ESCAPE,
-            reason(Reason.Kind.STORED_INTO, "stored into an element of new Entry[4]", 20),
-            reason(Reason.Kind.STORED_INTO, "Entry array is stored into Cache.table", 21),
-            reason(Reason.Kind.STORED_STATIC, "Cache object is reachable from static field Cache.INSTANCE", 22))
-        .build();
+    MethodResult r = escapingNew("cache", "com.acme.Entry", 19,
+        reason(Reason.Kind.STORED_INTO, "stored into an element of new Entry[4]", 20),
+        reason(Reason.Kind.STORED_INTO, "Entry array is stored into Cache.table", 21),
+        reason(Reason.Kind.STORED_STATIC, "Cache object is reachable from static field Cache.INSTANCE", 22));
     List<Finding> fs = rule.check(r, Fx.ctx(23, false, false, 1));
     assertEquals(List.of("new Entry() escapes to heap: stored into an element of new Entry[4] (line 20) … "
             + "Cache object is reachable from static field Cache.INSTANCE (line 22) — a static field keeps it alive"),
@@ -177,15 +171,19 @@ class HeapEscapeRuleTest {
 
   @Test
   void hintFollowsTheOutermostStep() {
-    MethodIRBuilder b = withThis("hand");
-    Var v = b.local("p", "com.acme.Point");
-    AllocSite s = b.alloc(v, SiteKind.NEW_OBJECT, "com.acme.Point", at(3),
-        new AllocSite.Constructor(List.of(), List.of(), "Point", null));
-    MethodResult r = Fx.Results.of(b.build())
-        .state(s, EscapeState.GLOBAL_ESCAPE, reason(Reason.Kind.PASSED_TO_UNKNOWN, "passed to Plugin.accept", 4))
-        .build();
+    MethodResult r = escapingNew("hand", "com.acme.Point", 3,
+        reason(Reason.Kind.PASSED_TO_UNKNOWN, "passed to Plugin.accept", 4));
     assertEquals(List.of("new Point() escapes to heap: passed to Plugin.accept (line 4) — "
         + "code the analysis cannot see is assumed to keep it"), Fx.messages(rule.check(r, Fx.defaults())));
+  }
+
+  /** {@code new T()} ({@code type} qualified) at {@code line} of an instance method, escaping with {@code chain}. */
+  private static MethodResult escapingNew(String method, String type, int line, Reason... chain) {
+    MethodIRBuilder b = withThis(method);
+    Var v = b.local("v", type);
+    AllocSite s = b.alloc(v, SiteKind.NEW_OBJECT, type, at(line),
+        new AllocSite.Constructor(List.of(), List.of(), type.substring(type.lastIndexOf('.') + 1), null));
+    return Fx.Results.of(b.build()).state(s, EscapeState.GLOBAL_ESCAPE, chain).build();
   }
 
   /** One escaping {@code new Foo()} at line 3 of {@code method}, whose chain is {@code chain}. */
