@@ -266,7 +266,7 @@ public final class SourceMapper {
         return Optional.empty();
       }
       if (site == null) return Optional.of(ReportedFinding.of(moved));
-      Finding mapped = with(f, rel, position(u, site));
+      Finding mapped = with(f, rel, position(u, site).withBci(f.pos().bci()));
       List<TextEdit> edits = f.fix() == null ? List.of() : FixEdits.edits(u, site, f, rel, types);
       return Optional.of(new ReportedFinding(mapped, edits));
     } catch (RuntimeException | StackOverflowError e) {

@@ -110,6 +110,9 @@ public final class JsonReportWriter {
     g.writeNumberField("line", f.pos().line());
     numberOrNull(g, "column", f.pos().column());
     numberOrNull(g, "endColumn", f.pos().column() > 0 ? f.pos().endColumn() : 0);
+    // The bytecode offset of the site in its method (bytecode front end), as JVM logs and recordings name it.
+    if (f.pos().hasBci()) g.writeNumberField("bci", f.pos().bci());
+    else g.writeNullField("bci");
     g.writeStringField("message", f.message());
     g.writeNumberField("hotness", f.hotness());
     g.writeStringField("method", f.method() == null ? null : f.method().key());
