@@ -129,11 +129,19 @@ public final class ProfileJoin {
         if (st instanceof Stmt.Call c && c.ctx().pos().bci() == at.bci()) return call(mr, c, callee, false);
       }
     }
-    // By line: the site that fits the allocated class and the callee.
+    // By line: the site that fits the allocated class and the callee; for an array the frame allocated
+    // itself, any array site of the line when none has its exact type (javac erases a varargs T[]).
     AllocSite best = null;
+    AllocSite anyArray = null;
     for (AllocSite s : m.sites()) {
-      if (s.pos().line() == at.line() && fits(s, callee, objectClass) && (best == null || s.id() < best.id())) best = s;
+      if (s.pos().line() != at.line()) continue;
+      if (fits(s, callee, objectClass) && (best == null || s.id() < best.id())) best = s;
+      if (callee == null && objectClass.endsWith("[]") && (s.kind() == SiteKind.NEW_ARRAY || s.kind() == SiteKind.VARARGS_ARRAY)
+          && (anyArray == null || s.id() < anyArray.id())) {
+        anyArray = s;
+      }
     }
+    if (best == null) best = anyArray;
     if (best != null) return new Credit(Place.site(mr, best, true), false);
     if (callee != null) {
       for (Stmt st : m.stmts()) {
