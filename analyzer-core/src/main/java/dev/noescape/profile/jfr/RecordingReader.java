@@ -3,25 +3,25 @@ package dev.noescape.profile.jfr;
 import dev.noescape.profile.AllocationProfile;
 import dev.noescape.profile.Frame;
 import dev.noescape.profile.StackSample;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Reads the allocation samples of JDK Flight Recorder recordings with the JDK's own
@@ -37,10 +37,10 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <p>A recording that cannot be used (missing, not a recording, cut short, written by a newer JDK,
  * without allocation events) is one problem line naming it, and the others are read on; its samples
- * are left out entirely, since a part of a recording would rank by a part of the run.
- * {@code RecordingFile} is used rather than {@code EventStream.openFile}: the stream ends silently
- * at a truncated chunk or a version it does not read, so the user would get an unexplained empty
- * ranking.
+ * are left out entirely, since a part of a recording would rank by a part of the run. Events are
+ * read with {@code EventStream.openFile}, which parses only the allocation events (a fraction of the
+ * time {@code RecordingFile} takes over a recording full of others), but ends silently at a chunk it
+ * cannot read: the chunk headers are checked first ({@link #checkChunks}).
  */
 public final class RecordingReader {
   private RecordingReader() {}
@@ -52,8 +52,14 @@ public final class RecordingReader {
   /** The magic number a recording (each of its chunks) starts with. */
   private static final byte[] MAGIC = {'F', 'L', 'R', 0};
 
-  /** Stack traces converted and kept by identity: the consumer API shares them within a chunk. */
-  private static final int STACK_CACHE = 50_000;
+  /** Bytes of a chunk header read: magic, major and minor version, chunk size. */
+  private static final int CHUNK_HEADER = 16;
+
+  /** Constant-pool objects (stacks, classes) kept by identity at most, before the cache starts again. */
+  private static final int CACHE = 50_000;
+
+  /** The stack of an event without one: the same object for all, as stacks are added up by identity. */
+  private static final List<Frame> NO_STACK = List.of();
 
   /**
    * Reads {@code inputs}: recording files, or directories whose {@code *.jfr} files are read in name
@@ -63,11 +69,12 @@ public final class RecordingReader {
     List<String> problems = new ArrayList<>();
     List<String> read = new ArrayList<>();
     Aggregate total = new Aggregate();
+    Interned interned = new Interned();
     for (Path input : inputs) {
       for (Path file : files(input, shown, problems)) {
         String name = shown.apply(file);
         try {
-          Aggregate one = readFile(file, name);
+          Aggregate one = readFile(file, interned);
           if (one.samples == 0) {
             problems.add(name + ": no allocation samples (" + SAMPLE + ", " + IN_NEW_TLAB + " or " + OUTSIDE_TLAB
                 + "): record with -XX:StartFlightRecording=settings=profile; not used");
@@ -109,98 +116,118 @@ public final class RecordingReader {
     }
   }
 
-  private static Aggregate readFile(Path file, String name) throws Unusable {
-    checkHeader(file);
-    Aggregate sampled = new Aggregate();
-    Aggregate tlab = new Aggregate();
-    Map<RecordedStackTrace, List<Frame>> cache = new IdentityHashMap<>();
-    Map<Frame, Frame> frames = new HashMap<>();
-    try (RecordingFile recording = new RecordingFile(file)) {
-      while (recording.hasMoreEvents()) {
-        RecordedEvent e = recording.readEvent();
-        String type = e.getEventType().getName();
-        long bytes;
-        Aggregate into;
-        switch (type) {
-          case SAMPLE -> {
-            bytes = e.getLong("weight");
-            into = sampled;
-          }
-          case IN_NEW_TLAB -> {
-            bytes = e.getLong("tlabSize");
-            into = tlab;
-          }
-          case OUTSIDE_TLAB -> {
-            bytes = e.getLong("allocationSize");
-            into = tlab;
-          }
-          default -> {
-            continue;
-          }
-        }
+  /**
+   * Stacks and frames kept once per content across the recordings, so that samples are added up by
+   * the identity of their stack (hashing a 64-frame stack per event would cost more than parsing it).
+   */
+  private static final class Interned {
+    final Map<Frame, Frame> frames = new HashMap<>();
+    final Map<List<Frame>, List<Frame>> stacks = new HashMap<>();
+
+    List<Frame> stack(RecordedStackTrace st) {
+      List<RecordedFrame> in = st.getFrames();
+      List<Frame> out = new ArrayList<>(in.size());
+      for (RecordedFrame f : in) {
+        RecordedMethod m = f.getMethod();
+        if (m == null) continue;
+        RecordedClass c = m.getType();
+        Frame frame = new Frame(c == null ? "?" : className(c.getName()), m.getName(), m.getDescriptor(),
+            Math.max(0, f.getLineNumber()), f.isJavaFrame() ? f.getBytecodeIndex() : -1);
+        out.add(frames.computeIfAbsent(frame, k -> k));
+      }
+      return stacks.computeIfAbsent(List.copyOf(out), k -> k);
+    }
+  }
+
+  private static Aggregate readFile(Path file, Interned interned) throws Unusable {
+    checkChunks(file);
+    Aggregate sampled = stream(file, interned, Map.of(SAMPLE, "weight"));
+    if (sampled.samples > 0) return sampled;
+    return stream(file, interned, Map.of(IN_NEW_TLAB, "tlabSize", OUTSIDE_TLAB, "allocationSize"));
+  }
+
+  /**
+   * The events of {@code weights}' types (event name → its field holding the bytes), added up. The
+   * stream parses only those events and skips the others, which are most of a real recording; it sorts
+   * nothing ({@code setOrdered(false)}: the sums do not depend on the order).
+   */
+  private static Aggregate stream(Path file, Interned interned, Map<String, String> weights) throws Unusable {
+    Aggregate into = new Aggregate();
+    // The consumer API shares constant-pool objects (stacks, classes) within a chunk: converted once.
+    Map<RecordedStackTrace, List<Frame>> stacks = new IdentityHashMap<>();
+    Map<RecordedClass, String> classes = new IdentityHashMap<>();
+    Throwable[] failed = {null};
+    try (EventStream es = EventStream.openFile(file)) {
+      es.setOrdered(false);
+      es.onError(t -> failed[0] = t);
+      weights.forEach((type, field) -> es.onEvent(type, e -> {
         RecordedStackTrace st = e.getStackTrace();
-        List<Frame> stack = List.of();
+        List<Frame> stack = NO_STACK;
         boolean truncated = false;
         if (st != null) {
-          if (cache.size() >= STACK_CACHE) cache.clear();
-          stack = cache.computeIfAbsent(st, s -> frames(s, frames));
+          if (stacks.size() >= CACHE) stacks.clear();
+          stack = stacks.computeIfAbsent(st, interned::stack);
           truncated = st.isTruncated();
         }
         RecordedClass c = e.getClass("objectClass");
-        into.add(stack, c == null ? "?" : className(c.getName()), bytes, truncated);
-      }
-    } catch (EOFException e) {
-      throw new Unusable("cut short (a recording still being written, or an incomplete copy): " + e.getMessage());
+        String objectClass = "?";
+        if (c != null) {
+          if (classes.size() >= CACHE) classes.clear();
+          objectClass = classes.computeIfAbsent(c, k -> className(k.getName()));
+        }
+        into.add(stack, objectClass, e.getLong(field), truncated);
+      }));
+      es.start();
     } catch (IOException e) {
       throw new Unusable("cannot be read: " + message(e));
     } catch (RuntimeException e) {
       throw new Unusable("corrupt (" + message(e) + ")");
     }
-    return sampled.samples > 0 ? sampled : tlab;
+    if (failed[0] != null) throw new Unusable("corrupt (" + message(failed[0]) + ")");
+    return into;
   }
 
   /**
-   * Checks the file header before the consumer API reads it, so a file that is not a recording, or
-   * one of a format version this JDK does not read, gets a message that says so.
+   * Walks the recording's chunk headers (magic, format version and chunk size: the first 16 bytes of
+   * each chunk in the JFR file format) before the consumer API reads it. The event stream ends
+   * silently at a chunk it cannot read, which would rank by part of a recording without a word; so a
+   * file that is not a recording, one cut short (still being written, an incomplete copy) and one of a
+   * format this JDK does not read are named here instead.
    */
-  private static void checkHeader(Path file) throws Unusable {
-    byte[] h = new byte[8];
-    int n = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      while (n < h.length) {
-        int r = in.read(h, n, h.length - n);
-        if (r < 0) break;
-        n += r;
-      }
+  private static void checkChunks(Path file) throws Unusable {
+    try (FileChannel ch = FileChannel.open(file)) {
+      long length = ch.size();
+      long at = 0;
+      ByteBuffer h = ByteBuffer.allocate(CHUNK_HEADER);
+      do {
+        h.clear();
+        int n = 0;
+        for (int r; h.hasRemaining() && (r = ch.read(h, at + n)) > 0; ) n += r;
+        if (n < MAGIC.length || !Arrays.equals(Arrays.copyOf(h.array(), MAGIC.length), MAGIC)) {
+          throw new Unusable(at == 0 ? "not a JFR recording (no FLR header)" : "corrupt (no chunk header at byte " + at + ")");
+        }
+        if (n < CHUNK_HEADER) throw new Unusable(cutShort("the file ends inside a chunk header, at byte " + (at + n)));
+        int major = h.getShort(4) & 0xffff;
+        int minor = h.getShort(6) & 0xffff;
+        if (major > 2) {
+          throw new Unusable("written by a newer JDK (JFR file format " + major + "." + minor + "; Java "
+              + Runtime.version().feature() + " reads formats 1.x and 2.x): run noescape on that JDK or a newer one");
+        }
+        long size = h.getLong(8);
+        if (size <= 0 || size > length - at) {
+          throw new Unusable(cutShort("the chunk at byte " + at + " has " + (length - at) + " of its " + size + " bytes"));
+        }
+        at += size;
+      } while (at < length);
     } catch (NoSuchFileException e) {
       throw new Unusable("no such file");
     } catch (IOException e) {
       throw new Unusable("cannot be read: " + message(e));
     }
-    for (int i = 0; i < MAGIC.length; i++) {
-      if (n < MAGIC.length || h[i] != MAGIC[i]) throw new Unusable("not a JFR recording (no FLR header)");
-    }
-    if (n < 8) throw new Unusable("cut short (a recording still being written, or an incomplete copy): " + n + " bytes");
-    int major = ((h[4] & 0xff) << 8) | (h[5] & 0xff);
-    int minor = ((h[6] & 0xff) << 8) | (h[7] & 0xff);
-    if (major > 2) {
-      throw new Unusable("written by a newer JDK (JFR file format " + major + "." + minor + "; Java "
-          + Runtime.version().feature() + " reads formats 1.x and 2.x): run noescape on that JDK or a newer one");
-    }
   }
 
-  private static List<Frame> frames(RecordedStackTrace st, Map<Frame, Frame> interned) {
-    List<RecordedFrame> in = st.getFrames();
-    List<Frame> out = new ArrayList<>(in.size());
-    for (RecordedFrame f : in) {
-      RecordedMethod m = f.getMethod();
-      if (m == null) continue;
-      RecordedClass c = m.getType();
-      Frame frame = new Frame(c == null ? "?" : className(c.getName()), m.getName(), m.getDescriptor(),
-          Math.max(0, f.getLineNumber()), f.isJavaFrame() ? f.getBytecodeIndex() : -1);
-      out.add(interned.computeIfAbsent(frame, k -> k));
-    }
-    return List.copyOf(out);
+  private static String cutShort(String detail) {
+    return "cut short (a recording still being written, or an incomplete copy): " + detail;
   }
 
   /**
@@ -233,43 +260,41 @@ public final class RecordingReader {
     return text.lines().findFirst().orElse(text);
   }
 
-  /** Samples added up per stack and class. */
+  /** Samples added up per stack (by the identity of its {@link Interned} list) and class. */
   private static final class Aggregate {
-    private record Key(List<Frame> frames, String objectClass) {}
-
     private static final class Sum {
       long bytes;
       long samples;
       boolean truncated;
+
+      void add(long b, long n, boolean t) {
+        bytes += b;
+        samples += n;
+        truncated |= t;
+      }
     }
 
-    private final Map<Key, Sum> sums = new HashMap<>();
+    private final Map<List<Frame>, Map<String, Sum>> sums = new IdentityHashMap<>();
     long bytes;
     long samples;
 
     void add(List<Frame> stack, String objectClass, long b, boolean truncated) {
-      Sum s = sums.computeIfAbsent(new Key(stack, objectClass), k -> new Sum());
-      s.bytes += b;
-      s.samples++;
-      s.truncated |= truncated;
+      sums.computeIfAbsent(stack, k -> new HashMap<>()).computeIfAbsent(objectClass, k -> new Sum()).add(b, 1, truncated);
       bytes += b;
       samples++;
     }
 
     void add(Aggregate o) {
-      o.sums.forEach((k, v) -> {
-        Sum s = sums.computeIfAbsent(k, x -> new Sum());
-        s.bytes += v.bytes;
-        s.samples += v.samples;
-        s.truncated |= v.truncated;
-      });
+      o.sums.forEach((stack, byClass) -> byClass.forEach((c, v) ->
+          sums.computeIfAbsent(stack, k -> new HashMap<>()).computeIfAbsent(c, k -> new Sum()).add(v.bytes, v.samples, v.truncated)));
       bytes += o.bytes;
       samples += o.samples;
     }
 
     List<StackSample> stacks() {
-      List<StackSample> out = new ArrayList<>(sums.size());
-      sums.forEach((k, v) -> out.add(new StackSample(k.frames(), k.objectClass(), v.bytes, v.samples, v.truncated)));
+      List<StackSample> out = new ArrayList<>();
+      sums.forEach((stack, byClass) -> byClass.forEach((c, v) ->
+          out.add(new StackSample(stack, c, v.bytes, v.samples, v.truncated))));
       out.sort(Comparator.comparingLong(StackSample::bytes).reversed()
           .thenComparing(s -> s.frames().toString())
           .thenComparing(StackSample::objectClass));

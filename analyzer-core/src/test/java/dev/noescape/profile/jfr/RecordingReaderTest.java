@@ -126,6 +126,39 @@ class RecordingReaderTest {
   }
 
   @Test
+  void withoutSamplesTheTlabEventsAreRead() throws Exception {
+    Path tlab = dir.resolve("tlab.jfr");
+    try (Recording r = new Recording()) {
+      r.enable("jdk.ObjectAllocationInNewTLAB").withStackTrace();
+      r.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
+      r.start();
+      for (int i = 0; i < 20; i++) allocate();
+      r.stop();
+      r.dump(tlab);
+    }
+    AllocationProfile p = read(tlab);
+    assertEquals(List.of(), p.problems());
+    assertTrue(p.samples() > 0 && p.bytes() > 0, "samples: " + p.samples());
+    assertTrue(p.stacks().stream().anyMatch(s -> !s.frames().isEmpty()
+        && s.frames().stream().anyMatch(f -> f.method().equals("allocate"))), p.stacks().toString());
+  }
+
+  @Test
+  void aRecordingWithoutAllocationEventsIsNamed() throws Exception {
+    Path idle = dir.resolve("idle.jfr");
+    try (Recording r = new Recording()) {
+      r.enable("jdk.JVMInformation");
+      r.start();
+      r.stop();
+      r.dump(idle);
+    }
+    AllocationProfile p = read(idle);
+    assertTrue(p.isEmpty());
+    assertOneLine(p, "idle.jfr: no allocation samples (jdk.ObjectAllocationSample, jdk.ObjectAllocationInNewTLAB or"
+        + " jdk.ObjectAllocationOutsideTLAB): record with -XX:StartFlightRecording=settings=profile; not used");
+  }
+
+  @Test
   void arrayClassesAreNamedAsInSource() {
     assertEquals("byte[]", RecordingReader.className("[B"));
     assertEquals("java.lang.String[][]", RecordingReader.className("[[Ljava.lang.String;"));
