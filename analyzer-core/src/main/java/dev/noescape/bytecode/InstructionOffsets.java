@@ -70,7 +70,8 @@ final class InstructionOffsets {
     private void mark(String key) {
       Label l = new Label();
       super.visitLabel(l);
-      marks.add(new Mark(l, line, key));
+      // interned: a program repeats a few thousand keys (a call to StringBuilder.append) many times
+      marks.add(new Mark(l, line, key.intern()));
     }
 
     @Override

@@ -91,11 +91,23 @@ public final class ProfileText {
   /** The findings of a run by the hot place they report ({@link HotSite#covers}). */
   public static final class Findings {
     private final Map<String, List<ReportedFinding>> byMethod = new HashMap<>();
+    private final java.util.SortedSet<String> files = new java.util.TreeSet<>();
 
     public Findings(List<ReportedFinding> findings) {
       for (ReportedFinding rf : Reports.sorted(findings)) {
         if (rf.finding().method() != null) byMethod.computeIfAbsent(rf.finding().method().key(), k -> new ArrayList<>()).add(rf);
+        files.add(rf.finding().file());
       }
+    }
+
+    /**
+     * The path to show for {@code site}: the findings' path of its source file when source mapping
+     * gave them one ({@code src/main/java/com/acme/App.java} for the class file's
+     * {@code com/acme/App.java}), else the analysis' own.
+     */
+    public String file(HotSite site) {
+      for (String f : files) if (f.equals(site.file()) || f.endsWith("/" + site.file())) return f;
+      return site.file();
     }
 
     /** The findings that report {@code site}, in {@link Reports#ORDER}. */

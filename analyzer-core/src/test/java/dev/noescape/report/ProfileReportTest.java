@@ -158,6 +158,8 @@ class ProfileReportTest {
     assertTrue(profile.contains("<strong>90.0 %</strong> of the sampled program bytes are explained by a finding or verdict"),
         profile);
     assertTrue(profile.contains("not explained: no allocation site of byte[] on this line"), profile);
+    assertTrue(profile.contains(">" + ORDERS + ":9<") && profile.contains(">" + ORDERS + ":12<"),
+        "places are shown at the findings' path of their file: " + profile);
     assertTrue(profile.contains("via <span class=\"mono\">Long.valueOf</span>"), profile);
     assertTrue(profile.indexOf("boxing long to Long") < profile.indexOf("new Entry(k, v)"), "heaviest first");
     assertFalse(profile.contains("escapes to heap: stored into Cache.map"),

@@ -234,7 +234,7 @@ public final class HtmlReportWriter {
       h.append("<tr><td class=\"num dim\">").append(rank++).append("</td>");
       measuredCell(p, s.bytes(), h);
       h.append("<td class=\"num\"><span class=\"heat\">").append(s.hotness()).append("</span></td>")
-          .append("<td><div class=\"mono loc\">").append(esc(s.file() + ":" + s.line())).append("</div><div class=\"what\">")
+          .append("<td><div class=\"mono loc\">").append(esc(byPlace.file(s) + ":" + s.line())).append("</div><div class=\"what\">")
           .append(esc(s.what())).append("</div><div class=\"desc mono\">").append(esc(s.method()))
           .append(s.byLine() ? " (matched by line)" : "").append("</div></td><td>");
       List<ReportedFinding> reported = byPlace.of(s);
