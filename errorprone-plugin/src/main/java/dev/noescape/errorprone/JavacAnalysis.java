@@ -15,6 +15,10 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
 import dev.noescape.models.JdkSummaries;
+import dev.noescape.profile.Attribution;
+import dev.noescape.profile.ProfileJoin;
+import dev.noescape.profile.ProfileRanking;
+import dev.noescape.profile.RuntimePredictor;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.summary.SummaryProvider;
 import java.util.ArrayList;
@@ -42,8 +46,16 @@ import java.util.Set;
 public final class JavacAnalysis {
   private JavacAnalysis() {}
 
-  /** One finding, ready to report: where, and the fix if one could be built. */
-  public record Report(Finding finding, TreePath path, SuggestedFix fix) {}
+  /**
+   * One finding, ready to report: where, the fix if one could be built, and what the recordings of
+   * {@code -XepOpt:NoEscape:Profile} measured for it ({@link ProfileRanking#measured}; null without
+   * recordings or samples there).
+   */
+  public record Report(Finding finding, TreePath path, SuggestedFix fix, String measured) {
+    public Report(Finding finding, TreePath path, SuggestedFix fix) {
+      this(finding, path, fix, null);
+    }
+  }
 
   /**
    * Something the analysis went on without, in one line.
@@ -179,7 +191,8 @@ public final class JavacAnalysis {
       List<Finding> findings = out.findings();
       if (rules.contains(RuleId.ALLOCATION_CONTRACT)) findings = withSourceCallees(findings, input);
 
-      // 4. Trees and fixes.
+      // 4. Trees, fixes, and what the recordings measured.
+      ProfileRanking ranking = ranking(out);
       Map<String, MethodIR> methods = program.byKey();
       FindingTrees trees = new FindingTrees(unit);
       // Several findings may get the same fix (two accumulations of one String in one loop); applying
@@ -211,7 +224,25 @@ public final class JavacAnalysis {
                 + FindingTrees.displayName(f, methods) + ": " + Faults.describe(t)));
           }
         }
-        reports.add(new Report(f, path, fix));
+        reports.add(new Report(f, path, fix, ranking == null ? null : ranking.measured(f)));
+      }
+    }
+
+    /**
+     * The recordings ({@code -XepOpt:NoEscape:Profile}) joined to this unit's results, or null
+     * without recordings (their problems go into the first unit's note; a failure into this one's).
+     */
+    private ProfileRanking ranking(BackEnd.Output out) {
+      if (options.profiles().isEmpty()) return null;
+      try {
+        CompilationProfile profile = CompilationProfile.of(state.context, options.profiles());
+        for (String p : profile.takeProblems()) problem(p);
+        Attribution a = profile.attribution();
+        return a == null ? null : ProfileJoin.join(a, out.result().methods(), RuntimePredictor.NONE);
+      } catch (Throwable t) {
+        Faults.rethrowIfFatal(t);
+        problem("profile not used: " + Faults.describe(t));
+        return null;
       }
     }
 

@@ -89,7 +89,8 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
             onSuppressed(r, state);
             continue;
           }
-          Description.Builder d = buildDescription(atStart(r.path().getLeaf())).setMessage(r.finding().message());
+          String message = r.measured() == null ? r.finding().message() : r.finding().message() + " (" + r.measured() + ")";
+          Description.Builder d = buildDescription(atStart(r.path().getLeaf())).setMessage(message);
           if (isInformation(r.finding())) d.overrideSeverity(SeverityLevel.SUGGESTION);
           if (r.fix() != null) d.addFix(r.fix());
           state.reportMatch(d.build());
