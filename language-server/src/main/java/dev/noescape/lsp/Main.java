@@ -24,6 +24,7 @@ public final class Main {
       System.err.println("usage: java -jar noescape-lsp.jar   (LSP over stdin/stdout; settings come from the client)");
       System.exit(2);
     }
+    HeapBudget.configure();
     PrintStream protocol = System.out;
     InputStream in = System.in;
     System.setOut(System.err);

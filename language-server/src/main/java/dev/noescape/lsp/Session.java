@@ -45,6 +45,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 final class Session implements AutoCloseable, Projects.Listener {
   /** How long a hover or code action waits for the analysis of the current version. */
   private static final long WAIT_SECONDS = 30;
+  /** After this long without an analysis the server is idle: its heap is compacted once (see {@link #trimWhenIdle}). */
+  private static final long IDLE_MILLIS = 2000;
 
   final Documents documents = new Documents();
   private final Map<URI, FileResult> results = new ConcurrentHashMap<>();
@@ -53,6 +55,8 @@ final class Session implements AutoCloseable, Projects.Listener {
   private final Map<URI, List<Waiter>> waiters = new HashMap<>();
   private final Map<URI, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
+  /** Analyses handed to the worker and not finished. */
+  private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("noescape-debounce"));
   private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("noescape-analysis"));
   private final FileAnalyzer analyzer = new FileAnalyzer();
@@ -60,6 +64,8 @@ final class Session implements AutoCloseable, Projects.Listener {
   private volatile Projects projects;
   private volatile LanguageClient client;
   private volatile boolean closed;
+  private volatile long lastAnalysis;
+  private volatile boolean trimmed = true;
 
   private record Waiter(int version, CompletableFuture<FileResult> future) {}
 
@@ -187,7 +193,14 @@ final class Session implements AutoCloseable, Projects.Listener {
   private void schedule(URI uri, long delayMillis) {
     if (closed) return;
     ScheduledFuture<?> next = timer.schedule(() -> {
-      worker.execute(() -> analyze(uri));
+      queued.incrementAndGet();
+      worker.execute(() -> {
+        try {
+          analyze(uri);
+        } finally {
+          queued.decrementAndGet();
+        }
+      });
     }, delayMillis, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> previous = pending.put(uri, next);
     if (previous != null) previous.cancel(false);
@@ -215,6 +228,9 @@ final class Session implements AutoCloseable, Projects.Listener {
       log(MessageType.Error, "noescape: analysis of " + uri + " failed: " + t);
       r = FileResult.empty(uri, doc.version(), doc.text(), List.of());
     }
+    lastAnalysis = System.nanoTime();
+    trimmed = false;
+    timer.schedule(this::trimWhenIdle, IDLE_MILLIS, TimeUnit.MILLISECONDS);
     if (stale.isCancelled()) return;
     results.put(uri, r);
     resultGeneration.put(uri, gen);
@@ -225,6 +241,15 @@ final class Session implements AutoCloseable, Projects.Listener {
     if (last == null || !last.problems().equals(r.problems())) {
       for (String p : r.problems()) log(MessageType.Warning, "noescape: " + shortName(uri) + ": " + p);
     }
+    HeapBudget.afterAnalysis();
+  }
+
+  /** Once typing has stopped, the heap is given back ({@link HeapBudget}): once per burst of analyses, never while one is due. */
+  private void trimWhenIdle() {
+    if (trimmed || closed || queued.get() > 0 || !pending.values().stream().allMatch(f -> f.isDone())) return;
+    if (System.nanoTime() - lastAnalysis < TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) return;
+    trimmed = true;
+    HeapBudget.whenIdle();
   }
 
   private int current(Document doc) {

@@ -15,12 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -29,11 +26,6 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.RegistrationParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -48,9 +40,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * An LSP4J client talking JSON-RPC to a server in the same JVM over pipes, as an editor does over
  * stdio: it records the diagnostics and log messages the server sends and waits for them.
  */
-final class InProcessClient implements LanguageClient, AutoCloseable {
-  private final Map<URI, PublishDiagnosticsParams> diagnostics = new HashMap<>();
-  private final List<String> log = new ArrayList<>();
+final class InProcessClient extends RecordingClient implements AutoCloseable {
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "lsp-test");
     t.setDaemon(true);
@@ -149,66 +139,9 @@ final class InProcessClient implements LanguageClient, AutoCloseable {
   }
 
   /** The diagnostics published for the document's current version, waiting for them. */
-  List<Diagnostic> diagnostics(URI uri, Duration timeout) throws InterruptedException, TimeoutException {
+  List<Diagnostic> diagnostics(URI uri, Duration timeout) throws InterruptedException, java.util.concurrent.TimeoutException {
     int v = version(uri);
     return await(uri, p -> p.getVersion() != null && p.getVersion() == v, timeout).getDiagnostics();
-  }
-
-  synchronized PublishDiagnosticsParams await(URI uri, Predicate<PublishDiagnosticsParams> ready, Duration timeout)
-      throws InterruptedException, TimeoutException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      PublishDiagnosticsParams p = diagnostics.get(uri);
-      if (p != null && ready.test(p)) return p;
-      long left = end - System.nanoTime();
-      if (left <= 0) throw new TimeoutException("no diagnostics for " + uri + " in " + timeout + "; log: " + log);
-      wait(Math.max(1, left / 1_000_000));
-    }
-  }
-
-  /** Waits for a log message that contains {@code text}. */
-  synchronized String awaitLog(String text, Duration timeout) throws InterruptedException, TimeoutException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      for (String l : log) if (l.contains(text)) return l;
-      long left = end - System.nanoTime();
-      if (left <= 0) throw new TimeoutException("no log message with '" + text + "' in " + timeout + "; log: " + log);
-      wait(Math.max(1, left / 1_000_000));
-    }
-  }
-
-  synchronized List<String> log() {
-    return List.copyOf(log);
-  }
-
-  @Override
-  public synchronized void publishDiagnostics(PublishDiagnosticsParams p) {
-    diagnostics.put(URI.create(p.getUri()), p);
-    notifyAll();
-  }
-
-  @Override
-  public synchronized void logMessage(MessageParams message) {
-    log.add(message.getType() + ": " + message.getMessage());
-    notifyAll();
-  }
-
-  @Override
-  public void showMessage(MessageParams message) {
-    logMessage(message);
-  }
-
-  @Override
-  public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) {
-    return CompletableFuture.completedFuture(null);
-  }
-
-  @Override
-  public void telemetryEvent(Object object) {}
-
-  @Override
-  public CompletableFuture<Void> registerCapability(RegistrationParams params) {
-    return CompletableFuture.completedFuture(null);
   }
 
   @Override

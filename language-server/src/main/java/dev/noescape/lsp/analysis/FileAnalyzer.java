@@ -7,6 +7,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.api.BasicJavacTask;
+import com.sun.tools.javac.main.JavaCompiler;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
 import dev.noescape.catalog.RuleId;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
@@ -50,7 +50,7 @@ public final class FileAnalyzer implements AutoCloseable {
   private static final List<String> JAVAC_OPTIONS =
       List.of("-proc:none", "--should-stop=ifError=FLOW", "-implicit:none", "-nowarn", "-Xlint:none", "-Xmaxerrs", "100000");
 
-  private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+  private final javax.tools.JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
   private StandardJavaFileManager fileManager;
   private ProjectModel fileManagerFor;
 
@@ -83,25 +83,32 @@ public final class FileAnalyzer implements AutoCloseable {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     JavacTask task = (JavacTask) javac.getTask(Writer.nullWriter(), fileManager(request.project()), diagnostics, options,
         null, inputs);
-    task.addTaskListener(new TaskListener() {
-      @Override
-      public void started(TaskEvent e) {
-        cancel.check();
-      }
-    });
-    CompilationUnitTree unit = null;
-    for (CompilationUnitTree u : task.parse()) {
-      // javac wraps file objects of the caller's: they are told apart by URI
-      if (u.getSourceFile().toUri().equals(request.uri())) unit = u;
-    }
-    if (unit == null) throw new IllegalStateException("javac did not parse the document");
-    task.analyze();
-    cancel.check();
-
     Context context = ((BasicJavacTask) task).getContext();
-    JavacAnalysis.Result result = JavacAnalysis.analyze(unit, context, request.options(), request.levels().keySet());
-    cancel.check();
-    return result(request, unit, context, result, ErroneousMembers.of(unit, errorsIn(request.uri(), diagnostics)));
+    try {
+      task.addTaskListener(new TaskListener() {
+        @Override
+        public void started(TaskEvent e) {
+          cancel.check();
+        }
+      });
+      CompilationUnitTree unit = null;
+      for (CompilationUnitTree u : task.parse()) {
+        // javac wraps file objects of the caller's: they are told apart by URI
+        if (u.getSourceFile().toUri().equals(request.uri())) unit = u;
+      }
+      if (unit == null) throw new IllegalStateException("javac did not parse the document");
+      task.analyze();
+      cancel.check();
+
+      JavacAnalysis.Result result = JavacAnalysis.analyze(unit, context, request.options(), request.levels().keySet());
+      cancel.check();
+      return result(request, unit, context, result, ErroneousMembers.of(unit, errorsIn(request.uri(), diagnostics)));
+    } finally {
+      // Only compiling to the end would close what the task opened: the file manager of --release's
+      // ct.sym (megabytes of zip index) stays open, and reachable, once per analysis otherwise. The
+      // result holds nothing of the task.
+      JavaCompiler.instance(context).close();
+    }
   }
 
   private static FileResult result(Request request, CompilationUnitTree unit, Context context, JavacAnalysis.Result result,

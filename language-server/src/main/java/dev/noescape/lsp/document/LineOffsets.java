@@ -8,12 +8,14 @@ import java.util.Arrays;
  * {@code char}s. Lines end at {@code \n}, {@code \r\n} or {@code \r}, as javac counts them.
  */
 public final class LineOffsets {
+  private final CharSequence text;
   private final int[] starts;
   private final int length;
 
-  private LineOffsets(int[] starts, int length) {
+  private LineOffsets(CharSequence text, int[] starts) {
+    this.text = text;
     this.starts = starts;
-    this.length = length;
+    this.length = text.length();
   }
 
   public static LineOffsets of(CharSequence text) {
@@ -26,7 +28,7 @@ public final class LineOffsets {
         starts[n++] = i + 1;
       }
     }
-    return new LineOffsets(Arrays.copyOf(starts, n), text.length());
+    return new LineOffsets(text, Arrays.copyOf(starts, n));
   }
 
   /** The 0-based line of an offset (clamped to the text). */
@@ -42,11 +44,15 @@ public final class LineOffsets {
     return o - starts[line(o)];
   }
 
-  /** The offset of a (line, character) position, clamped to the text (a character past the line's end is its end). */
+  /**
+   * The offset of a (line, character) position, clamped to the text; a character past the end of
+   * its line is the line's end, before the line break (as LSP says).
+   */
   public int offset(int line, int character) {
     if (line < 0) return 0;
     if (line >= starts.length) return length;
     int lineEnd = line + 1 < starts.length ? starts[line + 1] : length;
+    while (lineEnd > starts[line] && (text.charAt(lineEnd - 1) == '\n' || text.charAt(lineEnd - 1) == '\r')) lineEnd--;
     return Math.min(starts[line] + Math.max(0, character), lineEnd);
   }
 

@@ -96,8 +96,7 @@ public final class Projects implements AutoCloseable {
         listener.log("noescape: " + pom + ": class path of " + a.classPath().size() + " entries from Maven");
       } catch (Exception e) {
         if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-        String why = e.getMessage() == null ? e.toString() : e.getMessage();
-        listener.log("noescape: " + why + " — analyzing without the dependencies");
+        String why = (e.getMessage() == null ? e.toString() : e.getMessage()) + " — analyzing without the dependencies";
         synchronized (this) {
           ProjectModel old = models.get(pom);
           if (old == null) return;
