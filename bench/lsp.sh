@@ -5,6 +5,7 @@
 # after 10 and after 1,000 edits. Driver: language-server/src/test/java/dev/noescape/lsp/bench/LspBench.java.
 #
 #   bash bench/lsp.sh [EDITS]        (from the repository root, after mvn -B -ntp -DskipTests install)
+#   BENCH_JVM_ARGS="-XX:..." bash bench/lsp.sh    the server's JVM with these options (as an editor's command would)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -19,4 +20,4 @@ repo=$(mvn -B -ntp -q help:evaluate -Dexpression=settings.localRepository -Dforc
 work=$(mktemp -d "${TMPDIR:-/tmp}/noescape-lsp-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cp="language-server/target/test-classes:language-server/target/classes:$(cat language-server/target/bench-classpath.txt)"
-java -cp "$cp" dev.noescape.lsp.bench.LspBench "$jar" testdata/showcase "$work" "$edits" "-Dmaven.repo.local=$repo"
+java ${BENCH_JVM_ARGS:+"-Dbench.jvmArgs=$BENCH_JVM_ARGS"} -cp "$cp" dev.noescape.lsp.bench.LspBench "$jar" testdata/showcase "$work" "$edits" "-Dmaven.repo.local=$repo"

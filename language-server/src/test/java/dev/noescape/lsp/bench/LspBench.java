@@ -157,8 +157,12 @@ public final class LspBench {
     }
 
     static Server start(Path jar, Path root, Path cache, List<String> mavenArgs) throws Exception {
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+      // -Dbench.jvmArgs="..." : JVM options for the server (e.g. a class-data archive), as an editor's command would add them.
+      String extra = System.getProperty("bench.jvmArgs", "").strip();
+      if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
+      cmd.addAll(List.of("-jar", jar.toString()));
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       Server s = new Server(p);
       JsonObject settings = new JsonObject();
       settings.addProperty("cacheDirectory", cache.toString());
