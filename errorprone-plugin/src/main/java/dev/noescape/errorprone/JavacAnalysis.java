@@ -12,6 +12,10 @@ import dev.noescape.errorprone.frontend.FrontEndResult;
 import dev.noescape.errorprone.frontend.JavacFrontEnd;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.engine.EscapeState;
+import dev.noescape.engine.MethodResult;
+import dev.noescape.engine.Reason;
+import dev.noescape.engine.SiteResult;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
 import dev.noescape.models.JdkSummaries;
@@ -66,15 +70,34 @@ public final class JavacAnalysis {
   public record Problem(RuleId rule, Tree at, String message) {}
 
   /**
+   * The engine's verdict on one allocating expression of the unit, whether or not a rule reports it:
+   * what an editor shows on hover.
+   *
+   * @param path the expression's tree
+   * @param description what allocates, as the findings name it: {@code new StringBuilder()}
+   * @param allocates false for a boxing conversion the {@code valueOf} caches always serve
+   * @param state the engine's escape state
+   * @param chain the reasons for {@code state}, outermost step last (empty for {@code NO_ESCAPE})
+   */
+  public record Verdict(TreePath path, String description, boolean allocates, EscapeState state, List<Reason> chain) {
+    public Verdict {
+      chain = List.copyOf(chain);
+    }
+  }
+
+  /**
    * What the analysis of a unit found.
    *
    * @param reports the findings of the requested rules, sorted with {@link Finding#ORDER}
    * @param problems in the order met
+   * @param verdicts the engine's verdict on every allocating expression of the methods it analyzed,
+   *     in program order (methods, then sites)
    */
-  public record Result(List<Report> reports, List<Problem> problems) {
+  public record Result(List<Report> reports, List<Problem> problems, List<Verdict> verdicts) {
     public Result {
       reports = List.copyOf(reports);
       problems = List.copyOf(problems);
+      verdicts = List.copyOf(verdicts);
     }
   }
 
@@ -94,9 +117,10 @@ public final class JavacAnalysis {
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
       run.reports.clear();
+      run.verdicts.clear();
       run.problems.add(new Problem(null, null, "analysis of the unit failed: " + Faults.describe(t)));
     }
-    return new Result(run.reports, run.problems);
+    return new Result(run.reports, run.problems, run.verdicts);
   }
 
   /** The unit's file name, or {@code <unknown>}. */
@@ -116,6 +140,7 @@ public final class JavacAnalysis {
     final Set<RuleId> rules;
     final List<Report> reports = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
+    final List<Verdict> verdicts = new ArrayList<>();
 
     Run(CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, Set<RuleId> rules) {
       this.unit = unit;
@@ -186,6 +211,7 @@ public final class JavacAnalysis {
       if (deps != null) for (String p : deps.takeProblems()) problem(p);
       if (out.result().methods().isEmpty()) return; // the engine could analyze none of the methods
       for (BackEnd.Failure f : out.failures()) if (f.stage() == BackEnd.Stage.RULES) ruleProblem(f, fe);
+      verdicts(out, fe);
 
       // 3. AllocationContract with the callees other units of this javac run declare.
       List<Finding> findings = out.findings();
@@ -243,6 +269,21 @@ public final class JavacAnalysis {
         Faults.rethrowIfFatal(t);
         problem("profile not used: " + Faults.describe(t));
         return null;
+      }
+    }
+
+    /** The verdict on every site of the methods the engine analyzed (not the placeholders of those it did not). */
+    private void verdicts(BackEnd.Output out, FrontEndResult fe) {
+      Set<String> notAnalyzed = out.result().notAnalyzed();
+      for (MethodResult m : out.result().methods()) {
+        String key = m.method().ref().key();
+        if (notAnalyzed.contains(key)) continue;
+        for (SiteResult s : m.sites()) {
+          TreePath path = fe.siteTrees().get(new FrontEndResult.SiteKey(key, s.site().id()));
+          if (path != null) {
+            verdicts.add(new Verdict(path, s.site().description(), !s.site().neverAllocates(), s.state(), s.chain()));
+          }
+        }
       }
     }
 
