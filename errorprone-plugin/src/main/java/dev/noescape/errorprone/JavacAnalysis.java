@@ -14,7 +14,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
-import dev.noescape.engine.Reason;
+import dev.noescape.ir.Reason;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;

@@ -158,7 +158,7 @@ public final class FileAnalyzer implements AutoCloseable {
     return steps;
   }
 
-  private static Step step(dev.noescape.engine.Reason reason) {
+  private static Step step(dev.noescape.ir.Reason reason) {
     var pos = reason.pos();
     return pos == null ? new Step(reason.text(), 0, 0, 0) : new Step(reason.text(), pos.line(), pos.column(), pos.endColumn());
   }
