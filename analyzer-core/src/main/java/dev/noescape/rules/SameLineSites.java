@@ -37,7 +37,8 @@ final class SameLineSites {
         order.add(f);
         continue;
       }
-      List<Object> key = List.of(f.file(), f.pos(), f.message(), f.identity(), f.method().owner());
+      // The line and column as printed: two sites of one line differ in their bytecode offsets.
+      List<Object> key = List.of(f.file(), f.pos().line(), f.pos().column(), f.message(), f.identity(), f.method().owner());
       List<Finding> g = groups.get(key);
       if (g == null) {
         groups.put(key, g = new ArrayList<>());

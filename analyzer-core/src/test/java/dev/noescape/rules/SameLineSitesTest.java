@@ -22,8 +22,9 @@ class SameLineSitesTest {
   private static final MethodRef M = new MethodRef("a.T", "m", List.of(), "void", true);
   private static final MethodRef N = new MethodRef("a.T", "n", List.of(), "void", true);
 
+  /** Site {@code site} at {@code line}, at bytecode offset {@code 10 * site} as the bytecode front end records it. */
   private static Finding at(RuleId rule, MethodRef m, int line, int site, String message) {
-    return new Finding(rule, Severity.INFO, "a/T.java", SourcePos.line(line), message, List.of(), 0, null, m,
+    return new Finding(rule, Severity.INFO, "a/T.java", new SourcePos(line, 0, 0, 10 * site), message, List.of(), 0, null, m,
         Subjects.site(site, SiteKind.NEW_ARRAY, "java.lang.String[]", new AllocSite.NewArray("2", false, null)));
   }
 
@@ -46,7 +47,7 @@ class SameLineSitesTest {
   @Test
   void aFieldInitializerCopiedIntoEveryConstructorIsReportedOnce() {
     String m = "new HashMap<>() escapes to heap: stored into field this.cache";
-    List<Finding> copies = List.of(at(RuleId.HEAP_ESCAPE, CTOR2, 3, 0, m), at(RuleId.HEAP_ESCAPE, CTOR, 3, 0, m));
+    List<Finding> copies = List.of(at(RuleId.HEAP_ESCAPE, CTOR2, 3, 0, m), at(RuleId.HEAP_ESCAPE, CTOR, 3, 2, m));
     assertEquals(List.of("3 a.T#<init>() " + m), lines(SameLineSites.merge(copies)));
   }
 
