@@ -111,6 +111,7 @@ public record PomSettings(List<Path> sourceRoots, String release, String encodin
     option(args, NoEscapeOptions.VERBOSITY, text(config, "verbosity", properties));
     option(args, NoEscapeOptions.REPORT_OUTSIDE_LOOPS, text(config, "reportOutsideLoops", properties));
     option(args, NoEscapeOptions.CONTRACT_ALLOWS_NO_ESCAPE, text(config, "contractAllowsNoEscape", properties));
+    option(args, NoEscapeOptions.EXPECTED_ESCAPES, text(config, "expectedEscapes", properties));
     List<String> hot = listValue(config, "hotAnnotations", properties);
     if (!hot.isEmpty()) option(args, NoEscapeOptions.HOT_ANNOTATIONS, String.join(",", hot));
     return args;
