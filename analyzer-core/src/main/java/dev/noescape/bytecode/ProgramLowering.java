@@ -324,7 +324,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         // toString, an enum's values/valueOf): analyzed for summaries, but the user wrote none of it,
         // so nothing in it is reported (the javac front end never sees it either)
         ir = new MethodIR(ir.ref(), ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(), ir.paramPositions(),
-            ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true);
+            ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true, ir.inheritedContract(),
+            ir.accesses(), ir.nullAssignments());
         generated.add(ir.ref().key());
       } else if (lambda == null && m.getName().equals("<init>") && isEnumClass(c)) {
         // javac prepends (String name, int ordinal) to every enum constructor and passes them to
