@@ -9,6 +9,10 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
+import dev.noescape.ir.RuntimePrediction;
+import dev.noescape.jit.C2Model;
+import dev.noescape.jit.CodeFacts;
+import dev.noescape.jit.SitePredictions;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
 import dev.noescape.summary.SummaryProvider;
@@ -77,9 +81,10 @@ public final class BackEnd {
    * @param rules the rules to run (none: the engine only)
    * @param isolated contain faults and return them as {@link Failure}s instead of throwing
    * @param checkpoint called before each stage runs
+   * @param code what the model of C2 reads beyond the IR (callee sizes, class shapes)
    */
   public record Input(Program program, SummaryProvider library, SummaryProvider implementations, Budget budget,
-      RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint) {
+      RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint, CodeFacts code) {
     public Input {
       Objects.requireNonNull(program, "program");
       Objects.requireNonNull(library, "library");
@@ -89,6 +94,17 @@ public final class BackEnd {
       // An EnumSet: the rules run, and a checkpoint sees them, in RuleId order.
       rules = Collections.unmodifiableSet(rules.isEmpty() ? EnumSet.noneOf(RuleId.class) : EnumSet.copyOf(rules));
       Objects.requireNonNull(checkpoint, "checkpoint");
+      Objects.requireNonNull(code, "code");
+    }
+
+    public Input(Program program, SummaryProvider library, SummaryProvider implementations, Budget budget,
+        RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint) {
+      this(program, library, implementations, budget, context, rules, isolated, checkpoint, CodeFacts.NONE);
+    }
+
+    /** With the facts the model of C2 reads. */
+    public Input withCode(CodeFacts c) {
+      return new Input(program, library, implementations, budget, context, rules, isolated, checkpoint, c);
     }
 
     /** With the default budget, faults propagating, no checkpoint. */
@@ -98,24 +114,24 @@ public final class BackEnd {
     }
 
     public Input withBudget(Budget b) {
-      return new Input(program, library, implementations, b, context, rules, isolated, checkpoint);
+      return new Input(program, library, implementations, b, context, rules, isolated, checkpoint, code);
     }
 
     public Input withProgram(Program p) {
-      return new Input(p, library, implementations, budget, context, rules, isolated, checkpoint);
+      return new Input(p, library, implementations, budget, context, rules, isolated, checkpoint, code);
     }
 
     public Input withRules(Set<RuleId> r) {
-      return new Input(program, library, implementations, budget, context, r, isolated, checkpoint);
+      return new Input(program, library, implementations, budget, context, r, isolated, checkpoint, code);
     }
 
     /** Faults contained and returned as {@link Failure}s (see {@link BackEnd}). */
     public Input isolatingFaults() {
-      return new Input(program, library, implementations, budget, context, rules, true, checkpoint);
+      return new Input(program, library, implementations, budget, context, rules, true, checkpoint, code);
     }
 
     public Input withCheckpoint(Checkpoint c) {
-      return new Input(program, library, implementations, budget, context, rules, isolated, c);
+      return new Input(program, library, implementations, budget, context, rules, isolated, c, code);
     }
   }
 
@@ -181,10 +197,22 @@ public final class BackEnd {
     return new EscapeAnalysis(in.library(), in.implementations(), in.budget()).analyze(program);
   }
 
+  /**
+   * The rules, after the model of C2's scalar replacement: its predictions go to the rules (the
+   * context) and onto every finding about a site ({@link Finding#runtime()}).
+   */
   private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules) {
     checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
-    List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(), in.context(), rules);
-    return found == null ? List.of() : found;
+    SitePredictions predictions = C2Model.predict(result, in.context().jitTarget(), in.code());
+    List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(),
+        in.context().withPredictions(predictions), rules);
+    if (found == null) return List.of();
+    List<Finding> out = new ArrayList<>(found.size());
+    for (Finding f : found) {
+      RuntimePrediction p = f.siteId() < 0 || f.method() == null ? null : predictions.get(f.method(), f.siteId());
+      out.add(p == null ? f : f.withRuntime(p));
+    }
+    return out;
   }
 
   private static void checkpoint(Input in, Stage stage, Set<RuleId> rules, List<MethodIR> methods) {

@@ -1,6 +1,7 @@
 package dev.noescape.bytecode;
 
 import dev.noescape.backend.BackEnd;
+import dev.noescape.jit.ClassFileFacts;
 import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.Budget;
 import dev.noescape.engine.EscapeAnalysis;
@@ -98,6 +99,12 @@ public final class BytecodeAnalysis {
   /** Debugging aid: print the IR of methods whose key contains this string. */
   static String DUMP = System.getProperty("noescape.bytecode.dump");
 
+  private static List<Path> concat(List<Path> a, List<Path> b) {
+    List<Path> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
   /**
    * Runs the whole pipeline. Never throws for bad input: unreadable jars, classes and methods become
    * {@link Problem}s and the rest is analyzed.
@@ -109,6 +116,7 @@ public final class BytecodeAnalysis {
     Progress shown = progress;
     BackEnd.Output out = BackEnd.run(new BackEnd.Input(l.program(), JdkSummaries.library(), l.shipped(), l.context(),
         options.rules()).withBudget(Budget.DEFAULT.withDeadline(deadline))
+        .withCode(new ClassFileFacts(new ClassBytes(concat(options.inputs(), options.classpath()))::read))
         .withCheckpoint((stage, rules, methods) -> {
           if (stage == BackEnd.Stage.RULES) shown.update("rules", 0, 1);
         }));
@@ -190,7 +198,8 @@ public final class BytecodeAnalysis {
     for (ClassFiles.Entry e : inputs) major = Math.max(major, e.major());
     RuleContext rc = options.ruleContext() != null ? options.ruleContext() : RuleContext.defaults();
     RuleContext context = new RuleContext(major >= 45 ? major - 44 : rc.targetRelease(), guava, rc.reportOutsideLoops(),
-        rc.verbosity(), rc.hotAnnotations(), rc.contractAllowsNoEscape());
+        rc.verbosity(), rc.hotAnnotations(), rc.contractAllowsNoEscape())
+        .withJit(rc.jitJdk(), rc.jitDontInline(), rc.keepJitWarnings());
 
     JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
     // SootUp's type assigner fails on some bodies when classes they use are missing; those bodies

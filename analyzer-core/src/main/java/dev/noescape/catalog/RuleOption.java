@@ -34,6 +34,11 @@ public record RuleOption(
       "allow allocations whose object provably does not escape (the JIT may remove them after inlining, but need"
           + " not)");
 
+  public static final RuleOption JIT_JDK = new RuleOption(
+      "NoEscape:JitJdk", "25", "--jit-jdk", "25", "jitJdk", "25",
+      "the JDK release whose C2 the scalar-replacement prediction targets (default: the release the code is"
+          + " compiled for)");
+
   /** {@code -XepOpt:NoEscape:Verbosity=2}. */
   public String javacUsage() {
     return "-XepOpt:" + javac + "=" + javacValue;

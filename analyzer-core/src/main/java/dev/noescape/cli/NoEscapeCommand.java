@@ -109,6 +109,16 @@ final class NoEscapeCommand implements Callable<Integer> {
           + " method (the JIT may remove them, but need not). Default: every allocation counts.")
   boolean contractAllowsNoEscape;
 
+  @Option(names = "--jit-jdk", paramLabel = "N",
+      description = "The JDK release whose C2 the scalar-replacement prediction (NotScalarReplaced, runtime.prediction)"
+          + " targets. Default: the release the class files are compiled for.")
+  Integer jitJdk;
+
+  @Option(names = "--jit-dontinline", paramLabel = "CLASS::METHOD", split = ",",
+      description = "A -XX:CompileCommand=dontinline pattern the JVM runs with (com.acme.Log::*): the prediction treats"
+          + " those methods as never inlined. Repeatable, or comma-separated.")
+  List<String> jitDontInline = new ArrayList<>();
+
   @Option(names = "--hot-annotation", paramLabel = "NAME", split = ",",
       description = "Another annotation that makes a method hot, besides @HotPath and @NoAllocation, matched by simple"
           + " name (com.acme.Fast counts as Fast). Repeatable, or comma-separated.")
@@ -204,8 +214,9 @@ final class NoEscapeCommand implements Callable<Integer> {
     Inputs.Classpath cp = Inputs.classpath(classpath, wd, in);
 
     RuleContext defaults = RuleContext.defaults();
+    if (jitJdk != null && (jitJdk < 8 || jitJdk > 99)) throw new UsageException("--jit-jdk must be a JDK release (17, 21, 25)");
     RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot,
-        contractAllowsNoEscape);
+        contractAllowsNoEscape).withJit(jitJdk == null ? 0 : jitJdk, jitDontInline, false);
     BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context)
         .withClasspathSummaries(!noClasspathSummaries)
         .withTimeBudget(timeBudget());

@@ -4,6 +4,7 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Reason;
+import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.SourcePos;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.List;
  * @param method the method that contains it
  * @param subject what it is about, as structure: the site (with its details), the parameter, the
  *     call; its line-independent name is {@link SubjectIdentity#of}
+ * @param runtime for a finding about an allocation site, what HotSpot C2 is predicted to do with
+ *     it (heap or scalar-replaced, and why); null for other subjects or when no prediction was made
  */
 public record Finding(
     RuleId rule,
@@ -34,10 +37,22 @@ public record Finding(
     int hotness,
     Fix fix,
     MethodRef method,
-    Subject subject) {
+    Subject subject,
+    RuntimePrediction runtime) {
 
   public Finding {
     reasons = List.copyOf(reasons);
+  }
+
+  /** A finding without a runtime prediction (the back end adds it: {@link #withRuntime}). */
+  public Finding(RuleId rule, Severity severity, String file, SourcePos pos, String message, List<Reason> reasons,
+      int hotness, Fix fix, MethodRef method, Subject subject) {
+    this(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, null);
+  }
+
+  /** This finding with C2's predicted treatment of its site. */
+  public Finding withRuntime(RuntimePrediction r) {
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, r);
   }
 
   /** The allocation site id within {@link #method()}, or -1 when the subject is not a site. */
@@ -52,7 +67,7 @@ public record Finding(
 
   /** This finding at another file and position (source mapping). */
   public Finding at(String file, SourcePos pos) {
-    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject);
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, runtime);
   }
 
   /** Deterministic report order: file, line, column, rule, message. */

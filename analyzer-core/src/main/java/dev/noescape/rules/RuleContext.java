@@ -1,5 +1,8 @@
 package dev.noescape.rules;
 
+import dev.noescape.jit.JitTarget;
+import dev.noescape.jit.SitePredictions;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,11 +19,44 @@ import java.util.Set;
  * @param contractAllowsNoEscape whether the {@code AllocationContract} rule allows, in a
  *     {@code @NoAllocation} method (and its callees), allocations whose object provably does not
  *     escape ({@code NoEscape}: the JIT may scalar-replace them, but need not); off by default
+ * @param jitJdk the JDK release whose C2 the scalar-replacement model targets ({@code dev.noescape.jit}),
+ *     0 for {@code targetRelease}
+ * @param jitDontInline {@code Class::method} patterns of {@code -XX:CompileCommand=dontinline} the
+ *     model honours
+ * @param keepJitWarnings keep warnings C2 likely removes as warnings instead of demoting them
+ * @param predictions the model's predictions, set by the back end after the engine ran
+ *     ({@link SitePredictions#NONE} before)
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
-    Set<String> hotAnnotations, boolean contractAllowsNoEscape) {
+    Set<String> hotAnnotations, boolean contractAllowsNoEscape, int jitJdk, List<String> jitDontInline,
+    boolean keepJitWarnings, SitePredictions predictions) {
   public RuleContext {
     hotAnnotations = Set.copyOf(hotAnnotations);
+    jitDontInline = List.copyOf(jitDontInline);
+    if (predictions == null) predictions = SitePredictions.NONE;
+  }
+
+  public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
+      Set<String> hotAnnotations, boolean contractAllowsNoEscape) {
+    this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape, 0,
+        List.of(), false, SitePredictions.NONE);
+  }
+
+  /** The C2 the model targets: {@link #jitJdk()}, else the release the code is compiled for. */
+  public JitTarget jitTarget() {
+    return new JitTarget(jitJdk > 0 ? jitJdk : targetRelease, jitDontInline);
+  }
+
+  /** This context with the model's options. */
+  public RuleContext withJit(int jdk, List<String> dontInline, boolean keepWarnings) {
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
+        contractAllowsNoEscape, jdk, dontInline, keepWarnings, predictions);
+  }
+
+  /** This context with the model's predictions (the back end sets them). */
+  public RuleContext withPredictions(SitePredictions p) {
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
+        contractAllowsNoEscape, jitJdk, jitDontInline, keepJitWarnings, p);
   }
 
   /** With the contract's default: every allocation counts, escaping or not. */
@@ -31,7 +67,8 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
 
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
-    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, allow);
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, allow,
+        jitJdk, jitDontInline, keepJitWarnings, predictions);
   }
 
   public static RuleContext defaults() {

@@ -15,7 +15,7 @@ import java.util.List;
  * The layering of noescape-core (its main classes), from the bottom:
  *
  * <pre>
- *   catalog ── ir ── summary ── engine ── finding ── rules ── backend ── bytecode ── pipeline ── cli
+ *   catalog ── ir ── summary ── engine ── jit ── finding ── rules ── backend ── bytecode ── pipeline ── cli
  *                      └── models ──────────────────────────────────────┘     report ── source ──┘
  *   rewrite ────────────────────────────────────────────────────────────────────────────┘
  * </pre>
@@ -43,7 +43,7 @@ class LayeringTest {
 
   /** The packages below {@code dev.noescape}, each a layer (with its subpackages). */
   private static final List<String> LAYERS =
-      List.of("catalog", "ir", "summary", "engine", "finding", "models", "rules", "backend", "bytecode", "report", "rewrite",
+      List.of("catalog", "ir", "summary", "engine", "jit", "finding", "models", "rules", "backend", "bytecode", "report", "rewrite",
           "source", "pipeline", "cli");
 
   private static LayeredArchitecture definedLayers() {
@@ -58,11 +58,12 @@ class LayeringTest {
       .whereLayer("ir").mayNotAccessAnyLayer()
       .whereLayer("summary").mayOnlyAccessLayers("catalog", "ir")
       .whereLayer("engine").mayOnlyAccessLayers("catalog", "ir", "summary")
+      .whereLayer("jit").mayOnlyAccessLayers("catalog", "ir", "summary", "engine")
       .whereLayer("finding").mayOnlyAccessLayers("catalog", "ir")
       .whereLayer("models").mayOnlyAccessLayers("catalog", "ir", "summary")
-      .whereLayer("rules").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding")
-      .whereLayer("backend").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding", "rules")
-      .whereLayer("bytecode").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding", "models", "rules", "backend")
+      .whereLayer("rules").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "jit", "finding")
+      .whereLayer("backend").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "jit", "finding", "rules")
+      .whereLayer("bytecode").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "jit", "finding", "models", "rules", "backend")
       .whereLayer("report").mayOnlyAccessLayers("catalog", "ir", "finding")
       .whereLayer("rewrite").mayNotAccessAnyLayer()
       .whereLayer("source").mayOnlyAccessLayers("catalog", "ir", "finding", "rules", "report", "rewrite")
@@ -72,7 +73,7 @@ class LayeringTest {
   @ArchTest
   static final ArchRule processorPathPackagesUseOnlyTheJdk = noClasses()
       .that().resideInAnyPackage("dev.noescape.catalog..", "dev.noescape.ir..", "dev.noescape.summary..", "dev.noescape.engine..",
-          "dev.noescape.finding..", "dev.noescape.models..", "dev.noescape.rules..", "dev.noescape.backend..",
+          "dev.noescape.jit..", "dev.noescape.finding..", "dev.noescape.models..", "dev.noescape.rules..", "dev.noescape.backend..",
           "dev.noescape.rewrite..")
       .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.noescape..")
       .because("the Error Prone plugin puts these packages on the javac processor path, where SootUp, JavaParser,"

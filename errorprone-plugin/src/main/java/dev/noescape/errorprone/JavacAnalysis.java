@@ -167,7 +167,7 @@ public final class JavacAnalysis {
         }
       }
       BackEnd.Input input = new BackEnd.Input(program, library, implementations, ruleContext, rules)
-          .withCheckpoint(Faults.AT_BACK_END);
+          .withCheckpoint(Faults.AT_BACK_END).withCode(new JavacCodeFacts(state.context));
       BackEnd.Output out = BackEnd.run(input.isolatingFaults());
       for (BackEnd.Failure f : out.failures()) if (f.stage() == BackEnd.Stage.ENGINE) engineProblem(f, fe);
       // A resource found corrupt while decoding is told once, in this unit's note.

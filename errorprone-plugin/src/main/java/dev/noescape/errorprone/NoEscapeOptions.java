@@ -23,6 +23,8 @@ import java.util.Set;
  *   <li>{@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false} (default false): the
  *       {@code AllocationContract} check allows allocations whose object provably does not escape
  *       (the JIT may scalar-replace them, but need not).
+ *   <li>{@code -XepOpt:NoEscape:JitJdk=N}: the JDK release whose C2 the scalar-replacement
+ *       prediction ({@code NotScalarReplaced}) targets; default: the {@code --release} compiled for.
  * </ul>
  *
  * <p>A malformed value never fails the compilation: it falls back to the default and is listed in
@@ -34,20 +36,27 @@ import java.util.Set;
  *     built-in {@code HotPath}/{@code NoAllocation})
  * @param problems messages about option values that could not be used
  * @param contractAllowsNoEscape {@code AllocationContract} allows non-escaping allocations
+ * @param jitJdk the JDK release the C2 model targets, 0 for the release compiled for
  */
 public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
-    boolean contractAllowsNoEscape) {
+    boolean contractAllowsNoEscape, int jitJdk) {
 
   public static final String VERBOSITY = "NoEscape:Verbosity";
   public static final String REPORT_OUTSIDE_LOOPS = "NoEscape:ReportOutsideLoops";
   public static final String HOT_ANNOTATIONS = "NoEscape:HotAnnotations";
   public static final String CONTRACT_ALLOWS_NO_ESCAPE = "NoEscape:ContractAllowsNoEscape";
+  public static final String JIT_JDK = "NoEscape:JitJdk";
 
   /** The annotations that always mark a method hot (matched by simple name, any package). */
 
   public NoEscapeOptions {
     hotAnnotations = Set.copyOf(hotAnnotations);
     problems = List.copyOf(problems);
+  }
+
+  public NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
+      boolean contractAllowsNoEscape) {
+    this(verbosity, reportOutsideLoops, hotAnnotations, problems, contractAllowsNoEscape, 0);
   }
 
   public static NoEscapeOptions defaults() {
@@ -86,7 +95,18 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
         if (!name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))) hot.add(name);
       }
     }
-    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape);
+    int jitJdk = 0;
+    String j = flagValue(flags, JIT_JDK, problems);
+    if (j != null) {
+      try {
+        jitJdk = Integer.parseInt(j.trim());
+        if (jitJdk < 8 || jitJdk > 99) throw new NumberFormatException();
+      } catch (NumberFormatException e) {
+        jitJdk = 0;
+        problems.add("-XepOpt:" + JIT_JDK + "=" + j + " is not a JDK release (17, 21, 25); using the release compiled for");
+      }
+    }
+    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape, jitJdk);
   }
 
   /** Every simple name that marks a method hot: the built-in ones plus the configured ones. */

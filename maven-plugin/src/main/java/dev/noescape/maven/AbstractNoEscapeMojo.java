@@ -53,6 +53,13 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   private boolean contractAllowsNoEscape;
 
   /**
+   * NotScalarReplaced and the reports' runtime prediction: the JDK release whose C2 the model of
+   * scalar replacement targets. 0 (default): the release the classes are compiled for.
+   */
+  @Parameter(property = "noescape.jitJdk", defaultValue = "0")
+  private int jitJdk;
+
+  /**
    * More annotations that make a method hot, besides {@code @HotPath} and {@code @NoAllocation},
    * matched by simple name ({@code com.acme.Fast} counts as {@code Fast}).
    */
@@ -104,6 +111,6 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   protected ModuleAnalysis analysis() {
     return new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, readSummaries));
+            contractAllowsNoEscape, readSummaries, jitJdk));
   }
 }

@@ -27,7 +27,7 @@ final class ModuleAnalysis {
   /** The goals' analysis parameters. */
   record Settings(List<String> rules, List<String> excludeRules, int verbosity, boolean reportOutsideLoops,
       List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes,
-      boolean contractAllowsNoEscape, boolean classpathSummaries) {}
+      boolean contractAllowsNoEscape, boolean classpathSummaries, int jitJdk) {}
 
   private final MavenProject project;
   private final Log log;
@@ -42,6 +42,7 @@ final class ModuleAnalysis {
   private final List<String> includes;
   private final List<String> excludes;
   private final boolean classpathSummaries;
+  private final int jitJdk;
 
   ModuleAnalysis(MavenProject project, Log log, String pluginVersion, Settings s) {
     this.project = project;
@@ -57,6 +58,7 @@ final class ModuleAnalysis {
     this.includes = s.includes();
     this.excludes = s.excludes();
     this.classpathSummaries = s.classpathSummaries();
+    this.jitJdk = s.jitJdk();
   }
 
   private Log getLog() {
@@ -175,8 +177,11 @@ final class ModuleAnalysis {
       hot.add(name);
     }
     RuleContext d = RuleContext.defaults();
+    if (jitJdk != 0 && (jitJdk < 8 || jitJdk > 99)) {
+      throw new MojoExecutionException("noescape: jitJdk: not a JDK release (17, 21, 25): " + jitJdk);
+    }
     RuleContext context = new RuleContext(d.targetRelease(), d.guavaOnClasspath(), reportOutsideLoops, verbosity, hot,
-        contractAllowsNoEscape);
+        contractAllowsNoEscape).withJit(jitJdk, List.of(), false);
     return new BytecodeAnalysis.Options(List.of(), List.of(), selected, context);
   }
 

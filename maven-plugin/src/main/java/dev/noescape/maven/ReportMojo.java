@@ -65,6 +65,13 @@ public class ReportMojo extends AbstractMavenReport {
   @Parameter(property = "noescape.contractAllowsNoEscape", defaultValue = "false")
   private boolean contractAllowsNoEscape;
 
+  /**
+   * NotScalarReplaced and the reports' runtime prediction: the JDK release whose C2 the model of
+   * scalar replacement targets. 0 (default): the release the classes are compiled for.
+   */
+  @Parameter(property = "noescape.jitJdk", defaultValue = "0")
+  private int jitJdk;
+
   /** More annotations (simple names) that make a method hot, besides {@code @HotPath} and {@code @NoAllocation}. */
   @Parameter(property = "noescape.hotAnnotations")
   private List<String> hotAnnotations = new ArrayList<>();
@@ -117,7 +124,7 @@ public class ReportMojo extends AbstractMavenReport {
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, true));
+            contractAllowsNoEscape, true, jitJdk));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();

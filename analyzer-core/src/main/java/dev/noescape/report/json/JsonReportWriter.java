@@ -6,6 +6,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
+import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.report.JsonOutput;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
@@ -125,6 +126,16 @@ public final class JsonReportWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
+    RuntimePrediction rt = f.runtime();
+    if (rt != null) {
+      g.writeObjectFieldStart("runtime");
+      g.writeStringField("prediction", rt.label());
+      g.writeStringField("condition", rt.condition().id());
+      g.writeStringField("detail", rt.detail());
+      g.writeNumberField("jdk", rt.jdk());
+      g.writeStringField("hotspot", rt.condition().hotspot());
+      g.writeEndObject();
+    }
     if (f.fix() == null && rf.fix().isEmpty()) {
       g.writeNullField("fix");
     } else {
