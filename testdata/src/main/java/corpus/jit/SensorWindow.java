@@ -44,39 +44,35 @@ final class SensorWindow {
 
   record Sample(int sensor, int value) {}
 
-  private final int[] readings;
+  private SensorWindow() {}
 
-  SensorWindow(int[] readings) {
-    this.readings = readings;
-  }
-
-  int spread(int count) {
+  static int spread(int[] readings, int count) {
     int[] window = new int[count]; // expect: NotScalarReplaced(not a constant)
     window[0] = readings[0];
     window[1] = readings[1];
     return window[0] - window[1];
   }
 
-  int spreadOfTwo() {
+  static int spreadOfTwo(int[] readings) {
     int[] window = new int[2]; // ok: NotScalarReplaced -- constant length, constant indices
     window[0] = readings[0];
     window[1] = readings[1];
     return window[0] - window[1];
   }
 
-  long histogramPeak() {
+  static long histogramPeak(int[] readings) {
     long[] buckets = new long[128]; // expect: NotScalarReplaced(above 64)
     buckets[3] = readings.length;
     return buckets[3];
   }
 
-  int bucketOf(int value) {
+  static int bucketOf(int value) {
     int[] bounds = new int[4]; // expect: NotScalarReplaced(index)
     bounds[value & 3] = value;
     return bounds[0];
   }
 
-  double mean() {
+  static double mean(int[] readings) {
     double[] acc = new double[2]; // expect: NotScalarReplaced(loop)
     for (int r : readings) {
       acc[0] += r;
@@ -85,7 +81,7 @@ final class SensorWindow {
     return acc[0] / acc[1];
   }
 
-  double meanWithLocals() {
+  static double meanWithLocals(int[] readings) {
     Range r = new Range(0, 0); // ok: NotScalarReplaced -- fields updated in the loop, one object
     for (int v : readings) {
       r.hi += v;
@@ -94,7 +90,7 @@ final class SensorWindow {
     return (double) r.hi / r.lo;
   }
 
-  int drift() {
+  static int drift(int[] readings) {
     Range r = new Range(0, 1); // expect: NotScalarReplaced(carried)
     for (int v : readings) {
       r = new Range(r.lo + v, r.hi); // expect: NotScalarReplaced(carried)
@@ -102,7 +98,7 @@ final class SensorWindow {
     return r.width();
   }
 
-  int widest() {
+  static int widest(int[] readings) {
     int best = 0;
     for (int v : readings) {
       Range r = new Range(v, v + 10); // ok: NotScalarReplaced -- a new object per iteration, dead at its end
@@ -111,7 +107,7 @@ final class SensorWindow {
     return best;
   }
 
-  int pick(boolean low, int a, int b) {
+  static int pick(boolean low, int a, int b) {
     Range r;
     if (low) {
       r = new Range(a, b); // expect: NotScalarReplaced(merged)
@@ -121,14 +117,14 @@ final class SensorWindow {
     return r.width();
   }
 
-  int pickValues(boolean low, int a, int b) {
+  static int pickValues(boolean low, int a, int b) {
     int lo = low ? a : b;
     int hi = low ? b : a;
     Range r = new Range(lo, hi); // ok: NotScalarReplaced -- the values are merged, not the objects
     return r.width();
   }
 
-  int depth(int levels) {
+  static int depth(int levels) {
     Range r = new Range(0, levels); // expect: NotScalarReplaced(recursive)
     return descend(r, levels);
   }
@@ -137,7 +133,7 @@ final class SensorWindow {
     return k <= 0 ? r.lo : descend(r, k - 1) + 1;
   }
 
-  int widthViaHelper(int a, int b) {
+  static int widthViaHelper(int a, int b) {
     Range r = new Range(a, b); // ok: NotScalarReplaced -- the helper is small and inlined
     return widthOf(r);
   }
@@ -146,88 +142,80 @@ final class SensorWindow {
     return r.hi - r.lo;
   }
 
-  int tracked(int id) {
+  static int tracked(int id) {
     Tracked t = new Tracked(id); // expect: NotScalarReplaced(finalizer)
     return t.id;
   }
 
-  int bucketHash(int a, int b) {
+  static int bucketHash(int a, int b) {
     Range r = new Range(a, b); // expect: NotScalarReplaced(header)
     return System.identityHashCode(r) & 7;
   }
 
-  int locked(int a, int b) {
+  static int locked(int a, int b) {
     Range r = new Range(a, b); // ok: NotScalarReplaced -- the lock on a local object is removed
     synchronized (r) {
       return r.width();
     }
   }
 
-  int counted(int start) {
+  static int counted(int start) {
     AtomicInteger n = new AtomicInteger(start); // expect: NotScalarReplaced(atomic)
     n.incrementAndGet();
     return n.get();
   }
 
-  int copied(int count) {
+  static int copied(int[] readings, int count) {
     int[] copy = new int[4]; // expect: NotScalarReplaced(arraycopy)
     System.arraycopy(readings, 0, copy, 0, Math.min(count, 4));
     return copy[0];
   }
 
-  int copiedFour() {
+  static int copiedFour(int[] readings) {
     int[] copy = new int[4]; // ok: NotScalarReplaced -- a constant-length copy
     System.arraycopy(readings, 0, copy, 0, 4);
     return copy[0];
   }
 
-  int labelLength(int id) {
+  static int labelLength(int id) {
     StringBuilder sb = new StringBuilder(); // expect: NotScalarReplaced(byte[])
     sb.append("sensor-").append(id);
     return sb.length();
   }
 
-  int distinctSensors(int a, int b) {
+  static int distinctSensors(int a, int b) {
     List<Integer> ids = new ArrayList<>(); // expect: NotScalarReplaced(elementData)
     ids.add(a);
     ids.add(b);
     return ids.size();
   }
 
-  int emptyList() {
+  static int emptyList() {
     List<Integer> ids = new ArrayList<>(); // ok: NotScalarReplaced -- the shared empty array, nothing added
     return ids.size();
   }
 
-  int perSensor(String name, int value) {
+  static int perSensor(String name, int value) {
     Map<String, Integer> m = new HashMap<>(); // expect: NotScalarReplaced(table)
     m.put(name, value);
     return m.size();
   }
 
-  int emptyMap() {
+  static int emptyMap() {
     Map<String, Integer> m = new HashMap<>(); // ok: NotScalarReplaced -- the table is allocated lazily
     return m.size();
   }
 
-  int sampleSum(int sensor, int value) {
+  static int sampleSum(int sensor, int value) {
     Sample s = new Sample(sensor, value); // ok: NotScalarReplaced -- accessors are inlined
     return s.sensor() + s.value();
   }
 
-  int maxOf(int a, int b, int c) {
+  static int maxOf(int a, int b, int c) {
     return largest(a, b, c); // ok: NotScalarReplaced -- the varargs array has a constant length and constant indices
   }
 
   private static int largest(int... xs) {
     return Math.max(xs[0], Math.max(xs[1], xs[2]));
-  }
-
-  long total(int count) {
-    Long sum = 0L;
-    for (int i = 0; i < count; i++) {
-      sum += readings[i]; // expect: NotScalarReplaced(carried)
-    }
-    return sum;
   }
 }

@@ -158,11 +158,14 @@ public final class BackEnd {
    *     left some out, and empty when it could analyze none
    * @param findings the enabled rules' findings, sorted with {@link Finding#ORDER}
    * @param failures the faults an isolated run contained, engine first, in the order met
+   * @param predictions the model of C2's prediction per site ({@link SitePredictions#NONE} when it
+   *     could not run)
    */
-  public record Output(AnalysisResult result, List<Finding> findings, List<Failure> failures) {
+  public record Output(AnalysisResult result, List<Finding> findings, List<Failure> failures, SitePredictions predictions) {
     public Output {
       findings = List.copyOf(findings);
       failures = List.copyOf(failures);
+      if (predictions == null) predictions = SitePredictions.NONE;
     }
 
     /** The budgets the engine ran into (a method or component it did not analyze, or the deadline). */
@@ -176,15 +179,26 @@ public final class BackEnd {
     List<Failure> failures = new ArrayList<>();
     AnalysisResult result;
     List<Finding> findings;
+    SitePredictions predictions = SitePredictions.NONE;
     if (!in.isolated()) {
       result = engine(in, in.program());
-      findings = rules(in, result, in.rules());
+      predictions = C2Model.predict(result, in.context().jitTarget(), in.code());
+      findings = rules(in, result, in.rules(), predictions);
     } else {
       result = isolatedEngine(in, failures);
-      findings = result == null ? List.of() : isolatedRules(in, result, failures);
+      if (result != null) {
+        try {
+          predictions = C2Model.predict(result, in.context().jitTarget(), in.code());
+        } catch (Throwable t) {
+          // the rules still run, without predictions (NotScalarReplaced then reports nothing)
+          rethrowIfFatal(t);
+          failures.add(new Failure(Stage.RULES, RuleId.NOT_SCALAR_REPLACED, List.of(), t));
+        }
+      }
+      findings = result == null ? List.of() : isolatedRules(in, result, predictions, failures);
       if (result == null) result = new AnalysisResult(List.of(), Map.of());
     }
-    return new Output(result, findings, failures);
+    return new Output(result, findings, failures, predictions);
   }
 
   /** Rethrows {@code t} when no isolation may swallow it: a VM error other than a stack overflow. */
@@ -198,12 +212,12 @@ public final class BackEnd {
   }
 
   /**
-   * The rules, after the model of C2's scalar replacement: its predictions go to the rules (the
-   * context) and onto every finding about a site ({@link Finding#runtime()}).
+   * The rules, after the model of C2's scalar replacement (between engine and rules): its
+   * predictions go to the rules (the context) and onto every finding about a site
+   * ({@link Finding#runtime()}).
    */
-  private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules) {
+  private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules, SitePredictions predictions) {
     checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
-    SitePredictions predictions = C2Model.predict(result, in.context().jitTarget(), in.code());
     List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(),
         in.context().withPredictions(predictions), rules);
     if (found == null) return List.of();
@@ -257,9 +271,10 @@ public final class BackEnd {
     }
   }
 
-  private static List<Finding> isolatedRules(Input in, AnalysisResult result, List<Failure> failures) {
+  private static List<Finding> isolatedRules(Input in, AnalysisResult result, SitePredictions predictions,
+      List<Failure> failures) {
     try {
-      return rules(in, result, in.rules());
+      return rules(in, result, in.rules(), predictions);
     } catch (Throwable whole) {
       rethrowIfFatal(whole);
     }
@@ -269,7 +284,7 @@ public final class BackEnd {
       Throwable cause = null;
       for (MethodResult mr : result.methods()) {
         try {
-          all.addAll(rules(in, new AnalysisResult(List.of(mr), result.summaries()), EnumSet.of(rule)));
+          all.addAll(rules(in, new AnalysisResult(List.of(mr), result.summaries()), EnumSet.of(rule), predictions));
         } catch (Throwable t) {
           rethrowIfFatal(t);
           failedIn.add(mr.method());

@@ -16,4 +16,31 @@ public record RuntimePrediction(boolean heap, C2Condition condition, String deta
   public String label() {
     return heap ? "heap" : "scalar-replaced";
   }
+
+  /**
+   * The condition in words, with what it is about, for messages (NotScalarReplaced, the profile
+   * view): {@code its length n is not a constant (C2 scalar-replaces arrays of constant length ≤ 64)}.
+   */
+  public String reason() {
+    String d = detail;
+    return switch (condition) {
+      case ARRAY_LENGTH_NOT_CONSTANT -> "its length" + (d == null || d.isEmpty() ? "" : " " + d)
+          + " is not a constant (C2 scalar-replaces arrays of constant length ≤ 64)";
+      case ARRAY_TOO_LONG -> "its length " + d + " is above 64 (EliminateAllocationArraySizeLimit)";
+      case MULTI_ARRAY -> "a multi-dimensional array C2 allocates whole (" + d + ")";
+      case INDEX_NOT_CONSTANT -> "an element is accessed at an index that is not a constant (" + d + ")";
+      case ELEMENT_IN_LOOP -> "its elements are accessed in a loop it is created outside of (" + d + ")";
+      case LOOP_CARRIED -> "it is carried from one iteration of the loop at " + d + " to the next";
+      case MERGED -> "it is merged with another object or null at a join of paths C2 cannot reduce ("
+          + (d != null ? d : "JDK " + jdk + " reduces no allocation merges") + ")";
+      case ARRAY_HOLDER -> "it is held by an array (" + d + ")";
+      case NOT_INLINED -> "it is passed to a call C2 does not inline (" + d + ")";
+      case SPECIAL_CLASS -> d;
+      case TOO_MANY_FIELDS -> "its class has " + d + " instance fields (C2 scalar-replaces at most 512)";
+      case EXCEPTION -> "it is an exception, whose constructor C2 never inlines outside Throwable code";
+      case INTRINSIC -> d;
+      case JDK_BUFFER -> "the JDK allocates " + d + " for it, which C2 on JDK " + jdk + " does not remove";
+      case ESCAPES, NONE -> condition.id();
+    };
+  }
 }

@@ -23,6 +23,10 @@ import java.util.Set;
  *   <li>{@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false} (default false): the
  *       {@code AllocationContract} check allows allocations whose object provably does not escape
  *       (the JIT may scalar-replace them, but need not).
+ *   <li>{@code -XepOpt:NoEscape:Profile=app.jfr,more.jfr} (paths relative to javac's working
+ *       directory; a directory means its {@code *.jfr}): JDK Flight Recorder recordings of the
+ *       compiled code at work; each warning then ends with what they measured for it
+ *       ({@code (measured: 12.3 MB, 41.2 % of the sampled program bytes)}).
  *   <li>{@code -XepOpt:NoEscape:JitJdk=N}: the JDK release whose C2 the scalar-replacement
  *       prediction ({@code NotScalarReplaced}) targets; default: the {@code --release} compiled for.
  * </ul>
@@ -36,15 +40,17 @@ import java.util.Set;
  *     built-in {@code HotPath}/{@code NoAllocation})
  * @param problems messages about option values that could not be used
  * @param contractAllowsNoEscape {@code AllocationContract} allows non-escaping allocations
+ * @param profiles the recordings to rank findings by, as given (none: no ranking)
  * @param jitJdk the JDK release the C2 model targets, 0 for the release compiled for
  */
 public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
-    boolean contractAllowsNoEscape, int jitJdk) {
+    boolean contractAllowsNoEscape, List<String> profiles, int jitJdk) {
 
   public static final String VERBOSITY = "NoEscape:Verbosity";
   public static final String REPORT_OUTSIDE_LOOPS = "NoEscape:ReportOutsideLoops";
   public static final String HOT_ANNOTATIONS = "NoEscape:HotAnnotations";
   public static final String CONTRACT_ALLOWS_NO_ESCAPE = "NoEscape:ContractAllowsNoEscape";
+  public static final String PROFILE = "NoEscape:Profile";
   public static final String JIT_JDK = "NoEscape:JitJdk";
 
   /** The annotations that always mark a method hot (matched by simple name, any package). */
@@ -52,11 +58,13 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
   public NoEscapeOptions {
     hotAnnotations = Set.copyOf(hotAnnotations);
     problems = List.copyOf(problems);
+    profiles = List.copyOf(profiles);
   }
 
+  /** Options without recordings, for the release compiled for. */
   public NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
       boolean contractAllowsNoEscape) {
-    this(verbosity, reportOutsideLoops, hotAnnotations, problems, contractAllowsNoEscape, 0);
+    this(verbosity, reportOutsideLoops, hotAnnotations, problems, contractAllowsNoEscape, List.of(), 0);
   }
 
   public static NoEscapeOptions defaults() {
@@ -95,6 +103,11 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
         if (!name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))) hot.add(name);
       }
     }
+    List<String> profiles = new ArrayList<>();
+    String p = flagValue(flags, PROFILE, problems);
+    if (p != null) {
+      for (String part : p.split(",")) if (!part.isBlank()) profiles.add(part.trim());
+    }
     int jitJdk = 0;
     String j = flagValue(flags, JIT_JDK, problems);
     if (j != null) {
@@ -106,7 +119,7 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
         problems.add("-XepOpt:" + JIT_JDK + "=" + j + " is not a JDK release (17, 21, 25); using the release compiled for");
       }
     }
-    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape, jitJdk);
+    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape, profiles, jitJdk);
   }
 
   /** Every simple name that marks a method hot: the built-in ones plus the configured ones. */
