@@ -36,7 +36,7 @@ final class SensorWindow {
     }
 
     @Override
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings({"deprecation", "removal"})
     protected void finalize() {
       lost++;
     }

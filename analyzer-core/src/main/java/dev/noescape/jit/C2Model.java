@@ -75,7 +75,18 @@ public final class C2Model {
     RuntimePrediction p = shape(mr, s);
     if (p == null) p = flow(mr, s);
     if (p == null) p = calls(mr, s);
-    return p != null ? p : new RuntimePrediction(false, C2Condition.NONE, null, target.jdk());
+    return p != null ? p : new RuntimePrediction(false, C2Condition.NONE, firstCallee(mr, s), target.jdk());
+  }
+
+  /** The first call that receives the object (all of them inline when it is scalar-replaced), for messages; null when none does. */
+  private static String firstCallee(MethodResult mr, AllocSite s) {
+    Set<Var> vars = varsOf(mr, s);
+    for (Stmt st : mr.method().stmts()) {
+      if (st instanceof Stmt.Call c && c.args().stream().anyMatch(a -> a != null && vars.contains(a))) {
+        return c.callee().displayName();
+      }
+    }
+    return null;
   }
 
   // ---- the object itself ----

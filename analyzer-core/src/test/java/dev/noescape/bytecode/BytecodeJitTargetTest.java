@@ -1,8 +1,10 @@
 package dev.noescape.bytecode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.finding.Finding;
 import dev.noescape.ir.C2Condition;
 import dev.noescape.ir.RuntimePrediction;
@@ -61,6 +63,15 @@ class BytecodeJitTargetTest {
           return r + p.x;
         }
 
+        static int boxedSum(int[] xs) {
+          int total = 0;
+          for (int x : xs) {
+            Integer boxed = x + 1000;
+            total += boxed;
+          }
+          return total;
+        }
+
         static int medium(P p, int k) {
           int r = k;
           r = r * 31 + p.y; r = r * 31 + p.y; r = r * 31 + p.y;
@@ -88,6 +99,27 @@ class BytecodeJitTargetTest {
 
   static String summary(RuntimePrediction p) {
     return p.label() + " " + p.condition().id() + " " + p.jdk();
+  }
+
+  /** The BoxingAllocation finding of boxedSum. */
+  static Finding boxing(int jdk, boolean keep) {
+    RuleContext context = new RuleContext(21, false, false, 1, Set.of()).withJit(jdk, List.of(), keep);
+    BytecodeAnalysis.Result r = BytecodeAnalysis.run(
+        new BytecodeAnalysis.Options(List.of(classes), List.of(), Set.of(RuleId.BOXING_ALLOCATION), context),
+        BytecodeAnalysis.Progress.NONE);
+    return r.findings().stream().filter(f -> f.method().name().equals("boxedSum")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aWarningC2LikelyRemovesSaysSoAndIsInformationFromJdk23UnlessKept() {
+    Finding on25 = boxing(25, false);
+    assertEquals(Severity.INFO, on25.severity());
+    assertTrue(on25.message().endsWith(
+        " (C2 likely removes it: it does not escape and Integer.intValue is inlined; JDK 25)"), on25.message());
+    assertEquals(Severity.WARNING, boxing(25, true).severity());
+    Finding on17 = boxing(17, false);
+    assertEquals(Severity.WARNING, on17.severity(), "JDK 17's scalar-replaced predictions measured below 95 %");
+    assertTrue(on17.message().endsWith("; JDK 17)"), on17.message());
   }
 
   @Test

@@ -21,7 +21,8 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
    * The rules to run, by ID (e.g. {@code BoxingAllocation,VarargsAllocation}). Empty: the rules on by
    * default (BoxingAllocation, VarargsAllocation, CapturingLambda, UnpresizedCollection,
    * HashMapCapacity, StringConcatInLoop, AllocationContract). Add {@code HeapEscape} and
-   * {@code LeakingParameter} for the escape verdicts (information). Each rule's page:
+   * {@code LeakingParameter} for the escape verdicts, {@code NotScalarReplaced} for what C2 still
+   * allocates of what does not escape (information). Each rule's page:
    * {@code docs/rules/<RuleId>.md}.
    */
   @Parameter(property = "noescape.rules")
@@ -58,6 +59,13 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
    */
   @Parameter(property = "noescape.jitJdk", defaultValue = "0")
   private int jitJdk;
+
+  /**
+   * BoxingAllocation, CapturingLambda, VarargsAllocation: keep the warnings about allocations C2 is
+   * predicted to remove at warning level (for JDK 23 and later they are information otherwise).
+   */
+  @Parameter(property = "noescape.keepJitWarnings", defaultValue = "false")
+  private boolean keepJitWarnings;
 
   /**
    * More annotations that make a method hot, besides {@code @HotPath} and {@code @NoAllocation},
@@ -121,6 +129,6 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   protected ModuleAnalysis analysis() {
     return new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, readSummaries, ModuleAnalysis.paths(profiles), jitJdk));
+            contractAllowsNoEscape, readSummaries, ModuleAnalysis.paths(profiles), jitJdk, keepJitWarnings));
   }
 }

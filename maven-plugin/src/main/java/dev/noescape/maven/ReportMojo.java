@@ -73,6 +73,13 @@ public class ReportMojo extends AbstractMavenReport {
   @Parameter(property = "noescape.jitJdk", defaultValue = "0")
   private int jitJdk;
 
+  /**
+   * BoxingAllocation, CapturingLambda, VarargsAllocation: keep the warnings about allocations C2 is
+   * predicted to remove at warning level (for JDK 23 and later they are information otherwise).
+   */
+  @Parameter(property = "noescape.keepJitWarnings", defaultValue = "false")
+  private boolean keepJitWarnings;
+
   /** More annotations (simple names) that make a method hot, besides {@code @HotPath} and {@code @NoAllocation}. */
   @Parameter(property = "noescape.hotAnnotations")
   private List<String> hotAnnotations = new ArrayList<>();
@@ -133,7 +140,7 @@ public class ReportMojo extends AbstractMavenReport {
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, true, ModuleAnalysis.paths(profiles), jitJdk));
+            contractAllowsNoEscape, true, ModuleAnalysis.paths(profiles), jitJdk, keepJitWarnings));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();
