@@ -206,7 +206,7 @@ public final class BytecodeAnalysis {
     RuleContext rc = options.ruleContext() != null ? options.ruleContext() : RuleContext.defaults();
     RuleContext context = new RuleContext(major >= 45 ? major - 44 : rc.targetRelease(), guava, rc.reportOutsideLoops(),
         rc.verbosity(), rc.hotAnnotations(), rc.contractAllowsNoEscape())
-        .withJit(rc.jitJdk(), rc.jitDontInline(), rc.keepJitWarnings());
+        .withJit(rc.jitJdk(), rc.jitDontInline(), rc.demoteJitWarnings());
 
     JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
     // SootUp's type assigner fails on some bodies when classes they use are missing; those bodies

@@ -128,10 +128,10 @@ final class NoEscapeCommand implements Callable<Integer> {
           + " those methods as never inlined. Repeatable, or comma-separated.")
   List<String> jitDontInline = new ArrayList<>();
 
-  @Option(names = "--keep-jit-warnings",
-      description = "Keep warnings about allocations C2 is predicted to remove (they do not escape and what receives"
-          + " them is inlined) at warning level; for JDK 23 and later they are information otherwise.")
-  boolean keepJitWarnings;
+  @Option(names = "--demote-jit-warnings",
+      description = "Report warnings about allocations C2 is predicted to remove (they do not escape and what"
+          + " receives them is inlined) as information, for JDK 23 and later.")
+  boolean demoteJitWarnings;
 
   @Option(names = "--hot-annotation", paramLabel = "NAME", split = ",",
       description = "Another annotation that makes a method hot, besides @HotPath and @NoAllocation, matched by simple"
@@ -230,7 +230,7 @@ final class NoEscapeCommand implements Callable<Integer> {
     RuleContext defaults = RuleContext.defaults();
     if (jitJdk != null && (jitJdk < 8 || jitJdk > 99)) throw new UsageException("--jit-jdk must be a JDK release (17, 21, 25)");
     RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot,
-        contractAllowsNoEscape).withJit(jitJdk == null ? 0 : jitJdk, jitDontInline, keepJitWarnings);
+        contractAllowsNoEscape).withJit(jitJdk == null ? 0 : jitJdk, jitDontInline, demoteJitWarnings);
     List<Path> recordings = new ArrayList<>();
     for (String p : profiles) recordings.add(Inputs.path(p, wd));
     BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context)

@@ -23,13 +23,13 @@ import java.util.Set;
  *     0 for {@code targetRelease}
  * @param jitDontInline {@code Class::method} patterns of {@code -XX:CompileCommand=dontinline} the
  *     model honours
- * @param keepJitWarnings keep warnings C2 likely removes as warnings instead of demoting them
+ * @param demoteJitWarnings report warnings about allocations C2 likely removes as information (JDK 23+)
  * @param predictions the model's predictions, set by the back end after the engine ran
  *     ({@link SitePredictions#NONE} before)
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
     Set<String> hotAnnotations, boolean contractAllowsNoEscape, int jitJdk, List<String> jitDontInline,
-    boolean keepJitWarnings, SitePredictions predictions) {
+    boolean demoteJitWarnings, SitePredictions predictions) {
   public RuleContext {
     hotAnnotations = Set.copyOf(hotAnnotations);
     jitDontInline = List.copyOf(jitDontInline);
@@ -56,7 +56,7 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   /** This context with the model's predictions (the back end sets them). */
   public RuleContext withPredictions(SitePredictions p) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, jitJdk, jitDontInline, keepJitWarnings, p);
+        contractAllowsNoEscape, jitJdk, jitDontInline, demoteJitWarnings, p);
   }
 
   /** With the contract's default: every allocation counts, escaping or not. */
@@ -68,7 +68,7 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, allow,
-        jitJdk, jitDontInline, keepJitWarnings, predictions);
+        jitJdk, jitDontInline, demoteJitWarnings, predictions);
   }
 
   public static RuleContext defaults() {

@@ -102,8 +102,8 @@ class BytecodeJitTargetTest {
   }
 
   /** The BoxingAllocation finding of boxedSum. */
-  static Finding boxing(int jdk, boolean keep) {
-    RuleContext context = new RuleContext(21, false, false, 1, Set.of()).withJit(jdk, List.of(), keep);
+  static Finding boxing(int jdk, boolean demote) {
+    RuleContext context = new RuleContext(21, false, false, 1, Set.of()).withJit(jdk, List.of(), demote);
     BytecodeAnalysis.Result r = BytecodeAnalysis.run(
         new BytecodeAnalysis.Options(List.of(classes), List.of(), Set.of(RuleId.BOXING_ALLOCATION), context),
         BytecodeAnalysis.Progress.NONE);
@@ -111,13 +111,13 @@ class BytecodeJitTargetTest {
   }
 
   @Test
-  void aWarningC2LikelyRemovesSaysSoAndIsInformationFromJdk23UnlessKept() {
+  void aWarningC2LikelyRemovesSaysSoAndIsInformationFromJdk23WhenDemoted() {
     Finding on25 = boxing(25, false);
-    assertEquals(Severity.INFO, on25.severity());
+    assertEquals(Severity.WARNING, on25.severity());
     assertTrue(on25.message().endsWith(
         " (C2 likely removes it: it does not escape and Integer.intValue is inlined; JDK 25)"), on25.message());
-    assertEquals(Severity.WARNING, boxing(25, true).severity());
-    Finding on17 = boxing(17, false);
+    assertEquals(Severity.INFO, boxing(25, true).severity());
+    Finding on17 = boxing(17, true);
     assertEquals(Severity.WARNING, on17.severity(), "JDK 17's scalar-replaced predictions measured below 95 %");
     assertTrue(on17.message().endsWith("; JDK 17)"), on17.message());
   }

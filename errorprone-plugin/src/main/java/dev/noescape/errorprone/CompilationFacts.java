@@ -20,11 +20,11 @@ final class CompilationFacts {
     try {
       return new RuleContext(targetRelease(state.context), guavaOnClasspath(state), options.reportOutsideLoops(),
           options.verbosity(), options.hotAnnotations(), options.contractAllowsNoEscape())
-          .withJit(options.jitJdk(), List.of(), options.keepJitWarnings());
+          .withJit(options.jitJdk(), List.of(), options.demoteJitWarnings());
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
       return new RuleContext(Runtime.version().feature(), false, options.reportOutsideLoops(), options.verbosity(),
-          options.hotAnnotations(), options.contractAllowsNoEscape()).withJit(options.jitJdk(), List.of(), options.keepJitWarnings());
+          options.hotAnnotations(), options.contractAllowsNoEscape()).withJit(options.jitJdk(), List.of(), options.demoteJitWarnings());
     }
   }
 

@@ -29,8 +29,8 @@ import java.util.Set;
  *       ({@code (measured: 12.3 MB, 41.2 % of the sampled program bytes)}).
  *   <li>{@code -XepOpt:NoEscape:JitJdk=N}: the JDK release whose C2 the scalar-replacement
  *       prediction ({@code NotScalarReplaced}) targets; default: the {@code --release} compiled for.
- *   <li>{@code -XepOpt:NoEscape:KeepJitWarnings=true|false} (default false): warnings about
- *       allocations C2 is predicted to remove stay warnings (for JDK 23 and later they are notes).
+ *   <li>{@code -XepOpt:NoEscape:DemoteJitWarnings=true|false} (default false): warnings about
+ *       allocations C2 is predicted to remove become notes, for JDK 23 and later.
  * </ul>
  *
  * <p>A malformed value never fails the compilation: it falls back to the default and is listed in
@@ -44,10 +44,10 @@ import java.util.Set;
  * @param contractAllowsNoEscape {@code AllocationContract} allows non-escaping allocations
  * @param profiles the recordings to rank findings by, as given (none: no ranking)
  * @param jitJdk the JDK release the C2 model targets, 0 for the release compiled for
- * @param keepJitWarnings keep warnings about allocations C2 is predicted to remove at their level
+ * @param demoteJitWarnings report warnings about allocations C2 is predicted to remove as notes (JDK 23+)
  */
 public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
-    boolean contractAllowsNoEscape, List<String> profiles, int jitJdk, boolean keepJitWarnings) {
+    boolean contractAllowsNoEscape, List<String> profiles, int jitJdk, boolean demoteJitWarnings) {
 
   public static final String VERBOSITY = "NoEscape:Verbosity";
   public static final String REPORT_OUTSIDE_LOOPS = "NoEscape:ReportOutsideLoops";
@@ -55,7 +55,7 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
   public static final String CONTRACT_ALLOWS_NO_ESCAPE = "NoEscape:ContractAllowsNoEscape";
   public static final String PROFILE = "NoEscape:Profile";
   public static final String JIT_JDK = "NoEscape:JitJdk";
-  public static final String KEEP_JIT_WARNINGS = "NoEscape:KeepJitWarnings";
+  public static final String DEMOTE_JIT_WARNINGS = "NoEscape:DemoteJitWarnings";
 
   /** The annotations that always mark a method hot (matched by simple name, any package). */
 
@@ -123,8 +123,8 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
         problems.add("-XepOpt:" + JIT_JDK + "=" + j + " is not a JDK release (17, 21, 25); using the release compiled for");
       }
     }
-    boolean keepJitWarnings = booleanFlag(flags, KEEP_JIT_WARNINGS, problems);
-    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape, profiles, jitJdk, keepJitWarnings);
+    boolean demoteJitWarnings = booleanFlag(flags, DEMOTE_JIT_WARNINGS, problems);
+    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape, profiles, jitJdk, demoteJitWarnings);
   }
 
   /** Every simple name that marks a method hot: the built-in ones plus the configured ones. */

@@ -24,7 +24,7 @@
  *       {@code -XepOpt:NoEscape:ReportOutsideLoops=true|false},
  *       {@code -XepOpt:NoEscape:HotAnnotations=Name1,Name2},
  *       {@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false},
- *       {@code -XepOpt:NoEscape:JitJdk=N} and {@code -XepOpt:NoEscape:KeepJitWarnings=true|false}
+ *       {@code -XepOpt:NoEscape:JitJdk=N} and {@code -XepOpt:NoEscape:DemoteJitWarnings=true|false}
  *       (the model of C2: {@code docs/jit-model.md}),
  *       {@code -XepOpt:NoEscape:Profile=app.jfr} (JFR recordings: each warning ends with what they
  *       measured for it, {@link dev.noescape.errorprone.CompilationProfile}); see

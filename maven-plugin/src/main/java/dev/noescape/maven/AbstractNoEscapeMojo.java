@@ -61,11 +61,11 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   private int jitJdk;
 
   /**
-   * BoxingAllocation, CapturingLambda, VarargsAllocation: keep the warnings about allocations C2 is
-   * predicted to remove at warning level (for JDK 23 and later they are information otherwise).
+   * BoxingAllocation, CapturingLambda, VarargsAllocation: report the warnings about allocations C2
+   * is predicted to remove as information, for JDK 23 and later.
    */
-  @Parameter(property = "noescape.keepJitWarnings", defaultValue = "false")
-  private boolean keepJitWarnings;
+  @Parameter(property = "noescape.demoteJitWarnings", defaultValue = "false")
+  private boolean demoteJitWarnings;
 
   /**
    * More annotations that make a method hot, besides {@code @HotPath} and {@code @NoAllocation},
@@ -129,6 +129,6 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   protected ModuleAnalysis analysis() {
     return new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, readSummaries, ModuleAnalysis.paths(profiles), jitJdk, keepJitWarnings));
+            contractAllowsNoEscape, readSummaries, ModuleAnalysis.paths(profiles), jitJdk, demoteJitWarnings));
   }
 }

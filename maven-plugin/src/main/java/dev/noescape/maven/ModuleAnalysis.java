@@ -32,7 +32,7 @@ final class ModuleAnalysis {
   /** The goals' analysis parameters. */
   record Settings(List<String> rules, List<String> excludeRules, int verbosity, boolean reportOutsideLoops,
       List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes,
-      boolean contractAllowsNoEscape, boolean classpathSummaries, List<Path> profiles, int jitJdk, boolean keepJitWarnings) {
+      boolean contractAllowsNoEscape, boolean classpathSummaries, List<Path> profiles, int jitJdk, boolean demoteJitWarnings) {
     Settings {
       profiles = profiles == null ? List.of() : List.copyOf(profiles);
     }
@@ -53,7 +53,7 @@ final class ModuleAnalysis {
   private final boolean classpathSummaries;
   private final List<Path> profiles;
   private final int jitJdk;
-  private final boolean keepJitWarnings;
+  private final boolean demoteJitWarnings;
 
   ModuleAnalysis(MavenProject project, Log log, String pluginVersion, Settings s) {
     this.project = project;
@@ -70,7 +70,7 @@ final class ModuleAnalysis {
     this.excludes = s.excludes();
     this.classpathSummaries = s.classpathSummaries();
     this.jitJdk = s.jitJdk();
-    this.keepJitWarnings = s.keepJitWarnings();
+    this.demoteJitWarnings = s.demoteJitWarnings();
     this.profiles = s.profiles();
   }
 
@@ -210,7 +210,7 @@ final class ModuleAnalysis {
       throw new MojoExecutionException("noescape: jitJdk: not a JDK release (17, 21, 25): " + jitJdk);
     }
     RuleContext context = new RuleContext(d.targetRelease(), d.guavaOnClasspath(), reportOutsideLoops, verbosity, hot,
-        contractAllowsNoEscape).withJit(jitJdk, List.of(), keepJitWarnings);
+        contractAllowsNoEscape).withJit(jitJdk, List.of(), demoteJitWarnings);
     return new BytecodeAnalysis.Options(List.of(), List.of(), selected, context);
   }
 

@@ -74,11 +74,11 @@ public class ReportMojo extends AbstractMavenReport {
   private int jitJdk;
 
   /**
-   * BoxingAllocation, CapturingLambda, VarargsAllocation: keep the warnings about allocations C2 is
-   * predicted to remove at warning level (for JDK 23 and later they are information otherwise).
+   * BoxingAllocation, CapturingLambda, VarargsAllocation: report the warnings about allocations C2
+   * is predicted to remove as information, for JDK 23 and later.
    */
-  @Parameter(property = "noescape.keepJitWarnings", defaultValue = "false")
-  private boolean keepJitWarnings;
+  @Parameter(property = "noescape.demoteJitWarnings", defaultValue = "false")
+  private boolean demoteJitWarnings;
 
   /** More annotations (simple names) that make a method hot, besides {@code @HotPath} and {@code @NoAllocation}. */
   @Parameter(property = "noescape.hotAnnotations")
@@ -140,7 +140,7 @@ public class ReportMojo extends AbstractMavenReport {
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, true, ModuleAnalysis.paths(profiles), jitJdk, keepJitWarnings));
+            contractAllowsNoEscape, true, ModuleAnalysis.paths(profiles), jitJdk, demoteJitWarnings));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();
