@@ -10,9 +10,9 @@
 # Environment:
 #   JDK17, JDK25, BUILD_JDK, NOESCAPE_CLI   as for run.sh
 #   ITERATIONS=3000        loop iterations of the workload (about 30 s per JDK on 2 busy cores)
-#   REUSE_NOESCAPE=1       keep target/bench/jit/noescape-workload.json when it exists (the analysis
-#                          of the four jars takes minutes)
-# Output: target/bench/jit/{workload-17.xml.gz,workload-25.xml.gz,noescape-workload.json,workload.md}
+#   REUSE_NOESCAPE=1       keep target/bench/jit/noescape-workload-{17,25}.json when they exist (the
+#                          analysis of the four jars takes minutes)
+# Output: target/bench/jit/{workload-17.xml.gz,workload-25.xml.gz,noescape-workload-{17,25}.json,workload.md}
 set -euo pipefail
 LIBS='jackson-databind|jackson-core|commons-lang3|/guava-'
 source "$(dirname "$0")/lib.sh"
@@ -29,18 +29,21 @@ if [[ -z "${REPORT_ONLY:-}" ]]; then
   done
 fi
 
-if [[ -z "${REUSE_NOESCAPE:-}" || ! -f "$OUT/noescape-workload.json" ]]; then
-  ensure_cli
-  inputs=$(tr ':' '\n' < bench/jit/target/classpath.txt | grep -E "$LIBS" | tr '\n' ' ')
-  others=$(tr ':' '\n' < bench/jit/target/classpath.txt | grep -vE "$LIBS" | paste -sd: -)
-  # shellcheck disable=SC2086  # the jar list is meant to split
-  "$BUILD_JDK/bin/java" -jar "$NOESCAPE_CLI" --all --verbosity 2 --fail-on never -q -cp "$others" \
-    --json "$OUT/noescape-workload.json" $inputs bench/jit/target/classes
-fi
+# one noescape run per measured JDK: the C2 model predicts for one (--jit-jdk)
+for feature in 17 25; do
+  if [[ -z "${REUSE_NOESCAPE:-}" || ! -f "$OUT/noescape-workload-$feature.json" ]]; then
+    ensure_cli
+    inputs=$(tr ':' '\n' < bench/jit/target/classpath.txt | grep -E "$LIBS" | tr '\n' ' ')
+    others=$(tr ':' '\n' < bench/jit/target/classpath.txt | grep -vE "$LIBS" | paste -sd: -)
+    # shellcheck disable=SC2086  # the jar list is meant to split
+    "$BUILD_JDK/bin/java" -jar "$NOESCAPE_CLI" --all --verbosity 2 --fail-on never -q -cp "$others" \
+      --jit-jdk "$feature" --json "$OUT/noescape-workload-$feature.json" $inputs bench/jit/target/classes
+  fi
+done
 
 "$BUILD_JDK/bin/java" -Xmx2g -cp "$BENCH_CP" dev.noescape.jitbench.agreement.WorkloadAgreementMain \
   --logs "17=$OUT/workload-17.xml.gz,25=$OUT/workload-25.xml.gz" --jdks "17=$JDK17,25=$JDK25" \
   --classpath "$BENCH_CP" \
   --packages com.fasterxml.jackson.,org.apache.commons.lang3.,com.google.common.,dev.noescape.jitbench.workload. \
-  --noescape "$OUT/noescape-workload.json" --out "$OUT/workload.md"
+  --noescape "17=$OUT/noescape-workload-17.json,25=$OUT/noescape-workload-25.json" --out "$OUT/workload.md"
 echo "bench/jit: wrote $OUT/workload.md"

@@ -9,6 +9,10 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
+import dev.noescape.ir.RuntimePrediction;
+import dev.noescape.jit.C2Model;
+import dev.noescape.jit.CodeFacts;
+import dev.noescape.jit.SitePredictions;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
 import dev.noescape.summary.SummaryProvider;
@@ -77,9 +81,10 @@ public final class BackEnd {
    * @param rules the rules to run (none: the engine only)
    * @param isolated contain faults and return them as {@link Failure}s instead of throwing
    * @param checkpoint called before each stage runs
+   * @param code what the model of C2 reads beyond the IR (callee sizes, class shapes)
    */
   public record Input(Program program, SummaryProvider library, SummaryProvider implementations, Budget budget,
-      RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint) {
+      RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint, CodeFacts code) {
     public Input {
       Objects.requireNonNull(program, "program");
       Objects.requireNonNull(library, "library");
@@ -89,6 +94,17 @@ public final class BackEnd {
       // An EnumSet: the rules run, and a checkpoint sees them, in RuleId order.
       rules = Collections.unmodifiableSet(rules.isEmpty() ? EnumSet.noneOf(RuleId.class) : EnumSet.copyOf(rules));
       Objects.requireNonNull(checkpoint, "checkpoint");
+      Objects.requireNonNull(code, "code");
+    }
+
+    public Input(Program program, SummaryProvider library, SummaryProvider implementations, Budget budget,
+        RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint) {
+      this(program, library, implementations, budget, context, rules, isolated, checkpoint, CodeFacts.NONE);
+    }
+
+    /** With the facts the model of C2 reads. */
+    public Input withCode(CodeFacts c) {
+      return new Input(program, library, implementations, budget, context, rules, isolated, checkpoint, c);
     }
 
     /** With the default budget, faults propagating, no checkpoint. */
@@ -98,24 +114,24 @@ public final class BackEnd {
     }
 
     public Input withBudget(Budget b) {
-      return new Input(program, library, implementations, b, context, rules, isolated, checkpoint);
+      return new Input(program, library, implementations, b, context, rules, isolated, checkpoint, code);
     }
 
     public Input withProgram(Program p) {
-      return new Input(p, library, implementations, budget, context, rules, isolated, checkpoint);
+      return new Input(p, library, implementations, budget, context, rules, isolated, checkpoint, code);
     }
 
     public Input withRules(Set<RuleId> r) {
-      return new Input(program, library, implementations, budget, context, r, isolated, checkpoint);
+      return new Input(program, library, implementations, budget, context, r, isolated, checkpoint, code);
     }
 
     /** Faults contained and returned as {@link Failure}s (see {@link BackEnd}). */
     public Input isolatingFaults() {
-      return new Input(program, library, implementations, budget, context, rules, true, checkpoint);
+      return new Input(program, library, implementations, budget, context, rules, true, checkpoint, code);
     }
 
     public Input withCheckpoint(Checkpoint c) {
-      return new Input(program, library, implementations, budget, context, rules, isolated, c);
+      return new Input(program, library, implementations, budget, context, rules, isolated, c, code);
     }
   }
 
@@ -142,11 +158,14 @@ public final class BackEnd {
    *     left some out, and empty when it could analyze none
    * @param findings the enabled rules' findings, sorted with {@link Finding#ORDER}
    * @param failures the faults an isolated run contained, engine first, in the order met
+   * @param predictions the model of C2's prediction per site ({@link SitePredictions#NONE} when it
+   *     could not run)
    */
-  public record Output(AnalysisResult result, List<Finding> findings, List<Failure> failures) {
+  public record Output(AnalysisResult result, List<Finding> findings, List<Failure> failures, SitePredictions predictions) {
     public Output {
       findings = List.copyOf(findings);
       failures = List.copyOf(failures);
+      if (predictions == null) predictions = SitePredictions.NONE;
     }
 
     /** The budgets the engine ran into (a method or component it did not analyze, or the deadline). */
@@ -160,15 +179,26 @@ public final class BackEnd {
     List<Failure> failures = new ArrayList<>();
     AnalysisResult result;
     List<Finding> findings;
+    SitePredictions predictions = SitePredictions.NONE;
     if (!in.isolated()) {
       result = engine(in, in.program());
-      findings = rules(in, result, in.rules());
+      predictions = C2Model.predict(result, in.context().jitTarget(), in.code());
+      findings = rules(in, result, in.rules(), predictions);
     } else {
       result = isolatedEngine(in, failures);
-      findings = result == null ? List.of() : isolatedRules(in, result, failures);
+      if (result != null) {
+        try {
+          predictions = C2Model.predict(result, in.context().jitTarget(), in.code());
+        } catch (Throwable t) {
+          // the rules still run, without predictions (NotScalarReplaced then reports nothing)
+          rethrowIfFatal(t);
+          failures.add(new Failure(Stage.RULES, RuleId.NOT_SCALAR_REPLACED, List.of(), t));
+        }
+      }
+      findings = result == null ? List.of() : isolatedRules(in, result, predictions, failures);
       if (result == null) result = new AnalysisResult(List.of(), Map.of());
     }
-    return new Output(result, findings, failures);
+    return new Output(result, findings, failures, predictions);
   }
 
   /** Rethrows {@code t} when no isolation may swallow it: a VM error other than a stack overflow. */
@@ -181,10 +211,22 @@ public final class BackEnd {
     return new EscapeAnalysis(in.library(), in.implementations(), in.budget()).analyze(program);
   }
 
-  private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules) {
+  /**
+   * The rules, after the model of C2's scalar replacement (between engine and rules): its
+   * predictions go to the rules (the context) and onto every finding about a site
+   * ({@link Finding#runtime()}).
+   */
+  private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules, SitePredictions predictions) {
     checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
-    List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(), in.context(), rules);
-    return found == null ? List.of() : found;
+    List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(),
+        in.context().withPredictions(predictions), rules);
+    if (found == null) return List.of();
+    List<Finding> out = new ArrayList<>(found.size());
+    for (Finding f : found) {
+      RuntimePrediction p = f.siteId() < 0 || f.method() == null ? null : predictions.get(f.method(), f.siteId());
+      out.add(p == null ? f : f.withRuntime(p));
+    }
+    return out;
   }
 
   private static void checkpoint(Input in, Stage stage, Set<RuleId> rules, List<MethodIR> methods) {
@@ -229,9 +271,10 @@ public final class BackEnd {
     }
   }
 
-  private static List<Finding> isolatedRules(Input in, AnalysisResult result, List<Failure> failures) {
+  private static List<Finding> isolatedRules(Input in, AnalysisResult result, SitePredictions predictions,
+      List<Failure> failures) {
     try {
-      return rules(in, result, in.rules());
+      return rules(in, result, in.rules(), predictions);
     } catch (Throwable whole) {
       rethrowIfFatal(whole);
     }
@@ -241,7 +284,7 @@ public final class BackEnd {
       Throwable cause = null;
       for (MethodResult mr : result.methods()) {
         try {
-          all.addAll(rules(in, result.withMethods(List.of(mr)), EnumSet.of(rule)));
+          all.addAll(rules(in, result.withMethods(List.of(mr)), EnumSet.of(rule), predictions));
         } catch (Throwable t) {
           rethrowIfFatal(t);
           failedIn.add(mr.method());

@@ -1,6 +1,8 @@
 package dev.noescape.bytecode;
 
 import dev.noescape.backend.BackEnd;
+import dev.noescape.jit.ClassFileFacts;
+import dev.noescape.jit.SitePredictions;
 import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.Budget;
 import dev.noescape.engine.EscapeAnalysis;
@@ -98,6 +100,12 @@ public final class BytecodeAnalysis {
   /** Debugging aid: print the IR of methods whose key contains this string. */
   static String DUMP = System.getProperty("noescape.bytecode.dump");
 
+  private static List<Path> concat(List<Path> a, List<Path> b) {
+    List<Path> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
   /**
    * Runs the whole pipeline. Never throws for bad input: unreadable jars, classes and methods become
    * {@link Problem}s and the rest is analyzed.
@@ -109,6 +117,7 @@ public final class BytecodeAnalysis {
     Progress shown = progress;
     BackEnd.Output out = BackEnd.run(new BackEnd.Input(l.program(), JdkSummaries.library(), l.shipped(), l.context(),
         options.rules()).withBudget(Budget.DEFAULT.withDeadline(deadline))
+        .withCode(new ClassFileFacts(new ClassBytes(concat(options.inputs(), options.classpath()))::read))
         .withCheckpoint((stage, rules, methods) -> {
           if (stage == BackEnd.Stage.RULES) shown.update("rules", 0, 1);
         }));
@@ -128,7 +137,7 @@ public final class BytecodeAnalysis {
     }
     return new Result(findings, l.classesTotal(), analyzed, l.problems(), exports,
         new SummaryUse(l.shipped().indexes().size(), l.summarized().size(), l.shipped().usedCount()), jdkCalls(l),
-        result.peaks(), l.inputNames(), kept);
+        result.peaks(), l.inputNames(), kept, out.predictions());
   }
 
   /** How the input methods' calls into the JDK were resolved (model, generated summary, unknown). */
@@ -196,7 +205,8 @@ public final class BytecodeAnalysis {
     for (ClassFiles.Entry e : inputs) major = Math.max(major, e.major());
     RuleContext rc = options.ruleContext() != null ? options.ruleContext() : RuleContext.defaults();
     RuleContext context = new RuleContext(major >= 45 ? major - 44 : rc.targetRelease(), guava, rc.reportOutsideLoops(),
-        rc.verbosity(), rc.hotAnnotations(), rc.contractAllowsNoEscape(), rc.expectedEscapes());
+        rc.verbosity(), rc.hotAnnotations(), rc.contractAllowsNoEscape(), rc.expectedEscapes())
+        .withJit(rc.jitJdk(), rc.jitDontInline(), rc.demoteJitWarnings());
 
     JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
     // SootUp's type assigner fails on some bodies when classes they use are missing; those bodies
@@ -503,8 +513,10 @@ public final class BytecodeAnalysis {
    */
   public record Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
       Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse, dev.noescape.models.JdkCallCoverage jdkCalls,
-      WorkPeaks work, Set<String> inputClasses, List<dev.noescape.engine.MethodResult> inputResults) {
+      WorkPeaks work, Set<String> inputClasses, List<dev.noescape.engine.MethodResult> inputResults,
+      SitePredictions predictions) {
     public Result {
+      if (predictions == null) predictions = SitePredictions.NONE;
       findings = List.copyOf(findings);
       problems = List.copyOf(problems);
       exports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exports));
@@ -518,7 +530,7 @@ public final class BytecodeAnalysis {
     public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
         Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse, dev.noescape.models.JdkCallCoverage jdkCalls,
         WorkPeaks work) {
-      this(findings, classesTotal, classesAnalyzed, problems, exports, summaryUse, jdkCalls, work, null, null);
+      this(findings, classesTotal, classesAnalyzed, problems, exports, summaryUse, jdkCalls, work, null, null, null);
     }
 
     public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,

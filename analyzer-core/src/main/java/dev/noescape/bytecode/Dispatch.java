@@ -55,8 +55,7 @@ final class Dispatch {
       }
       List<Stmt> stmts = new ArrayList<>(m.stmts().size());
       for (Stmt s : m.stmts()) stmts.add(replace.getOrDefault(s, s));
-      out.add(new MethodIR(m.ref(), m.displayName(), m.sourceFile(), m.pos(), m.params(), m.paramPositions(), stmts,
-          m.loops(), m.sites(), m.annotations(), m.hot(), m.baseLoopDepth(), m.synthetic(), m.inheritedContract()));
+      out.add(m.withStmts(stmts));
     }
     return out;
   }

@@ -337,7 +337,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         // so nothing in it is reported (the javac front end never sees it either)
         String accessed = accessedMember(ir);
         ir = new MethodIR(ir.ref(), accessed != null ? accessed : ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(),
-            ir.paramPositions(), ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true);
+            ir.paramPositions(), ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true,
+            ir.inheritedContract(), ir.accesses(), ir.nullAssignments());
         generated.add(ir.ref().key());
       } else if (lambda == null && m.getName().equals("<init>") && isEnumClass(c)) {
         // javac prepends (String name, int ordinal) to every enum constructor and passes them to

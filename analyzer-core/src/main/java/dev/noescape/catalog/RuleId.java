@@ -15,6 +15,7 @@ public enum RuleId {
   UNPRESIZED_COLLECTION(UnpresizedCollectionDoc.DOC),
   HASH_MAP_CAPACITY(HashMapCapacityDoc.DOC),
   STRING_CONCAT_IN_LOOP(StringConcatInLoopDoc.DOC),
+  NOT_SCALAR_REPLACED(NotScalarReplacedDoc.DOC),
   ALLOCATION_CONTRACT(AllocationContractDoc.DOC);
 
   private final RuleDoc doc;

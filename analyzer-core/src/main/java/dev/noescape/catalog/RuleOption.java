@@ -39,6 +39,16 @@ public record RuleOption(
       "also report the escapes that are expected: thrown objects, objects made by static initializers (static"
           + " fields, enum constants) and returned objects (verbosity 2 reports them too)");
 
+  public static final RuleOption JIT_JDK = new RuleOption(
+      "NoEscape:JitJdk", "25", "--jit-jdk", "25", "jitJdk", "25",
+      "the JDK release whose C2 the scalar-replacement prediction targets (default: the release the code is"
+          + " compiled for)");
+
+  public static final RuleOption DEMOTE_JIT_WARNINGS = new RuleOption(
+      "NoEscape:DemoteJitWarnings", "true", "--demote-jit-warnings", null, "demoteJitWarnings", "true",
+      "report the warnings about allocations C2 is predicted to remove as information, for JDK 23 and later (where"
+          + " that prediction measured at least 95 % right)");
+
   /** {@code -XepOpt:NoEscape:Verbosity=2}. */
   public String javacUsage() {
     return "-XepOpt:" + javac + "=" + javacValue;

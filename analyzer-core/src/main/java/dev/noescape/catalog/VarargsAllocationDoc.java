@@ -52,5 +52,5 @@ public final class VarargsAllocationDoc {
       }""";
 
   public static final RuleDoc DOC = new RuleDoc(ID, Severity.WARNING, SUMMARY, EXPLANATION, BEFORE, AFTER,
-      List.of(RuleOption.REPORT_OUTSIDE_LOOPS, RuleOption.HOT_ANNOTATIONS));
+      List.of(RuleOption.REPORT_OUTSIDE_LOOPS, RuleOption.HOT_ANNOTATIONS, RuleOption.DEMOTE_JIT_WARNINGS));
 }

@@ -124,6 +124,21 @@ final class NoEscapeCommand implements Callable<Integer> {
           + " first. Implied by --verbosity 2.")
   boolean expectedEscapes;
 
+  @Option(names = "--jit-jdk", paramLabel = "N",
+      description = "The JDK release whose C2 the scalar-replacement prediction (NotScalarReplaced, runtime.prediction)"
+          + " targets. Default: the release the class files are compiled for.")
+  Integer jitJdk;
+
+  @Option(names = "--jit-dontinline", paramLabel = "CLASS::METHOD", split = ",",
+      description = "A -XX:CompileCommand=dontinline pattern the JVM runs with (com.acme.Log::*): the prediction treats"
+          + " those methods as never inlined. Repeatable, or comma-separated.")
+  List<String> jitDontInline = new ArrayList<>();
+
+  @Option(names = "--demote-jit-warnings",
+      description = "Report warnings about allocations C2 is predicted to remove (they do not escape and what"
+          + " receives them is inlined) as information, for JDK 23 and later.")
+  boolean demoteJitWarnings;
+
   @Option(names = "--hot-annotation", paramLabel = "NAME", split = ",",
       description = "Another annotation that makes a method hot, besides @HotPath and @NoAllocation, matched by simple"
           + " name (com.acme.Fast counts as Fast). Repeatable, or comma-separated.")
@@ -219,8 +234,9 @@ final class NoEscapeCommand implements Callable<Integer> {
     Inputs.Classpath cp = Inputs.classpath(classpath, wd, in);
 
     RuleContext defaults = RuleContext.defaults();
+    if (jitJdk != null && (jitJdk < 8 || jitJdk > 99)) throw new UsageException("--jit-jdk must be a JDK release (17, 21, 25)");
     RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot,
-        contractAllowsNoEscape, expectedEscapes);
+        contractAllowsNoEscape, expectedEscapes).withJit(jitJdk == null ? 0 : jitJdk, jitDontInline, demoteJitWarnings);
     List<Path> recordings = new ArrayList<>();
     for (String p : profiles) recordings.add(Inputs.path(p, wd));
     BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context)

@@ -4,6 +4,7 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Reason;
+import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.SourcePos;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.List;
  *     call; its line-independent name is {@link SubjectIdentity#of}
  * @param expected why the escape it reports is expected (reports leave such findings out unless
  *     asked for them), or null
+ * @param runtime for a finding about an allocation site, what HotSpot C2 is predicted to do with
+ *     it (heap or scalar-replaced, and why); null for other subjects or when no prediction was made
  */
 public record Finding(
     RuleId rule,
@@ -37,21 +40,27 @@ public record Finding(
     Fix fix,
     MethodRef method,
     Subject subject,
-    ExpectedEscape expected) {
+    ExpectedEscape expected,
+    RuntimePrediction runtime) {
 
   public Finding {
     reasons = List.copyOf(reasons);
   }
 
-  /** A finding about nothing expected. */
+  /** A finding about nothing expected, without a runtime prediction (the back end adds it: {@link #withRuntime}). */
   public Finding(RuleId rule, Severity severity, String file, SourcePos pos, String message, List<Reason> reasons,
       int hotness, Fix fix, MethodRef method, Subject subject) {
-    this(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, null);
+    this(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, null, null);
   }
 
   /** This finding marked as expected for {@code why}. */
   public Finding expected(ExpectedEscape why) {
-    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, why);
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, why, runtime);
+  }
+
+  /** This finding with C2's predicted treatment of its site. */
+  public Finding withRuntime(RuntimePrediction r) {
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, r);
   }
 
   /** The allocation site id within {@link #method()}, or -1 when the subject is not a site. */
@@ -66,7 +75,7 @@ public record Finding(
 
   /** This finding at another file and position (source mapping). */
   public Finding at(String file, SourcePos pos) {
-    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected);
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, runtime);
   }
 
   /** Deterministic report order: file, line, column, rule, message. */

@@ -79,8 +79,27 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
    *     when the creation gives no size, as a multi-dimensional one may), or null when it cannot
    * @param initializer true for an array initializer without {@code new} ({@code int[] a = {1, 2}})
    * @param written the expression's source text when the front end has the source, else null
+   * @param lengths one entry per dimension the creation gives ({@code new int[2][n]}: two; an
+   *     initializer: one, its element count), each the compile-time constant length or null when
+   *     it is not one; empty when the front end does not know. C2 scalar-replaces only arrays of
+   *     constant length ({@code dev.noescape.jit})
    */
-  public record NewArray(String sizeText, boolean initializer, String written) implements Details {}
+  public record NewArray(String sizeText, boolean initializer, String written, List<Long> lengths) implements Details {
+    public NewArray {
+      // Not List.copyOf: a non-constant dimension is a null entry.
+      lengths = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(lengths));
+    }
+
+    /** A creation whose dimension lengths the front end does not know. */
+    public NewArray(String sizeText, boolean initializer, String written) {
+      this(sizeText, initializer, written, List.of());
+    }
+
+    /** {@code multianewarray}: more than one dimension given. */
+    public boolean multiDimensional() {
+      return lengths.size() > 1;
+    }
+  }
 
   /**
    * A boxing conversion from {@code primitive} ({@code int}) to the site's type

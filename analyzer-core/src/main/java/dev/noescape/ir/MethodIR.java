@@ -26,6 +26,9 @@ import java.util.Set;
  * @param inheritedContract when the method is not annotated {@code @NoAllocation} itself but
  *     overrides a method that is, that method's display name ({@code Handler.onTick}): the contract
  *     is inherited and {@code AllocationContract} checks the override; null otherwise
+ * @param accesses every array element read or write, primitive ones included, in program
+ *     order (for the model of C2's scalar replacement; the engine reads {@code stmts})
+ * @param nullAssignments every {@code v = null} of a reference variable, in program order (the same)
  */
 public record MethodIR(
     MethodRef ref,
@@ -41,7 +44,9 @@ public record MethodIR(
     boolean hot,
     int baseLoopDepth,
     boolean synthetic,
-    String inheritedContract) {
+    String inheritedContract,
+    List<Access> accesses,
+    List<NullAssignment> nullAssignments) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
@@ -54,7 +59,13 @@ public record MethodIR(
       List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
       boolean hot, int baseLoopDepth, boolean synthetic) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, null);
+        synthetic, null, List.of(), List.of());
+  }
+
+  /** This method with other statements (and the same element accesses and null assignments). */
+  public MethodIR withStmts(List<Stmt> newStmts) {
+    return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, loops, sites, annotations,
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments);
   }
 
   /** The simple name of the allocation contract's annotation, in any package. */
@@ -68,7 +79,7 @@ public record MethodIR(
   /** This method with an inherited contract (see {@link #inheritedContract()}); it becomes hot too. */
   public MethodIR withInheritedContract(String from) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        true, baseLoopDepth, synthetic, from);
+        true, baseLoopDepth, synthetic, from, accesses, nullAssignments);
   }
 
   public MethodIR {
@@ -78,6 +89,8 @@ public record MethodIR(
     loops = List.copyOf(loops);
     sites = List.copyOf(sites);
     annotations = Set.copyOf(annotations);
+    accesses = List.copyOf(accesses);
+    nullAssignments = List.copyOf(nullAssignments);
   }
 
   /** The loop with this id, or null for -1. */

@@ -28,6 +28,8 @@ public final class MethodIRBuilder {
   private final List<Var> vars = new ArrayList<>();
   private final List<Stmt> stmts = new ArrayList<>();
   private final List<AllocSite> sites = new ArrayList<>();
+  private final List<Access> accesses = new ArrayList<>();
+  private final List<NullAssignment> nullAssignments = new ArrayList<>();
   private final List<Loop> loops = new ArrayList<>();
   private final Deque<OpenLoop> loopStack = new ArrayDeque<>();
   private final Set<String> annotations = new LinkedHashSet<>();
@@ -194,7 +196,8 @@ public final class MethodIRBuilder {
   public StmtContext ctx(SourcePos at) {
     OpenLoop l = loopStack.peek();
     boolean once = l != null && !l.jumped && conditionalDepth == l.conditionalDepthAtEntry;
-    return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++, throwDepth > 0);
+    boolean conditional = conditionalDepth > (l == null ? 0 : l.conditionalDepthAtEntry);
+    return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++, throwDepth > 0, conditional);
   }
 
   // ---- statements ----
@@ -263,6 +266,21 @@ public final class MethodIRBuilder {
     stmts.add(new Stmt.Throw(value, ctx(at)));
   }
 
+  /**
+   * Records a read or write of an instance field or array element of {@code base} (any type; see
+   * {@link Access}). It takes the next ordinal, as a statement would, so it orders with them.
+   */
+  public void access(Var base, FieldRef field, boolean constantIndex, boolean write, SourcePos at) {
+    if (base == null) return;
+    accesses.add(new Access(base, field, constantIndex, write, ctx(at)));
+  }
+
+  /** Records {@code target = null} (see {@link NullAssignment}). */
+  public void nullAssignment(Var target, SourcePos at) {
+    if (target == null) return;
+    nullAssignments.add(new NullAssignment(target, ctx(at)));
+  }
+
   public void monitor(Var value, SourcePos at) {
     if (value == null) return;
     stmts.add(new Stmt.Monitor(value, ctx(at)));
@@ -271,6 +289,6 @@ public final class MethodIRBuilder {
   public MethodIR build() {
     if (!loopStack.isEmpty()) throw new IllegalStateException("unclosed loop in " + ref.key());
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
-        annotations, hot, baseLoopDepth, synthetic);
+        annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments);
   }
 }

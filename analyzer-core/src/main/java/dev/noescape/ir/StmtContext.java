@@ -19,8 +19,18 @@ package dev.noescape.ir;
  *     statement ({@code throw new IllegalStateException("bad " + x)}: the {@code new}, the
  *     concatenation, the constructor call): the failure path, which the {@code @NoAllocation}
  *     contract allows to allocate
+ * @param conditional true when the statement runs only on some paths through its innermost loop's
+ *     iteration or, outside loops, through the method: under an {@code if}, {@code switch},
+ *     conditional expression, short-circuit operand or {@code catch}. C2 inlines less at such call
+ *     sites when they are rarely taken (the model of C2, {@code dev.noescape.jit})
  */
-public record StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow) {
+public record StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow,
+    boolean conditional) {
+  /** A statement whose conditionality the front end did not record. */
+  public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow) {
+    this(pos, loopId, loopDepth, oncePerIteration, ordinal, inThrow, false);
+  }
+
   /** A statement outside any {@code throw}. */
   public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal) {
     this(pos, loopId, loopDepth, oncePerIteration, ordinal, false);

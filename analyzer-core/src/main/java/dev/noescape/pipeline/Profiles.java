@@ -60,7 +60,12 @@ public final class Profiles {
    */
   public static ProfileRanking rank(AllocationProfile profile, BytecodeAnalysis.Result result) {
     if (profile == null || profile.isEmpty()) return null;
-    return ProfileJoin.join(profile, result.inputClasses()::contains, result.inputResults(), RuntimePredictor.NONE);
+    return ProfileJoin.join(profile, result.inputClasses()::contains, result.inputResults(), predictor(result));
+  }
+
+  /** The model of C2's predictions of the run (dev.noescape.jit), as the profile join asks for them. */
+  static RuntimePredictor predictor(BytecodeAnalysis.Result result) {
+    return RuntimePredictor.bySite(result.predictions()::get);
   }
 
   /** The line the command line and the Maven goals print for a ranking: {@code profile: …}. */

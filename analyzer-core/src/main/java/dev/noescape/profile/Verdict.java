@@ -2,6 +2,7 @@ package dev.noescape.profile;
 
 import dev.noescape.engine.EscapeState;
 import dev.noescape.ir.Reason;
+import dev.noescape.ir.RuntimePrediction;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import dev.noescape.engine.EscapeState;
 import dev.noescape.ir.Reason;
 import dev.noescape.profile.Frame;
 import dev.noescape.profile.HotSite;
-import dev.noescape.profile.RuntimePrediction;
+import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.profile.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +54,8 @@ public final class ProfileText {
   private static String runtime(Verdict.Site s) {
     if (s.runtime().isPresent()) {
       RuntimePrediction p = s.runtime().get();
-      String c = p.condition() == null ? "" : ": " + p.condition();
-      return p.outcome() == RuntimePrediction.Outcome.HEAP
+      String c = p.heap() ? ": " + p.reason() : "";
+      return p.heap()
           ? "C2 keeps it on the heap" + c
           : "C2 scalar-replaces it once compiled" + c + " (the samples come from code not compiled by C2 yet)";
     }

@@ -1,5 +1,8 @@
 package dev.noescape.rules;
 
+import dev.noescape.jit.JitTarget;
+import dev.noescape.jit.SitePredictions;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,11 +22,34 @@ import java.util.Set;
  * @param expectedEscapes whether the escape rules also report the escapes that are expected
  *     ({@link dev.noescape.finding.ExpectedEscape}: thrown, made by a static initializer,
  *     returned); off by default, implied by verbosity 2
+ * @param jitJdk the JDK release whose C2 the scalar-replacement model targets ({@code dev.noescape.jit}),
+ *     0 for {@code targetRelease}
+ * @param jitDontInline {@code Class::method} patterns of {@code -XX:CompileCommand=dontinline} the
+ *     model honours
+ * @param demoteJitWarnings report warnings about allocations C2 likely removes as information (JDK 23+)
+ * @param predictions the model's predictions, set by the back end after the engine ran
+ *     ({@link SitePredictions#NONE} before)
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
-    Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes) {
+    Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes, int jitJdk,
+    List<String> jitDontInline, boolean demoteJitWarnings, SitePredictions predictions) {
   public RuleContext {
     hotAnnotations = Set.copyOf(hotAnnotations);
+    jitDontInline = List.copyOf(jitDontInline);
+    if (predictions == null) predictions = SitePredictions.NONE;
+  }
+
+  /** Without the C2 model's options and predictions. */
+  public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
+      Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes) {
+    this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
+        expectedEscapes, 0, List.of(), false, SitePredictions.NONE);
+  }
+
+  /** Expected escapes left out. */
+  public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
+      Set<String> hotAnnotations, boolean contractAllowsNoEscape) {
+    this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape, false);
   }
 
   /** With the contract's default (every allocation counts, escaping or not) and expected escapes left out. */
@@ -32,16 +58,33 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, false, false);
   }
 
+  /** The C2 the model targets: {@link #jitJdk()}, else the release the code is compiled for. */
+  public JitTarget jitTarget() {
+    return new JitTarget(jitJdk > 0 ? jitJdk : targetRelease, jitDontInline);
+  }
+
+  /** This context with the model's options. */
+  public RuleContext withJit(int jdk, List<String> dontInline, boolean demoteWarnings) {
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
+        contractAllowsNoEscape, expectedEscapes, jdk, dontInline, demoteWarnings, predictions);
+  }
+
+  /** This context with the model's predictions (the back end sets them). */
+  public RuleContext withPredictions(SitePredictions p) {
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
+        contractAllowsNoEscape, expectedEscapes, jitJdk, jitDontInline, demoteJitWarnings, p);
+  }
+
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, allow,
-        expectedEscapes);
+        expectedEscapes, jitJdk, jitDontInline, demoteJitWarnings, predictions);
   }
 
   /** This context with {@link #expectedEscapes()} set to {@code show}. */
   public RuleContext withExpectedEscapes(boolean show) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, show);
+        contractAllowsNoEscape, show, jitJdk, jitDontInline, demoteJitWarnings, predictions);
   }
 
   /** Whether findings about expected escapes are reported: asked for, or at verbosity 2. */

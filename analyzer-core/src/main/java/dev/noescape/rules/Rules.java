@@ -25,7 +25,7 @@ public final class Rules {
     Map<RuleId, Rule> m = new EnumMap<>(RuleId.class);
     for (Rule r : List.of(new HeapEscapeRule(), new LeakingParameterRule(), new BoxingAllocationRule(),
         new VarargsAllocationRule(), new CapturingLambdaRule(), new UnpresizedCollectionRule(),
-        new HashMapCapacityRule(), new StringConcatInLoopRule())) {
+        new HashMapCapacityRule(), new StringConcatInLoopRule(), new NotScalarReplacedRule())) {
       m.put(r.id(), r);
     }
     BY_ID = Collections.unmodifiableMap(m);

@@ -85,7 +85,7 @@ final class SameLineSites {
       }
       out.add(new Finding(f.rule(), f.severity(), f.file(), f.pos(), f.message() + " (" + same.size()
           + " allocations on this line)", f.reasons(), f.hotness(), f.fix(), f.method(), f.subject(),
-          f.expected()));
+          f.expected(), f.runtime()));
     }
     return out;
   }

@@ -35,6 +35,7 @@ abstract class SiteRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (AllocSite s : m.sites()) {
       Finding f = checkSite(result, m, s, context);
+      if (f != null && JitAwareWarnings.RULES.contains(id)) f = JitAwareWarnings.apply(f, m, s, context);
       if (f != null) out.add(f);
     }
     return out;

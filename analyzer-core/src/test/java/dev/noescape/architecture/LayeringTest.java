@@ -15,7 +15,7 @@ import java.util.List;
  * The layering of noescape-core (its main classes), from the bottom:
  *
  * <pre>
- *   catalog ── ir ── summary ── engine ── finding ── rules ── backend ── bytecode ── pipeline ── cli
+ *   catalog ── ir ── summary ── engine ── jit ── finding ── rules ── backend ── bytecode ── pipeline ── cli
  *                      └── models ──────────────────────────────────────┘     report ── source ──┘
  *   rewrite ────────────────────────────────────────────────────────────────────────────┘
  *                                              └── profile ──────────────────────┘
@@ -47,7 +47,7 @@ class LayeringTest {
 
   /** The packages below {@code dev.noescape}, each a layer (with its subpackages). */
   private static final List<String> LAYERS =
-      List.of("catalog", "ir", "summary", "engine", "finding", "models", "rules", "backend", "profile", "bytecode", "report", "rewrite",
+      List.of("catalog", "ir", "summary", "engine", "jit", "finding", "models", "rules", "backend", "profile", "bytecode", "report", "rewrite",
           "source", "pipeline", "cli");
 
   private static LayeredArchitecture definedLayers() {
@@ -62,22 +62,23 @@ class LayeringTest {
       .whereLayer("ir").mayNotAccessAnyLayer()
       .whereLayer("summary").mayOnlyAccessLayers("catalog", "ir")
       .whereLayer("engine").mayOnlyAccessLayers("catalog", "ir", "summary")
+      .whereLayer("jit").mayOnlyAccessLayers("catalog", "ir", "summary", "engine")
       .whereLayer("finding").mayOnlyAccessLayers("catalog", "ir")
       .whereLayer("models").mayOnlyAccessLayers("catalog", "ir", "summary")
-      .whereLayer("rules").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding")
-      .whereLayer("backend").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding", "rules")
-      .whereLayer("bytecode").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding", "models", "rules", "backend")
+      .whereLayer("rules").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "jit", "finding")
+      .whereLayer("backend").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "jit", "finding", "rules")
+      .whereLayer("bytecode").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "jit", "finding", "models", "rules", "backend")
       .whereLayer("profile").mayOnlyAccessLayers("catalog", "ir", "engine", "finding")
       .whereLayer("report").mayOnlyAccessLayers("catalog", "ir", "engine", "finding", "profile")
       .whereLayer("rewrite").mayNotAccessAnyLayer()
       .whereLayer("source").mayOnlyAccessLayers("catalog", "ir", "finding", "rules", "report", "rewrite")
-      .whereLayer("pipeline").mayOnlyAccessLayers("catalog", "ir", "finding", "bytecode", "report", "source", "profile")
+      .whereLayer("pipeline").mayOnlyAccessLayers("catalog", "ir", "jit", "finding", "bytecode", "report", "source", "profile")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer();
 
   @ArchTest
   static final ArchRule processorPathPackagesUseOnlyTheJdk = noClasses()
       .that().resideInAnyPackage("dev.noescape.catalog..", "dev.noescape.ir..", "dev.noescape.summary..", "dev.noescape.engine..",
-          "dev.noescape.finding..", "dev.noescape.models..", "dev.noescape.rules..", "dev.noescape.backend..",
+          "dev.noescape.jit..", "dev.noescape.finding..", "dev.noescape.models..", "dev.noescape.rules..", "dev.noescape.backend..",
           "dev.noescape.rewrite..")
       .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.noescape..")
       .because("the Error Prone plugin puts these packages on the javac processor path, where SootUp, JavaParser,"

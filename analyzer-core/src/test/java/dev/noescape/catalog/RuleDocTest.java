@@ -37,6 +37,7 @@ class RuleDocTest {
     PUBLIC.put("UnpresizedCollection", Severity.WARNING);
     PUBLIC.put("HashMapCapacity", Severity.WARNING);
     PUBLIC.put("StringConcatInLoop", Severity.WARNING);
+    PUBLIC.put("NotScalarReplaced", Severity.INFO);
     PUBLIC.put("AllocationContract", Severity.ERROR);
   }
 
@@ -77,7 +78,8 @@ class RuleDocTest {
     Set<RuleId> on = EnumSet.noneOf(RuleId.class);
     for (RuleId r : RuleId.values()) if (r.doc().onByDefault()) on.add(r);
     assertEquals(on, Pipeline.defaultRules(false));
-    assertEquals(EnumSet.of(RuleId.HEAP_ESCAPE, RuleId.LEAKING_PARAMETER), EnumSet.complementOf(EnumSet.copyOf(on)));
+    assertEquals(EnumSet.of(RuleId.HEAP_ESCAPE, RuleId.LEAKING_PARAMETER, RuleId.NOT_SCALAR_REPLACED),
+        EnumSet.complementOf(EnumSet.copyOf(on)));
     assertEquals(EnumSet.allOf(RuleId.class), Pipeline.defaultRules(true));
   }
 

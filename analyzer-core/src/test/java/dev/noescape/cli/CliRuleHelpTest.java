@@ -52,7 +52,7 @@ class CliRuleHelpTest {
     RuleContext defaults = plain.options.ruleContext();
     Set<RuleOption> options = new LinkedHashSet<>();
     for (RuleDoc d : RuleDocs.all()) options.addAll(d.options());
-    assertEquals(5, options.size(), options.toString());
+    assertEquals(7, options.size(), options.toString());
     for (RuleOption o : options) {
       FakeAnalysis analysis = new FakeAnalysis(result(1));
       List<String> args = new ArrayList<>(List.of(o.cliUsage().split(" ")));

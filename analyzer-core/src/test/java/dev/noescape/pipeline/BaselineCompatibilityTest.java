@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.bytecode.BytecodeAnalysis;
+import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Finding;
 import dev.noescape.rules.RuleContext;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +43,7 @@ class BaselineCompatibilityTest {
     Path classes = testdata().resolve("target/classes");
     assertTrue(Files.isDirectory(classes), "no corpus classes at " + classes + " (build the testdata module)");
     BytecodeAnalysis.Result result = BytecodeAnalysis.run(
-        new BytecodeAnalysis.Options(List.of(classes), List.of(), Pipeline.defaultRules(true),
+        new BytecodeAnalysis.Options(List.of(classes), List.of(), rulesOfTheBaselines(),
             RuleContext.defaults().withExpectedEscapes(true)),
         BytecodeAnalysis.Progress.NONE);
     Path root = testdata().getParent();
@@ -49,6 +52,13 @@ class BaselineCompatibilityTest {
     mapped = Pipeline.map(known, List.of(testdata().resolve("src/main/java")), root, e -> {
       throw new AssertionError(e);
     });
+  }
+
+  /** Every rule the checked-in baselines were written with: all but NotScalarReplaced, which is newer. */
+  static Set<RuleId> rulesOfTheBaselines() {
+    Set<RuleId> rules = EnumSet.copyOf(Pipeline.defaultRules(true));
+    rules.remove(RuleId.NOT_SCALAR_REPLACED);
+    return rules;
   }
 
   static Path resource(String name) throws URISyntaxException {

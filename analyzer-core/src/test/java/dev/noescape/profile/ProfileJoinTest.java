@@ -11,9 +11,11 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.C2Condition;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
+import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Var;
@@ -247,7 +249,7 @@ class ProfileJoinTest {
   void aRuntimePredictionIsShownForSitesThatDoNotEscape() {
     AllocationProfile profile = new AllocationProfile(List.of("app.jfr"), List.of(STACKS.get(0), STACKS.get(3)), 1_040, 2,
         List.of());
-    RuntimePrediction heap = new RuntimePrediction(RuntimePrediction.Outcome.HEAP, "the array length is not a constant");
+    RuntimePrediction heap = new RuntimePrediction(true, C2Condition.ARRAY_LENGTH_NOT_CONSTANT, "n", 25);
     ProfileRanking r = ProfileJoin.join(profile, Set.of(SHOP)::contains, results, (m, s) -> Optional.of(heap));
     assertEquals(Optional.of(heap), ((Verdict.Site) siteAt(r, FILL.key(), 15, Verdict.Site.class).verdict()).runtime());
     assertEquals(Optional.empty(), ((Verdict.Site) siteAt(r, FILL.key(), 10, Verdict.Site.class).verdict()).runtime(),

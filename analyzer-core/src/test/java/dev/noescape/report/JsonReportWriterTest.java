@@ -34,6 +34,7 @@ class JsonReportWriterTest {
               "UnpresizedCollection": 1,
               "HashMapCapacity": 0,
               "StringConcatInLoop": 0,
+              "NotScalarReplaced": 0,
               "AllocationContract": 0
             },
             "bySeverity": {

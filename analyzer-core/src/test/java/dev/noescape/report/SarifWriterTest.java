@@ -35,7 +35,7 @@ class SarifWriterTest {
   }
 
   @Test
-  void toolDriverListsAllNineRulesWithLevelsAndHelp() throws Exception {
+  void toolDriverListsAllTenRulesWithLevelsAndHelp() throws Exception {
     JsonNode log = sarif(sampleRun(), SOURCES);
     assertEquals("2.1.0", log.get("version").asText());
     assertEquals(SarifWriter.SCHEMA_URI, log.get("$schema").asText());
@@ -45,7 +45,7 @@ class SarifWriterTest {
     assertEquals("0.1.0-SNAPSHOT", driver.get("version").asText());
     assertFalse(driver.has("informationUri"));
     JsonNode rules = driver.get("rules");
-    assertEquals(9, rules.size());
+    assertEquals(10, rules.size());
     for (RuleId id : RuleId.values()) {
       JsonNode rule = rules.get(id.ordinal());
       assertEquals(id.id(), rule.get("id").asText());
@@ -152,7 +152,7 @@ class SarifWriterTest {
     JsonNode log = sarif(new ReportRun("1.0", List.of(), List.of()), SourceText.NONE);
     assertEquals(0, log.at("/runs/0/results").size());
     assertTrue(log.at("/runs/0/results").isArray());
-    assertEquals(9, log.at("/runs/0/tool/driver/rules").size());
+    assertEquals(10, log.at("/runs/0/tool/driver/rules").size());
     assertTrue(log.at("/runs/0/invocations/0/executionSuccessful").asBoolean());
   }
 

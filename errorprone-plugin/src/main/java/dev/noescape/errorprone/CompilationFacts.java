@@ -6,6 +6,7 @@ import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Options;
 import dev.noescape.rules.RuleContext;
+import java.util.List;
 
 /**
  * What the rules need to know of a compilation ({@link RuleContext}): the release the code targets
@@ -18,11 +19,13 @@ final class CompilationFacts {
   static RuleContext ruleContext(VisitorState state, NoEscapeOptions options) {
     try {
       return new RuleContext(targetRelease(state.context), guavaOnClasspath(state), options.reportOutsideLoops(),
-          options.verbosity(), options.hotAnnotations(), options.contractAllowsNoEscape(), options.expectedEscapes());
+          options.verbosity(), options.hotAnnotations(), options.contractAllowsNoEscape(), options.expectedEscapes())
+          .withJit(options.jitJdk(), List.of(), options.demoteJitWarnings());
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
       return new RuleContext(Runtime.version().feature(), false, options.reportOutsideLoops(), options.verbosity(),
-          options.hotAnnotations(), options.contractAllowsNoEscape(), options.expectedEscapes());
+          options.hotAnnotations(), options.contractAllowsNoEscape(), options.expectedEscapes())
+          .withJit(options.jitJdk(), List.of(), options.demoteJitWarnings());
     }
   }
 

@@ -204,7 +204,7 @@ public final class JavacAnalysis {
         }
       }
       BackEnd.Input input = new BackEnd.Input(program, library, implementations, ruleContext, rules)
-          .withCheckpoint(Faults.AT_BACK_END);
+          .withCheckpoint(Faults.AT_BACK_END).withCode(new JavacCodeFacts(state.context));
       BackEnd.Output out = BackEnd.run(input.isolatingFaults());
       for (BackEnd.Failure f : out.failures()) if (f.stage() == BackEnd.Stage.ENGINE) engineProblem(f, fe);
       // A resource found corrupt while decoding is told once, in this unit's note.
@@ -264,7 +264,9 @@ public final class JavacAnalysis {
         CompilationProfile profile = CompilationProfile.of(state.context, options.profiles());
         for (String p : profile.takeProblems()) problem(p);
         Attribution a = profile.attribution();
-        return a == null ? null : ProfileJoin.join(a, out.result().methods(), RuntimePredictor.NONE);
+        // the model of C2's predictions of this run (dev.noescape.jit), for sites sampled on the heap
+        RuntimePredictor predictor = RuntimePredictor.bySite(out.predictions()::get);
+        return a == null ? null : ProfileJoin.join(a, out.result().methods(), predictor);
       } catch (Throwable t) {
         Faults.rethrowIfFatal(t);
         problem("profile not used: " + Faults.describe(t));

@@ -17,6 +17,7 @@ import com.sun.tools.javac.tree.EndPosTable;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.errorprone.Faults.Stage;
 import dev.noescape.errorprone.JavacAnalysis.Report;
 import dev.noescape.finding.Finding;
@@ -164,9 +165,12 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
    * ArgEscape information ({@code HeapEscape} at {@code Verbosity=2}: "does not escape, but is
    * passed to …") is a note whatever level the check runs at: nothing there is on the heap, so it
    * must not count as a warning (or fail a {@code -Werror} build). Its reason chain ends at the
-   * call that does not keep the object; a GlobalEscape chain ends at a cause of escape.
+   * call that does not keep the object; a GlobalEscape chain ends at a cause of escape. So is a
+   * warning the rules demoted to information because C2 is predicted to remove its allocation
+   * ({@code rules.JitAwareWarnings}: information from a warning rule).
    */
   public static boolean isInformation(Finding f) {
+    if (f.severity() == Severity.INFO && f.rule().defaultSeverity() == Severity.WARNING) return true;
     List<Reason> chain = f.reasons();
     return f.rule() == RuleId.HEAP_ESCAPE
         && (chain.isEmpty() || chain.get(chain.size() - 1).kind() == Reason.Kind.PASSED_TO_NON_ESCAPING_CALL);

@@ -21,5 +21,6 @@ public final class NoEscapeCheckers {
           UnpresizedCollectionChecker.class,
           HashMapCapacityChecker.class,
           StringConcatInLoopChecker.class,
+          NotScalarReplacedChecker.class,
           AllocationContractChecker.class);
 }

@@ -30,6 +30,10 @@ import java.util.Set;
  *       directory; a directory means its {@code *.jfr}): JDK Flight Recorder recordings of the
  *       compiled code at work; each warning then ends with what they measured for it
  *       ({@code (measured: 12.3 MB, 41.2 % of the sampled program bytes)}).
+ *   <li>{@code -XepOpt:NoEscape:JitJdk=N}: the JDK release whose C2 the scalar-replacement
+ *       prediction ({@code NotScalarReplaced}) targets; default: the {@code --release} compiled for.
+ *   <li>{@code -XepOpt:NoEscape:DemoteJitWarnings=true|false} (default false): warnings about
+ *       allocations C2 is predicted to remove become notes, for JDK 23 and later.
  * </ul>
  *
  * <p>A malformed value never fails the compilation: it falls back to the default and is listed in
@@ -43,9 +47,11 @@ import java.util.Set;
  * @param contractAllowsNoEscape {@code AllocationContract} allows non-escaping allocations
  * @param expectedEscapes {@code HeapEscape} reports expected escapes too
  * @param profiles the recordings to rank findings by, as given (none: no ranking)
+ * @param jitJdk the JDK release the C2 model targets, 0 for the release compiled for
+ * @param demoteJitWarnings report warnings about allocations C2 is predicted to remove as notes (JDK 23+)
  */
 public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
-    boolean contractAllowsNoEscape, boolean expectedEscapes, List<String> profiles) {
+    boolean contractAllowsNoEscape, boolean expectedEscapes, List<String> profiles, int jitJdk, boolean demoteJitWarnings) {
 
   public static final String VERBOSITY = "NoEscape:Verbosity";
   public static final String REPORT_OUTSIDE_LOOPS = "NoEscape:ReportOutsideLoops";
@@ -53,6 +59,8 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
   public static final String CONTRACT_ALLOWS_NO_ESCAPE = "NoEscape:ContractAllowsNoEscape";
   public static final String EXPECTED_ESCAPES = "NoEscape:ExpectedEscapes";
   public static final String PROFILE = "NoEscape:Profile";
+  public static final String JIT_JDK = "NoEscape:JitJdk";
+  public static final String DEMOTE_JIT_WARNINGS = "NoEscape:DemoteJitWarnings";
 
   /** The annotations that always mark a method hot (matched by simple name, any package). */
 
@@ -62,10 +70,10 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
     profiles = List.copyOf(profiles);
   }
 
-  /** Options without recordings. */
+  /** Options without recordings, for the release compiled for. */
   public NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
       boolean contractAllowsNoEscape, boolean expectedEscapes) {
-    this(verbosity, reportOutsideLoops, hotAnnotations, problems, contractAllowsNoEscape, expectedEscapes, List.of());
+    this(verbosity, reportOutsideLoops, hotAnnotations, problems, contractAllowsNoEscape, expectedEscapes, List.of(), 0, false);
   }
 
   /** Options without recordings, expected escapes left out. */
@@ -116,7 +124,19 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
     if (p != null) {
       for (String part : p.split(",")) if (!part.isBlank()) profiles.add(part.trim());
     }
-    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape, expected, profiles);
+    int jitJdk = 0;
+    String j = flagValue(flags, JIT_JDK, problems);
+    if (j != null) {
+      try {
+        jitJdk = Integer.parseInt(j.trim());
+        if (jitJdk < 8 || jitJdk > 99) throw new NumberFormatException();
+      } catch (NumberFormatException e) {
+        jitJdk = 0;
+        problems.add("-XepOpt:" + JIT_JDK + "=" + j + " is not a JDK release (17, 21, 25); using the release compiled for");
+      }
+    }
+    boolean demoteJitWarnings = booleanFlag(flags, DEMOTE_JIT_WARNINGS, problems);
+    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape, expected, profiles, jitJdk, demoteJitWarnings);
   }
 
   /** Every simple name that marks a method hot: the built-in ones plus the configured ones. */

@@ -2,7 +2,8 @@
  * The Error Prone plugin surface of noescape: one {@code BugChecker} per rule, named by the rule
  * ID ({@code HeapEscape}, {@code LeakingParameter}, {@code BoxingAllocation},
  * {@code VarargsAllocation}, {@code CapturingLambda}, {@code UnpresizedCollection},
- * {@code HashMapCapacity}, {@code StringConcatInLoop}, {@code AllocationContract}), registered for
+ * {@code HashMapCapacity}, {@code StringConcatInLoop}, {@code NotScalarReplaced},
+ * {@code AllocationContract}), registered for
  * {@code ServiceLoader} in {@code META-INF/services/com.google.errorprone.bugpatterns.BugChecker}
  * and listed in {@link dev.noescape.errorprone.NoEscapeCheckers#ALL}. Each checker's
  * {@code @BugPattern} takes its name, summary and explanation from the rule's declaration
@@ -16,13 +17,15 @@
  *       {@link dev.noescape.errorprone.JavacAnalysis} (front end, the
  *       {@link dev.noescape.backend.BackEnd back end} with the JDK's summaries, trees and fixes), knows
  *       nothing of Error Prone's reporting: anything holding javac's attributed trees can call it.
- *   <li><b>Off by default.</b> {@code HeapEscape} and {@code LeakingParameter} (severity
- *       SUGGESTION) report only when named: {@code -Xep:HeapEscape}, {@code -Xep:HeapEscape:WARN},
+ *   <li><b>Off by default.</b> {@code HeapEscape}, {@code LeakingParameter} and
+ *       {@code NotScalarReplaced} (severity SUGGESTION) report only when named: {@code -Xep:HeapEscape}, {@code -Xep:HeapEscape:WARN},
  *       or {@code -XepAllDisabledChecksAsWarnings}; see {@link dev.noescape.errorprone.DefaultOff}.
  *   <li><b>Options.</b> {@code -XepOpt:NoEscape:Verbosity=1|2},
  *       {@code -XepOpt:NoEscape:ReportOutsideLoops=true|false},
  *       {@code -XepOpt:NoEscape:HotAnnotations=Name1,Name2},
  *       {@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false},
+ *       {@code -XepOpt:NoEscape:JitJdk=N} and {@code -XepOpt:NoEscape:DemoteJitWarnings=true|false}
+ *       (the model of C2: {@code docs/jit-model.md}),
  *       {@code -XepOpt:NoEscape:Profile=app.jfr} (JFR recordings: each warning ends with what they
  *       measured for it, {@link dev.noescape.errorprone.CompilationProfile}); see
  *       {@link dev.noescape.errorprone.NoEscapeOptions}. The target release comes from

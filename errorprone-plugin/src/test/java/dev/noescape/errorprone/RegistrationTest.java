@@ -127,7 +127,8 @@ class RegistrationTest {
   void offByDefaultOnlyForTheReportChecks() throws Exception {
     for (Class<? extends BugChecker> c : NoEscapeCheckers.ALL) {
       NoEscapeChecker checker = (NoEscapeChecker) c.getConstructor().newInstance();
-      boolean report = checker.rule() == RuleId.HEAP_ESCAPE || checker.rule() == RuleId.LEAKING_PARAMETER;
+      boolean report = checker.rule() == RuleId.HEAP_ESCAPE || checker.rule() == RuleId.LEAKING_PARAMETER
+          || checker.rule() == RuleId.NOT_SCALAR_REPLACED;
       assertEquals(report, checker.offByDefault(), c.getName());
       assertEquals(checker.canonicalName(), checker.rule().id());
     }

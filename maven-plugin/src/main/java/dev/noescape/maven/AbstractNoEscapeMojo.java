@@ -21,7 +21,8 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
    * The rules to run, by ID (e.g. {@code BoxingAllocation,VarargsAllocation}). Empty: the rules on by
    * default (BoxingAllocation, VarargsAllocation, CapturingLambda, UnpresizedCollection,
    * HashMapCapacity, StringConcatInLoop, AllocationContract). Add {@code HeapEscape} and
-   * {@code LeakingParameter} for the escape verdicts (information). Each rule's page:
+   * {@code LeakingParameter} for the escape verdicts, {@code NotScalarReplaced} for what C2 still
+   * allocates of what does not escape (information). Each rule's page:
    * {@code docs/rules/<RuleId>.md}.
    */
   @Parameter(property = "noescape.rules")
@@ -59,6 +60,20 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
    */
   @Parameter(property = "noescape.expectedEscapes", defaultValue = "false")
   private boolean expectedEscapes;
+
+  /**
+   * NotScalarReplaced and the reports' runtime prediction: the JDK release whose C2 the model of
+   * scalar replacement targets. 0 (default): the release the classes are compiled for.
+   */
+  @Parameter(property = "noescape.jitJdk", defaultValue = "0")
+  private int jitJdk;
+
+  /**
+   * BoxingAllocation, CapturingLambda, VarargsAllocation: report the warnings about allocations C2
+   * is predicted to remove as information, for JDK 23 and later.
+   */
+  @Parameter(property = "noescape.demoteJitWarnings", defaultValue = "false")
+  private boolean demoteJitWarnings;
 
   /**
    * More annotations that make a method hot, besides {@code @HotPath} and {@code @NoAllocation},
@@ -122,6 +137,6 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   protected ModuleAnalysis analysis() {
     return new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, readSummaries, expectedEscapes, ModuleAnalysis.paths(profiles)));
+            contractAllowsNoEscape, readSummaries, expectedEscapes, ModuleAnalysis.paths(profiles), jitJdk, demoteJitWarnings));
   }
 }

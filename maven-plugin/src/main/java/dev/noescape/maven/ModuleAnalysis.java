@@ -33,7 +33,7 @@ final class ModuleAnalysis {
   record Settings(List<String> rules, List<String> excludeRules, int verbosity, boolean reportOutsideLoops,
       List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes,
       boolean contractAllowsNoEscape, boolean classpathSummaries, boolean expectedEscapes,
-      List<Path> profiles) {
+      List<Path> profiles, int jitJdk, boolean demoteJitWarnings) {
     Settings {
       profiles = profiles == null ? List.of() : List.copyOf(profiles);
     }
@@ -54,6 +54,8 @@ final class ModuleAnalysis {
   private final boolean classpathSummaries;
   private final boolean expectedEscapes;
   private final List<Path> profiles;
+  private final int jitJdk;
+  private final boolean demoteJitWarnings;
 
   ModuleAnalysis(MavenProject project, Log log, String pluginVersion, Settings s) {
     this.project = project;
@@ -70,6 +72,8 @@ final class ModuleAnalysis {
     this.excludes = s.excludes();
     this.classpathSummaries = s.classpathSummaries();
     this.expectedEscapes = s.expectedEscapes();
+    this.jitJdk = s.jitJdk();
+    this.demoteJitWarnings = s.demoteJitWarnings();
     this.profiles = s.profiles();
   }
 
@@ -205,8 +209,11 @@ final class ModuleAnalysis {
       hot.add(name);
     }
     RuleContext d = RuleContext.defaults();
+    if (jitJdk != 0 && (jitJdk < 8 || jitJdk > 99)) {
+      throw new MojoExecutionException("noescape: jitJdk: not a JDK release (17, 21, 25): " + jitJdk);
+    }
     RuleContext context = new RuleContext(d.targetRelease(), d.guavaOnClasspath(), reportOutsideLoops, verbosity, hot,
-        contractAllowsNoEscape, expectedEscapes);
+        contractAllowsNoEscape, expectedEscapes).withJit(jitJdk, List.of(), demoteJitWarnings);
     return new BytecodeAnalysis.Options(List.of(), List.of(), selected, context);
   }
 

@@ -74,6 +74,20 @@ public class ReportMojo extends AbstractMavenReport {
   @Parameter(property = "noescape.expectedEscapes", defaultValue = "false")
   private boolean expectedEscapes;
 
+  /**
+   * NotScalarReplaced and the reports' runtime prediction: the JDK release whose C2 the model of
+   * scalar replacement targets. 0 (default): the release the classes are compiled for.
+   */
+  @Parameter(property = "noescape.jitJdk", defaultValue = "0")
+  private int jitJdk;
+
+  /**
+   * BoxingAllocation, CapturingLambda, VarargsAllocation: report the warnings about allocations C2
+   * is predicted to remove as information, for JDK 23 and later.
+   */
+  @Parameter(property = "noescape.demoteJitWarnings", defaultValue = "false")
+  private boolean demoteJitWarnings;
+
   /** More annotations (simple names) that make a method hot, besides {@code @HotPath} and {@code @NoAllocation}. */
   @Parameter(property = "noescape.hotAnnotations")
   private List<String> hotAnnotations = new ArrayList<>();
@@ -134,7 +148,7 @@ public class ReportMojo extends AbstractMavenReport {
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, true, expectedEscapes, ModuleAnalysis.paths(profiles)));
+            contractAllowsNoEscape, true, expectedEscapes, ModuleAnalysis.paths(profiles), jitJdk, demoteJitWarnings));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();

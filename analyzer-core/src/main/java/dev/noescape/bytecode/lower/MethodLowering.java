@@ -37,6 +37,7 @@ import sootup.core.jimple.common.expr.JNewMultiArrayExpr;
 import sootup.core.jimple.common.expr.JSpecialInvokeExpr;
 import sootup.core.jimple.common.expr.JStaticInvokeExpr;
 import sootup.core.jimple.common.ref.JArrayRef;
+import sootup.core.jimple.common.constant.NullConstant;
 import sootup.core.jimple.common.ref.JCaughtExceptionRef;
 import sootup.core.jimple.common.ref.JInstanceFieldRef;
 import sootup.core.jimple.common.ref.JParameterRef;
@@ -590,6 +591,33 @@ public final class MethodLowering {
     return true;
   }
 
+  /** Whether statement {@code i} dominates every reachable return: it runs whenever the method returns normally. */
+  private boolean onEveryPathToReturn(int i) {
+    if (onEveryReturnPath == null) {
+      // the statements on the dominator chain of every reachable return: count the chains each is on
+      int[] chains = new int[stmts.size()];
+      int returns = 0;
+      for (int j = 0; j < stmts.size(); j++) {
+        Stmt s = stmts.get(j);
+        if (!(s instanceof JReturnStmt || s instanceof sootup.core.jimple.common.stmt.JReturnVoidStmt) || !forest.reachable[j]) {
+          continue;
+        }
+        returns++;
+        for (int x = j, guard = 0; x >= 0 && guard <= stmts.size(); guard++) {
+          chains[x]++;
+          if (x == 0 || forest.idom[x] == x || forest.idom[x] < 0) break;
+          x = forest.idom[x];
+        }
+      }
+      onEveryReturnPath = new boolean[stmts.size()];
+      for (int x = 0; x < stmts.size(); x++) onEveryReturnPath[x] = forest.reachable[x] && chains[x] == returns;
+    }
+    return onEveryReturnPath[i];
+  }
+
+  /** Per statement, {@link #onEveryPathToReturn}; computed on first use. */
+  private boolean[] onEveryReturnPath;
+
   private SourcePos pos(Stmt s, int i) {
     int ln = s.getPositionInfo().getStmtPosition().getFirstLine();
     if (ln > 0) line = ln;
@@ -598,7 +626,8 @@ public final class MethodLowering {
 
   private void statement(int i) {
     Stmt s = stmts.get(i);
-    boolean cond = !oncePerIteration(i);
+    // outside loops too: a statement that not every normal exit passes through runs conditionally
+    boolean cond = !oncePerIteration(i) || (forest.innermost[i] == null && !onEveryPathToReturn(i));
     boolean thrown = throwOperand.contains(i);
     if (cond) b.beginConditional();
     if (thrown) b.beginThrow();
@@ -666,20 +695,32 @@ public final class MethodLowering {
       Var target = var(ll);
       if (right instanceof JNewExpr ne) newObject(ll, target, ne, at, i);
       else if (right instanceof JNewArrayExpr na) newArray(ll, target, typeName(na.getType()), na.getSize(), at);
-      else if (right instanceof JNewMultiArrayExpr nm) newArray(ll, target, typeName(nm.getType()), null, at);
+      else if (right instanceof JNewMultiArrayExpr nm) newArray(ll, target, typeName(nm.getType()), null, nm.getSizes(), at);
       else if (right instanceof AbstractInvokeExpr ie) call(ll, target, ie, at, i);
       else if (right instanceof Local src) b.copy(target, var(src), at);
       else if (right instanceof JCastExpr c && c.getOp() instanceof Local src) b.copy(target, var(src), at);
-      else if (right instanceof JInstanceFieldRef f) b.load(target, var(f.getBase()), field(f), at);
+      else if (right instanceof JInstanceFieldRef f) {
+        b.access(var(f.getBase()), field(f), true, false, at);
+        b.load(target, var(f.getBase()), field(f), at);
+      }
       else if (right instanceof JStaticFieldRef f) b.staticLoad(target, staticField(f), at);
-      else if (right instanceof JArrayRef ar) b.load(target, var(ar.getBase()), FieldRef.ARRAY_ELEMENT, at);
+      else if (right instanceof JArrayRef ar) {
+        b.access(var(ar.getBase()), FieldRef.ARRAY_ELEMENT, locals.constant(ar.getIndex()) != null, false, at);
+        b.load(target, var(ar.getBase()), FieldRef.ARRAY_ELEMENT, at);
+      } else if (right instanceof NullConstant) b.nullAssignment(target, at);
       return;
     }
     Var value = right instanceof Local rl ? var(rl)
         : right instanceof JCastExpr c && c.getOp() instanceof Local cl ? var(cl) : null;
-    if (left instanceof JInstanceFieldRef f) b.store(var(f.getBase()), field(f), value, at);
+    if (left instanceof JInstanceFieldRef f) {
+      b.access(var(f.getBase()), field(f), true, true, at);
+      b.store(var(f.getBase()), field(f), value, at);
+    }
     else if (left instanceof JStaticFieldRef f) b.staticStore(staticField(f), value, at);
-    else if (left instanceof JArrayRef ar) b.store(var(ar.getBase()), FieldRef.ARRAY_ELEMENT, value, at);
+    else if (left instanceof JArrayRef ar) {
+      b.access(var(ar.getBase()), FieldRef.ARRAY_ELEMENT, locals.constant(ar.getIndex()) != null, true, at);
+      b.store(var(ar.getBase()), FieldRef.ARRAY_ELEMENT, value, at);
+    }
   }
 
   private static FieldRef field(JInstanceFieldRef f) {
@@ -742,6 +783,10 @@ public final class MethodLowering {
   }
 
   private void newArray(Local l, Var target, String type, Value size, SourcePos at) {
+    newArray(l, target, type, size, size == null ? List.of() : List.of(size), at);
+  }
+
+  private void newArray(Local l, Var target, String type, Value size, List<? extends Value> dims, SourcePos at) {
     if (target == null) target = b.temp(type);
     AbstractInvokeExpr call = varargsArrays.get(l);
     Long n = size == null ? null : locals.constant(size);
@@ -751,7 +796,9 @@ public final class MethodLowering {
       return;
     }
     String sizeText = size == null ? "" : locals.text(size, 0);
-    b.alloc(target, SiteKind.NEW_ARRAY, type, at, new AllocSite.NewArray(sizeText, false, null));
+    List<Long> lengths = new ArrayList<>();
+    for (Value d : dims) lengths.add(locals.constant(d));
+    b.alloc(target, SiteKind.NEW_ARRAY, type, at, new AllocSite.NewArray(sizeText, false, null, lengths));
   }
 
   // ---- calls ----

@@ -6,10 +6,10 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
+import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.profile.Frame;
 import dev.noescape.profile.HotSite;
 import dev.noescape.profile.ProfileRanking;
-import dev.noescape.profile.RuntimePrediction;
 import dev.noescape.profile.Verdict;
 import dev.noescape.report.JsonOutput;
 import dev.noescape.report.ProfileText;
@@ -183,8 +183,8 @@ public final class JsonReportWriter {
       reasons(s.chain(), g);
       if (s.runtime().isPresent()) {
         g.writeObjectFieldStart("runtime");
-        g.writeStringField("prediction", s.runtime().get().outcome() == RuntimePrediction.Outcome.HEAP ? "heap" : "scalar-replaced");
-        g.writeStringField("condition", s.runtime().get().condition());
+        g.writeStringField("prediction", s.runtime().get().label());
+        g.writeStringField("condition", s.runtime().get().condition().id());
         g.writeEndObject();
       } else {
         g.writeNullField("runtime");
@@ -223,6 +223,16 @@ public final class JsonReportWriter {
       g.writeNumberField("bytes", bytes);
       share(g, "shareOfProgram", profile.ofProgram(bytes));
       share(g, "shareOfSampled", profile.ofSampled(bytes));
+      g.writeEndObject();
+    }
+    RuntimePrediction rt = f.runtime();
+    if (rt != null) {
+      g.writeObjectFieldStart("runtime");
+      g.writeStringField("prediction", rt.label());
+      g.writeStringField("condition", rt.condition().id());
+      g.writeStringField("detail", rt.detail());
+      g.writeNumberField("jdk", rt.jdk());
+      g.writeStringField("hotspot", rt.condition().hotspot());
       g.writeEndObject();
     }
     if (f.fix() == null && rf.fix().isEmpty()) {

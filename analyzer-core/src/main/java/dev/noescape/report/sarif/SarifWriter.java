@@ -29,6 +29,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
+import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.profile.ProfileRanking;
 import dev.noescape.report.JsonOutput;
 import dev.noescape.report.ReportRun;
@@ -231,6 +232,16 @@ public final class SarifWriter {
     }
     if (!related.isEmpty()) r.withRelatedLocations(related);
     if (!rf.fix().isEmpty()) r.withFixes(fixes(rf));
+    RuntimePrediction rt = f.runtime();
+    if (rt != null) {
+      // the prediction of the model of C2, as the JSON report's runtime object (docs/formats/sarif.md)
+      PropertyBag p = new PropertyBag();
+      p.setAdditionalProperty("runtime.prediction", rt.label());
+      p.setAdditionalProperty("runtime.condition", rt.condition().id());
+      if (rt.detail() != null) p.setAdditionalProperty("runtime.detail", rt.detail());
+      p.setAdditionalProperty("runtime.jdk", rt.jdk());
+      r.withProperties(p);
+    }
     return r;
   }
 

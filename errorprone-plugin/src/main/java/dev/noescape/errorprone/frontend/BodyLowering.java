@@ -389,7 +389,18 @@ final class BodyLowering {
     if (v.init != null) {
       Var val = value(v.init, sym.type);
       b.copy(var, val, pos(v));
+      if (isNullLiteral(v.init)) b.nullAssignment(var, pos(v));
     }
+  }
+
+  private static boolean isNullLiteral(JCExpression e) {
+    return TreeInfo.skipParens(e).getTag() == Tag.LITERAL && TreeInfo.skipParens(e).type != null
+        && TreeInfo.skipParens(e).type.hasTag(com.sun.tools.javac.code.TypeTag.BOT);
+  }
+
+  /** Whether an index expression is a compile-time constant (javac folded it). */
+  private static boolean constantIndex(JCExpression index) {
+    return index.type != null && index.type.constValue() != null;
   }
 
   private void openLoop(JCStatement loop, LoopKind kind, SymbolicExpr trip, String reason) {
@@ -626,6 +637,7 @@ final class BodyLowering {
         JCTree.JCArrayAccess a = (JCTree.JCArrayAccess) e;
         Var base = expr(a.indexed);
         expr(a.index);
+        b.access(base, FieldRef.ARRAY_ELEMENT, constantIndex(a.index), false, pos(e));
         if (!Descriptors.isReference(a.type)) return null;
         Var t = temp(a.type);
         b.load(t, base, FieldRef.ARRAY_ELEMENT, pos(e));
@@ -689,6 +701,9 @@ final class BodyLowering {
     if (s instanceof VarSymbol v) {
       // a constant variable is inlined by javac: no object, no capture
       if (Captures.isLocal(v)) return v.getConstValue() != null ? null : local(v);
+      if (!v.isStatic() && !Descriptors.isReference(v.type)) {
+        b.access(outerInstance(v.owner), u.descriptors.field(v), true, false, pos(id));
+      }
       if (!Descriptors.isReference(v.type)) return null;
       FieldRef f = u.descriptors.field(v);
       Var t = temp(v.type);
@@ -783,6 +798,7 @@ final class BodyLowering {
         return t;
       }
       Var base = expr(fa.selected);
+      if (v != u.syms.lengthVar) b.access(base, u.descriptors.field(v), true, false, pos(fa));
       if (v == u.syms.lengthVar || !Descriptors.isReference(v.type)) return null;
       Var t = temp(v.type);
       b.load(t, base, u.descriptors.field(v), pos(fa));
@@ -1118,8 +1134,13 @@ final class BodyLowering {
     String type = u.descriptors.typeName(t.type);
     Var arr = b.temp(type);
     String size = t.dims.isEmpty() ? (t.elems != null ? Integer.toString(t.elems.size()) : "") : u.positions.text(t.dims.head);
+    List<Long> lengths = new ArrayList<>();
+    if (t.dims.isEmpty() && t.elems != null) lengths.add((long) t.elems.size());
+    for (JCExpression d : t.dims) {
+      lengths.add(d.type != null && d.type.constValue() instanceof Number n ? n.longValue() : null);
+    }
     AllocSite site = b.alloc(arr, SiteKind.NEW_ARRAY, type, pos(t),
-        new AllocSite.NewArray(size, t.elemtype == null, u.positions.text(t)));
+        new AllocSite.NewArray(size, t.elemtype == null, u.positions.text(t), lengths));
     sitePaths.put(site.id(), path);
     if (t.elems != null) {
       Type elem = t.type != null ? types.elemtype(t.type) : null;
@@ -1272,6 +1293,7 @@ final class BodyLowering {
       if (l instanceof JCTree.JCArrayAccess a) {
         Var base = expr(a.indexed);
         expr(a.index);
+        b.access(base, FieldRef.ARRAY_ELEMENT, constantIndex(a.index), true, pos(a));
         return new LValue(null, base, FieldRef.ARRAY_ELEMENT, false, true, a.type);
       }
       expr(l);
@@ -1291,6 +1313,7 @@ final class BodyLowering {
   }
 
   private void write(LValue lv, Var v, SourcePos at) {
+    if (lv.local() == null && lv.field() != null && !lv.isStatic() && !lv.array()) b.access(lv.base(), lv.field(), true, true, at);
     if (v == null) return;
     if (lv.local() != null) b.copy(lv.local(), v, at);
     else if (lv.field() == null) return;
@@ -1307,6 +1330,7 @@ final class BodyLowering {
     }
     Var v = value(a.rhs, a.lhs.type);
     write(lv, v, pos(a));
+    if (lv.local() != null && isNullLiteral(a.rhs)) b.nullAssignment(lv.local(), pos(a));
     return v;
   }
 

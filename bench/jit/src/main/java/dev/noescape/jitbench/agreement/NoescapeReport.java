@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * noescape's JSON report ({@code --json}, {@code report/json/JsonReportWriter}) read as predictions
@@ -49,6 +51,30 @@ public final class NoescapeReport {
           f.hasNonNull("bci") ? f.get("bci").asInt() : null));
     }
     return new NoescapeReport(out);
+  }
+
+  /**
+   * The reports named by {@code spec}: one file for every JDK, or {@code 17=a.json,25=b.json}, one
+   * per JDK (the C2 model predicts for one JDK per run: {@code --jit-jdk}). Key 0 holds the report
+   * for every JDK.
+   */
+  public static Map<Integer, NoescapeReport> readPerJdk(String spec) throws IOException {
+    Map<Integer, NoescapeReport> out = new TreeMap<>();
+    if (!spec.contains("=")) {
+      out.put(0, read(Path.of(spec)));
+      return out;
+    }
+    for (String part : spec.split(",")) {
+      int eq = part.indexOf('=');
+      out.put(Integer.parseInt(part.substring(0, eq).trim()), read(Path.of(part.substring(eq + 1).trim())));
+    }
+    return out;
+  }
+
+  /** The report for {@code jdk} among {@link #readPerJdk}'s, or null. */
+  public static NoescapeReport forJdk(Map<Integer, NoescapeReport> reports, int jdk) {
+    NoescapeReport r = reports.get(jdk);
+    return r != null ? r : reports.get(0);
   }
 
   /** {@code runtime.<name>} wherever a finding carries it. */

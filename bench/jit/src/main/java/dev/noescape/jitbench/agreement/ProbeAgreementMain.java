@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * condition; then every disagreement.
  *
  * <p>Usage: {@code ProbeAgreementMain --measurements target/bench/jit/measurements.json --noescape
- * noescape.json --sources bench/jit/src/main/java --out agreement-probes.md}.
+ * noescape.json --sources bench/jit/src/main/java --out agreement-probes.md}; {@code --noescape
+ * 17=a.json,25=b.json} joins each JDK's measurements with the report predicted for it.
  */
 public final class ProbeAgreementMain {
   private ProbeAgreementMain() {}
@@ -30,17 +31,23 @@ public final class ProbeAgreementMain {
   public static void main(String[] args) throws IOException {
     Map<String, String> o = Args.parse(args, List.of("--measurements", "--noescape", "--sources", "--out"));
     List<Row> rows = join(Measurements.read(Path.of(o.get("--measurements"))),
-        NoescapeReport.read(Path.of(o.get("--noescape"))), SiteMarkers.scan(Path.of(o.get("--sources"))));
+        NoescapeReport.readPerJdk(o.get("--noescape")), SiteMarkers.scan(Path.of(o.get("--sources"))));
     String md = markdown(rows);
     Files.writeString(Path.of(o.get("--out")), md, StandardCharsets.UTF_8);
     System.out.println("jitbench: wrote " + o.get("--out"));
   }
 
   static List<Row> join(List<Measurements.Verdict> measured, NoescapeReport report, Map<String, Site> sites) {
+    return join(measured, Map.of(0, report), sites);
+  }
+
+  /** The join with one report per JDK ({@link NoescapeReport#readPerJdk}); a JDK without one is left out. */
+  static List<Row> join(List<Measurements.Verdict> measured, Map<Integer, NoescapeReport> reports, Map<String, Site> sites) {
     List<Row> rows = new ArrayList<>();
     for (Measurements.Verdict m : measured) {
       Site site = sites.get(m.probe());
-      if (site == null) continue;
+      NoescapeReport report = NoescapeReport.forJdk(reports, m.jdk());
+      if (site == null || report == null) continue;
       Prediction p = NoescapeReport.predict(report.at(site.file(), site.line(), site.column()));
       rows.add(new Row(m.probe(), m.group(), m.jdk(), m.measured(), m.verdict(), p, site));
     }

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * matrices.
  *
  * <p>Usage: {@code WorkloadAgreementMain --logs 17=LOG,25=LOG --jdks 17=HOME,25=HOME --classpath
- * JARS_AND_DIRS --packages com.fasterxml.jackson.,org.apache.commons.lang3.,… --noescape JSON --out
+ * JARS_AND_DIRS --packages com.fasterxml.jackson.,org.apache.commons.lang3.,… --noescape JSON (or
+ * 17=A.json,25=B.json: one report per JDK, as the C2 model predicts for one) --out
  * workload.md}.
  */
 public final class WorkloadAgreementMain {
@@ -41,7 +42,7 @@ public final class WorkloadAgreementMain {
     Map<String, String> jdks = pairs(o.get("--jdks"));
     List<Path> classpath = Arrays.stream(o.get("--classpath").split(":")).filter(s -> !s.isEmpty()).map(Path::of).toList();
     List<String> packages = Arrays.asList(o.get("--packages").split(","));
-    NoescapeReport report = NoescapeReport.read(Path.of(o.get("--noescape")));
+    Map<Integer, NoescapeReport> reports = NoescapeReport.readPerJdk(o.get("--noescape"));
     StringBuilder sb = new StringBuilder("# Real workloads: what C2 eliminated, against noescape\n\n");
     sb.append("Reported code: ").append(String.join(", ", packages)).append(". A site is an allocation bytecode of that"
         + " code, or its call into an inlined JDK method that allocates (`via …`). `compiles`: C2 compilations"
@@ -57,6 +58,8 @@ public final class WorkloadAgreementMain {
         analysis = new WorkloadAnalysis(classes, h -> packages.stream().anyMatch(h::startsWith));
         analysis.addAll(CompileLog.read(Path.of(e.getValue())));
       }
+      NoescapeReport report = NoescapeReport.forJdk(reports, jdk.feature());
+      if (report == null) continue;
       List<Row> rows = join(jdk.feature(), analysis.sites().values(), report);
       all.addAll(rows);
       sb.append(section(jdk, analysis, rows));

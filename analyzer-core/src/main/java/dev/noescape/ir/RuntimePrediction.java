@@ -1,0 +1,46 @@
+package dev.noescape.ir;
+
+/**
+ * What HotSpot C2 is predicted to do with one allocation site: allocate it on the heap, or
+ * scalar-replace it (the model: {@code dev.noescape.jit}). Structure on a finding; the writers
+ * render it ({@code runtime.prediction}, {@code runtime.condition}), nothing parses it back.
+ *
+ * @param heap true when C2 is predicted to allocate it
+ * @param condition why ({@link C2Condition#NONE} when scalar-replaced)
+ * @param detail what the condition is about, for messages, or null: the call not inlined and why
+ *     ({@code Opaque.consume: native}), the length ({@code n}), the merge's line
+ * @param jdk the JDK release whose C2 the prediction is for
+ */
+public record RuntimePrediction(boolean heap, C2Condition condition, String detail, int jdk) {
+  /** {@code heap} or {@code scalar-replaced}: the JSON and SARIF value. */
+  public String label() {
+    return heap ? "heap" : "scalar-replaced";
+  }
+
+  /**
+   * The condition in words, with what it is about, for messages (NotScalarReplaced, the profile
+   * view): {@code its length n is not a constant (C2 scalar-replaces arrays of constant length ≤ 64)}.
+   */
+  public String reason() {
+    String d = detail;
+    return switch (condition) {
+      case ARRAY_LENGTH_NOT_CONSTANT -> "its length" + (d == null || d.isEmpty() ? "" : " " + d)
+          + " is not a constant (C2 scalar-replaces arrays of constant length ≤ 64)";
+      case ARRAY_TOO_LONG -> "its length " + d + " is above 64 (EliminateAllocationArraySizeLimit)";
+      case MULTI_ARRAY -> "a multi-dimensional array C2 allocates whole (" + d + ")";
+      case INDEX_NOT_CONSTANT -> "an element is accessed at an index that is not a constant (" + d + ")";
+      case ELEMENT_IN_LOOP -> "its elements are accessed in a loop it is created outside of (" + d + ")";
+      case LOOP_CARRIED -> "it is carried from one iteration of the loop at " + d + " to the next";
+      case MERGED -> "it is merged with another object or null at a join of paths C2 cannot reduce ("
+          + (d != null ? d : "JDK " + jdk + " reduces no allocation merges") + ")";
+      case ARRAY_HOLDER -> "it is held by an array (" + d + ")";
+      case NOT_INLINED -> "it is passed to a call C2 does not inline (" + d + ")";
+      case SPECIAL_CLASS -> d;
+      case TOO_MANY_FIELDS -> "its class has " + d + " instance fields (C2 scalar-replaces at most 512)";
+      case EXCEPTION -> "it is an exception, whose constructor C2 never inlines outside Throwable code";
+      case INTRINSIC -> d;
+      case JDK_BUFFER -> "the JDK allocates " + d + " for it, which C2 on JDK " + jdk + " does not remove";
+      case ESCAPES, NONE -> condition.id();
+    };
+  }
+}

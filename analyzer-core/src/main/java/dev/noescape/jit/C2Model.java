@@ -1,0 +1,434 @@
+package dev.noescape.jit;
+
+import dev.noescape.engine.AnalysisResult;
+import dev.noescape.engine.EscapeState;
+import dev.noescape.engine.MethodResult;
+import dev.noescape.engine.SiteResult;
+import dev.noescape.ir.Access;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.C2Condition;
+import dev.noescape.ir.FieldRef;
+import dev.noescape.ir.Loop;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.NullAssignment;
+import dev.noescape.ir.RuntimePrediction;
+import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.Stmt;
+import dev.noescape.ir.Var;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The model of HotSpot C2's scalar replacement: for every allocation site the engine found, whether
+ * C2 will still allocate it and why ({@link RuntimePrediction}). The engine says whether an object
+ * escapes; C2 removes a non-escaping one only when, in addition, its shape allows it (constant
+ * array length ≤ 64, constant indices, not merged at a loop head or, before JDK 23, at any join;
+ * an ordinary class) and every call that receives it is inlined (size, depth, recursion, native,
+ * dispatch). Each condition is one {@link C2Condition}, with the HotSpot source it models;
+ * {@code docs/jit-model.md} explains them and their measured agreement.
+ *
+ * <p>Deterministic: conditions are checked in a fixed order and the first that holds is the
+ * prediction; statements are walked in program order.
+ */
+public final class C2Model {
+  private final JitTarget target;
+  private final CodeFacts code;
+  private final Map<String, MethodIR> methods;
+
+  private C2Model(JitTarget target, CodeFacts code, Map<String, MethodIR> methods) {
+    this.target = target;
+    this.code = code;
+    this.methods = methods;
+  }
+
+  /** Predictions for every site of every analyzed method of {@code result}. */
+  public static SitePredictions predict(AnalysisResult result, JitTarget target, CodeFacts code) {
+    Map<String, MethodIR> byKey = new HashMap<>();
+    for (MethodResult mr : result.methods()) byKey.put(mr.method().ref().key(), mr.method());
+    C2Model model = new C2Model(target, code, byKey);
+    SitePredictions out = new SitePredictions();
+    Set<String> skipped = result.notAnalyzed();
+    for (MethodResult mr : result.methods()) {
+      if (skipped.contains(mr.method().ref().key())) continue;
+      for (AllocSite s : mr.method().sites()) {
+        SiteResult sr = mr.site(s);
+        if (sr == null || s.neverAllocates()) continue;
+        out.put(mr.method().ref(), s.id(), model.predict(mr, s, sr.state()));
+      }
+    }
+    return out;
+  }
+
+  private RuntimePrediction heap(C2Condition c, String detail) {
+    return new RuntimePrediction(true, c, detail, target.jdk());
+  }
+
+  RuntimePrediction predict(MethodResult mr, AllocSite s, EscapeState state) {
+    if (state == EscapeState.GLOBAL_ESCAPE) return heap(C2Condition.ESCAPES, null);
+    RuntimePrediction p = shape(mr, s);
+    if (p == null) p = flow(mr, s);
+    if (p == null) p = calls(mr, s);
+    return p != null ? p : new RuntimePrediction(false, C2Condition.NONE, firstCallee(mr, s), target.jdk());
+  }
+
+  /** The first call that receives the object (all of them inline when it is scalar-replaced), for messages; null when none does. */
+  private static String firstCallee(MethodResult mr, AllocSite s) {
+    Set<Var> vars = varsOf(mr, s);
+    for (Stmt st : mr.method().stmts()) {
+      if (st instanceof Stmt.Call c && c.args().stream().anyMatch(a -> a != null && vars.contains(a))) {
+        return c.callee().displayName();
+      }
+    }
+    return null;
+  }
+
+  // ---- the object itself ----
+
+  private RuntimePrediction shape(MethodResult mr, AllocSite s) {
+    if (s.kind() == SiteKind.STRING_CONCAT) {
+      return heap(C2Condition.INTRINSIC, "string concatenation builds its byte[] and String in StringConcatFactory code");
+    }
+    if (s.details() instanceof AllocSite.NewArray a) {
+      List<Long> lengths = a.lengths();
+      if (lengths.isEmpty()) return null; // unknown to the front end
+      if (a.multiDimensional()) {
+        long expand = 1;
+        for (int i = 0; i < lengths.size() - 1; i++) {
+          if (lengths.get(i) == null) return heap(C2Condition.MULTI_ARRAY, "a dimension is not a constant");
+          expand *= lengths.get(i);
+        }
+        if (lengths.get(lengths.size() - 1) == null) return heap(C2Condition.ARRAY_LENGTH_NOT_CONSTANT, a.sizeText());
+        if (1 + expand > JitTarget.MULTI_ARRAY_EXPAND_LIMIT) {
+          return heap(C2Condition.MULTI_ARRAY, (1 + expand) + " arrays > MultiArrayExpandLimit " + JitTarget.MULTI_ARRAY_EXPAND_LIMIT);
+        }
+        if (!target.reducesAllocationMerges()) return heap(C2Condition.ARRAY_HOLDER, "the outer array holds the inner ones");
+        return null;
+      }
+      Long n = lengths.get(0);
+      if (n == null) return heap(C2Condition.ARRAY_LENGTH_NOT_CONSTANT, a.sizeText());
+      if (n > JitTarget.ARRAY_SIZE_LIMIT) return heap(C2Condition.ARRAY_TOO_LONG, Long.toString(n));
+      return null;
+    }
+    if (s.kind() == SiteKind.VARARGS_ARRAY && s.details() instanceof AllocSite.Varargs v
+        && v.elementCount() > JitTarget.ARRAY_SIZE_LIMIT) {
+      return heap(C2Condition.ARRAY_TOO_LONG, Integer.toString(v.elementCount()));
+    }
+    if (s.kind() == SiteKind.NEW_OBJECT) {
+      CodeFacts.ClassShape c = code.shape(s.type());
+      if (c != null) {
+        if (c.extendsClass("java.lang.Throwable")) return heap(C2Condition.EXCEPTION, null);
+        if (c.extendsClass("java.lang.Thread")) return heap(C2Condition.SPECIAL_CLASS, "a Thread subclass");
+        if (c.extendsClass("java.lang.ref.Reference")) return heap(C2Condition.SPECIAL_CLASS, "a Reference subclass");
+        if (c.finalizer()) return heap(C2Condition.SPECIAL_CLASS, "its class has a finalizer");
+        if (c.instanceFields() > JitTarget.FIELDS_LIMIT) return heap(C2Condition.TOO_MANY_FIELDS, Integer.toString(c.instanceFields()));
+      }
+      return jdkBuffer(mr, s);
+    }
+    return null;
+  }
+
+  /** Buffers the JDK allocates inside an inlined constructor or method of the object (JDK summaries' allocations, by class). */
+  private RuntimePrediction jdkBuffer(MethodResult mr, AllocSite s) {
+    MethodIR m = mr.method();
+    String t = s.type();
+    boolean builder = t.equals("java.lang.StringBuilder") || t.equals("java.lang.StringBuffer");
+    boolean list = t.equals("java.util.ArrayList");
+    boolean map = t.equals("java.util.HashMap") || t.equals("java.util.HashSet") || t.equals("java.util.LinkedHashMap")
+        || t.equals("java.util.LinkedHashSet");
+    if (!builder && !list && !map) return null;
+    Set<Var> vars = varsOf(mr, s);
+    Set<String> called = new HashSet<>();
+    for (Stmt st : m.stmts()) {
+      if (st instanceof Stmt.Call c && c.receiver() != null && vars.contains(c.receiver())) called.add(c.callee().name());
+    }
+    if (builder) {
+      if (called.contains("toString")) return heap(C2Condition.INTRINSIC, "toString copies the builder's byte[] into a String");
+      if (!target.reducesAllocationMerges()) return heap(C2Condition.JDK_BUFFER, "the builder's byte[] buffer");
+      return null;
+    }
+    if (map) {
+      for (String put : List.of("put", "add", "putAll", "addAll", "computeIfAbsent", "merge", "compute", "putIfAbsent")) {
+        if (called.contains(put)) return heap(C2Condition.JDK_BUFFER, "resize() allocates the table with a computed length");
+      }
+      return null;
+    }
+    boolean presized = s.details() instanceof AllocSite.Constructor c && c.paramTypes().equals(List.of("int"));
+    if ((presized || called.contains("add") || called.contains("addAll")) && !target.reducesAllocationMerges()) {
+      return heap(C2Condition.JDK_BUFFER, "the list's elementData array");
+    }
+    return null;
+  }
+
+  // ---- how the method uses it ----
+
+  private RuntimePrediction flow(MethodResult mr, AllocSite s) {
+    MethodIR m = mr.method();
+    Set<Var> vars = varsOf(mr, s);
+    boolean array = s.kind() == SiteKind.NEW_ARRAY || s.kind() == SiteKind.VARARGS_ARRAY;
+    for (Access e : m.accesses()) {
+      if (!e.isElement() || !vars.contains(e.base())) continue;
+      if (!e.constantIndex()) return heap(C2Condition.INDEX_NOT_CONSTANT, "line " + e.ctx().pos().line());
+      if (e.ctx().loopDepth() > s.loopDepth()) return heap(C2Condition.ELEMENT_IN_LOOP, "line " + e.ctx().pos().line());
+    }
+    // carried across iterations: a variable holding it is assigned in a loop and read there before
+    // that assignment (the previous iteration's object), or read after the loop
+    for (Stmt st : m.stmts()) {
+      Var def = defined(st);
+      if (def == null || !vars.contains(def) || st.ctx().loopId() < 0) continue;
+      Loop loop = m.loop(st.ctx().loopId());
+      int d = st.ctx().ordinal();
+      for (int use : useOrdinals(m, Set.of(def))) {
+        if ((loop.contains(use) && use < d) || use > loop.lastOrdinal()) {
+          return heap(C2Condition.LOOP_CARRIED, "line " + loop.pos().line());
+        }
+      }
+    }
+    // merged with other objects or null: a variable that holds it on one path and something else
+    // on another (results of calls and loads that merely may return it, as a container's get may,
+    // are not joins of paths)
+    Set<Var> fromSite = new HashSet<>();
+    Set<Var> fromElsewhere = new HashSet<>();
+    Map<Var, List<Integer>> defs = new HashMap<>();
+    int lastDef = -1;
+    for (Stmt st : m.stmts()) {
+      Var def = defined(st);
+      if (def == null || !vars.contains(def)) continue;
+      defs.computeIfAbsent(def, k -> new ArrayList<>()).add(st.ctx().ordinal());
+      if ((st instanceof Stmt.Alloc a && a.site().id() == s.id()) || (st instanceof Stmt.Copy c && vars.contains(c.source()))) {
+        fromSite.add(def);
+        lastDef = Math.max(lastDef, st.ctx().ordinal());
+      } else if (st instanceof Stmt.Alloc || st instanceof Stmt.Copy || st instanceof Stmt.Call || st instanceof Stmt.StaticLoad) {
+        fromElsewhere.add(def);
+        lastDef = Math.max(lastDef, st.ctx().ordinal());
+      }
+    }
+    for (NullAssignment n : m.nullAssignments()) {
+      if (vars.contains(n.target())) {
+        fromElsewhere.add(n.target());
+        defs.computeIfAbsent(n.target(), k -> new ArrayList<>()).add(n.ctx().ordinal());
+        lastDef = Math.max(lastDef, n.ctx().ordinal());
+      }
+    }
+    Set<Var> merged = new HashSet<>(fromSite);
+    merged.retainAll(fromElsewhere);
+    // a merge at a loop head: the variable is assigned inside a loop and outside it
+    for (Var v : merged) {
+      List<Integer> ds = defs.get(v);
+      for (Loop loop : m.loops()) {
+        if (ds.stream().anyMatch(loop::contains) && ds.stream().anyMatch(o -> !loop.contains(o))) {
+          return heap(C2Condition.LOOP_CARRIED, "line " + loop.pos().line());
+        }
+      }
+    }
+    if (!merged.isEmpty()) {
+      if (!target.reducesAllocationMerges()) {
+        return heap(C2Condition.MERGED, null);
+      }
+      String why = irreducible(m, merged, array, lastDef);
+      if (why != null) return heap(C2Condition.MERGED, why);
+    }
+    if (!target.reducesAllocationMerges()) {
+      for (Stmt st : m.stmts()) {
+        if (st instanceof Stmt.Store w && w.field().equals(FieldRef.ARRAY_ELEMENT) && vars.contains(w.value())) {
+          return heap(C2Condition.ARRAY_HOLDER, "stored into an array element, line " + w.ctx().pos().line());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Why JDK 23+'s allocation-merge reduction cannot handle the merge, or null when it can. */
+  private static String irreducible(MethodIR m, Set<Var> merged, boolean array, int lastDef) {
+    if (array) return "arrays are not reduced";
+    for (Access a : m.accesses()) {
+      if (a.write() && merged.contains(a.base()) && a.ctx().ordinal() > lastDef) {
+        return "written after the merge, line " + a.ctx().pos().line();
+      }
+    }
+    int firstCall = Integer.MAX_VALUE;
+    for (Stmt st : m.stmts()) {
+      int o = st.ctx().ordinal();
+      if (o <= lastDef) continue;
+      if (st instanceof Stmt.Monitor mon && merged.contains(mon.value())) return "locked after the merge, line " + st.ctx().pos().line();
+      if (st instanceof Stmt.Call c) {
+        for (Var a : c.args()) {
+          if (a != null && merged.contains(a)) {
+            return "passed to " + c.callee().displayName() + " after the merge, line " + st.ctx().pos().line();
+          }
+        }
+        firstCall = Math.min(firstCall, o);
+      }
+    }
+    for (int use : useOrdinals(m, merged)) {
+      if (use > firstCall) return "alive across a call after the merge";
+    }
+    return null;
+  }
+
+  /** The ordinals of the statements and field or element accesses that read one of {@code vars}. */
+  private static List<Integer> useOrdinals(MethodIR m, Set<Var> vars) {
+    List<Integer> out = new ArrayList<>();
+    for (Stmt st : m.stmts()) if (uses(st, vars)) out.add(st.ctx().ordinal());
+    for (Access a : m.accesses()) if (vars.contains(a.base())) out.add(a.ctx().ordinal());
+    return out;
+  }
+
+  // ---- the calls that receive it ----
+
+  private RuntimePrediction calls(MethodResult mr, AllocSite s) {
+    MethodIR m = mr.method();
+    Set<Var> vars = varsOf(mr, s);
+    Deque<String> stack = new ArrayDeque<>();
+    stack.push(m.ref().key());
+    for (Stmt st : m.stmts()) {
+      if (!(st instanceof Stmt.Call c)) continue;
+      for (int j = 0; j < c.args().size(); j++) {
+        if (c.args().get(j) == null || !vars.contains(c.args().get(j))) continue;
+        String why = notInlined(m, c, j, 1, stack);
+        if (why != null) return heap(why.startsWith("intrinsic:") ? C2Condition.INTRINSIC : C2Condition.NOT_INLINED,
+            why.startsWith("intrinsic:") ? why.substring("intrinsic:".length()) : why);
+        break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Why the call {@code c} of {@code caller}, which receives the object in slot {@code slot}, does
+   * not inline all the way down (the callee, or a call in it that receives the object in turn), or
+   * null when it does as far as known.
+   */
+  private String notInlined(MethodIR caller, Stmt.Call c, int slot, int depth, Deque<String> stack) {
+    MethodRef callee = c.callee();
+    String name = callee.owner() + "." + callee.name();
+    String shown = callee.displayName();
+    switch (name) {
+      case "java.lang.Object.getClass":
+        return null; // an intrinsic: a load of the klass
+      case "java.lang.System.arraycopy": {
+        var len = c.argExpr(4);
+        return len != null && len.isConstant() ? null : "intrinsic:System.arraycopy with a length that is not a constant";
+      }
+      case "java.lang.System.identityHashCode", "java.lang.Object.hashCode":
+        return "intrinsic:" + shown + " reads the object header";
+      default:
+        break;
+    }
+    if (callee.owner().startsWith("java.util.concurrent.atomic.Atomic") && !callee.isConstructor()
+        && !PLAIN_ATOMIC_ACCESS.contains(callee.name())) {
+      return "intrinsic:" + shown + " is an atomic read-modify-write (a LoadStore C2 does not scalar-replace)";
+    }
+    if (slot == 1 && HASHING.contains(callee.owner()) && KEYED.contains(callee.name())) {
+      return shown + ": the JDK's shared hashCode/equals call sites it reaches are megamorphic in any real program";
+    }
+    if (target.dontInline(callee.owner(), callee.name())) return shown + ": CompileCommand dontinline";
+    if (callee.isConstructor()) {
+      CodeFacts.ClassShape owner = code.shape(callee.owner());
+      CodeFacts.ClassShape in = code.shape(caller.ref().owner());
+      boolean throwable = owner != null && (owner.extendsClass("java.lang.Throwable") || callee.owner().equals("java.lang.Throwable"));
+      boolean fromThrowable = in != null && (in.extendsClass("java.lang.Throwable") || caller.ref().owner().equals("java.lang.Throwable"));
+      if (throwable && !fromThrowable) return shown + ": an exception constructor (never inlined outside Throwable code)";
+    }
+    if (stack.contains(callee.key())) return shown + ": recursive";
+    CodeFacts.MethodCode mc = code.method(callee.owner(), callee.name(), callee.paramTypes());
+    int implementations = c.overrides().size() + (mc != null && !mc.isAbstract() ? 1 : 0);
+    if (!callee.isStatic() && !callee.isConstructor() && implementations > 2) {
+      return shown + ": megamorphic (" + implementations + " implementations)";
+    }
+    if (mc != null) {
+      if (mc.isNative()) return shown + ": native";
+      if (mc.size() > JitTarget.FREQ_INLINE_SIZE) {
+        return shown + ": too big (" + mc.size() + " bytes > FreqInlineSize " + JitTarget.FREQ_INLINE_SIZE + ")";
+      }
+      if (depth > JitTarget.MAX_INLINE_DEPTH && mc.size() > JitTarget.MAX_TRIVIAL_SIZE) return shown + ": inlining too deep";
+      if (c.ctx().conditional() && target.conditionalSitesAreCold() && mc.size() > JitTarget.MAX_INLINE_SIZE) {
+        return shown + ": too big for a conditional (cold) call site (" + mc.size() + " bytes > MaxInlineSize "
+            + JitTarget.MAX_INLINE_SIZE + ")";
+      }
+    }
+    MethodIR body = methods.get(callee.key());
+    if (body == null || slot >= body.params().size() || body.params().get(slot) == null) return null;
+    Set<Var> inCallee = copiesOf(body, Set.of(body.params().get(slot)));
+    stack.push(callee.key());
+    try {
+      for (Stmt st : body.stmts()) {
+        if (!(st instanceof Stmt.Call inner)) continue;
+        for (int j = 0; j < inner.args().size(); j++) {
+          if (inner.args().get(j) == null || !inCallee.contains(inner.args().get(j))) continue;
+          String why = notInlined(body, inner, j, depth + 1, stack);
+          if (why != null) return why;
+          break;
+        }
+      }
+    } finally {
+      stack.pop();
+    }
+    return null;
+  }
+
+  /** Atomic-class methods that are plain loads and stores, not read-modify-write. */
+  private static final Set<String> PLAIN_ATOMIC_ACCESS =
+      Set.of("get", "set", "lazySet", "getPlain", "setPlain", "getOpaque", "setOpaque", "getAcquire", "setRelease",
+          "intValue", "longValue", "doubleValue", "floatValue", "toString");
+
+  /** Hashing collections: a key handed to them reaches {@code hashCode}/{@code equals} through shared JDK code. */
+  private static final Set<String> HASHING = Set.of("java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap",
+      "java.util.Set", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.concurrent.ConcurrentHashMap",
+      "java.util.concurrent.ConcurrentMap");
+
+  private static final Set<String> KEYED = Set.of("get", "put", "containsKey", "remove", "getOrDefault", "putIfAbsent",
+      "computeIfAbsent", "computeIfPresent", "compute", "merge", "contains", "add", "replace");
+
+  // ---- variables ----
+
+  /** The variables that may reference the site's object (the engine's points-to, which follows copies and loads). */
+  private static Set<Var> varsOf(MethodResult mr, AllocSite s) {
+    Set<Var> out = new HashSet<>();
+    for (Stmt st : mr.method().stmts()) {
+      Var d = defined(st);
+      if (d != null && mr.mayPointTo(d, s)) out.add(d);
+    }
+    return out;
+  }
+
+  /** {@code seeds} and every variable a chain of copies reaches from them. */
+  private static Set<Var> copiesOf(MethodIR m, Set<Var> seeds) {
+    Set<Var> out = new HashSet<>(seeds);
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Stmt st : m.stmts()) {
+        if (st instanceof Stmt.Copy c && out.contains(c.source()) && out.add(c.target())) changed = true;
+      }
+    }
+    return out;
+  }
+
+  private static Var defined(Stmt st) {
+    if (st instanceof Stmt.Alloc a) return a.target();
+    if (st instanceof Stmt.Copy c) return c.target();
+    if (st instanceof Stmt.Load l) return l.target();
+    if (st instanceof Stmt.StaticLoad l) return l.target();
+    if (st instanceof Stmt.Call c) return c.result();
+    return null;
+  }
+
+  private static boolean uses(Stmt st, Set<Var> vars) {
+    if (st instanceof Stmt.Copy c) return vars.contains(c.source());
+    if (st instanceof Stmt.Load l) return vars.contains(l.base());
+    if (st instanceof Stmt.Store w) return vars.contains(w.base()) || vars.contains(w.value());
+    if (st instanceof Stmt.StaticStore w) return vars.contains(w.value());
+    if (st instanceof Stmt.Call c) return c.args().stream().anyMatch(a -> a != null && vars.contains(a));
+    if (st instanceof Stmt.Return r) return vars.contains(r.value());
+    if (st instanceof Stmt.Throw t) return vars.contains(t.value());
+    if (st instanceof Stmt.Monitor mon) return vars.contains(mon.value());
+    return false;
+  }
+}

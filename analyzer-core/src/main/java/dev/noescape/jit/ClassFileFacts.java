@@ -1,0 +1,236 @@
+package dev.noescape.jit;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@link CodeFacts} read from class files: each class is looked up once by binary name through
+ * {@code classBytes} (the program and its class path, as the front end has them), then in the
+ * running JDK's {@code jrt:} image, and its header, fields and methods' Code lengths are read.
+ * Only the JDK is used (this runs on the javac processor path too), so the class file is walked
+ * by hand: the constant pool, then the members, skipping attributes other than Code.
+ *
+ * <p>The JDK's classes are those of the JDK running noescape, not necessarily the targeted one:
+ * sizes of JDK methods differ a little between releases (a documented approximation).
+ */
+public final class ClassFileFacts implements CodeFacts {
+  private final Function<String, byte[]> classBytes;
+  private final Map<String, Parsed> cache = new HashMap<>();
+
+  /** @param classBytes the class file of a binary name, or null when the program has none */
+  public ClassFileFacts(Function<String, byte[]> classBytes) {
+    this.classBytes = classBytes;
+  }
+
+  /** Facts about the running JDK's classes only (the javac plugin, which has no class files of its own sources). */
+  public static ClassFileFacts jdkOnly() {
+    return new ClassFileFacts(name -> null);
+  }
+
+  private record Parsed(String superName, int ownInstanceFields, boolean ownFinalizer, Map<String, MethodCode> methods) {}
+
+  @Override
+  public synchronized MethodCode method(String owner, String name, List<String> paramTypes) {
+    Parsed p = parsed(owner);
+    return p == null ? null : p.methods().get(name + "(" + String.join(",", paramTypes) + ")");
+  }
+
+  @Override
+  public synchronized ClassShape shape(String type) {
+    Parsed p = parsed(type);
+    if (p == null) return null;
+    List<String> supers = new ArrayList<>();
+    int fields = p.ownInstanceFields();
+    boolean finalizer = p.ownFinalizer();
+    String s = p.superName();
+    // A finalizer declared on Object (empty) or by a class above the first that overrides it: the
+    // nearest declaration decides; Object's own is empty and never counts.
+    boolean decided = p.methods().containsKey("finalize()");
+    for (int guard = 0; s != null && guard < 64; guard++) {
+      supers.add(s);
+      Parsed q = parsed(s);
+      if (q == null) break;
+      fields += q.ownInstanceFields();
+      if (!decided && q.methods().containsKey("finalize()")) {
+        finalizer = q.ownFinalizer();
+        decided = true;
+      }
+      s = q.superName();
+    }
+    return new ClassShape(supers, fields, finalizer);
+  }
+
+  private Parsed parsed(String binaryName) {
+    if (cache.containsKey(binaryName)) return cache.get(binaryName);
+    Parsed p = null;
+    byte[] b = classBytes.apply(binaryName);
+    if (b == null) b = Jrt.read(binaryName);
+    if (b != null) {
+      try {
+        p = parse(b);
+      } catch (IOException | RuntimeException e) {
+        p = null; // an unreadable class is unknown, as a missing one
+      }
+    }
+    cache.put(binaryName, p);
+    return p;
+  }
+
+  private static final int ACC_STATIC = 0x0008;
+  private static final int ACC_NATIVE = 0x0100;
+  private static final int ACC_ABSTRACT = 0x0400;
+
+  /** Parses the parts of a class file the facts need (JVMS §4). */
+  static Parsed parse(byte[] bytes) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    if (in.readInt() != 0xCAFEBABE) throw new IOException("not a class file");
+    in.readUnsignedShort();
+    in.readUnsignedShort();
+    int count = in.readUnsignedShort();
+    String[] utf8 = new String[count];
+    int[] classNameIndex = new int[count];
+    for (int i = 1; i < count; i++) {
+      int tag = in.readUnsignedByte();
+      switch (tag) {
+        case 1 -> utf8[i] = in.readUTF();
+        case 7 -> classNameIndex[i] = in.readUnsignedShort();
+        case 8, 16, 19, 20 -> in.readUnsignedShort();
+        case 15 -> {
+          in.readUnsignedByte();
+          in.readUnsignedShort();
+        }
+        case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
+        case 5, 6 -> {
+          in.readLong();
+          i++; // long and double take two entries
+        }
+        default -> throw new IOException("constant pool tag " + tag);
+      }
+    }
+    in.readUnsignedShort(); // access
+    in.readUnsignedShort(); // this class
+    int superIndex = in.readUnsignedShort();
+    String superName = superIndex == 0 ? null : utf8[classNameIndex[superIndex]].replace('/', '.');
+    int interfaces = in.readUnsignedShort();
+    for (int i = 0; i < interfaces; i++) in.readUnsignedShort();
+    int fields = in.readUnsignedShort();
+    int instanceFields = 0;
+    for (int i = 0; i < fields; i++) {
+      int access = in.readUnsignedShort();
+      in.readUnsignedShort();
+      in.readUnsignedShort();
+      if ((access & ACC_STATIC) == 0) instanceFields++;
+      skipAttributes(in);
+    }
+    Map<String, MethodCode> methods = new HashMap<>();
+    boolean finalizer = false;
+    int methodCount = in.readUnsignedShort();
+    for (int i = 0; i < methodCount; i++) {
+      int access = in.readUnsignedShort();
+      String name = utf8[in.readUnsignedShort()];
+      String descriptor = utf8[in.readUnsignedShort()];
+      int size = 0;
+      int attributes = in.readUnsignedShort();
+      for (int a = 0; a < attributes; a++) {
+        String attr = utf8[in.readUnsignedShort()];
+        int length = in.readInt();
+        if (attr.equals("Code")) {
+          in.readUnsignedShort();
+          in.readUnsignedShort();
+          size = in.readInt();
+          in.skipNBytes(length - 8);
+        } else {
+          in.skipNBytes(length);
+        }
+      }
+      String key = name + "(" + String.join(",", paramTypes(descriptor)) + ")";
+      methods.put(key, new MethodCode(size, (access & ACC_NATIVE) != 0, (access & ACC_ABSTRACT) != 0));
+      // "return" alone is one byte: an empty finalize() does not register objects (classFileParser.cpp)
+      if (key.equals("finalize()") && size > 1) finalizer = true;
+    }
+    return new Parsed(superName, instanceFields, finalizer, methods);
+  }
+
+  private static void skipAttributes(DataInputStream in) throws IOException {
+    int n = in.readUnsignedShort();
+    for (int i = 0; i < n; i++) {
+      in.readUnsignedShort();
+      in.skipNBytes(in.readInt() & 0xFFFFFFFFL);
+    }
+  }
+
+  /** Erased parameter types of a method descriptor as binary names: {@code int}, {@code java.lang.String[]}. */
+  static List<String> paramTypes(String descriptor) {
+    List<String> out = new ArrayList<>();
+    int i = 1;
+    while (descriptor.charAt(i) != ')') {
+      int dims = 0;
+      while (descriptor.charAt(i) == '[') {
+        dims++;
+        i++;
+      }
+      String t;
+      char c = descriptor.charAt(i);
+      if (c == 'L') {
+        int end = descriptor.indexOf(';', i);
+        t = descriptor.substring(i + 1, end).replace('/', '.');
+        i = end + 1;
+      } else {
+        t = switch (c) {
+          case 'Z' -> "boolean";
+          case 'B' -> "byte";
+          case 'C' -> "char";
+          case 'S' -> "short";
+          case 'I' -> "int";
+          case 'J' -> "long";
+          case 'F' -> "float";
+          case 'D' -> "double";
+          default -> "void";
+        };
+        i++;
+      }
+      out.add(t + "[]".repeat(dims));
+    }
+    return out;
+  }
+
+  /** The running JDK's class files, through the {@code jrt:} file system. */
+  private static final class Jrt {
+    private static FileSystem fs;
+    private static boolean unavailable;
+
+    static synchronized byte[] read(String binaryName) {
+      if (unavailable) return null;
+      try {
+        if (fs == null) fs = FileSystems.getFileSystem(URI.create("jrt:/"));
+        int dot = binaryName.lastIndexOf('.');
+        if (dot < 0) return null;
+        Path pkg = fs.getPath("/packages", binaryName.substring(0, dot));
+        if (!Files.isDirectory(pkg)) return null;
+        String file = binaryName.replace('.', '/') + ".class";
+        try (DirectoryStream<Path> modules = Files.newDirectoryStream(pkg)) {
+          for (Path m : modules) {
+            Path p = fs.getPath("/modules", m.getFileName().toString(), file);
+            if (Files.isRegularFile(p)) return Files.readAllBytes(p);
+          }
+        }
+        return null;
+      } catch (IOException | RuntimeException e) {
+        unavailable = true; // no jrt image (a JDK 8 layout, a restricted file system): JDK facts unknown
+        return null;
+      }
+    }
+  }
+}
