@@ -47,7 +47,7 @@ public final class UnpresizedCollectionDoc {
       `containsKey` on the map in the loop); a `remove`, `poll` or `clear` in the loop (a sliding window, a top-k \
       queue); a collection handed to another method before the loop ends (it could add to it); a collection created \
       inside the loop, or further out than directly around it; an explicit constructor argument. `StringBuilder` is \
-      left out until a size in characters can be computed.""";
+      left out until a size in characters can be computed.""" + RuleDoc.COLD_PATHS;
 
   public static final String BEFORE = """
       List<String> names(List<User> users) {

@@ -19,11 +19,28 @@ package dev.noescape.ir;
  *     statement ({@code throw new IllegalStateException("bad " + x)}: the {@code new}, the
  *     concatenation, the constructor call): the failure path, which the {@code @NoAllocation}
  *     contract allows to allocate
+ * @param cold why the statement runs only rarely or once whatever loop it is in (an error path,
+ *     an assertion, a logging branch, class initialization), or {@link ColdPath#NONE}; never null
  */
-public record StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow) {
-  /** A statement outside any {@code throw}. */
+public record StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow,
+    ColdPath cold) {
+  public StmtContext {
+    if (cold == null) cold = inThrow ? ColdPath.ERROR : ColdPath.NONE;
+  }
+
+  /** A statement outside any {@code throw}, on no cold path. */
   public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal) {
-    this(pos, loopId, loopDepth, oncePerIteration, ordinal, false);
+    this(pos, loopId, loopDepth, oncePerIteration, ordinal, false, ColdPath.NONE);
+  }
+
+  /** A statement whose cold path follows from {@code inThrow} alone (the operand of a throw is {@link ColdPath#ERROR}). */
+  public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow) {
+    this(pos, loopId, loopDepth, oncePerIteration, ordinal, inThrow, null);
+  }
+
+  /** Whether the statement is on a cold path ({@link #cold()} is not {@link ColdPath#NONE}). */
+  public boolean isCold() {
+    return cold.isCold();
   }
 
   public boolean inLoop() {

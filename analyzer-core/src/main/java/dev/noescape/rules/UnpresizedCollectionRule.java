@@ -68,6 +68,11 @@ public final class UnpresizedCollectionRule extends SiteRule {
   }
 
   @Override
+  final boolean reportsRepetition() {
+    return true;
+  }
+
+  @Override
   Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     AllocSite.Constructor ctor = RuleSupport.constructorOf(s, TYPES);
     if (ctor == null) return null;
