@@ -52,7 +52,7 @@ final class Presizing {
   }
 
   Set<String> distinct(String[] words) {
-    Set<String> seen = new HashSet<>(); // expect: UnpresizedCollection(words.length)
+    Set<String> seen = new HashSet<>(); // ok: UnpresizedCollection -- a set: the lower-cased words may repeat, so words.length only bounds its size
     for (String w : words) {
       seen.add(w.toLowerCase());
     }
@@ -100,7 +100,7 @@ final class Presizing {
   }
 
   Set<String> orderedSet(List<Edge> edges) {
-    Set<String> targets = new LinkedHashSet<>(); // expect: UnpresizedCollection(edges.size())
+    Set<String> targets = new LinkedHashSet<>(); // ok: UnpresizedCollection -- a set: edges often share a target
     for (Edge e : edges) {
       targets.add(e.to());
     }
@@ -367,5 +367,29 @@ final class Presizing {
 
   private static void addDefaults(List<String> out) {
     out.add("default");
+  }
+
+  List<String> fewCodes() {
+    List<String> codes = new ArrayList<>(); // ok: UnpresizedCollection -- 8 adds: the default capacity (10) holds them
+    for (int i = 0; i < 8; i++) {
+      codes.add("c" + i);
+    }
+    return codes;
+  }
+
+  List<String> manyCodes() {
+    List<String> codes = new ArrayList<>(); // expect: UnpresizedCollection(64)
+    for (int i = 0; i < 64; i++) {
+      codes.add("c" + i);
+    }
+    return codes;
+  }
+
+  Map<String, Integer> twelveEntries(String[] names) {
+    Map<String, Integer> m = new HashMap<>(); // ok: UnpresizedCollection -- 12 entries: 16 slots hold them without a resize
+    for (int i = 0; i < 12; i++) {
+      m.put(names[i], names[i].length()); // expect: BoxingAllocation
+    }
+    return m;
   }
 }

@@ -1,9 +1,7 @@
 package corpus.collections;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Loops after earlier loops of the same method: javac gives the later variables (the collection,
@@ -13,7 +11,7 @@ import java.util.Set;
 final class ReusedSlots {
   record Row(String trader, String symbol) {}
 
-  Set<String> traders(List<String> lines) {
+  List<String> traders(List<String> lines) {
     List<String[]> cells = new ArrayList<>(); // expect: UnpresizedCollection(lines.size() - 1)
     for (int i = 1; i < lines.size(); i++) {
       cells.add(lines.get(i).split(","));
@@ -28,7 +26,7 @@ final class ReusedSlots {
       rows.add(new Row(c[0], c[1]));
     }
     // rows takes the slot of the first loop's i, the iterator the one of c, row the one of problem
-    Set<String> traders = new HashSet<>(); // expect: UnpresizedCollection(rows.size())
+    List<String> traders = new ArrayList<>(); // expect: UnpresizedCollection(rows.size())
     for (Row row : rows) {
       traders.add(row.trader());
     }

@@ -13,8 +13,8 @@ public final class BoxingAllocationDoc {
   public static final String EXPLANATION = """
       Reports a boxing conversion that allocates, inside a loop or in a hot method: an implicit one (`list.add(i)`, \
       `count++` on an `Integer`) or an explicit `valueOf`, which allocates the same (and which bytecode cannot tell \
-      apart). `Float` and `Double` always allocate; any other value that is not a compile-time constant is reported \
-      even if it may be small at run time: `boxing int to Integer allocates on every iteration of the loop (line \
+      apart). `Float` and `Double` always allocate; any other value that is neither a compile-time constant nor \
+      proven small is reported even if it may be small at run time: `boxing int to Integer allocates on every iteration of the loop (line \
       14): keep the value primitive (int) or use a primitive collection`.
 
       ## Why it matters
@@ -31,9 +31,11 @@ public final class BoxingAllocationDoc {
       ## What stays quiet
 
       Conversions that never allocate: to `Boolean` or `Byte` (every value is cached), and of a compile-time \
-      constant inside the default caches (`Integer`, `Short`, `Long` −128..127; `Character` 0..127). Boxing done \
+      constant inside the default caches (`Integer`, `Short`, `Long` −128..127; `Character` 0..127), and of the \
+      index of a counted loop with constant ends inside them (`for (int i = 0; i < 13; i++)`: 0..12; a reported \
+      box whose range is known says it: `(values 0..199)`). Boxing done \
       inside a lambda metafactory adaptation (`merge(k, 1, Integer::sum)`), which has no allocation site in the \
-      method. Boxing outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""";
+      method. Boxing outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS;
 
   public static final String BEFORE = """
       long total(List<Order> orders) {

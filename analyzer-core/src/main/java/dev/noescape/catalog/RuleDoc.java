@@ -27,6 +27,23 @@ import java.util.Locale;
 public record RuleDoc(String id, Severity level, String summary, String explanation, String before, String after,
     List<RuleOption> options) {
 
+  /**
+   * The last paragraph of "What stays quiet" for the rules that report an allocation because it
+   * repeats: what counts as a cold path ({@code dev.noescape.ir.ColdPath}), said once for all of them.
+   */
+  public static final String COLD_PATHS = """
+
+
+      Cold paths: code that runs once, or once per failure, is no warning (at `-m=2` it is reported as \
+      information saying why): a `catch` block; the operand of a `throw` and code from which every path ends in a \
+      `throw` (`if (bad) { String m = String.format(...); throw new X(m); }`, but not a loop before the throw); an \
+      `assert`; the branch guarded by a logging level check (`if (log.isDebugEnabled())`, `isTraceEnabled`, \
+      `isLoggable(Level.FINE)`, … of java.util.logging, System.Logger, SLF4J, Commons Logging, Log4j, Logback, \
+      Netty, JBoss Logging, Flogger, or a class of the project named `…Logger` or `…Log`); a static initializer \
+      (static field initializers, `static {}` blocks) and an enum's constructors, which run once per class; in a \
+      loop, `x = …` under `if (x == null)` when `x` outlives the loop and the loop never sets it back to `null` (a \
+      lazy initialization: once per call).""";
+
   /** The headings of the explanation after what the rule reports (the tests hold every declaration to them). */
   public static final List<String> SECTIONS =
       List.of("## Why it matters", "## What to write instead", "## What stays quiet");

@@ -46,8 +46,11 @@ public final class UnpresizedCollectionDoc {
       `compute…` or `putIfAbsent` before the loop ends; counting and dedup patterns (`get`, `getOrDefault` or \
       `containsKey` on the map in the loop); a `remove`, `poll` or `clear` in the loop (a sliding window, a top-k \
       queue); a collection handed to another method before the loop ends (it could add to it); a collection created \
-      inside the loop, or further out than directly around it; an explicit constructor argument. `StringBuilder` is \
-      left out until a size in characters can be computed.""";
+      inside the loop, or further out than directly around it; an explicit constructor argument; a constant number \
+      of adds that the default capacity holds (10 for `ArrayList`, 12 entries for the hash tables); a `HashSet` or \
+      `LinkedHashSet`: its adds may repeat elements (the distinct characters of a text), so its final size is not \
+      known and presizing to the number of adds can over-allocate. `StringBuilder` is left out until a size in \
+      characters can be computed.""" + RuleDoc.COLD_PATHS;
 
   public static final String BEFORE = """
       List<String> names(List<User> users) {

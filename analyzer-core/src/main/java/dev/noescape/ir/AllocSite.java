@@ -35,7 +35,8 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
    * other site allocates.
    */
   public boolean neverAllocates() {
-    return kind == SiteKind.BOXING && Boxes.neverAllocates(type, details instanceof Boxing b ? b.constant() : null);
+    if (kind != SiteKind.BOXING) return false;
+    return details instanceof Boxing b ? Boxes.neverAllocates(type, b.constant(), b.range()) : Boxes.neverAllocates(type, null);
   }
 
   /**
@@ -104,9 +105,15 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
   /**
    * A boxing conversion from {@code primitive} ({@code int}) to the site's type
    * ({@code java.lang.Integer}); {@code constant} is the value when it is a compile-time constant
-   * (a {@code Long}, or a {@code Character}'s code as a {@code Long}), else null.
+   * (a {@code Long}, or a {@code Character}'s code as a {@code Long}), else null; {@code range} the
+   * values a front end proved it takes ({@link Boxes.Range}), else null.
    */
-  public record Boxing(String primitive, Long constant) implements Details {}
+  public record Boxing(String primitive, Long constant, Boxes.Range range) implements Details {
+    /** A boxing with no proven range. */
+    public Boxing(String primitive, Long constant) {
+      this(primitive, constant, null);
+    }
+  }
 
   /**
    * The implicit array of a variable-arity call to {@code callee} holding {@code elementCount}

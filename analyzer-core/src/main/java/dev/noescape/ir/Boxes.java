@@ -18,7 +18,8 @@ import java.util.Map;
  *       {@code Integer}, {@code Short} and {@code Long}, in 0..127 for {@code Character} (the
  *       caches the JLS requires; {@code -XX:AutoBoxCacheMax} may make the {@code Integer} one larger
  *       at run time, which the analysis does not assume). {@code Float} and {@code Double} have no
- *       cache. A value that is not a compile-time constant is assumed to allocate.
+ *       cache. A value that is not a compile-time constant is assumed to allocate, unless a front end
+ *       proved its {@link Range} inside the cache (a loop index {@code 0..12}).
  * </ul>
  */
 public final class Boxes {
@@ -67,13 +68,50 @@ public final class Boxes {
    * not constant) inside the box's {@code valueOf} cache.
    */
   public static boolean neverAllocates(String box, Long constant) {
+    return neverAllocates(box, constant, null);
+  }
+
+  /**
+   * {@link #neverAllocates(String, Long)}, or when the value is not constant, whether every value
+   * of its proven {@code range} (null when none) is inside the cache.
+   */
+  public static boolean neverAllocates(String box, Long constant, Range range) {
     if ("java.lang.Boolean".equals(box) || "java.lang.Byte".equals(box)) return true;
-    if (constant == null || box == null) return false;
-    long v = constant;
+    if (box == null) return false;
+    if (constant != null) return cached(box, constant);
+    return range != null && cached(box, range.lo()) && cached(box, range.hi());
+  }
+
+  private static boolean cached(String box, long v) {
     return switch (box) {
       case "java.lang.Integer", "java.lang.Short", "java.lang.Long" -> v >= -128 && v <= 127;
       case "java.lang.Character" -> v >= 0 && v <= 127;
       default -> false;
     };
+  }
+
+  /**
+   * The values a boxed integral expression can take, when a front end proves them: {@code lo..hi},
+   * both included. Today the index of a counted {@code for} whose start and bound are constants and
+   * which the body does not assign ({@link #ofCountedLoop}); a {@code char} read from a string is
+   * never given one (text is not assumed to be ASCII).
+   */
+  public record Range(long lo, long hi) {
+    /** {@code 0..12}: how messages write it. */
+    @Override
+    public String toString() {
+      return lo + ".." + hi;
+    }
+
+    /**
+     * The values the index takes in the body of {@code for (i = start; i OP bound; i += step)}
+     * (both ends constants; {@code step} nonzero, negative for a decrementing loop;
+     * {@code inclusive} for {@code <=}/{@code >=}), or null when the loop runs no iteration.
+     */
+    public static Range ofCountedLoop(long start, long bound, long step, boolean inclusive) {
+      long lo = step > 0 ? start : bound + (inclusive ? 0 : 1);
+      long hi = step > 0 ? bound - (inclusive ? 0 : 1) : start;
+      return lo <= hi ? new Range(lo, hi) : null;
+    }
   }
 }

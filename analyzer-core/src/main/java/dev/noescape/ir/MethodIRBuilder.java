@@ -35,11 +35,13 @@ public final class MethodIRBuilder {
   private final Set<String> annotations = new LinkedHashSet<>();
   private int conditionalDepth;
   private int throwDepth;
+  private final Deque<ColdPath> cold = new ArrayDeque<>();
   private int ordinal;
   private int temps;
   private boolean hot;
   private int baseLoopDepth;
   private boolean synthetic;
+  private boolean classInitialization;
 
   private static final class OpenLoop {
     final int id;
@@ -88,6 +90,15 @@ public final class MethodIRBuilder {
 
   public MethodIRBuilder synthetic(boolean synthetic) {
     this.synthetic = synthetic;
+    return this;
+  }
+
+  /**
+   * The whole body runs only while its class is initialized ({@link ColdPath#CLASS_INIT}): an enum's
+   * constructor, which only its static initializer calls. A {@code <clinit>} is without a call.
+   */
+  public MethodIRBuilder classInitialization(boolean only) {
+    this.classInitialization = only;
     return this;
   }
 
@@ -171,6 +182,27 @@ public final class MethodIRBuilder {
   }
 
   /**
+   * Statements added until the matching {@link #endCold()} are on the cold path {@code why}
+   * ({@link StmtContext#cold()}); nested regions keep the outermost reason. A static initializer
+   * ({@code <clinit>}) is {@link ColdPath#CLASS_INIT} throughout without a call
+   * ({@link #classInitialization}).
+   */
+  public void beginCold(ColdPath why) {
+    cold.push(why);
+  }
+
+  public void endCold() {
+    cold.pop();
+  }
+
+  /** The cold path of the next statement: the outermost open region, else the method's own. */
+  private ColdPath currentCold() {
+    if (classInitialization || ref.isStaticInitializer()) return ColdPath.CLASS_INIT;
+    if (!cold.isEmpty()) return cold.peekLast();
+    return throwDepth > 0 ? ColdPath.ERROR : ColdPath.NONE;
+  }
+
+  /**
    * After a {@code break}/{@code continue}/{@code return}/{@code throw} that may leave the current
    * iteration early: later statements of the {@code loopsLeft} innermost loops (all loops for
    * {@code return}/{@code throw}: pass {@link Integer#MAX_VALUE}) no longer run on every path.
@@ -197,7 +229,8 @@ public final class MethodIRBuilder {
     OpenLoop l = loopStack.peek();
     boolean once = l != null && !l.jumped && conditionalDepth == l.conditionalDepthAtEntry;
     boolean conditional = conditionalDepth > (l == null ? 0 : l.conditionalDepthAtEntry);
-    return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++, throwDepth > 0, conditional);
+    return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++, throwDepth > 0, conditional,
+        currentCold());
   }
 
   // ---- statements ----

@@ -14,6 +14,8 @@ import java.util.List;
  */
 public record MethodRef(String owner, String name, List<String> paramTypes, String returnType, boolean isStatic) {
   public static final String CONSTRUCTOR = "<init>";
+  /** The static initializer: static field initializers, {@code static {}} blocks, an enum's constants. */
+  public static final String STATIC_INITIALIZER = "<clinit>";
 
   public MethodRef {
     paramTypes = List.copyOf(paramTypes);
@@ -26,6 +28,10 @@ public record MethodRef(String owner, String name, List<String> paramTypes, Stri
 
   public boolean isConstructor() {
     return CONSTRUCTOR.equals(name);
+  }
+
+  public boolean isStaticInitializer() {
+    return STATIC_INITIALIZER.equals(name);
   }
 
   /**

@@ -23,17 +23,40 @@ package dev.noescape.ir;
  *     iteration or, outside loops, through the method: under an {@code if}, {@code switch},
  *     conditional expression, short-circuit operand or {@code catch}. C2 inlines less at such call
  *     sites when they are rarely taken (the model of C2, {@code dev.noescape.jit})
+ * @param cold why the statement runs only rarely or once whatever loop it is in (an error path,
+ *     an assertion, a logging branch, class initialization), or {@link ColdPath#NONE}; never null
  */
 public record StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow,
-    boolean conditional) {
-  /** A statement whose conditionality the front end did not record. */
-  public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow) {
-    this(pos, loopId, loopDepth, oncePerIteration, ordinal, inThrow, false);
+    boolean conditional, ColdPath cold) {
+  public StmtContext {
+    if (cold == null) cold = inThrow ? ColdPath.ERROR : ColdPath.NONE;
   }
 
-  /** A statement outside any {@code throw}. */
+  /** A statement whose cold path the front end did not record (it follows from {@code inThrow} alone). */
+  public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow,
+      boolean conditional) {
+    this(pos, loopId, loopDepth, oncePerIteration, ordinal, inThrow, conditional, null);
+  }
+
+  /** A statement whose conditionality the front end did not record. */
+  public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow,
+      ColdPath cold) {
+    this(pos, loopId, loopDepth, oncePerIteration, ordinal, inThrow, false, cold);
+  }
+
+  /** A statement outside any {@code throw}, on no cold path. */
   public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal) {
-    this(pos, loopId, loopDepth, oncePerIteration, ordinal, false);
+    this(pos, loopId, loopDepth, oncePerIteration, ordinal, false, false, ColdPath.NONE);
+  }
+
+  /** A statement whose cold path follows from {@code inThrow} alone (the operand of a throw is {@link ColdPath#ERROR}). */
+  public StmtContext(SourcePos pos, int loopId, int loopDepth, boolean oncePerIteration, int ordinal, boolean inThrow) {
+    this(pos, loopId, loopDepth, oncePerIteration, ordinal, inThrow, false, (ColdPath) null);
+  }
+
+  /** Whether the statement is on a cold path ({@link #cold()} is not {@link ColdPath#NONE}). */
+  public boolean isCold() {
+    return cold.isCold();
   }
 
   public boolean inLoop() {

@@ -21,9 +21,11 @@ import dev.noescape.ir.SiteKind;
  *
  * <p><b>Stays quiet</b> about conversions that never allocate: {@code Boolean} and {@code Byte}
  * (every value is cached), and a compile-time constant inside the default caches (Integer, Short,
- * Long −128..127; Character 0..127). {@code Float} and {@code Double} are always reported (they
- * have no cache). A non-constant value is reported even if it may be small at run time: the
- * analysis cannot know, and it usually is not. Outside loops and hot methods it is quiet unless
+ * Long −128..127; Character 0..127), and a value whose range a front end proved inside the cache
+ * (the index of {@code for (int i = 0; i < 13; i++)}: {@link dev.noescape.ir.Boxes.Range}); a
+ * reported box with a proven range says it ({@code boxing int to Integer (values 0..199)}).
+ * {@code Float} and {@code Double} are always reported (they have no cache). Any other value is
+ * reported even if it may be small at run time: the analysis cannot know, and it usually is not. Outside loops and hot methods it is quiet unless
  * {@link RuleContext#reportOutsideLoops()}. Boxing done inside a lambda metafactory adaptation
  * ({@code merge(k, 1, Integer::sum)}) has no site, so it is never reported.
  *
@@ -37,7 +39,9 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
 
   @Override
   String message(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
-    return s.description() + " allocates " + RuleSupport.where(m, s, context)
+    // a proven range outside the cache is said: the reader sees which values were assumed
+    String range = s.details() instanceof AllocSite.Boxing b && b.range() != null ? " (values " + b.range() + ")" : "";
+    return s.description() + range + " allocates " + RuleSupport.where(m, s, context)
         + ": keep the value primitive (" + primitive(s) + ") or use a primitive collection";
   }
 

@@ -137,6 +137,46 @@ final class CollectionFill {
     return new Outcome(new Fill(loop, add), null);
   }
 
+  /** Sets: a set holds the distinct elements added, so the number of adds only bounds its size. */
+  static final Set<String> SET_TYPES = Set.of("java.util.HashSet", "java.util.LinkedHashSet");
+
+  /**
+   * How many elements (entries for maps) a collection created with the default capacity holds
+   * before it first grows: {@code ArrayList}/{@code Vector} 10, {@code PriorityQueue} 11,
+   * {@code ArrayDeque} 16, the hash tables 12 (16 slots × 0.75), {@code Hashtable} 8 (11 × 0.75).
+   */
+  static int defaultHolds(String type) {
+    return switch (type) {
+      case "java.util.ArrayList", "java.util.Vector" -> 10;
+      case "java.util.PriorityQueue" -> 11;
+      case "java.util.ArrayDeque" -> 16;
+      case "java.util.Hashtable" -> 8;
+      default -> 12;
+    };
+  }
+
+  /**
+   * Why presizing the default-capacity {@code site} that {@code fill} fills would not help, or
+   * null when it would ({@code UnpresizedCollection}'s evidence beyond the fill itself):
+   *
+   * <ul>
+   *   <li>a {@code HashSet}/{@code LinkedHashSet}: the adds may repeat elements (the distinct
+   *       characters of a text, a handful of zone name keys among hundreds of transitions), and
+   *       presizing to the number of adds then over-allocates; the IR cannot show that they are
+   *       distinct, so the rule says nothing about sets;
+   *   <li>a constant number of adds the default capacity already holds ({@link #defaultHolds}):
+   *       it never grows.
+   * </ul>
+   */
+  static String presizeQuietReason(AllocSite site, Fill fill) {
+    if (SET_TYPES.contains(site.type())) return "a set: the adds may repeat elements, its final size is not known";
+    SymbolicExpr n = fill.tripCount();
+    if (n.isConstant() && n.constant() <= defaultHolds(site.type())) {
+      return "the default capacity holds the " + n.constant() + " elements";
+    }
+    return null;
+  }
+
   /**
    * The presize fix for {@code size} expected entries of hash-based {@code type}: a factory that
    * sizes for entries ({@code HashMap.newHashMap}, Java 19+; else Guava's

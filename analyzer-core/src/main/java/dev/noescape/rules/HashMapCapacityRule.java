@@ -68,6 +68,11 @@ public final class HashMapCapacityRule extends SiteRule {
   }
 
   @Override
+  final boolean reportsRepetition() {
+    return true;
+  }
+
+  @Override
   Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     SymbolicExpr n = capacityArgument(s);
     if (n == null || (n.isConstant() && holdsWithoutResize(n.constant()))) return null;

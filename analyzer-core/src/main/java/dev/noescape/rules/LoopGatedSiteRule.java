@@ -23,6 +23,11 @@ abstract class LoopGatedSiteRule extends SiteRule {
   }
 
   @Override
+  final boolean reportsRepetition() {
+    return true;
+  }
+
+  @Override
   final Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     if (!reports.test(s) || !RuleSupport.gated(m, s, context)) return null;
     return siteFinding(m, s, message(result, m, s, context), List.of(), Hotness.of(m, s), null);

@@ -4,6 +4,7 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
@@ -35,10 +36,28 @@ abstract class SiteRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (AllocSite s : m.sites()) {
       Finding f = checkSite(result, m, s, context);
+      if (f != null && reportsRepetition() && s.ctx().isCold()) f = context.verbosity() >= 2 ? coldInformation(f, s) : null;
       if (f != null && JitAwareWarnings.RULES.contains(id)) f = JitAwareWarnings.apply(f, m, s, context);
       if (f != null) out.add(f);
     }
     return out;
+  }
+
+  /**
+   * Whether this rule reports an allocation because it repeats (in a loop, in a hot method): such a
+   * finding about a site on a cold path ({@link dev.noescape.ir.StmtContext#cold()}: an error path,
+   * an assertion, a logging branch, a static initializer) is no warning, only information at
+   * verbosity 2, because the allocation does not repeat in normal operation.
+   */
+  boolean reportsRepetition() {
+    return false;
+  }
+
+  /** {@code f} as information: its message says which cold path, and it offers no fix. */
+  private static Finding coldInformation(Finding f, AllocSite s) {
+    return new Finding(f.rule(), Severity.INFO, f.file(), f.pos(),
+        f.message() + " (not a warning: " + s.ctx().cold().phrase() + ")", f.reasons(), f.hotness(), null, f.method(),
+        f.subject());
   }
 
   /** The finding of this rule about site {@code s} of {@code m} ({@code result.method()}), or null. */

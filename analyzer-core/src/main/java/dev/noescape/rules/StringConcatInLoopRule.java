@@ -40,6 +40,11 @@ public final class StringConcatInLoopRule extends SiteRule {
   }
 
   @Override
+  final boolean reportsRepetition() {
+    return true;
+  }
+
+  @Override
   Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     if (s.kind() != SiteKind.STRING_CONCAT || s.loopDepth() <= 0) return null;
     if (!(s.details() instanceof AllocSite.Concat concat) || concat.accumulator() == null) return null;

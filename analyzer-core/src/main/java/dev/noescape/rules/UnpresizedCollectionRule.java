@@ -52,8 +52,11 @@ import java.util.Set;
  * {@code putIfAbsent}, counting and dedup patterns ({@code get}/{@code getOrDefault}/
  * {@code containsKey} on the map in the loop), a collection handed to another call before or in
  * the loop (the callee could add to it), a receiver that may be another collection too, and any
- * explicit constructor argument. {@code StringBuilder} is left out until a size in chars can be
- * computed.
+ * explicit constructor argument, a constant number of adds the default capacity holds (10 for
+ * {@code ArrayList}, 12 entries for {@code HashMap}: {@link CollectionFill#defaultHolds}), and sets
+ * ({@code HashSet}, {@code LinkedHashSet}): their adds may repeat elements, so presizing to the
+ * number of adds can over-allocate ({@link CollectionFill#presizeQuietReason}). {@code StringBuilder}
+ * is left out until a size in chars can be computed.
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
  * its declaration, {@link dev.noescape.catalog.UnpresizedCollectionDoc}.
@@ -68,13 +71,18 @@ public final class UnpresizedCollectionRule extends SiteRule {
   }
 
   @Override
+  final boolean reportsRepetition() {
+    return true;
+  }
+
+  @Override
   Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     AllocSite.Constructor ctor = RuleSupport.constructorOf(s, TYPES);
     if (ctor == null) return null;
     boolean comparatorOnly = isComparatorOnly(s, ctor);
     if (!ctor.isDefault() && !comparatorOnly) return null;
     CollectionFill.Outcome o = CollectionFill.loopFill(result, s);
-    if (o.fill() == null) return null;
+    if (o.fill() == null || CollectionFill.presizeQuietReason(s, o.fill()) != null) return null;
     return comparatorOnly ? comparatorFinding(m, s, ctor, o.fill()) : finding(m, s, o.fill(), context);
   }
 
@@ -88,7 +96,8 @@ public final class UnpresizedCollectionRule extends SiteRule {
     if (ctor == null || !(ctor.isDefault() || isComparatorOnly(site, ctor))) {
       return "created with an explicit capacity or contents";
     }
-    return CollectionFill.loopFill(result, site).quietReason();
+    CollectionFill.Outcome o = CollectionFill.loopFill(result, site);
+    return o.fill() == null ? o.quietReason() : CollectionFill.presizeQuietReason(site, o.fill());
   }
 
   /** {@code new PriorityQueue<>(comparator)}: the default capacity too. */

@@ -279,15 +279,41 @@ class UnpresizedCollectionRuleTest {
   }
 
   @Test
-  void setFactoriesByType() {
-    FillScenario hs = new FillScenario().type("java.util.HashSet");
-    assertEquals(new Fix.UseFactory("java.util.HashSet", "newHashSet", SymbolicExpr.of("orders.size()"), 14),
-        check(hs, Fx.defaults()).get(0).fix());
-    FillScenario lhs = new FillScenario().type("java.util.LinkedHashSet");
-    assertEquals(new Fix.UseFactory("com.google.common.collect.Sets", "newLinkedHashSetWithExpectedSize",
-        SymbolicExpr.of("orders.size()"), 14), check(lhs, Fx.ctx(11, true, false, 1)).get(0).fix());
+  void setsAreQuietTheirAddsMayRepeat() {
+    for (String set : List.of("java.util.HashSet", "java.util.LinkedHashSet")) {
+      FillScenario fill = new FillScenario().type(set);
+      MethodResult r = fill.build();
+      assertEquals(List.of(), rule.check(r, Fx.defaults()));
+      assertEquals("a set: the adds may repeat elements, its final size is not known",
+          UnpresizedCollectionRule.quietReason(r, fill.site));
+    }
+  }
+
+  @Test
+  void setFactoriesByTypeForTheCapacityRule() {
+    SymbolicExpr n = SymbolicExpr.of("orders.size()");
+    assertEquals(new Fix.UseFactory("java.util.HashSet", "newHashSet", n, 14),
+        CollectionFill.sizingFactory("java.util.HashSet", n, 14, Fx.defaults()));
+    assertEquals(new Fix.UseFactory("com.google.common.collect.Sets", "newLinkedHashSetWithExpectedSize", n, 14),
+        CollectionFill.sizingFactory("java.util.LinkedHashSet", n, 14, Fx.ctx(11, true, false, 1)));
     FillScenario ht = new FillScenario().type("java.util.Hashtable");
     assertEquals(new Fix.AddCapacity(SymbolicExpr.of("(int) Math.ceil(orders.size() / 0.75)"), 14),
         check(ht, Fx.ctx(21, true, false, 1)).get(0).fix(), "Hashtable has no factory");
+  }
+
+  @Test
+  void aConstantNumberOfAddsTheDefaultCapacityHoldsIsQuiet() {
+    FillScenario ten = new FillScenario();
+    ten.trip = SymbolicExpr.constant(10);
+    assertEquals(List.of(), check(ten, Fx.defaults()));
+    FillScenario eleven = new FillScenario();
+    eleven.trip = SymbolicExpr.constant(11);
+    assertEquals(1, check(eleven, Fx.defaults()).size());
+    FillScenario twelveEntries = new FillScenario().type("java.util.HashMap");
+    twelveEntries.trip = SymbolicExpr.constant(12);
+    assertEquals(List.of(), check(twelveEntries, Fx.defaults()));
+    FillScenario thirteenEntries = new FillScenario().type("java.util.HashMap");
+    thirteenEntries.trip = SymbolicExpr.constant(13);
+    assertEquals(1, check(thirteenEntries, Fx.defaults()).size());
   }
 }

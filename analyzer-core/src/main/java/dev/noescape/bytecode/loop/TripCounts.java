@@ -2,6 +2,7 @@ package dev.noescape.bytecode.loop;
 
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.locals.Locals;
+import dev.noescape.ir.Boxes;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.List;
@@ -50,7 +51,11 @@ public final class TripCounts {
   private TripCounts() {}
 
   /** What {@link #of} found. */
-  public record Shape(LoopKind kind, SymbolicExpr tripCount, String reason) {}
+  public record Shape(LoopKind kind, SymbolicExpr tripCount, String reason, Local index, Boxes.Range indexRange) {
+    public Shape(LoopKind kind, SymbolicExpr tripCount, String reason) {
+      this(kind, tripCount, reason, null, null);
+    }
+  }
 
   private static final Set<String> MUTATORS = Set.of(
       "add", "addAll", "put", "putAll", "remove", "removeAll", "removeIf", "retainAll", "clear", "offer",
@@ -227,10 +232,11 @@ public final class TripCounts {
     if (hiC != null && loC != null) {
       long n = hiC - loC + (inclusive ? 1 : 0);
       n = n <= 0 ? 0 : (n + k - 1) / k;
+      Boxes.Range range = Boxes.Range.ofCountedLoop(forward ? loC : hiC, forward ? hiC : loC, step, inclusive);
       if (forward && loC == 0 && k == 1 && !inclusive) {
-        return new Shape(LoopKind.FOR, new SymbolicExpr(hiT, SymbolicExpr.canonicalKey(hiT), n), null);
+        return new Shape(LoopKind.FOR, new SymbolicExpr(hiT, SymbolicExpr.canonicalKey(hiT), n), null, idx, range);
       }
-      return new Shape(LoopKind.FOR, SymbolicExpr.constant(n), null);
+      return new Shape(LoopKind.FOR, SymbolicExpr.constant(n), null, idx, range);
     }
     String right = loT.contains(" + ") || loT.contains(" - ") ? "(" + loT + ")" : loT;
     String diff = loC != null && loC == 0 ? hiT : hiT + " - " + right;

@@ -7,6 +7,7 @@ import dev.noescape.bytecode.loop.TripCounts;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.Boxes;
+import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
@@ -124,6 +125,8 @@ public final class MethodLowering {
   private final int[] bci;
   private final Locals locals;
   private final LoopForest forest;
+  /** The cold path of each statement ({@link ColdRegions}). */
+  private final ColdPath[] cold;
   private final MethodIRBuilder b;
   private final Map<Local, Var> vars = new HashMap<>();
   private final Map<Local, AbstractInvokeExpr> varargsArrays = new HashMap<>();
@@ -169,6 +172,7 @@ public final class MethodLowering {
       succ[i] = out.stream().mapToInt(Integer::intValue).toArray();
     }
     this.forest = new LoopForest(succ);
+    this.cold = ColdRegions.of(stmts, forest, locals);
   }
 
   /** {@code name(descriptor)return}, as ASM names a method. */
@@ -229,6 +233,9 @@ public final class MethodLowering {
     int first = firstLine(body);
     SourcePos pos = SourcePos.line(declarationLine(body, name, first));
     MethodIRBuilder b = new MethodIRBuilder(ref, display, sourceFile, pos).hot(hot).synthetic(thisIsLambda);
+    // an enum's constructor runs only from its static initializer
+    Hierarchy.ClassInfo info = cs.hierarchy().programClass(cls);
+    b.classInitialization(name.equals(MethodRef.CONSTRUCTOR) && info != null && "java.lang.Enum".equals(info.superName()));
     if (thisIsLambda) b.baseLoopDepth(lambda.inherit().depth());
     else if (inherit != null) b.baseLoopDepth(inherit.depth());
     for (String a : annotations) b.annotation(a);
@@ -563,10 +570,23 @@ public final class MethodLowering {
         TripCounts.Shape shape = TripCounts.of(l, forest, stmts, locals, h);
         int ln = stmts.get(l.header).getPositionInfo().getStmtPosition().getFirstLine();
         b.beginLoop(shape.kind(), SourcePos.line(ln > 0 ? ln : line), shape.tripCount(), shape.reason());
+        if (shape.indexRange() != null) indexRanges.put(shape.index(), shape.indexRange());
         emit(members.get(l), members);
+        if (shape.indexRange() != null) indexRanges.remove(shape.index());
         b.endLoop();
       }
     }
+  }
+
+  /** The index of each counted loop being emitted whose values are known ({@link TripCounts.Shape#indexRange}). */
+  private final Map<Local, Boxes.Range> indexRanges = new HashMap<>();
+
+  /** The values of {@code v} when it is (a stack copy of) the index of a counted loop around it, else null. */
+  private Boxes.Range indexRange(Immediate v) {
+    if (!(v instanceof Local l)) return null;
+    Boxes.Range r = indexRanges.get(l);
+    if (r == null && !Locals.named(l) && locals.def(l) instanceof Local src) r = indexRanges.get(src);
+    return r;
   }
 
   /** Runs once on every path through one iteration of its innermost loop (see the class comment). */
@@ -629,11 +649,14 @@ public final class MethodLowering {
     // outside loops too: a statement that not every normal exit passes through runs conditionally
     boolean cond = !oncePerIteration(i) || (forest.innermost[i] == null && !onEveryPathToReturn(i));
     boolean thrown = throwOperand.contains(i);
+    ColdPath coldPath = cold[i];
     if (cond) b.beginConditional();
     if (thrown) b.beginThrow();
+    if (coldPath.isCold()) b.beginCold(coldPath);
     try {
       lowerStmt(s, i);
     } finally {
+      if (coldPath.isCold()) b.endCold();
       if (thrown) b.endThrow();
       if (cond) b.endConditional();
     }
@@ -835,7 +858,8 @@ public final class MethodLowering {
     List<Immediate> args = ie.getArgs();
     if (Boxes.isValueOf(owner, sig.getName(), paramTypes(sig), ie instanceof JStaticInvokeExpr)) {
       if (result == null) result = b.temp(owner);
-      b.alloc(result, SiteKind.BOXING, owner, at, new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0))));
+      b.alloc(result, SiteKind.BOXING, owner, at,
+          new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0)), indexRange(args.get(0))));
       return;
     }
     MethodRef ref = calleeRef(ie);

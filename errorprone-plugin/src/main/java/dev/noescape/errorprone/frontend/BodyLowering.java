@@ -60,6 +60,7 @@ import com.sun.tools.javac.tree.JCTree.Tag;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.LoopKind;
@@ -290,19 +291,30 @@ final class BodyLowering {
   private void stmtInner(JCStatement s) {
     switch (s.getTag()) {
       case BLOCK -> {
-        for (JCStatement st : ((JCBlock) s).stats) stmt(st);
+        // statements that only run on the way to the block's closing throw are an error path
+        List<JCStatement> stats = ((JCBlock) s).stats;
+        int tail = ColdPaths.throwingTail(stats);
+        for (int k = 0; k < stats.size(); k++) {
+          if (k == tail) b.beginCold(ColdPath.ERROR);
+          stmt(stats.get(k));
+        }
+        if (tail < stats.size()) b.endCold();
       }
       case VARDEF -> varDef((JCVariableDecl) s);
       case EXEC -> expr(((JCExpressionStatement) s).expr);
       case IF -> {
         JCIf i = (JCIf) s;
         expr(i.cond);
+        ColdPaths.GuardedArm logging = ColdPaths.guardedArm(i.cond);
+        boolean lazy = lazyInitialization(i);
         b.beginConditional();
-        stmt(i.thenpart);
+        if (lazy) b.beginCold(ColdPath.LAZY_INIT);
+        arm(i.thenpart, logging == ColdPaths.GuardedArm.THEN);
+        if (lazy) b.endCold();
         b.endConditional();
         if (i.elsepart != null) {
           b.beginConditional();
-          stmt(i.elsepart);
+          arm(i.elsepart, logging == ColdPaths.GuardedArm.ELSE);
           b.endConditional();
         }
       }
@@ -364,14 +376,39 @@ final class BodyLowering {
         // runs only with assertions enabled
         JCAssert a = (JCAssert) s;
         b.beginConditional();
+        b.beginCold(ColdPath.ASSERTION);
         expr(a.cond);
         if (a.detail != null) expr(a.detail);
+        b.endCold();
         b.endConditional();
       }
       case CLASSDEF -> localClass((JCClassDecl) s);
       case SKIP -> { }
       default -> conservative(s);
     }
+  }
+
+  /**
+   * Whether {@code i} is {@code if (x == null) x = e;} inside a loop that {@code x} outlives (a
+   * field, or a local declared outside the innermost loop) and that never sets {@code x} back to
+   * null: the assignment runs at most once per call ({@link ColdPath#LAZY_INIT}).
+   */
+  private boolean lazyInitialization(JCIf i) {
+    if (loopCount == 0) return false;
+    Symbol x = ColdPaths.lazilyInitialized(i);
+    if (x == null) return false;
+    LocalInfo li = locals.get(x);
+    if (li != null && li.loopDepth() >= loopCount) return false;
+    if (li == null && !(x.owner instanceof ClassSymbol)) return false;
+    for (Frame f : frames) if (f.loop()) return !ColdPaths.setsNull(f.tree(), x);
+    return false;
+  }
+
+  /** An arm of an {@code if}; {@code logging}: it runs only when a logging level is enabled. */
+  private void arm(JCStatement arm, boolean logging) {
+    if (logging) b.beginCold(ColdPath.LOGGING);
+    stmt(arm);
+    if (logging) b.endCold();
   }
 
   private void varDef(JCVariableDecl v) {
@@ -428,8 +465,10 @@ final class BodyLowering {
     for (JCStatement init : f.init) stmt(init);
     LoopTripCounts.Result r = u.trips.forLoop(f);
     openLoop(f, LoopKind.FOR, r.tripCount(), r.reason());
+    if (r.indexRange() != null) indexRanges.put(r.index(), r.indexRange());
     if (f.cond != null) expr(f.cond);
     stmt(f.body);
+    if (r.indexRange() != null) indexRanges.remove(r.index());
     for (JCExpressionStatement st : f.step) stmt(st);
     closeLoop();
   }
@@ -560,11 +599,13 @@ final class BodyLowering {
       TreePath saved = path;
       path = new TreePath(path, c);
       b.beginConditional();
+      b.beginCold(ColdPath.ERROR);
       TreePath p2 = path;
       path = new TreePath(path, c.param);
       varDef(c.param);
       path = p2;
       stmt(c.body);
+      b.endCold();
       b.endConditional();
       path = saved;
     }
@@ -683,12 +724,17 @@ final class BodyLowering {
   /** A boxing site for {@code e} (of primitive type {@code from}) converted to {@code target} ({@link Boxes#boxFor}). */
   private Var box(JCExpression e, Type from, Type target, TreePath sitePath) {
     List<String> conversion = Boxes.boxFor(u.descriptors.typeName(from), u.descriptors.typeName(target));
-    return boxSite(e, conversion.get(0), conversion.get(1), LoopTripCounts.constant(e), sitePath);
+    return boxSite(e, e, conversion.get(0), conversion.get(1), LoopTripCounts.constant(e), sitePath);
   }
 
-  private Var boxSite(JCTree at, String primName, String boxName, Long constant, TreePath sitePath) {
+  /** The index of each counted loop being lowered whose values are known, while its body is ({@link LoopTripCounts.Result#indexRange}). */
+  private final Map<Symbol, Boxes.Range> indexRanges = new HashMap<>();
+
+  /** {@code value}: the boxed expression (null when it has no tree of its own), for its proven range. */
+  private Var boxSite(JCTree at, JCExpression value, String primName, String boxName, Long constant, TreePath sitePath) {
     Var t = b.temp(boxName);
-    AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at), new AllocSite.Boxing(primName, constant));
+    Boxes.Range range = value != null && TreeInfo.skipParens(value) instanceof JCIdent id ? indexRanges.get(id.sym) : null;
+    AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at), new AllocSite.Boxing(primName, constant, range));
     sitePaths.put(site.id(), sitePath);
     return t;
   }
@@ -819,7 +865,7 @@ final class BodyLowering {
       JCExpression arg = t.args.head;
       expr(arg);
       String box = owner.flatName().toString();
-      return boxSite(t, Boxes.primitiveOf(box), box, LoopTripCounts.constant(arg), path);
+      return boxSite(t, arg, Boxes.primitiveOf(box), box, LoopTripCounts.constant(arg), path);
     }
     Var recv = null;
     boolean nonVirtual = false;
@@ -1359,7 +1405,7 @@ final class BodyLowering {
   private Var rebox(JCTree at, LValue lv, Type t) {
     String box = Descriptors.isReference(t) ? u.descriptors.typeName(t) : null;
     if (box == null || Boxes.primitiveOf(box) == null) return null;
-    Var boxed = boxSite(at, Boxes.primitiveOf(box), box, null, path);
+    Var boxed = boxSite(at, null, Boxes.primitiveOf(box), box, null, path);
     write(lv, boxed, pos(at));
     return boxed;
   }

@@ -84,6 +84,8 @@ final class ClassLowering {
     String inherited = u.inheritedContract(m);
     boolean hot = classHot || u.isHot(m) || inherited != null;
     b.hot(hot).baseLoopDepth(baseDepth);
+    // an enum's constructor runs only from its static initializer
+    b.classInitialization(m.isConstructor() && Descriptors.isEnum(c));
     BodyLowering l = new BodyLowering(u, b, c, false, baseDepth, hot, display,
         m.isConstructor() ? null : m.getReturnType(), mdPath);
     if (!m.isStatic()) l.declareSelf("this", c.flatName().toString(), pos);

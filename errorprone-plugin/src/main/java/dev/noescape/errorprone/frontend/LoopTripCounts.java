@@ -24,6 +24,7 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.JCTree.Tag;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import dev.noescape.ir.Boxes;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.HashSet;
 import java.util.Set;
@@ -50,7 +51,11 @@ import java.util.Set;
  */
 final class LoopTripCounts {
   /** A trip count, or null with the reason. */
-  record Result(SymbolicExpr tripCount, String reason) {
+  record Result(SymbolicExpr tripCount, String reason, VarSymbol index, Boxes.Range indexRange) {
+    Result(SymbolicExpr tripCount, String reason) {
+      this(tripCount, reason, null, null);
+    }
+
     static Result none(String reason) {
       return new Result(null, reason);
     }
@@ -211,12 +216,13 @@ final class LoopTripCounts {
     if (hiC != null && loC != null) {
       long n = hiC - loC + (inclusive ? 1 : 0);
       n = n <= 0 ? 0 : (n + k - 1) / k;
+      Boxes.Range range = Boxes.Range.ofCountedLoop(forward ? loC : hiC, forward ? hiC : loC, step, inclusive);
       if (forward && loC == 0 && k == 1 && !inclusive) {
         // for (int i = 0; i < CAPACITY; i++): keep the name for messages and fixes
         String text = positions.text(bound);
-        return new Result(new SymbolicExpr(text, SymbolicExpr.canonicalKey(text), n), null);
+        return new Result(new SymbolicExpr(text, SymbolicExpr.canonicalKey(text), n), null, index, range);
       }
-      return new Result(SymbolicExpr.constant(n), null);
+      return new Result(SymbolicExpr.constant(n), null, index, range);
     }
     String diff = loC != null && loC == 0 ? left(hi) : left(hi) + " - " + right(lo);
     String text;

@@ -70,7 +70,7 @@ public final class CsvTradeImporter {
       orders.add(toOrder(row));
     }
 
-    // Distinct traders: one add per order, default capacity (UnpresizedCollection).
+    // Distinct traders: orders share traders, so presizing to orders.size() over-allocates (quiet).
     Set<String> traders = new HashSet<>();
     for (Order order : orders) {
       traders.add(order.trader());

@@ -1,0 +1,53 @@
+package dev.noescape.ir;
+
+/**
+ * Why a statement runs rarely, or only once, whatever loop it sits in: the cold-path fact of
+ * {@link StmtContext#cold()}. Front ends decide it from the method's structure, each in the terms
+ * of its input, by the same definitions:
+ *
+ * <ul>
+ *   <li>{@link #ERROR}: the statement runs only on the way to a failure. It is in a {@code catch}
+ *       block (in bytecode: code that only an exception edge reaches, which includes the exceptional
+ *       copy of a {@code finally}), it evaluates the operand of a {@code throw}, or every normal
+ *       path from it ends in a {@code throw} without going round a loop again ({@code if (bad) {
+ *       String m = String.format(...); throw new X(m); }}).
+ *   <li>{@link #ASSERTION}: inside an {@code assert} statement (it runs only with {@code -ea}).
+ *   <li>{@link #LOGGING}: in the branch a logging level check guards ({@code if
+ *       (log.isDebugEnabled())}, {@code isLoggable(Level.FINE)}, …; the checks are data:
+ *       {@code models/logging-guards}, read by {@code dev.noescape.models.LoggingGuards}).
+ *   <li>{@link #CLASS_INIT}: in a static initializer ({@code <clinit>}: static field initializers,
+ *       {@code static {}} blocks, an enum's constants), which runs once per class, and an enum's
+ *       constructors.
+ *   <li>{@link #LAZY_INIT}: inside a loop, the assignment {@code x = ...} that {@code if (x == null)}
+ *       guards, where {@code x} is a field or a local declared outside the loop that the loop never
+ *       sets back to {@code null}: it runs at most once per call, not per iteration.
+ * </ul>
+ *
+ * A statement that is in none of these is {@link #NONE}. Allocation rules that report an
+ * allocation because it repeats (in a loop) do not warn about cold statements: an allocation that
+ * runs once per failure, per log line at a disabled level or once per class does not repeat in
+ * normal operation.
+ */
+public enum ColdPath {
+  NONE(null),
+  ERROR("on an error path"),
+  ASSERTION("in an assertion"),
+  LOGGING("only when a logging level is enabled"),
+  CLASS_INIT("runs once, at class initialization"),
+  LAZY_INIT("at most once per call: a lazy initialization under a null check");
+
+  private final String phrase;
+
+  ColdPath(String phrase) {
+    this.phrase = phrase;
+  }
+
+  public boolean isCold() {
+    return this != NONE;
+  }
+
+  /** How messages say it: {@code on an error path}; null for {@link #NONE}. */
+  public String phrase() {
+    return phrase;
+  }
+}

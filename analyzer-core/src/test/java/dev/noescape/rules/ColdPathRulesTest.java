@@ -1,0 +1,66 @@
+package dev.noescape.rules;
+
+import static dev.noescape.rules.Fx.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noescape.catalog.Severity;
+import dev.noescape.engine.MethodResult;
+import dev.noescape.finding.Finding;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.ColdPath;
+import dev.noescape.ir.LoopKind;
+import dev.noescape.ir.MethodIRBuilder;
+import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.SymbolicExpr;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The repeat rules on cold paths (SiteRule.reportsRepetition): no warning; information at verbosity 2. */
+class ColdPathRulesTest {
+  /** A boxing site in {@code for (...)} at line 14, on the cold path {@code why} (NONE: not cold). */
+  private static MethodResult boxInLoop(ColdPath why) {
+    MethodIRBuilder b = Fx.method("add");
+    b.param("this", "com.acme.OrderBook", at(10));
+    b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
+    if (why.isCold()) b.beginCold(why);
+    b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(15), new AllocSite.Boxing("int", null));
+    if (why.isCold()) b.endCold();
+    b.endLoop();
+    return Fx.Results.of(b.build()).build();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ColdPath.class, names = {"ERROR", "ASSERTION", "LOGGING", "CLASS_INIT"})
+  void aColdLoopAllocationIsNoWarning(ColdPath why) {
+    assertTrue(new BoxingAllocationRule().check(boxInLoop(why), Fx.defaults()).isEmpty());
+  }
+
+  @Test
+  void atVerbosityTwoItIsInformationThatSaysWhichColdPath() {
+    List<Finding> fs = new BoxingAllocationRule().check(boxInLoop(ColdPath.ERROR), Fx.ctx(21, false, false, 2));
+    assertEquals(1, fs.size());
+    Finding f = fs.get(0);
+    assertEquals(Severity.INFO, f.severity());
+    assertEquals("boxing int to Integer allocates on every iteration of the loop (line 14): keep the value primitive "
+        + "(int) or use a primitive collection (not a warning: on an error path)", f.message());
+    assertNull(f.fix());
+  }
+
+  @Test
+  void theSameSiteOnTheNormalPathIsAWarning() {
+    List<Finding> fs = new BoxingAllocationRule().check(boxInLoop(ColdPath.NONE), Fx.defaults());
+    assertEquals(List.of(Severity.WARNING), fs.stream().map(Finding::severity).toList());
+  }
+
+  @Test
+  void heapEscapeIsNotARepeatRule() {
+    assertTrue(!new HeapEscapeRule().reportsRepetition());
+    assertTrue(new UnpresizedCollectionRule().reportsRepetition());
+    assertTrue(new HashMapCapacityRule().reportsRepetition());
+    assertTrue(new StringConcatInLoopRule().reportsRepetition());
+  }
+}
