@@ -16,11 +16,26 @@ import java.util.Set;
  * @param contractAllowsNoEscape whether the {@code AllocationContract} rule allows, in a
  *     {@code @NoAllocation} method (and its callees), allocations whose object provably does not
  *     escape ({@code NoEscape}: the JIT may scalar-replace them, but need not); off by default
+ * @param primitiveCollections the primitive-collections library the project itself depends on
+ *     ({@link ProjectLibraries}: {@code fastutil}, …), or null: "use a primitive collection"
+ *     is advised only to a project that has one
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
-    Set<String> hotAnnotations, boolean contractAllowsNoEscape) {
+    Set<String> hotAnnotations, boolean contractAllowsNoEscape, String primitiveCollections) {
   public RuleContext {
     hotAnnotations = Set.copyOf(hotAnnotations);
+  }
+
+  /** Without a primitive-collections library. */
+  public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
+      Set<String> hotAnnotations, boolean contractAllowsNoEscape) {
+    this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape, null);
+  }
+
+  /** This context with {@link #primitiveCollections()} set to {@code library} (null: none). */
+  public RuleContext withPrimitiveCollections(String library) {
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
+        contractAllowsNoEscape, library);
   }
 
   /** With the contract's default: every allocation counts, escaping or not. */
@@ -31,7 +46,8 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
 
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
-    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, allow);
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, allow,
+        primitiveCollections);
   }
 
   public static RuleContext defaults() {

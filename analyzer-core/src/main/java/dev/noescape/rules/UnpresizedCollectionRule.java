@@ -74,7 +74,7 @@ public final class UnpresizedCollectionRule extends SiteRule {
     boolean comparatorOnly = isComparatorOnly(s, ctor);
     if (!ctor.isDefault() && !comparatorOnly) return null;
     CollectionFill.Outcome o = CollectionFill.loopFill(result, s);
-    if (o.fill() == null) return null;
+    if (o.fill() == null || fitsDefault(s, o.fill().tripCount())) return null;
     return comparatorOnly ? comparatorFinding(m, s, ctor, o.fill()) : finding(m, s, o.fill(), context);
   }
 
@@ -89,6 +89,38 @@ public final class UnpresizedCollectionRule extends SiteRule {
       return "created with an explicit capacity or contents";
     }
     return CollectionFill.loopFill(result, site).quietReason();
+  }
+
+  /**
+   * Whether a constant size fits the default capacity, so the collection never grows: 10 elements
+   * for the list types, 12 entries (16 buckets at load factor 0.75) for the hash types, 11 for
+   * {@code PriorityQueue}, 16 for {@code ArrayDeque} (its default holds 16 elements).
+   */
+  static boolean fitsDefault(AllocSite s, SymbolicExpr size) {
+    if (size == null || !size.isConstant()) return false;
+    long fits = switch (s.type()) {
+      case "java.util.ArrayList", "java.util.Vector" -> 10;
+      case "java.util.PriorityQueue" -> 11;
+      case "java.util.ArrayDeque" -> 16;
+      default -> 12;
+    };
+    return size.constant() <= fits;
+  }
+
+  /**
+   * The size names a local assigned only after the allocation (a field initializer sized by a
+   * constructor local, a collection created before the array it copies is read): the capacity
+   * cannot be written at the allocation, so there is no fix to apply, and the advice says where
+   * the allocation has to move.
+   */
+  private Finding laterSizeFinding(MethodIR m, AllocSite s, CollectionFill.Fill fill, String local) {
+    SymbolicExpr size = fill.tripCount();
+    boolean hash = CollectionFill.HASH_TYPES.contains(s.type());
+    String noun = CollectionFill.MAP_TYPES.contains(s.type()) ? "entries" : "elements";
+    String message = s.description() + (hash ? " rehashes" : " grows") + " while it is filled with " + size.text() + " "
+        + noun + " in " + RuleSupport.loopPhrase(m, fill.loop().id(), false) + ": create it after '" + local
+        + "' is assigned, presized for " + size.text() + " " + noun + (hash ? " at the load factor 0.75" : "");
+    return siteFinding(m, s, message, List.of(), Hotness.of(m, s, fill.loop()), null);
   }
 
   /** {@code new PriorityQueue<>(comparator)}: the default capacity too. */
@@ -113,6 +145,8 @@ public final class UnpresizedCollectionRule extends SiteRule {
 
   private Finding finding(MethodIR m, AllocSite s, CollectionFill.Fill fill, RuleContext context) {
     SymbolicExpr size = fill.tripCount();
+    String later = RuleSupport.assignedAfter(m, s, size);
+    if (later != null) return laterSizeFinding(m, s, fill, later);
     String loop = RuleSupport.loopPhrase(m, fill.loop().id(), false);
     boolean hash = CollectionFill.HASH_TYPES.contains(s.type());
     boolean map = CollectionFill.MAP_TYPES.contains(s.type());

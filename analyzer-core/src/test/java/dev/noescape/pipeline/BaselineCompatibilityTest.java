@@ -51,9 +51,22 @@ class BaselineCompatibilityTest {
     Baseline v1 = Baseline.read(resource("corpus-baseline-v1.json"));
     Baseline.Applied applied = v1.apply(mapped.findings());
     assertEquals(List.of(), applied.remaining().stream().map(f -> f.finding().toTextLine()).toList());
-    assertEquals(List.of(), applied.stale());
-    assertEquals(v1.size(), applied.ignored());
+    // Left over, and only these: the boxed arguments of varargs calls, which are now part of the
+    // call's one finding (its own entry still holds it). A baseline reports them as stale, never
+    // lets a finding through.
+    assertEquals(MERGED_INTO_VARARGS_CALLS, applied.stale());
+    assertEquals(v1.size() - MERGED_INTO_VARARGS_CALLS.size(), applied.ignored());
   }
+
+  /** The v1 entries of boxes that became part of their varargs call's finding. */
+  static final List<String> MERGED_INTO_VARARGS_CALLS = List.of(
+      "BoxingAllocation:corpus.inventory.Inventory#report():boxing double to Double",
+      "BoxingAllocation:corpus.inventory.Inventory#report():boxing int to Integer",
+      "BoxingAllocation:corpus.json.JsonWriter#quote(java.lang.String):boxing int to Integer",
+      "BoxingAllocation:corpus.loops.LoopShapes#doWhile(java.util.Iterator):boxing int to Integer",
+      "BoxingAllocation:corpus.parsing.CsvReader#describe(java.util.List):boxing int to Integer",
+      "BoxingAllocation:corpus.varargs.VarargsCalls#format(java.util.List):boxing double to Double",
+      "BoxingAllocation:corpus.varargs.VarargsCalls#format(java.util.List):boxing int to Integer");
 
   @Test
   void theVersion2BaselineOfTheSameFindingsHoldsThemTooWithOneKeyEach(@TempDir Path dir) throws Exception {
@@ -62,7 +75,7 @@ class BaselineCompatibilityTest {
     Baseline v2 = Baseline.read(file);
     assertEquals(2, v2.version());
     assertEquals(mapped.findings().size(), v2.entries().size(), "twins are numbered, not counted");
-    assertEquals(Baseline.read(resource("corpus-baseline-v1.json")).size(), v2.size());
+    assertEquals(Baseline.read(resource("corpus-baseline-v1.json")).size() - MERGED_INTO_VARARGS_CALLS.size(), v2.size());
     Baseline.Applied applied = v2.apply(mapped.findings());
     assertEquals(List.of(), applied.remaining());
     assertEquals(List.of(), applied.stale());
