@@ -121,9 +121,15 @@ public final class BytecodeAnalysis {
     }
     findings.sort(Finding.ORDER);
     Map<MethodRef, MethodSummary> exports = exports(l.lowering(), l.inputNames(), result);
+    List<dev.noescape.engine.MethodResult> kept = new ArrayList<>();
+    if (options.keepResults()) {
+      for (dev.noescape.engine.MethodResult mr : result.methods()) {
+        if (l.inputNames().contains(mr.method().ref().owner())) kept.add(mr);
+      }
+    }
     return new Result(findings, l.classesTotal(), analyzed, l.problems(), exports,
         new SummaryUse(l.shipped().indexes().size(), l.summarized().size(), l.shipped().usedCount()), jdkCalls(l),
-        result.peaks());
+        result.peaks(), l.inputNames(), kept);
   }
 
   /** How the input methods' calls into the JDK were resolved (model, generated summary, unknown). */
@@ -170,7 +176,7 @@ public final class BytecodeAnalysis {
     List<AnalysisInputLocation> locations = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Path p : options.inputs()) {
-      for (ClassFiles.Entry e : ClassFiles.list(p, problems)) if (seen.add(e.className())) inputs.add(e);
+      for (ClassFiles.Entry e : ClassFiles.list(p, problems, true)) if (seen.add(e.className())) inputs.add(e);
       location(p, SourceType.Application, locations, problems);
     }
     // Summaries shipped by class path entries (META-INF/noescape): their classes are indexed for
@@ -184,7 +190,7 @@ public final class BytecodeAnalysis {
     for (ClassFiles.Entry e : inputs) project.see(e.className());
     for (Path p : options.classpath()) {
       boolean own = options.dependencies().contains(p);
-      for (ClassFiles.Entry e : ClassFiles.list(p, problems)) {
+      for (ClassFiles.Entry e : ClassFiles.list(p, problems, false)) {
         if (own) project.see(e.className());
         if (seen.add(e.className())) libs.add(e);
       }
@@ -423,6 +429,9 @@ public final class BytecodeAnalysis {
    * @param timeBudget wall-clock time the run may take (null: none); when it is spent, the classes
    *     and methods not analyzed yet are skipped with one problem each phase (output then depends
    *     on the machine's speed, hence opt-in)
+   * @param keepResults keep the engine's results for the input classes' methods in
+   *     {@link Result#inputResults()} (what a recording is joined to); otherwise they are dropped with
+   *     the run
    * @param dependencies the entries of {@code classpath} that are the project's own dependencies
    *     (what its build compiles against), whose APIs advice may suggest; the other entries are
    *     only the analysis' context (a library there is never suggested)
@@ -430,7 +439,8 @@ public final class BytecodeAnalysis {
    *     class file version
    */
   public record Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext,
-      boolean classpathSummaries, java.time.Duration timeBudget, List<Path> dependencies, Integer release) {
+      boolean classpathSummaries, java.time.Duration timeBudget, boolean keepResults, List<Path> dependencies,
+      Integer release) {
     public Options {
       inputs = List.copyOf(inputs);
       classpath = List.copyOf(classpath);
@@ -440,16 +450,23 @@ public final class BytecodeAnalysis {
 
     /** Reading the summaries class path entries ship (the default), without a time budget. */
     public Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext) {
-      this(inputs, classpath, rules, ruleContext, true, null, List.of(), null);
+      this(inputs, classpath, rules, ruleContext, true, null, false, List.of(), null);
     }
 
     public Options withClasspathSummaries(boolean read) {
-      return new Options(inputs, classpath, rules, ruleContext, read, timeBudget, dependencies, release);
+      return new Options(inputs, classpath, rules, ruleContext, read, timeBudget, keepResults, dependencies, release);
     }
 
     /** A wall-clock budget for the run (null: none; only the engine's deterministic work budgets apply). */
     public Options withTimeBudget(java.time.Duration budget) {
-      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, budget, dependencies, release);
+      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, budget, keepResults, dependencies,
+          release);
+    }
+
+    /** Whether the result keeps the engine's results for the inputs' methods ({@link Result#inputResults()}). */
+    public Options withKeepResults(boolean keep) {
+      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keep, dependencies,
+          release);
     }
 
     /**
@@ -459,12 +476,13 @@ public final class BytecodeAnalysis {
     public Options withDependencies(List<Path> deps) {
       List<Path> cp = new ArrayList<>(classpath);
       for (Path d : deps) if (!cp.contains(d)) cp.add(d);
-      return new Options(inputs, cp, rules, ruleContext, classpathSummaries, timeBudget, deps, release);
+      return new Options(inputs, cp, rules, ruleContext, classpathSummaries, timeBudget, keepResults, deps, release);
     }
 
     /** The target release, instead of the inputs' class file version (null: from the class files). */
     public Options withRelease(Integer targetRelease) {
-      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, dependencies, targetRelease);
+      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keepResults, dependencies,
+          targetRelease);
     }
   }
 
@@ -508,16 +526,29 @@ public final class BytecodeAnalysis {
    * @param jdkCalls how the input's calls into the JDK were resolved (a debug statistic)
    * @param work the engine's largest work per method and per recursive component against the
    *     budgets (a debug statistic)
+   * @param inputClasses the binary names of the input classes (the program a recording's stack
+   *     frames are credited to)
+   * @param inputResults with {@link Options#keepResults()}, the engine's results for the methods of
+   *     the input classes, in program order; else empty
    */
   public record Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
       Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse, dev.noescape.models.JdkCallCoverage jdkCalls,
-      WorkPeaks work) {
+      WorkPeaks work, Set<String> inputClasses, List<dev.noescape.engine.MethodResult> inputResults) {
     public Result {
       findings = List.copyOf(findings);
       problems = List.copyOf(problems);
       exports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exports));
       if (jdkCalls == null) jdkCalls = dev.noescape.models.JdkCallCoverage.NONE;
       if (work == null) work = WorkPeaks.NONE;
+      inputClasses = inputClasses == null ? Set.of() : Set.copyOf(inputClasses);
+      inputResults = inputResults == null ? List.of() : List.copyOf(inputResults);
+    }
+
+    /** Without the input classes' names and results (a run that does not join a recording). */
+    public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,
+        Map<MethodRef, MethodSummary> exports, SummaryUse summaryUse, dev.noescape.models.JdkCallCoverage jdkCalls,
+        WorkPeaks work) {
+      this(findings, classesTotal, classesAnalyzed, problems, exports, summaryUse, jdkCalls, work, null, null);
     }
 
     public Result(List<Finding> findings, int classesTotal, int classesAnalyzed, List<Problem> problems,

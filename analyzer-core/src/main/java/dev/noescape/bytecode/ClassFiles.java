@@ -25,12 +25,15 @@ final class ClassFiles {
   /**
    * One class file: where it is, its binary name, its major version (0 when the header is
    * unreadable), its source path (package path + SourceFile attribute, or null when the class has
-   * none or cannot be read) and whether its InnerClasses attribute says it is anonymous.
+   * none or cannot be read), whether its InnerClasses attribute says it is anonymous, and, when
+   * asked for, the offsets of its methods' allocating and calling instructions
+   * ({@link InstructionOffsets}; by {@code name + descriptor}).
    */
   record Entry(String display, String className, int major, String sourceFile, boolean anonymous,
-      Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> reusedSlots, Map<String, Integer> oversized) {
+      Map<String, List<dev.noescape.bytecode.locals.Locals.Var>> reusedSlots, Map<String, Integer> oversized,
+      Map<String, List<dev.noescape.bytecode.lower.Offsets.Insn>> offsets) {
     Entry(String display, String className, int major, String sourceFile, boolean anonymous) {
-      this(display, className, major, sourceFile, anonymous, Map.of(), Map.of());
+      this(display, className, major, sourceFile, anonymous, Map.of(), Map.of(), Map.of());
     }
   }
 
@@ -43,7 +46,11 @@ final class ClassFiles {
    */
   static final int MAX_INSTRUCTIONS = 10_000;
 
-  static List<Entry> list(Path root, List<BytecodeAnalysis.Problem> problems) {
+  /**
+   * The class files under {@code root}; with {@code offsets}, each with its instruction offsets (the
+   * inputs of a run: their sites are the ones a recording's stack frames are matched to).
+   */
+  static List<Entry> list(Path root, List<BytecodeAnalysis.Problem> problems, boolean offsets) {
     List<Entry> out = new ArrayList<>();
     String rootName = root.getFileName() == null ? root.toString() : root.getFileName().toString();
     try {
@@ -53,7 +60,7 @@ final class ClassFiles {
             String rel = root.relativize(p).toString().replace('\\', '/');
             if (!rel.endsWith(".class") || rel.endsWith("module-info.class") || rel.startsWith("META-INF/")) continue;
             try (InputStream in = Files.newInputStream(p)) {
-              out.add(entry(rootName + "/" + rel, className(rel), in.readAllBytes()));
+              out.add(entry(rootName + "/" + rel, className(rel), in.readAllBytes(), offsets));
             }
           }
         }
@@ -67,7 +74,7 @@ final class ClassFiles {
             String n = e.getName();
             if (!n.endsWith(".class") || n.endsWith("module-info.class") || n.startsWith("META-INF/")) continue;
             try (InputStream in = z.getInputStream(e)) {
-              out.add(entry(rootName + "!" + n, className(n), in.readAllBytes()));
+              out.add(entry(rootName + "!" + n, className(n), in.readAllBytes(), offsets));
             }
           }
         }
@@ -88,7 +95,7 @@ final class ClassFiles {
     return rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
   }
 
-  private static Entry entry(String display, String className, byte[] b) {
+  private static Entry entry(String display, String className, byte[] b, boolean withOffsets) {
     int major = major(b);
     if (major == 0) return new Entry(display, className, 0, null, false);
     String[] source = {null};
@@ -118,7 +125,8 @@ final class ClassFiles {
       // unreadable beyond the header: SootUp reports it when the class is read
     }
     String pkg = internal.lastIndexOf('/') >= 0 ? internal.substring(0, internal.lastIndexOf('/') + 1) : "";
-    return new Entry(display, className, major, source[0] == null ? null : pkg + source[0], anonymous[0], reused, oversized);
+    return new Entry(display, className, major, source[0] == null ? null : pkg + source[0], anonymous[0], reused, oversized,
+        withOffsets ? InstructionOffsets.of(b) : Map.of());
   }
 
   /** {@code name(java.lang.String,int[])}: how {@link ProgramLowering} names a method of the class. */

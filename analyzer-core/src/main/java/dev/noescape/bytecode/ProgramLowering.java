@@ -78,6 +78,15 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     return m == null ? List.of() : m.getOrDefault(methodKey, List.of());
   }
 
+  /** Per input class, the offsets of its methods' allocating and calling instructions (see {@code ClassFiles}). */
+  private final Map<String, Map<String, List<dev.noescape.bytecode.lower.Offsets.Insn>>> offsets = new HashMap<>();
+
+  @Override
+  public List<dev.noescape.bytecode.lower.Offsets.Insn> instructions(String cls, String methodKey) {
+    Map<String, List<dev.noescape.bytecode.lower.Offsets.Insn>> m = offsets.get(cls);
+    return m == null ? List.of() : m.getOrDefault(methodKey, List.of());
+  }
+
   @Override
   public Hierarchy hierarchy() {
     return hierarchy;
@@ -93,6 +102,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     where.put(e.className(), e.display());
     if (!e.reusedSlots().isEmpty()) reusedSlots.put(e.className(), e.reusedSlots());
     if (!e.oversized().isEmpty()) oversized.put(e.className(), e.oversized());
+    if (!e.offsets().isEmpty()) offsets.put(e.className(), e.offsets());
     if (e.sourceFile() != null) sourceFiles.put(e.className(), e.sourceFile());
     try {
       Optional<JavaSootClass> oc = load(e.className());

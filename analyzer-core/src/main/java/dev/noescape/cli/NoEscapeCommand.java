@@ -4,6 +4,9 @@ import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.pipeline.Pipeline;
+import dev.noescape.pipeline.Profiles;
+import dev.noescape.profile.AllocationProfile;
+import dev.noescape.profile.ProfileRanking;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.rules.RuleContext;
@@ -99,6 +102,12 @@ final class NoEscapeCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "DIR", description = "Write the HTML report into DIR (DIR/index.html).")
   String html;
 
+  @Option(names = "--profile", paramLabel = "FILE",
+      description = "A JDK Flight Recorder recording (or a directory of *.jfr) of the program at work: findings are ranked"
+          + " by the bytes it measured, and the HTML report shows its hottest allocation sites with the finding or the"
+          + " escape verdict that explains each (docs/profiles.md). Repeatable.")
+  List<String> profiles = new ArrayList<>();
+
   @Option(names = "--all", description = "Also report the escape verdicts: HeapEscape and LeakingParameter.")
   boolean all;
 
@@ -169,7 +178,7 @@ final class NoEscapeCommand implements Callable<Integer> {
 
   /** The checked settings of one run. */
   record Settings(BytecodeAnalysis.Options options, List<Path> sourceRoots, List<String> classpathNotes, Severity failOn,
-      List<Output> outputs, Path writeSummaries) {}
+      List<Output> outputs, Path writeSummaries, List<Path> profiles) {}
 
   /** A report to write: {@code path} resolved, {@code shown} as the user wrote it. */
   record Output(Kind kind, Path path, String shown) {
@@ -218,11 +227,14 @@ final class NoEscapeCommand implements Callable<Integer> {
     RuleContext defaults = RuleContext.defaults();
     RuleContext context = new RuleContext(defaults.targetRelease(), defaults.guavaOnClasspath(), reportOutsideLoops, v, hot,
         contractAllowsNoEscape);
+    List<Path> recordings = new ArrayList<>();
+    for (String p : profiles) recordings.add(Inputs.path(p, wd));
     BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context)
         .withDependencies(deps.entries())
         .withRelease(release())
         .withClasspathSummaries(!noClasspathSummaries)
-        .withTimeBudget(timeBudget());
+        .withTimeBudget(timeBudget())
+        .withKeepResults(!recordings.isEmpty());
     Path summariesDir = null;
     if (writeSummaries != null) {
       summariesDir = Inputs.path(writeSummaries, wd);
@@ -230,7 +242,7 @@ final class NoEscapeCommand implements Callable<Integer> {
     }
     List<String> classpathNotes = new ArrayList<>(cp.notes());
     classpathNotes.addAll(deps.notes());
-    return new Settings(options, sourceRoots, classpathNotes, threshold, outputs, summariesDir);
+    return new Settings(options, sourceRoots, classpathNotes, threshold, outputs, summariesDir, recordings);
   }
 
   /** {@code --release N} as a number (1.8 is 8), or null when not given. */
@@ -282,6 +294,7 @@ final class NoEscapeCommand implements Callable<Integer> {
         : env.stderrIsTerminal() ? ProgressLine.Mode.TERMINAL : ProgressLine.Mode.PLAIN;
     ProgressLine line = new ProgressLine(mode, err, env.nanoClock());
     BytecodeAnalysis.Result result;
+    Profiles.Pending recordings = settings.profiles().isEmpty() ? null : Profiles.start(settings.profiles(), this::shown);
     Thread ticker = mode != ProgressLine.Mode.OFF && env.tickMillis() > 0 ? startTicker(line, env.tickMillis()) : null;
     try {
       result = analyzer.run(settings.options(), line);
@@ -310,8 +323,14 @@ final class NoEscapeCommand implements Callable<Integer> {
           if (debug) e.printStackTrace(err);
         });
     notes.addAll(mapped.notes());
+    ProfileRanking ranking = null;
+    if (recordings != null) {
+      AllocationProfile profile = recordings.get();
+      for (String p : profile.problems()) notes.add("profile " + p);
+      ranking = Profiles.rank(profile, result);
+    }
     ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes,
-        new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()), mapped.waived());
+        new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()), mapped.waived(), ranking);
 
     List<String> wrote = new ArrayList<>();
     if (settings.writeSummaries() != null) {
@@ -333,9 +352,17 @@ final class NoEscapeCommand implements Callable<Integer> {
     if (!quiet) {
       printNotes(notes, settings.options().ruleContext().verbosity() >= 2);
       err.println(Summary.line(report.findings(), result.classesTotal(), result.classesAnalyzed(), wrote));
+      if (ranking != null) err.println("noescape: " + Profiles.summary(ranking));
       err.flush();
     }
     return exitCode(report.findings(), settings.failOn());
+  }
+
+  /** A recording's path as the user named it on the command line (relative to the working directory). */
+  private String shown(Path p) {
+    Path wd = env.workingDir().toAbsolutePath();
+    Path abs = p.toAbsolutePath();
+    return abs.startsWith(wd) ? wd.relativize(abs).toString() : p.toString();
   }
 
   private void write(Output o, ReportRun report, Pipeline.Mapped mapped) throws UsageException {

@@ -7,6 +7,7 @@ import dev.noescape.catalog.Severity;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;
+import dev.noescape.report.TextReport;
 import dev.noescape.report.Waiver;
 import dev.noescape.report.html.HtmlReportWriter;
 import dev.noescape.report.json.JsonReportWriter;
@@ -104,9 +105,12 @@ public final class Pipeline {
     return findings.stream().filter(f -> f.finding().severity().compareTo(threshold) >= 0).toList();
   }
 
-  /** One Go-style line per finding ({@code path:line:col: message [RuleId]}). */
+  /**
+   * One Go-style line per finding ({@code path:line:col: message [RuleId]}), ranked by measured bytes
+   * when the run has a recording ({@link TextReport#findings}).
+   */
   public static void printText(ReportRun run, PrintStream out) {
-    for (ReportedFinding f : run.findings()) out.println(f.finding().toTextLine());
+    out.print(TextReport.findings(run, false));
     out.flush();
   }
 

@@ -1,5 +1,6 @@
 package dev.noescape.report;
 
+import dev.noescape.profile.ProfileRanking;
 import java.util.List;
 
 /**
@@ -14,13 +15,26 @@ import java.util.List;
  * @param classes how many classes the run was given and analyzed; {@code null} when the front end
  *     does not count them (the javac plugin)
  * @param waived the waived {@code @NoAllocation} contracts, in file and line order
+ * @param profile the recordings joined to the analysis ({@code --profile}), which the writers rank
+ *     by; null without one
  */
 public record ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes,
-    List<Waiver> waived) {
+    List<Waiver> waived, ProfileRanking profile) {
   public ReportRun {
     findings = List.copyOf(findings);
     notes = List.copyOf(notes);
     waived = List.copyOf(waived);
+  }
+
+  /** A run without a recording. */
+  public ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes,
+      List<Waiver> waived) {
+    this(toolVersion, findings, notes, classes, waived, null);
+  }
+
+  /** The same run ranked by {@code ranking} (null: by static hotness). */
+  public ReportRun withProfile(ProfileRanking ranking) {
+    return new ReportRun(toolVersion, findings, notes, classes, waived, ranking);
   }
 
   /** A run without waived contracts. */

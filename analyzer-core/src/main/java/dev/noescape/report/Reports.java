@@ -5,6 +5,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
+import dev.noescape.profile.ProfileRanking;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,9 +61,33 @@ public final class Reports {
 
   /** The {@code n} hottest findings, hottest first. */
   public static List<ReportedFinding> hottest(List<ReportedFinding> findings, int n) {
-    List<ReportedFinding> out = new ArrayList<>(findings);
-    out.sort(HOTTEST_FIRST);
+    return hottest(findings, n, null);
+  }
+
+  /**
+   * The {@code n} hottest findings, hottest first: by measured bytes when {@code profile} is given
+   * ({@link #ranked}), else by static hotness.
+   */
+  public static List<ReportedFinding> hottest(List<ReportedFinding> findings, int n, ProfileRanking profile) {
+    List<ReportedFinding> out = ranked(findings, profile);
     return List.copyOf(out.subList(0, Math.min(n, out.size())));
+  }
+
+  /**
+   * Every finding, hottest first. With a recording: by the bytes measured for it
+   * ({@link ProfileRanking#bytesOf}), heaviest first; findings nothing was sampled for follow by
+   * static hotness. Without one: by static hotness ({@link #HOTTEST_FIRST}). Ties in {@link #ORDER}.
+   */
+  public static List<ReportedFinding> ranked(List<ReportedFinding> findings, ProfileRanking profile) {
+    List<ReportedFinding> out = new ArrayList<>(findings);
+    if (profile == null) {
+      out.sort(HOTTEST_FIRST);
+      return out;
+    }
+    Map<ReportedFinding, Long> measured = new IdentityHashMap<>();
+    for (ReportedFinding rf : out) measured.put(rf, profile.bytesOf(rf.finding()));
+    out.sort(Comparator.comparingLong((ReportedFinding rf) -> measured.get(rf)).reversed().thenComparing(HOTTEST_FIRST));
+    return out;
   }
 
   /**
@@ -70,8 +95,13 @@ public final class Reports {
    * {@link #ORDER}); either way returned in {@link #ORDER}.
    */
   public static List<ReportedFinding> capped(List<ReportedFinding> findings, int max) {
+    return capped(findings, max, null);
+  }
+
+  /** {@link #capped(List, int)}, the hottest by measured bytes when {@code profile} is given. */
+  public static List<ReportedFinding> capped(List<ReportedFinding> findings, int max, ProfileRanking profile) {
     if (findings.size() <= max) return sorted(findings);
-    List<ReportedFinding> kept = new ArrayList<>(hottest(findings, max));
+    List<ReportedFinding> kept = new ArrayList<>(hottest(findings, max, profile));
     kept.sort(ORDER);
     return kept;
   }

@@ -3,6 +3,7 @@ package dev.noescape.report;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.Reason;
+import dev.noescape.profile.ProfileRanking;
 import java.util.List;
 import java.util.Map;
 
@@ -32,14 +33,34 @@ public final class TextReport {
   }
 
   /**
-   * Every finding, one line each in {@link Reports#ORDER}; with {@code reasonChains} each
-   * finding's reason chain follows, one step per line indented by four spaces
-   * ({@code     stored into Cache.map (line 20)}).
+   * The text line of one finding, followed, when a recording ranks the run and samples were
+   * credited to it, by what was measured:
+   * {@code path:line:col: message [RuleId] (measured: 12.3 MB, 41.2 % of the sampled program bytes)}.
+   * The line keeps the {@code path:line:col: message} shape editors and CI parse.
+   */
+  public static String line(ReportedFinding rf, ProfileRanking profile) {
+    String line = line(rf);
+    String measured = profile == null ? null : profile.measured(rf.finding());
+    return measured == null ? line : line + " (" + measured + ")";
+  }
+
+  /**
+   * The findings in the order the text prints them: {@link Reports#ORDER}, or, when a recording ranks
+   * the run, heaviest first ({@link Reports#ranked}).
+   */
+  public static List<ReportedFinding> order(ReportRun run) {
+    return run.profile() == null ? Reports.sorted(run.findings()) : Reports.ranked(run.findings(), run.profile());
+  }
+
+  /**
+   * Every finding, one line each ({@link #line(ReportedFinding, ProfileRanking)}, in {@link #order});
+   * with {@code reasonChains} each finding's reason chain follows, one step per line indented by four
+   * spaces ({@code     stored into Cache.map (line 20)}).
    */
   public static String findings(ReportRun run, boolean reasonChains) {
     StringBuilder sb = new StringBuilder();
-    for (ReportedFinding rf : Reports.sorted(run.findings())) {
-      sb.append(line(rf)).append('\n');
+    for (ReportedFinding rf : order(run)) {
+      sb.append(line(rf, run.profile())).append('\n');
       if (reasonChains) {
         for (Reason r : rf.finding().reasons()) sb.append("    ").append(r.render()).append('\n');
       }

@@ -267,7 +267,7 @@ public final class SourceMapper {
         return Optional.empty();
       }
       if (site == null) return Optional.of(ReportedFinding.of(moved));
-      Finding mapped = f.at(rel, position(u, site));
+      Finding mapped = f.at(rel, position(u, site).withBci(f.pos().bci()));
       List<TextEdit> edits = f.fix() == null ? List.of() : FixEdits.edits(u, site, f.fix(), rel, types);
       return Optional.of(new ReportedFinding(mapped, edits));
     } catch (RuntimeException | StackOverflowError e) {

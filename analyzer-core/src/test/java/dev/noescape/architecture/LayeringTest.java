@@ -18,14 +18,18 @@ import java.util.List;
  *   catalog ── ir ── summary ── engine ── finding ── rules ── backend ── bytecode ── pipeline ── cli
  *                      └── models ──────────────────────────────────────┘     report ── source ──┘
  *   rewrite ────────────────────────────────────────────────────────────────────────────┘
+ *                                              └── profile ──────────────────────┘
  * </pre>
  *
  * {@code catalog} (the rules' public contract: IDs, levels, documentation) is used by every layer and
- * uses none; {@code finding} and the report writers stand on the IR, not on the engine, and
- * {@code rewrite} (fix rewrites as text edits, for the plugin and the source mapping) on nothing. The
- * packages the Error Prone plugin puts on the javac processor path (catalog, ir, summary, engine,
- * finding, models, rules, backend, rewrite) use nothing but the JDK; the front end, the source mapping and the writers
- * sit above them, the command line on top. No package cycles, at any depth.
+ * uses none; {@code finding} stands on the IR, not on the engine, and {@code rewrite} (fix rewrites as
+ * text edits, for the plugin and the source mapping) on nothing. The packages the Error Prone plugin
+ * puts on the javac processor path (catalog, ir, summary, engine, finding, models, rules, backend,
+ * rewrite, profile) use nothing but the JDK; the front end, the source mapping and the writers sit
+ * above them, the command line on top. No package cycles, at any depth. {@code profile} joins JFR
+ * recordings to the engine's results: the writers rank by it (and name the engine's verdict of a
+ * sampled place, the one reason they see an engine type), and the javac plugin reads recordings too,
+ * so it may use the JDK's {@code jdk.jfr} module but nothing outside the JDK.
  */
 @AnalyzeClasses(packages = "dev.noescape",
     importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
@@ -43,7 +47,7 @@ class LayeringTest {
 
   /** The packages below {@code dev.noescape}, each a layer (with its subpackages). */
   private static final List<String> LAYERS =
-      List.of("catalog", "ir", "summary", "engine", "finding", "models", "rules", "backend", "bytecode", "report", "rewrite",
+      List.of("catalog", "ir", "summary", "engine", "finding", "models", "rules", "backend", "profile", "bytecode", "report", "rewrite",
           "source", "pipeline", "cli");
 
   private static LayeredArchitecture definedLayers() {
@@ -63,10 +67,11 @@ class LayeringTest {
       .whereLayer("rules").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding")
       .whereLayer("backend").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding", "rules")
       .whereLayer("bytecode").mayOnlyAccessLayers("catalog", "ir", "summary", "engine", "finding", "models", "rules", "backend")
-      .whereLayer("report").mayOnlyAccessLayers("catalog", "ir", "finding")
+      .whereLayer("profile").mayOnlyAccessLayers("catalog", "ir", "engine", "finding")
+      .whereLayer("report").mayOnlyAccessLayers("catalog", "ir", "engine", "finding", "profile")
       .whereLayer("rewrite").mayNotAccessAnyLayer()
       .whereLayer("source").mayOnlyAccessLayers("catalog", "ir", "finding", "rules", "report", "rewrite")
-      .whereLayer("pipeline").mayOnlyAccessLayers("catalog", "ir", "finding", "bytecode", "report", "source")
+      .whereLayer("pipeline").mayOnlyAccessLayers("catalog", "ir", "finding", "bytecode", "report", "source", "profile")
       .whereLayer("cli").mayNotBeAccessedByAnyLayer();
 
   @ArchTest
@@ -77,6 +82,12 @@ class LayeringTest {
       .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.noescape..")
       .because("the Error Prone plugin puts these packages on the javac processor path, where SootUp, JavaParser,"
           + " Jackson and picocli are not (noescape-core declares them optional)");
+
+  @ArchTest
+  static final ArchRule profileUsesOnlyTheJdk = noClasses()
+      .that().resideInAPackage("dev.noescape.profile..")
+      .should().dependOnClassesThat().resideOutsideOfPackages("java..", "jdk.jfr..", "dev.noescape..")
+      .because("the Error Prone plugin reads recordings on the javac processor path, where only the JDK is");
 
   @ArchTest
   static final ArchRule onlyTheBackEndRunsTheEngineAndTheRules = BackEndRule.ONLY_THE_BACK_END_RUNS_THE_ENGINE_AND_THE_RULES;

@@ -51,6 +51,7 @@ class JsonReportWriterTest {
               "line": 7,
               "column": 15,
               "endColumn": null,
+              "bci": null,
               "message": "new Entry(k, v) escapes to heap: stored into Cache.map (line 8)",
               "hotness": 40,
               "method": "com.acme.cache.Cache#put(java.lang.String,java.lang.Object)",
@@ -77,6 +78,7 @@ class JsonReportWriterTest {
               "line": 5,
               "column": 22,
               "endColumn": 39,
+              "bci": null,
               "message": "new ArrayList<>() grows while it is filled with orders.size() elements in the loop at line 7: presize it: new ArrayList<>(orders.size())",
               "hotness": 11040,
               "method": "com.acme.orders.OrderBook#submit(java.util.List)",
@@ -117,7 +119,7 @@ class JsonReportWriterTest {
     List<String> fields = new ArrayList<>();
     for (Iterator<String> it = doc.at("/findings/0").fieldNames(); it.hasNext(); ) fields.add(it.next());
     assertEquals(
-        List.of("rule", "severity", "file", "line", "column", "endColumn", "message", "hotness", "method", "subject",
+        List.of("rule", "severity", "file", "line", "column", "endColumn", "bci", "message", "hotness", "method", "subject",
             "baselineKey", "reasons", "fix"),
         fields);
     assertEquals(6, doc.at("/summary/total").asInt());

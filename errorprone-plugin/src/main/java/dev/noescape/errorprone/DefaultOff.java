@@ -36,6 +36,11 @@ final class DefaultOff {
     } catch (RuntimeException e) {
       return false;
     }
+    return explicitlyEnabled(options, checkName);
+  }
+
+  /** Whether {@code options} name the check (not {@code OFF}) or turn on every disabled check. */
+  static boolean explicitlyEnabled(ErrorProneOptions options, String checkName) {
     if (options == null) return false;
     if (options.isEnableAllChecksAsWarnings()) return true;
     Map<String, ErrorProneOptions.Severity> severities = options.getSeverityMap();

@@ -12,9 +12,17 @@ import dev.noescape.errorprone.frontend.FrontEndResult;
 import dev.noescape.errorprone.frontend.JavacFrontEnd;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.engine.EscapeState;
+import dev.noescape.engine.MethodResult;
+import dev.noescape.ir.Reason;
+import dev.noescape.engine.SiteResult;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
 import dev.noescape.models.JdkSummaries;
+import dev.noescape.profile.Attribution;
+import dev.noescape.profile.ProfileJoin;
+import dev.noescape.profile.ProfileRanking;
+import dev.noescape.profile.RuntimePredictor;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.summary.SummaryProvider;
 import java.util.ArrayList;
@@ -42,8 +50,16 @@ import java.util.Set;
 public final class JavacAnalysis {
   private JavacAnalysis() {}
 
-  /** One finding, ready to report: where, and the fix if one could be built. */
-  public record Report(Finding finding, TreePath path, SuggestedFix fix) {}
+  /**
+   * One finding, ready to report: where, the fix if one could be built, and what the recordings of
+   * {@code -XepOpt:NoEscape:Profile} measured for it ({@link ProfileRanking#measured}; null without
+   * recordings or samples there).
+   */
+  public record Report(Finding finding, TreePath path, SuggestedFix fix, String measured) {
+    public Report(Finding finding, TreePath path, SuggestedFix fix) {
+      this(finding, path, fix, null);
+    }
+  }
 
   /**
    * Something the analysis went on without, in one line.
@@ -54,15 +70,34 @@ public final class JavacAnalysis {
   public record Problem(RuleId rule, Tree at, String message) {}
 
   /**
+   * The engine's verdict on one allocating expression of the unit, whether or not a rule reports it:
+   * what an editor shows on hover.
+   *
+   * @param path the expression's tree
+   * @param description what allocates, as the findings name it: {@code new StringBuilder()}
+   * @param allocates false for a boxing conversion the {@code valueOf} caches always serve
+   * @param state the engine's escape state
+   * @param chain the reasons for {@code state}, outermost step last (empty for {@code NO_ESCAPE})
+   */
+  public record Verdict(TreePath path, String description, boolean allocates, EscapeState state, List<Reason> chain) {
+    public Verdict {
+      chain = List.copyOf(chain);
+    }
+  }
+
+  /**
    * What the analysis of a unit found.
    *
    * @param reports the findings of the requested rules, sorted with {@link Finding#ORDER}
    * @param problems in the order met
+   * @param verdicts the engine's verdict on every allocating expression of the methods it analyzed,
+   *     in program order (methods, then sites)
    */
-  public record Result(List<Report> reports, List<Problem> problems) {
+  public record Result(List<Report> reports, List<Problem> problems, List<Verdict> verdicts) {
     public Result {
       reports = List.copyOf(reports);
       problems = List.copyOf(problems);
+      verdicts = List.copyOf(verdicts);
     }
   }
 
@@ -82,9 +117,10 @@ public final class JavacAnalysis {
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
       run.reports.clear();
+      run.verdicts.clear();
       run.problems.add(new Problem(null, null, "analysis of the unit failed: " + Faults.describe(t)));
     }
-    return new Result(run.reports, run.problems);
+    return new Result(run.reports, run.problems, run.verdicts);
   }
 
   /** The unit's file name, or {@code <unknown>}. */
@@ -104,6 +140,7 @@ public final class JavacAnalysis {
     final Set<RuleId> rules;
     final List<Report> reports = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
+    final List<Verdict> verdicts = new ArrayList<>();
 
     Run(CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, Set<RuleId> rules) {
       this.unit = unit;
@@ -174,12 +211,14 @@ public final class JavacAnalysis {
       if (deps != null) for (String p : deps.takeProblems()) problem(p);
       if (out.result().methods().isEmpty()) return; // the engine could analyze none of the methods
       for (BackEnd.Failure f : out.failures()) if (f.stage() == BackEnd.Stage.RULES) ruleProblem(f, fe);
+      verdicts(out, fe);
 
       // 3. AllocationContract with the callees other units of this javac run declare.
       List<Finding> findings = out.findings();
       if (rules.contains(RuleId.ALLOCATION_CONTRACT)) findings = withSourceCallees(findings, input);
 
-      // 4. Trees and fixes.
+      // 4. Trees, fixes, and what the recordings measured.
+      ProfileRanking ranking = ranking(out);
       Map<String, MethodIR> methods = program.byKey();
       FindingTrees trees = new FindingTrees(unit);
       // Several findings may get the same fix (two accumulations of one String in one loop); applying
@@ -211,7 +250,40 @@ public final class JavacAnalysis {
                 + FindingTrees.displayName(f, methods) + ": " + Faults.describe(t)));
           }
         }
-        reports.add(new Report(f, path, fix));
+        reports.add(new Report(f, path, fix, ranking == null ? null : ranking.measured(f)));
+      }
+    }
+
+    /**
+     * The recordings ({@code -XepOpt:NoEscape:Profile}) joined to this unit's results, or null
+     * without recordings (their problems go into the first unit's note; a failure into this one's).
+     */
+    private ProfileRanking ranking(BackEnd.Output out) {
+      if (options.profiles().isEmpty()) return null;
+      try {
+        CompilationProfile profile = CompilationProfile.of(state.context, options.profiles());
+        for (String p : profile.takeProblems()) problem(p);
+        Attribution a = profile.attribution();
+        return a == null ? null : ProfileJoin.join(a, out.result().methods(), RuntimePredictor.NONE);
+      } catch (Throwable t) {
+        Faults.rethrowIfFatal(t);
+        problem("profile not used: " + Faults.describe(t));
+        return null;
+      }
+    }
+
+    /** The verdict on every site of the methods the engine analyzed (not the placeholders of those it did not). */
+    private void verdicts(BackEnd.Output out, FrontEndResult fe) {
+      Set<String> notAnalyzed = out.result().notAnalyzed();
+      for (MethodResult m : out.result().methods()) {
+        String key = m.method().ref().key();
+        if (notAnalyzed.contains(key)) continue;
+        for (SiteResult s : m.sites()) {
+          TreePath path = fe.siteTrees().get(new FrontEndResult.SiteKey(key, s.site().id()));
+          if (path != null) {
+            verdicts.add(new Verdict(path, s.site().description(), !s.site().neverAllocates(), s.state(), s.chain()));
+          }
+        }
       }
     }
 

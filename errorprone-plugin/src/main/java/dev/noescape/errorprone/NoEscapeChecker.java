@@ -1,5 +1,7 @@
 package dev.noescape.errorprone;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
@@ -19,7 +21,9 @@ import dev.noescape.errorprone.Faults.Stage;
 import dev.noescape.errorprone.JavacAnalysis.Report;
 import dev.noescape.finding.Finding;
 import dev.noescape.ir.Reason;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The common part of the noescape checkers: one checker per rule, each reporting its rule's
@@ -89,7 +93,8 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
             onSuppressed(r, state);
             continue;
           }
-          Description.Builder d = buildDescription(atStart(r.path().getLeaf())).setMessage(r.finding().message());
+          String message = r.measured() == null ? r.finding().message() : r.finding().message() + " (" + r.measured() + ")";
+          Description.Builder d = buildDescription(atStart(r.path().getLeaf())).setMessage(message);
           if (isInformation(r.finding())) d.overrideSeverity(SeverityLevel.SUGGESTION);
           if (r.fix() != null) d.addFix(r.fix());
           state.reportMatch(d.build());
@@ -120,6 +125,29 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
    */
   void onSuppressed(Report r, VisitorState state) {}
 
+  /**
+   * Whether {@code @SuppressWarnings("RuleId")} (or another suppression Error Prone honours) on a
+   * declaration enclosing the report silences it, as the rule's checker decides when it reports: for
+   * callers of {@link JavacAnalysis} outside Error Prone (a language server).
+   */
+  public static boolean isSuppressed(Report r, VisitorState state) {
+    return CHECKERS.get().get(r.finding().rule()).suppressed(r.path(), state);
+  }
+
+  /** One instance of each checker, by rule, made on first use (a checker reads its {@code @BugPattern} when made). */
+  private static final Supplier<Map<RuleId, NoEscapeChecker>> CHECKERS = Suppliers.memoize(() -> {
+    Map<RuleId, NoEscapeChecker> byRule = new EnumMap<>(RuleId.class);
+    for (Class<? extends BugChecker> c : NoEscapeCheckers.ALL) {
+      try {
+        NoEscapeChecker checker = (NoEscapeChecker) c.getDeclaredConstructor().newInstance();
+        byRule.put(checker.rule(), checker);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot instantiate " + c.getName(), e);
+      }
+    }
+    return byRule;
+  });
+
   /** Whether {@code @SuppressWarnings} (or another suppression) on an enclosing declaration silences the finding. */
   private boolean suppressed(TreePath path, VisitorState state) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
@@ -138,7 +166,7 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
    * must not count as a warning (or fail a {@code -Werror} build). Its reason chain ends at the
    * call that does not keep the object; a GlobalEscape chain ends at a cause of escape.
    */
-  static boolean isInformation(Finding f) {
+  public static boolean isInformation(Finding f) {
     List<Reason> chain = f.reasons();
     return f.rule() == RuleId.HEAP_ESCAPE
         && (chain.isEmpty() || chain.get(chain.size() - 1).kind() == Reason.Kind.PASSED_TO_NON_ESCAPING_CALL);

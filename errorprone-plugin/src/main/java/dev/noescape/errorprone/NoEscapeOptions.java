@@ -23,6 +23,10 @@ import java.util.Set;
  *   <li>{@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false} (default false): the
  *       {@code AllocationContract} check allows allocations whose object provably does not escape
  *       (the JIT may scalar-replace them, but need not).
+ *   <li>{@code -XepOpt:NoEscape:Profile=app.jfr,more.jfr} (paths relative to javac's working
+ *       directory; a directory means its {@code *.jfr}): JDK Flight Recorder recordings of the
+ *       compiled code at work; each warning then ends with what they measured for it
+ *       ({@code (measured: 12.3 MB, 41.2 % of the sampled program bytes)}).
  * </ul>
  *
  * <p>A malformed value never fails the compilation: it falls back to the default and is listed in
@@ -34,20 +38,29 @@ import java.util.Set;
  *     built-in {@code HotPath}/{@code NoAllocation})
  * @param problems messages about option values that could not be used
  * @param contractAllowsNoEscape {@code AllocationContract} allows non-escaping allocations
+ * @param profiles the recordings to rank findings by, as given (none: no ranking)
  */
 public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
-    boolean contractAllowsNoEscape) {
+    boolean contractAllowsNoEscape, List<String> profiles) {
 
   public static final String VERBOSITY = "NoEscape:Verbosity";
   public static final String REPORT_OUTSIDE_LOOPS = "NoEscape:ReportOutsideLoops";
   public static final String HOT_ANNOTATIONS = "NoEscape:HotAnnotations";
   public static final String CONTRACT_ALLOWS_NO_ESCAPE = "NoEscape:ContractAllowsNoEscape";
+  public static final String PROFILE = "NoEscape:Profile";
 
   /** The annotations that always mark a method hot (matched by simple name, any package). */
 
   public NoEscapeOptions {
     hotAnnotations = Set.copyOf(hotAnnotations);
     problems = List.copyOf(problems);
+    profiles = List.copyOf(profiles);
+  }
+
+  /** Options without recordings. */
+  public NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<String> hotAnnotations, List<String> problems,
+      boolean contractAllowsNoEscape) {
+    this(verbosity, reportOutsideLoops, hotAnnotations, problems, contractAllowsNoEscape, List.of());
   }
 
   public static NoEscapeOptions defaults() {
@@ -86,7 +99,12 @@ public record NoEscapeOptions(int verbosity, boolean reportOutsideLoops, Set<Str
         if (!name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))) hot.add(name);
       }
     }
-    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape);
+    List<String> profiles = new ArrayList<>();
+    String p = flagValue(flags, PROFILE, problems);
+    if (p != null) {
+      for (String part : p.split(",")) if (!part.isBlank()) profiles.add(part.trim());
+    }
+    return new NoEscapeOptions(verbosity, outside, hot, problems, allowNoEscape, profiles);
   }
 
   /** Every simple name that marks a method hot: the built-in ones plus the configured ones. */

@@ -22,7 +22,9 @@
  *   <li><b>Options.</b> {@code -XepOpt:NoEscape:Verbosity=1|2},
  *       {@code -XepOpt:NoEscape:ReportOutsideLoops=true|false},
  *       {@code -XepOpt:NoEscape:HotAnnotations=Name1,Name2},
- *       {@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false}; see
+ *       {@code -XepOpt:NoEscape:ContractAllowsNoEscape=true|false},
+ *       {@code -XepOpt:NoEscape:Profile=app.jfr} (JFR recordings: each warning ends with what they
+ *       measured for it, {@link dev.noescape.errorprone.CompilationProfile}); see
  *       {@link dev.noescape.errorprone.NoEscapeOptions}. The target release comes from
  *       {@code --release}/{@code -source}/{@code -target}; Guava's presence from the class path.
  *   <li><b>Suppression.</b> {@code @SuppressWarnings("RuleId")} on the enclosing variable,

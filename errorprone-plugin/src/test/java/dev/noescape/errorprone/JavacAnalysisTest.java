@@ -63,6 +63,10 @@ class JavacAnalysisTest {
       "  @NoAllocation int total(Helper h) {",
       "    return h.size();",
       "  }",
+      "  int scratch() {",
+      "    int[] t = new int[2];",
+      "    return t.length;",
+      "  }",
       "}");
   /** A callee in another file of the run: the contract follows it there. */
   private static final String HELPER = String.join("\n",
@@ -103,6 +107,7 @@ class JavacAnalysisTest {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<String> analyzed = new ArrayList<>();
     int fixes = 0;
+    List<String> verdicts = List.of();
     try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavacTask task = (JavacTask) javac.getTask(new StringWriter(), fm, diagnostics, List.of("--release", "21", "-proc:none"),
           null, fm.getJavaFileObjects(src.resolve("p/Book.java"), src.resolve("p/Helper.java")));
@@ -113,6 +118,7 @@ class JavacAnalysisTest {
         JavacAnalysis.Result r = JavacAnalysis.analyze(unit, ((BasicJavacTask) task).getContext(),
             NoEscapeOptions.defaults(), CompilationUnitAnalysis.RULES);
         assertEquals(List.of(), r.problems(), unit.getSourceFile().getName());
+        if (unit.getSourceFile().getName().endsWith("Book.java")) verdicts = verdicts(unit, r);
         for (JavacAnalysis.Report report : r.reports()) {
           long line = unit.getLineMap().getLineNumber(((JCTree) report.path().getLeaf()).getStartPosition());
           assertTrue(report.path().getCompilationUnit() == unit);
@@ -134,6 +140,23 @@ class JavacAnalysisTest {
     assertTrue(reported.stream().anyMatch(l -> l.contains("[AllocationContract]") && l.contains("Helper.size")), reported.toString());
     assertEquals(sorted(reported), sorted(analyzed));
     assertEquals(3, fixes, "the fixes of UnpresizedCollection, StringConcatInLoop and HashMapCapacity");
+    // A verdict for every allocating expression, reported or not (the array in Helper is another unit's).
+    assertEquals(List.of(
+        "10 new ArrayList<>() GLOBAL_ESCAPE returned", "11 boxing int to Integer GLOBAL_ESCAPE stored into",
+        "16 s += p GLOBAL_ESCAPE returned", "20 new HashMap<>(keys.size()) GLOBAL_ESCAPE returned",
+        "31 new int[2] NO_ESCAPE"), verdicts);
+  }
+
+  /** {@code line description STATE first-reason-kind-words} of each verdict. */
+  private static List<String> verdicts(CompilationUnitTree unit, JavacAnalysis.Result r) {
+    List<String> out = new ArrayList<>();
+    for (JavacAnalysis.Verdict v : r.verdicts()) {
+      long line = unit.getLineMap().getLineNumber(((JCTree) v.path().getLeaf()).getStartPosition());
+      String first = v.chain().isEmpty() ? "" : " " + v.chain().get(0).text().split(" ")[0]
+          + (v.chain().get(0).text().startsWith("stored into") ? " into" : "");
+      out.add(line + " " + v.description() + " " + v.state() + first);
+    }
+    return out;
   }
 
   private static List<String> sorted(List<String> lines) {

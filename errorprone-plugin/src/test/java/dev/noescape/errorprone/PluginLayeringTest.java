@@ -38,7 +38,7 @@ class PluginLayeringTest {
   static final ArchRule theJavacAnalysisKnowsNoCheckerOrReporting = noClasses()
       .that(resideInAPackage("dev.noescape.errorprone.frontend..").or(belongToAnyOf(JavacAnalysis.class,
           FindingTrees.class, FixBuilder.class, CompilationFacts.class, DependencySummaries.class, SourceCallees.class,
-          JdkCallLog.class, Faults.class)))
+          JdkCallLog.class, Faults.class, CompilationProfile.class)))
       .should().dependOnClassesThat().resideInAnyPackage("com.google.errorprone.bugpatterns..",
           "com.google.errorprone.matchers..", "com.google.errorprone.scanner..")
       .orShould().dependOnClassesThat().belongToAnyOf(NoEscapeChecker.class, CompilationUnitAnalysis.class,

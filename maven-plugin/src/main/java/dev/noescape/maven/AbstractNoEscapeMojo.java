@@ -100,10 +100,20 @@ abstract class AbstractNoEscapeMojo extends AbstractMojo {
   @Parameter(property = "noescape.readSummaries", defaultValue = "true")
   private boolean readSummaries = true;
 
+  /**
+   * JDK Flight Recorder recordings of the module's code at work, or directories of {@code *.jfr}
+   * ({@code -Dnoescape.profiles=target/app.jfr}): findings are logged and reported heaviest first by
+   * the bytes the recordings measured, the reports carry the measurements, and the HTML report shows
+   * the recording's hottest allocation sites with the finding or the engine's verdict for each. A
+   * recording that cannot be read is a warning; the goal goes on without it. See docs/profiles.md.
+   */
+  @Parameter(property = "noescape.profiles")
+  private List<File> profiles = new ArrayList<>();
+
   /** The analysis of this module with these parameters. */
   protected ModuleAnalysis analysis() {
     return new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, readSummaries));
+            contractAllowsNoEscape, readSummaries, ModuleAnalysis.paths(profiles)));
   }
 }

@@ -6,7 +6,6 @@ import dev.noescape.pipeline.Pipeline;
 import dev.noescape.pipeline.ReportFiles;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
-import dev.noescape.report.Reports;
 import dev.noescape.report.TextReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,7 +79,7 @@ public class CheckMojo extends AbstractNoEscapeMojo {
       }
     }
     ReportRun run = new ReportRun(analysis.run().toolVersion(), findings, analysis.run().notes(), null,
-        analysis.run().waived());
+        analysis.run().waived(), analysis.run().profile());
 
     Path dir = outputDirectory.toPath();
     Path sarif = dir.resolve(ReportFiles.SARIF);
@@ -95,7 +94,7 @@ public class CheckMojo extends AbstractNoEscapeMojo {
     }
     getLog().debug(String.format(java.util.Locale.ROOT, "noescape: time split: writers %.2f s", (System.nanoTime() - writing) / 1e9));
 
-    module.logFindings(Reports.sorted(findings));
+    module.logFindings(run);
     ReportRun summaryRun = new ReportRun(run.toolVersion(), findings, List.of());
     for (String line : TextReport.summary(summaryRun).split("\n")) getLog().info(line);
     if (applied != null) {

@@ -4,9 +4,14 @@ import dev.noescape.bytecode.BytecodeAnalysis;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.pipeline.Pipeline;
+import dev.noescape.pipeline.Profiles;
+import dev.noescape.profile.AllocationProfile;
+import dev.noescape.profile.ProfileRanking;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
+import dev.noescape.report.TextReport;
 import dev.noescape.rules.RuleContext;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +32,11 @@ final class ModuleAnalysis {
   /** The goals' analysis parameters. */
   record Settings(List<String> rules, List<String> excludeRules, int verbosity, boolean reportOutsideLoops,
       List<String> hotAnnotations, boolean includeTests, List<String> includes, List<String> excludes,
-      boolean contractAllowsNoEscape, boolean classpathSummaries) {}
+      boolean contractAllowsNoEscape, boolean classpathSummaries, List<Path> profiles) {
+    Settings {
+      profiles = profiles == null ? List.of() : List.copyOf(profiles);
+    }
+  }
 
   private final MavenProject project;
   private final Log log;
@@ -42,6 +51,7 @@ final class ModuleAnalysis {
   private final List<String> includes;
   private final List<String> excludes;
   private final boolean classpathSummaries;
+  private final List<Path> profiles;
 
   ModuleAnalysis(MavenProject project, Log log, String pluginVersion, Settings s) {
     this.project = project;
@@ -57,6 +67,14 @@ final class ModuleAnalysis {
     this.includes = s.includes();
     this.excludes = s.excludes();
     this.classpathSummaries = s.classpathSummaries();
+    this.profiles = s.profiles();
+  }
+
+  /** The paths of a {@code File} list parameter, absolute (null entries dropped). */
+  static List<Path> paths(List<File> files) {
+    List<Path> out = new ArrayList<>();
+    if (files != null) for (File f : files) if (f != null) out.add(f.toPath().toAbsolutePath().normalize());
+    return out;
   }
 
   private Log getLog() {
@@ -89,7 +107,9 @@ final class ModuleAnalysis {
     // the compile class path is the module's own dependencies: advice may name what it holds
     options = new BytecodeAnalysis.Options(inputs, List.of(), options.rules(), options.ruleContext())
         .withDependencies(classpath)
-        .withClasspathSummaries(classpathSummaries);
+        .withClasspathSummaries(classpathSummaries)
+        .withKeepResults(!profiles.isEmpty());
+    Profiles.Pending recordings = profiles.isEmpty() ? null : Profiles.start(profiles, this::shown);
 
     quietSootUp();
     ProgressLog progress = new ProgressLog(System::nanoTime, line -> getLog().info(line));
@@ -113,7 +133,14 @@ final class ModuleAnalysis {
           + String.format(Locale.ROOT, "%.2f s", (progress.now() - analyzed) / 1e9));
     }
     notes.addAll(mapped.notes());
+    ProfileRanking ranking = null;
+    if (recordings != null) {
+      AllocationProfile profile = recordings.get();
+      for (String p : profile.problems()) notes.add("profile " + p);
+      ranking = Profiles.rank(profile, result);
+    }
     for (String n : notes) getLog().warn("noescape: " + n);
+    if (ranking != null) getLog().info("noescape: " + Profiles.summary(ranking));
     if (progress.logged) getLog().info("noescape: analyzed " + result.classesTotal() + " classes in " + progress.elapsed());
     BytecodeAnalysis.SummaryUse use = result.summaryUse();
     if (use.resources() > 0) {
@@ -126,8 +153,8 @@ final class ModuleAnalysis {
     List<ReportedFinding> kept = mapped.findings().stream()
         .filter(f -> f.finding().method() == null || reported.test(f.finding().method().owner()))
         .toList();
-    return new Analysis(new ReportRun(pluginVersion == null ? "unknown" : pluginVersion, kept, notes, null, mapped.waived()),
-        mapped, result.classesTotal(), result);
+    return new Analysis(new ReportRun(pluginVersion == null ? "unknown" : pluginVersion, kept, notes, null, mapped.waived(),
+        ranking), mapped, result.classesTotal(), result);
   }
 
   /**
@@ -226,10 +253,13 @@ final class ModuleAnalysis {
     return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
   }
 
-  /** Logs the Go-style line of each finding: WARN for warnings and errors, INFO for information. */
-  void logFindings(List<ReportedFinding> findings) {
-    for (ReportedFinding f : findings) {
-      String line = f.finding().toTextLine();
+  /**
+   * Logs the Go-style line of each finding, heaviest first with what was measured when a recording
+   * ranks the run ({@link TextReport#order}): WARN for warnings and errors, INFO for information.
+   */
+  void logFindings(ReportRun run) {
+    for (ReportedFinding f : TextReport.order(run)) {
+      String line = TextReport.line(f, run.profile());
       if (f.finding().severity() == Severity.INFO) getLog().info(line);
       else getLog().warn(line);
     }

@@ -4,6 +4,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.Reason;
 import dev.noescape.pipeline.ReportFiles;
+import dev.noescape.profile.ProfileRanking;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.Reports;
@@ -93,6 +94,14 @@ public class ReportMojo extends AbstractMavenReport {
   @Parameter(property = "noescape.outputDirectory", defaultValue = "${project.build.directory}/noescape")
   private File reportsDirectory;
 
+  /**
+   * JDK Flight Recorder recordings of the module's code at work, or directories of {@code *.jfr}: the
+   * hottest findings are those the recordings measured the most bytes for, and the HTML report shows
+   * the recording's hottest allocation sites (docs/profiles.md).
+   */
+  @Parameter(property = "noescape.profiles")
+  private List<File> profiles = new ArrayList<>();
+
   @Override
   public String getOutputName() {
     return "noescape";
@@ -117,7 +126,7 @@ public class ReportMojo extends AbstractMavenReport {
   protected void executeReport(Locale locale) throws MavenReportException {
     ModuleAnalysis module = new ModuleAnalysis(project, getLog(), pluginVersion,
         new ModuleAnalysis.Settings(rules, excludeRules, verbosity, reportOutsideLoops, hotAnnotations, includeTests, includes, excludes,
-            contractAllowsNoEscape, true));
+            contractAllowsNoEscape, true, ModuleAnalysis.paths(profiles)));
     ModuleAnalysis.Analysis analysis;
     try {
       analysis = module.analyze();
@@ -175,10 +184,18 @@ public class ReportMojo extends AbstractMavenReport {
       if (!all.isEmpty()) {
         startSection("Hottest findings");
         startTable();
-        tableHeader(new String[] {"Where", "Rule", "Finding"});
-        for (ReportedFinding rf : Reports.hottest(all, TOP)) {
+        ProfileRanking profile = run.profile();
+        if (profile == null) tableHeader(new String[] {"Where", "Rule", "Finding"});
+        else tableHeader(new String[] {"Where", "Measured", "Rule", "Finding"});
+        for (ReportedFinding rf : Reports.hottest(all, TOP, profile)) {
           Finding f = rf.finding();
-          tableRow(new String[] {where(f), f.rule().id(), f.message()});
+          if (profile == null) {
+            tableRow(new String[] {where(f), f.rule().id(), f.message()});
+          } else {
+            long bytes = profile.bytesOf(f);
+            String measured = bytes == 0 ? "-" : ProfileRanking.bytes(bytes) + " (" + ProfileRanking.percent(profile.ofProgram(bytes)) + ")";
+            tableRow(new String[] {where(f), measured, f.rule().id(), f.message()});
+          }
         }
         endTable();
         endSection();

@@ -103,6 +103,14 @@ public final class MethodLowering {
     default List<Locals.Var> localVariables(String cls, String methodKey) {
       return List.of();
     }
+
+    /**
+     * The allocating and calling instructions of a program method ({@code name + descriptor}) with
+     * their bytecode offsets, in bytecode order; empty when not known (positions then carry no bci).
+     */
+    default List<Offsets.Insn> instructions(String cls, String methodKey) {
+      return List.of();
+    }
   }
 
   private final ClassServices cs;
@@ -110,6 +118,8 @@ public final class MethodLowering {
   private final String cls;
   private final Body body;
   private final List<Stmt> stmts;
+  /** The bytecode offset of each statement that allocates or calls ({@link Offsets}), else -1. */
+  private final int[] bci;
   private final Locals locals;
   private final LoopForest forest;
   private final MethodIRBuilder b;
@@ -130,6 +140,7 @@ public final class MethodLowering {
     this.body = body;
     this.stmts = body.getStmts();
     this.locals = new Locals(stmts, cls, cs.localVariables(cls, descriptorKey(body.getMethodSignature())));
+    this.bci = Offsets.assign(stmts, cs.instructions(cls, descriptorKey(body.getMethodSignature())));
     this.b = b;
     this.hot = hot;
     this.display = display;
@@ -553,10 +564,10 @@ public final class MethodLowering {
     return true;
   }
 
-  private SourcePos pos(Stmt s) {
+  private SourcePos pos(Stmt s, int i) {
     int ln = s.getPositionInfo().getStmtPosition().getFirstLine();
     if (ln > 0) line = ln;
-    return SourcePos.line(line);
+    return SourcePos.line(line).withBci(bci[i]);
   }
 
   private void statement(int i) {
@@ -585,7 +596,7 @@ public final class MethodLowering {
   }
 
   private void lowerStmt(Stmt s, int i) {
-    SourcePos at = pos(s);
+    SourcePos at = pos(s, i);
     if (chainStmts.contains(i)) {
       BuilderChain c = chainEnds.get(i);
       if (c != null) concat(c.result(), var(c.result()), c.operands(), SourcePos.line(c.line() > 0 ? c.line() : line), i);

@@ -4,7 +4,10 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
+import dev.noescape.profile.HotSite;
+import dev.noescape.profile.ProfileRanking;
 import dev.noescape.report.JsonOutput;
+import dev.noescape.report.ProfileText;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.Reports;
@@ -25,7 +28,10 @@ import java.util.TreeMap;
  * {@code file://}.
  *
  * <p>The page: a header with totals; a summary by rule and by package (the package of the finding's
- * class, {@link Reports#packageOf(dev.noescape.finding.Finding)}); the {@value #TOP} hottest findings ({@link Reports#HOTTEST_FIRST});
+ * class, {@link Reports#packageOf(dev.noescape.finding.Finding)}); the {@value #TOP} hottest findings
+ * ({@link Reports#ranked}: by measured bytes when a recording ranks the run, else by hotness); with a
+ * recording, its profile view (the {@value #TOP_SITES} heaviest places of the program, each with its
+ * findings or the engine's verdict);
  * every finding grouped by file with its rule, message, hotness, a source snippet of
  * {@value #CONTEXT} lines either side (the expression from column to end column highlighted when
  * known, else the whole line), the reason chain and the fix; the run's notes at the bottom. Only
@@ -35,6 +41,9 @@ import java.util.TreeMap;
 public final class HtmlReportWriter {
   /** How many findings the "hottest" table lists. */
   public static final int TOP = 20;
+
+  /** How many places of a recording the profile view lists. */
+  public static final int TOP_SITES = 30;
 
   /** Source lines shown before and after a finding's line. */
   public static final int CONTEXT = 2;
@@ -65,7 +74,8 @@ public final class HtmlReportWriter {
     header(run, findings, h);
     h.append("<main>\n");
     summary(findings, h);
-    hottest(findings, index, h);
+    hottest(findings, run.profile(), index, h);
+    if (run.profile() != null) profile(run.profile(), findings, index, h);
     byFile(findings, index, h);
     waived(run, h);
     notes(run, h);
@@ -82,6 +92,7 @@ public final class HtmlReportWriter {
         .append(" <span class=\"ver\">").append(esc(run.toolVersion())).append("</span></div>\n")
         .append("<div class=\"tagline\">allocation &amp; escape report</div>\n")
         .append("<nav><a href=\"#summary\">Summary</a><a href=\"#hottest\">Hottest</a>")
+        .append(run.profile() != null ? "<a href=\"#profile\">Profile</a>" : "")
         .append("<a href=\"#files\">Findings</a><a href=\"#notes\">Notes</a></nav>\n</div>\n</header>\n");
     h.append("<section class=\"cards\">\n");
     card(h, "total", findings.size(), "findings");
@@ -152,25 +163,108 @@ public final class HtmlReportWriter {
     return n == 0 ? "<td class=\"num dim\">0</td>" : "<td class=\"num " + sev + "-text\">" + n + "</td>";
   }
 
-  private static void hottest(List<ReportedFinding> findings, Map<ReportedFinding, Integer> index, StringBuilder h) {
+  private static void hottest(List<ReportedFinding> findings, ProfileRanking profile, Map<ReportedFinding, Integer> index,
+      StringBuilder h) {
     h.append("<section id=\"hottest\">\n<h2>Hottest ").append(Math.min(TOP, findings.size()))
-        .append(" <span class=\"hint\">by hotness: loop depth, trip count, every iteration or not, hot method, cold code (set-up, error paths) last</span></h2>\n");
-    List<ReportedFinding> top = Reports.hottest(findings, TOP);
+        .append(profile != null
+            ? " <span class=\"hint\">by the bytes the recording measured, then by hotness</span></h2>\n"
+            : " <span class=\"hint\">by hotness: loop depth, trip count, every iteration or not, hot method, cold code"
+                + " (set-up, error paths) last</span></h2>\n");
+    List<ReportedFinding> top = Reports.hottest(findings, TOP, profile);
     if (top.isEmpty()) {
       h.append("<p class=\"empty\">No findings.</p>\n</section>\n");
       return;
     }
-    h.append("<div class=\"panel\"><table class=\"t hot\">\n<thead><tr><th class=\"num\">#</th><th class=\"num\">hotness</th>")
-        .append("<th>rule</th><th>location</th><th>message</th></tr></thead>\n<tbody>\n");
+    h.append("<div class=\"panel\"><table class=\"t hot\">\n<thead><tr><th class=\"num\">#</th>");
+    if (profile != null) h.append("<th class=\"num\">measured</th>");
+    h.append("<th class=\"num\">hotness</th><th>rule</th><th>location</th><th>message</th></tr></thead>\n<tbody>\n");
     int rank = 1;
     for (ReportedFinding rf : top) {
       Finding f = rf.finding();
-      h.append("<tr><td class=\"num dim\">").append(rank++).append("</td><td class=\"num\"><span class=\"heat\">")
+      h.append("<tr><td class=\"num dim\">").append(rank++).append("</td>");
+      if (profile != null) measuredCell(profile, profile.bytesOf(f), h);
+      h.append("<td class=\"num\"><span class=\"heat\">")
           .append(f.hotness()).append("</span></td><td>").append(badge(f.rule())).append("</td><td class=\"mono loc\"><a href=\"#f")
           .append(index.get(rf)).append("\">").append(esc(location(f))).append("</a></td><td>")
           .append(esc(f.message())).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table></div>\n</section>\n");
+  }
+
+  /** {@code 12.3 MB} over {@code 41.2 %} of the program's sampled bytes; a dash for nothing measured. */
+  private static void measuredCell(ProfileRanking profile, long bytes, StringBuilder h) {
+    if (bytes == 0) {
+      h.append("<td class=\"num dim\">&ndash;</td>");
+      return;
+    }
+    h.append("<td class=\"num\"><span class=\"bytes\">").append(esc(ProfileRanking.bytes(bytes)))
+        .append("</span><div class=\"desc\">").append(esc(ProfileRanking.percent(profile.ofProgram(bytes))))
+        .append("</div></td>");
+  }
+
+  /**
+   * The recording's view: its totals, then the {@value #TOP_SITES} heaviest places of the program,
+   * each with the findings that report it, or else the engine's verdict, and the heaviest paths that
+   * allocated there.
+   */
+  private static void profile(ProfileRanking p, List<ReportedFinding> findings, Map<ReportedFinding, Integer> index,
+      StringBuilder h) {
+    h.append("<section id=\"profile\">\n<h2>Profile <span class=\"hint\">")
+        .append(esc(String.join(", ", p.recordings()))).append("</span></h2>\n");
+    h.append("<p class=\"explained\"><strong>").append(esc(ProfileRanking.percent(p.explainedShare())))
+        .append("</strong> of the sampled program bytes are explained by a finding or verdict.</p>\n");
+    h.append("<div class=\"panel\"><table class=\"t totals\">\n<tbody>\n");
+    totalsRow(h, "sampled", p.sampledBytes(), "every allocation sample of the recordings, on every thread");
+    totalsRow(h, "in the program", p.programBytes(), esc(ProfileRanking.percent(p.ofSampled(p.programBytes())))
+        + " &mdash; credited to the first stack frame inside the analyzed classes");
+    totalsRow(h, "explained", p.explainedBytes(), esc(ProfileRanking.percent(p.explainedShare()))
+        + " of the program&rsquo;s &mdash; on a site or call with a finding or verdict");
+    totalsRow(h, "outside", p.outsideBytes(), "no frame in the analyzed classes (JDK threads, other libraries at work)");
+    h.append("</tbody>\n</table></div>\n");
+    List<HotSite> top = p.sites().subList(0, Math.min(TOP_SITES, p.sites().size()));
+    h.append("<h3 class=\"sub\">Top ").append(top.size()).append(" allocation sites of the recording</h3>\n");
+    if (top.isEmpty()) {
+      h.append("<p class=\"empty\">No sample was credited to the analyzed classes.</p>\n</section>\n");
+      return;
+    }
+    ProfileText.Findings byPlace = new ProfileText.Findings(findings);
+    h.append("<div class=\"panel\"><table class=\"t sites\">\n<thead><tr><th class=\"num\">#</th>")
+        .append("<th class=\"num\">measured</th><th class=\"num\">hotness</th><th>site</th><th>why it is on the heap</th>")
+        .append("</tr></thead>\n<tbody>\n");
+    int rank = 1;
+    for (HotSite s : top) {
+      h.append("<tr><td class=\"num dim\">").append(rank++).append("</td>");
+      measuredCell(p, s.bytes(), h);
+      h.append("<td class=\"num\"><span class=\"heat\">").append(s.hotness()).append("</span></td>")
+          .append("<td><div class=\"mono loc\">").append(esc(byPlace.file(s) + ":" + s.line())).append("</div><div class=\"what\">")
+          .append(esc(s.what())).append("</div><div class=\"desc mono\">").append(esc(s.method()))
+          .append(s.byLine() ? " (matched by line)" : "").append("</div></td><td>");
+      List<ReportedFinding> reported = byPlace.of(s);
+      for (ReportedFinding rf : reported) {
+        h.append("<div class=\"byfinding\">").append(badge(rf.finding().rule())).append(" <a href=\"#f")
+            .append(index.get(rf)).append("\">").append(esc(rf.finding().message())).append("</a></div>");
+      }
+      if (reported.isEmpty()) {
+        h.append("<div class=\"verdict v-").append(ProfileText.kind(s.verdict())).append("\">")
+            .append(esc(ProfileText.verdict(s.verdict()))).append("</div>");
+      }
+      h.append("<ul class=\"parts\">");
+      for (HotSite.Part part : s.parts()) {
+        h.append("<li><span class=\"bytes\">").append(esc(ProfileRanking.bytes(part.bytes()))).append("</span> <code>")
+            .append(esc(part.objectClass())).append("</code>");
+        String via = ProfileText.via(part.via());
+        if (!via.isEmpty()) h.append(" via <span class=\"mono\">").append(esc(via)).append("</span>");
+        h.append("</li>");
+      }
+      h.append("</ul></td></tr>\n");
+    }
+    h.append("</tbody>\n</table></div>\n</section>\n");
+  }
+
+  private static void totalsRow(StringBuilder h, String label, long bytes, String note) {
+    h.append("<tr><td>").append(label).append("</td><td class=\"num\"><span class=\"bytes\">")
+        .append(esc(ProfileRanking.bytes(bytes))).append("</span></td><td class=\"desc\">").append(note)
+        .append("</td></tr>\n");
   }
 
   private void byFile(List<ReportedFinding> findings, Map<ReportedFinding, Integer> index, StringBuilder h) {
@@ -413,6 +507,12 @@ public final class HtmlReportWriter {
       ul.notes{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 10px 10px 32px;margin:0}
       ul.notes li{font:12.5px var(--mono);margin:2px 0}
       .empty{color:var(--dim);font-style:italic}
+      .bytes{font:600 12.5px var(--mono)}.explained{font-size:15px;margin:0 0 10px}
+      h3.sub{margin:16px 0 8px}.what{margin-top:2px}.sites td{font-size:13px}
+      .byfinding{margin:0 0 4px}.verdict{margin:0 0 4px;padding:2px 8px;border-radius:4px;background:var(--soft)}
+      .v-escapes{border-left:3px solid var(--error)}.v-no-escape{border-left:3px solid #d4a72c}
+      .v-inside-callee{border-left:3px solid var(--info)}.v-unmatched{border-left:3px solid var(--dim);font-style:italic}
+      ul.parts{margin:4px 0 0;padding-left:18px;color:var(--dim);font-size:12px}ul.parts code{color:var(--ink)}
       .hidden{display:none!important}
       footer{color:var(--dim);font-size:12px;margin:28px auto 36px}
       @media (max-width:900px){.cards{grid-template-columns:repeat(3,1fr)}.grid2{grid-template-columns:1fr}}

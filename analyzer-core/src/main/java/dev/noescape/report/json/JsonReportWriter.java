@@ -6,7 +6,13 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
+import dev.noescape.profile.Frame;
+import dev.noescape.profile.HotSite;
+import dev.noescape.profile.ProfileRanking;
+import dev.noescape.profile.RuntimePrediction;
+import dev.noescape.profile.Verdict;
 import dev.noescape.report.JsonOutput;
+import dev.noescape.report.ProfileText;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.Reports;
@@ -79,7 +85,7 @@ public final class JsonReportWriter {
 
     g.writeArrayFieldStart("findings");
     Map<ReportedFinding, String> keys = Reports.baselineKeys(findings);
-    for (ReportedFinding rf : findings) finding(rf, keys.get(rf), g);
+    for (ReportedFinding rf : findings) finding(rf, keys.get(rf), run.profile(), g);
     g.writeEndArray();
 
     g.writeArrayFieldStart("notes");
@@ -99,10 +105,100 @@ public final class JsonReportWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (run.profile() != null) profile(run.profile(), findings, keys, g);
     g.writeEndObject();
   }
 
-  private static void finding(ReportedFinding rf, String baselineKey, JsonGenerator g) throws IOException {
+  /**
+   * The recording joined to the analysis (only with one): totals, and every sampled place of the
+   * program heaviest first, with its verdict, the findings that report it, and the heaviest parts.
+   */
+  private static void profile(ProfileRanking p, java.util.List<ReportedFinding> findings, Map<ReportedFinding, String> keys,
+      JsonGenerator g)
+      throws IOException {
+    ProfileText.Findings byPlace = new ProfileText.Findings(findings);
+    g.writeObjectFieldStart("profile");
+    g.writeArrayFieldStart("recordings");
+    for (String r : p.recordings()) g.writeString(r);
+    g.writeEndArray();
+    g.writeNumberField("sampledBytes", p.sampledBytes());
+    g.writeNumberField("programBytes", p.programBytes());
+    g.writeNumberField("explainedBytes", p.explainedBytes());
+    g.writeNumberField("outsideBytes", p.outsideBytes());
+    share(g, "explainedShare", p.explainedShare());
+    g.writeArrayFieldStart("sites");
+    int rank = 0;
+    for (HotSite h : p.sites()) {
+      g.writeStartObject();
+      g.writeNumberField("rank", ++rank);
+      g.writeStringField("file", h.file());
+      g.writeNumberField("line", h.line());
+      if (h.bci() >= 0) g.writeNumberField("bci", h.bci());
+      else g.writeNullField("bci");
+      g.writeStringField("method", h.methodKey());
+      if (h.siteId() >= 0) g.writeNumberField("siteId", h.siteId());
+      else g.writeNullField("siteId");
+      g.writeStringField("what", h.what());
+      g.writeNumberField("bytes", h.bytes());
+      g.writeNumberField("samples", h.samples());
+      g.writeNumberField("insideBytes", h.insideBytes());
+      share(g, "shareOfProgram", p.ofProgram(h.bytes()));
+      share(g, "shareOfSampled", p.ofSampled(h.bytes()));
+      g.writeNumberField("hotness", h.hotness());
+      g.writeBooleanField("matchedByLine", h.byLine());
+      verdict(h.verdict(), g);
+      g.writeArrayFieldStart("findings");
+      for (ReportedFinding rf : byPlace.of(h)) {
+        g.writeStartObject();
+        g.writeStringField("rule", rf.finding().rule().id());
+        g.writeStringField("file", rf.finding().file());
+        g.writeNumberField("line", rf.finding().pos().line());
+        g.writeStringField("baselineKey", keys.get(rf));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("parts");
+      for (HotSite.Part part : h.parts()) {
+        g.writeStartObject();
+        g.writeStringField("objectClass", part.objectClass());
+        g.writeNumberField("bytes", part.bytes());
+        g.writeArrayFieldStart("via");
+        for (Frame f : part.via()) g.writeString(f.toString());
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void verdict(Verdict v, JsonGenerator g) throws IOException {
+    g.writeObjectFieldStart("verdict");
+    g.writeStringField("kind", ProfileText.kind(v));
+    g.writeStringField("text", ProfileText.verdict(v));
+    if (v instanceof Verdict.Site s) {
+      g.writeStringField("state", s.state().name());
+      reasons(s.chain(), g);
+      if (s.runtime().isPresent()) {
+        g.writeObjectFieldStart("runtime");
+        g.writeStringField("prediction", s.runtime().get().outcome() == RuntimePrediction.Outcome.HEAP ? "heap" : "scalar-replaced");
+        g.writeStringField("condition", s.runtime().get().condition());
+        g.writeEndObject();
+      } else {
+        g.writeNullField("runtime");
+      }
+    }
+    g.writeEndObject();
+  }
+
+  /** A share 0..1, rounded to four decimals so that the text is short and the same on every platform. */
+  private static void share(JsonGenerator g, String name, double share) throws IOException {
+    g.writeNumberField(name, Math.round(share * 10_000) / 10_000.0);
+  }
+
+  private static void finding(ReportedFinding rf, String baselineKey, ProfileRanking profile, JsonGenerator g) throws IOException {
     Finding f = rf.finding();
     g.writeStartObject();
     g.writeStringField("rule", f.rule().id());
@@ -111,20 +207,23 @@ public final class JsonReportWriter {
     g.writeNumberField("line", f.pos().line());
     numberOrNull(g, "column", f.pos().column());
     numberOrNull(g, "endColumn", f.pos().column() > 0 ? f.pos().endColumn() : 0);
+    // The bytecode offset of the site in its method (bytecode front end), as JVM logs and recordings name it.
+    if (f.pos().hasBci()) g.writeNumberField("bci", f.pos().bci());
+    else g.writeNullField("bci");
     g.writeStringField("message", f.message());
     g.writeNumberField("hotness", f.hotness());
     g.writeStringField("method", f.method() == null ? null : f.method().key());
     g.writeStringField("subject", f.identity());
     g.writeStringField("baselineKey", baselineKey);
-    g.writeArrayFieldStart("reasons");
-    for (Reason r : f.reasons()) {
-      g.writeStartObject();
-      g.writeStringField("kind", r.kind() == null ? null : r.kind().name());
-      g.writeStringField("text", r.text());
-      numberOrNull(g, "line", r.pos() == null ? 0 : r.pos().line());
+    reasons(f.reasons(), g);
+    if (profile != null) {
+      long bytes = profile.bytesOf(f);
+      g.writeObjectFieldStart("measured");
+      g.writeNumberField("bytes", bytes);
+      share(g, "shareOfProgram", profile.ofProgram(bytes));
+      share(g, "shareOfSampled", profile.ofSampled(bytes));
       g.writeEndObject();
     }
-    g.writeEndArray();
     if (f.fix() == null && rf.fix().isEmpty()) {
       g.writeNullField("fix");
     } else {
@@ -145,6 +244,18 @@ public final class JsonReportWriter {
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  private static void reasons(java.util.List<Reason> reasons, JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart("reasons");
+    for (Reason r : reasons) {
+      g.writeStartObject();
+      g.writeStringField("kind", r.kind() == null ? null : r.kind().name());
+      g.writeStringField("text", r.text());
+      numberOrNull(g, "line", r.pos() == null ? 0 : r.pos().line());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void numberOrNull(JsonGenerator g, String name, int value) throws IOException {

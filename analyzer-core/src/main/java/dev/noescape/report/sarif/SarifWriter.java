@@ -29,6 +29,7 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.Reason;
+import dev.noescape.profile.ProfileRanking;
 import dev.noescape.report.JsonOutput;
 import dev.noescape.report.ReportRun;
 import dev.noescape.report.ReportedFinding;
@@ -66,6 +67,10 @@ import java.util.Set;
  *       {@code toolExecutionNotifications}.
  *   <li>At most {@link Reports#MAX_SARIF_RESULTS} results (GitHub's limit): the hottest are kept
  *       ({@link Reports#capped}) and a notification says how many were left out.
+ *   <li>With a recording ({@link ReportRun#profile()}): each result's {@code rank} is its share of
+ *       the program's sampled bytes in percent, its properties hold the bytes
+ *       ({@value #MEASURED_BYTES}), and the run's properties the recording's totals; the cap keeps the
+ *       heaviest.
  * </ul>
  *
  * <p>Deterministic: results in {@link Reports#ORDER}, no timestamps, no paths but the findings',
@@ -77,6 +82,12 @@ public final class SarifWriter {
 
   /** The {@code uriBaseId} of every artifact location: the project root. */
   public static final String SRCROOT = "%SRCROOT%";
+
+  /** The result property with the bytes a recording measured for the finding. */
+  public static final String MEASURED_BYTES = "noescape/measuredBytes";
+
+  /** The result property with those bytes' share of all the recording's sampled bytes (0..1). */
+  public static final String MEASURED_SHARE = "noescape/measuredShareOfSampled";
 
   /** The {@code $schema} written into the log. */
   public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -127,13 +138,15 @@ public final class SarifWriter {
   public SarifSchema210 toSarif(ReportRun run) {
     List<ReportedFinding> all = run.findings();
     Map<ReportedFinding, String> fingerprints = Reports.fingerprints(all);
-    List<ReportedFinding> kept = Reports.capped(all, maxResults);
+    List<ReportedFinding> kept = Reports.capped(all, maxResults, run.profile());
 
     // Each file's lines are asked for once per run.
     Map<String, List<String>> lines = new java.util.HashMap<>();
     List<Result> results = new ArrayList<>(kept.size());
     for (ReportedFinding rf : kept) {
-      results.add(result(rf, fingerprints.get(rf), lines.computeIfAbsent(rf.finding().file(), sources::lines)));
+      Result r = result(rf, fingerprints.get(rf), lines.computeIfAbsent(rf.finding().file(), sources::lines));
+      if (run.profile() != null) measured(r, run.profile(), run.profile().bytesOf(rf.finding()));
+      results.add(r);
     }
     for (Waiver w : run.waived()) results.add(waived(w));
 
@@ -166,6 +179,7 @@ public final class SarifWriter {
                             .withDescription(new Message().withText("The root of the analyzed project."))))
             .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
             .withResults(results);
+    if (run.profile() != null) sarifRun.withProperties(profileTotals(run.profile()));
     return new SarifSchema210()
         .with$schema(URI.create(SCHEMA_URI))
         .withVersion(SarifSchema210.Version._2_1_0)
@@ -218,6 +232,28 @@ public final class SarifWriter {
     if (!related.isEmpty()) r.withRelatedLocations(related);
     if (!rf.fix().isEmpty()) r.withFixes(fixes(rf));
     return r;
+  }
+
+  /**
+   * What a recording measured for a result: {@code rank} (SARIF's 0–100 priority) is the finding's
+   * share of the program's sampled bytes in percent, and the properties carry the bytes.
+   */
+  private static void measured(Result r, ProfileRanking p, long bytes) {
+    r.withRank(Math.round(p.ofProgram(bytes) * 10_000) / 100.0);
+    r.withProperties(new PropertyBag()
+        .withAdditionalProperty(MEASURED_BYTES, bytes)
+        .withAdditionalProperty(MEASURED_SHARE, Math.round(p.ofSampled(bytes) * 10_000) / 10_000.0));
+  }
+
+  /** The run's {@code properties} when a recording ranks it: what it sampled and how much the analysis explains. */
+  private static PropertyBag profileTotals(ProfileRanking p) {
+    Map<String, Object> totals = new LinkedHashMap<>();
+    totals.put("recordings", p.recordings());
+    totals.put("sampledBytes", p.sampledBytes());
+    totals.put("programBytes", p.programBytes());
+    totals.put("explainedBytes", p.explainedBytes());
+    totals.put("outsideBytes", p.outsideBytes());
+    return new PropertyBag().withAdditionalProperty("noescape/profile", totals);
   }
 
   /**
