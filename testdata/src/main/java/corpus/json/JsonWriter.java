@@ -62,7 +62,7 @@ final class JsonWriter {
         case '\n' -> out.append("\\n");
         default -> {
           if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c)); // expect: VarargsAllocation, BoxingAllocation
+            out.append(String.format("\\u%04x", (int) c)); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
           } else {
             out.append(c);
           }

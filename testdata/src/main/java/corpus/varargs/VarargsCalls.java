@@ -46,9 +46,9 @@ final class VarargsCalls {
 
   void format(List<Quote> quotes) {
     for (Quote q : quotes) {
-      out.add(String.format("%s %d", q.symbol(), q.size())); // expect: VarargsAllocation, BoxingAllocation
+      out.add(String.format("%s %d", q.symbol(), q.size())); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
       out.add(String.format("%s@%s", q.symbol(), q.venue())); // expect: VarargsAllocation
-      out.add(String.format("%.4f", q.price())); // expect: VarargsAllocation, BoxingAllocation
+      out.add(String.format("%.4f", q.price())); // expect: VarargsAllocation(and 1 box (double)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
       out.add("%s".formatted(q.symbol())); // expect: VarargsAllocation
       out.add(String.join("/", q.symbol(), q.venue())); // expect: VarargsAllocation
       out.add(String.join("/", q.tags())); // ok: VarargsAllocation -- the Iterable overload

@@ -12,6 +12,7 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
 import dev.noescape.models.JdkSummaries;
+import dev.noescape.rules.ProjectLibraries;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.summary.MethodSummary;
 import dev.noescape.summary.export.ClassPathSummaries;
@@ -192,20 +193,25 @@ public final class BytecodeAnalysis {
     ClassPathSummaries shipped = options.classpathSummaries()
         ? ClassPathSummaries.load(options.classpath(), note -> problems.add(new Problem("class path", note)))
         : ClassPathSummaries.of(List.of(), note -> {});
-    boolean guava = false;
+    // Only the inputs and the project's own dependencies say which libraries advice may name: a
+    // library that is merely on the class path, as context for summaries, is not the project's.
+    ProjectLibraries project = new ProjectLibraries();
+    for (ClassFiles.Entry e : inputs) project.see(e.className());
     for (Path p : options.classpath()) {
+      boolean own = options.dependencies().contains(p);
       for (ClassFiles.Entry e : ClassFiles.list(p, problems, false)) {
-        if (e.className().equals("com.google.common.collect.Maps")) guava = true;
+        if (own) project.see(e.className());
         if (seen.add(e.className())) libs.add(e);
       }
       location(p, SourceType.Library, locations, problems);
     }
-    for (ClassFiles.Entry e : inputs) if (e.className().equals("com.google.common.collect.Maps")) guava = true;
     int major = 0;
     for (ClassFiles.Entry e : inputs) major = Math.max(major, e.major());
     RuleContext rc = options.ruleContext() != null ? options.ruleContext() : RuleContext.defaults();
-    RuleContext context = new RuleContext(major >= 45 ? major - 44 : rc.targetRelease(), guava, rc.reportOutsideLoops(),
-        rc.verbosity(), rc.hotAnnotations(), rc.contractAllowsNoEscape(), rc.expectedEscapes())
+    int release = options.release() != null ? options.release() : major >= 45 ? major - 44 : rc.targetRelease();
+    RuleContext context = new RuleContext(release, project.guava(), rc.reportOutsideLoops(), rc.verbosity(),
+        rc.hotAnnotations(), rc.contractAllowsNoEscape(), rc.expectedEscapes())
+        .withPrimitiveCollections(project.primitiveCollections())
         .withJit(rc.jitJdk(), rc.jitDontInline(), rc.demoteJitWarnings());
 
     JavaView view = new JavaView(locations, new LRUCacheProvider(CACHE_CLASSES));
@@ -426,9 +432,10 @@ public final class BytecodeAnalysis {
    * @param classpath dependency jars and directories: their method bodies are analyzed for
    *     summaries, never reported
    * @param rules the rules to run
-   * @param ruleContext verbosity, reportOutsideLoops and hot annotations; the target release and
-   *     Guava presence are replaced by what the input shows (class file version, Guava on the class
-   *     path)
+   * @param ruleContext verbosity, reportOutsideLoops and hot annotations; the target release is
+   *     replaced by {@code release}, else by what the input shows (its class file version); which
+   *     libraries advice may name (Guava, a primitive-collections library) by what the inputs and
+   *     {@code dependencies} hold
    * @param classpathSummaries use the summaries class path entries ship in
    *     {@code META-INF/noescape} for their methods instead of lowering their classes
    * @param timeBudget wall-clock time the run may take (null: none); when it is spent, the classes
@@ -437,32 +444,57 @@ public final class BytecodeAnalysis {
    * @param keepResults keep the engine's results for the input classes' methods in
    *     {@link Result#inputResults()} (what a recording is joined to); otherwise they are dropped with
    *     the run
+   * @param dependencies the entries of {@code classpath} that are the project's own dependencies
+   *     (what its build compiles against), whose APIs advice may suggest; the other entries are
+   *     only the analysis' context (a library there is never suggested)
+   * @param release the Java release the project targets, or null to take it from the inputs'
+   *     class file version
    */
   public record Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext,
-      boolean classpathSummaries, java.time.Duration timeBudget, boolean keepResults) {
+      boolean classpathSummaries, java.time.Duration timeBudget, boolean keepResults, List<Path> dependencies,
+      Integer release) {
     public Options {
       inputs = List.copyOf(inputs);
       classpath = List.copyOf(classpath);
       rules = Set.copyOf(rules);
+      dependencies = List.copyOf(dependencies);
     }
 
     /** Reading the summaries class path entries ship (the default), without a time budget. */
     public Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext) {
-      this(inputs, classpath, rules, ruleContext, true, null, false);
+      this(inputs, classpath, rules, ruleContext, true, null, false, List.of(), null);
     }
 
     public Options withClasspathSummaries(boolean read) {
-      return new Options(inputs, classpath, rules, ruleContext, read, timeBudget, keepResults);
+      return new Options(inputs, classpath, rules, ruleContext, read, timeBudget, keepResults, dependencies, release);
     }
 
-    /** A wall-clock budget for the run (null: only the engine's deterministic work budgets apply). */
+    /** A wall-clock budget for the run (null: none; only the engine's deterministic work budgets apply). */
     public Options withTimeBudget(java.time.Duration budget) {
-      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, budget, keepResults);
+      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, budget, keepResults, dependencies,
+          release);
     }
 
     /** Whether the result keeps the engine's results for the inputs' methods ({@link Result#inputResults()}). */
     public Options withKeepResults(boolean keep) {
-      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keep);
+      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keep, dependencies,
+          release);
+    }
+
+    /**
+     * These entries as the project's own dependencies: added to the class path (once) and
+     * searched for the libraries advice may name.
+     */
+    public Options withDependencies(List<Path> deps) {
+      List<Path> cp = new ArrayList<>(classpath);
+      for (Path d : deps) if (!cp.contains(d)) cp.add(d);
+      return new Options(inputs, cp, rules, ruleContext, classpathSummaries, timeBudget, keepResults, deps, release);
+    }
+
+    /** The target release, instead of the inputs' class file version (null: from the class files). */
+    public Options withRelease(Integer targetRelease) {
+      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keepResults, dependencies,
+          targetRelease);
     }
   }
 

@@ -15,7 +15,7 @@ public final class BoxingAllocationDoc {
       `count++` on an `Integer`) or an explicit `valueOf`, which allocates the same (and which bytecode cannot tell \
       apart). `Float` and `Double` always allocate; any other value that is neither a compile-time constant nor \
       proven small is reported even if it may be small at run time: `boxing int to Integer allocates on every iteration of the loop (line \
-      14): keep the value primitive (int) or use a primitive collection`.
+      14): keep the value primitive (int)`.
 
       ## Why it matters
 
@@ -25,8 +25,14 @@ public final class BoxingAllocationDoc {
 
       ## What to write instead
 
-      Keep the value primitive (an `int` local, an `int[]`), or use a primitive collection or a primitive stream \
-      (`IntStream`, `mapToInt`).
+      The message says what the box is for, and so what can change. A box kept in a local of the box type \
+      (`Integer count`) can stay primitive. A box that something requires — a parameter that takes an object \
+      (`List.add`, `Map.get`, a generic API), the method's return type, a field or an array of objects — cannot: \
+      the message says so and offers what helps then: box a constant once (a `static final` box), box a value \
+      that is the same on every iteration once before the loop, and use a primitive collection only when the \
+      project depends on a library of them (fastutil, Eclipse Collections, HPPC, Agrona, Trove). A box passed to \
+      a `java.util.function` interface (`Predicate<Integer>`) goes away with its primitive specialization \
+      (`IntPredicate`).
 
       ## What stays quiet
 

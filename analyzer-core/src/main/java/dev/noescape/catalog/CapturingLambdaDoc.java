@@ -14,8 +14,7 @@ public final class CapturingLambdaDoc {
       Reports, inside a loop or in a hot method, a lambda or method reference that captures a local, a parameter or \
       `this` (bound method references such as `obj::m` and `this::m` capture their receiver), and every anonymous \
       class, capturing or not: each evaluation allocates a new object. The message names what it captures: `lambda \
-      allocates on every iteration of the loop (line 14) because it captures 'limit': hoist it out of the loop or \
-      make it non-capturing`.
+      allocates on every iteration of the loop (line 14) because it captures 'limit': hoist it out of the loop`.
 
       ## Why it matters
 
@@ -25,7 +24,9 @@ public final class CapturingLambdaDoc {
       ## What to write instead
 
       Create the lambda once, outside the loop, when what it captures does not change from one iteration to the \
-      next; or make it non-capturing by passing the values as arguments (an API that takes a context parameter, \
+      next. The message advises hoisting only then: a lambda that captures a variable the loop assigns gets "it \
+      cannot be hoisted out of the loop, which assigns 'x'", and one under a condition is created once on first \
+      use instead (hoisting it would allocate on iterations that never needed it). Or make it non-capturing by passing the values as arguments (an API that takes a context parameter, \
       `map.forEach((k, v) -> …)` instead of a lambda that captures the map). Replace an anonymous class by a \
       non-capturing lambda or a `static final` instance.
 

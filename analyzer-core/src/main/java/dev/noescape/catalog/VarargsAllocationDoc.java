@@ -13,8 +13,10 @@ public final class VarargsAllocationDoc {
   public static final String EXPLANATION = """
       Reports a call that javac resolves to the variable-arity form of a method, inside a loop or in a hot method: \
       every such call allocates a new array for its variable arguments, an empty one when it passes none: `varargs \
-      call to String.format allocates a new Object[2] on every iteration of the loop (line 14): hoist a reused array \
-      out of the loop, or call a fixed-arity overload`.
+      call to String.format allocates a new Object[2] and 1 box (int) on every iteration of the loop (line 14): \
+      create one array before the loop and refill it on each iteration (the boxes remain: the array holds \
+      objects)`. The boxes a call makes for its array's elements are part of its one finding, not findings of \
+      their own.
 
       ## Why it matters
 
@@ -23,10 +25,12 @@ public final class VarargsAllocationDoc {
 
       ## What to write instead
 
-      Call a fixed-arity overload when the API has one (`List.of(a, b)`, SLF4J's `debug(String, Object, Object)`), \
-      guard the call (`if (log.isDebugEnabled())`), or build the array once outside the loop and pass it. When the \
-      callee keeps the array (it escapes), one array cannot serve every call, and the message suggests only the \
-      overload; an empty array can always be a shared constant.
+      Pass a shared constant for an empty array; otherwise reuse one array, created before the loop (or on first \
+      use when the call is conditional) and refilled for each call. When the callee may keep the array (its \
+      summary lets it escape, or it has none), the message says so and makes the reuse conditional on it not \
+      doing so. It never suggests "a fixed-arity overload" of the same method: javac picks the variable-arity \
+      form only when none applies to the arguments. A different API can avoid the array (`List.of(a, b)` instead \
+      of `Arrays.asList(a, b)`), and a guard (`if (log.isDebugEnabled())`) keeps it off the normal path.
 
       ## What stays quiet
 

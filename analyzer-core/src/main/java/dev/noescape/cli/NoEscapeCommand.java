@@ -77,6 +77,17 @@ final class NoEscapeCommand implements Callable<Integer> {
           + " Their code is analyzed for method summaries, never reported. Repeatable.")
   List<String> classpath = new ArrayList<>();
 
+  @Option(names = "--dependencies", paramLabel = "CP",
+      description = "The project's own dependencies, as --classpath: analyzed the same way, and advice may name"
+          + " what they hold (Guava's presizing factories, a primitive-collections library). A library only on"
+          + " --classpath is context, never suggested. Repeatable.")
+  List<String> dependencies = new ArrayList<>();
+
+  @Option(names = {"--release", "--target"}, paramLabel = "N",
+      description = "The Java release the project targets (8, 11, 17, ...): advice uses only what it has"
+          + " (HashMap.newHashMap needs 19). Default: the inputs' class file version.")
+  String release;
+
   @Option(names = "--source", paramLabel = "DIR",
       description = "A source root (src/main/java). Findings get columns, snippets and fixes and paths relative to the"
           + " current directory, and @SuppressWarnings(\"RuleId\") is honoured. Repeatable.")
@@ -232,6 +243,7 @@ final class NoEscapeCommand implements Callable<Integer> {
     List<Path> in = Inputs.inputs(inputs, wd);
     List<Path> sourceRoots = Inputs.sourceRoots(sources, wd);
     Inputs.Classpath cp = Inputs.classpath(classpath, wd, in);
+    Inputs.Classpath deps = Inputs.classpath(dependencies, wd, in);
 
     RuleContext defaults = RuleContext.defaults();
     if (jitJdk != null && (jitJdk < 8 || jitJdk > 99)) throw new UsageException("--jit-jdk must be a JDK release (17, 21, 25)");
@@ -240,6 +252,8 @@ final class NoEscapeCommand implements Callable<Integer> {
     List<Path> recordings = new ArrayList<>();
     for (String p : profiles) recordings.add(Inputs.path(p, wd));
     BytecodeAnalysis.Options options = new BytecodeAnalysis.Options(in, cp.entries(), rules(all), context)
+        .withDependencies(deps.entries())
+        .withRelease(release())
         .withClasspathSummaries(!noClasspathSummaries)
         .withTimeBudget(timeBudget())
         .withKeepResults(!recordings.isEmpty());
@@ -248,7 +262,23 @@ final class NoEscapeCommand implements Callable<Integer> {
       summariesDir = Inputs.path(writeSummaries, wd);
       if (Files.isRegularFile(summariesDir)) throw new UsageException("--write-summaries needs a directory, " + writeSummaries + " is a file");
     }
-    return new Settings(options, sourceRoots, cp.notes(), threshold, outputs, summariesDir, recordings);
+    List<String> classpathNotes = new ArrayList<>(cp.notes());
+    classpathNotes.addAll(deps.notes());
+    return new Settings(options, sourceRoots, classpathNotes, threshold, outputs, summariesDir, recordings);
+  }
+
+  /** {@code --release N} as a number (1.8 is 8), or null when not given. */
+  private Integer release() throws UsageException {
+    if (release == null) return null;
+    String r = release.trim();
+    if (r.startsWith("1.")) r = r.substring(2);
+    try {
+      int n = Integer.parseInt(r);
+      if (n >= 1 && n < 100) return n;
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new UsageException("--release must be a Java release number such as 8, 11 or 21 (was '" + release + "')");
   }
 
   private java.time.Duration timeBudget() throws UsageException {

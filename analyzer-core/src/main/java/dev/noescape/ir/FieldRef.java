@@ -17,6 +17,11 @@ public record FieldRef(String owner, String name, boolean isStatic) {
     return new FieldRef("<capture>", name, false);
   }
 
+  /** The captured value's name when this is a {@link #captured} field, else null. */
+  public String capturedName() {
+    return "<capture>".equals(owner) ? name : null;
+  }
+
   /** {@code Cache.map}, {@code this.items[]}: the display form used in reason chains. */
   public String displayName() {
     if (this.equals(ARRAY_ELEMENT)) return "[]";

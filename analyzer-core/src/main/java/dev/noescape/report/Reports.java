@@ -123,6 +123,19 @@ public final class Reports {
   }
 
   /**
+   * The package of the class a finding is in ({@code com.acme} for {@code com.acme.Foo$Inner#m()}),
+   * from its method; the file's path ({@link #packageOf(String)}) only when the finding has no
+   * method. A path says nothing reliable about the package when the sources are not under a
+   * {@code src/main/java} root ({@code --source src/commons-lang3-3.18.0}).
+   */
+  public static String packageOf(Finding f) {
+    if (f.method() == null || f.method().owner() == null) return packageOf(f.file());
+    String owner = f.method().owner();
+    int dot = owner.lastIndexOf('.');
+    return dot < 0 ? "(default package)" : owner.substring(0, dot);
+  }
+
+  /**
    * The Java package a source path belongs to, from the path alone: the directories after the last
    * {@code src/main/java/}, {@code src/test/java/} or {@code java/} segment (else all directories),
    * joined with dots; {@code (default package)} for a file without directories.

@@ -15,9 +15,14 @@ import dev.noescape.ir.SiteKind;
  * {@code valueOf} (bytecode cannot tell them apart, and they allocate the same):
  *
  * <pre>
- *   boxing int to Integer allocates on every iteration of the loop (line 14): keep the value primitive (int) or use a primitive collection
- *   boxing long to Long allocates in hot method OrderBook.add: keep the value primitive (long) or use a primitive collection
+ *   boxing int to Integer allocates on every iteration of the loop (line 14): List.add takes an object, so the box is required: box it once before the loop if the value is the same on every iteration
+ *   boxing long to Long allocates in hot method OrderBook.add: keep the value primitive (long)
+ *   boxing int to Integer allocates on every iteration of the loop (line 9): Predicate.test takes an object: a primitive IntPredicate takes the int without a box
  * </pre>
+ *
+ * <p><b>Advice</b> depends on where the box goes ({@link BoxTarget}, decided in {@link #advice}):
+ * only a box kept in a local is told to stay primitive; one that a parameter, return type, field or
+ * array of objects requires is said to be required.
  *
  * <p><b>Stays quiet</b> about conversions that never allocate: {@code Boolean} and {@code Byte}
  * (every value is cached), and a compile-time constant inside the default caches (Integer, Short,
@@ -41,8 +46,42 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
   String message(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     // a proven range outside the cache is said: the reader sees which values were assumed
     String range = s.details() instanceof AllocSite.Boxing b && b.range() != null ? " (values " + b.range() + ")" : "";
-    return s.description() + range + " allocates " + RuleSupport.where(m, s, context)
-        + ": keep the value primitive (" + primitive(s) + ") or use a primitive collection";
+    return s.description() + range + " allocates " + RuleSupport.where(m, s, context) + ": " + advice(m, s, context);
+  }
+
+  /**
+   * The fix, decided by where the box goes ({@link BoxTarget}): a constant is boxed once into a
+   * constant; a box handed to a {@code java.util.function} interface goes away with its primitive
+   * specialization; a box that something requires (an object parameter, return type, field or
+   * array) is said to be required, with the one change that helps when the value repeats (box it
+   * once) and a primitive collection only when the project has a library of them; a box kept in a
+   * local can stay primitive.
+   */
+  static String advice(MethodIR m, AllocSite s, RuleContext context) {
+    String primitive = primitive(s);
+    String box = s.simpleType();
+    if (s.details() instanceof AllocSite.Boxing b && b.constant() != null) {
+      // the same value on every evaluation: one box serves them all
+      return "box the constant once, into a static final " + box;
+    }
+    BoxTarget target = BoxTarget.of(m, s);
+    if (!target.requiresBox()) return "keep the value primitive (" + primitive + ")";
+    String functional = target.primitiveFunctionalInterface(primitive);
+    if (functional != null) {
+      return target.describe() + " takes an object: a primitive " + functional + " takes the " + primitive + " without a box";
+    }
+    String required = switch (target.kind()) {
+      case ARGUMENT -> target.describe() + " takes an object";
+      case RETURNED -> "the method returns an object";
+      case FIELD, VARIABLE -> target.describe() + " holds an object";
+      default -> "an array of objects holds it";
+    };
+    String once = s.loopDepth() > 0 ? "box it once before the loop if the value is the same on every iteration"
+        : "reuse one box if the value repeats";
+    String collection = context.primitiveCollections() != null && target.kind() == BoxTarget.Kind.ARGUMENT
+        && target.callee().owner().startsWith("java.util.")
+        ? ", or use a primitive collection (" + context.primitiveCollections() + ")" : "";
+    return required + ", so the box is required: " + once + collection;
   }
 
   /** The primitive type boxed at {@code s}: from its details, else from the box type. */

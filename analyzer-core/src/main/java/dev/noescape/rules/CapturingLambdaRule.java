@@ -3,10 +3,16 @@ package dev.noescape.rules;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteDescriptions;
 import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.Stmt;
+import dev.noescape.ir.Var;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code CapturingLambda} (warning): a lambda or method reference that allocates because it
@@ -37,7 +43,6 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
   @Override
   String message(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     List<String> captured = s.details() instanceof AllocSite.Capture c ? c.captured() : List.of();
-    boolean inLoop = s.loopDepth() > 0;
     String head = switch (s.kind()) {
       case LAMBDA -> "lambda";
       case METHOD_REF -> "method reference";
@@ -47,19 +52,70 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
     String advice;
     if (!captured.isEmpty()) {
       why = " because it captures " + SiteDescriptions.quotedNames(captured);
-      advice = inLoop ? "hoist it out of the loop or make it non-capturing"
-          : "make it non-capturing, or create it once and reuse it";
-      if (s.kind() == SiteKind.ANONYMOUS_CLASS) advice += " (a non-capturing lambda allocates nothing)";
+      advice = captureAdvice(m, s);
+      if (s.kind() == SiteKind.ANONYMOUS_CLASS && s.loopDepth() == 0) advice += " (a non-capturing lambda allocates nothing)";
     } else if (s.kind() == SiteKind.ANONYMOUS_CLASS) {
       why = " (an anonymous class is instantiated on every evaluation)";
-      advice = inLoop ? "hoist it out of the loop or use a non-capturing lambda"
+      advice = s.loopDepth() > 0 ? hoist(s) + ", or use a non-capturing lambda"
           : "use a non-capturing lambda or a static final instance";
     } else {
       // The front end says it captures but could not name what: still an allocation per evaluation.
       why = " because it captures";
-      advice = inLoop ? "hoist it out of the loop or make it non-capturing"
-          : "make it non-capturing, or create it once and reuse it";
+      advice = s.loopDepth() > 0 ? hoist(s) : "create it once and reuse it";
     }
     return head + " allocates " + RuleSupport.where(m, s, context) + why + ": " + advice;
+  }
+
+  /**
+   * For a capturing site: outside loops, create it once; in a loop, hoist it unless it captures a
+   * variable the loop assigns (declared in the loop, or reassigned there): then one object per
+   * iteration is what the code means, and the message says so instead of advising a change that
+   * does not compile.
+   */
+  private static String captureAdvice(MethodIR m, AllocSite s) {
+    if (s.loopDepth() == 0) return "make it non-capturing, or create it once and reuse it";
+    List<String> variant = loopAssigned(m, s);
+    if (!variant.isEmpty()) {
+      return "it cannot be hoisted out of the loop, which assigns " + SiteDescriptions.quotedNames(variant);
+    }
+    return hoist(s);
+  }
+
+  /**
+   * Hoisting out of the loop, when the site runs on every iteration; a site under a condition is
+   * created on first use instead, since a hoisted one would allocate on the paths that allocated
+   * nothing.
+   */
+  private static String hoist(AllocSite s) {
+    return s.ctx().oncePerIteration() ? "hoist it out of the loop"
+        : "create it once, on first use (hoisting it would allocate on iterations that do not need it)";
+  }
+
+  /**
+   * The captured variables of {@code s} that a statement of its innermost loop assigns. Only
+   * reference-typed captures are in the IR; a captured primitive counts as not assigned.
+   */
+  static List<String> loopAssigned(MethodIR m, AllocSite s) {
+    Loop loop = RuleSupport.loop(m, s.ctx().loopId());
+    if (loop == null) return List.of();
+    Set<Var> objects = new HashSet<>();
+    for (Stmt st : m.stmts()) if (st instanceof Stmt.Alloc a && a.site().id() == s.id()) objects.add(a.target());
+    List<String> out = new ArrayList<>();
+    for (Stmt st : m.stmts()) {
+      if (!(st instanceof Stmt.Store store) || !objects.contains(store.base()) || store.value() == null) continue;
+      String name = store.field().capturedName();
+      if (name == null || "this".equals(name) || out.contains(name)) continue;
+      if (assignedIn(m, store.value(), loop)) out.add(name);
+    }
+    return out;
+  }
+
+  private static boolean assignedIn(MethodIR m, Var v, Loop loop) {
+    if (v.isParam()) return false;
+    for (Stmt st : m.stmts()) {
+      Var target = VarargsBoxes.definedVar(st);
+      if (v.equals(target) && loop.contains(st.ctx().ordinal())) return true;
+    }
+    return false;
   }
 }

@@ -22,6 +22,9 @@ import java.util.Set;
  * @param expectedEscapes whether the escape rules also report the escapes that are expected
  *     ({@link dev.noescape.finding.ExpectedEscape}: thrown, made by a static initializer,
  *     returned); off by default, implied by verbosity 2
+ * @param primitiveCollections the primitive-collections library the project itself depends on
+ *     ({@link ProjectLibraries}: {@code fastutil}, …), or null: "use a primitive collection"
+ *     is advised only to a project that has one
  * @param jitJdk the JDK release whose C2 the scalar-replacement model targets ({@code dev.noescape.jit}),
  *     0 for {@code targetRelease}
  * @param jitDontInline {@code Class::method} patterns of {@code -XX:CompileCommand=dontinline} the
@@ -31,22 +34,29 @@ import java.util.Set;
  *     ({@link SitePredictions#NONE} before)
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
-    Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes, int jitJdk,
-    List<String> jitDontInline, boolean demoteJitWarnings, SitePredictions predictions) {
+    Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes, String primitiveCollections,
+    int jitJdk, List<String> jitDontInline, boolean demoteJitWarnings, SitePredictions predictions) {
   public RuleContext {
     hotAnnotations = Set.copyOf(hotAnnotations);
     jitDontInline = List.copyOf(jitDontInline);
     if (predictions == null) predictions = SitePredictions.NONE;
   }
 
-  /** Without the C2 model's options and predictions. */
+  /** Without a primitive-collections library, the C2 model's options and predictions. */
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        expectedEscapes, 0, List.of(), false, SitePredictions.NONE);
+        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE);
   }
 
-  /** Expected escapes left out. */
+  /** Expected escapes left out, without the C2 model's options and predictions. */
+  public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
+      Set<String> hotAnnotations, boolean contractAllowsNoEscape, String primitiveCollections) {
+    this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
+        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE);
+  }
+
+  /** Expected escapes left out, without a primitive-collections library. */
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape, false);
@@ -66,25 +76,31 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   /** This context with the model's options. */
   public RuleContext withJit(int jdk, List<String> dontInline, boolean demoteWarnings) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, expectedEscapes, jdk, dontInline, demoteWarnings, predictions);
+        contractAllowsNoEscape, expectedEscapes, primitiveCollections, jdk, dontInline, demoteWarnings, predictions);
   }
 
   /** This context with the model's predictions (the back end sets them). */
   public RuleContext withPredictions(SitePredictions p) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, expectedEscapes, jitJdk, jitDontInline, demoteJitWarnings, p);
+        contractAllowsNoEscape, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings, p);
   }
 
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
-    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, allow,
-        expectedEscapes, jitJdk, jitDontInline, demoteJitWarnings, predictions);
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
+        allow, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings, predictions);
   }
 
   /** This context with {@link #expectedEscapes()} set to {@code show}. */
   public RuleContext withExpectedEscapes(boolean show) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, show, jitJdk, jitDontInline, demoteJitWarnings, predictions);
+        contractAllowsNoEscape, show, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings, predictions);
+  }
+
+  /** This context with {@link #primitiveCollections()} set to {@code library} (null: none). */
+  public RuleContext withPrimitiveCollections(String library) {
+    return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
+        contractAllowsNoEscape, expectedEscapes, library, jitJdk, jitDontInline, demoteJitWarnings, predictions);
   }
 
   /** Whether findings about expected escapes are reported: asked for, or at verbosity 2. */

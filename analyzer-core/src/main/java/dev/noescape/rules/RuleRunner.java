@@ -52,12 +52,16 @@ public final class RuleRunner {
     return out;
   }
 
-  /** The findings of the enabled rules in one method, sorted with {@link Finding#ORDER}. */
+  /**
+   * The findings of the enabled rules in one method, sorted with {@link Finding#ORDER}; one per
+   * variable-arity call: the boxes its array holds are part of its finding ({@link VarargsBoxes}).
+   */
   public static List<Finding> run(MethodResult result, RuleContext context, Set<RuleId> enabled) {
     List<Finding> out = new ArrayList<>();
     for (Rule rule : Rules.all()) {
       if (enabled.contains(rule.id())) out.addAll(rule.check(result, context));
     }
+    out = VarargsBoxes.oneFindingPerCall(result.method(), out);
     out.sort(Finding.ORDER);
     return out;
   }

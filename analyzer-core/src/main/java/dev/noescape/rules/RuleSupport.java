@@ -12,8 +12,13 @@ import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
+import dev.noescape.ir.Stmt;
+import dev.noescape.ir.SymbolicExpr;
+import dev.noescape.ir.Var;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What several rules share: gating, loop phrases, the boxing cache, finding construction. */
 final class RuleSupport {
@@ -112,6 +117,30 @@ final class RuleSupport {
     String type = s.details() instanceof AllocSite.Constructor c && c.typeText() != null ? c.typeText() : s.simpleType() + "<>";
     return "new " + type + "(" + argument + ")";
   }
+
+  /**
+   * The local variable {@code expr} starts with ({@code fields} of {@code fields.length}) when no
+   * statement before {@code s} assigns it, i.e. when it is not in scope, or not yet set, where
+   * {@code s} allocates; else null. Parameters are always in scope.
+   */
+  static String assignedAfter(MethodIR m, AllocSite s, SymbolicExpr expr) {
+    if (expr == null || expr.text() == null) return null;
+    Matcher root = ROOT.matcher(expr.text());
+    if (!root.lookingAt()) return null;
+    String name = root.group(1);
+    boolean assigned = false;
+    boolean before = false;
+    for (Stmt st : m.stmts()) {
+      Var v = VarargsBoxes.definedVar(st);
+      if (v == null || !name.equals(v.name()) || v.isParam()) continue;
+      assigned = true;
+      before |= st.ctx().ordinal() < s.ctx().ordinal();
+    }
+    for (Var p : m.params()) if (p != null && name.equals(p.name())) return null;
+    return assigned && !before ? name : null;
+  }
+
+  private static final Pattern ROOT = Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*)(?![A-Za-z0-9_$(])");
 
   /** {@code Maps.newHashMapWithExpectedSize(n)} for a factory fix. */
   static String factoryCall(Fix.UseFactory f) {

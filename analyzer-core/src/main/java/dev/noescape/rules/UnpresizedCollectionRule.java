@@ -100,6 +100,22 @@ public final class UnpresizedCollectionRule extends SiteRule {
     return o.fill() == null ? o.quietReason() : CollectionFill.presizeQuietReason(site, o.fill());
   }
 
+  /**
+   * The size names a local assigned only after the allocation (a field initializer sized by a
+   * constructor local, a collection created before the array it copies is read): the capacity
+   * cannot be written at the allocation, so there is no fix to apply, and the advice says where
+   * the allocation has to move.
+   */
+  private Finding laterSizeFinding(MethodIR m, AllocSite s, CollectionFill.Fill fill, String local) {
+    SymbolicExpr size = fill.tripCount();
+    boolean hash = CollectionFill.HASH_TYPES.contains(s.type());
+    String noun = CollectionFill.MAP_TYPES.contains(s.type()) ? "entries" : "elements";
+    String message = s.description() + (hash ? " rehashes" : " grows") + " while it is filled with " + size.text() + " "
+        + noun + " in " + RuleSupport.loopPhrase(m, fill.loop().id(), false) + ": create it after '" + local
+        + "' is assigned, presized for " + size.text() + " " + noun + (hash ? " at the load factor 0.75" : "");
+    return siteFinding(m, s, message, List.of(), Hotness.of(m, s, fill.loop()), null);
+  }
+
   /** {@code new PriorityQueue<>(comparator)}: the default capacity too. */
   static boolean isComparatorOnly(AllocSite s, AllocSite.Constructor ctor) {
     return "java.util.PriorityQueue".equals(s.type()) && ctor.paramTypes().equals(List.of("java.util.Comparator"));
@@ -122,6 +138,8 @@ public final class UnpresizedCollectionRule extends SiteRule {
 
   private Finding finding(MethodIR m, AllocSite s, CollectionFill.Fill fill, RuleContext context) {
     SymbolicExpr size = fill.tripCount();
+    String later = RuleSupport.assignedAfter(m, s, size);
+    if (later != null) return laterSizeFinding(m, s, fill, later);
     String loop = RuleSupport.loopPhrase(m, fill.loop().id(), false);
     boolean hash = CollectionFill.HASH_TYPES.contains(s.type());
     boolean map = CollectionFill.MAP_TYPES.contains(s.type());

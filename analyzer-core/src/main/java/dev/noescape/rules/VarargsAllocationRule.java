@@ -6,7 +6,10 @@ import dev.noescape.engine.SiteResult;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code VarargsAllocation} (warning): the implicit array of a variable-arity call, inside a loop or
@@ -16,14 +19,14 @@ import dev.noescape.ir.SiteKind;
  * passes no variable arguments (it allocates an empty array every time):
  *
  * <pre>
- *   varargs call to String.format allocates a new Object[2] on every iteration of the loop (line 14): hoist a reused array out of the loop, or call a fixed-arity overload
- *   varargs call to Log.debug allocates an empty Object[] in hot method Engine.match: pass a shared empty array constant, or call a fixed-arity overload
+ *   varargs call to String.format allocates a new Object[2] and 1 box (int) on every iteration of the loop (line 14): create one array before the loop and refill it on each iteration (the boxes remain: the array holds objects)
+ *   varargs call to Log.debug allocates an empty Object[] in hot method Engine.match: pass a shared empty array constant
  * </pre>
  *
- * <p><b>Advice</b> in the message: a reused array (hoisted out of the loop) or a fixed-arity
- * overload; only the overload when the engine says the callee keeps the array (it escapes
- * globally), since reusing one array would share it between calls; a shared empty array constant
- * when the call passes no variable arguments.
+ * <p><b>Advice</b> in the message ({@link #advice}): a shared empty array constant when the call
+ * passes no variable arguments, else one reused array, on the condition that the callee does not
+ * keep it when its summary (or the lack of one) says it may. The boxes the array holds are part of
+ * the finding ({@link VarargsBoxes}).
  *
  * <p><b>Stays quiet</b> about calls that pass an existing array or resolve to a fixed-arity
  * overload (no site), and, unless {@link RuleContext#reportOutsideLoops()}, about calls outside
@@ -45,22 +48,63 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
       if (v.callee() != null) callee = v.callee().displayName();
       count = v.elementCount();
     }
+    List<AllocSite> boxes = VarargsBoxes.byCall(m).getOrDefault(s.id(), List.of());
+    return "varargs call to " + callee + " allocates " + arrayText(s.simpleType(), count) + boxesText(boxes) + " "
+        + RuleSupport.where(m, s, context) + ": " + advice(callee, count, keeper(result, s), s, boxes);
+  }
+
+  /** Whether the callee keeps the array, as the engine knows it. */
+  enum Keeper {
+    /** The array does not escape the call: one array can be reused. */
+    NO,
+    /**
+     * The callee's summary lets the array escape. Summaries are may-facts (computed ones are
+     * conservative: a callee that only formats its arguments on failure can get one), so this is
+     * "may keep", never "keeps".
+     */
+    SUMMARY,
+    /** The callee has no summary (unknown code, open dispatch): it may keep it. */
+    UNKNOWN
+  }
+
+  /** {@link Keeper#NO} when the array does not escape; else whether a summary or its absence says it may. */
+  static Keeper keeper(MethodResult result, AllocSite s) {
     SiteResult sr = RuleSupport.siteResult(result, s);
-    boolean kept = sr != null && sr.state() == EscapeState.GLOBAL_ESCAPE;
-    String array = arrayText(s.simpleType(), count);
-    String advice;
-    if (count == 0) {
-      // An empty array has no state to share: a constant is safe even when the callee keeps it.
-      advice = "pass a shared empty array constant, or call a fixed-arity overload";
-    } else if (kept) {
-      advice = "call a fixed-arity overload (" + callee + " keeps the array, so one cannot be reused)";
-    } else if (s.loopDepth() > 0) {
-      advice = "hoist a reused array out of the loop, or call a fixed-arity overload";
-    } else {
-      advice = "reuse one array, or call a fixed-arity overload";
-    }
-    return "varargs call to " + callee + " allocates " + array + " " + RuleSupport.where(m, s, context) + ": "
-        + advice;
+    if (sr == null || sr.state() != EscapeState.GLOBAL_ESCAPE) return Keeper.NO;
+    Reason first = sr.chain().isEmpty() ? null : sr.chain().get(0);
+    return first != null && first.kind() == Reason.Kind.PASSED_TO_UNKNOWN ? Keeper.UNKNOWN : Keeper.SUMMARY;
+  }
+
+  /**
+   * The change that removes the array: a shared empty constant for an empty array (it has no state
+   * to share, so even a keeping callee may get it), else one reused array — hoisted out of the
+   * loop only when the call runs on every iteration (hoisting a call under an {@code if} would
+   * allocate on paths that allocated nothing), and on the condition that the callee does not keep
+   * it when the engine cannot rule that out.
+   *
+   * <p>Never "call a fixed-arity overload": javac takes the variable-arity form only when no
+   * fixed-arity method is applicable to the arguments (JLS 15.12.2.2–4), so for these arguments
+   * there is none to call ({@code String.format}, {@code Method.invoke} have none at all).
+   */
+  static String advice(String callee, int count, Keeper keeper, AllocSite s, List<AllocSite> boxes) {
+    if (count == 0) return "pass a shared empty array constant";
+    String reuse = s.loopDepth() > 0 && s.ctx().oncePerIteration()
+        ? "create one array before the loop and refill it on each iteration" : "reuse one array, created on first use";
+    String boxesStay = boxes.isEmpty() ? "" : " (the boxes remain: the array holds objects)";
+    return switch (keeper) {
+      case NO -> reuse + boxesStay;
+      case SUMMARY, UNKNOWN -> callee + " may keep the array ("
+          + (keeper == Keeper.UNKNOWN ? "it has no summary" : "its summary lets it escape") + "); if it does not, "
+          + reuse + boxesStay;
+    };
+  }
+
+  /** {@code " and 2 boxes (int, char)"} for the boxed arguments of the call, or {@code ""}. */
+  static String boxesText(List<AllocSite> boxes) {
+    if (boxes.isEmpty()) return "";
+    List<String> primitives = new ArrayList<>();
+    for (AllocSite b : boxes) primitives.add(BoxingAllocationRule.primitive(b));
+    return " and " + (boxes.size() == 1 ? "1 box" : boxes.size() + " boxes") + " (" + String.join(", ", primitives) + ")";
   }
 
   /** {@code a new Object[2]}, {@code an empty Object[]}, or {@code a new Object[]} when the count is unknown. */

@@ -106,9 +106,30 @@ class BaselineCompatibilityTest {
     Baseline v1 = Baseline.read(resource("corpus-baseline-v1.json"));
     Baseline.Applied applied = v1.apply(mapped.findings());
     assertEquals(FOUND_SINCE, applied.remaining().stream().map(f -> f.finding().toTextLine()).toList());
-    assertEquals(GONE_SINCE, applied.stale());
-    assertEquals(v1.size() - GONE_SINCE.size(), applied.ignored());
+    // Left over, and only these: the entries of GONE_SINCE, and the boxed arguments of varargs calls,
+    // which are now part of the call's one finding (its own entry still holds it). A baseline reports
+    // them as stale, never lets a finding through.
+    assertEquals(staleSince(), applied.stale());
+    assertEquals(v1.size() - staleSince().size(), applied.ignored());
   }
+
+  /** The v1 entries no finding uses any more: {@link #GONE_SINCE} and {@link #MERGED_INTO_VARARGS_CALLS}, in key order. */
+  static List<String> staleSince() {
+    List<String> all = new java.util.ArrayList<>(GONE_SINCE);
+    all.addAll(MERGED_INTO_VARARGS_CALLS);
+    all.sort(null);
+    return all;
+  }
+
+  /** The v1 entries of boxes that became part of their varargs call's finding. */
+  static final List<String> MERGED_INTO_VARARGS_CALLS = List.of(
+      "BoxingAllocation:corpus.inventory.Inventory#report():boxing double to Double",
+      "BoxingAllocation:corpus.inventory.Inventory#report():boxing int to Integer",
+      "BoxingAllocation:corpus.json.JsonWriter#quote(java.lang.String):boxing int to Integer",
+      "BoxingAllocation:corpus.loops.LoopShapes#doWhile(java.util.Iterator):boxing int to Integer",
+      "BoxingAllocation:corpus.parsing.CsvReader#describe(java.util.List):boxing int to Integer",
+      "BoxingAllocation:corpus.varargs.VarargsCalls#format(java.util.List):boxing double to Double",
+      "BoxingAllocation:corpus.varargs.VarargsCalls#format(java.util.List):boxing int to Integer");
 
   @Test
   void theVersion2BaselineOfTheSameFindingsHoldsThemTooWithOneKeyEach(@TempDir Path dir) throws Exception {
@@ -117,7 +138,7 @@ class BaselineCompatibilityTest {
     Baseline v2 = Baseline.read(file);
     assertEquals(2, v2.version());
     assertEquals(mapped.findings().size(), v2.entries().size(), "twins are numbered, not counted");
-    assertEquals(Baseline.read(resource("corpus-baseline-v1.json")).size() - GONE_SINCE.size() + FOUND_SINCE.size(),
+    assertEquals(Baseline.read(resource("corpus-baseline-v1.json")).size() - staleSince().size() + FOUND_SINCE.size(),
         v2.size());
     Baseline.Applied applied = v2.apply(mapped.findings());
     assertEquals(List.of(), applied.remaining());

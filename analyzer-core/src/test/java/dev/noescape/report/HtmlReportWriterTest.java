@@ -76,8 +76,8 @@ class HtmlReportWriterTest {
         "<div class=\"card c-info\"><div class=\"n\">1</div>",
         "<div class=\"card c-files\"><div class=\"n\">3</div>");
     // By package: com.acme.orders has 3 findings in 1 file.
-    assertTrue(page.contains("<tr><td class=\"mono\">com.acme.orders</td><td class=\"num\">1</td>"), page);
-    assertTrue(page.contains("<td class=\"mono\">com.acme.util</td>"));
+    assertTrue(page.contains("<tr><td class=\"mono pkg\">com.acme.orders</td><td class=\"num\">1</td>"), page);
+    assertTrue(page.contains("<td class=\"mono pkg\">com.acme.util</td>"));
     // All nine rules in the rule table.
     for (RuleId r : RuleId.values()) assertTrue(page.contains(">" + r.id() + "</span><div class=\"desc\">"), r.id());
     // Files in order, each once, with their counts.
@@ -146,6 +146,20 @@ class HtmlReportWriterTest {
     String page = html(new ReportRun("1", List.of(), List.of()));
     assertContainsAll(page, "<div class=\"card c-total\"><div class=\"n\">0</div>", "No findings.",
         "The analysis ran over every input.");
+  }
+
+  @Test
+  void packageFromTheFindingsClassNotItsPath() {
+    // --source src/commons-lang3-3.18.0: the path would give "src.commons-lang3-3.18.0.com.acme.orders"
+    dev.noescape.finding.Finding f = ReportFixtures.finding(dev.noescape.catalog.RuleId.BOXING_ALLOCATION,
+        "src/commons-lang3-3.18.0/com/acme/orders/OrderBook.java", dev.noescape.ir.SourcePos.of(8, 15), "m", 0,
+        ReportFixtures.SUBMIT, new dev.noescape.finding.Subject.Contract(), List.of(), null);
+    assertEquals("com.acme.orders", Reports.packageOf(f));
+    dev.noescape.finding.Finding nested = ReportFixtures.finding(dev.noescape.catalog.RuleId.BOXING_ALLOCATION,
+        "X.java", dev.noescape.ir.SourcePos.of(8, 15), "m", 0,
+        new dev.noescape.ir.MethodRef("a.b.Outer$Inner", "m", List.of(), "void", false),
+        new dev.noescape.finding.Subject.Contract(), List.of(), null);
+    assertEquals("a.b", Reports.packageOf(nested));
   }
 
   @Test

@@ -42,7 +42,7 @@ class BoxingAllocationRuleTest {
   void nonConstantIntInLoopIsReported() {
     List<Finding> fs = rule.check(inLoop("java.lang.Integer", "int", null), Fx.defaults());
     assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14): "
-        + "keep the value primitive (int) or use a primitive collection"), Fx.messages(fs));
+        + "keep the value primitive (int)"), Fx.messages(fs));
     Finding f = fs.get(0);
     assertEquals(RuleId.BOXING_ALLOCATION, f.rule());
     assertEquals(Severity.WARNING, f.severity());
@@ -78,10 +78,71 @@ class BoxingAllocationRuleTest {
   }
 
   @Test
-  void doubleAlwaysAllocates() {
+  void doubleAlwaysAllocatesAndAConstantIsBoxedOnce() {
     assertEquals(List.of("boxing double to Double allocates on every iteration of the loop (line 14): "
-        + "keep the value primitive (double) or use a primitive collection"),
+        + "box the constant once, into a static final Double"),
         Fx.messages(rule.check(inLoop("java.lang.Double", "double", 0L), Fx.defaults())));
+  }
+
+  /** {@code for (...) { <box of i>; <use> }}: the box's use decides whether it is required. */
+  private List<String> boxUsedBy(java.util.function.BiConsumer<MethodIRBuilder, Var> use, RuleContext c) {
+    MethodIRBuilder b = Fx.method("add");
+    Var self = b.param("this", "com.acme.OrderBook", at(10));
+    b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
+    Var v = b.temp("java.lang.Integer");
+    b.alloc(v, SiteKind.BOXING, "java.lang.Integer", at(15), new AllocSite.Boxing("int", null));
+    use.accept(b, v);
+    b.endLoop();
+    return Fx.messages(rule.check(Fx.Results.of(b.build()).build(), c));
+  }
+
+  @Test
+  void aBoxAnObjectParameterTakesIsRequired() {
+    String head = "boxing int to Integer allocates on every iteration of the loop (line 14): ";
+    assertEquals(List.of(head + "List.add takes an object, so the box is required: "
+        + "box it once before the loop if the value is the same on every iteration"),
+        boxUsedBy((b, v) -> Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 15, v), Fx.defaults()));
+    // a primitive collection is offered only to a project that has one
+    assertEquals(List.of(head + "List.add takes an object, so the box is required: "
+        + "box it once before the loop if the value is the same on every iteration, or use a primitive collection (fastutil)"),
+        boxUsedBy((b, v) -> Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 15, v),
+            Fx.defaults().withPrimitiveCollections("fastutil")));
+  }
+
+  @Test
+  void aBoxReturnedStoredOrPutInAnArrayIsRequired() {
+    String head = "boxing int to Integer allocates on every iteration of the loop (line 14): ";
+    String once = ", so the box is required: box it once before the loop if the value is the same on every iteration";
+    assertEquals(List.of(head + "the method returns an object" + once), boxUsedBy((b, v) -> b.ret(v, at(15)), Fx.defaults()));
+    assertEquals(List.of(head + "field OrderBook.last holds an object" + once),
+        boxUsedBy((b, v) -> b.staticStore(new dev.noescape.ir.FieldRef("com.acme.OrderBook", "last", true), v, at(15)),
+            Fx.defaults()));
+    assertEquals(List.of(head + "an array of objects holds it" + once),
+        boxUsedBy((b, v) -> b.store(b.temp("java.lang.Object[]"), dev.noescape.ir.FieldRef.ARRAY_ELEMENT, v, at(15)),
+            Fx.defaults()));
+  }
+
+  @Test
+  void aBoxPassedToAJavaUtilFunctionInterfaceHasAPrimitiveSpecialization() {
+    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14): "
+        + "Predicate.test takes an object: a primitive IntPredicate takes the int without a box"),
+        boxUsedBy((b, v) -> Fx.call(b, b.temp("java.util.function.Predicate"), "java.util.function.Predicate", "test", 15, v),
+            Fx.defaults()));
+  }
+
+  @Test
+  void aBoxKeptInALocalOfTheBoxTypeCanStayPrimitiveOneOfAWiderTypeCannot() {
+    String head = "boxing int to Integer allocates on every iteration of the loop (line 14): ";
+    assertEquals(List.of(head + "keep the value primitive (int)"), boxUsedBy((b, v) -> {
+      Var local = b.local("count", "java.lang.Integer");
+      b.copy(local, v, at(15));
+      Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 16, local);
+    }, Fx.defaults()));
+    assertEquals(List.of(head + "a local of type Object holds an object, so the box is required: "
+        + "box it once before the loop if the value is the same on every iteration"), boxUsedBy((b, v) -> {
+          Var local = b.local("value", "java.lang.Object");
+          b.copy(local, v, at(15));
+        }, Fx.defaults()));
   }
 
   private static MethodResult outsideLoop(boolean hot, String annotation) {
@@ -100,7 +161,7 @@ class BoxingAllocationRuleTest {
   @Test
   void hotMethodIsReported() {
     assertEquals(List.of("boxing long to Long allocates in hot method OrderBook.add: "
-        + "keep the value primitive (long) or use a primitive collection"),
+        + "keep the value primitive (long)"),
         Fx.messages(rule.check(outsideLoop(true, null), Fx.defaults())));
   }
 
@@ -115,7 +176,7 @@ class BoxingAllocationRuleTest {
   @Test
   void reportOutsideLoopsReportsEverywhere() {
     assertEquals(List.of("boxing long to Long allocates on every evaluation: "
-        + "keep the value primitive (long) or use a primitive collection"),
+        + "keep the value primitive (long)"),
         Fx.messages(rule.check(outsideLoop(false, null), Fx.ctx(21, false, true, 1))));
   }
 
@@ -126,6 +187,6 @@ class BoxingAllocationRuleTest {
     box(b, "java.lang.Integer", "int", null, 20);
     List<Finding> fs = rule.check(Fx.Results.of(b.build()).build(), Fx.defaults());
     assertEquals(List.of("boxing int to Integer allocates on every iteration of the enclosing loop: "
-        + "keep the value primitive (int) or use a primitive collection"), Fx.messages(fs));
+        + "keep the value primitive (int)"), Fx.messages(fs));
   }
 }

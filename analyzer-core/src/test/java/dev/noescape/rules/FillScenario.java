@@ -55,6 +55,8 @@ final class FillScenario {
   /** Allocated inside the outer loop, right before the inner one that fills it. */
   boolean nestedAllocInside;
   boolean receiverAlsoPointsElsewhere;
+  /** When set, a local of this name is assigned only after the allocation, before the loop ({@code fields = values()}). */
+  String localAssignedAfterAlloc;
   /** When set, {@code out.putAll(src)} / {@code addAll} after the loop with this argument expression. */
   String bulkArg;
   String bulkName = "putAll";
@@ -84,6 +86,10 @@ final class FillScenario {
     if (nestedAllocInside) b.beginLoop(LoopKind.FOREACH_ITERABLE, at(12), SymbolicExpr.of("groups.size()"), null);
     site = sizedWith == null ? Fx.newDefault(b, out, type, 13) : Fx.newSized(b, out, type, sizedWith, 13);
     if (nestedAllocOutside) b.beginLoop(LoopKind.FOREACH_ITERABLE, at(12), SymbolicExpr.of("groups.size()"), null);
+    if (localAssignedAfterAlloc != null) {
+      b.call(b.local(localAssignedAfterAlloc, "java.lang.Object[]"),
+          Fx.ref("com.acme.OrderBook", "values", "java.lang.Object[]", true), List.of(), at(13));
+    }
     if (addBeforeLoop) add(b, out, orders, 13);
     if (handedBeforeLoop) register(b, out, 13);
     if (loop) {

@@ -15,28 +15,62 @@ import org.junit.jupiter.api.Test;
 
 class HotnessTest {
   @Test
-  void termsNeverOvertakeEachOther() {
-    // Depth dominates everything below it.
-    assertTrue(Hotness.rank(2, false, false, SiteKind.BOXING) > Hotness.rank(1, true, true, SiteKind.NEW_ARRAY));
-    // Then a known trip count beats a hot method and any weight.
-    assertTrue(Hotness.rank(1, true, false, null) > Hotness.rank(1, false, true, SiteKind.NEW_ARRAY));
-    // Then hot beats weight.
-    assertTrue(Hotness.rank(0, false, true, null) > Hotness.rank(0, false, false, SiteKind.NEW_ARRAY));
+  void termsInOrder() {
+    // A loop level outweighs a known trip count and running on every iteration together.
+    assertTrue(Hotness.rank(2, false, false, SiteKind.BOXING) > Hotness.rank(1, true, false, SiteKind.NEW_ARRAY));
+    // A hot method outweighs two loop levels: the developer said so.
+    assertTrue(Hotness.rank(0, false, true, null) > Hotness.rank(2, true, false, SiteKind.NEW_ARRAY));
+    // The kind only breaks ties.
+    assertTrue(Hotness.rank(1, true, false, null) > Hotness.rank(1, false, false, SiteKind.NEW_ARRAY));
     assertTrue(Hotness.rank(0, false, false, SiteKind.NEW_ARRAY) > Hotness.rank(0, false, false, SiteKind.BOXING));
-    assertEquals(21_160, Hotness.rank(2, true, true, SiteKind.NEW_ARRAY));
+    assertEquals((20 + 2 + 30 + 40) * 100 + 60, Hotness.rank(2, true, true, SiteKind.NEW_ARRAY));
+  }
+
+  private static AllocSite box(MethodIRBuilder b, int line) {
+    return b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(line), new AllocSite.Boxing("int", null));
   }
 
   @Test
-  void siteRankUsesItsInnermostLoop() {
+  void siteRankUsesItsInnermostLoopAndWhetherItRunsOnEveryIteration() {
     MethodIRBuilder b = Fx.method("m");
     b.beginLoop(LoopKind.FOREACH_ITERABLE, at(3), SymbolicExpr.of("xs.size()"), null);
     b.beginLoop(LoopKind.WHILE, at(4), null, "while (cond) loop");
-    AllocSite inner = b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(5), new AllocSite.Boxing("int", null));
+    AllocSite inner = box(b, 5);
     b.endLoop();
-    AllocSite outer = b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(6), new AllocSite.Boxing("int", null));
+    AllocSite outer = box(b, 6);
+    b.beginConditional();
+    AllocSite conditional = box(b, 7);
+    b.endConditional();
     b.endLoop();
     MethodIR ir = b.build();
-    assertEquals(20_020, Hotness.of(ir, inner));
-    assertEquals(11_020, Hotness.of(ir, outer));
+    assertEquals((20 + 2 + 40) * 100 + 20, Hotness.of(ir, inner));
+    assertEquals((10 + 2 + 2 + 40) * 100 + 20, Hotness.of(ir, outer));
+    assertEquals((10 + 2 + 40) * 100 + 20, Hotness.of(ir, conditional));
+  }
+
+  /** One boxing site on every iteration of a counted loop of {@code owner#name}, optionally in a throw. */
+  private static int rankIn(String owner, String name, String annotation, boolean inThrow) {
+    MethodIRBuilder b = Fx.method(owner, name, Fx.FILE, false);
+    if (annotation != null) b.annotation(annotation);
+    b.beginLoop(LoopKind.FOR, at(3), SymbolicExpr.of("n"), null);
+    if (inThrow) b.beginThrow();
+    AllocSite s = box(b, 4);
+    if (inThrow) b.endThrow();
+    b.endLoop();
+    return Hotness.of(b.build(), s);
+  }
+
+  @Test
+  void coldCodeRanksBelowTheMainPath() {
+    int main = rankIn("com.acme.Parser", "parse", null, false);
+    assertEquals((10 + 2 + 2 + 40) * 100 + 20, main);
+    assertEquals(main - 40 * 100, rankIn("com.acme.Parser", "parse", null, true), "error path");
+    assertEquals(main - 30 * 100, rankIn("com.acme.Parser", "<clinit>", null, false), "static initializer");
+    assertEquals(main - 20 * 100, rankIn("com.acme.Parser", "toString", null, false));
+    assertEquals(main - 20 * 100, rankIn("com.acme.Parser", "lambda$toString$0", null, false), "a lambda in toString");
+    assertEquals(main - 20 * 100, rankIn("com.acme.Parser", "parse", "Deprecated", false));
+    assertEquals(main - 10 * 100, rankIn("com.acme.Parser", "<init>", null, false), "constructor");
+    assertEquals(main - 10 * 100, rankIn("com.acme.Parser$Builder", "withRange", null, false), "builder");
+    assertEquals(main - 10 * 100, rankIn("com.acme.Parser", "buildTable", null, false), "set-up");
   }
 }

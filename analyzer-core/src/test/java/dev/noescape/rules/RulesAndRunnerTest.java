@@ -59,6 +59,36 @@ class RulesAndRunnerTest {
         .build();
   }
 
+  /** {@code String.format("%d", i)} in a loop: a varargs array whose one element is a box. */
+  private static MethodResult formatOfABox() {
+    MethodIRBuilder b = Fx.method("com.acme.A", "run", "src/A.java", false);
+    b.param("this", "com.acme.A", at(10));
+    b.beginLoop(LoopKind.FOR, at(11), SymbolicExpr.of("n"), null);
+    Var arr = b.temp("java.lang.Object[]");
+    b.alloc(arr, SiteKind.VARARGS_ARRAY, "java.lang.Object[]", SourcePos.of(12, 10),
+        new AllocSite.Varargs(Fx.ref("java.lang.String", "format", "java.lang.String", true,
+            "java.lang.String", "java.lang.Object[]"), 1));
+    Var box = b.temp("java.lang.Integer");
+    b.alloc(box, SiteKind.BOXING, "java.lang.Integer", SourcePos.of(12, 30), new AllocSite.Boxing("int", null));
+    b.store(arr, dev.noescape.ir.FieldRef.ARRAY_ELEMENT, box, SourcePos.of(12, 30));
+    b.endLoop();
+    return Fx.Results.of(b.build()).build();
+  }
+
+  @Test
+  void aVarargsCallIsOneFindingThatListsItsBoxes() {
+    MethodResult r = formatOfABox();
+    List<Finding> both = RuleRunner.run(r, RuleContext.defaults(),
+        EnumSet.of(RuleId.BOXING_ALLOCATION, RuleId.VARARGS_ALLOCATION));
+    assertEquals(List.of("src/A.java:12:10: varargs call to String.format allocates a new Object[1] and 1 box (int) on "
+        + "every iteration of the loop (line 11): create one array before the loop and refill it on each iteration"
+        + " (the boxes remain: the array holds objects) [VarargsAllocation]"),
+        both.stream().map(Finding::toTextLine).toList());
+    // without the varargs rule, the box is reported on its own
+    List<Finding> boxesOnly = RuleRunner.run(r, RuleContext.defaults(), EnumSet.of(RuleId.BOXING_ALLOCATION));
+    assertEquals(List.of(RuleId.BOXING_ALLOCATION), boxesOnly.stream().map(Finding::rule).toList());
+  }
+
   @Test
   void runnerSortsByFileLineColumnRuleAndIsDeterministic() {
     List<MethodResult> methods = new ArrayList<>(List.of(
@@ -72,17 +102,17 @@ class RulesAndRunnerTest {
     assertEquals(List.of(
         "src/A.java:12:10: new StringBuilder() escapes to heap: returned (line 14) — the caller keeps it [HeapEscape]",
         "src/A.java:12:30: boxing int to Integer allocates on every iteration of the loop (line 11): keep the value "
-            + "primitive (int) or use a primitive collection [BoxingAllocation]",
+            + "primitive (int) [BoxingAllocation]",
         "src/A.java:12:30: boxing int to Integer escapes to heap: passed to Sink.take (line 12) — code the analysis "
             + "cannot see is assumed to keep it [HeapEscape]",
         "src/A.java:42:10: new StringBuilder() escapes to heap: returned (line 44) — the caller keeps it [HeapEscape]",
         "src/A.java:42:30: boxing int to Integer allocates on every iteration of the loop (line 41): keep the value "
-            + "primitive (int) or use a primitive collection [BoxingAllocation]",
+            + "primitive (int) [BoxingAllocation]",
         "src/A.java:42:30: boxing int to Integer escapes to heap: passed to Sink.take (line 42) — code the analysis "
             + "cannot see is assumed to keep it [HeapEscape]",
         "src/B.java:7:10: new StringBuilder() escapes to heap: returned (line 9) — the caller keeps it [HeapEscape]",
         "src/B.java:7:30: boxing int to Integer allocates on every iteration of the loop (line 6): keep the value "
-            + "primitive (int) or use a primitive collection [BoxingAllocation]",
+            + "primitive (int) [BoxingAllocation]",
         "src/B.java:7:30: boxing int to Integer escapes to heap: passed to Sink.take (line 7) — code the analysis "
             + "cannot see is assumed to keep it [HeapEscape]"), lines);
 

@@ -5,12 +5,13 @@ import com.sun.tools.javac.code.Source;
 import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Options;
+import dev.noescape.rules.ProjectLibraries;
 import dev.noescape.rules.RuleContext;
 import java.util.List;
 
 /**
  * What the rules need to know of a compilation ({@link RuleContext}): the release the code targets
- * and whether Guava is available, read from javac; the rest from the plugin's options.
+ * and which libraries advice may name (Guava, primitive collections), read from javac; the rest from the plugin's options.
  */
 final class CompilationFacts {
   private CompilationFacts() {}
@@ -18,8 +19,10 @@ final class CompilationFacts {
   /** The rule context of this compilation; never throws (javac's facts fall back to the running JDK, no Guava). */
   static RuleContext ruleContext(VisitorState state, NoEscapeOptions options) {
     try {
-      return new RuleContext(targetRelease(state.context), guavaOnClasspath(state), options.reportOutsideLoops(),
+      ProjectLibraries libraries = ProjectLibraries.lookUp(name -> onClasspath(state, name));
+      return new RuleContext(targetRelease(state.context), libraries.guava(), options.reportOutsideLoops(),
           options.verbosity(), options.hotAnnotations(), options.contractAllowsNoEscape(), options.expectedEscapes())
+          .withPrimitiveCollections(libraries.primitiveCollections())
           .withJit(options.jitJdk(), List.of(), options.demoteJitWarnings());
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
@@ -66,24 +69,23 @@ final class CompilationFacts {
   }
 
   /**
-   * Whether Guava's {@code Maps} can be used: already known to this compilation (referenced, or a
-   * source being compiled), or loadable from the class path. {@code getTypeFromString} alone only
-   * sees classes javac has already entered, so a class path that merely contains Guava needs the
+   * Whether class {@code name} can be used by the code being compiled: already known to this
+   * compilation (referenced, or a source being compiled), or loadable from its class path (not the
+   * processor path, where Error Prone's own Guava is). {@code getTypeFromString} alone only sees
+   * classes javac has already entered, so a class path that merely contains the class needs the
    * {@code Elements} lookup, which loads the class if it exists.
    */
-  static boolean guavaOnClasspath(VisitorState state) {
+  static boolean onClasspath(VisitorState state, String name) {
     try {
-      if (state.getTypeFromString(GUAVA_MAPS) != null) return true;
+      if (state.getTypeFromString(name) != null) return true;
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
     }
     try {
-      return JavacElements.instance(state.context).getTypeElement(GUAVA_MAPS) != null;
+      return JavacElements.instance(state.context).getTypeElement(name) != null;
     } catch (Throwable t) {
       Faults.rethrowIfFatal(t);
       return false;
     }
   }
-
-  private static final String GUAVA_MAPS = "com.google.common.collect.Maps";
 }

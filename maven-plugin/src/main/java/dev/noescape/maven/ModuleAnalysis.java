@@ -111,7 +111,9 @@ final class ModuleAnalysis {
     }
     List<String> notes = new ArrayList<>();
     List<Path> classpath = classpath(inputs, notes);
-    options = new BytecodeAnalysis.Options(inputs, classpath, options.rules(), options.ruleContext())
+    // the compile class path is the module's own dependencies: advice may name what it holds
+    options = new BytecodeAnalysis.Options(inputs, List.of(), options.rules(), options.ruleContext())
+        .withDependencies(classpath)
         .withClasspathSummaries(classpathSummaries)
         .withKeepResults(!profiles.isEmpty());
     Profiles.Pending recordings = profiles.isEmpty() ? null : Profiles.start(profiles, this::shown);

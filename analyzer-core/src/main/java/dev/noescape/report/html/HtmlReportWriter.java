@@ -27,10 +27,11 @@ import java.util.TreeMap;
  * inline CSS and a few lines of inline JavaScript (filtering), no network access, works from
  * {@code file://}.
  *
- * <p>The page: a header with totals; a summary by rule and by package (package from the file path,
- * {@link Reports#packageOf}); the {@value #TOP} hottest findings ({@link Reports#ranked}: by measured
- * bytes when a recording ranks the run, else by hotness); with a recording, its profile view (the
- * {@value #TOP_SITES} heaviest places of the program, each with its findings or the engine's verdict);
+ * <p>The page: a header with totals; a summary by rule and by package (the package of the finding's
+ * class, {@link Reports#packageOf(dev.noescape.finding.Finding)}); the {@value #TOP} hottest findings
+ * ({@link Reports#ranked}: by measured bytes when a recording ranks the run, else by hotness); with a
+ * recording, its profile view (the {@value #TOP_SITES} heaviest places of the program, each with its
+ * findings or the engine's verdict);
  * every finding grouped by file with its rule, message, hotness, a source snippet of
  * {@value #CONTEXT} lines either side (the expression from column to end column highlighted when
  * known, else the whole line), the reason chain and the fix; the run's notes at the bottom. Only
@@ -132,7 +133,7 @@ public final class HtmlReportWriter {
     Map<String, int[]> byPackage = new TreeMap<>();
     Map<String, java.util.Set<String>> packageFiles = new TreeMap<>();
     for (ReportedFinding rf : findings) {
-      String pkg = Reports.packageOf(rf.finding().file());
+      String pkg = Reports.packageOf(rf.finding());
       int[] c = byPackage.computeIfAbsent(pkg, k -> new int[4]);
       c[0]++;
       c[1 + (2 - rf.finding().severity().ordinal())]++;
@@ -148,7 +149,7 @@ public final class HtmlReportWriter {
           .append("<th class=\"num\">warnings</th><th class=\"num\">info</th><th class=\"num\">total</th></tr></thead>\n<tbody>\n");
       for (Map.Entry<String, int[]> e : packages) {
         int[] c = e.getValue();
-        h.append("<tr><td class=\"mono\">").append(esc(e.getKey())).append("</td><td class=\"num\">")
+        h.append("<tr><td class=\"mono pkg\">").append(esc(e.getKey())).append("</td><td class=\"num\">")
             .append(packageFiles.get(e.getKey()).size()).append("</td>")
             .append(countCell(c[1], "error")).append(countCell(c[2], "warning")).append(countCell(c[3], "info"))
             .append("<td class=\"num strong\">").append(c[0]).append("</td></tr>\n");
@@ -167,7 +168,8 @@ public final class HtmlReportWriter {
     h.append("<section id=\"hottest\">\n<h2>Hottest ").append(Math.min(TOP, findings.size()))
         .append(profile != null
             ? " <span class=\"hint\">by the bytes the recording measured, then by hotness</span></h2>\n"
-            : " <span class=\"hint\">by hotness: loop depth, known trip count, hot method, allocation size</span></h2>\n");
+            : " <span class=\"hint\">by hotness: loop depth, trip count, every iteration or not, hot method, cold code"
+                + " (set-up, error paths) last</span></h2>\n");
     List<ReportedFinding> top = Reports.hottest(findings, TOP, profile);
     if (top.isEmpty()) {
       h.append("<p class=\"empty\">No findings.</p>\n</section>\n");
@@ -458,6 +460,7 @@ public final class HtmlReportWriter {
       .t th{text-align:left;font-weight:600;color:var(--dim);font-size:12px;border-bottom:1px solid var(--line);padding:6px 8px}
       .t td{border-bottom:1px solid var(--soft);padding:6px 8px;vertical-align:top}
       .t tfoot td{font-weight:650;border-bottom:0}
+      .t td.pkg{overflow-wrap:anywhere}
       .t tr.zero{opacity:.5}
       .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       .strong{font-weight:650}.dim{color:var(--dim)}.mono{font-family:var(--mono);font-size:12.5px}

@@ -1,0 +1,97 @@
+package dev.noescape.rules;
+
+import dev.noescape.catalog.RuleId;
+import dev.noescape.finding.Finding;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.FieldRef;
+import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.Stmt;
+import dev.noescape.ir.Var;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One finding per call: the boxes a variable-arity call packs into its implicit array
+ * ({@code String.format("%d:%d", a, b)} boxes {@code a} and {@code b} only to store them into its
+ * {@code Object[]}) are part of the call's allocation. {@code VarargsAllocation} lists them in its
+ * message and {@link RuleRunner} drops their {@code BoxingAllocation} findings when the call is
+ * reported, so a call is one line, not three; the call's finding keeps its own subject (its
+ * baseline key and fingerprint do not change).
+ *
+ * <p>A box belongs to a call when the IR stores the boxing site's variable, as an array element,
+ * straight into the variable of the call's varargs site, and each of the two variables is defined
+ * by that one allocation only (both front ends lower the call's arguments into fresh temporaries).
+ */
+final class VarargsBoxes {
+  private VarargsBoxes() {}
+
+  /** Boxing sites of {@code m} by the id of the varargs site whose array holds their box, in site order. */
+  static Map<Integer, List<AllocSite>> byCall(MethodIR m) {
+    boolean any = false;
+    for (AllocSite s : m.sites()) any |= s.kind() == SiteKind.VARARGS_ARRAY;
+    if (!any) return Map.of();
+    Map<Var, AllocSite> definedBy = new HashMap<>();
+    Set<Var> redefined = new HashSet<>();
+    for (Stmt st : m.stmts()) {
+      Var target = definedVar(st);
+      if (target == null) continue;
+      if (!(st instanceof Stmt.Alloc a) || definedBy.containsKey(target)) {
+        redefined.add(target);
+      } else {
+        definedBy.put(target, a.site());
+      }
+    }
+    Map<Integer, List<AllocSite>> out = new LinkedHashMap<>();
+    for (Stmt st : m.stmts()) {
+      if (!(st instanceof Stmt.Store store) || !FieldRef.ARRAY_ELEMENT.equals(store.field())) continue;
+      AllocSite array = unique(definedBy, redefined, store.base());
+      AllocSite box = unique(definedBy, redefined, store.value());
+      if (array == null || box == null || array.kind() != SiteKind.VARARGS_ARRAY || box.kind() != SiteKind.BOXING
+          || box.neverAllocates()) {
+        continue;
+      }
+      out.computeIfAbsent(array.id(), k -> new ArrayList<>()).add(box);
+    }
+    return out;
+  }
+
+  /**
+   * {@code findings} of one method without the {@code BoxingAllocation} findings whose box is an
+   * element of an array that has a {@code VarargsAllocation} finding among them.
+   */
+  static List<Finding> oneFindingPerCall(MethodIR m, List<Finding> findings) {
+    Set<Integer> calls = new HashSet<>();
+    for (Finding f : findings) if (f.rule() == RuleId.VARARGS_ALLOCATION && f.siteId() >= 0) calls.add(f.siteId());
+    if (calls.isEmpty()) return findings;
+    Set<Integer> absorbed = new HashSet<>();
+    for (var e : byCall(m).entrySet()) {
+      if (calls.contains(e.getKey())) for (AllocSite box : e.getValue()) absorbed.add(box.id());
+    }
+    if (absorbed.isEmpty()) return findings;
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      if (f.rule() != RuleId.BOXING_ALLOCATION || !absorbed.contains(f.siteId())) out.add(f);
+    }
+    return out;
+  }
+
+  private static AllocSite unique(Map<Var, AllocSite> definedBy, Set<Var> redefined, Var v) {
+    return v == null || redefined.contains(v) ? null : definedBy.get(v);
+  }
+
+  /** The variable a statement assigns, or null. */
+  static Var definedVar(Stmt st) {
+    if (st instanceof Stmt.Alloc a) return a.target();
+    if (st instanceof Stmt.Copy c) return c.target();
+    if (st instanceof Stmt.Load l) return l.target();
+    if (st instanceof Stmt.StaticLoad l) return l.target();
+    if (st instanceof Stmt.Call c) return c.result();
+    return null;
+  }
+}
