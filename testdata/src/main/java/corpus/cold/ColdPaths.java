@@ -96,7 +96,7 @@ public class ColdPaths {
       } else {
         out.add(e.hashCode()); // ok: BoxingAllocation -- the else arm of a negated level check: only when FINEST is enabled
       }
-      out.add(String.format("%s", e.length())); // expect: VarargsAllocation, BoxingAllocation
+      out.add(String.format("%s", e.length())); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
     }
   }
 
@@ -147,7 +147,7 @@ public class ColdPaths {
     List<List<Integer>> out = new ArrayList<>();
     List<Integer> run = null;
     for (int v : values) {
-      if (run == null) run = new ArrayList<>(Arrays.asList(v)); // expect: VarargsAllocation, BoxingAllocation
+      if (run == null) run = new ArrayList<>(Arrays.asList(v)); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
       if (v < 0) {
         out.add(run);
         run = null; // the loop starts over: the null check is true again
@@ -160,7 +160,7 @@ public class ColdPaths {
     int total = 0;
     for (int[] row : rows) {
       List<Integer> seen = null;
-      if (seen == null) seen = Arrays.asList(row.length); // expect: VarargsAllocation, BoxingAllocation
+      if (seen == null) seen = Arrays.asList(row.length); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
       total += seen.size();
     }
     return total;

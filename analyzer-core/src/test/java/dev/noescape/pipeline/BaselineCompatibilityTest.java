@@ -123,6 +123,9 @@ class BaselineCompatibilityTest {
 
   /** The v1 entries of boxes that became part of their varargs call's finding. */
   static final List<String> MERGED_INTO_VARARGS_CALLS = List.of(
+      "BoxingAllocation:corpus.cold.ColdPaths#logAll(java.util.List,long):boxing int to Integer",
+      "BoxingAllocation:corpus.cold.ColdPaths#perRow(int[][]):boxing int to Integer",
+      "BoxingAllocation:corpus.cold.ColdPaths#runs(int[]):boxing int to Integer",
       "BoxingAllocation:corpus.inventory.Inventory#report():boxing double to Double",
       "BoxingAllocation:corpus.inventory.Inventory#report():boxing int to Integer",
       "BoxingAllocation:corpus.json.JsonWriter#quote(java.lang.String):boxing int to Integer",
