@@ -14,6 +14,16 @@ public sealed interface Stmt
 
   StmtContext ctx();
 
+  /** The variable this statement assigns, or null. */
+  default Var definedVar() {
+    if (this instanceof Alloc a) return a.target();
+    if (this instanceof Copy c) return c.target();
+    if (this instanceof Load l) return l.target();
+    if (this instanceof StaticLoad l) return l.target();
+    if (this instanceof Call c) return c.result();
+    return null;
+  }
+
   /** {@code target = new site}. */
   record Alloc(Var target, AllocSite site, StmtContext ctx) implements Stmt {}
 

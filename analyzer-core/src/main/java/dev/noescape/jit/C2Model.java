@@ -180,7 +180,7 @@ public final class C2Model {
     // carried across iterations: a variable holding it is assigned in a loop and read there before
     // that assignment (the previous iteration's object), or read after the loop
     for (Stmt st : m.stmts()) {
-      Var def = defined(st);
+      Var def = st.definedVar();
       if (def == null || !vars.contains(def) || st.ctx().loopId() < 0) continue;
       Loop loop = m.loop(st.ctx().loopId());
       int d = st.ctx().ordinal();
@@ -198,7 +198,7 @@ public final class C2Model {
     Map<Var, List<Integer>> defs = new HashMap<>();
     int lastDef = -1;
     for (Stmt st : m.stmts()) {
-      Var def = defined(st);
+      Var def = st.definedVar();
       if (def == null || !vars.contains(def)) continue;
       defs.computeIfAbsent(def, k -> new ArrayList<>()).add(st.ctx().ordinal());
       if ((st instanceof Stmt.Alloc a && a.site().id() == s.id()) || (st instanceof Stmt.Copy c && vars.contains(c.source()))) {
@@ -392,7 +392,7 @@ public final class C2Model {
   private static Set<Var> varsOf(MethodResult mr, AllocSite s) {
     Set<Var> out = new HashSet<>();
     for (Stmt st : mr.method().stmts()) {
-      Var d = defined(st);
+      Var d = st.definedVar();
       if (d != null && mr.mayPointTo(d, s)) out.add(d);
     }
     return out;
@@ -411,14 +411,6 @@ public final class C2Model {
     return out;
   }
 
-  private static Var defined(Stmt st) {
-    if (st instanceof Stmt.Alloc a) return a.target();
-    if (st instanceof Stmt.Copy c) return c.target();
-    if (st instanceof Stmt.Load l) return l.target();
-    if (st instanceof Stmt.StaticLoad l) return l.target();
-    if (st instanceof Stmt.Call c) return c.result();
-    return null;
-  }
 
   private static boolean uses(Stmt st, Set<Var> vars) {
     if (st instanceof Stmt.Copy c) return vars.contains(c.source());

@@ -1,5 +1,7 @@
 package dev.noescape.jit;
 
+import dev.noescape.ir.MethodDescriptors;
+
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -155,7 +157,7 @@ public final class ClassFileFacts implements CodeFacts {
           in.skipNBytes(length);
         }
       }
-      String key = name + "(" + String.join(",", paramTypes(descriptor)) + ")";
+      String key = name + "(" + String.join(",", MethodDescriptors.parameterTypes(descriptor)) + ")";
       methods.put(key, new MethodCode(size, (access & ACC_NATIVE) != 0, (access & ACC_ABSTRACT) != 0));
       // "return" alone is one byte: an empty finalize() does not register objects (classFileParser.cpp)
       if (key.equals("finalize()") && size > 1) finalizer = true;
@@ -171,40 +173,6 @@ public final class ClassFileFacts implements CodeFacts {
     }
   }
 
-  /** Erased parameter types of a method descriptor as binary names: {@code int}, {@code java.lang.String[]}. */
-  static List<String> paramTypes(String descriptor) {
-    List<String> out = new ArrayList<>();
-    int i = 1;
-    while (descriptor.charAt(i) != ')') {
-      int dims = 0;
-      while (descriptor.charAt(i) == '[') {
-        dims++;
-        i++;
-      }
-      String t;
-      char c = descriptor.charAt(i);
-      if (c == 'L') {
-        int end = descriptor.indexOf(';', i);
-        t = descriptor.substring(i + 1, end).replace('/', '.');
-        i = end + 1;
-      } else {
-        t = switch (c) {
-          case 'Z' -> "boolean";
-          case 'B' -> "byte";
-          case 'C' -> "char";
-          case 'S' -> "short";
-          case 'I' -> "int";
-          case 'J' -> "long";
-          case 'F' -> "float";
-          case 'D' -> "double";
-          default -> "void";
-        };
-        i++;
-      }
-      out.add(t + "[]".repeat(dims));
-    }
-    return out;
-  }
 
   /** The running JDK's class files, through the {@code jrt:} file system. */
   private static final class Jrt {

@@ -1,5 +1,7 @@
 package dev.noescape.profile;
 
+import dev.noescape.ir.MethodDescriptors;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,39 +39,7 @@ public record Frame(String type, String method, String descriptor, int line, int
    * fully qualified, {@code []} for arrays, keywords for primitives.
    */
   public List<String> parameterTypes() {
-    List<String> out = new ArrayList<>();
-    int end = descriptor.indexOf(')');
-    int i = descriptor.indexOf('(') + 1;
-    if (i <= 0 || end < 0) return out;
-    while (i < end) {
-      int dims = 0;
-      while (descriptor.charAt(i) == '[') {
-        dims++;
-        i++;
-      }
-      String t;
-      char c = descriptor.charAt(i);
-      if (c == 'L') {
-        int semi = descriptor.indexOf(';', i);
-        t = descriptor.substring(i + 1, semi).replace('/', '.');
-        i = semi + 1;
-      } else {
-        t = switch (c) {
-          case 'Z' -> "boolean";
-          case 'B' -> "byte";
-          case 'C' -> "char";
-          case 'S' -> "short";
-          case 'I' -> "int";
-          case 'J' -> "long";
-          case 'F' -> "float";
-          case 'D' -> "double";
-          default -> "void";
-        };
-        i++;
-      }
-      out.add(t + "[]".repeat(dims));
-    }
-    return out;
+    return MethodDescriptors.parameterTypes(descriptor);
   }
 
   /** {@code type#method(params)}: the key {@link dev.noescape.ir.MethodRef#key()} gives the same method. */

@@ -113,7 +113,7 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
   private static boolean assignedIn(MethodIR m, Var v, Loop loop) {
     if (v.isParam()) return false;
     for (Stmt st : m.stmts()) {
-      Var target = VarargsBoxes.definedVar(st);
+      Var target = st.definedVar();
       if (v.equals(target) && loop.contains(st.ctx().ordinal())) return true;
     }
     return false;

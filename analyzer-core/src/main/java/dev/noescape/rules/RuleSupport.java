@@ -131,7 +131,7 @@ final class RuleSupport {
     boolean assigned = false;
     boolean before = false;
     for (Stmt st : m.stmts()) {
-      Var v = VarargsBoxes.definedVar(st);
+      Var v = st.definedVar();
       if (v == null || !name.equals(v.name()) || v.isParam()) continue;
       assigned = true;
       before |= st.ctx().ordinal() < s.ctx().ordinal();

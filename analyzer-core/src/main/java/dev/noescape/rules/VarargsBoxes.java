@@ -39,7 +39,7 @@ final class VarargsBoxes {
     Map<Var, AllocSite> definedBy = new HashMap<>();
     Set<Var> redefined = new HashSet<>();
     for (Stmt st : m.stmts()) {
-      Var target = definedVar(st);
+      Var target = st.definedVar();
       if (target == null) continue;
       if (!(st instanceof Stmt.Alloc a) || definedBy.containsKey(target)) {
         redefined.add(target);
@@ -85,13 +85,4 @@ final class VarargsBoxes {
     return v == null || redefined.contains(v) ? null : definedBy.get(v);
   }
 
-  /** The variable a statement assigns, or null. */
-  static Var definedVar(Stmt st) {
-    if (st instanceof Stmt.Alloc a) return a.target();
-    if (st instanceof Stmt.Copy c) return c.target();
-    if (st instanceof Stmt.Load l) return l.target();
-    if (st instanceof Stmt.StaticLoad l) return l.target();
-    if (st instanceof Stmt.Call c) return c.result();
-    return null;
-  }
 }

@@ -37,6 +37,6 @@ class ClassFileFactsTest {
   @Test
   void descriptorsBecomeBinaryNames() {
     assertEquals(List.of("int", "java.lang.String[]", "long[][]", "java.util.Map$Entry"),
-        ClassFileFacts.paramTypes("(I[Ljava/lang/String;[[JLjava/util/Map$Entry;)V"));
+        dev.noescape.ir.MethodDescriptors.parameterTypes("(I[Ljava/lang/String;[[JLjava/util/Map$Entry;)V"));
   }
 }
