@@ -85,7 +85,7 @@ final class Calls {
       }
       boolean fresh = s.freshReturn() && !extra.get(RET_GLOBAL);
       if (!changed && fresh == s.freshReturn()) return s;
-      return new MethodSummary(tags, fresh, s.allocates(), s.origin());
+      return new MethodSummary(tags, fresh, s.allocates(), s.origin(), s.neverReturns());
     }
   }
 

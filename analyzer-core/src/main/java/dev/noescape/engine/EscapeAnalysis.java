@@ -4,6 +4,8 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
+import dev.noescape.ir.Stmt;
+import dev.noescape.ir.ThrowFlow;
 import dev.noescape.ir.TypeHierarchy;
 import dev.noescape.summary.Allocates;
 import dev.noescape.summary.MethodSummary;
@@ -127,6 +129,7 @@ public final class EscapeAnalysis {
           }
           current[m] = new Calls.Computed(out.derived().summary(), out.derived().extra());
           results[m] = out.result();
+          failurePaths(scc);
           continue;
         }
         String cut = iterate(scc);
@@ -151,6 +154,8 @@ public final class EscapeAnalysis {
           MethodResult r = out.result();
           results[m] = cut == null ? r : new MethodResult(r.method(), r.sites(), current[m].summary(), r.paramChains(), r.pointsTo());
         }
+        if (cut == null) neverReturnsFixpoint(scc);
+        failurePaths(scc);
       }
       if (!late.isEmpty()) {
         late.sort(Comparator.comparing(MethodRef::key));
@@ -297,6 +302,67 @@ public final class EscapeAnalysis {
       } finally {
         noteComponent(scc.length, budget.componentWork() - work);
       }
+    }
+
+    /**
+     * The never-returns facts of a recursive component: the least fixpoint. Members start as "may
+     * return" and become "never returns" only when their flow proves it from callees already known
+     * to never return; a member is never assumed to fail in order to prove itself failing (the
+     * greatest fixpoint would call {@code void f() { f(); }} and every mutual recursion without a
+     * base case throwing, which nothing proves).
+     */
+    private void neverReturnsFixpoint(int[] scc) {
+      boolean changed = true;
+      while (changed) {
+        changed = false;
+        for (int m : scc) {
+          MethodIR ir = methods.get(m);
+          if (results[m] == null || ir.flow().entry() < 0 || current[m].summary().isUnknown()
+              || current[m].summary().neverReturns()) {
+            continue;
+          }
+          if (ThrowFlow.neverReturns(ir.flow(), ir.flow().throwing(neverReturningCalls(ir)))) {
+            current[m] = new Calls.Computed(current[m].summary().withNeverReturns(true), current[m].extra());
+            changed = true;
+          }
+        }
+      }
+    }
+
+    /**
+     * Each member's never-returns fact (for a component, already at its fixpoint) and the sites that
+     * only run on the way to a failure, once every callee's fact is known.
+     */
+    private void failurePaths(int[] scc) {
+      for (int m : scc) {
+        MethodIR ir = methods.get(m);
+        if (results[m] == null || !ir.flow().decidable()) continue;
+        BitSet throwing = ir.flow().throwing(neverReturningCalls(ir));
+        if (ThrowFlow.neverReturns(ir.flow(), throwing) && !current[m].summary().isUnknown()) {
+          current[m] = new Calls.Computed(current[m].summary().withNeverReturns(true), current[m].extra());
+        }
+        BitSet stmts = ir.flow().statements(throwing);
+        BitSet sites = new BitSet();
+        for (int i = stmts.nextSetBit(0); i >= 0 && i < ir.stmts().size(); i = stmts.nextSetBit(i + 1)) {
+          if (ir.stmts().get(i) instanceof Stmt.Alloc a) sites.set(a.site().id());
+        }
+        MethodResult r = results[m];
+        MethodSummary s = r.summary().isUnknown() ? r.summary() : current[m].summary();
+        results[m] = new MethodResult(r.method(), r.sites(), s, r.paramChains(), r.pointsTo(), sites);
+      }
+    }
+
+    /**
+     * Whether call statement {@code i} of {@code ir} never returns normally: every target the
+     * engine's dispatch leaves ({@link CallTargets}, joined by {@link MethodSummary#join}) never
+     * does; an unknown or overridable target may return.
+     */
+    private java.util.function.IntPredicate neverReturningCalls(MethodIR ir) {
+      return i -> {
+        if (!(ir.stmts().get(i) instanceof Stmt.Call c)) return false;
+        MethodSummary s = resolver.resolve(ir, c).summary();
+        return s != null && s.neverReturns();
+      };
     }
   }
 

@@ -1,10 +1,12 @@
 package dev.noescape.engine;
 
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
 import dev.noescape.ir.Var;
 import dev.noescape.summary.MethodSummary;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +21,38 @@ import java.util.Set;
  *     chain (empty list when the slot does not escape); indexes match {@link MethodIR#params()}
  * @param pointsTo for each variable id, the ids of the allocation sites of this method it may
  *     reference (a variable absent from the map points to none)
+ * @param failureSites the ids of the sites that only run on the way to a call that never returns
+ *     normally (or a throw), as {@link dev.noescape.ir.ThrowFlow} decides it once callees are
+ *     summarized; see {@link #cold}
  */
 public record MethodResult(
     MethodIR method,
     List<SiteResult> sites,
     MethodSummary summary,
     List<List<Reason>> paramChains,
-    Map<Integer, Set<Integer>> pointsTo) {
+    Map<Integer, Set<Integer>> pointsTo,
+    BitSet failureSites) {
+
+  public MethodResult {
+    if (failureSites == null) failureSites = new BitSet();
+  }
+
+  /** A result whose sites are cold only as the front end decided ({@link dev.noescape.ir.StmtContext#cold()}). */
+  public MethodResult(MethodIR method, List<SiteResult> sites, MethodSummary summary, List<List<Reason>> paramChains,
+      Map<Integer, Set<Integer>> pointsTo) {
+    this(method, sites, summary, paramChains, pointsTo, new BitSet());
+  }
+
+  /**
+   * Why site {@code s} runs only rarely or once: the front end's cold path when it has one, else
+   * {@link ColdPath#ERROR} when it only runs on the way to a call that never returns normally
+   * ({@link #failureSites}), else {@link ColdPath#NONE}. The rules ask here, never the site's own
+   * context alone.
+   */
+  public ColdPath cold(AllocSite s) {
+    ColdPath c = s.ctx().cold();
+    return c.isCold() || !failureSites.get(s.id()) ? c : ColdPath.ERROR;
+  }
 
   public SiteResult site(AllocSite s) {
     return sites.get(s.id());

@@ -29,6 +29,8 @@ import java.util.Set;
  * @param accesses every array element read or write, primitive ones included, in program
  *     order (for the model of C2's scalar replacement; the engine reads {@code stmts})
  * @param nullAssignments every {@code v = null} of a reference variable, in program order (the same)
+ * @param flow which statements only lead to a failure once it is known which calls never return
+ *     normally ({@link ThrowFlow}); {@link ThrowFlow#NONE} when the front end gave none
  */
 public record MethodIR(
     MethodRef ref,
@@ -46,7 +48,8 @@ public record MethodIR(
     boolean synthetic,
     String inheritedContract,
     List<Access> accesses,
-    List<NullAssignment> nullAssignments) {
+    List<NullAssignment> nullAssignments,
+    ThrowFlow flow) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
@@ -59,13 +62,22 @@ public record MethodIR(
       List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
       boolean hot, int baseLoopDepth, boolean synthetic) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, null, List.of(), List.of());
+        synthetic, null, List.of(), List.of(), ThrowFlow.NONE);
   }
 
-  /** This method with other statements (and the same element accesses and null assignments). */
+  /** A method without {@link ThrowFlow} facts. */
+  public MethodIR(MethodRef ref, String displayName, String sourceFile, SourcePos pos, List<Var> params,
+      List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
+      boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
+      List<NullAssignment> nullAssignments) {
+    this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
+        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE);
+  }
+
+  /** This method with other statements in the same order (and the same element accesses, null assignments and flow). */
   public MethodIR withStmts(List<Stmt> newStmts) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow);
   }
 
   /** The simple name of the allocation contract's annotation, in any package. */
@@ -79,7 +91,7 @@ public record MethodIR(
   /** This method with an inherited contract (see {@link #inheritedContract()}); it becomes hot too. */
   public MethodIR withInheritedContract(String from) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        true, baseLoopDepth, synthetic, from, accesses, nullAssignments);
+        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow);
   }
 
   public MethodIR {
@@ -91,6 +103,7 @@ public record MethodIR(
     annotations = Set.copyOf(annotations);
     accesses = List.copyOf(accesses);
     nullAssignments = List.copyOf(nullAssignments);
+    if (flow == null) flow = ThrowFlow.NONE;
   }
 
   /** The loop with this id, or null for -1. */

@@ -42,6 +42,10 @@ public final class MethodIRBuilder {
   private int baseLoopDepth;
   private boolean synthetic;
   private boolean classInitialization;
+  private final IntListBuf flowFrom = new IntListBuf(), flowTo = new IntListBuf(), flowCall = new IntListBuf();
+  private final List<int[]> flowSucc = new ArrayList<>();
+  private final java.util.BitSet flowThrows = new java.util.BitSet();
+  private int flowEntry = -1;
 
   private static final class OpenLoop {
     final int id;
@@ -319,9 +323,80 @@ public final class MethodIRBuilder {
     stmts.add(new Stmt.Monitor(value, ctx(at)));
   }
 
+  // ---- flow towards failures (ThrowFlow) ----
+
+  /** How many statements have been added: the index the next one gets. */
+  public int stmtCount() {
+    return stmts.size();
+  }
+
+  /** The statement at index {@code i} (added earlier). */
+  public Stmt stmtAt(int i) {
+    return stmts.get(i);
+  }
+
+  /** The index of the last call statement among {@code [from, to)}, or -1. */
+  public int lastCall(int from, int to) {
+    for (int i = Math.min(to, stmts.size()) - 1; i >= from; i--) if (stmts.get(i) instanceof Stmt.Call) return i;
+    return -1;
+  }
+
+  /**
+   * Adds a {@link ThrowFlow} node for statements {@code [from, to)}; returns its id (nodes are
+   * numbered in the order they are added, so a front end may name successors it adds later, or set
+   * them later with {@link #flowSuccessors}).
+   *
+   * @param call the statement index of the call whose never returning makes the node throwing, or -1
+   * @param throwsHere whether the node ends in a throw
+   * @param succ the node's normal successors
+   */
+  public int flowNode(int from, int to, int call, boolean throwsHere, int[] succ) {
+    int id = flowFrom.size;
+    flowFrom.add(from);
+    flowTo.add(to);
+    flowCall.add(call);
+    if (throwsHere) flowThrows.set(id);
+    flowSucc.add(succ);
+    return id;
+  }
+
+  /** Sets the successors of node {@code node}. */
+  public void flowSuccessors(int node, int... succ) {
+    flowSucc.set(node, succ);
+  }
+
+  /** The node every path of the method starts at ({@link ThrowFlow#entry()}). */
+  public void flowEntry(int node) {
+    flowEntry = node;
+  }
+
+  /** A growable int array (the flow of a big method has a node per bytecode statement). */
+  private static final class IntListBuf {
+    int[] a = new int[8];
+    int size;
+
+    void add(int v) {
+      if (size == a.length) a = java.util.Arrays.copyOf(a, size * 2);
+      a[size++] = v;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(a, size);
+    }
+  }
+
   public MethodIR build() {
     if (!loopStack.isEmpty()) throw new IllegalStateException("unclosed loop in " + ref.key());
+    ThrowFlow flow = ThrowFlow.NONE;
+    if (flowFrom.size > 0) {
+      int[] start = new int[flowSucc.size() + 1];
+      for (int i = 0; i < flowSucc.size(); i++) start[i + 1] = start[i] + flowSucc.get(i).length;
+      int[] succ = new int[start[flowSucc.size()]];
+      for (int i = 0; i < flowSucc.size(); i++) System.arraycopy(flowSucc.get(i), 0, succ, start[i], flowSucc.get(i).length);
+      flow = new ThrowFlow(flowFrom.toArray(), flowTo.toArray(), flowCall.toArray(), flowThrows, start, succ, flowEntry);
+      if (!flow.decidable()) flow = ThrowFlow.NONE; // no throw, no call: keep nothing
+    }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
-        annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments);
+        annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow);
   }
 }

@@ -125,6 +125,6 @@ public final class JdkSummaries implements SummaryProvider {
   }
 
   private static MethodSummary generated(MethodSummary s) {
-    return new MethodSummary(s.params(), s.freshReturn(), s.allocates(), ORIGIN);
+    return s.withOrigin(ORIGIN);
   }
 }

@@ -36,7 +36,9 @@ abstract class SiteRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (AllocSite s : m.sites()) {
       Finding f = checkSite(result, m, s, context);
-      if (f != null && reportsRepetition() && s.ctx().isCold()) f = context.verbosity() >= 2 ? coldInformation(f, s) : null;
+      if (f != null && reportsRepetition() && result.cold(s).isCold()) {
+        f = context.verbosity() >= 2 ? coldInformation(f, result.cold(s)) : null;
+      }
       if (f != null && JitAwareWarnings.RULES.contains(id)) f = JitAwareWarnings.apply(f, m, s, context);
       if (f != null) out.add(f);
     }
@@ -45,7 +47,8 @@ abstract class SiteRule implements Rule {
 
   /**
    * Whether this rule reports an allocation because it repeats (in a loop, in a hot method): such a
-   * finding about a site on a cold path ({@link dev.noescape.ir.StmtContext#cold()}: an error path,
+   * finding about a site on a cold path ({@link MethodResult#cold}: an error path, the way to a call
+   * that never returns,
    * an assertion, a logging branch, a static initializer) is no warning, only information at
    * verbosity 2, because the allocation does not repeat in normal operation.
    */
@@ -54,9 +57,9 @@ abstract class SiteRule implements Rule {
   }
 
   /** {@code f} as information: its message says which cold path, and it offers no fix. */
-  private static Finding coldInformation(Finding f, AllocSite s) {
+  private static Finding coldInformation(Finding f, dev.noescape.ir.ColdPath why) {
     return new Finding(f.rule(), Severity.INFO, f.file(), f.pos(),
-        f.message() + " (not a warning: " + s.ctx().cold().phrase() + ")", f.reasons(), f.hotness(), null, f.method(),
+        f.message() + " (not a warning: " + why.phrase() + ")", f.reasons(), f.hotness(), null, f.method(),
         f.subject());
   }
 

@@ -16,10 +16,29 @@ import java.util.List;
  * @param allocates whether the call may allocate on the heap
  * @param origin where the summary came from: {@code model} (hand-checked), {@code generated} (from a
  *     JDK body by the generator), {@code computed}, {@code unknown}
+ * @param neverReturns the call never returns normally: every path through the method ends in a
+ *     {@code throw} or in a call that never returns normally ({@code dev.noescape.ir.ThrowFlow},
+ *     decided bottom-up by the engine); an endless loop does not count. False when not known
  */
-public record MethodSummary(List<ParamTag> params, boolean freshReturn, Allocates allocates, String origin) {
+public record MethodSummary(List<ParamTag> params, boolean freshReturn, Allocates allocates, String origin,
+    boolean neverReturns) {
   public MethodSummary {
     params = Collections.unmodifiableList(new ArrayList<>(params));
+  }
+
+  /** A summary of a method that may return normally. */
+  public MethodSummary(List<ParamTag> params, boolean freshReturn, Allocates allocates, String origin) {
+    this(params, freshReturn, allocates, origin, false);
+  }
+
+  /** The same summary with {@link #neverReturns()} set to {@code never}. */
+  public MethodSummary withNeverReturns(boolean never) {
+    return never == neverReturns ? this : new MethodSummary(params, freshReturn, allocates, origin, never);
+  }
+
+  /** The same summary from another origin. */
+  public MethodSummary withOrigin(String o) {
+    return o.equals(origin) ? this : new MethodSummary(params, freshReturn, allocates, o, neverReturns);
   }
 
   /** The conservative summary: every slot escapes, the result may be anything, may allocate. */
@@ -54,6 +73,8 @@ public record MethodSummary(List<ParamTag> params, boolean freshReturn, Allocate
     List<ParamTag> p = new ArrayList<>(n);
     for (int i = 0; i < n; i++) p.add(param(i).join(o.param(i)));
     String orig = origin.equals(o.origin) ? origin : origin + "+" + o.origin;
-    return new MethodSummary(p, freshReturn && o.freshReturn, allocates.join(o.allocates), orig);
+    // a call never returns only when none of its possible targets does
+    return new MethodSummary(p, freshReturn && o.freshReturn, allocates.join(o.allocates), orig,
+        neverReturns && o.neverReturns);
   }
 }

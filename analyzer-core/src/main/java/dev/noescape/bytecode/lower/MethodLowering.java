@@ -246,6 +246,7 @@ public final class MethodLowering {
     l.params(sig, isStatic, lambda, pos);
     l.prepass();
     l.walk();
+    l.throwFlow();
     return b.build();
   }
 
@@ -644,7 +645,42 @@ public final class MethodLowering {
     return SourcePos.line(line).withBci(bci[i]);
   }
 
+  /** The IR statements each Jimple statement was lowered to: {@code [irFrom[i], irTo[i])}. */
+  private int[] irFrom, irTo;
+
+  /**
+   * One {@link dev.noescape.ir.ThrowFlow} node per Jimple statement, numbered like them, with its
+   * normal successors: every path is followed, so a statement from which every path meets an
+   * {@code athrow} or a call that never returns is found whatever the shape of the code.
+   */
+  private void throwFlow() {
+    var cfg = body.getControlFlowGraph();
+    for (int i = 0; i < stmts.size(); i++) {
+      Stmt s = stmts.get(i);
+      int from = irFrom == null ? 0 : irFrom[i], to = irTo == null ? 0 : irTo[i];
+      // inside a try block a handler may catch the failure and go on normally: not a failure path
+      boolean caught = !cfg.exceptionalSuccessors(s).isEmpty();
+      boolean invokes = s instanceof JInvokeStmt || s instanceof JAssignStmt a && a.getRightOp() instanceof AbstractInvokeExpr;
+      int call = invokes && !caught && !chainStmts.contains(i) ? b.lastCall(from, to) : -1;
+      b.flowNode(from, to, call, s instanceof JThrowStmt && !caught, forest.succ[i]);
+    }
+    if (!stmts.isEmpty()) b.flowEntry(0);
+  }
+
   private void statement(int i) {
+    if (irFrom == null) {
+      irFrom = new int[stmts.size()];
+      irTo = new int[stmts.size()];
+    }
+    irFrom[i] = b.stmtCount();
+    try {
+      statementInner(i);
+    } finally {
+      irTo[i] = b.stmtCount();
+    }
+  }
+
+  private void statementInner(int i) {
     Stmt s = stmts.get(i);
     // outside loops too: a statement that not every normal exit passes through runs conditionally
     boolean cond = !oncePerIteration(i) || (forest.innermost[i] == null && !onEveryPathToReturn(i));

@@ -24,12 +24,24 @@ final class SummaryFormat {
     };
   }
 
+  /**
+   * The marker after the allocates letter of a method that never returns normally ({@code Y!}).
+   * Absent in summaries written before the fact existed, which therefore read as "may return".
+   */
+  static final char NEVER_RETURNS = '!';
+
+  /** Whether the allocates field {@code s} carries {@link #NEVER_RETURNS}. */
+  static boolean neverReturns(String s) {
+    return s.length() == 2 && s.charAt(1) == NEVER_RETURNS;
+  }
+
   static Allocates allocates(String s) {
+    if (neverReturns(s)) s = s.substring(0, 1);
     return switch (s) {
       case "N" -> Allocates.NO;
       case "Y" -> Allocates.YES;
       case "U" -> Allocates.UNKNOWN;
-      default -> throw new IllegalArgumentException("allocates must be N, Y or U, not '" + s + "'");
+      default -> throw new IllegalArgumentException("allocates must be N, Y or U (then ! when it never returns), not '" + s + "'");
     };
   }
 

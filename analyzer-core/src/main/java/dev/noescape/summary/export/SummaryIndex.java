@@ -398,7 +398,8 @@ public final class SummaryIndex {
           if (local.indexOf('(') <= 0 || !local.endsWith(")")) throw new IllegalArgumentException("bad signature '" + local + "'");
           List<ParamTag> tags = new ArrayList<>(f.length - 4);
           for (int i = 4; i < f.length; i++) tags.add(SummaryFormat.parseTag(f[i]));
-          MethodSummary s = new MethodSummary(tags, SummaryFormat.fresh(f[2]), SummaryFormat.allocates(f[3]), ORIGIN);
+          MethodSummary s = new MethodSummary(tags, SummaryFormat.fresh(f[2]), SummaryFormat.allocates(f[3]), ORIGIN,
+              SummaryFormat.neverReturns(f[3]));
           if (out.put(owner + "#" + local, s) != null) throw new IllegalArgumentException(local + " listed twice");
         } catch (IllegalArgumentException e) {
           throw new SummaryFormatException(source, line, (where == null ? "" : where) + e.getMessage());

@@ -48,6 +48,7 @@ public final class SummaryWriter {
         block.append("M\t").append(m.getKey())
             .append('\t').append(SummaryFormat.fresh(s.freshReturn()))
             .append('\t').append(SummaryFormat.allocates(s.allocates()));
+        if (s.neverReturns()) block.append(SummaryFormat.NEVER_RETURNS);
         for (ParamTag t : s.params()) {
           block.append('\t');
           SummaryFormat.appendTag(block, t);

@@ -7,6 +7,7 @@ import com.sun.tools.javac.code.Kinds.Kind;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.noescape.ir.Stmt;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -211,6 +212,7 @@ final class BodyLowering {
   // ---------------------------------------------------------------- entry points
 
   void statement(JCStatement s) {
+    body = s;
     stmt(s);
   }
 
@@ -281,12 +283,32 @@ final class BodyLowering {
     if (s == null) return;
     TreePath saved = path;
     path = new TreePath(path, s);
+    JCMethodInvocation call = ColdPaths.callOf(s);
+    int from = b.stmtCount();
     try {
       stmtInner(s);
     } finally {
       path = saved;
     }
+    // a statement that is one call: on the way to a failure (its arguments included) if the call
+    // never returns normally (ThrowFlow); an arm without braces is such a statement on its own
+    lastStatementCall = call == null ? -1 : callStatement(call, from, b.stmtCount());
+    if (lastStatementCall >= 0) b.flowNode(from, b.stmtCount(), lastStatementCall, false, new int[0]);
   }
+
+  /** The call statement {@code [from, to)} ends with, when it is the IR of {@code call}; else -1. */
+  private int callStatement(JCMethodInvocation call, int from, int to) {
+    int i = b.lastCall(from, to);
+    if (i < 0 || !(TreeInfo.symbol(call.meth) instanceof MethodSymbol m)) return -1;
+    Stmt st = b.stmtAt(i);
+    return st instanceof Stmt.Call c && c.callee().name().equals(m.name.toString()) ? i : -1;
+  }
+
+  /** The call statement of the statement lowered last when it was one call ({@link #callStatement}), else -1. */
+  private int lastStatementCall = -1;
+
+  /** The method's or lambda's body block, whose fact is the method's ({@code ThrowFlow.entry}). */
+  private JCStatement body;
 
   private void stmtInner(JCStatement s) {
     switch (s.getTag()) {
@@ -294,9 +316,33 @@ final class BodyLowering {
         // statements that only run on the way to the block's closing throw are an error path
         List<JCStatement> stats = ((JCBlock) s).stats;
         int tail = ColdPaths.throwingTail(stats);
+        // Runs of statements none of which leaves the block or loops: within a run, what precedes a
+        // call statement only leads to it (ThrowFlow: a node per call, each the successor of the
+        // one before, the closing throw the last), so it is on the way to a failure when the call,
+        // or a later one of the run, never returns.
+        int runFrom = b.stmtCount();
+        int prev = -1;
+        boolean runAtStart = true;
         for (int k = 0; k < stats.size(); k++) {
           if (k == tail) b.beginCold(ColdPath.ERROR);
-          stmt(stats.get(k));
+          JCStatement st = stats.get(k);
+          stmt(st);
+          if (lastStatementCall >= 0) {
+            int node = b.flowNode(runFrom, b.stmtCount(), lastStatementCall, false, new int[0]);
+            if (prev >= 0) b.flowSuccessors(prev, node);
+            else if (runAtStart && s == body) b.flowEntry(node);
+            prev = node;
+            runFrom = b.stmtCount();
+          } else if (st instanceof JCThrow && k == stats.size() - 1 && tail < stats.size()) {
+            int node = b.flowNode(runFrom, b.stmtCount(), -1, true, new int[0]);
+            if (prev >= 0) b.flowSuccessors(prev, node);
+            else if (runAtStart && s == body) b.flowEntry(node);
+          }
+          if (ColdPaths.mayLeave(st)) {
+            prev = -1;
+            runAtStart = false;
+            runFrom = b.stmtCount();
+          }
         }
         if (tail < stats.size()) b.endCold();
       }

@@ -111,17 +111,27 @@ final class ColdPaths {
    */
   static int throwingTail(List<? extends JCStatement> stats) {
     int n = stats.size();
-    if (n == 0 || !(stats.get(n - 1) instanceof JCTree.JCThrow)) return n;
-    int k = n - 1;
+    return n == 0 || !(stats.get(n - 1) instanceof JCTree.JCThrow) ? n : tail(stats);
+  }
+
+  private static int tail(List<? extends JCStatement> stats) {
+    int k = stats.size() - 1;
     while (k > 0 && !mayLeave(stats.get(k - 1))) k--;
     return k;
+  }
+
+  /** The call of a statement that is one call ({@code fail(...);}, {@code return fail(...);}), else null. */
+  static JCMethodInvocation callOf(JCStatement s) {
+    JCExpression e = s instanceof JCTree.JCExpressionStatement es ? es.expr
+        : s instanceof JCTree.JCReturn r ? r.expr : null;
+    return e != null && TreeInfo.skipParens(e) instanceof JCMethodInvocation inv ? inv : null;
   }
 
   /** Statements that may leave a block other than by its closing throw, or repeat: jumps and loops. */
   private static final Set<Tag> LEAVING = EnumSet.of(Tag.RETURN, Tag.BREAK, Tag.CONTINUE, Tag.YIELD, Tag.FORLOOP,
       Tag.FOREACHLOOP, Tag.WHILELOOP, Tag.DOLOOP);
 
-  private static boolean mayLeave(JCStatement s) {
+  static boolean mayLeave(JCStatement s) {
     boolean[] found = {false};
     new TreeScanner() {
       @Override

@@ -218,7 +218,7 @@ public final class JdkSummaryGenerator {
         }
         String sub = ref.name() + "(" + String.join(",", ref.paramTypes()) + ")";
         out.computeIfAbsent(owner, x2 -> new TreeMap<>()).put(sub,
-            new MethodSummary(s.params(), s.freshReturn(), s.allocates(), JdkSummaries.ORIGIN));
+            s.withOrigin(JdkSummaries.ORIGIN));
         written++;
       }
     }
@@ -255,7 +255,7 @@ public final class JdkSummaryGenerator {
   }
 
   private static boolean noBetterThanUnknown(MethodSummary s) {
-    if (s.freshReturn()) return false;
+    if (s.freshReturn() || s.neverReturns()) return false;
     for (ParamTag t : s.params()) if (!t.escapes()) return false;
     return s.allocates() != dev.noescape.summary.Allocates.NO;
   }
