@@ -36,7 +36,11 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
 
       Cold paths: code that runs once, or once per failure, is no warning (at `-m=2` it is reported as \
       information saying why): a `catch` block; the operand of a `throw` and code from which every path ends in a \
-      `throw` (`if (bad) { String m = String.format(...); throw new X(m); }`, but not a loop before the throw); an \
+      `throw` (`if (bad) { String m = String.format(...); throw new X(m); }`, but not a loop before the throw); code \
+      that only leads to a call of a method that never returns normally (`if (bad) fail(String.format(...));`: \
+      every path through `fail` ends in a `throw` or in such a call; a virtual call only when every implementation \
+      it may run never returns; an endless loop or a recursion that only throws by assuming itself does not \
+      count); an \
       `assert`; the branch guarded by a logging level check (`if (log.isDebugEnabled())`, `isTraceEnabled`, \
       `isLoggable(Level.FINE)`, … of java.util.logging, System.Logger, SLF4J, Commons Logging, Log4j, Logback, \
       Netty, JBoss Logging, Flogger, or a class of the project named `…Logger` or `…Log`); a static initializer \

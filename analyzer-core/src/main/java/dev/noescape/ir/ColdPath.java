@@ -10,7 +10,11 @@ package dev.noescape.ir;
  *       block (in bytecode: code that only an exception edge reaches, which includes the exceptional
  *       copy of a {@code finally}), it evaluates the operand of a {@code throw}, or every normal
  *       path from it ends in a {@code throw} without going round a loop again ({@code if (bad) {
- *       String m = String.format(...); throw new X(m); }}).
+ *       String m = String.format(...); throw new X(m); }}), or in a call of a method that never
+ *       returns normally, the call's arguments included ({@code if (bad) fail(String.format(...));}).
+ *       That last part needs the callees' summaries, so the front ends only record the flow
+ *       ({@link ThrowFlow}) and the engine decides it ({@code MethodResult.cold}); the rest is in
+ *       {@link StmtContext#cold()}.
  *   <li>{@link #ASSERTION}: inside an {@code assert} statement (it runs only with {@code -ea}).
  *   <li>{@link #LOGGING}: in the branch a logging level check guards ({@code if
  *       (log.isDebugEnabled())}, {@code isLoggable(Level.FINE)}, …; the checks are data:

@@ -41,7 +41,7 @@ final class SummaryFormat {
       case "N" -> Allocates.NO;
       case "Y" -> Allocates.YES;
       case "U" -> Allocates.UNKNOWN;
-      default -> throw new IllegalArgumentException("allocates must be N, Y or U (then ! when it never returns), not '" + s + "'");
+      default -> throw new IllegalArgumentException("allocates must be N, Y or U, not '" + s + "'");
     };
   }
 

@@ -56,6 +56,26 @@ class SummaryCodecTest {
   }
 
   @Test
+  void neverReturnsRoundTripsAndOldLinesReadAsMayReturn() {
+    Map<MethodRef, MethodSummary> in = new LinkedHashMap<>();
+    in.put(REGISTER, summary(List.of(ParamTag.GLOBAL), false, Allocates.YES).withNeverReturns(true));
+    in.put(SIZE, summary(List.of(ParamTag.NONE), false, Allocates.NO));
+    byte[] bytes = SummaryWriter.encode(in, "p");
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    assertTrue(text.contains("M\tregister(java.lang.Object)\t.\tY!\t*\n"), text);
+    assertTrue(text.contains("M\tsize()\t.\tN\t-\n"), "a method that may return is written as before: " + text);
+    SummaryIndex ix = SummaryIndex.parse("test", bytes);
+    assertTrue(ix.lookup(REGISTER).orElseThrow().neverReturns());
+    assertFalse(ix.lookup(SIZE).orElseThrow().neverReturns());
+    // a summaries file written before the fact existed has no '!' anywhere: every method may return
+    String old = "noescape-summaries 1 noescape 0.0.9\nC com.example.Registry\nM\tregister(java.lang.Object)\t.\tY\t*\nend 1 1\n";
+    assertFalse(SummaryIndex.parse("old.jar", old.getBytes(StandardCharsets.UTF_8)).lookup(REGISTER).orElseThrow().neverReturns());
+    String bad = old.replace("\tY\t", "\tY?\t");
+    assertThrows(SummaryFormatException.class,
+        () -> SummaryIndex.parse("bad.jar", bad.getBytes(StandardCharsets.UTF_8)).lookup(REGISTER));
+  }
+
+  @Test
   void outputIsSortedAndDeterministic() {
     Map<MethodRef, MethodSummary> in = sample();
     Map<MethodRef, MethodSummary> reversed = new LinkedHashMap<>();

@@ -197,6 +197,10 @@ public final class JdkSummaryGenerator {
         Executable x = r.executable(k, ref);
         if (x == null || !(Modifier.isPublic(x.getModifiers()) || Modifier.isProtected(x.getModifiers()))) continue;
         MethodSummary s = computed.get(ref.key());
+        // A caller's code may override an overridable JDK method with one that returns (a
+        // SimpleFileVisitor's visitFileFailed, a SecurityManager's checks): only methods no
+        // subclass can replace keep "never returns", since library summaries also answer open calls.
+        if (s != null && s.neverReturns() && overridable(k, x)) s = s.withNeverReturns(false);
         if (s != null && overridable(k, x)) {
           for (String sub : subclasses.getOrDefault(owner, List.of())) {
             if (sub.equals(owner) || s == null) continue;
