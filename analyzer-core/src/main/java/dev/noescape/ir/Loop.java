@@ -14,6 +14,10 @@ package dev.noescape.ir;
  *     {@code "iterates an Iterator"}), for debug output; null when known
  * @param firstOrdinal ordinal of the first statement of the loop (condition, body or update)
  * @param lastOrdinal ordinal of its last statement
+ * @param headerLine true when {@code pos} is the line of the loop statement ({@code for},
+ *     {@code while}, {@code do}); false when the front end only knows the first line of the loop's
+ *     body (a bytecode loop with no condition of its own, {@code for (;;)}, {@code while (true)},
+ *     {@code do}, when no source told where the statement starts: {@link SourceLoops})
  */
 public record Loop(
     int id,
@@ -24,7 +28,8 @@ public record Loop(
     SymbolicExpr tripCount,
     String noTripCountReason,
     int firstOrdinal,
-    int lastOrdinal) {
+    int lastOrdinal,
+    boolean headerLine) {
 
   public boolean hasTripCount() {
     return tripCount != null;

@@ -53,10 +53,12 @@ public final class MethodIRBuilder {
     final String noTripCountReason;
     final int firstOrdinal;
     final int conditionalDepthAtEntry;
+    final boolean headerLine;
     boolean jumped;
 
     OpenLoop(int id, int parentId, int depth, LoopKind kind, SourcePos pos, SymbolicExpr tripCount,
-        String noTripCountReason, int firstOrdinal, int conditionalDepthAtEntry) {
+        String noTripCountReason, int firstOrdinal, int conditionalDepthAtEntry, boolean headerLine) {
+      this.headerLine = headerLine;
       this.id = id;
       this.parentId = parentId;
       this.depth = depth;
@@ -142,10 +144,19 @@ public final class MethodIRBuilder {
 
   /** Opens a loop; statements added until {@link #endLoop()} are inside it. Returns its id. */
   public int beginLoop(LoopKind kind, SourcePos loopPos, SymbolicExpr tripCount, String noTripCountReason) {
+    return beginLoop(kind, loopPos, true, tripCount, noTripCountReason);
+  }
+
+  /**
+   * Opens a loop whose position may be only the first line of its body ({@code headerLine} false,
+   * {@link Loop#headerLine()}). Returns its id.
+   */
+  public int beginLoop(LoopKind kind, SourcePos loopPos, boolean headerLine, SymbolicExpr tripCount,
+      String noTripCountReason) {
     OpenLoop parent = loopStack.peek();
     int id = nextLoopId++; // ids in opening order, so Loop ids index MethodIR.loops()
     OpenLoop l = new OpenLoop(id, parent == null ? -1 : parent.id, currentDepth() + 1, kind, loopPos,
-        tripCount, tripCount == null ? noTripCountReason : null, ordinal, conditionalDepth);
+        tripCount, tripCount == null ? noTripCountReason : null, ordinal, conditionalDepth, headerLine);
     loopStack.push(l);
     return id;
   }
@@ -155,7 +166,7 @@ public final class MethodIRBuilder {
   public void endLoop() {
     OpenLoop l = loopStack.pop();
     Loop done = new Loop(l.id, l.parentId, l.depth, l.kind, l.pos, l.tripCount, l.noTripCountReason,
-        l.firstOrdinal, Math.max(l.firstOrdinal, ordinal - 1));
+        l.firstOrdinal, Math.max(l.firstOrdinal, ordinal - 1), l.headerLine);
     loops.add(done);
     loops.sort((a, b) -> Integer.compare(a.id(), b.id()));
   }

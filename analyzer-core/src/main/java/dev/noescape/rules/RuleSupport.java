@@ -78,12 +78,15 @@ final class RuleSupport {
   /**
    * {@code the loop (line 14)} (parenthesized) or {@code the loop at line 14}; {@code the enclosing
    * loop} for a lambda body whose loop belongs to the method that creates it; {@code the loop} when
-   * the line is unknown.
+   * the line is unknown. A loop whose statement's line is not known, only its body's first line
+   * ({@link Loop#headerLine()} false), is named by that: {@code the loop whose body starts at line
+   * 15}, never as if it were the loop's own line.
    */
   static String loopPhrase(MethodIR m, int loopId, boolean parenthesized) {
     Loop l = loop(m, loopId);
     if (l == null) return "the enclosing loop";
     if (l.pos() == null || l.pos().line() <= 0) return "the loop";
+    if (!l.headerLine()) return "the loop whose body starts at line " + l.pos().line();
     return parenthesized ? "the loop (line " + l.pos().line() + ")" : "the loop at line " + l.pos().line();
   }
 

@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
@@ -21,6 +22,7 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeS
 import dev.noescape.finding.BaselineKeys;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.ir.SourceLoops;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;
@@ -70,7 +72,7 @@ import java.util.stream.Stream;
  * line in {@link #problems()} and its findings keep their line-only positions; a finding whose
  * source is not found is returned unchanged.
  */
-public final class SourceMapper {
+public final class SourceMapper implements SourceLoops {
   /** Parsed files kept in memory by default. */
   public static final int DEFAULT_CACHED_FILES = 64;
 
@@ -374,6 +376,56 @@ public final class SourceMapper {
     Path abs = p.toAbsolutePath().normalize();
     if (abs.startsWith(projectRoot)) return projectRoot.relativize(abs).toString().replace('\\', '/');
     return abs.toString().replace('\\', '/');
+  }
+
+  /** Per file, the loop statements' first and last lines ({@link #loopLine}); empty when unreadable. */
+  private final Map<Path, int[]> loopRanges = new ConcurrentHashMap<>();
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The file is parsed once for this question, without symbol resolution (the bytecode front end
+   * asks only about loops without a condition, before any finding exists); what it keeps is the
+   * loops' line ranges.
+   */
+  @Override
+  public int loopLine(String sourceFile, int line, boolean mayStartLoop) {
+    Path p = locate(sourceFile);
+    if (p == null || line <= 0) return 0;
+    int[] ranges = loopRanges.computeIfAbsent(p, SourceMapper::loopRanges);
+    int best = 0;
+    int bestEnd = Integer.MAX_VALUE;
+    for (int i = 0; i + 1 < ranges.length; i += 2) {
+      int begin = ranges[i];
+      int end = ranges[i + 1];
+      if (line < begin || line > end || (!mayStartLoop && begin == line)) continue;
+      // the innermost: the latest start, then the earliest end
+      if (begin > best || (begin == best && end < bestEnd)) {
+        best = begin;
+        bestEnd = end;
+      }
+    }
+    return best;
+  }
+
+  private static int[] loopRanges(Path p) {
+    String text = read(p);
+    if (text == null) return new int[0];
+    try {
+      ParseResult<CompilationUnit> r = new JavaParser(new ParserConfiguration()
+          .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25).setTabSize(1)).parse(text);
+      if (r.getResult().isEmpty()) return new int[0];
+      List<Integer> out = new ArrayList<>();
+      r.getResult().get().walk(Statement.class, st -> {
+        if ((st.isForStmt() || st.isForEachStmt() || st.isWhileStmt() || st.isDoStmt()) && st.getRange().isPresent()) {
+          out.add(st.getRange().get().begin.line);
+          out.add(st.getRange().get().end.line);
+        }
+      });
+      return out.stream().mapToInt(Integer::intValue).toArray();
+    } catch (RuntimeException | StackOverflowError e) {
+      return new int[0];
+    }
   }
 
   /** The source file a finding names: under a root, as given, under the project root, or by name and package. */

@@ -9,10 +9,12 @@ import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.FieldRef;
+import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.SourceLoops;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.SymbolicExpr;
 import dev.noescape.ir.Var;
@@ -99,6 +101,11 @@ public final class MethodLowering {
     /** Whether a JDK or program class is generic (for {@code new ArrayList<>()} descriptions). */
     boolean isGeneric(String cls);
 
+    /** Where the source puts loop statements ({@link SourceLoops#NONE} without sources). */
+    default SourceLoops sourceLoops() {
+      return SourceLoops.NONE;
+    }
+
     /**
      * The LocalVariableTable of a program method ({@code name + descriptor}) when it reuses slots
      * for differently named variables, else empty.
@@ -125,6 +132,8 @@ public final class MethodLowering {
   private final int[] bci;
   private final Locals locals;
   private final LoopForest forest;
+  /** The file the class file names ({@code pkg/Name.java}), for {@link ClassServices#sourceLoops()}. */
+  private String sourceFile;
   /** The cold path of each statement ({@link ColdRegions}). */
   private final ColdPath[] cold;
   private final MethodIRBuilder b;
@@ -241,6 +250,7 @@ public final class MethodLowering {
     for (String a : annotations) b.annotation(a);
     MethodLowering l = new MethodLowering(cs, cls, body, b, hot, display);
     l.virtualCalls = virtualCalls;
+    l.sourceFile = sourceFile;
     l.line = first;
     l.base = thisIsLambda ? lambda.inherit().depth() : inherit != null ? inherit.depth() : 0;
     l.params(sig, isStatic, lambda, pos);
@@ -569,7 +579,13 @@ public final class MethodLowering {
         LoopForest.NLoop l = (LoopForest.NLoop) o;
         TripCounts.Shape shape = TripCounts.of(l, forest, stmts, locals, h);
         int ln = stmts.get(l.header).getPositionInfo().getStmtPosition().getFirstLine();
-        b.beginLoop(shape.kind(), SourcePos.line(ln > 0 ? ln : line), shape.tripCount(), shape.reason());
+        if (ln <= 0) ln = line;
+        // A loop that tests a condition first has its first instruction on the loop's line (the
+        // condition's); one that does not (for (;;), while (true), do) starts with its body.
+        boolean tested = shape.kind() != LoopKind.DO_WHILE;
+        int stated = ln > 0 ? cs.sourceLoops().loopLine(sourceFile, ln, tested) : 0;
+        b.beginLoop(shape.kind(), SourcePos.line(stated > 0 ? stated : ln), stated > 0 || tested, shape.tripCount(),
+            shape.reason());
         if (shape.indexRange() != null) indexRanges.put(shape.index(), shape.indexRange());
         emit(members.get(l), members);
         if (shape.indexRange() != null) indexRanges.remove(shape.index());
