@@ -54,6 +54,7 @@ public final class MethodIRBuilder {
     final int firstOrdinal;
     final int conditionalDepthAtEntry;
     final boolean headerLine;
+    boolean retry;
     boolean jumped;
 
     OpenLoop(int id, int parentId, int depth, LoopKind kind, SourcePos pos, SymbolicExpr tripCount,
@@ -163,10 +164,15 @@ public final class MethodIRBuilder {
 
   private int nextLoopId;
 
+  /** Marks the innermost open loop as a retry loop ({@link Loop#retry()}). */
+  public void retryLoop() {
+    loopStack.peek().retry = true;
+  }
+
   public void endLoop() {
     OpenLoop l = loopStack.pop();
     Loop done = new Loop(l.id, l.parentId, l.depth, l.kind, l.pos, l.tripCount, l.noTripCountReason,
-        l.firstOrdinal, Math.max(l.firstOrdinal, ordinal - 1), l.headerLine);
+        l.firstOrdinal, Math.max(l.firstOrdinal, ordinal - 1), l.headerLine, l.retry);
     loops.add(done);
     loops.sort((a, b) -> Integer.compare(a.id(), b.id()));
   }
@@ -224,6 +230,16 @@ public final class MethodIRBuilder {
       if (n++ >= loopsLeft) break;
       l.jumped = true;
     }
+  }
+
+  /**
+   * 1 when the innermost open loop is a retry loop ({@link Loop#retry()}), else 0: the loop depth a
+   * lambda or anonymous-class body created here inherits leaves it out, as the rules do for the
+   * site itself, since the loop normally runs its body once.
+   */
+  public int innermostRetry() {
+    OpenLoop l = loopStack.peek();
+    return l != null && l.retry ? 1 : 0;
   }
 
   /** The number of loops currently open (not counting the inherited base depth). */

@@ -3,6 +3,7 @@ package dev.noescape.bytecode.lower;
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.bytecode.loop.LoopForest;
+import dev.noescape.bytecode.loop.RetryLoops;
 import dev.noescape.bytecode.loop.TripCounts;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
@@ -586,6 +587,10 @@ public final class MethodLowering {
         int stated = ln > 0 ? cs.sourceLoops().loopLine(sourceFile, ln, tested) : 0;
         b.beginLoop(shape.kind(), SourcePos.line(stated > 0 ? stated : ln), stated > 0 || tested, shape.tripCount(),
             shape.reason());
+        // no condition of its own: no test at its start, or (the source says) the test there is on a
+        // line of the body (for (;;) { if (…) return; … }), which only the source can tell
+        boolean conditionless = !tested || (stated > 0 && stated != ln);
+        if (conditionless && RetryLoops.endsInExitTests(l, forest, stmts)) b.retryLoop();
         if (shape.indexRange() != null) indexRanges.put(shape.index(), shape.indexRange());
         emit(members.get(l), members);
         if (shape.indexRange() != null) indexRanges.remove(shape.index());
@@ -793,7 +798,7 @@ public final class MethodLowering {
       List<String> captured = cs.anonymousCaptures(type);
       b.alloc(target, SiteKind.ANONYMOUS_CLASS, type, at,
           new AllocSite.Anonymous(cs.anonymousSuper(type), captured, cs.anonymousBodies(type)));
-      int depth = b.openLoops() + baseDepth() + (iteratingArgs.contains(l) ? 1 : 0);
+      int depth = b.openLoops() - b.innermostRetry() + baseDepth() + (iteratingArgs.contains(l) ? 1 : 0);
       cs.anonymousCreated(type, new Inherit(hot, depth, null));
       return;
     }
@@ -932,7 +937,8 @@ public final class MethodLowering {
         break;
       }
     }
-    int depth = b.openLoops() + baseDepth() + (resultLocal != null && iteratingArgs.contains(resultLocal) ? 1 : 0);
+    int depth = b.openLoops() - b.innermostRetry() + baseDepth()
+        + (resultLocal != null && iteratingArgs.contains(resultLocal) ? 1 : 0);
     boolean isLambdaBody = impl != null && impl.getName().startsWith("lambda$")
         && impl.getDeclClassType().getFullyQualifiedName().equals(cls);
     String enclosing = display.startsWith("lambda in ") ? display : "lambda in " + display;
