@@ -10,13 +10,22 @@ package dev.noescape.ir;
  */
 @FunctionalInterface
 public interface SourceLoops {
-  /** No source: every question is answered with 0. */
-  SourceLoops NONE = (file, line, mayStartLoop) -> 0;
+  /** No source: every question is answered with null. */
+  SourceLoops NONE = (file, line, mayStartLoop) -> null;
 
   /**
-   * The first line of the innermost loop statement ({@code for}, enhanced {@code for},
-   * {@code while}, {@code do}; a label not included) of {@code sourceFile} that contains
-   * {@code line}, or 0 when the file is not found or no loop contains the line.
+   * A loop statement of the source.
+   *
+   * @param line its first line (the {@code for}, {@code while} or {@code do} keyword)
+   * @param conditionless it has no condition of its own: {@code for (;;)}, {@code while (true)},
+   *     {@code do … while (true)}
+   */
+  record LoopStatement(int line, boolean conditionless) {}
+
+  /**
+   * The innermost loop statement ({@code for}, enhanced {@code for}, {@code while}, {@code do}; a
+   * label not included) of {@code sourceFile} that contains {@code line}, or null when the file is
+   * not found or no loop contains the line.
    *
    * @param sourceFile the file as the class file names it ({@code pkg/Name.java})
    * @param line the line of the loop's first instruction
@@ -24,5 +33,5 @@ public interface SourceLoops {
    *     condition there); when false, it is a line of the loop's body, and a loop statement that
    *     starts on it is a nested loop, not the one asked for
    */
-  int loopLine(String sourceFile, int line, boolean mayStartLoop);
+  LoopStatement loopAt(String sourceFile, int line, boolean mayStartLoop);
 }

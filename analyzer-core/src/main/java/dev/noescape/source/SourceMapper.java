@@ -378,34 +378,32 @@ public final class SourceMapper implements SourceLoops {
     return abs.toString().replace('\\', '/');
   }
 
-  /** Per file, the loop statements' first and last lines ({@link #loopLine}); empty when unreadable. */
+  /**
+   * Per file, the loop statements as triples: first line, last line, 1 when the loop has no
+   * condition of its own ({@link #loopAt}); empty when unreadable.
+   */
   private final Map<Path, int[]> loopRanges = new ConcurrentHashMap<>();
 
   /**
    * {@inheritDoc}
    *
    * <p>The file is parsed once for this question, without symbol resolution (the bytecode front end
-   * asks only about loops without a condition, before any finding exists); what it keeps is the
-   * loops' line ranges.
+   * asks while it lowers, before any finding exists); what it keeps is the loops' line ranges.
    */
   @Override
-  public int loopLine(String sourceFile, int line, boolean mayStartLoop) {
+  public LoopStatement loopAt(String sourceFile, int line, boolean mayStartLoop) {
     Path p = locate(sourceFile);
-    if (p == null || line <= 0) return 0;
-    int[] ranges = loopRanges.computeIfAbsent(p, SourceMapper::loopRanges);
-    int best = 0;
-    int bestEnd = Integer.MAX_VALUE;
-    for (int i = 0; i + 1 < ranges.length; i += 2) {
-      int begin = ranges[i];
-      int end = ranges[i + 1];
+    if (p == null || line <= 0) return null;
+    int[] loops = loopRanges.computeIfAbsent(p, SourceMapper::loopRanges);
+    int best = -1;
+    for (int i = 0; i + 2 < loops.length; i += 3) {
+      int begin = loops[i];
+      int end = loops[i + 1];
       if (line < begin || line > end || (!mayStartLoop && begin == line)) continue;
       // the innermost: the latest start, then the earliest end
-      if (begin > best || (begin == best && end < bestEnd)) {
-        best = begin;
-        bestEnd = end;
-      }
+      if (best < 0 || begin > loops[best] || (begin == loops[best] && end < loops[best + 1])) best = i;
     }
-    return best;
+    return best < 0 ? null : new LoopStatement(loops[best], loops[best + 2] == 1);
   }
 
   private static int[] loopRanges(Path p) {
@@ -420,12 +418,26 @@ public final class SourceMapper implements SourceLoops {
         if ((st.isForStmt() || st.isForEachStmt() || st.isWhileStmt() || st.isDoStmt()) && st.getRange().isPresent()) {
           out.add(st.getRange().get().begin.line);
           out.add(st.getRange().get().end.line);
+          out.add(conditionless(st) ? 1 : 0);
         }
       });
       return out.stream().mapToInt(Integer::intValue).toArray();
     } catch (RuntimeException | StackOverflowError e) {
       return new int[0];
     }
+  }
+
+  /** {@code for (;;)}, {@code while (true)}, {@code do … while (true)}. */
+  private static boolean conditionless(Statement st) {
+    if (st.isForStmt()) return st.asForStmt().getCompare().map(SourceMapper::isTrue).orElse(true);
+    if (st.isWhileStmt()) return isTrue(st.asWhileStmt().getCondition());
+    if (st.isDoStmt()) return isTrue(st.asDoStmt().getCondition());
+    return false;
+  }
+
+  private static boolean isTrue(Expression e) {
+    while (e.isEnclosedExpr()) e = e.asEnclosedExpr().getInner();
+    return e.isBooleanLiteralExpr() && e.asBooleanLiteralExpr().getValue();
   }
 
   /** The source file a finding names: under a root, as given, under the project root, or by name and package. */

@@ -1,6 +1,7 @@
 package dev.noescape.bytecode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Finding;
@@ -93,9 +94,11 @@ class BytecodeLoopLinesTest {
   void sourceLoopsAnswerTheInnermostLoopStatement(@TempDir Path tmp) throws IOException {
     Snippets.compile(tmp, "Lines", SOURCE, List.of());
     SourceMapper source = new SourceMapper(List.of(tmp.resolve("src")), tmp);
-    assertEquals(5, source.loopLine("Lines.java", 6, false));
-    assertEquals(16, source.loopLine("Lines.java", 16, true));
-    assertEquals(0, source.loopLine("Lines.java", 3, true), "no loop around line 3");
-    assertEquals(0, source.loopLine("Missing.java", 6, false), "no such file");
+    assertEquals(new SourceLoops.LoopStatement(5, true), source.loopAt("Lines.java", 6, false));
+    assertEquals(new SourceLoops.LoopStatement(11, false), source.loopAt("Lines.java", 12, false), "do … while (cond)");
+    assertEquals(new SourceLoops.LoopStatement(16, false), source.loopAt("Lines.java", 16, true));
+    assertEquals(new SourceLoops.LoopStatement(21, true), source.loopAt("Lines.java", 22, true), "while (true)");
+    assertNull(source.loopAt("Lines.java", 3, true), "no loop around line 3");
+    assertNull(source.loopAt("Missing.java", 6, false), "no such file");
   }
 }

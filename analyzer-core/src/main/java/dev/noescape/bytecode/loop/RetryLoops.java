@@ -17,16 +17,22 @@ import sootup.core.jimple.common.stmt.Stmt;
  * when it has no condition of its own (the caller decides that: {@link TripCounts} finds no test at
  * its start, or the source says the test it found is in the body) and its last back edge is a
  * {@code goto} that only such tests reach, through nothing but other {@code goto}s ({@code if}/{@code
- * else} arms that each end in such a test).
+ * else} arms that each end in such a test). Some compilers chain that last test's jump straight to
+ * the loop's start; such a body is the code of a {@code do … while (cond)} and counts only when the
+ * source says the loop has no condition.
  */
 public final class RetryLoops {
   private RetryLoops() {}
 
   /** Whether the body of {@code l} ends in tests that leave the loop (see the class comment). */
-  public static boolean endsInExitTests(LoopForest.NLoop l, LoopForest f, List<Stmt> stmts) {
+  public static boolean endsInExitTests(LoopForest.NLoop l, LoopForest f, List<Stmt> stmts, boolean knownConditionless) {
     int last = -1;
     for (int latch : l.latches) last = Math.max(last, latch);
-    if (last < 0 || last == l.header || !(stmts.get(last) instanceof JGotoStmt)) return false;
+    if (last < 0 || last == l.header) return false;
+    // the last test may jump straight back (javac chains a jump to the closing goto): the same code
+    // as do … while (cond), so only when the source says the loop has no condition
+    if (stmts.get(last) instanceof JIfStmt) return knownConditionless && leaves(l, f, last);
+    if (!(stmts.get(last) instanceof JGotoStmt)) return false;
     Deque<Integer> work = new ArrayDeque<>();
     BitSet seen = new BitSet();
     work.push(last);

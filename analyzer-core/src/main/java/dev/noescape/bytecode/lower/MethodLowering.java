@@ -584,13 +584,14 @@ public final class MethodLowering {
         // A loop that tests a condition first has its first instruction on the loop's line (the
         // condition's); one that does not (for (;;), while (true), do) starts with its body.
         boolean tested = shape.kind() != LoopKind.DO_WHILE;
-        int stated = ln > 0 ? cs.sourceLoops().loopLine(sourceFile, ln, tested) : 0;
-        b.beginLoop(shape.kind(), SourcePos.line(stated > 0 ? stated : ln), stated > 0 || tested, shape.tripCount(),
-            shape.reason());
-        // no condition of its own: no test at its start, or (the source says) the test there is on a
-        // line of the body (for (;;) { if (…) return; … }), which only the source can tell
-        boolean conditionless = !tested || (stated > 0 && stated != ln);
-        if (conditionless && RetryLoops.endsInExitTests(l, forest, stmts)) b.retryLoop();
+        SourceLoops.LoopStatement stated = ln > 0 ? cs.sourceLoops().loopAt(sourceFile, ln, tested) : null;
+        b.beginLoop(shape.kind(), SourcePos.line(stated != null ? stated.line() : ln), stated != null || tested,
+            shape.tripCount(), shape.reason());
+        // No condition of its own: the source says so; without it, no test at its start (a for (;;)
+        // starting with if (…) return; looks like a while). The source also tells a retry loop
+        // whose last test jumps straight back (javac chains the jump) from a do … while (cond).
+        boolean conditionless = stated != null ? stated.conditionless() : !tested;
+        if (conditionless && RetryLoops.endsInExitTests(l, forest, stmts, stated != null)) b.retryLoop();
         if (shape.indexRange() != null) indexRanges.put(shape.index(), shape.indexRange());
         emit(members.get(l), members);
         if (shape.indexRange() != null) indexRanges.remove(shape.index());
