@@ -59,6 +59,14 @@ final class LoopLines {
     }
   }
 
+  void eitherSide(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() || j < b.length()) {
+      seen.add(i < a.length() ? a.charAt(i++) : b.charAt(j++)); // expect: BoxingAllocation(the loop (line @-1))
+    }
+  }
+
   // ---- decrementing loops: the trip count is len, not len + 1 ----------------------------------------
 
   List<String> preDecrement(String[] names, int len) {

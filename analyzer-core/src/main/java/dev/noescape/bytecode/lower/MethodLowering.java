@@ -584,7 +584,16 @@ public final class MethodLowering {
         // A loop that tests a condition first has its first instruction on the loop's line (the
         // condition's); one that does not (for (;;), while (true), do) starts with its body.
         boolean tested = shape.kind() != LoopKind.DO_WHILE;
-        SourceLoops.LoopStatement stated = ln > 0 ? cs.sourceLoops().loopAt(sourceFile, ln, tested) : null;
+        // the loop's first line may be its own (a condition whose first part does not leave:
+        // while (a || b)) unless a nested loop starts there (for (;;) { for (x : xs) … })
+        boolean mayStartLoop = tested;
+        if (!tested) {
+          mayStartLoop = true;
+          for (LoopForest.NLoop c : l.children) {
+            if (stmts.get(c.header).getPositionInfo().getStmtPosition().getFirstLine() == ln) mayStartLoop = false;
+          }
+        }
+        SourceLoops.LoopStatement stated = ln > 0 ? cs.sourceLoops().loopAt(sourceFile, ln, mayStartLoop) : null;
         b.beginLoop(shape.kind(), SourcePos.line(stated != null ? stated.line() : ln), stated != null || tested,
             shape.tripCount(), shape.reason());
         // No condition of its own: the source says so; without it, no test at its start (a for (;;)
