@@ -16,6 +16,7 @@ import dev.noescape.rules.ProjectLibraries;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.summary.MethodSummary;
 import dev.noescape.summary.export.ClassPathSummaries;
+import dev.noescape.ir.SourceLoops;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -220,7 +221,8 @@ public final class BytecodeAnalysis {
     // precise but the allocations, calls and fields the IR needs are the same; a third view also
     // leaves out the local splitter (see UNSPLIT_INTERCEPTORS).
     ProgramLowering lowering = new ProgramLowering(view,
-        List.of(lazyView(options, UNTYPED_INTERCEPTORS), lazyView(options, UNSPLIT_INTERCEPTORS)), rc.hotAnnotations(), problems);
+        List.of(lazyView(options, UNTYPED_INTERCEPTORS), lazyView(options, UNSPLIT_INTERCEPTORS)), rc.hotAnnotations(), problems,
+        options.sourceLoops());
     List<ClassFiles.Entry> all = new ArrayList<>(inputs);
     all.addAll(libs);
     int done = 0;
@@ -449,11 +451,14 @@ public final class BytecodeAnalysis {
    *     only the analysis' context (a library there is never suggested)
    * @param release the Java release the project targets, or null to take it from the inputs'
    *     class file version
+   * @param sourceLoops where the sources put loop statements (the source mapping's answer), so that
+   *     a loop without a condition is named by its own line; {@link SourceLoops#NONE} without sources
    */
   public record Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext,
       boolean classpathSummaries, java.time.Duration timeBudget, boolean keepResults, List<Path> dependencies,
-      Integer release) {
+      Integer release, SourceLoops sourceLoops) {
     public Options {
+      if (sourceLoops == null) sourceLoops = SourceLoops.NONE;
       inputs = List.copyOf(inputs);
       classpath = List.copyOf(classpath);
       rules = Set.copyOf(rules);
@@ -462,23 +467,24 @@ public final class BytecodeAnalysis {
 
     /** Reading the summaries class path entries ship (the default), without a time budget. */
     public Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext) {
-      this(inputs, classpath, rules, ruleContext, true, null, false, List.of(), null);
+      this(inputs, classpath, rules, ruleContext, true, null, false, List.of(), null, SourceLoops.NONE);
     }
 
     public Options withClasspathSummaries(boolean read) {
-      return new Options(inputs, classpath, rules, ruleContext, read, timeBudget, keepResults, dependencies, release);
+      return new Options(inputs, classpath, rules, ruleContext, read, timeBudget, keepResults, dependencies, release,
+          sourceLoops);
     }
 
     /** A wall-clock budget for the run (null: none; only the engine's deterministic work budgets apply). */
     public Options withTimeBudget(java.time.Duration budget) {
       return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, budget, keepResults, dependencies,
-          release);
+          release, sourceLoops);
     }
 
     /** Whether the result keeps the engine's results for the inputs' methods ({@link Result#inputResults()}). */
     public Options withKeepResults(boolean keep) {
       return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keep, dependencies,
-          release);
+          release, sourceLoops);
     }
 
     /**
@@ -488,13 +494,20 @@ public final class BytecodeAnalysis {
     public Options withDependencies(List<Path> deps) {
       List<Path> cp = new ArrayList<>(classpath);
       for (Path d : deps) if (!cp.contains(d)) cp.add(d);
-      return new Options(inputs, cp, rules, ruleContext, classpathSummaries, timeBudget, keepResults, deps, release);
+      return new Options(inputs, cp, rules, ruleContext, classpathSummaries, timeBudget, keepResults, deps, release,
+          sourceLoops);
     }
 
     /** The target release, instead of the inputs' class file version (null: from the class files). */
     public Options withRelease(Integer targetRelease) {
       return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keepResults, dependencies,
-          targetRelease);
+          targetRelease, sourceLoops);
+    }
+
+    /** Where the sources put loop statements ({@link SourceLoops#NONE}: no sources). */
+    public Options withSourceLoops(SourceLoops loops) {
+      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keepResults, dependencies,
+          release, loops);
     }
   }
 

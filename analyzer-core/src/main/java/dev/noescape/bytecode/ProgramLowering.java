@@ -62,11 +62,19 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   private final List<java.util.function.Supplier<JavaView>> fallbacks;
 
   ProgramLowering(JavaView view, List<java.util.function.Supplier<JavaView>> fallbacks, Set<String> hotAnnotations,
-      List<BytecodeAnalysis.Problem> problems) {
+      List<BytecodeAnalysis.Problem> problems, dev.noescape.ir.SourceLoops sourceLoops) {
+    this.sourceLoops = sourceLoops == null ? dev.noescape.ir.SourceLoops.NONE : sourceLoops;
     this.view = view;
     this.fallbacks = List.copyOf(fallbacks);
     this.hotAnnotations = hotAnnotations;
     this.problems = problems;
+  }
+
+  private final dev.noescape.ir.SourceLoops sourceLoops;
+
+  @Override
+  public dev.noescape.ir.SourceLoops sourceLoops() {
+    return sourceLoops;
   }
 
   /** Per class, the local variable tables of its methods that reuse slots (see {@code ClassFiles}). */

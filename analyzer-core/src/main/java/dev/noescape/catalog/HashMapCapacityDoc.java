@@ -39,7 +39,7 @@ public final class HashMapCapacityDoc {
       size; `Hashtable`, whose table is not a power of two; other constructors. `putAll` into a `HashMap`, \
       `LinkedHashMap` or `WeakHashMap` that is still empty: it sizes the table for the incoming map itself. And \
       whenever the evidence is missing: conditional puts, counting patterns, an unknown trip count, a size \
-      expression other than `n`.""" + RuleDoc.COLD_PATHS;
+      expression other than `n`.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
 
   public static final String BEFORE = """
       Map<String, User> byId(List<User> users) {

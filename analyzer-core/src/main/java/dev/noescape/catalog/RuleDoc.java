@@ -48,6 +48,23 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       loop, `x = …` under `if (x == null)` when `x` outlives the loop and the loop never sets it back to `null` (a \
       lazy initialization: once per call).""";
 
+  /**
+   * The paragraph after {@link #COLD_PATHS} for the same rules: a retry loop
+   * ({@code dev.noescape.ir.Loop#retry}) normally runs its body once per call.
+   */
+  public static final String RETRY_LOOPS = """
+
+
+      Retry loops: a loop with no condition of its own (`for (;;)`, `while (true)`, `do … while (true)`) whose \
+      body ends in a test that leaves it (`if (done[0]) return v;`, or an `if`/`else` whose arms each leave or \
+      end in such a test) goes round again only when an attempt failed, such as a compare-and-set or a \
+      `compute` that lost a race: what it allocates is no loop warning (at `-m=2`, information: `in a retry loop \
+      (line N) that normally runs once`), and a lambda created in it is no loop either for what its body \
+      allocates. A loop that works after its exit test (`while (true) { line = in.readLine(); if (line == null) \
+      break; add(line); }`), a `do … while (more())` and a `for (;; i++)` go round on their normal path and are \
+      loops; so is a retry loop inside another loop, named by that loop. A `for (;;)` ending in `if (!more()) \
+      break;` reads like a retry loop and is taken for one.""";
+
   /** The headings of the explanation after what the rule reports (the tests hold every declaration to them). */
   public static final List<String> SECTIONS =
       List.of("## Why it matters", "## What to write instead", "## What stays quiet");

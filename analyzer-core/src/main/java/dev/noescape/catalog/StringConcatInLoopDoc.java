@@ -31,7 +31,7 @@ public final class StringConcatInLoopDoc {
 
       Concatenations that do not feed back into themselves (`log(a + b)`), accumulators declared inside the loop \
       (they start over on every iteration), and concatenation outside loops. Hot methods make no difference: one \
-      concatenation is not the problem, the quadratic accumulation is.""" + RuleDoc.COLD_PATHS;
+      concatenation is not the problem, the quadratic accumulation is.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
 
   public static final String BEFORE = """
       String csv(List<String> fields) {

@@ -50,7 +50,7 @@ public final class UnpresizedCollectionDoc {
       of adds that the default capacity holds (10 for `ArrayList`, 12 entries for the hash tables); a `HashSet` or \
       `LinkedHashSet`: its adds may repeat elements (the distinct characters of a text), so its final size is not \
       known and presizing to the number of adds can over-allocate. `StringBuilder` is left out until a size in \
-      characters can be computed.""" + RuleDoc.COLD_PATHS;
+      characters can be computed.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
 
   public static final String BEFORE = """
       List<String> names(List<User> users) {

@@ -35,7 +35,7 @@ public final class VarargsAllocationDoc {
       ## What stays quiet
 
       Calls that pass an existing array, and calls that resolve to a fixed-arity overload: they allocate nothing. \
-      Calls outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS;
+      Calls outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
 
   public static final String BEFORE = """
       List<List<String>> rows(List<User> users) {

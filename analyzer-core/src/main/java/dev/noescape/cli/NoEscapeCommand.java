@@ -256,7 +256,8 @@ final class NoEscapeCommand implements Callable<Integer> {
         .withRelease(release())
         .withClasspathSummaries(!noClasspathSummaries)
         .withTimeBudget(timeBudget())
-        .withKeepResults(!recordings.isEmpty());
+        .withKeepResults(!recordings.isEmpty())
+        .withSourceLoops(Pipeline.sourceLoops(sourceRoots, wd));
     Path summariesDir = null;
     if (writeSummaries != null) {
       summariesDir = Inputs.path(writeSummaries, wd);

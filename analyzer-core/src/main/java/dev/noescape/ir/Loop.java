@@ -14,6 +14,15 @@ package dev.noescape.ir;
  *     {@code "iterates an Iterator"}), for debug output; null when known
  * @param firstOrdinal ordinal of the first statement of the loop (condition, body or update)
  * @param lastOrdinal ordinal of its last statement
+ * @param headerLine true when {@code pos} is the line of the loop statement ({@code for},
+ *     {@code while}, {@code do}); false when the front end only knows the first line of the loop's
+ *     body (a bytecode loop with no condition of its own, {@code for (;;)}, {@code while (true)},
+ *     {@code do}, when no source told where the statement starts: {@link SourceLoops})
+ * @param retry true for a retry loop (docs/design.md, "Retry loops"): a loop with no condition of
+ *     its own ({@code for (;;)}, {@code while (true)}, {@code do … while (true)}) whose body ends in
+ *     tests that leave the loop, so that it goes round again only when the last attempt failed
+ *     ({@code for (;;) { v = map.compute(k, f); if (done[0]) return v; }}); normally its body runs
+ *     once per call
  */
 public record Loop(
     int id,
@@ -24,7 +33,9 @@ public record Loop(
     SymbolicExpr tripCount,
     String noTripCountReason,
     int firstOrdinal,
-    int lastOrdinal) {
+    int lastOrdinal,
+    boolean headerLine,
+    boolean retry) {
 
   public boolean hasTripCount() {
     return tripCount != null;

@@ -57,10 +57,13 @@ public final class MethodIRBuilder {
     final String noTripCountReason;
     final int firstOrdinal;
     final int conditionalDepthAtEntry;
+    final boolean headerLine;
+    boolean retry;
     boolean jumped;
 
     OpenLoop(int id, int parentId, int depth, LoopKind kind, SourcePos pos, SymbolicExpr tripCount,
-        String noTripCountReason, int firstOrdinal, int conditionalDepthAtEntry) {
+        String noTripCountReason, int firstOrdinal, int conditionalDepthAtEntry, boolean headerLine) {
+      this.headerLine = headerLine;
       this.id = id;
       this.parentId = parentId;
       this.depth = depth;
@@ -146,20 +149,34 @@ public final class MethodIRBuilder {
 
   /** Opens a loop; statements added until {@link #endLoop()} are inside it. Returns its id. */
   public int beginLoop(LoopKind kind, SourcePos loopPos, SymbolicExpr tripCount, String noTripCountReason) {
+    return beginLoop(kind, loopPos, true, tripCount, noTripCountReason);
+  }
+
+  /**
+   * Opens a loop whose position may be only the first line of its body ({@code headerLine} false,
+   * {@link Loop#headerLine()}). Returns its id.
+   */
+  public int beginLoop(LoopKind kind, SourcePos loopPos, boolean headerLine, SymbolicExpr tripCount,
+      String noTripCountReason) {
     OpenLoop parent = loopStack.peek();
     int id = nextLoopId++; // ids in opening order, so Loop ids index MethodIR.loops()
     OpenLoop l = new OpenLoop(id, parent == null ? -1 : parent.id, currentDepth() + 1, kind, loopPos,
-        tripCount, tripCount == null ? noTripCountReason : null, ordinal, conditionalDepth);
+        tripCount, tripCount == null ? noTripCountReason : null, ordinal, conditionalDepth, headerLine);
     loopStack.push(l);
     return id;
   }
 
   private int nextLoopId;
 
+  /** Marks the innermost open loop as a retry loop ({@link Loop#retry()}). */
+  public void retryLoop() {
+    loopStack.peek().retry = true;
+  }
+
   public void endLoop() {
     OpenLoop l = loopStack.pop();
     Loop done = new Loop(l.id, l.parentId, l.depth, l.kind, l.pos, l.tripCount, l.noTripCountReason,
-        l.firstOrdinal, Math.max(l.firstOrdinal, ordinal - 1));
+        l.firstOrdinal, Math.max(l.firstOrdinal, ordinal - 1), l.headerLine, l.retry);
     loops.add(done);
     loops.sort((a, b) -> Integer.compare(a.id(), b.id()));
   }
@@ -217,6 +234,16 @@ public final class MethodIRBuilder {
       if (n++ >= loopsLeft) break;
       l.jumped = true;
     }
+  }
+
+  /**
+   * 1 when the innermost open loop is a retry loop ({@link Loop#retry()}), else 0: the loop depth a
+   * lambda or anonymous-class body created here inherits leaves it out, as the rules do for the
+   * site itself, since the loop normally runs its body once.
+   */
+  public int innermostRetry() {
+    OpenLoop l = loopStack.peek();
+    return l != null && l.retry ? 1 : 0;
   }
 
   /** The number of loops currently open (not counting the inherited base depth). */

@@ -13,6 +13,7 @@ import dev.noescape.report.html.HtmlReportWriter;
 import dev.noescape.report.json.JsonReportWriter;
 import dev.noescape.report.sarif.SarifWriter;
 import dev.noescape.source.SourceMapper;
+import dev.noescape.ir.SourceLoops;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,6 +47,15 @@ public final class Pipeline {
     public Mapped(List<ReportedFinding> findings, SourceText sourceText, List<String> notes) {
       this(findings, sourceText, notes, List.of());
     }
+  }
+
+  /**
+   * Where the sources under {@code sourceRoots} put loop statements, for the bytecode front end
+   * ({@link dev.noescape.bytecode.BytecodeAnalysis.Options#withSourceLoops}); {@link SourceLoops#NONE}
+   * without roots.
+   */
+  public static SourceLoops sourceLoops(List<Path> sourceRoots, Path projectRoot) {
+    return sourceRoots.isEmpty() ? SourceLoops.NONE : new SourceMapper(sourceRoots, projectRoot);
   }
 
   /** Without source roots: the class-file-derived paths and line numbers, no snippets or fixes. */

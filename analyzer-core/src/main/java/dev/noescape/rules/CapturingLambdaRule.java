@@ -53,15 +53,15 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
     if (!captured.isEmpty()) {
       why = " because it captures " + SiteDescriptions.quotedNames(captured);
       advice = captureAdvice(m, s);
-      if (s.kind() == SiteKind.ANONYMOUS_CLASS && s.loopDepth() == 0) advice += " (a non-capturing lambda allocates nothing)";
+      if (s.kind() == SiteKind.ANONYMOUS_CLASS && RuleSupport.repeatingLoopDepth(m, s) == 0) advice += " (a non-capturing lambda allocates nothing)";
     } else if (s.kind() == SiteKind.ANONYMOUS_CLASS) {
       why = " (an anonymous class is instantiated on every evaluation)";
-      advice = s.loopDepth() > 0 ? hoist(s) + ", or use a non-capturing lambda"
+      advice = RuleSupport.repeatingLoopDepth(m, s) > 0 ? hoist(s) + ", or use a non-capturing lambda"
           : "use a non-capturing lambda or a static final instance";
     } else {
       // The front end says it captures but could not name what: still an allocation per evaluation.
       why = " because it captures";
-      advice = s.loopDepth() > 0 ? hoist(s) : "create it once and reuse it";
+      advice = RuleSupport.repeatingLoopDepth(m, s) > 0 ? hoist(s) : "create it once and reuse it";
     }
     return head + " allocates " + RuleSupport.where(m, s, context) + why + ": " + advice;
   }
@@ -73,7 +73,8 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
    * does not compile.
    */
   private static String captureAdvice(MethodIR m, AllocSite s) {
-    if (s.loopDepth() == 0) return "make it non-capturing, or create it once and reuse it";
+    // a retry loop normally runs once: as outside loops (hoisting out of it saves nothing)
+    if (RuleSupport.repeatingLoopDepth(m, s) == 0) return "make it non-capturing, or create it once and reuse it";
     List<String> variant = loopAssigned(m, s);
     if (!variant.isEmpty()) {
       return "it cannot be hoisted out of the loop, which assigns " + SiteDescriptions.quotedNames(variant);

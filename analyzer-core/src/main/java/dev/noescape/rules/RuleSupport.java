@@ -63,11 +63,34 @@ final class RuleSupport {
    */
   static String where(MethodIR m, AllocSite s, RuleContext c) {
     boolean hot = isHot(m, c);
-    if (s.loopDepth() > 0) {
-      String w = "on every iteration of " + loopPhrase(m, s.ctx().loopId(), true);
+    if (repeatingLoopDepth(m, s) > 0) {
+      Loop l = loop(m, s.ctx().loopId());
+      // a retry loop inside another loop: the site repeats with the outer loop
+      int named = l != null && l.retry() ? l.parentId() : s.ctx().loopId();
+      String w = "on every iteration of " + loopPhrase(m, named, true);
       return hot ? w + " in " + hotName(m) : w;
     }
     return hot ? "in " + hotName(m) : "on every evaluation";
+  }
+
+  /**
+   * The site's loop depth counting only loops that go round in normal operation: its innermost loop
+   * is left out when it is a retry loop ({@link Loop#retry()}), which normally runs its body once.
+   */
+  static int repeatingLoopDepth(MethodIR m, AllocSite s) {
+    Loop l = loop(m, s.ctx().loopId());
+    return l != null && l.retry() ? s.loopDepth() - 1 : s.loopDepth();
+  }
+
+  /**
+   * The retry loop that is the only loop around {@code s}, when the site is reported only because
+   * of it (not in a hot method, not reporting outside loops): such a site allocates once per call
+   * in normal operation. Else null.
+   */
+  static Loop onlyRetryLoop(MethodIR m, AllocSite s, RuleContext c) {
+    Loop l = loop(m, s.ctx().loopId());
+    if (l == null || !l.retry() || repeatingLoopDepth(m, s) > 0 || isHot(m, c) || c.reportOutsideLoops()) return null;
+    return l;
   }
 
   /** {@code hot method OrderBook.add}, or {@code hot lambda in OrderBook.add} for a lambda body. */
@@ -78,13 +101,21 @@ final class RuleSupport {
   /**
    * {@code the loop (line 14)} (parenthesized) or {@code the loop at line 14}; {@code the enclosing
    * loop} for a lambda body whose loop belongs to the method that creates it; {@code the loop} when
-   * the line is unknown.
+   * the line is unknown. A loop whose statement's line is not known, only its body's first line
+   * ({@link Loop#headerLine()} false), is named by that: {@code the loop whose body starts at line
+   * 15}, never as if it were the loop's own line.
    */
   static String loopPhrase(MethodIR m, int loopId, boolean parenthesized) {
+    return loopPhrase(m, loopId, parenthesized, "the loop");
+  }
+
+  /** {@link #loopPhrase} with another noun phrase for the loop ({@code a retry loop (line 14)}). */
+  static String loopPhrase(MethodIR m, int loopId, boolean parenthesized, String noun) {
     Loop l = loop(m, loopId);
     if (l == null) return "the enclosing loop";
-    if (l.pos() == null || l.pos().line() <= 0) return "the loop";
-    return parenthesized ? "the loop (line " + l.pos().line() + ")" : "the loop at line " + l.pos().line();
+    if (l.pos() == null || l.pos().line() <= 0) return noun;
+    if (!l.headerLine()) return noun + " whose body starts at line " + l.pos().line();
+    return parenthesized ? noun + " (line " + l.pos().line() + ")" : noun + " at line " + l.pos().line();
   }
 
   /** The line of {@code l}'s header, or 0 when unknown. */

@@ -7,6 +7,7 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ abstract class SiteRule implements Rule {
       Finding f = checkSite(result, m, s, context);
       if (f != null && reportsRepetition() && result.cold(s).isCold()) {
         f = context.verbosity() >= 2 ? coldInformation(f, result.cold(s)) : null;
+      } else if (f != null && reportsRepetition()) {
+        Loop retry = RuleSupport.onlyRetryLoop(m, s, context);
+        if (retry != null) f = context.verbosity() >= 2 ? retryInformation(f, m, retry) : null;
       }
       if (f != null && JitAwareWarnings.RULES.contains(id)) f = JitAwareWarnings.apply(f, m, s, context);
       if (f != null) out.add(f);
@@ -61,6 +65,17 @@ abstract class SiteRule implements Rule {
     return new Finding(f.rule(), Severity.INFO, f.file(), f.pos(),
         f.message() + " (not a warning: " + why.phrase() + ")", f.reasons(), f.hotness(), null, f.method(),
         f.subject());
+  }
+
+  /**
+   * {@code f} about a site whose only loop is a retry loop ({@link RuleSupport#onlyRetryLoop}), as
+   * information: it runs once per call unless an attempt fails, so it is no loop warning.
+   */
+  private static Finding retryInformation(Finding f, MethodIR m, Loop retry) {
+    String loop = RuleSupport.loopPhrase(m, retry.id(), true, "a retry loop");
+    return new Finding(f.rule(), Severity.INFO, f.file(), f.pos(),
+        f.message() + " (not a warning: in " + loop + " that normally runs once)", f.reasons(), f.hotness(), null,
+        f.method(), f.subject());
   }
 
   /** The finding of this rule about site {@code s} of {@code m} ({@code result.method()}), or null. */

@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.resolution.declarations.ResolvedMethodLikeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
@@ -21,6 +22,7 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeS
 import dev.noescape.finding.BaselineKeys;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.ir.SourceLoops;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.SourceText;
@@ -70,7 +72,7 @@ import java.util.stream.Stream;
  * line in {@link #problems()} and its findings keep their line-only positions; a finding whose
  * source is not found is returned unchanged.
  */
-public final class SourceMapper {
+public final class SourceMapper implements SourceLoops {
   /** Parsed files kept in memory by default. */
   public static final int DEFAULT_CACHED_FILES = 64;
 
@@ -374,6 +376,68 @@ public final class SourceMapper {
     Path abs = p.toAbsolutePath().normalize();
     if (abs.startsWith(projectRoot)) return projectRoot.relativize(abs).toString().replace('\\', '/');
     return abs.toString().replace('\\', '/');
+  }
+
+  /**
+   * Per file, the loop statements as triples: first line, last line, 1 when the loop has no
+   * condition of its own ({@link #loopAt}); empty when unreadable.
+   */
+  private final Map<Path, int[]> loopRanges = new ConcurrentHashMap<>();
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The file is parsed once for this question, without symbol resolution (the bytecode front end
+   * asks while it lowers, before any finding exists); what it keeps is the loops' line ranges.
+   */
+  @Override
+  public LoopStatement loopAt(String sourceFile, int line, boolean mayStartLoop) {
+    Path p = locate(sourceFile);
+    if (p == null || line <= 0) return null;
+    int[] loops = loopRanges.computeIfAbsent(p, SourceMapper::loopRanges);
+    int best = -1;
+    for (int i = 0; i + 2 < loops.length; i += 3) {
+      int begin = loops[i];
+      int end = loops[i + 1];
+      if (line < begin || line > end || (!mayStartLoop && begin == line)) continue;
+      // the innermost: the latest start, then the earliest end
+      if (best < 0 || begin > loops[best] || (begin == loops[best] && end < loops[best + 1])) best = i;
+    }
+    return best < 0 ? null : new LoopStatement(loops[best], loops[best + 2] == 1);
+  }
+
+  private static int[] loopRanges(Path p) {
+    String text = read(p);
+    if (text == null) return new int[0];
+    try {
+      ParseResult<CompilationUnit> r = new JavaParser(new ParserConfiguration()
+          .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25).setTabSize(1)).parse(text);
+      if (r.getResult().isEmpty()) return new int[0];
+      List<Integer> out = new ArrayList<>();
+      r.getResult().get().walk(Statement.class, st -> {
+        if ((st.isForStmt() || st.isForEachStmt() || st.isWhileStmt() || st.isDoStmt()) && st.getRange().isPresent()) {
+          out.add(st.getRange().get().begin.line);
+          out.add(st.getRange().get().end.line);
+          out.add(conditionless(st) ? 1 : 0);
+        }
+      });
+      return out.stream().mapToInt(Integer::intValue).toArray();
+    } catch (RuntimeException | StackOverflowError e) {
+      return new int[0];
+    }
+  }
+
+  /** {@code for (;;)}, {@code while (true)}, {@code do … while (true)}. */
+  private static boolean conditionless(Statement st) {
+    if (st.isForStmt()) return st.asForStmt().getCompare().map(SourceMapper::isTrue).orElse(true);
+    if (st.isWhileStmt()) return isTrue(st.asWhileStmt().getCondition());
+    if (st.isDoStmt()) return isTrue(st.asDoStmt().getCondition());
+    return false;
+  }
+
+  private static boolean isTrue(Expression e) {
+    while (e.isEnclosedExpr()) e = e.asEnclosedExpr().getInner();
+    return e.isBooleanLiteralExpr() && e.asBooleanLiteralExpr().getValue();
   }
 
   /** The source file a finding names: under a root, as given, under the project root, or by name and package. */

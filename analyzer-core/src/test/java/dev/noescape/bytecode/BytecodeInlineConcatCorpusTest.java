@@ -38,7 +38,8 @@ class BytecodeInlineConcatCorpusTest {
     for (String r : CorpusExpectations.CHECKED_RULES) rules.add(RuleId.byId(r));
     rules.add(RuleId.ALLOCATION_CONTRACT);
     long t0 = System.nanoTime();
-    result = BytecodeAnalysis.run(new BytecodeAnalysis.Options(List.of(classes), List.of(), rules, BytecodeCorpusTest.CORPUS_CONTEXT),
+    result = BytecodeAnalysis.run(new BytecodeAnalysis.Options(List.of(classes), List.of(), rules, BytecodeCorpusTest.CORPUS_CONTEXT)
+        .withSourceLoops(BytecodeCorpusTest.corpusLoops()),
         BytecodeAnalysis.Progress.NONE);
     millis = (System.nanoTime() - t0) / 1_000_000;
   }

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@code // expect: RuleId[, RuleId(fragment)...]} on the line where a finding is reported;
- *       a rule listed twice expects two findings; {@code (fragment)} must occur in the message.
+ *       a rule listed twice expects two findings; {@code (fragment)} must occur in the message, with
+ *       {@code @-N}/{@code @+N} read as the line N lines above/below the marker's.
  *   <li>{@code // ok: RuleId[, ...] [-- why]}: a trap the rule must not report (a negative).
  *   <li>{@code // gap: RuleId -- reason}: a finding the analysis may or may not report.
  *   <li>{@code // bytecode-gap: RuleId -- reason} / {@code // javac-gap: RuleId -- reason}: an
@@ -208,6 +209,7 @@ public final class CorpusExpectations {
         fragment = fragment.trim();
         if (kind != Kind.EXPECT) throw new MarkerException(file, line, "only expect markers take a (fragment)");
         if (fragment.isEmpty()) throw new MarkerException(file, line, "empty (fragment)");
+        fragment = absoluteLines(fragment, line);
       }
       if (!scope.contains(rule)) {
         throw new MarkerException(file, line, rule + " is outside this file's scope " + scope
@@ -215,6 +217,20 @@ public final class CorpusExpectations {
       }
       out.add(new Marker(file, line, kind, rule, fragment, reason));
     }
+  }
+
+  private static final Pattern RELATIVE_LINE = Pattern.compile("@([+-]\\d+)");
+
+  /**
+   * A fragment with {@code @-N}/{@code @+N} replaced by the line N lines above/below the marker's:
+   * how a fragment names a line (the loop's) without breaking when lines above it move.
+   */
+  static String absoluteLines(String fragment, int line) {
+    Matcher m = RELATIVE_LINE.matcher(fragment);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) m.appendReplacement(sb, Integer.toString(line + Integer.parseInt(m.group(1))));
+    m.appendTail(sb);
+    return sb.toString();
   }
 
   /** Splits at commas that are not inside parentheses. */

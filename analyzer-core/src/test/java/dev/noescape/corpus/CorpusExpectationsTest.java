@@ -162,6 +162,21 @@ class CorpusExpectationsTest {
   }
 
   @Test
+  void fragmentsNameLinesRelativeToTheMarker() {
+    FileExpectations fe = CorpusExpectations.parse("p/A.java", String.join("\n",
+        "class A {", // 1
+        "  void m(java.util.List<Object> l) {", // 2
+        "    for (;;) {", // 3
+        "      l.add(l.size()); // expect: BoxingAllocation(the loop (line @-1)), BoxingAllocation(@+2 and @-3)", // 4
+        "    }", // 5
+        "  }", // 6
+        "}")); // 7
+    List<Marker> ms = at(fe.markers(), 4);
+    assertEquals("the loop (line 3)", ms.get(0).fragment());
+    assertEquals("6 and 1", ms.get(1).fragment());
+  }
+
+  @Test
   void fragmentsAreMatchedCaseInsensitively() {
     FileExpectations fe =
         CorpusExpectations.parse("f", "// corpus-rules: HeapEscape\nx; // expect: HeapEscape(Returned), HeapEscape(static field)");

@@ -115,7 +115,8 @@ final class ModuleAnalysis {
     options = new BytecodeAnalysis.Options(inputs, List.of(), options.rules(), options.ruleContext())
         .withDependencies(classpath)
         .withClasspathSummaries(classpathSummaries)
-        .withKeepResults(!profiles.isEmpty());
+        .withKeepResults(!profiles.isEmpty())
+        .withSourceLoops(Pipeline.sourceLoops(sources, project.getBasedir().toPath().toAbsolutePath()));
     Profiles.Pending recordings = profiles.isEmpty() ? null : Profiles.start(profiles, this::shown);
 
     quietSootUp();

@@ -3,6 +3,7 @@ package dev.noescape.bytecode.loop;
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.ir.Boxes;
+import dev.noescape.ir.CountedLoops;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.List;
@@ -14,11 +15,13 @@ import sootup.core.jimple.common.expr.AbstractConditionExpr;
 import sootup.core.jimple.common.expr.AbstractInstanceInvokeExpr;
 import sootup.core.jimple.common.expr.AbstractInvokeExpr;
 import sootup.core.jimple.common.expr.JAddExpr;
+import sootup.core.jimple.common.expr.JEqExpr;
 import sootup.core.jimple.common.expr.JGeExpr;
 import sootup.core.jimple.common.expr.JGtExpr;
 import sootup.core.jimple.common.expr.JLeExpr;
 import sootup.core.jimple.common.expr.JLengthExpr;
 import sootup.core.jimple.common.expr.JLtExpr;
+import sootup.core.jimple.common.expr.JNeExpr;
 import sootup.core.jimple.common.expr.JSubExpr;
 import sootup.core.jimple.common.ref.JInstanceFieldRef;
 import sootup.core.jimple.common.ref.JStaticFieldRef;
@@ -43,7 +46,10 @@ import sootup.core.jimple.common.stmt.Stmt;
  *       loop has a named iterator and is a {@code WHILE} with no count;
  *   <li>counted for: a named index compared with a loop-invariant bound at the header, one update by
  *       a constant in the loop, on the header's line (a {@code while} loop with {@code i++} in its
- *       body has the increment on a line of its own: no count, as the javac front end says);
+ *       body has the increment on a line of its own: no count, as the javac front end says); an
+ *       update in the header's test ({@code --i >= 0}, {@code i-- > 0}) counts when the index is set
+ *       on that line too (a {@code for}: {@code int i = n; while (--i >= 0)} sets it a line above).
+ *       The count is {@link CountedLoops}'s, shared with the javac front end;
  *   <li>anything else: {@code WHILE}/{@code DO_WHILE} with the reason.
  * </ul>
  */
@@ -170,34 +176,38 @@ public final class TripCounts {
     // the branch leaves the loop, so the source condition is its negation
     boolean jumpExits = false;
     for (int t : f.succ[testIdx]) if (t != testIdx + 1 && !f.in(l, t)) jumpExits = true;
-    String op;
-    if (c instanceof JGeExpr) op = jumpExits ? "<" : ">=";
-    else if (c instanceof JGtExpr) op = jumpExits ? "<=" : ">";
-    else if (c instanceof JLeExpr) op = jumpExits ? ">" : "<=";
-    else if (c instanceof JLtExpr) op = jumpExits ? ">=" : "<";
+    CountedLoops.Comparison op;
+    if (c instanceof JGeExpr) op = jumpExits ? CountedLoops.Comparison.LT : CountedLoops.Comparison.GE;
+    else if (c instanceof JGtExpr) op = jumpExits ? CountedLoops.Comparison.LE : CountedLoops.Comparison.GT;
+    else if (c instanceof JLeExpr) op = jumpExits ? CountedLoops.Comparison.GT : CountedLoops.Comparison.LE;
+    else if (c instanceof JLtExpr) op = jumpExits ? CountedLoops.Comparison.GE : CountedLoops.Comparison.LT;
+    else if (c instanceof JEqExpr && jumpExits || c instanceof JNeExpr && !jumpExits) op = CountedLoops.Comparison.NE;
     else return null;
     Value idxV = c.getOp1();
     Value bound = c.getOp2();
-    if (!(idxV instanceof Local) || !Locals.named((Local) idxV)) {
-      if (bound instanceof Local b && Locals.named(b)) {
+    if (indexLocal(idxV, locals) == null) {
+      if (indexLocal(bound, locals) != null) {
         Value t = idxV;
         idxV = bound;
         bound = t;
         op = switch (op) {
-          case "<" -> ">";
-          case "<=" -> ">=";
-          case ">" -> "<";
-          default -> "<=";
+          case LT -> CountedLoops.Comparison.GT;
+          case LE -> CountedLoops.Comparison.GE;
+          case GT -> CountedLoops.Comparison.LT;
+          case GE -> CountedLoops.Comparison.LE;
+          default -> op;
         };
       } else {
         return null;
       }
     }
-    Local idx = (Local) idxV;
+    Local idx = indexLocal(idxV, locals);
     // index: one update in the loop (i = i ± k), one initialisation before it
     Long step = null;
     int updateLine = -1;
+    int updateIdx = -1;
     Value start = null;
+    int startLine = -1;
     for (int i = 0; i < stmts.size(); i++) {
       if (!(stmts.get(i) instanceof JAssignStmt a) || !a.getLeftOp().equals(idx)) continue;
       if (f.in(l, i)) {
@@ -207,44 +217,53 @@ public final class TripCounts {
             && ((sootup.core.jimple.common.expr.AbstractBinopExpr) r).getOp2() instanceof IntConstant k) {
           step = r instanceof JAddExpr ? (long) k.getValue() : -(long) k.getValue();
           updateLine = a.getPositionInfo().getStmtPosition().getFirstLine();
+          updateIdx = i;
         } else {
           return new Shape(LoopKind.FOR, null, "index step is not a constant");
         }
       } else if (i < l.header) {
         start = a.getRightOp();
+        startLine = a.getPositionInfo().getStmtPosition().getFirstLine();
       }
     }
     if (step == null || step == 0 || start == null) return null;
     int headerLine = test.getPositionInfo().getStmtPosition().getFirstLine();
     if (updateLine != headerLine) return new Shape(LoopKind.WHILE, null, "while (cond) loop");
-    boolean forward = step > 0;
-    if (forward != (op.equals("<") || op.equals("<="))) return new Shape(LoopKind.FOR, null, "not a counted loop");
-    if (!invariant(bound, l, f, stmts, locals, 0)) return new Shape(LoopKind.FOR, null, "bound is not loop-invariant");
-    long k = Math.abs(step);
-    boolean inclusive = op.equals("<=") || op.equals(">=");
-    Value hi = forward ? bound : start;
-    Value lo = forward ? start : bound;
-    Long hiC = locals.constant(hi);
-    Long loC = locals.constant(lo);
-    String hiT = locals.text(hi, 0);
-    String loT = locals.text(lo, 0);
-    if (hiT == null || loT == null) return new Shape(LoopKind.FOR, null, "bound cannot be rendered");
-    if (hiC != null && loC != null) {
-      long n = hiC - loC + (inclusive ? 1 : 0);
-      n = n <= 0 ? 0 : (n + k - 1) / k;
-      Boxes.Range range = Boxes.Range.ofCountedLoop(forward ? loC : hiC, forward ? hiC : loC, step, inclusive);
-      if (forward && loC == 0 && k == 1 && !inclusive) {
-        return new Shape(LoopKind.FOR, new SymbolicExpr(hiT, SymbolicExpr.canonicalKey(hiT), n), null, idx, range);
-      }
-      return new Shape(LoopKind.FOR, SymbolicExpr.constant(n), null, idx, range);
+    // stepped in the test (--i >= 0, i-- > 0): before the test, in the header's straight-line block
+    CountedLoops.Update update = CountedLoops.Update.AFTER_BODY;
+    if (updateIdx >= l.header && updateIdx < testIdx) {
+      // a for loop sets the index on its own line; int i = n; while (--i >= 0) sets it a line above,
+      // and the javac front end counts only for loops
+      if (startLine != headerLine) return new Shape(LoopKind.WHILE, null, "while (cond) loop");
+      boolean oldValue = !idxV.equals(idx) && indexOfDef((Local) idxV, locals, stmts) < updateIdx;
+      update = oldValue ? CountedLoops.Update.AFTER_TEST : CountedLoops.Update.BEFORE_TEST;
     }
-    String right = loT.contains(" + ") || loT.contains(" - ") ? "(" + loT + ")" : loT;
-    String diff = loC != null && loC == 0 ? hiT : hiT + " - " + right;
-    String text;
-    if (k == 1 && inclusive && diff.endsWith(" - 1")) text = diff.substring(0, diff.length() - 4);
-    else if (k == 1) text = inclusive ? diff + " + 1" : diff;
-    else text = "(" + diff + " + " + (inclusive ? k : k - 1) + ") / " + k;
-    return new Shape(LoopKind.FOR, SymbolicExpr.of(text), null);
+    if (!invariant(bound, l, f, stmts, locals, 0)) return new Shape(LoopKind.FOR, null, "bound is not loop-invariant");
+    CountedLoops.Operand from = operand(start, locals);
+    CountedLoops.Operand to = operand(bound, locals);
+    if (from == null || to == null) return new Shape(LoopKind.FOR, null, "bound cannot be rendered");
+    CountedLoops.Count count = CountedLoops.of(from, to, step, op, update);
+    if (count.trips() == null) return new Shape(LoopKind.FOR, null, count.reason());
+    if (count.trips().constant() == null) return new Shape(LoopKind.FOR, count.trips(), null);
+    return new Shape(LoopKind.FOR, count.trips(), null, idx, count.indexRange());
+  }
+
+  /**
+   * The named local a test compares: the index itself, or the copy of it a test takes before
+   * stepping it ({@code i-- > 0}: {@code $t = i; i = i - 1; if $t <= 0}); else null.
+   */
+  private static Local indexLocal(Value v, Locals locals) {
+    if (!(v instanceof Local l)) return null;
+    if (Locals.named(l)) return l;
+    return locals.def(l) instanceof Local src && Locals.named(src) ? src : null;
+  }
+
+  /** An end of a counted loop as {@link CountedLoops} reads it, or null when it cannot be rendered. */
+  private static CountedLoops.Operand operand(Value v, Locals locals) {
+    String t = locals.text(v, 0);
+    if (t == null) return null;
+    boolean looser = t.matches(".* (<<|>>|>>>|&|\\||\\^) .*");
+    return new CountedLoops.Operand(t, locals.constant(v), t.contains(" + ") || t.contains(" - "), looser);
   }
 
   private static boolean invariant(Value v, LoopForest.NLoop l, LoopForest f, List<Stmt> stmts, Locals locals, int depth) {

@@ -3,16 +3,19 @@ package dev.noescape.bytecode.lower;
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.bytecode.loop.LoopForest;
+import dev.noescape.bytecode.loop.RetryLoops;
 import dev.noescape.bytecode.loop.TripCounts;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.FieldRef;
+import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.SourceLoops;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.SymbolicExpr;
 import dev.noescape.ir.Var;
@@ -99,6 +102,11 @@ public final class MethodLowering {
     /** Whether a JDK or program class is generic (for {@code new ArrayList<>()} descriptions). */
     boolean isGeneric(String cls);
 
+    /** Where the source puts loop statements ({@link SourceLoops#NONE} without sources). */
+    default SourceLoops sourceLoops() {
+      return SourceLoops.NONE;
+    }
+
     /**
      * The LocalVariableTable of a program method ({@code name + descriptor}) when it reuses slots
      * for differently named variables, else empty.
@@ -125,6 +133,8 @@ public final class MethodLowering {
   private final int[] bci;
   private final Locals locals;
   private final LoopForest forest;
+  /** The file the class file names ({@code pkg/Name.java}), for {@link ClassServices#sourceLoops()}. */
+  private String sourceFile;
   /** The cold path of each statement ({@link ColdRegions}). */
   private final ColdPath[] cold;
   private final MethodIRBuilder b;
@@ -241,6 +251,7 @@ public final class MethodLowering {
     for (String a : annotations) b.annotation(a);
     MethodLowering l = new MethodLowering(cs, cls, body, b, hot, display);
     l.virtualCalls = virtualCalls;
+    l.sourceFile = sourceFile;
     l.line = first;
     l.base = thisIsLambda ? lambda.inherit().depth() : inherit != null ? inherit.depth() : 0;
     l.params(sig, isStatic, lambda, pos);
@@ -570,7 +581,27 @@ public final class MethodLowering {
         LoopForest.NLoop l = (LoopForest.NLoop) o;
         TripCounts.Shape shape = TripCounts.of(l, forest, stmts, locals, h);
         int ln = stmts.get(l.header).getPositionInfo().getStmtPosition().getFirstLine();
-        b.beginLoop(shape.kind(), SourcePos.line(ln > 0 ? ln : line), shape.tripCount(), shape.reason());
+        if (ln <= 0) ln = line;
+        // A loop that tests a condition first has its first instruction on the loop's line (the
+        // condition's); one that does not (for (;;), while (true), do) starts with its body.
+        boolean tested = shape.kind() != LoopKind.DO_WHILE;
+        // the loop's first line may be its own (a condition whose first part does not leave:
+        // while (a || b)) unless a nested loop starts there (for (;;) { for (x : xs) … })
+        boolean mayStartLoop = tested;
+        if (!tested) {
+          mayStartLoop = true;
+          for (LoopForest.NLoop c : l.children) {
+            if (stmts.get(c.header).getPositionInfo().getStmtPosition().getFirstLine() == ln) mayStartLoop = false;
+          }
+        }
+        SourceLoops.LoopStatement stated = ln > 0 ? cs.sourceLoops().loopAt(sourceFile, ln, mayStartLoop) : null;
+        b.beginLoop(shape.kind(), SourcePos.line(stated != null ? stated.line() : ln), stated != null || tested,
+            shape.tripCount(), shape.reason());
+        // No condition of its own: the source says so; without it, no test at its start (a for (;;)
+        // starting with if (…) return; looks like a while). The source also tells a retry loop
+        // whose last test jumps straight back (javac chains the jump) from a do … while (cond).
+        boolean conditionless = stated != null ? stated.conditionless() : !tested;
+        if (conditionless && RetryLoops.endsInExitTests(l, forest, stmts, stated != null)) b.retryLoop();
         if (shape.indexRange() != null) indexRanges.put(shape.index(), shape.indexRange());
         emit(members.get(l), members);
         if (shape.indexRange() != null) indexRanges.remove(shape.index());
@@ -813,7 +844,7 @@ public final class MethodLowering {
       List<String> captured = cs.anonymousCaptures(type);
       b.alloc(target, SiteKind.ANONYMOUS_CLASS, type, at,
           new AllocSite.Anonymous(cs.anonymousSuper(type), captured, cs.anonymousBodies(type)));
-      int depth = b.openLoops() + baseDepth() + (iteratingArgs.contains(l) ? 1 : 0);
+      int depth = b.openLoops() - b.innermostRetry() + baseDepth() + (iteratingArgs.contains(l) ? 1 : 0);
       cs.anonymousCreated(type, new Inherit(hot, depth, null));
       return;
     }
@@ -952,7 +983,8 @@ public final class MethodLowering {
         break;
       }
     }
-    int depth = b.openLoops() + baseDepth() + (resultLocal != null && iteratingArgs.contains(resultLocal) ? 1 : 0);
+    int depth = b.openLoops() - b.innermostRetry() + baseDepth()
+        + (resultLocal != null && iteratingArgs.contains(resultLocal) ? 1 : 0);
     boolean isLambdaBody = impl != null && impl.getName().startsWith("lambda$")
         && impl.getDeclClassType().getFullyQualifiedName().equals(cls);
     String enclosing = display.startsWith("lambda in ") ? display : "lambda in " + display;

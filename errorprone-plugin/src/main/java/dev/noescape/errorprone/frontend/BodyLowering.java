@@ -501,6 +501,7 @@ final class BodyLowering {
   /** A {@code while} loop, or a {@code do ... while} loop ({@code bodyFirst}): the condition runs before or after the body. */
   private void conditionLoop(JCStatement loop, JCExpression cond, JCStatement body, boolean bodyFirst) {
     openLoop(loop, bodyFirst ? LoopKind.DO_WHILE : LoopKind.WHILE, null, LoopTripCounts.whileReason(cond, bodyFirst));
+    if (RetryLoops.isRetry(loop)) b.retryLoop();
     if (!bodyFirst) expr(cond);
     stmt(body);
     if (bodyFirst) expr(cond);
@@ -511,6 +512,7 @@ final class BodyLowering {
     for (JCStatement init : f.init) stmt(init);
     LoopTripCounts.Result r = u.trips.forLoop(f);
     openLoop(f, LoopKind.FOR, r.tripCount(), r.reason());
+    if (RetryLoops.isRetry(f)) b.retryLoop();
     if (r.indexRange() != null) indexRanges.put(r.index(), r.indexRange());
     if (f.cond != null) expr(f.cond);
     stmt(f.body);
@@ -1139,7 +1141,7 @@ final class BodyLowering {
   private Var anonymous(JCNewClass t) {
     JCClassDecl def = t.def;
     ClassSymbol c = def.sym;
-    int depth = currentDepth() + (t == iteratingArg ? 1 : 0);
+    int depth = currentDepth() - b.innermostRetry() + (t == iteratingArg ? 1 : 0);
     if (t.encl != null) expr(t.encl);
     Captures.Result cap = c == null ? new Captures.Result(List.of(), false) : Captures.of(def, c, types);
     String type = c != null ? c.flatName().toString() : u.descriptors.typeName(t.type);
@@ -1252,7 +1254,7 @@ final class BodyLowering {
     String name = u.index.lambdaName(t);
     if (name == null) name = "lambda$" + b.ref().name() + "$" + System.identityHashCode(t);
     Captures.Result cap = Captures.of(t, null, types);
-    int depth = currentDepth() + (t == iteratingArg ? 1 : 0);
+    int depth = currentDepth() - b.innermostRetry() + (t == iteratingArg ? 1 : 0);
     boolean inheritHot = hot;
     TreePath lambdaPath = path;
     String lambdaName = name;

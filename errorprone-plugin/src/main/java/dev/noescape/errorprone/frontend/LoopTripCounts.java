@@ -25,6 +25,7 @@ import com.sun.tools.javac.tree.JCTree.Tag;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import dev.noescape.ir.Boxes;
+import dev.noescape.ir.CountedLoops;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.HashSet;
 import java.util.Set;
@@ -40,8 +41,10 @@ import java.util.Set;
  *       return the same collection twice, except the views {@code keySet()}, {@code values()} and
  *       {@code entrySet()} of a {@code java.util.Map} name chain: {@code map.size()}.
  *   <li>Counted {@code for}: one index initialised to {@code A}, compared with {@code <}, {@code <=},
- *       {@code >}, {@code >=} against a loop-invariant bound {@code B}, stepped by a constant; the
- *       index is not assigned in the body. A bound is invariant when it is a constant, a local or
+ *       {@code >}, {@code >=} (or {@code !=} stepped by 1) against a loop-invariant bound {@code B},
+ *       stepped by a constant in the update or in the condition ({@code --i >= 0}, {@code i-- > 0});
+ *       the index is not assigned in the body. The count itself is {@link CountedLoops}'s, shared
+ *       with the bytecode front end. A bound is invariant when it is a constant, a local or
  *       field not assigned in the loop, {@code x.length}, or {@code x.size()}/{@code x.length()}
  *       where {@code x} is not assigned and receives no mutating call in the loop, or arithmetic of
  *       such. Text: {@code B}, {@code B - A}, {@code B - A + 1}, {@code (B - A + k - 1) / k}, and the
@@ -158,7 +161,7 @@ final class LoopTripCounts {
   // ---- counted for ----
 
   Result forLoop(JCForLoop loop) {
-    if (loop.init.size() != 1 || loop.step.size() != 1 || loop.cond == null) return Result.none("not a counted loop");
+    if (loop.init.size() != 1 || loop.step.size() > 1 || loop.cond == null) return Result.none("not a counted loop");
     VarSymbol index;
     JCExpression start;
     JCStatement init = loop.init.head;
@@ -174,13 +177,17 @@ final class LoopTripCounts {
     }
     if (index == null || !isIntegral(index.type)) return Result.none("not a counted loop");
 
-    // condition: i < B, i <= B, i > B, i >= B (or mirrored)
+    // condition: i < B, i <= B, i > B, i >= B, i != B (or mirrored); the index may be stepped in
+    // it (--i >= 0, i-- > 0) when the for has no update of its own
     if (!(TreeInfo.skipParens(loop.cond) instanceof JCBinary cond)) return Result.none("not a counted loop");
     Tag op = cond.getTag();
     JCExpression bound;
-    if (isIdent(cond.lhs, index)) {
+    JCExpression indexSide;
+    if (indexOperand(cond.lhs, index)) {
+      indexSide = TreeInfo.skipParens(cond.lhs);
       bound = cond.rhs;
-    } else if (isIdent(cond.rhs, index)) {
+    } else if (indexOperand(cond.rhs, index)) {
+      indexSide = TreeInfo.skipParens(cond.rhs);
       bound = cond.lhs;
       op = switch (op) {
         case LT -> Tag.GT;
@@ -192,50 +199,59 @@ final class LoopTripCounts {
     } else {
       return Result.none("condition does not compare the index");
     }
-    if (op == Tag.NE) return Result.none("condition uses !=");
-    if (op != Tag.LT && op != Tag.LE && op != Tag.GT && op != Tag.GE) return Result.none("not a counted loop");
+    CountedLoops.Comparison cmp = switch (op) {
+      case LT -> CountedLoops.Comparison.LT;
+      case LE -> CountedLoops.Comparison.LE;
+      case GT -> CountedLoops.Comparison.GT;
+      case GE -> CountedLoops.Comparison.GE;
+      case NE -> CountedLoops.Comparison.NE;
+      default -> null;
+    };
+    if (cmp == null) return Result.none("not a counted loop");
 
-    // update: i++, ++i, i--, --i, i += k, i -= k, i = i + k, i = i - k
-    Long step = step(loop.step.head.expr, index);
+    // update: i++, ++i, i--, --i, i += k, i -= k, i = i + k, i = i - k; or in the condition
+    Long step;
+    CountedLoops.Update update;
+    if (indexSide instanceof JCUnary u) {
+      if (!loop.step.isEmpty()) return Result.none("index assigned in the loop body");
+      step = step(u, index);
+      update = u.getTag() == Tag.PREINC || u.getTag() == Tag.PREDEC ? CountedLoops.Update.BEFORE_TEST
+          : CountedLoops.Update.AFTER_TEST;
+    } else {
+      if (loop.step.isEmpty()) return Result.none("index step is not a constant");
+      step = step(loop.step.head.expr, index);
+      update = CountedLoops.Update.AFTER_BODY;
+    }
     if (step == null || step == 0) return Result.none("index step is not a constant");
-    boolean forward = step > 0;
-    if (forward != (op == Tag.LT || op == Tag.LE)) return Result.none("not a counted loop");
 
     Assigned assigned = new Assigned();
-    assigned.scan(loop.cond);
+    if (update == CountedLoops.Update.AFTER_BODY) assigned.scan(loop.cond);
+    else assigned.scan(bound);
     assigned.scan(loop.body);
     if (assigned.symbols.contains(index)) return Result.none("index assigned in the loop body");
     if (!invariant(bound, assigned)) return Result.none("bound is not loop-invariant");
 
-    long k = Math.abs(step);
-    boolean inclusive = op == Tag.LE || op == Tag.GE;
-    JCExpression hi = forward ? bound : start;
-    JCExpression lo = forward ? start : bound;
-    Long hiC = constant(hi);
-    Long loC = constant(lo);
-    if (hiC != null && loC != null) {
-      long n = hiC - loC + (inclusive ? 1 : 0);
-      n = n <= 0 ? 0 : (n + k - 1) / k;
-      Boxes.Range range = Boxes.Range.ofCountedLoop(forward ? loC : hiC, forward ? hiC : loC, step, inclusive);
-      if (forward && loC == 0 && k == 1 && !inclusive) {
-        // for (int i = 0; i < CAPACITY; i++): keep the name for messages and fixes
-        String text = positions.text(bound);
-        return new Result(new SymbolicExpr(text, SymbolicExpr.canonicalKey(text), n), null, index, range);
-      }
-      return new Result(SymbolicExpr.constant(n), null, index, range);
-    }
-    String diff = loC != null && loC == 0 ? left(hi) : left(hi) + " - " + right(lo);
-    String text;
-    if (k == 1 && inclusive && diff.endsWith(" - 1")) {
-      // for (int i = n - 1; i >= 0; i--): n iterations, not "n - 1 + 1"
-      text = diff.substring(0, diff.length() - 4);
-    } else if (k == 1) {
-      text = inclusive ? diff + " + 1" : diff;
-    } else {
-      long add = inclusive ? k : k - 1;
-      text = "(" + diff + " + " + add + ") / " + k;
-    }
-    return new Result(SymbolicExpr.of(text), null);
+    CountedLoops.Count count = CountedLoops.of(operand(start), operand(bound), step, cmp, update);
+    if (count.trips() == null) return Result.none(count.reason());
+    return count.indexRange() == null && count.trips().constant() == null
+        ? new Result(count.trips(), null)
+        : new Result(count.trips(), null, index, count.indexRange());
+  }
+
+  /** The index itself, or the index stepped by one in the condition ({@code --i}, {@code i--}, {@code ++i}, {@code i++}). */
+  private static boolean indexOperand(JCExpression e, VarSymbol index) {
+    JCExpression s = TreeInfo.skipParens(e);
+    if (isIdent(s, index)) return true;
+    return s instanceof JCUnary u && step(u, index) != null;
+  }
+
+  /** An end of the loop as {@link CountedLoops} reads it: its text, constant and how loosely it binds. */
+  private CountedLoops.Operand operand(JCExpression e) {
+    JCExpression s = TreeInfo.skipParens(e);
+    boolean looser = s == e && (s instanceof JCTree.JCConditional || s instanceof JCAssign || s instanceof JCAssignOp
+        || (s instanceof JCBinary b && TreeInfo.opPrec(b.getTag()) < TreeInfo.addPrec));
+    boolean additive = s == e && s instanceof JCBinary b && TreeInfo.opPrec(b.getTag()) == TreeInfo.addPrec;
+    return new CountedLoops.Operand(positions.text(e), constant(e), additive, looser);
   }
 
   private static boolean isIntegral(Type t) {
@@ -278,24 +294,6 @@ final class LoopTripCounts {
     if (c instanceof Character ch) return (long) ch;
     if (c instanceof Number n && !(c instanceof Float) && !(c instanceof Double)) return n.longValue();
     return null;
-  }
-
-  /** Text of an operand on the left of {@code -}: parenthesised only when it binds looser than {@code +}. */
-  private String left(JCExpression e) {
-    JCExpression s = TreeInfo.skipParens(e);
-    String t = positions.text(e);
-    boolean loose = s instanceof JCTree.JCConditional || s instanceof JCAssign || s instanceof JCAssignOp
-        || (s instanceof JCBinary b && TreeInfo.opPrec(b.getTag()) < TreeInfo.addPrec);
-    return loose && s == e ? "(" + t + ")" : t;
-  }
-
-  /** Text of an operand on the right of {@code -}: parenthesised unless it binds tighter than {@code +}. */
-  private String right(JCExpression e) {
-    JCExpression s = TreeInfo.skipParens(e);
-    String t = positions.text(e);
-    boolean loose = s instanceof JCTree.JCConditional || s instanceof JCAssign || s instanceof JCAssignOp
-        || (s instanceof JCBinary b && TreeInfo.opPrec(b.getTag()) <= TreeInfo.addPrec);
-    return loose && s == e ? "(" + t + ")" : t;
   }
 
   private boolean invariant(JCExpression e, Assigned assigned) {

@@ -110,6 +110,36 @@ class LoopsTest {
     assertTrue(trip(l, "m").startsWith("none"));
   }
 
+  /** The test sees {@code len - 1} first in {@code --i >= 0}: {@code len} iterations, not {@code len + 1}. */
+  @Test
+  void decrementingTripCounts() {
+    Lowered l = compileLoops(
+        """
+          void a(int len) { for (int i = len; --i >= 0;) {} }
+          void b(int len) { for (int i = len; i-- > 0;) {} }
+          void c(int len) { for (int i = len; i != 0; i--) {} }
+          void d(int len) { for (int i = 0; i != len; i++) {} }
+          void e(int len) { for (int i = len; --i > 0;) {} }
+          void f() { for (int i = 11; --i >= 0;) {} }
+          void g() { for (int i = 11; i-- > 0;) {} }
+          void h(int len) { for (int i = len - 1; i >= 0; i -= 2) {} }
+          void i(int len) { for (int i = len; i != 0; i -= 2) {} }
+          void j(int len) { for (int i = len; --i >= 0; i--) {} }
+          void k(int len) { for (int i = -1; ++i < len;) {} }
+        """);
+    assertEquals("len", trip(l, "a"));
+    assertEquals("len", trip(l, "b"));
+    assertEquals("len", trip(l, "c"));
+    assertEquals("len", trip(l, "d"));
+    assertEquals("len - 1", trip(l, "e"));
+    assertEquals("11", trip(l, "f"));
+    assertEquals("11", trip(l, "g"));
+    assertEquals("(len + 1) / 2", trip(l, "h"));
+    assertEquals("none: condition uses != with a step other than 1", trip(l, "i"));
+    assertEquals("none: index assigned in the loop body", trip(l, "j"));
+    assertEquals("len", trip(l, "k"));
+  }
+
   @Test
   void loopsWithoutTripCount() {
     Lowered l = compileLoops(
@@ -125,7 +155,7 @@ class LoopsTest {
           void i(int n) { do { n--; } while (n > 0); }
           void j(java.io.BufferedReader r) throws java.io.IOException { String line; while ((line = r.readLine()) != null) {} }
         """);
-    assertEquals("none: condition uses !=", trip(l, "a"));
+    assertEquals("n", trip(l, "a"), "i != n stepped by 1 from 0: n iterations");
     assertEquals("none: index assigned in the loop body", trip(l, "b"));
     assertEquals("none: bound is not loop-invariant", trip(l, "c"));
     assertEquals("none: bound is not loop-invariant", trip(l, "d"));

@@ -1,0 +1,100 @@
+package corpus.loops;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Retry loops (docs/design.md, "Retry loops"): a loop with no condition of its own whose body ends
+ * in a test that leaves it goes round again only when the attempt failed (a racing update, a
+ * future not done yet): normally its body runs once per call, so what it allocates is no loop
+ * warning (information at verbosity 2). Loops that go round on their normal path stay loops: a
+ * reader that tests for the end first and then works, a {@code do … while (more)}, a retry loop
+ * inside an ordinary loop.
+ */
+final class RetryLoops {
+  private final ConcurrentHashMap<String, Object> cache = new ConcurrentHashMap<>();
+  private final AtomicReference<List<String>> names = new AtomicReference<>(List.of());
+  private final List<Object> seen = new ArrayList<>();
+
+  /** The shape of caffeine's AsMapView: compute, then leave when the attempt took effect. */
+  Object putIfAbsent(String key, Object value) {
+    boolean[] added = {false};
+    for (;;) {
+      Object prior = cache.get(key);
+      if (prior != null) return prior;
+      Object computed = cache.compute(key, (k, v) -> { // ok: CapturingLambda -- a retry loop: one lambda per call unless the attempt races
+        added[0] = v == null;
+        seen.add(k.length()); // ok: BoxingAllocation -- the lambda runs once per call, like the loop body that creates it
+        return added[0] ? value : v;
+      });
+      if (added[0]) {
+        return null;
+      } else {
+        Object again = cache.get(key);
+        if (again != null) return again;
+      }
+    }
+  }
+
+  /** A compare-and-set loop: the copy is made once unless another thread won the race. */
+  void addName(String name) {
+    while (true) {
+      List<String> current = names.get();
+      List<String> next = new ArrayList<>(current.size() + 1);
+      next.addAll(current);
+      next.add(name);
+      seen.add(next.size()); // ok: BoxingAllocation -- once per call: the CAS normally succeeds
+      if (names.compareAndSet(current, next)) break;
+    }
+  }
+
+  /** A retry loop in an ordinary loop repeats with the outer loop. */
+  void addAll(List<String> all) {
+    for (String name : all) {
+      for (;;) {
+        List<String> current = names.get();
+        seen.add(current.size()); // expect: BoxingAllocation(the loop (line @-3))
+        if (names.compareAndSet(current, List.of(name))) break;
+      }
+    }
+  }
+
+  /** Goes round on its normal path: it tests for the end first and then works. */
+  void readAll(BufferedReader in) throws IOException {
+    while (true) {
+      String line = in.readLine();
+      if (line == null) break;
+      seen.add(line.length()); // expect: BoxingAllocation
+      cache.compute(line, (k, v) -> seen); // expect: CapturingLambda
+    }
+  }
+
+  /** Tests for the end after creating the record: still a loop, since work follows the test. */
+  void readRecords(Iterator<String> in) {
+    while (true) {
+      Runnable r = () -> seen.add(in); // expect: CapturingLambda
+      if (!in.hasNext()) return;
+      r.run();
+    }
+  }
+
+  /** A do-while has a condition of its own. */
+  void drain(Iterator<String> it) {
+    do {
+      seen.add(it.next().length()); // expect: BoxingAllocation
+    } while (it.hasNext());
+  }
+
+  /** An update after the body is work on the way round: a counted loop, not a retry. */
+  int firstFree(int[] slots) {
+    for (int i = 0;; i++) {
+      seen.add(i); // expect: BoxingAllocation
+      if (slots[i] == 0) return i;
+    }
+  }
+}
