@@ -32,7 +32,11 @@ class NeverReturnsTest {
 
   /** A method {@code static void name()} whose body is {@code throw new E()}. */
   static MethodIR thrower(String name) {
-    MethodIRBuilder b = method(stat(T, name));
+    return throwing(method(stat(T, name)));
+  }
+
+  /** {@code b} with the body {@code throw new RuntimeException()} and its flow. */
+  static MethodIR throwing(MethodIRBuilder b) {
     Var e = b.local("e", "java.lang.RuntimeException");
     Ir.newObj(b, e, "java.lang.RuntimeException", 2);
     b.thr(e, at(2));
@@ -123,19 +127,14 @@ class NeverReturnsTest {
     MethodRef report = Ir.inst(T, "report");
     MethodIRBuilder rb = method(report);
     rb.param("this", T, at(1));
-    Var e = rb.local("e", "java.lang.RuntimeException");
-    Ir.newObj(rb, e, "java.lang.RuntimeException", 2);
-    rb.thr(e, at(2));
-    rb.flowNode(0, 1, -1, false, new int[] {1});
-    rb.flowNode(1, 2, -1, true, new int[0]);
-    rb.flowEntry(0);
+    MethodIR reportBody = throwing(rb);
     for (boolean open : new boolean[] {false, true}) {
       MethodIRBuilder cb = method(stat(T, "caller"));
       Var t = cb.param("t", T, at(1));
       cb.call(null, report, List.of(t), List.of(), open, List.of(), at(3));
       cb.flowNode(0, 1, 0, false, new int[0]);
       cb.flowEntry(0);
-      AnalysisResult r = new EscapeAnalysis(SummaryProvider.NONE).analyze(new Program(List.of(rb.build(), cb.build())));
+      AnalysisResult r = new EscapeAnalysis(SummaryProvider.NONE).analyze(new Program(List.of(reportBody, cb.build())));
       assertTrue(r.summaries().get(report.key()).neverReturns());
       assertEquals(!open, summary(r, "caller").neverReturns(), open ? "open dispatch" : "closed dispatch");
     }
