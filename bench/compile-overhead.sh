@@ -24,9 +24,14 @@
 #   RELEASE=21                  javac --release
 #   JAVAC_OPTS=                 extra javac flags, e.g. "-J-Xmx2g"
 #   NOESCAPE_PROCESSOR_PATH=    jars of the plugin and its runtime dependencies, ':'-separated;
-#                               default: errorprone-plugin/target/noescape-errorprone-*.jar and
-#                               analyzer-core/target/noescape-core-*.jar of this checkout
+#                               default: errorprone-plugin/target/noescape-errorprone-*.jar of this
+#                               checkout (one jar, it carries noescape-core; a checkout from before
+#                               that needs its analyzer-core/target/noescape-core-*.jar added)
 #   ONLY_A=1                    measure configuration (a) only (no plugin needed)
+#   ONLY_B=1                    measure configuration (b) only: the plugin's own CPU and (b)'s wall
+#                               time, for comparing two plugin builds run one after the other
+#   BENCH_OUT=target/bench      where inputs, logs and the report go (two runs at once need two)
+#   WARMUP=1                    0: no unmeasured warm-up compilation (when runs follow each other)
 # Output: a markdown report on stdout and in target/bench/compile-overhead.md (the medians also
 # in target/bench/compile-overhead.tsv, for bench/run.sh); javac logs of
 # every run in target/bench/logs/.
@@ -36,12 +41,14 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-OUT=$ROOT/target/bench
+OUT=${BENCH_OUT:-$ROOT/target/bench}
 REPS=${REPS:-5}
 BENCH_JDK=${BENCH_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 RELEASE=${RELEASE:-21}
 JAVAC_OPTS=${JAVAC_OPTS:-}
 ONLY_A=${ONLY_A:-0}
+ONLY_B=${ONLY_B:-0}
+WARMUP=${WARMUP:-1}
 EP_VERSION=2.52.0
 LANG3=org.apache.commons:commons-lang3:3.18.0
 # shellcheck source=bench/lib.sh
@@ -85,10 +92,9 @@ if [[ $ONLY_A != 1 ]]; then
   else
     pick() { ls "$@" 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' -e '-javadoc\.jar$' | head -n 1; }
     plugin_jar=$(pick "$ROOT"/errorprone-plugin/target/noescape-errorprone-*.jar)
-    core_jar=$(pick "$ROOT"/analyzer-core/target/noescape-core-*.jar)
-    [[ -n $plugin_jar && -n $core_jar ]] ||
-      die "plugin jars not found under $ROOT/{errorprone-plugin,analyzer-core}/target: run 'mvn -B -ntp -DskipTests package' first, set NOESCAPE_PROCESSOR_PATH, or ONLY_A=1"
-    NE_PATH=$plugin_jar:$core_jar
+    [[ -n $plugin_jar ]] ||
+      die "plugin jar not found under $ROOT/errorprone-plugin/target: run 'mvn -B -ntp -DskipTests package' first, set NOESCAPE_PROCESSOR_PATH, or ONLY_A=1"
+    NE_PATH=$plugin_jar
   fi
 fi
 
@@ -143,7 +149,9 @@ nlines=$(xargs cat < "$OUT/sources.txt" | wc -l)
 echo "Compiling $nfiles files ($nlines lines) of $LANG3, $REPS repetitions..." >&2
 
 # Warm-up (not measured): file cache and the JDK's CDS archive.
-compile a 0 >/dev/null
+if [[ $WARMUP == 1 ]]; then
+  if [[ $ONLY_B == 1 ]]; then compile b 0 >/dev/null; else compile a 0 >/dev/null; fi
+fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
@@ -152,6 +160,8 @@ for ((i = 1; i <= REPS; i++)); do
   tb=NA cpb=NA mb_=NA
   if [[ $ONLY_A == 1 ]]; then
     res=$(compile a "$i"); read -r ta cpa ma <<<"$res"; order=a
+  elif [[ $ONLY_B == 1 ]]; then
+    res=$(compile b "$i"); read -r tb cpb mb_ <<<"$res"; ta=NA cpa=NA ma=NA; order=b
   elif ((i % 2)); then
     res=$(compile a "$i"); read -r ta cpa ma <<<"$res"
     res=$(compile b "$i"); read -r tb cpb mb_ <<<"$res"; order="a, b"

@@ -8,7 +8,7 @@ die() { echo "ERROR: $*" >&2; exit 1; }
 # median: the median of the numbers on stdin, one per line (NA when there are none)
 median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) {print "NA"} else if (NR % 2) {print v[(NR + 1) / 2]} else {printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}}'; }
 # med ARGS...: the median of the arguments, NA ones left out
-med() { if (($# == 0)); then echo NA; else printf '%s\n' "$@" | grep -v '^NA$' | median; fi; }
+med() { local v; v=$(printf '%s\n' "$@" | grep -v '^NA$' || true); if [[ -z $v ]]; then echo NA; else printf '%s\n' "$v" | median; fi; }
 # mb KB: kilobytes as whole megabytes
 mb() { [[ $1 == NA ]] && echo NA || awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 # ratio BASE X: X / BASE with three decimals (NA when either is NA or BASE is 0)

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +61,6 @@ class ShowcaseAgreementTest {
   }
 
   private void compileShowcase() throws Exception {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    assertNotNull(javac, "needs a JDK");
     Path annotations = Path.of(dev.noescape.annotations.HotPath.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> files;
     try (Stream<Path> s = Files.walk(SOURCES)) {
@@ -72,14 +69,20 @@ class ShowcaseAgreementTest {
     List<String> args = new ArrayList<>(List.of("--release", "21", "-g", "-proc:none", "-cp", annotations.toString(),
         "-d", classes.toString()));
     args.addAll(files);
-    StringWriter diagnostics = new StringWriter();
-    int rc = javac.run(null, null, new PrintStream(new java.io.OutputStream() {
-      @Override
-      public void write(int b) {
-        diagnostics.write(b);
-      }
-    }, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
-    assertEquals(0, rc, "javac on the showcase:\n" + diagnostics);
+    Javac run = javac(args);
+    assertEquals(0, run.status(), "javac on the showcase:\n" + run.diagnostics());
+  }
+
+  /** javac's exit status and what it printed. */
+  record Javac(int status, String diagnostics) {}
+
+  /** Runs the JDK's javac in-process with {@code args}. */
+  static Javac javac(List<String> args) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assertNotNull(javac, "needs a JDK");
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    int status = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
+    return new Javac(status, diagnostics.toString(StandardCharsets.UTF_8));
   }
 
   @Test

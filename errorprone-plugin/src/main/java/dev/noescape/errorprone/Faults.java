@@ -15,8 +15,14 @@ import java.util.stream.Collectors;
 final class Faults {
   private Faults() {}
 
-  /** Rethrows {@code t} when it must not be swallowed ({@link BackEnd#rethrowIfFatal}); returns normally otherwise. */
+  /**
+   * Rethrows {@code t} when it must not be swallowed ({@link BackEnd#rethrowIfFatal}), and a
+   * processor path that links the plugin against another noescape-core
+   * ({@link PluginSetUp#isLinkageFailure}: the checker reports that as one error instead of a
+   * note per method); returns normally otherwise.
+   */
   static void rethrowIfFatal(Throwable t) {
+    if (PluginSetUp.isLinkageFailure(t)) throw (Error) t;
     BackEnd.rethrowIfFatal(t);
   }
 

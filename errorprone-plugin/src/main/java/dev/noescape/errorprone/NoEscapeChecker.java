@@ -69,6 +69,8 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    // Before any class of noescape-core is touched: a processor path without it is one error line.
+    if (!PluginSetUp.ready(state)) return Description.NO_MATCH;
     long[] timing = SelfTiming.start();
     try {
       return report(tree, state);
@@ -106,6 +108,10 @@ public abstract class NoEscapeChecker extends BugChecker implements CompilationU
         }
       }
     } catch (Throwable t) {
+      if (PluginSetUp.isLinkageFailure(t)) {
+        PluginSetUp.linkageFailed(state, t);
+        return Description.NO_MATCH;
+      }
       Faults.rethrowIfFatal(t);
       if (analysis != null) {
         analysis.lateProblem(state, null, rule().id() + " failed: " + Faults.describe(t));

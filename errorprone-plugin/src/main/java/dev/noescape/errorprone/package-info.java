@@ -40,6 +40,9 @@
  *   <li><b>Fault isolation.</b> Nothing the plugin does fails the compilation: a failure costs the
  *       findings of the unit, method or rule it happened in and is named in one javac note per
  *       unit ({@code Note: noescape: ...}), which {@code -Werror} does not turn into an error.
+ *       The one exception is a processor path that cannot run the plugin at all (noescape-core
+ *       missing, or another version of it first): one javac error per compilation,
+ *       {@link dev.noescape.errorprone.PluginSetUp}, since passing would check nothing.
  * </ul>
  */
 package dev.noescape.errorprone;

@@ -26,7 +26,7 @@ class EndToEndTest {
     Faults.hook = null;
   }
 
-  private static final String NAMES = """
+  static final String NAMES = """
       package demo;
 
       import java.util.ArrayList;

@@ -195,6 +195,13 @@ class FaultIsolationTest {
     assertSame(oom, assertThrows(OutOfMemoryError.class, () -> Faults.rethrowIfFatal(oom)));
     Faults.rethrowIfFatal(new StackOverflowError());
     Faults.rethrowIfFatal(new IllegalStateException());
-    Faults.rethrowIfFatal(new NoClassDefFoundError("dev/noescape/engine/EscapeAnalysis"));
+    // A class of something else missing is an ordinary fault of the unit it happened in ...
+    Faults.rethrowIfFatal(new NoClassDefFoundError("jdk/jfr/consumer/RecordingFile"));
+    // ... but one of noescape's own is a processor path that cannot run the plugin: it reaches the
+    // checker, which reports it as one error line (PluginSetUp; PluginJarIT runs javac on such paths).
+    NoClassDefFoundError missing = new NoClassDefFoundError("dev/noescape/engine/EscapeAnalysis");
+    assertSame(missing, assertThrows(NoClassDefFoundError.class, () -> Faults.rethrowIfFatal(missing)));
+    NoSuchMethodError stale = new NoSuchMethodError("'dev.noescape.catalog.RuleId dev.noescape.catalog.RuleId.byId(java.lang.String)'");
+    assertSame(stale, assertThrows(NoSuchMethodError.class, () -> Faults.rethrowIfFatal(stale)));
   }
 }

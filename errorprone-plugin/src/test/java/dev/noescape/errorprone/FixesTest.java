@@ -125,15 +125,41 @@ class FixesTest {
 
   @Test
   void addCapacity_notOfferedWhenTheSizeIsNotInScopeAtTheAllocation() {
+    reportedWithoutFix("Later.java", SIZE_DECLARED_LATER, "    List<String> names = new ArrayList<>();", "users.size()");
+  }
+
+  /** {@code source} gets an UnpresizedCollection warning naming {@code size} at {@code line}, and no fix. */
+  private void reportedWithoutFix(String file, String source, String line, String size) {
+    String indent = line.substring(0, line.length() - line.stripLeading().length());
     com.google.errorprone.CompilationTestHelper.newInstance(UnpresizedCollectionChecker.class, getClass())
-        .addSourceLines("Later.java", SIZE_DECLARED_LATER.replace(
-            "    List<String> names = new ArrayList<>();",
-            "    // BUG: Diagnostic contains: users.size()\n    List<String> names = new ArrayList<>();"))
+        .addSourceLines(file, source.replace(line, indent + "// BUG: Diagnostic contains: " + size + "\n" + line))
         .doTest();
     helper(UnpresizedCollectionChecker.class)
-        .addInputLines("Later.java", SIZE_DECLARED_LATER)
+        .addInputLines(file, source)
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
+  }
+
+  /** The corpus's FieldInitializers shape: a field initializer filled in the constructor. */
+  private static final String FIELD_INITIALIZER = """
+      import java.util.ArrayList;
+      import java.util.List;
+
+      class Parts {
+        private final List<String> parts = new ArrayList<>();
+
+        Parts(String[] words) {
+          for (String w : words) {
+            parts.add(w.strip());
+          }
+        }
+      }
+      """;
+
+  /** {@code words} is the constructor's: not in scope at the field initializer, so no fix there. */
+  @Test
+  void addCapacity_notOfferedInAFieldInitializerSizedByAConstructorParameter() {
+    reportedWithoutFix("Parts.java", FIELD_INITIALIZER, "  private final List<String> parts = new ArrayList<>();", "words.length");
   }
 
   // ---- UseFactory ----
