@@ -149,7 +149,8 @@ public final class EscapeAnalysis {
             continue;
           }
           MethodResult r = out.result();
-          results[m] = cut == null ? r : new MethodResult(r.method(), r.sites(), current[m].summary(), r.paramChains(), r.pointsTo());
+          results[m] = cut == null ? r : new MethodResult(r.method(), r.sites(), current[m].summary(), r.paramChains(), r.pointsTo(),
+              r.callResults());
         }
       }
       if (!late.isEmpty()) {

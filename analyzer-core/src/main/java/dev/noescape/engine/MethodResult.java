@@ -19,13 +19,28 @@ import java.util.Set;
  *     chain (empty list when the slot does not escape); indexes match {@link MethodIR#params()}
  * @param pointsTo for each variable id, the ids of the allocation sites of this method it may
  *     reference (a variable absent from the map points to none)
+ * @param callResults for each call statement (index into {@link MethodIR#stmts()}) whose callee
+ *     returns a fresh object, that object's escape state in this method (absent: not fresh, or no
+ *     result)
  */
 public record MethodResult(
     MethodIR method,
     List<SiteResult> sites,
     MethodSummary summary,
     List<List<Reason>> paramChains,
-    Map<Integer, Set<Integer>> pointsTo) {
+    Map<Integer, Set<Integer>> pointsTo,
+    Map<Integer, EscapeState> callResults) {
+
+  /** A result that knows no call results' states. */
+  public MethodResult(MethodIR method, List<SiteResult> sites, MethodSummary summary, List<List<Reason>> paramChains,
+      Map<Integer, Set<Integer>> pointsTo) {
+    this(method, sites, summary, paramChains, pointsTo, Map.of());
+  }
+
+  /** The escape state of the fresh object call statement {@code stmtIndex} returns, or null when it returns none. */
+  public EscapeState callResult(int stmtIndex) {
+    return callResults.get(stmtIndex);
+  }
 
   public SiteResult site(AllocSite s) {
     return sites.get(s.id());
