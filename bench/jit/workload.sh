@@ -29,14 +29,16 @@ if [[ -z "${REPORT_ONLY:-}" ]]; then
   done
 fi
 
-# one noescape run per measured JDK: the C2 model predicts for one (--jit-jdk)
+# one noescape run per measured JDK: the C2 model predicts for one (--jit-jdk), and reads the JDK's
+# own classes (the allocations inside its methods, by bci) from the image of the JDK running it
 for feature in 17 25; do
+  run_jdk=$JDK25; [[ $feature == 17 ]] && run_jdk=$JDK17
   if [[ -z "${REUSE_NOESCAPE:-}" || ! -f "$OUT/noescape-workload-$feature.json" ]]; then
     ensure_cli
     inputs=$(tr ':' '\n' < bench/jit/target/classpath.txt | grep -E "$LIBS" | tr '\n' ' ')
     others=$(tr ':' '\n' < bench/jit/target/classpath.txt | grep -vE "$LIBS" | paste -sd: -)
     # shellcheck disable=SC2086  # the jar list is meant to split
-    "$BUILD_JDK/bin/java" -jar "$NOESCAPE_CLI" --all --verbosity 2 --fail-on never -q -cp "$others" \
+    "$run_jdk/bin/java" -jar "$NOESCAPE_CLI" --all --verbosity 2 --fail-on never -q -cp "$others" \
       --jit-jdk "$feature" --json "$OUT/noescape-workload-$feature.json" $inputs bench/jit/target/classes
   fi
 done

@@ -60,6 +60,28 @@ final class SensorWindow {
     return window[0] - window[1];
   }
 
+  static int spreadOfPair(int[] readings) {
+    int[] window = new int[pairSize()]; // ok: NotScalarReplaced -- pairSize() returns a constant and is inlined, so the length folds // javac-gap: NotScalarReplaced -- the plugin has no bytecode of the methods it compiles: pairSize()'s constant is unknown to it
+    window[0] = readings[0];
+    window[1] = readings[1];
+    return window[0] - window[1];
+  }
+
+  static int spreadOfSome(int[] readings, int count) {
+    int[] window = new int[atLeastTwo(count)]; // expect: NotScalarReplaced(not a constant)
+    window[0] = readings[0];
+    window[1] = readings[1];
+    return window[0] - window[1];
+  }
+
+  private static int pairSize() {
+    return 2;
+  }
+
+  private static int atLeastTwo(int count) {
+    return Math.max(2, count);
+  }
+
   static long histogramPeak(int[] readings) {
     long[] buckets = new long[128]; // expect: NotScalarReplaced(above 64)
     buckets[3] = readings.length;

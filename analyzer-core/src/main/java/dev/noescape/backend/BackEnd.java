@@ -182,13 +182,13 @@ public final class BackEnd {
     SitePredictions predictions = SitePredictions.NONE;
     if (!in.isolated()) {
       result = engine(in, in.program());
-      predictions = C2Model.predict(result, in.context().jitTarget(), in.code());
+      predictions = C2Model.predict(result, in.context().jitTarget(), in.code(), in.context().verbosity() >= 2);
       findings = rules(in, result, in.rules(), predictions);
     } else {
       result = isolatedEngine(in, failures);
       if (result != null) {
         try {
-          predictions = C2Model.predict(result, in.context().jitTarget(), in.code());
+          predictions = C2Model.predict(result, in.context().jitTarget(), in.code(), in.context().verbosity() >= 2);
         } catch (Throwable t) {
           // the rules still run, without predictions (NotScalarReplaced then reports nothing)
           rethrowIfFatal(t);

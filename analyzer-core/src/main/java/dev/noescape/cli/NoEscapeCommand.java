@@ -353,7 +353,8 @@ final class NoEscapeCommand implements Callable<Integer> {
       ranking = Profiles.rank(profile, result);
     }
     ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes,
-        new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()), mapped.waived(), ranking);
+        new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()), mapped.waived(), ranking,
+        result.predictions().calleeAllocations());
 
     List<String> wrote = new ArrayList<>();
     if (settings.writeSummaries() != null) {

@@ -152,7 +152,8 @@ public final class EscapeAnalysis {
             continue;
           }
           MethodResult r = out.result();
-          results[m] = cut == null ? r : new MethodResult(r.method(), r.sites(), current[m].summary(), r.paramChains(), r.pointsTo());
+          results[m] = cut == null ? r : new MethodResult(r.method(), r.sites(), current[m].summary(), r.paramChains(), r.pointsTo(),
+              r.failureSites(), r.callResults());
         }
         if (cut == null) neverReturnsFixpoint(scc);
         failurePaths(scc);
@@ -348,7 +349,7 @@ public final class EscapeAnalysis {
         }
         MethodResult r = results[m];
         MethodSummary s = r.summary().isUnknown() ? r.summary() : current[m].summary();
-        results[m] = new MethodResult(r.method(), r.sites(), s, r.paramChains(), r.pointsTo(), sites);
+        results[m] = new MethodResult(r.method(), r.sites(), s, r.paramChains(), r.pointsTo(), sites, r.callResults());
       }
     }
 

@@ -24,6 +24,9 @@ import java.util.Set;
  * @param failureSites the ids of the sites that only run on the way to a call that never returns
  *     normally (or a throw), as {@link dev.noescape.ir.ThrowFlow} decides it once callees are
  *     summarized; see {@link #cold}
+ * @param callResults for each call statement (index into {@link MethodIR#stmts()}) whose callee
+ *     returns a fresh object, that object's escape state in this method (absent: not fresh, or no
+ *     result)
  */
 public record MethodResult(
     MethodIR method,
@@ -31,16 +34,18 @@ public record MethodResult(
     MethodSummary summary,
     List<List<Reason>> paramChains,
     Map<Integer, Set<Integer>> pointsTo,
-    BitSet failureSites) {
+    BitSet failureSites,
+    Map<Integer, EscapeState> callResults) {
 
   public MethodResult {
     if (failureSites == null) failureSites = new BitSet();
+    if (callResults == null) callResults = Map.of();
   }
 
-  /** A result whose sites are cold only as the front end decided ({@link dev.noescape.ir.StmtContext#cold()}). */
+  /** A result whose sites are cold only as the front end decided and that knows no call results' states. */
   public MethodResult(MethodIR method, List<SiteResult> sites, MethodSummary summary, List<List<Reason>> paramChains,
       Map<Integer, Set<Integer>> pointsTo) {
-    this(method, sites, summary, paramChains, pointsTo, new BitSet());
+    this(method, sites, summary, paramChains, pointsTo, new BitSet(), Map.of());
   }
 
   /**
@@ -52,6 +57,11 @@ public record MethodResult(
   public ColdPath cold(AllocSite s) {
     ColdPath c = s.ctx().cold();
     return c.isCold() || !failureSites.get(s.id()) ? c : ColdPath.ERROR;
+  }
+
+  /** The escape state of the fresh object call statement {@code stmtIndex} returns, or null when it returns none. */
+  public EscapeState callResult(int stmtIndex) {
+    return callResults.get(stmtIndex);
   }
 
   public SiteResult site(AllocSite s) {

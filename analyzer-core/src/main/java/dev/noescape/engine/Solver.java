@@ -118,8 +118,17 @@ final class Solver {
       BitSet ids = p.get(g.siteBase, siteEnd); // shifted: bit i = site i
       pointsTo.put(v, new SiteSet(ids));
     }
+    // the fresh objects calls return: the C2 model predicts the allocations inside those callees by them
+    Map<Integer, EscapeState> callResults = new LinkedHashMap<>();
+    for (int k = 0; k < n; k++) {
+      int o = callObjects[k] == null ? -1 : callObjects[k].result;
+      if (o < 0) continue;
+      callResults.put(k, esc.global(o) ? EscapeState.GLOBAL_ESCAPE
+          : esc.argEscape(o) ? EscapeState.ARG_ESCAPE : EscapeState.NO_ESCAPE);
+    }
     MethodResult result = new MethodResult(ir, List.copyOf(sites), derived.summary(),
-        derived.paramChains(), Collections.unmodifiableMap(pointsTo));
+        derived.paramChains(), Collections.unmodifiableMap(pointsTo), new BitSet(),
+        Collections.unmodifiableMap(callResults));
     return new Outcome(derived, result);
   }
 

@@ -84,11 +84,20 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
    *     initializer: one, its element count), each the compile-time constant length or null when
    *     it is not one; empty when the front end does not know. C2 scalar-replaces only arrays of
    *     constant length ({@code dev.noescape.jit})
+   * @param lengthCall when the first dimension's length is not a constant but is directly the
+   *     result of a call that binds statically (a static or private method: {@code new int[size()]}),
+   *     that method, else null: C2 inlines it and may fold its result into a constant
    */
-  public record NewArray(String sizeText, boolean initializer, String written, List<Long> lengths) implements Details {
+  public record NewArray(String sizeText, boolean initializer, String written, List<Long> lengths, MethodRef lengthCall)
+      implements Details {
     public NewArray {
       // Not List.copyOf: a non-constant dimension is a null entry.
       lengths = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(lengths));
+    }
+
+    /** A creation whose lengths are constants or unknown expressions. */
+    public NewArray(String sizeText, boolean initializer, String written, List<Long> lengths) {
+      this(sizeText, initializer, written, lengths, null);
     }
 
     /** A creation whose dimension lengths the front end does not know. */

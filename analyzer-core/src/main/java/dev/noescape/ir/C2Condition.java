@@ -38,7 +38,12 @@ public enum C2Condition {
   /** A JDK intrinsic receives the object or its buffer (identity hash, arraycopy of variable length, string building). */
   INTRINSIC("intrinsic", "macro.cpp PhaseMacroExpand::can_eliminate_allocation (\"Object is passed as argument\" to an intrinsic); library_call.cpp"),
   /** A buffer the JDK allocates inside the inlined constructor or method stays (StringBuilder, ArrayList, HashMap tables). */
-  JDK_BUFFER("jdk-buffer", "macro.cpp PhaseMacroExpand::can_eliminate_allocation (the buffer is merged at a Phi of the growth path and passed to intrinsics)");
+  JDK_BUFFER("jdk-buffer", "macro.cpp PhaseMacroExpand::can_eliminate_allocation (the buffer is merged at a Phi of the growth path and passed to intrinsics)"),
+  /**
+   * An allocation inside an inlined callee that the callee does not simply return: it stores it
+   * into a field, passes it on or keeps it (the model does not analyze the callee's code).
+   */
+  KEPT_BY_CALLEE("kept-by-callee", "escape.cpp ConnectionGraph::add_final_edges / find_non_escaped_objects (stored into an escaping object or passed to a call)");
 
   private final String id;
   private final String hotspot;

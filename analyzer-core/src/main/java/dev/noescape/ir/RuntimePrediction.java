@@ -40,6 +40,7 @@ public record RuntimePrediction(boolean heap, C2Condition condition, String deta
       case EXCEPTION -> "it is an exception, whose constructor C2 never inlines outside Throwable code";
       case INTRINSIC -> d;
       case JDK_BUFFER -> "the JDK allocates " + d + " for it, which C2 on JDK " + jdk + " does not remove";
+      case KEPT_BY_CALLEE -> "the callee keeps it (" + d + ")";
       case ESCAPES, NONE -> condition.id();
     };
   }

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The model of HotSpot C2's scalar replacement: for every allocation site the engine found, whether
@@ -50,11 +51,21 @@ public final class C2Model {
 
   /** Predictions for every site of every analyzed method of {@code result}. */
   public static SitePredictions predict(AnalysisResult result, JitTarget target, CodeFacts code) {
+    return predict(result, target, code, false);
+  }
+
+  /**
+   * Predictions for every site of every analyzed method of {@code result}, and with
+   * {@code callees} also for the allocations inside the callees those methods call that are not
+   * analyzed code (the JDK's, a library's without its code in the run): {@link InlinedAllocations}.
+   */
+  public static SitePredictions predict(AnalysisResult result, JitTarget target, CodeFacts code, boolean callees) {
     Map<String, MethodIR> byKey = new HashMap<>();
     for (MethodResult mr : result.methods()) byKey.put(mr.method().ref().key(), mr.method());
     C2Model model = new C2Model(target, code, byKey);
     SitePredictions out = new SitePredictions();
     Set<String> skipped = result.notAnalyzed();
+    InlinedAllocations inlined = callees ? new InlinedAllocations(model, code) : null;
     for (MethodResult mr : result.methods()) {
       if (skipped.contains(mr.method().ref().key())) continue;
       for (AllocSite s : mr.method().sites()) {
@@ -62,19 +73,33 @@ public final class C2Model {
         if (sr == null || s.neverAllocates()) continue;
         out.put(mr.method().ref(), s.id(), model.predict(mr, s, sr.state()));
       }
+      if (inlined != null) inlined.predict(mr, out::add);
     }
     return out;
   }
 
-  private RuntimePrediction heap(C2Condition c, String detail) {
+  JitTarget target() {
+    return target;
+  }
+
+  /** Whether {@code key} is a method the engine analyzed (its allocations are sites of its own). */
+  boolean analyzed(String key) {
+    return methods.containsKey(key);
+  }
+
+  RuntimePrediction heap(C2Condition c, String detail) {
     return new RuntimePrediction(true, c, detail, target.jdk());
   }
 
   RuntimePrediction predict(MethodResult mr, AllocSite s, EscapeState state) {
     if (state == EscapeState.GLOBAL_ESCAPE) return heap(C2Condition.ESCAPES, null);
     RuntimePrediction p = shape(mr, s);
-    if (p == null) p = flow(mr, s);
-    if (p == null) p = calls(mr, s);
+    Set<Var> vars = varsOf(mr, s);
+    boolean array = s.kind() == SiteKind.NEW_ARRAY || s.kind() == SiteKind.VARARGS_ARRAY;
+    if (p == null) {
+      p = flow(mr.method(), vars, array, s.loopDepth(), st -> st instanceof Stmt.Alloc a && a.site().id() == s.id());
+    }
+    if (p == null) p = calls(mr.method(), vars);
     return p != null ? p : new RuntimePrediction(false, C2Condition.NONE, firstCallee(mr, s), target.jdk());
   }
 
@@ -112,6 +137,7 @@ public final class C2Model {
         return null;
       }
       Long n = lengths.get(0);
+      if (n == null) n = inlinedConstant(a.lengthCall());
       if (n == null) return heap(C2Condition.ARRAY_LENGTH_NOT_CONSTANT, a.sizeText());
       if (n > JitTarget.ARRAY_SIZE_LIMIT) return heap(C2Condition.ARRAY_TOO_LONG, Long.toString(n));
       return null;
@@ -121,16 +147,40 @@ public final class C2Model {
       return heap(C2Condition.ARRAY_TOO_LONG, Integer.toString(v.elementCount()));
     }
     if (s.kind() == SiteKind.NEW_OBJECT) {
-      CodeFacts.ClassShape c = code.shape(s.type());
-      if (c != null) {
-        if (c.extendsClass("java.lang.Throwable")) return heap(C2Condition.EXCEPTION, null);
-        if (c.extendsClass("java.lang.Thread")) return heap(C2Condition.SPECIAL_CLASS, "a Thread subclass");
-        if (c.extendsClass("java.lang.ref.Reference")) return heap(C2Condition.SPECIAL_CLASS, "a Reference subclass");
-        if (c.finalizer()) return heap(C2Condition.SPECIAL_CLASS, "its class has a finalizer");
-        if (c.instanceFields() > JitTarget.FIELDS_LIMIT) return heap(C2Condition.TOO_MANY_FIELDS, Integer.toString(c.instanceFields()));
-      }
-      return jdkBuffer(mr, s);
+      RuntimePrediction c = classShape(s.type());
+      return c != null ? c : jdkBuffer(mr, s);
     }
+    return null;
+  }
+
+  /**
+   * The constant a statically bound call returns once C2 inlines it: a method whose whole body
+   * returns one constant ({@code static int size() { return 8; }}) is at most 4 bytes, below
+   * {@code MaxInlineSize} and even {@code MaxTrivialSize}, so it is inlined at any call site and the
+   * length folds (parse: the inlined return value is a constant node). Null when unknown.
+   */
+  private Long inlinedConstant(MethodRef callee) {
+    if (callee == null || target.dontInline(callee.owner(), callee.name())) return null;
+    CodeFacts.Body body = code.body(callee.owner(), callee.name(), callee.paramTypes());
+    return body == null || body.constantReturn() == null ? null : (long) body.constantReturn();
+  }
+
+  /** What the class of a {@code new} alone decides: exceptions and the classes C2 never scalar-replaces. */
+  RuntimePrediction classShape(String type) {
+    CodeFacts.ClassShape c = code.shape(type);
+    if (c == null) return null;
+    if (c.extendsClass("java.lang.Throwable")) return heap(C2Condition.EXCEPTION, null);
+    if (c.extendsClass("java.lang.Thread")) return heap(C2Condition.SPECIAL_CLASS, "a Thread subclass");
+    if (c.extendsClass("java.lang.ref.Reference")) return heap(C2Condition.SPECIAL_CLASS, "a Reference subclass");
+    if (c.finalizer()) return heap(C2Condition.SPECIAL_CLASS, "its class has a finalizer");
+    if (c.instanceFields() > JitTarget.FIELDS_LIMIT) return heap(C2Condition.TOO_MANY_FIELDS, Integer.toString(c.instanceFields()));
+    return null;
+  }
+
+  /** What an array's length alone decides: not a constant, or above the limit; null when neither. */
+  RuntimePrediction arrayLength(Integer length, String text) {
+    if (length == null) return heap(C2Condition.ARRAY_LENGTH_NOT_CONSTANT, text);
+    if (length > JitTarget.ARRAY_SIZE_LIMIT) return heap(C2Condition.ARRAY_TOO_LONG, Integer.toString(length));
     return null;
   }
 
@@ -168,14 +218,16 @@ public final class C2Model {
 
   // ---- how the method uses it ----
 
-  private RuntimePrediction flow(MethodResult mr, AllocSite s) {
-    MethodIR m = mr.method();
-    Set<Var> vars = varsOf(mr, s);
-    boolean array = s.kind() == SiteKind.NEW_ARRAY || s.kind() == SiteKind.VARARGS_ARRAY;
+  /**
+   * What the method does with the object: {@code vars} may reference it, {@code createdBy} says
+   * which statements define a variable with it (its allocation, or the call that returns it),
+   * {@code loopDepth} is where it is created.
+   */
+  RuntimePrediction flow(MethodIR m, Set<Var> vars, boolean array, int loopDepth, Predicate<Stmt> createdBy) {
     for (Access e : m.accesses()) {
       if (!e.isElement() || !vars.contains(e.base())) continue;
       if (!e.constantIndex()) return heap(C2Condition.INDEX_NOT_CONSTANT, "line " + e.ctx().pos().line());
-      if (e.ctx().loopDepth() > s.loopDepth()) return heap(C2Condition.ELEMENT_IN_LOOP, "line " + e.ctx().pos().line());
+      if (e.ctx().loopDepth() > loopDepth) return heap(C2Condition.ELEMENT_IN_LOOP, "line " + e.ctx().pos().line());
     }
     // carried across iterations: a variable holding it is assigned in a loop and read there before
     // that assignment (the previous iteration's object), or read after the loop
@@ -201,7 +253,7 @@ public final class C2Model {
       Var def = st.definedVar();
       if (def == null || !vars.contains(def)) continue;
       defs.computeIfAbsent(def, k -> new ArrayList<>()).add(st.ctx().ordinal());
-      if ((st instanceof Stmt.Alloc a && a.site().id() == s.id()) || (st instanceof Stmt.Copy c && vars.contains(c.source()))) {
+      if (createdBy.test(st) || (st instanceof Stmt.Copy c && vars.contains(c.source()))) {
         fromSite.add(def);
         lastDef = Math.max(lastDef, st.ctx().ordinal());
       } else if (st instanceof Stmt.Alloc || st instanceof Stmt.Copy || st instanceof Stmt.Call || st instanceof Stmt.StaticLoad) {
@@ -282,9 +334,8 @@ public final class C2Model {
 
   // ---- the calls that receive it ----
 
-  private RuntimePrediction calls(MethodResult mr, AllocSite s) {
-    MethodIR m = mr.method();
-    Set<Var> vars = varsOf(mr, s);
+  /** The first call that receives the object ({@code vars} may reference it) and does not inline all the way, or null. */
+  RuntimePrediction calls(MethodIR m, Set<Var> vars) {
     Deque<String> stack = new ArrayDeque<>();
     stack.push(m.ref().key());
     for (Stmt st : m.stmts()) {
@@ -399,7 +450,7 @@ public final class C2Model {
   }
 
   /** {@code seeds} and every variable a chain of copies reaches from them. */
-  private static Set<Var> copiesOf(MethodIR m, Set<Var> seeds) {
+  static Set<Var> copiesOf(MethodIR m, Set<Var> seeds) {
     Set<Var> out = new HashSet<>(seeds);
     boolean changed = true;
     while (changed) {

@@ -41,12 +41,27 @@ public final class ClassFileFacts implements CodeFacts {
     return new ClassFileFacts(name -> null);
   }
 
-  private record Parsed(String superName, int ownInstanceFields, boolean ownFinalizer, Map<String, MethodCode> methods) {}
+  /**
+   * One class's facts; {@code code} keeps each method's instructions undecoded (most are never
+   * asked for), {@code bodies} the ones decoded.
+   */
+  private record Parsed(String superName, int ownInstanceFields, boolean ownFinalizer, Map<String, MethodCode> methods,
+      Map<String, byte[]> code, Instructions.Pool pool, Map<String, Body> bodies) {}
 
   @Override
   public synchronized MethodCode method(String owner, String name, List<String> paramTypes) {
     Parsed p = parsed(owner);
     return p == null ? null : p.methods().get(name + "(" + String.join(",", paramTypes) + ")");
+  }
+
+  @Override
+  public synchronized Body body(String owner, String name, List<String> paramTypes) {
+    Parsed p = parsed(owner);
+    if (p == null) return null;
+    String key = name + "(" + String.join(",", paramTypes) + ")";
+    byte[] code = p.code().get(key);
+    if (code == null) return null;
+    return p.bodies().computeIfAbsent(key, k -> Instructions.decode(code, p.pool()));
   }
 
   @Override
@@ -103,6 +118,9 @@ public final class ClassFileFacts implements CodeFacts {
     int count = in.readUnsignedShort();
     String[] utf8 = new String[count];
     int[] classNameIndex = new int[count];
+    int[] ints = new int[count];
+    int[] first = new int[count];
+    int[] second = new int[count];
     for (int i = 1; i < count; i++) {
       int tag = in.readUnsignedByte();
       switch (tag) {
@@ -113,7 +131,12 @@ public final class ClassFileFacts implements CodeFacts {
           in.readUnsignedByte();
           in.readUnsignedShort();
         }
-        case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
+        case 3 -> ints[i] = in.readInt();
+        case 10, 11, 12 -> { // Methodref, InterfaceMethodref (class, name-and-type); NameAndType (name, descriptor)
+          first[i] = in.readUnsignedShort();
+          second[i] = in.readUnsignedShort();
+        }
+        case 4, 9, 17, 18 -> in.readInt();
         case 5, 6 -> {
           in.readLong();
           i++; // long and double take two entries
@@ -137,6 +160,7 @@ public final class ClassFileFacts implements CodeFacts {
       skipAttributes(in);
     }
     Map<String, MethodCode> methods = new HashMap<>();
+    Map<String, byte[]> codes = new HashMap<>();
     boolean finalizer = false;
     int methodCount = in.readUnsignedShort();
     for (int i = 0; i < methodCount; i++) {
@@ -144,6 +168,7 @@ public final class ClassFileFacts implements CodeFacts {
       String name = utf8[in.readUnsignedShort()];
       String descriptor = utf8[in.readUnsignedShort()];
       int size = 0;
+      byte[] code = null;
       int attributes = in.readUnsignedShort();
       for (int a = 0; a < attributes; a++) {
         String attr = utf8[in.readUnsignedShort()];
@@ -152,17 +177,20 @@ public final class ClassFileFacts implements CodeFacts {
           in.readUnsignedShort();
           in.readUnsignedShort();
           size = in.readInt();
-          in.skipNBytes(length - 8);
+          code = in.readNBytes(size);
+          in.skipNBytes(length - 8 - size);
         } else {
           in.skipNBytes(length);
         }
       }
       String key = name + "(" + String.join(",", MethodDescriptors.parameterTypes(descriptor)) + ")";
       methods.put(key, new MethodCode(size, (access & ACC_NATIVE) != 0, (access & ACC_ABSTRACT) != 0));
+      if (code != null) codes.put(key, code);
       // "return" alone is one byte: an empty finalize() does not register objects (classFileParser.cpp)
       if (key.equals("finalize()") && size > 1) finalizer = true;
     }
-    return new Parsed(superName, instanceFields, finalizer, methods);
+    return new Parsed(superName, instanceFields, finalizer, methods, codes,
+        new Instructions.Pool(utf8, classNameIndex, ints, first, second), new HashMap<>());
   }
 
   private static void skipAttributes(DataInputStream in) throws IOException {

@@ -52,8 +52,66 @@ public interface CodeFacts {
     }
   }
 
+  /**
+   * What the model reads of a method's instructions (only where it has them: class files).
+   *
+   * @param allocations its allocation instructions, in bytecode order
+   * @param invokes its calls ({@code invokedynamic} left out), in bytecode order
+   * @param constantReturn the {@code int} the method returns when its whole body pushes a constant
+   *     and returns it ({@code return 8;}), else null
+   */
+  record Body(List<Allocation> allocations, List<Invoke> invokes, Integer constantReturn) {
+    public Body {
+      allocations = List.copyOf(allocations);
+      invokes = List.copyOf(invokes);
+    }
+  }
+
+  /**
+   * One allocation instruction.
+   *
+   * @param bci its offset
+   * @param opcode {@code new}, {@code newarray}, {@code anewarray} or {@code multianewarray}
+   * @param type the class, or the array's type ({@code byte[]}, {@code java.lang.Object[]})
+   * @param constantLength for a one-dimensional array, its length when the instruction before
+   *     pushes a constant, else null
+   * @param returned a {@code new} whose constructor call is followed by {@code areturn}: the
+   *     method returns the object it creates
+   */
+  record Allocation(int bci, String opcode, String type, Integer constantLength, boolean returned) {
+    public boolean isArray() {
+      return !opcode.equals("new");
+    }
+
+    /** {@code new java.lang.String}, {@code newarray byte[]}: the instruction as a log names it. */
+    public String what() {
+      return opcode + " " + type;
+    }
+  }
+
+  /**
+   * One call instruction.
+   *
+   * @param bci its offset
+   * @param kind {@code static}, {@code special}, {@code virtual} or {@code interface}
+   * @param owner the class the instruction names (binary name)
+   * @param name the method's name
+   * @param paramTypes erased parameter types (binary names)
+   * @param returned the instruction after it is {@code areturn}: the method returns what the call returns
+   */
+  record Invoke(int bci, String kind, String owner, String name, List<String> paramTypes, boolean returned) {
+    public Invoke {
+      paramTypes = List.copyOf(paramTypes);
+    }
+  }
+
   /** The method declared in {@code owner} (binary name) with that name and erased parameter types, or null. */
   MethodCode method(String owner, String name, List<String> paramTypes);
+
+  /** The instructions of the method declared in {@code owner}, or null when they are not known. */
+  default Body body(String owner, String name, List<String> paramTypes) {
+    return null;
+  }
 
   /** The shape of class {@code type} (binary name), or null. */
   ClassShape shape(String type);

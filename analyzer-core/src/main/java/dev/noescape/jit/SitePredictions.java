@@ -1,23 +1,40 @@
 package dev.noescape.jit;
 
+import dev.noescape.ir.CalleeAllocation;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.RuntimePrediction;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The model's prediction per allocation site, by method and site id ({@link C2Model#predict}). */
+/**
+ * The model's prediction per allocation site, by method and site id ({@link C2Model#predict}),
+ * and, when asked for, per allocation inside the callees of analyzed methods.
+ */
 public final class SitePredictions {
   /** No predictions (the model did not run). */
   public static final SitePredictions NONE = new SitePredictions();
 
   private final Map<String, RuntimePrediction> byKey = new HashMap<>();
+  private final List<CalleeAllocation> callees = new ArrayList<>();
 
   void put(MethodRef method, int site, RuntimePrediction p) {
     byKey.put(method.key() + "#" + site, p);
   }
 
+  void add(CalleeAllocation a) {
+    callees.add(a);
+  }
+
   /** The prediction for site {@code site} of {@code method}, or null. */
   public RuntimePrediction get(MethodRef method, int site) {
     return byKey.get(method.key() + "#" + site);
+  }
+
+  /** The allocations inside callees, in the order the analyzed methods and their calls were walked. */
+  public List<CalleeAllocation> calleeAllocations() {
+    return Collections.unmodifiableList(callees);
   }
 }

@@ -1,5 +1,6 @@
 package dev.noescape.report;
 
+import dev.noescape.ir.CalleeAllocation;
 import dev.noescape.profile.ProfileRanking;
 import java.util.List;
 
@@ -17,13 +18,23 @@ import java.util.List;
  * @param waived the waived {@code @NoAllocation} contracts, in file and line order
  * @param profile the recordings joined to the analysis ({@code --profile}), which the writers rank
  *     by; null without one
+ * @param calleeAllocations the C2 model's predictions for the allocations inside callees the
+ *     program's code calls (the command line at verbosity 2; empty otherwise), in the order the
+ *     model walked them
  */
 public record ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes,
-    List<Waiver> waived, ProfileRanking profile) {
+    List<Waiver> waived, ProfileRanking profile, List<CalleeAllocation> calleeAllocations) {
   public ReportRun {
     findings = List.copyOf(findings);
     notes = List.copyOf(notes);
     waived = List.copyOf(waived);
+    calleeAllocations = List.copyOf(calleeAllocations);
+  }
+
+  /** A run without predictions for callees' allocations. */
+  public ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes,
+      List<Waiver> waived, ProfileRanking profile) {
+    this(toolVersion, findings, notes, classes, waived, profile, List.of());
   }
 
   /** A run without a recording. */
@@ -34,7 +45,12 @@ public record ReportRun(String toolVersion, List<ReportedFinding> findings, List
 
   /** The same run ranked by {@code ranking} (null: by static hotness). */
   public ReportRun withProfile(ProfileRanking ranking) {
-    return new ReportRun(toolVersion, findings, notes, classes, waived, ranking);
+    return new ReportRun(toolVersion, findings, notes, classes, waived, ranking, calleeAllocations);
+  }
+
+  /** The same run with the C2 model's predictions for callees' allocations. */
+  public ReportRun withCalleeAllocations(List<CalleeAllocation> allocations) {
+    return new ReportRun(toolVersion, findings, notes, classes, waived, profile, allocations);
   }
 
   /** A run without waived contracts. */

@@ -13,8 +13,9 @@ import java.util.Set;
  * ({@link RuntimePrediction}, condition {@code none}) say so: "C2 likely removes it: it does not
  * escape and Integer.intValue is inlined". With the {@code DemoteJitWarnings} option they become
  * information, only where the prediction was measured right at least 95 % of the time (bench/jit,
- * docs/jit-model.md): for JDK 23 and later (42 of 43 probes on JDK 25; on JDK 17 35 of 37). Not by
- * default: the probes are small methods, the real-workload agreement is not measured yet, and the
+ * docs/jit-model.md): for JDK 23 and later (45 of 46 probes on JDK 25; on JDK 17 38 of 40). Not by
+ * default: the probes are small methods, on the real workloads {@code none} measured right 1 time in 5
+ * (docs/jit-model.md, "Demoting JIT-aware warnings"), and the
  * model judges a call into a JDK interface by the interface's method, not by the class the object
  * has at run time (a lambda handed to {@code Collection.removeIf} is predicted removed, though
  * {@code ArrayList.removeIf} is too large to inline). {@code AllocationContract} is not

@@ -34,6 +34,63 @@ class ClassFileFactsTest {
     assertFalse(integer.finalizer());
   }
 
+  /** Compiled with the tests and read back from the test class path: switches before allocations, both kinds. */
+  static final class Fixture {
+    static int eight() {
+      return 8;
+    }
+
+    static Object pick(int k, int n) {
+      switch (k) {
+        case 1 -> k = 5;
+        case 2 -> k = 7;
+        case 3 -> k = 9;
+        default -> k = 0;
+      }
+      switch (n) {
+        case 10 -> n = 1;
+        case 100_000 -> n = 2;
+        default -> n = n + 1;
+      }
+      int[] fixed = new int[4];
+      int[] sized = new int[n];
+      fixed[0] = sized.length;
+      if (k > 3) throw new IllegalStateException();
+      return new StringBuilder(fixed[0]);
+    }
+  }
+
+  private static byte[] testClass(String binaryName) {
+    try (var in = ClassFileFactsTest.class.getResourceAsStream("/" + binaryName.replace('.', '/') + ".class")) {
+      return in == null ? null : in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void bodiesListAllocationsWithConstantLengthsAndReturnsAcrossSwitches() {
+    ClassFileFacts facts = new ClassFileFacts(ClassFileFactsTest::testClass);
+    String fixture = Fixture.class.getName();
+    assertEquals(8, facts.body(fixture, "eight", List.of()).constantReturn());
+    CodeFacts.Body pick = facts.body(fixture, "pick", List.of("int", "int"));
+    assertNull(pick.constantReturn());
+    assertEquals(List.of("newarray int[] 4 false", "newarray int[] null false",
+            "new java.lang.IllegalStateException null false", "new java.lang.StringBuilder null true"),
+        pick.allocations().stream().map(a -> a.what() + " " + a.constantLength() + " " + a.returned()).toList());
+    assertTrue(pick.invokes().stream().anyMatch(i -> i.kind().equals("special") && i.owner().equals("java.lang.StringBuilder")
+        && i.name().equals("<init>") && i.paramTypes().equals(List.of("int"))));
+  }
+
+  @Test
+  void jdkBodiesComeFromTheImage() {
+    CodeFacts.Body iterator = jdk.body("java.util.ArrayList", "iterator", List.of());
+    assertEquals(List.of("new java.util.ArrayList$Itr"), iterator.allocations().stream().map(CodeFacts.Allocation::what).toList());
+    assertTrue(iterator.allocations().get(0).returned());
+    assertEquals(0, jdk.body("java.util.Collections$EmptyList", "size", List.of()).constantReturn());
+    assertNull(jdk.body("java.util.List", "size", List.of()));
+  }
+
   @Test
   void descriptorsBecomeBinaryNames() {
     assertEquals(List.of("int", "java.lang.String[]", "long[][]", "java.util.Map$Entry"),

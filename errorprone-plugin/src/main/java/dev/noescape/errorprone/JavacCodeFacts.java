@@ -65,6 +65,13 @@ final class JavacCodeFacts implements CodeFacts {
   }
 
   @Override
+  public Body body(String owner, String name, List<String> paramTypes) {
+    ClassSymbol c = lookup(owner);
+    if (c != null && fromSource(c)) return null; // no bytecode yet
+    return binaries.body(owner, name, paramTypes);
+  }
+
+  @Override
   public ClassShape shape(String type) {
     ClassSymbol c = lookup(type);
     if (c == null || !fromSource(c)) return binaries.shape(type);

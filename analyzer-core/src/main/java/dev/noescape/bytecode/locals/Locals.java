@@ -177,6 +177,15 @@ public final class Locals {
     return c == null ? SymbolicExpr.of(t) : new SymbolicExpr(t, SymbolicExpr.canonicalKey(t), c);
   }
 
+  /**
+   * What a value was computed from: temporaries and locals assigned once are followed to their
+   * definition (a call's result, an expression); {@code v} itself otherwise.
+   */
+  public Value origin(Value v) {
+    for (int i = 0; i < 4 && v instanceof Local l && (!named(l) || defs(l) == 1) && def(l) != null; i++) v = def(l);
+    return v;
+  }
+
   /** The integral constant a value has, following temporaries, or null. */
   public Long constant(Value v) {
     for (int i = 0; i < 4 && v instanceof Local l && !named(l); i++) v = def(l);

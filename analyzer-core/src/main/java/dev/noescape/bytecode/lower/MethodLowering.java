@@ -888,7 +888,12 @@ public final class MethodLowering {
     String sizeText = size == null ? "" : locals.text(size, 0);
     List<Long> lengths = new ArrayList<>();
     for (Value d : dims) lengths.add(locals.constant(d));
-    b.alloc(target, SiteKind.NEW_ARRAY, type, at, new AllocSite.NewArray(sizeText, false, null, lengths));
+    MethodRef lengthCall = null;
+    if (size != null && locals.constant(size) == null
+        && (locals.origin(size) instanceof JStaticInvokeExpr || locals.origin(size) instanceof JSpecialInvokeExpr)) {
+      lengthCall = calleeRef((AbstractInvokeExpr) locals.origin(size));
+    }
+    b.alloc(target, SiteKind.NEW_ARRAY, type, at, new AllocSite.NewArray(sizeText, false, null, lengths, lengthCall));
   }
 
   // ---- calls ----

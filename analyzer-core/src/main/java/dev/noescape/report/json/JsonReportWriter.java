@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
+import dev.noescape.ir.CalleeAllocation;
 import dev.noescape.ir.Reason;
 import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.profile.Frame;
@@ -106,7 +107,31 @@ public final class JsonReportWriter {
     }
     g.writeEndArray();
     if (run.profile() != null) profile(run.profile(), findings, keys, g);
+    if (!run.calleeAllocations().isEmpty()) calleeAllocations(run, g);
     g.writeEndObject();
+  }
+
+  /**
+   * The C2 model's predictions for allocations inside callees (verbosity 2 only, so that the
+   * default report stays as it was): where the call is, and the allocation as a compilation log
+   * names it (method and bytecode offset).
+   */
+  private static void calleeAllocations(ReportRun run, JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart("calleeAllocations");
+    for (CalleeAllocation a : run.calleeAllocations()) {
+      g.writeStartObject();
+      g.writeStringField("method", a.caller().key());
+      g.writeNumberField("line", a.call().line());
+      if (a.call().hasBci()) g.writeNumberField("bci", a.call().bci());
+      else g.writeNullField("bci");
+      g.writeStringField("callee", a.callee());
+      g.writeStringField("allocator", a.allocator());
+      g.writeNumberField("allocatorBci", a.bci());
+      g.writeStringField("allocation", a.what());
+      runtime(a.runtime(), g);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /**
@@ -193,6 +218,16 @@ public final class JsonReportWriter {
     g.writeEndObject();
   }
 
+  private static void runtime(RuntimePrediction rt, JsonGenerator g) throws IOException {
+    g.writeObjectFieldStart("runtime");
+    g.writeStringField("prediction", rt.label());
+    g.writeStringField("condition", rt.condition().id());
+    g.writeStringField("detail", rt.detail());
+    g.writeNumberField("jdk", rt.jdk());
+    g.writeStringField("hotspot", rt.condition().hotspot());
+    g.writeEndObject();
+  }
+
   /** A share 0..1, rounded to four decimals so that the text is short and the same on every platform. */
   private static void share(JsonGenerator g, String name, double share) throws IOException {
     g.writeNumberField(name, Math.round(share * 10_000) / 10_000.0);
@@ -226,15 +261,7 @@ public final class JsonReportWriter {
       g.writeEndObject();
     }
     RuntimePrediction rt = f.runtime();
-    if (rt != null) {
-      g.writeObjectFieldStart("runtime");
-      g.writeStringField("prediction", rt.label());
-      g.writeStringField("condition", rt.condition().id());
-      g.writeStringField("detail", rt.detail());
-      g.writeNumberField("jdk", rt.jdk());
-      g.writeStringField("hotspot", rt.condition().hotspot());
-      g.writeEndObject();
-    }
+    if (rt != null) runtime(rt, g);
     if (f.fix() == null && rf.fix().isEmpty()) {
       g.writeNullField("fix");
     } else {

@@ -1233,8 +1233,14 @@ final class BodyLowering {
     for (JCExpression d : t.dims) {
       lengths.add(d.type != null && d.type.constValue() instanceof Number n ? n.longValue() : null);
     }
+    MethodRef lengthCall = null;
+    if (!t.dims.isEmpty() && lengths.get(0) == null && TreeInfo.skipParens(t.dims.head) instanceof JCMethodInvocation call
+        && TreeInfo.symbol(call.meth) instanceof MethodSymbol ms
+        && (ms.flags() & (com.sun.tools.javac.code.Flags.STATIC | com.sun.tools.javac.code.Flags.PRIVATE)) != 0) {
+      lengthCall = u.descriptors.method(ms); // statically bound: C2 inlines it and may fold its result
+    }
     AllocSite site = b.alloc(arr, SiteKind.NEW_ARRAY, type, pos(t),
-        new AllocSite.NewArray(size, t.elemtype == null, u.positions.text(t), lengths));
+        new AllocSite.NewArray(size, t.elemtype == null, u.positions.text(t), lengths, lengthCall));
     sitePaths.put(site.id(), path);
     if (t.elems != null) {
       Type elem = t.type != null ? types.elemtype(t.type) : null;

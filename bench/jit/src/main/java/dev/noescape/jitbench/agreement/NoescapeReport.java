@@ -25,10 +25,28 @@ public final class NoescapeReport {
   public record Finding(String rule, String file, int line, int column, String method, String message,
       String firstReasonKind, String prediction, String condition, Integer bci) {}
 
+  /**
+   * The C2 model's prediction for an allocation inside a callee ({@code calleeAllocations}, written
+   * at verbosity 2): the calling method's key and the call's bci, the allocating method's key and
+   * the allocation's bci in it.
+   */
+  public record CalleeAllocation(String method, Integer bci, String allocator, int allocatorBci, String prediction,
+      String condition) {}
+
   private final List<Finding> findings;
+  private final List<CalleeAllocation> callees;
 
   public NoescapeReport(List<Finding> findings) {
+    this(findings, List.of());
+  }
+
+  public NoescapeReport(List<Finding> findings, List<CalleeAllocation> callees) {
     this.findings = List.copyOf(findings);
+    this.callees = List.copyOf(callees);
+  }
+
+  public List<CalleeAllocation> callees() {
+    return callees;
   }
 
   public List<Finding> findings() {
@@ -50,7 +68,13 @@ public final class NoescapeReport {
           property(f, "prediction"), property(f, "condition"),
           f.hasNonNull("bci") ? f.get("bci").asInt() : null));
     }
-    return new NoescapeReport(out);
+    List<CalleeAllocation> callees = new ArrayList<>();
+    for (JsonNode a : root.path("calleeAllocations")) {
+      callees.add(new CalleeAllocation(a.path("method").asText(), a.hasNonNull("bci") ? a.get("bci").asInt() : null,
+          a.path("allocator").asText(), a.path("allocatorBci").asInt(-1), a.path("runtime").path("prediction").asText(null),
+          a.path("runtime").path("condition").asText(null)));
+    }
+    return new NoescapeReport(out, callees);
   }
 
   /**

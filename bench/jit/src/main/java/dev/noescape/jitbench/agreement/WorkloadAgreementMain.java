@@ -45,28 +45,43 @@ public final class WorkloadAgreementMain {
     Map<Integer, NoescapeReport> reports = NoescapeReport.readPerJdk(o.get("--noescape"));
     StringBuilder sb = new StringBuilder("# Real workloads: what C2 eliminated, against noescape\n\n");
     sb.append("Reported code: ").append(String.join(", ", packages)).append(". A site is an allocation bytecode of that"
-        + " code, or its call into an inlined JDK method that allocates (`via …`). `compiles`: C2 compilations"
+        + " code, or an allocation bytecode inside an inlined JDK method that one of its calls leads to (`via …`: one site"
+        + " per call and allocation, predicted by noescape's `calleeAllocations`). `compiles`: C2 compilations"
         + " that compiled it; the verdict is scalar-replaced when it was eliminated in every one, heap in none,"
         + " `some` in between (left out of the matrix).\n\n");
     List<Row> all = new ArrayList<>();
+    List<Row> allPerCall = new ArrayList<>();
     for (Map.Entry<String, String> e : logs.entrySet()) {
       String home = jdks.get(e.getKey());
       if (home == null) throw new IllegalArgumentException("no --jdks entry for " + e.getKey());
       Jdk jdk = Jdk.of(Path.of(home));
       WorkloadAnalysis analysis;
+      WorkloadAnalysis perCall;
       try (ClassSource classes = new ClassSource(jdk.home(), classpath)) {
-        analysis = new WorkloadAnalysis(classes, h -> packages.stream().anyMatch(h::startsWith));
-        analysis.addAll(CompileLog.read(Path.of(e.getValue())));
+        var tasks = CompileLog.read(Path.of(e.getValue()));
+        analysis = new WorkloadAnalysis(classes, h -> packages.stream().anyMatch(h::startsWith), true);
+        analysis.addAll(tasks);
+        perCall = new WorkloadAnalysis(classes, h -> packages.stream().anyMatch(h::startsWith), false);
+        perCall.addAll(tasks);
       }
       NoescapeReport report = NoescapeReport.forJdk(reports, jdk.feature());
       if (report == null) continue;
       List<Row> rows = join(jdk.feature(), analysis.sites().values(), report);
+      List<Row> perCallRows = join(jdk.feature(), perCall.sites().values(), report);
       all.addAll(rows);
+      allPerCall.addAll(perCallRows);
       sb.append(section(jdk, analysis, rows));
+      Confusion first = new Confusion();
+      for (Row r : perCallRows) first.add(r.prediction().prediction(), measured(r.site()));
+      sb.append("The first way of counting (one site per library call for everything its inlined JDK callees allocate,"
+          + " predicted by the findings on the call's line): ").append(perCallRows.size()).append(" sites.\n\n")
+          .append(first.matrix()).append('\n');
     }
     Files.writeString(Path.of(o.get("--out")), sb.toString(), StandardCharsets.UTF_8);
     Path tsv = Path.of(o.get("--out").replaceFirst("\\.md$", "") + "-sites.tsv");
     Files.writeString(tsv, tsv(all), StandardCharsets.UTF_8);
+    Files.writeString(Path.of(o.get("--out").replaceFirst("\\.md$", "") + "-sites-per-call.tsv"), tsv(allPerCall),
+        StandardCharsets.UTF_8);
     System.out.println("jitbench: wrote " + o.get("--out") + " (" + all.size() + " site verdicts)");
   }
 
@@ -75,6 +90,11 @@ public final class WorkloadAgreementMain {
     for (SiteStats s : sites) perLine.merge(s.holder() + ":" + s.line(), 1, Integer::sum);
     List<Row> rows = new ArrayList<>();
     for (SiteStats s : sites) {
+      Prediction inCallee = s.allocation() == null ? null : calleePrediction(s, report);
+      if (inCallee != null) {
+        rows.add(new Row(jdk, s, inCallee, true, false));
+        continue;
+      }
       List<NoescapeReport.Finding> byBci = report.findings().stream()
           .filter(f -> f.bci() != null && f.bci() == s.bci() && inMethod(f, s)).toList();
       List<NoescapeReport.Finding> at = byBci.isEmpty()
@@ -83,6 +103,26 @@ public final class WorkloadAgreementMain {
       rows.add(new Row(jdk, s, NoescapeReport.predict(at), !byBci.isEmpty(), perLine.get(s.holder() + ":" + s.line()) > 1));
     }
     return rows;
+  }
+
+  /**
+   * The model's prediction for an allocation inside a callee, matched by the calling method and
+   * the call's bci, then the allocating method and the allocation's bci (heap when any match says
+   * heap: overloads share a name); null when the report has none (then the line's findings are
+   * the prediction, the first way).
+   */
+  static Prediction calleePrediction(SiteStats s, NoescapeReport report) {
+    String caller = s.holder() + "#" + s.method() + "(";
+    String allocator = s.allocation().method().holder() + "#" + s.allocation().method().name() + "(";
+    Prediction found = null;
+    for (NoescapeReport.CalleeAllocation a : report.callees()) {
+      if (a.bci() == null || a.bci() != s.bci() || a.allocatorBci() != s.allocation().bci()) continue;
+      if (!a.method().startsWith(caller) || !a.allocator().startsWith(allocator)) continue;
+      Expect e = a.prediction() == null ? null : Expect.ofLabel(a.prediction());
+      if (e == null) continue;
+      if (found == null || e == Expect.HEAP) found = new Prediction(e, "calleeAllocations", a.condition(), false);
+    }
+    return found;
   }
 
   /** A finding's method key is {@code pkg.Class$Inner#name(params)}. */
@@ -135,7 +175,7 @@ public final class WorkloadAgreementMain {
   /** Every site of every JDK, one line each (the markdown shows the most compiled only). */
   static String tsv(List<Row> rows) {
     StringBuilder sb = new StringBuilder("jdk\tclass\tmethod\tdescriptor\tbci\tline\tallocation\tcompiles"
-        + "\teliminated_all\teliminated_some\tmeasured\tpredicted\tsource\tcondition\targ_escape\tline_shared\n");
+        + "\teliminated_all\teliminated_some\tmeasured\tpredicted\tsource\tcondition\targ_escape\tline_shared\tinside\n");
     for (Row r : rows) {
       SiteStats s = r.site();
       Prediction p = r.prediction();
@@ -143,7 +183,7 @@ public final class WorkloadAgreementMain {
           Integer.toString(s.bci()), Integer.toString(s.line()), s.what(), Integer.toString(s.compiles()),
           Integer.toString(s.eliminatedAll()), Integer.toString(s.eliminatedSome()), s.verdict(),
           p.prediction().label(), p.source(), p.condition(), Boolean.toString(p.argEscape()),
-          Boolean.toString(r.shared()))).append('\n');
+          Boolean.toString(r.shared()), s.allocation() == null ? "" : s.allocation().toString())).append('\n');
     }
     return sb.toString();
   }

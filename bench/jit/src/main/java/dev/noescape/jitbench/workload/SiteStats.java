@@ -1,5 +1,7 @@
 package dev.noescape.jitbench.workload;
 
+import dev.noescape.jitbench.compilelog.Frame;
+
 /**
  * One allocation site of library code over a workload's C2 compilations.
  *
@@ -12,9 +14,17 @@ package dev.noescape.jitbench.workload;
  *     pruned)
  * @param eliminatedAll compilations in which every copy of the site was eliminated
  * @param eliminatedSome compilations in which at least one copy was
+ * @param allocation for an allocation inside an inlined JDK callee counted on its own (one site per
+ *     library call and allocation inside it), the allocation's method and bci; null for the
+ *     library's own allocations and when every allocation under one library call is one site
  */
 public record SiteStats(String holder, String method, String descriptor, int bci, int line, String what,
-    int compiles, int eliminatedAll, int eliminatedSome) {
+    int compiles, int eliminatedAll, int eliminatedSome, Frame allocation) {
+  public SiteStats(String holder, String method, String descriptor, int bci, int line, String what,
+      int compiles, int eliminatedAll, int eliminatedSome) {
+    this(holder, method, descriptor, bci, line, what, compiles, eliminatedAll, eliminatedSome, null);
+  }
+
 
   /** {@code scalar-replaced} (eliminated in every compile), {@code heap} (in none), {@code some}. */
   public String verdict() {
@@ -25,11 +35,11 @@ public record SiteStats(String holder, String method, String descriptor, int bci
 
   SiteStats add(boolean all, boolean some) {
     return new SiteStats(holder, method, descriptor, bci, line, what, compiles + 1,
-        eliminatedAll + (all ? 1 : 0), eliminatedSome + (some ? 1 : 0));
+        eliminatedAll + (all ? 1 : 0), eliminatedSome + (some ? 1 : 0), allocation);
   }
 
-  /** {@code Class.method(desc)@bci}: the site's key. */
+  /** {@code Class.method(desc)@bci}, then the allocation inside the callee when it is a site of its own: the site's key. */
   public String key() {
-    return holder + "." + method + descriptor + "@" + bci;
+    return holder + "." + method + descriptor + "@" + bci + (allocation == null ? "" : " " + allocation);
   }
 }

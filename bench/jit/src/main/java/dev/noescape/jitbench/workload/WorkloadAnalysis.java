@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  * is identified by its JVM state (method and bci, then every caller and call bci), the same chain
  * an {@code <eliminate_allocation>} entry lists, so an elimination is matched to exactly one copy.
  * An allocation inside a JDK method is attributed to the innermost reported frame: the library's
- * call that led to it.
+ * call that led to it; either all of them under one call as one site (the first way this bench
+ * counted), or, {@code perCalleeAllocation}, one site per call and allocation inside it (method and
+ * bci where the log reports it), which the C2 model's predictions for callees' allocations name.
  *
  * <p>What the log cannot say: an allocation removed as dead code (all its uses folded away) is not
  * logged as eliminated and counts as heap here; the probe suite measures how often that happens.
@@ -35,14 +37,21 @@ import java.util.function.Predicate;
 public final class WorkloadAnalysis {
   private final CodeIndex code;
   private final Predicate<String> reported;
+  private final boolean perCalleeAllocation;
   private final Map<String, SiteStats> sites = new TreeMap<>();
   private int pruned;
   private int compiles;
 
   /** {@code reported}: whether a class (binary name) is code whose sites are reported. */
   public WorkloadAnalysis(ClassSource classes, Predicate<String> reported) {
+    this(classes, reported, false);
+  }
+
+  /** {@code perCalleeAllocation}: one site per library call and allocation inside its inlined callees. */
+  public WorkloadAnalysis(ClassSource classes, Predicate<String> reported, boolean perCalleeAllocation) {
     this.code = new CodeIndex(classes);
     this.reported = reported;
+    this.perCalleeAllocation = perCalleeAllocation;
   }
 
   /** Adds every successful C2 compilation of a log. */
@@ -119,7 +128,7 @@ public final class WorkloadAnalysis {
       MethodCode mc = code.code(f.method());
       String desc = k == 0 ? what : "via " + chain.get(0).method().holder() + "." + chain.get(0).method().name() + ": " + what;
       SiteStats s = new SiteStats(f.method().holder(), f.method().name(), f.method().descriptor(), f.bci(),
-          mc == null ? 0 : mc.line(f.bci()), desc, 0, 0, 0);
+          mc == null ? 0 : mc.line(f.bci()), desc, 0, 0, 0, k > 0 && perCalleeAllocation ? chain.get(0) : null);
       proto.putIfAbsent(s.key(), s);
       int[] n = counts.computeIfAbsent(s.key(), x -> new int[2]);
       n[0]++;

@@ -1,0 +1,92 @@
+package dev.noescape.bytecode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.noescape.catalog.RuleId;
+import dev.noescape.ir.CalleeAllocation;
+import dev.noescape.rules.RuleContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The C2 model's predictions for what the JDK allocates inside the calls a method makes
+ * ({@code dev.noescape.jit.InlinedAllocations}), read from the running JDK's class files: at
+ * verbosity 2 only, per allocation named by its method and bytecode offset.
+ */
+class BytecodeCalleeAllocationsTest {
+  @TempDir static Path dir;
+  static Path classes;
+
+  static final String SOURCE = """
+      import java.util.ArrayList;
+      import java.util.Arrays;
+      import java.util.Iterator;
+      final class Calls {
+        static byte[] copy(byte[] b, int n) { return Arrays.copyOf(b, n); }
+        static char first(String s) { return s.charAt(0); }
+        static Iterator<String> leak(ArrayList<String> xs) { return xs.iterator(); }
+        static Object kept(ArrayList<String> xs) {
+          Iterator<String> it = xs.iterator();
+          return it.hasNext() ? "x" : "y";
+        }
+      }
+      """;
+
+  @BeforeAll
+  static void compile() throws IOException {
+    classes = Snippets.compile(dir, "Calls", SOURCE, List.of());
+  }
+
+  static List<CalleeAllocation> run(int verbosity) {
+    RuleContext context = new RuleContext(21, false, false, verbosity, Set.of()).withJit(25, List.of(), false);
+    return BytecodeAnalysis.run(
+            new BytecodeAnalysis.Options(List.of(classes), List.of(), Set.of(RuleId.NOT_SCALAR_REPLACED), context),
+            BytecodeAnalysis.Progress.NONE)
+        .predictions().calleeAllocations();
+  }
+
+  /** The predictions inside the calls of {@code method}: {@code allocator-name what prediction condition}. */
+  static List<String> in(List<CalleeAllocation> all, String method) {
+    return all.stream().filter(a -> a.caller().name().equals(method))
+        .map(a -> a.allocator().replaceFirst("\\(.*", "") + " " + a.what() + " " + a.runtime().label() + " "
+            + a.runtime().condition().id())
+        .toList();
+  }
+
+  @Test
+  void onlyAtVerbosityTwo() {
+    assertEquals(List.of(), run(1));
+  }
+
+  @Test
+  void aCopyOfVariableLengthAndABoundsCheckExceptionStayOnTheHeap() {
+    List<CalleeAllocation> all = run(2);
+    assertTrue(in(all, "copy").contains("java.util.Arrays#copyOf newarray byte[] heap array-length-not-constant"),
+        in(all, "copy").toString());
+    // JDK 17 throws StringIndexOutOfBoundsException in StringLatin1.charAt, JDK 25 an
+    // IndexOutOfBoundsException in Preconditions.outOfBounds: either way an exception, heap
+    assertTrue(in(all, "first").stream().anyMatch(s -> s.matches(".* new java\\.lang\\.\\w*IndexOutOfBoundsException heap exception")),
+        in(all, "first").toString());
+    CalleeAllocation copy = all.stream().filter(a -> a.caller().name().equals("copy")).findFirst().orElseThrow();
+    assertEquals(5, copy.call().line());
+    assertTrue(copy.call().hasBci(), "the bytecode front end knows the call's offset");
+  }
+
+  @Test
+  void anIteratorTheCalleeReturnsIsJudgedByWhatTheCallerDoesWithIt() {
+    List<CalleeAllocation> all = run(2);
+    assertEquals(List.of("java.util.ArrayList#iterator new java.util.ArrayList$Itr heap escapes"), iterators(in(all, "leak")));
+    assertEquals(List.of("java.util.ArrayList#iterator new java.util.ArrayList$Itr scalar-replaced none"),
+        iterators(in(all, "kept")));
+  }
+
+  private static List<String> iterators(List<String> predictions) {
+    return predictions.stream().filter(s -> s.contains("ArrayList$Itr")).toList();
+  }
+}
