@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -91,18 +93,30 @@ public final class ClassFileFacts implements CodeFacts {
 
   private Parsed parsed(String binaryName) {
     if (cache.containsKey(binaryName)) return cache.get(binaryName);
-    Parsed p = null;
     byte[] b = classBytes.apply(binaryName);
-    if (b == null) b = Jrt.read(binaryName);
-    if (b != null) {
-      try {
-        p = parse(b);
-      } catch (IOException | RuntimeException e) {
-        p = null; // an unreadable class is unknown, as a missing one
-      }
-    }
+    Parsed p = b != null ? parseOrNull(b)
+        : JDK.computeIfAbsent(binaryName, n -> Optional.ofNullable(parseOrNull(Jrt.read(n)))).orElse(null);
     cache.put(binaryName, p);
     return p;
+  }
+
+  /**
+   * The running JDK's classes, parsed once per process: its image does not change while we run,
+   * and the javac plugin makes one {@code ClassFileFacts} per compilation unit (re-reading
+   * the same JDK classes for each of commons-lang3's 254 files). Bounded by the JDK classes the
+   * analyzed code reaches; decoded bodies are shared, so that map is
+   * concurrent.
+   */
+  private static final Map<String, Optional<Parsed>> JDK = new ConcurrentHashMap<>();
+
+  /** The parsed class, or null when there are no bytes or they are unreadable (unknown, as a missing class). */
+  private static Parsed parseOrNull(byte[] b) {
+    if (b == null) return null;
+    try {
+      return parse(b);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static final int ACC_STATIC = 0x0008;
@@ -190,7 +204,7 @@ public final class ClassFileFacts implements CodeFacts {
       if (key.equals("finalize()") && size > 1) finalizer = true;
     }
     return new Parsed(superName, instanceFields, finalizer, methods, codes,
-        new Instructions.Pool(utf8, classNameIndex, ints, first, second), new HashMap<>());
+        new Instructions.Pool(utf8, classNameIndex, ints, first, second), new ConcurrentHashMap<>());
   }
 
   private static void skipAttributes(DataInputStream in) throws IOException {
