@@ -46,6 +46,17 @@ public class RepeatedBoxes {
     }
   }
 
+  /** Exclusive branches: one box of i runs per iteration, nothing to reuse: two findings. */
+  void either(int n, boolean[] drop) {
+    for (int i = 0; i < n; i++) {
+      if (drop[i]) {
+        pending.remove(i); // expect: BoxingAllocation -- only one of the two boxes runs per iteration
+      } else {
+        pending.put(i, "kept"); // expect: BoxingAllocation
+      }
+    }
+  }
+
   /** A write between the two boxes: two values, two findings. */
   void shifted(int n) {
     for (int i = 0; i < n; i++) {

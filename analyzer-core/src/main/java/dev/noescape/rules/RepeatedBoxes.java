@@ -24,8 +24,10 @@ import java.util.Set;
  *
  * <p>Two boxes box the same value when the front ends gave them equal {@link Boxes.Value}s (the same
  * local or field with no write between them in program order, or the same constant), they box into
- * the same type, both allocate, both run in the same innermost loop (so the later one runs in the
- * same iteration as the earlier one), neither is on a cold path, and neither is an element of a
+ * the same type, both allocate, both run in the same innermost loop, the first runs on every
+ * iteration (so a later one runs in an iteration that has already boxed the value; an earlier
+ * conditional box is left alone: it may be in a branch exclusive with the later ones), neither is on
+ * a cold path, and neither is an element of a
  * varargs array (that box belongs to its call's finding, {@link VarargsBoxes}). A field read may
  * also change through a call between the two boxes: for a field, no call into code other than the
  * JDK's may come between them (a JDK collection's {@code get} or {@code containsKey} does not write
@@ -50,10 +52,16 @@ final class RepeatedBoxes {
     for (List<AllocSite> g : groups.values()) {
       if (g.size() < 2) continue;
       g.sort((a, b) -> Integer.compare(a.ctx().ordinal(), b.ctx().ordinal()));
-      AllocSite first = g.get(0);
+      // The box that stands for the others runs on every iteration: then each later box reuses a box
+      // made in the same iteration. An earlier conditional box may be in a branch exclusive with the
+      // later ones ({@code if (…) get(i) else put(i, …)}): one box would save nothing there.
+      int head = 0;
+      while (head < g.size() && !g.get(head).ctx().oncePerIteration()) head++;
+      if (head >= g.size() - 1) continue;
+      AllocSite first = g.get(head);
       boolean field = ((AllocSite.Boxing) first.details()).value().kind() == Boxes.Value.Kind.FIELD;
       List<AllocSite> again = new ArrayList<>();
-      for (AllocSite later : g.subList(1, g.size())) {
+      for (AllocSite later : g.subList(head + 1, g.size())) {
         if (field && programCallBetween(m, first, later)) break;
         again.add(later);
       }
