@@ -150,16 +150,16 @@ final class LoopShapes {
 
   void expressionForms(int[] values, boolean keepNulls) {
     for (int v : values) {
-      Integer maybe = keepNulls ? v : null; // expect: BoxingAllocation -- conditional: not the box the others can reuse
+      Integer maybe = keepNulls ? v : null; // expect: BoxingAllocation
       runningTotal += v; // expect: BoxingAllocation
-      var single = java.util.Collections.singletonList(v); // expect: BoxingAllocation(v is boxed again) -- the first box of v on every iteration
+      var single = java.util.Collections.singletonList(v); // expect: BoxingAllocation
       var opt = java.util.Optional.of(v * 2L); // expect: BoxingAllocation
       Character upperA = Character.valueOf((char) 65); // ok: BoxingAllocation -- constant 65 is inside the Character cache
       Object kind = switch (v % 3) {
         case 0 -> "zero";
-        case 1 -> v; // ok: BoxingAllocation -- v again, boxed on line 155 in the same iteration: part of that finding (whose message names this line; SootUp gives it the line of the store after the switch, 162)
+        case 1 -> v; // expect: BoxingAllocation // bytecode-gap: BoxingAllocation -- SootUp gives the valueOf of a switch-expression arm the line of the store after the switch (162)
         default -> 127; // ok: BoxingAllocation -- cached constant
-      };
+      }; // bytecode-gap: BoxingAllocation -- the boxing of line 160 is reported here (SootUp: line of the store)
       seen.add(maybe);
       seen.add(single);
       seen.add(opt);

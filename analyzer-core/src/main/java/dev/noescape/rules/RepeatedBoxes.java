@@ -43,7 +43,8 @@ final class RepeatedBoxes {
     Map<List<Object>, List<AllocSite>> groups = new LinkedHashMap<>();
     for (AllocSite s : m.sites()) {
       if (s.kind() != SiteKind.BOXING || s.neverAllocates() || s.loopDepth() <= 0 || s.ctx().isCold()
-          || varargsElements.contains(s.id()) || !(s.details() instanceof AllocSite.Boxing b) || b.value() == null) {
+          || varargsElements.contains(s.id()) || !(s.details() instanceof AllocSite.Boxing b) || b.value() == null
+          || keptInALocal(m, s)) {
         continue;
       }
       groups.computeIfAbsent(List.of(s.ctx().loopId(), s.type(), b.value()), k -> new ArrayList<>()).add(s);
@@ -68,6 +69,16 @@ final class RepeatedBoxes {
       if (!again.isEmpty()) out.put(first.id(), again);
     }
     return out;
+  }
+
+  /**
+   * A box assigned to a named local ({@code Integer boxed = i;}) is the author's own box, with a
+   * declaration a {@code @SuppressWarnings} can sit on: it is left alone (grouping it would let
+   * a suppression of the first box hide the others).
+   */
+  private static boolean keptInALocal(MethodIR m, AllocSite s) {
+    BoxTarget.Kind k = BoxTarget.of(m, s).kind();
+    return k == BoxTarget.Kind.LOCAL || k == BoxTarget.Kind.VARIABLE;
   }
 
   /** Whether a call into code other than the JDK's runs between the two sites in program order. */

@@ -127,12 +127,11 @@ class BaselineCompatibilityTest {
 
   /**
    * The v1 entries of boxes that became part of the finding of an earlier box of the same value in
-   * the same iteration ({@code freq.put(c, freq.getOrDefault(c, 0) + 1)}; {@code v} boxed again in a
-   * switch arm of {@code expressionForms}): the first box's entry still holds it.
+   * the same iteration ({@code freq.put(c, freq.getOrDefault(c, 0) + 1)}): the first box's entry
+   * still holds it.
    */
   static final List<String> MERGED_INTO_REPEATED_BOXES = List.of(
-      "BoxingAllocation:corpus.collections.Presizing#letters(java.lang.String):boxing char to Character",
-      "BoxingAllocation:corpus.loops.LoopShapes#expressionForms(int[],boolean):boxing int to Integer");
+      "BoxingAllocation:corpus.collections.Presizing#letters(java.lang.String):boxing char to Character");
 
   /** The v1 entries of boxes that became part of their varargs call's finding. */
   static final List<String> MERGED_INTO_VARARGS_CALLS = List.of(
