@@ -14,8 +14,15 @@ public final class BoxingAllocationDoc {
       Reports a boxing conversion that allocates, inside a loop or in a hot method: an implicit one (`list.add(i)`, \
       `count++` on an `Integer`) or an explicit `valueOf`, which allocates the same (and which bytecode cannot tell \
       apart). `Float` and `Double` always allocate; any other value that is neither a compile-time constant nor \
-      proven small is reported even if it may be small at run time: `boxing int to Integer allocates on every iteration of the loop (line \
-      14): keep the value primitive (int)`.
+      proven small is reported even if it may be small at run time, and the message says when it allocates: \
+      `boxing int to Integer allocates on every iteration of the loop (line 14) when count is outside -128..127: \
+      keep the value primitive (int)`; a `char` boxed to `Character` allocates `for characters above 127 \
+      (non-ASCII)`, a `Float` or `Double` `for every value`, a constant because it `is outside` the cache.
+
+      The same value boxed more than once in one iteration (`map.get(i)` then `map.remove(i)`; the same local, \
+      or the same field read with nothing but JDK calls between) is one finding, at the first box, naming the \
+      lines of the others: `…, and i is boxed again on line 17: box it once (Integer key = i;) and reuse the box \
+      for Map.get and Map.remove`.
 
       ## Why it matters
 
@@ -30,9 +37,12 @@ public final class BoxingAllocationDoc {
       (`List.add`, `Map.get`, a generic API), the method's return type, a field or an array of objects — cannot: \
       the message says so and offers what helps then: box a constant once (a `static final` box), box a value \
       that is the same on every iteration once before the loop, and use a primitive collection only when the \
-      project depends on a library of them (fastutil, Eclipse Collections, HPPC, Agrona, Trove). A box passed to \
-      a `java.util.function` interface (`Predicate<Integer>`) goes away with its primitive specialization \
-      (`IntPredicate`).
+      project depends on a library of them (fastutil, Eclipse Collections, HPPC, Agrona, Trove); otherwise it \
+      says that only a different structure (a primitive array, a primitive collection library) would remove \
+      a box a collection requires. A box passed to a `java.util.function` interface (`Predicate<Integer>`) goes \
+      away with its primitive specialization (`IntPredicate`), which the message names only when the method \
+      made or read the functional object itself: one it receives as a parameter is part of its signature, which \
+      may be public API.
 
       ## What stays quiet
 

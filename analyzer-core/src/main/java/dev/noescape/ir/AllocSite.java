@@ -115,12 +115,19 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
    * A boxing conversion from {@code primitive} ({@code int}) to the site's type
    * ({@code java.lang.Integer}); {@code constant} is the value when it is a compile-time constant
    * (a {@code Long}, or a {@code Character}'s code as a {@code Long}), else null; {@code range} the
-   * values a front end proved it takes ({@link Boxes.Range}), else null.
+   * values a front end proved it takes ({@link Boxes.Range}), else null; {@code value} which value
+   * is boxed ({@link Boxes.Value}: a local, a field read, a constant), so that two boxes of the same
+   * value can be told apart from two boxes that merely look alike, else null.
    */
-  public record Boxing(String primitive, Long constant, Boxes.Range range) implements Details {
+  public record Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value) implements Details {
+    /** A boxing whose value the front end does not name. */
+    public Boxing(String primitive, Long constant, Boxes.Range range) {
+      this(primitive, constant, range, null);
+    }
+
     /** A boxing with no proven range. */
     public Boxing(String primitive, Long constant) {
-      this(primitive, constant, null);
+      this(primitive, constant, null, null);
     }
   }
 

@@ -91,6 +91,51 @@ public final class Boxes {
   }
 
   /**
+   * Whether boxing into {@code box} can hit a cache at all for a value that is not a compile-time
+   * constant: not for {@code Float} and {@code Double} (no cache: every box allocates).
+   */
+  public static boolean hasCache(String box) {
+    return !"java.lang.Float".equals(box) && !"java.lang.Double".equals(box);
+  }
+
+  /**
+   * The values {@code valueOf} of {@code box} returns from its cache without allocating
+   * ({@code -128..127}, {@code 0..127} for {@code Character}), or null when it has none; every
+   * {@code Boolean} and {@code Byte} is cached ({@link #neverAllocates}).
+   */
+  public static Range cache(String box) {
+    if (box == null) return null;
+    return switch (box) {
+      case "java.lang.Integer", "java.lang.Short", "java.lang.Long" -> new Range(-128, 127);
+      case "java.lang.Character" -> new Range(0, 127);
+      default -> null;
+    };
+  }
+
+  /**
+   * Which value a boxing boxes, as a front end names it, so that two boxes of the same value in one
+   * method can be recognised: equal values are the same value at run time when the two boxes run in
+   * the same loop iteration. {@code version} is opaque: a front end changes it whenever the variable
+   * (for a field read: the field, or the local its receiver is read from) may have been written
+   * since the previous box in program order. A field read may still change through a call between
+   * the two boxes; the rules check that themselves ({@code kind} says which it is).
+   *
+   * @param kind what is boxed
+   * @param text how the source writes it ({@code i}, {@code op.index}, {@code Double.NaN}), for messages
+   * @param version the front end's token for "no write since"; for a constant, its value
+   */
+  public record Value(Kind kind, String text, String version) {
+    public enum Kind {
+      /** A local variable or parameter. */
+      LOCAL,
+      /** A field read, instance ({@code op.index}, {@code count}) or static. */
+      FIELD,
+      /** A compile-time constant ({@code Double.NaN}, {@code 1e9}, {@code 1000}). */
+      CONSTANT
+    }
+  }
+
+  /**
    * The values a boxed integral expression can take, when a front end proves them: {@code lo..hi},
    * both included. Today the index of a counted {@code for} whose start and bound are constants and
    * which the body does not assign ({@link #ofCountedLoop}); a {@code char} read from a string is

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The plain-text report, as Go's {@code -m} prints it: one line per finding
- * ({@link Finding#toTextLine()}), optionally the reason chain indented under it ({@code -m=2}), then
+ * ({@link Finding#toTextLine()}), hottest first ({@link #order}), optionally the reason chain indented under it ({@code -m=2}), then
  * a per-rule summary block. Lines end with {@code \n}.
  *
  * <pre>
@@ -45,11 +45,13 @@ public final class TextReport {
   }
 
   /**
-   * The findings in the order the text prints them: {@link Reports#ORDER}, or, when a recording ranks
-   * the run, heaviest first ({@link Reports#ranked}).
+   * The findings in the order the text prints them, hottest first ({@link Reports#ranked}): by the
+   * bytes a recording measured when one ranks the run, else by static hotness; ties in
+   * {@link Reports#ORDER} (file, line, column, rule, message), so the order is the same on every run.
+   * The hot path leads, as in the HTML report's "hottest" table.
    */
   public static List<ReportedFinding> order(ReportRun run) {
-    return run.profile() == null ? Reports.sorted(run.findings()) : Reports.ranked(run.findings(), run.profile());
+    return Reports.ranked(run.findings(), run.profile());
   }
 
   /**

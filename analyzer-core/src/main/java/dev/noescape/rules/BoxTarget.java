@@ -25,7 +25,8 @@ import java.util.Set;
  * @param callee for {@link Kind#ARGUMENT}: the method it is passed to
  * @param param for {@link Kind#ARGUMENT}: the declared parameter's index
  * @param field for {@link Kind#FIELD}: the field it is stored into
- * @param variable for {@link Kind#VARIABLE}: the local of a wider type it is assigned to
+ * @param variable for {@link Kind#VARIABLE}: the local of a wider type it is assigned to; for
+ *     {@link Kind#ARGUMENT} of an instance method: the call's receiver
  */
 record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var variable) {
   enum Kind {
@@ -70,7 +71,9 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
       if (st instanceof Stmt.Call c) {
         int first = c.callee().isStatic() ? 0 : 1;
         for (int i = first; i < c.args().size(); i++) {
-          if (vars.contains(c.args().get(i))) return new BoxTarget(Kind.ARGUMENT, c.callee(), i - first, null, null);
+          if (vars.contains(c.args().get(i))) {
+            return new BoxTarget(Kind.ARGUMENT, c.callee(), i - first, null, first == 1 ? c.args().get(0) : null);
+          }
         }
       } else if (st instanceof Stmt.Return r && vars.contains(r.value())) {
         return new BoxTarget(Kind.RETURNED, null, -1, null, null);
@@ -96,10 +99,14 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
 
   /**
    * The primitive specialization of the {@code java.util.function} interface the box is passed to
-   * ({@code IntPredicate} for {@code Predicate.test} of an {@code int}), or null when there is none.
+   * ({@code IntPredicate} for {@code Predicate.test} of an {@code int}), or null when there is none or
+   * when the functional object is a parameter of the method (changing its type changes the signature).
    */
   String primitiveFunctionalInterface(String primitive) {
     if (kind != Kind.ARGUMENT || !callee.owner().startsWith("java.util.function.")) return null;
+    // a functional object the method receives is part of its signature, which may be public API:
+    // only one the method makes or reads itself is the project's own to change
+    if (variable != null && variable.isParam()) return null;
     String prefix = switch (primitive) {
       case "int", "short", "char", "byte" -> "Int";
       case "long" -> "Long";

@@ -6,6 +6,10 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * {@code BoxingAllocation} (warning): a boxing conversion that allocates, inside a loop or a hot
@@ -46,7 +50,62 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
   String message(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     // a proven range outside the cache is said: the reader sees which values were assumed
     String range = s.details() instanceof AllocSite.Boxing b && b.range() != null ? " (values " + b.range() + ")" : "";
-    return s.description() + range + " allocates " + RuleSupport.where(m, s, context) + ": " + advice(m, s, context);
+    String head = s.description() + range + " allocates " + RuleSupport.where(m, s, context) + " " + allocatesWhen(s);
+    List<AllocSite> again = RepeatedBoxes.of(m).getOrDefault(s.id(), List.of());
+    if (again.isEmpty()) return head + ": " + advice(m, s, context);
+    return head + ", and " + valueName(s) + " is boxed again on " + lines(again) + ": " + boxOnce(m, s, again);
+  }
+
+  /**
+   * When the box allocates, from what is known of the value ({@link Boxes#cache}): for every value
+   * of a {@code Float} or {@code Double}; for a constant, because it is outside the cache; for a
+   * {@code char}, only above 127 (the reader knows whether the text is ASCII, the analysis does not);
+   * else outside the cache's range, naming the value when the front end named it.
+   */
+  static String allocatesWhen(AllocSite s) {
+    String box = s.type();
+    if (!Boxes.hasCache(box)) return "for every value (" + s.simpleType() + " has no cache)";
+    Boxes.Range cache = Boxes.cache(box);
+    AllocSite.Boxing b = s.details() instanceof AllocSite.Boxing x ? x : null;
+    if (b != null && b.constant() != null) return "(the constant " + b.constant() + " is outside " + cache + ")";
+    if (b != null && b.range() != null) return "for its values outside " + cache;
+    if ("java.lang.Character".equals(box)) return "for characters above 127 (non-ASCII)";
+    return "when " + valueName(s) + " is outside " + cache;
+  }
+
+  /** How messages name the boxed value: the variable or field as written ({@code i}, {@code op.index}), else "the value". */
+  static String valueName(AllocSite s) {
+    if (s.details() instanceof AllocSite.Boxing b && b.value() != null && b.value().kind() != Boxes.Value.Kind.CONSTANT) {
+      return b.value().text();
+    }
+    return "the value";
+  }
+
+  /** {@code line 17} or {@code lines 17, 19}. */
+  private static String lines(List<AllocSite> sites) {
+    StringBuilder sb = new StringBuilder(sites.size() == 1 ? "line " : "lines ");
+    for (int i = 0; i < sites.size(); i++) sb.append(i > 0 ? ", " : "").append(sites.get(i).pos().line());
+    return sb.toString();
+  }
+
+  /**
+   * The advice for a value boxed more than once in one iteration ({@link RepeatedBoxes}): one box,
+   * kept in a local, serves every use, whatever requires the box; the uses are named when each is a
+   * call ({@code Map.get and Map.remove}).
+   */
+  private static String boxOnce(MethodIR m, AllocSite first, List<AllocSite> again) {
+    String value = first.details() instanceof AllocSite.Boxing b && b.value() != null ? b.value().text() : "the value";
+    Set<String> uses = new LinkedHashSet<>();
+    boolean calls = true;
+    List<AllocSite> all = new ArrayList<>(List.of(first));
+    all.addAll(again);
+    for (AllocSite s : all) {
+      BoxTarget t = BoxTarget.of(m, s);
+      calls &= t.kind() == BoxTarget.Kind.ARGUMENT;
+      uses.add(t.describe());
+    }
+    String reuse = calls ? "for " + String.join(" and ", uses) : "for each use";
+    return "box it once (" + first.simpleType() + " key = " + value + ";) and reuse the box " + reuse;
   }
 
   /**
@@ -60,7 +119,8 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
   static String advice(MethodIR m, AllocSite s, RuleContext context) {
     String primitive = primitive(s);
     String box = s.simpleType();
-    if (s.details() instanceof AllocSite.Boxing b && b.constant() != null) {
+    if (s.details() instanceof AllocSite.Boxing b
+        && (b.constant() != null || b.value() != null && b.value().kind() == Boxes.Value.Kind.CONSTANT)) {
       // the same value on every evaluation: one box serves them all
       return "box the constant once, into a static final " + box;
     }
@@ -78,10 +138,23 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     };
     String once = s.loopDepth() > 0 ? "box it once before the loop if the value is the same on every iteration"
         : "reuse one box if the value repeats";
-    String collection = context.primitiveCollections() != null && target.kind() == BoxTarget.Kind.ARGUMENT
-        && target.callee().owner().startsWith("java.util.")
-        ? ", or use a primitive collection (" + context.primitiveCollections() + ")" : "";
-    return required + ", so the box is required: " + once + collection;
+    boolean collection = target.kind() == BoxTarget.Kind.ARGUMENT && isCollection(target.callee().owner());
+    String replace = !collection ? ""
+        : context.primitiveCollections() != null ? ", or use a primitive collection (" + context.primitiveCollections() + ")"
+        // required, and no cheap way out: say what would remove it without pretending it is easy
+        : "; otherwise only a different structure removes it (a primitive array, or a primitive collection library,"
+            + " which the project does not depend on)";
+    return required + ", so the box is required: " + once + replace;
+  }
+
+  /** A {@code java.util} or {@code java.util.concurrent} collection or map: the boxes a primitive collection would remove. */
+  private static boolean isCollection(String owner) {
+    String pkg = owner.substring(0, Math.max(owner.lastIndexOf('.'), 0));
+    if (!pkg.equals("java.util") && !pkg.equals("java.util.concurrent")) return false;
+    String name = owner.substring(owner.lastIndexOf('.') + 1);
+    return name.equals("Collection") || name.endsWith("List") || name.endsWith("Set") || name.endsWith("Map")
+        || name.endsWith("Queue") || name.endsWith("Deque") || name.equals("Vector") || name.equals("Stack")
+        || name.equals("Hashtable");
   }
 
   /** The primitive type boxed at {@code s}: from its details, else from the box type. */

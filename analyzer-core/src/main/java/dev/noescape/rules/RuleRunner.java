@@ -54,7 +54,8 @@ public final class RuleRunner {
 
   /**
    * The findings of the enabled rules in one method, sorted with {@link Finding#ORDER}; one per
-   * variable-arity call: the boxes its array holds are part of its finding ({@link VarargsBoxes}).
+   * variable-arity call: the boxes its array holds are part of its finding ({@link VarargsBoxes}); one
+   * per value boxed more than once in an iteration ({@link RepeatedBoxes}).
    */
   public static List<Finding> run(MethodResult result, RuleContext context, Set<RuleId> enabled) {
     List<Finding> out = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class RuleRunner {
       if (enabled.contains(rule.id())) out.addAll(rule.check(result, context));
     }
     out = VarargsBoxes.oneFindingPerCall(result.method(), out);
+    out = RepeatedBoxes.oneFindingPerValue(result.method(), out);
     out.sort(Finding.ORDER);
     return out;
   }

@@ -79,11 +79,11 @@ class ProfileReportTest {
   }
 
   @Test
-  void withoutARecordingTheTextIsInFileOrderWithoutMeasurements() {
+  void withoutARecordingTheTextIsHottestFirstWithoutMeasurements() {
     assertEquals(List.of(
-        CACHE + ":7:7: new Entry(k, v) escapes to heap [HeapEscape]",
         ORDERS + ":5:7: new ArrayList<>() grows [UnpresizedCollection]",
-        ORDERS + ":9:7: boxing long to Long [BoxingAllocation]"), lines(run(null)));
+        ORDERS + ":9:7: boxing long to Long [BoxingAllocation]",
+        CACHE + ":7:7: new Entry(k, v) escapes to heap [HeapEscape]"), lines(run(null)));
   }
 
   @Test

@@ -9,15 +9,29 @@ import org.junit.jupiter.api.Test;
 
 class TextReportTest {
   @Test
-  void goStyleLinesInDeterministicOrder() {
+  void goStyleLinesHottestFirst() {
+    // hotness 11040, 11030, 11020, 10120, 10050, 40
     assertEquals(
-        CACHE + ":7:15: new Entry(k, v) escapes to heap: stored into Cache.map (line 8) [HeapEscape]\n"
-            + ORDERS + ":5:22: " + UNPRESIZED.message() + " [UnpresizedCollection]\n"
-            + ORDERS + ":9:7: " + BOXING.message() + " [BoxingAllocation]\n"
+        ORDERS + ":5:22: " + UNPRESIZED.message() + " [UnpresizedCollection]\n"
             + ORDERS + ":10:21: " + LAMBDA.message() + " [CapturingLambda]\n"
+            + ORDERS + ":9:7: " + BOXING.message() + " [BoxingAllocation]\n"
+            + UTIL + ":30:12: " + CONTRACT.message() + " [AllocationContract]\n"
             + UTIL + ":14: " + CONCAT.message() + " [StringConcatInLoop]\n"
-            + UTIL + ":30:12: " + CONTRACT.message() + " [AllocationContract]\n",
+            + CACHE + ":7:15: new Entry(k, v) escapes to heap: stored into Cache.map (line 8) [HeapEscape]\n",
         TextReport.findings(shuffled(sampleRun(), 7), false));
+  }
+
+  @Test
+  void equallyHotFindingsKeepFileAndLineOrder() {
+    ReportRun run = new ReportRun("1", ReportFixtures.many(40), List.of());
+    List<ReportedFinding> order = TextReport.order(run);
+    for (int i = 1; i < order.size(); i++) {
+      var a = order.get(i - 1).finding();
+      var b = order.get(i).finding();
+      assertTrue(a.hotness() > b.hotness()
+          || a.hotness() == b.hotness() && dev.noescape.finding.Finding.ORDER.compare(a, b) <= 0, a + " before " + b);
+    }
+    assertEquals(order, TextReport.order(shuffled(run, 5)));
   }
 
   @Test

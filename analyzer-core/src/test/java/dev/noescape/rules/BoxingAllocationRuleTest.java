@@ -41,7 +41,7 @@ class BoxingAllocationRuleTest {
   @Test
   void nonConstantIntInLoopIsReported() {
     List<Finding> fs = rule.check(inLoop("java.lang.Integer", "int", null), Fx.defaults());
-    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14): "
+    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: "
         + "keep the value primitive (int)"), Fx.messages(fs));
     Finding f = fs.get(0);
     assertEquals(RuleId.BOXING_ALLOCATION, f.rule());
@@ -79,7 +79,7 @@ class BoxingAllocationRuleTest {
 
   @Test
   void doubleAlwaysAllocatesAndAConstantIsBoxedOnce() {
-    assertEquals(List.of("boxing double to Double allocates on every iteration of the loop (line 14): "
+    assertEquals(List.of("boxing double to Double allocates on every iteration of the loop (line 14) for every value (Double has no cache): "
         + "box the constant once, into a static final Double"),
         Fx.messages(rule.check(inLoop("java.lang.Double", "double", 0L), Fx.defaults())));
   }
@@ -98,9 +98,10 @@ class BoxingAllocationRuleTest {
 
   @Test
   void aBoxAnObjectParameterTakesIsRequired() {
-    String head = "boxing int to Integer allocates on every iteration of the loop (line 14): ";
+    String head = "boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: ";
     assertEquals(List.of(head + "List.add takes an object, so the box is required: "
-        + "box it once before the loop if the value is the same on every iteration"),
+        + "box it once before the loop if the value is the same on every iteration; otherwise only a different structure"
+        + " removes it (a primitive array, or a primitive collection library, which the project does not depend on)"),
         boxUsedBy((b, v) -> Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 15, v), Fx.defaults()));
     // a primitive collection is offered only to a project that has one
     assertEquals(List.of(head + "List.add takes an object, so the box is required: "
@@ -111,7 +112,7 @@ class BoxingAllocationRuleTest {
 
   @Test
   void aBoxReturnedStoredOrPutInAnArrayIsRequired() {
-    String head = "boxing int to Integer allocates on every iteration of the loop (line 14): ";
+    String head = "boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: ";
     String once = ", so the box is required: box it once before the loop if the value is the same on every iteration";
     assertEquals(List.of(head + "the method returns an object" + once), boxUsedBy((b, v) -> b.ret(v, at(15)), Fx.defaults()));
     assertEquals(List.of(head + "field OrderBook.last holds an object" + once),
@@ -124,7 +125,7 @@ class BoxingAllocationRuleTest {
 
   @Test
   void aBoxPassedToAJavaUtilFunctionInterfaceHasAPrimitiveSpecialization() {
-    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14): "
+    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: "
         + "Predicate.test takes an object: a primitive IntPredicate takes the int without a box"),
         boxUsedBy((b, v) -> Fx.call(b, b.temp("java.util.function.Predicate"), "java.util.function.Predicate", "test", 15, v),
             Fx.defaults()));
@@ -132,7 +133,7 @@ class BoxingAllocationRuleTest {
 
   @Test
   void aBoxKeptInALocalOfTheBoxTypeCanStayPrimitiveOneOfAWiderTypeCannot() {
-    String head = "boxing int to Integer allocates on every iteration of the loop (line 14): ";
+    String head = "boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: ";
     assertEquals(List.of(head + "keep the value primitive (int)"), boxUsedBy((b, v) -> {
       Var local = b.local("count", "java.lang.Integer");
       b.copy(local, v, at(15));
@@ -160,7 +161,7 @@ class BoxingAllocationRuleTest {
 
   @Test
   void hotMethodIsReported() {
-    assertEquals(List.of("boxing long to Long allocates in hot method OrderBook.add: "
+    assertEquals(List.of("boxing long to Long allocates in hot method OrderBook.add when the value is outside -128..127: "
         + "keep the value primitive (long)"),
         Fx.messages(rule.check(outsideLoop(true, null), Fx.defaults())));
   }
@@ -175,7 +176,7 @@ class BoxingAllocationRuleTest {
 
   @Test
   void reportOutsideLoopsReportsEverywhere() {
-    assertEquals(List.of("boxing long to Long allocates on every evaluation: "
+    assertEquals(List.of("boxing long to Long allocates on every evaluation when the value is outside -128..127: "
         + "keep the value primitive (long)"),
         Fx.messages(rule.check(outsideLoop(false, null), Fx.ctx(21, false, true, 1))));
   }
@@ -186,7 +187,62 @@ class BoxingAllocationRuleTest {
         .synthetic(true).baseLoopDepth(1);
     box(b, "java.lang.Integer", "int", null, 20);
     List<Finding> fs = rule.check(Fx.Results.of(b.build()).build(), Fx.defaults());
-    assertEquals(List.of("boxing int to Integer allocates on every iteration of the enclosing loop: "
+    assertEquals(List.of("boxing int to Integer allocates on every iteration of the enclosing loop when the value is outside -128..127: "
         + "keep the value primitive (int)"), Fx.messages(fs));
+  }
+
+  @Test
+  void theMessageSaysWhenTheBoxAllocates() {
+    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14) (the constant 1000 is outside"
+        + " -128..127): box the constant once, into a static final Integer"),
+        Fx.messages(rule.check(inLoop("java.lang.Integer", "int", 1000L), Fx.defaults())));
+    assertEquals(List.of("boxing char to Character allocates on every iteration of the loop (line 14) for characters above 127"
+        + " (non-ASCII): keep the value primitive (char)"),
+        Fx.messages(rule.check(inLoop("java.lang.Character", "char", null), Fx.defaults())));
+    MethodIRBuilder b = Fx.method("add");
+    b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("200"), null);
+    b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(15),
+        new AllocSite.Boxing("int", null, new dev.noescape.ir.Boxes.Range(0, 199)));
+    b.endLoop();
+    assertEquals(List.of("boxing int to Integer (values 0..199) allocates on every iteration of the loop (line 14) for its values"
+        + " outside -128..127: keep the value primitive (int)"),
+        Fx.messages(rule.check(Fx.Results.of(b.build()).build(), Fx.defaults())));
+  }
+
+  /** {@code for (…) { map.get(<value>); <between>; map.remove(<value>); }} with two boxes of {@code value}. */
+  private List<Finding> boxedTwice(dev.noescape.ir.Boxes.Value first, dev.noescape.ir.Boxes.Value second, String betweenOwner) {
+    MethodIRBuilder b = Fx.method("drain");
+    b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
+    Var map = b.temp("java.util.Map");
+    Var k1 = b.temp("java.lang.Integer");
+    b.alloc(k1, SiteKind.BOXING, "java.lang.Integer", at(15), new AllocSite.Boxing("int", null, null, first));
+    Fx.call(b, map, "java.util.Map", "get", 15, k1);
+    if (betweenOwner != null) Fx.call(b, b.temp(betweenOwner), betweenOwner, "touch", 16);
+    Var k2 = b.temp("java.lang.Integer");
+    b.alloc(k2, SiteKind.BOXING, "java.lang.Integer", at(17), new AllocSite.Boxing("int", null, null, second));
+    Fx.call(b, map, "java.util.Map", "remove", 17, k2);
+    b.endLoop();
+    return RuleRunner.run(Fx.Results.of(b.build()).build(), Fx.defaults(), Set.of(RuleId.BOXING_ALLOCATION));
+  }
+
+  @Test
+  void aValueBoxedTwiceInOneIterationIsOneFindingAtTheFirstBox() {
+    var i = new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, "i", "i:3");
+    List<Finding> fs = boxedTwice(i, i, null);
+    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14) when i is outside -128..127,"
+        + " and i is boxed again on line 17: box it once (Integer key = i;) and reuse the box for Map.get and Map.remove"),
+        Fx.messages(fs));
+    assertEquals(15, fs.get(0).pos().line());
+    // a write between (another version): two values, two findings
+    assertEquals(2, boxedTwice(i, new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, "i", "i:9"), null).size());
+  }
+
+  @Test
+  void aFieldReadAgainAfterACallIntoTheProgramIsAnotherValue() {
+    var index = new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.FIELD, "op.index", "index:-1/op:2");
+    assertEquals(1, boxedTwice(index, index, "java.util.ArrayList").size(), "the JDK does not write the program's fields");
+    assertEquals(2, boxedTwice(index, index, "com.acme.Renumber").size(), "program code may write op.index");
+    var local = new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, "i", "i:3");
+    assertEquals(1, boxedTwice(local, local, "com.acme.Renumber").size(), "no call writes a local");
   }
 }

@@ -45,7 +45,7 @@ class ColdPathRulesTest {
     assertEquals(1, fs.size());
     Finding f = fs.get(0);
     assertEquals(Severity.INFO, f.severity());
-    assertEquals("boxing int to Integer allocates on every iteration of the loop (line 14): keep the value primitive "
+    assertEquals("boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: keep the value primitive "
         + "(int) (not a warning: on an error path)", f.message());
     assertNull(f.fix());
   }

@@ -26,8 +26,32 @@ class HotnessTest {
     assertEquals((20 + 2 + 30 + 40) * 100 + 60, Hotness.rank(2, true, true, SiteKind.NEW_ARRAY));
   }
 
+  /** A box that always allocates (a {@code Double}): the kind's full weight. */
   private static AllocSite box(MethodIRBuilder b, int line) {
-    return b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(line), new AllocSite.Boxing("int", null));
+    return box(b, line, "java.lang.Double", "double", null);
+  }
+
+  private static AllocSite box(MethodIRBuilder b, int line, String type, String primitive, dev.noescape.ir.Boxes.Range range) {
+    return b.alloc(b.temp(type), SiteKind.BOXING, type, at(line), new AllocSite.Boxing(primitive, null, range));
+  }
+
+  @Test
+  void boxesThatMayHitTheirCacheRankBelowBoxesThatAlwaysAllocate() {
+    MethodIRBuilder b = Fx.method("m");
+    AllocSite integerOutside = box(b, 2, "java.lang.Integer", "int", null);
+    b.beginLoop(LoopKind.FOR, at(3), SymbolicExpr.of("n"), null);
+    AllocSite dbl = box(b, 4, "java.lang.Double", "double", null);
+    AllocSite integer = box(b, 5, "java.lang.Integer", "int", null);
+    AllocSite character = box(b, 6, "java.lang.Character", "char", null);
+    AllocSite ranged = box(b, 7, "java.lang.Integer", "int", new dev.noescape.ir.Boxes.Range(0, 199));
+    b.endLoop();
+    MethodIR ir = b.build();
+    int main = (10 + 2 + 2 + 40) * 100;
+    assertEquals(main + 20, Hotness.of(ir, dbl));
+    assertEquals(main + 15, Hotness.of(ir, integer), "may be inside the cache: a lighter weight, the same heat");
+    assertEquals(main - 5 * 100 + 15, Hotness.of(ir, character), "only non-ASCII characters allocate: half a loop level less");
+    assertEquals(main - 5 * 100 + 15, Hotness.of(ir, ranged), "a proven range partly inside the cache");
+    assertTrue(Hotness.of(ir, character) > Hotness.of(ir, integerOutside), "a loop still counts for more");
   }
 
   @Test

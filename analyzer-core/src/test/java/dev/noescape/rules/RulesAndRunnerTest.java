@@ -101,17 +101,17 @@ class RulesAndRunnerTest {
     List<String> lines = first.stream().map(Finding::toTextLine).toList();
     assertEquals(List.of(
         "src/A.java:12:10: new StringBuilder() escapes to heap: returned (line 14) — the caller keeps it [HeapEscape]",
-        "src/A.java:12:30: boxing int to Integer allocates on every iteration of the loop (line 11): keep the value "
+        "src/A.java:12:30: boxing int to Integer allocates on every iteration of the loop (line 11) when the value is outside -128..127: keep the value "
             + "primitive (int) [BoxingAllocation]",
         "src/A.java:12:30: boxing int to Integer escapes to heap: passed to Sink.take (line 12) — code the analysis "
             + "cannot see is assumed to keep it [HeapEscape]",
         "src/A.java:42:10: new StringBuilder() escapes to heap: returned (line 44) — the caller keeps it [HeapEscape]",
-        "src/A.java:42:30: boxing int to Integer allocates on every iteration of the loop (line 41): keep the value "
+        "src/A.java:42:30: boxing int to Integer allocates on every iteration of the loop (line 41) when the value is outside -128..127: keep the value "
             + "primitive (int) [BoxingAllocation]",
         "src/A.java:42:30: boxing int to Integer escapes to heap: passed to Sink.take (line 42) — code the analysis "
             + "cannot see is assumed to keep it [HeapEscape]",
         "src/B.java:7:10: new StringBuilder() escapes to heap: returned (line 9) — the caller keeps it [HeapEscape]",
-        "src/B.java:7:30: boxing int to Integer allocates on every iteration of the loop (line 6): keep the value "
+        "src/B.java:7:30: boxing int to Integer allocates on every iteration of the loop (line 6) when the value is outside -128..127: keep the value "
             + "primitive (int) [BoxingAllocation]",
         "src/B.java:7:30: boxing int to Integer escapes to heap: passed to Sink.take (line 7) — code the analysis "
             + "cannot see is assumed to keep it [HeapEscape]"), lines);

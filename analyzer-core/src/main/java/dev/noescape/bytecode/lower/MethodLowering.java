@@ -621,6 +621,58 @@ public final class MethodLowering {
     return r;
   }
 
+  /**
+   * Which value {@code valueOf(v)} at statement {@code at} boxes, when a box could be reused for it
+   * ({@link Boxes.Value}): a constant, a named local, or a field read (of {@code this}, a named
+   * local's object, or a class) that a stack temporary holds. The version is the index of the last
+   * statement before that writes the local (for a field read: the last store to the field, and the
+   * last write of the receiver's local, before the read), in the body's statement order, which is
+   * javac's code order.
+   */
+  private Boxes.Value boxedValue(Immediate v, int at) {
+    for (int k = 0; k < 4 && v instanceof Local l && !Locals.named(l) && locals.def(l) instanceof Immediate d; k++) v = d;
+    if (v instanceof sootup.core.jimple.common.constant.NumericConstant c) {
+      String text = locals.text(v, 0);
+      return text == null ? null : new Boxes.Value(Boxes.Value.Kind.CONSTANT, text, c.toString());
+    }
+    if (!(v instanceof Local l)) return null;
+    if (Locals.named(l)) return new Boxes.Value(Boxes.Value.Kind.LOCAL, locals.name(l), l.getName() + ":" + lastWrite(l, at));
+    Stmt def = locals.defStmt(l);
+    String text = locals.text(l, 0);
+    if (!(def instanceof JAssignStmt a) || text == null) return null;
+    int read = stmtIndex(def);
+    if (a.getRightOp() instanceof JStaticFieldRef f) {
+      return new Boxes.Value(Boxes.Value.Kind.FIELD, text, f.getFieldSignature() + ":" + lastStore(f.getFieldSignature(), read));
+    }
+    if (a.getRightOp() instanceof JInstanceFieldRef f && Locals.named(f.getBase())) {
+      return new Boxes.Value(Boxes.Value.Kind.FIELD, text, f.getFieldSignature() + ":" + lastStore(f.getFieldSignature(), read)
+          + "/" + f.getBase().getName() + ":" + lastWrite(f.getBase(), read));
+    }
+    return null;
+  }
+
+  /** The index of the last statement before {@code at} that assigns {@code l}, or -1. */
+  private int lastWrite(Local l, int at) {
+    for (int j = at - 1; j >= 0; j--) if (stmts.get(j) instanceof JAssignStmt a && l.equals(a.getLeftOp())) return j;
+    return -1;
+  }
+
+  /** The index of the last statement before {@code at} that stores into field {@code f}, or -1. */
+  private int lastStore(sootup.core.signatures.FieldSignature f, int at) {
+    for (int j = at - 1; j >= 0; j--) {
+      if (stmts.get(j) instanceof JAssignStmt a && a.getLeftOp() instanceof sootup.core.jimple.common.ref.JFieldRef r
+          && f.equals(r.getFieldSignature())) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private int stmtIndex(Stmt s) {
+    for (int j = 0; j < stmts.size(); j++) if (stmts.get(j) == s) return j;
+    return -1;
+  }
+
   /** Runs once on every path through one iteration of its innermost loop (see the class comment). */
   private boolean oncePerIteration(int i) {
     LoopForest.NLoop l = forest.innermost[i];
@@ -931,7 +983,8 @@ public final class MethodLowering {
     if (Boxes.isValueOf(owner, sig.getName(), paramTypes(sig), ie instanceof JStaticInvokeExpr)) {
       if (result == null) result = b.temp(owner);
       b.alloc(result, SiteKind.BOXING, owner, at,
-          new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0)), indexRange(args.get(0))));
+          new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0)), indexRange(args.get(0)),
+              boxedValue(args.get(0), i)));
       return;
     }
     MethodRef ref = calleeRef(ie);

@@ -469,6 +469,7 @@ final class BodyLowering {
       env.put(sym, var);
     }
     locals.put(sym, new LocalInfo(loopCount));
+    writes.merge(sym, 1, Integer::sum); // a declaration in a loop is a new variable each iteration
     if (v.init != null) {
       Var val = value(v.init, sym.type);
       b.copy(var, val, pos(v));
@@ -550,7 +551,10 @@ final class BodyLowering {
       loopVar = b.local(var.name.toString(), u.descriptors.typeName(var.sym.type));
       env.put(var.sym, loopVar);
     }
-    if (var.sym != null) locals.put(var.sym, new LocalInfo(loopCount));
+    if (var.sym != null) {
+      locals.put(var.sym, new LocalInfo(loopCount));
+      writes.merge(var.sym, 1, Integer::sum);
+    }
     if (array) {
       Type elem = types.elemtype(exprType);
       if (Descriptors.isReference(elem)) {
@@ -782,9 +786,56 @@ final class BodyLowering {
   private Var boxSite(JCTree at, JCExpression value, String primName, String boxName, Long constant, TreePath sitePath) {
     Var t = b.temp(boxName);
     Boxes.Range range = value != null && TreeInfo.skipParens(value) instanceof JCIdent id ? indexRanges.get(id.sym) : null;
-    AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at), new AllocSite.Boxing(primName, constant, range));
+    AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at),
+        new AllocSite.Boxing(primName, constant, range, value == null ? null : boxedValue(value)));
     sitePaths.put(site.id(), sitePath);
     return t;
+  }
+
+  /**
+   * How often each variable (local or field) has been written so far in program order, and a number
+   * per variable: the two make {@link Boxes.Value#version()}, so two boxes of one variable with no
+   * write between them carry equal values.
+   */
+  private final Map<Symbol, Integer> writes = new HashMap<>();
+  private final Map<Symbol, Integer> variableIds = new HashMap<>();
+
+  /** Notes a write to the variable {@code lhs} names (a local, a field, {@code a.f}); array elements are not variables. */
+  private void wrote(JCExpression lhs) {
+    Symbol s = TreeInfo.symbol(TreeInfo.skipParens(lhs));
+    if (s instanceof VarSymbol v) writes.merge(v, 1, Integer::sum);
+  }
+
+  private String version(Symbol v) {
+    return variableIds.computeIfAbsent(v, k -> variableIds.size()) + ":" + writes.getOrDefault(v, 0);
+  }
+
+  /**
+   * Which value {@code e} is, when it is one a box can be reused for ({@link Boxes.Value}): a
+   * compile-time constant, a local or parameter, or a field read of {@code this}, of a class, or of
+   * a local's object; else null (a call, an array element, arithmetic: a new value each time).
+   */
+  private Boxes.Value boxedValue(JCExpression e) {
+    e = TreeInfo.skipParens(e);
+    if (e.type != null && e.type.constValue() != null) {
+      return new Boxes.Value(Boxes.Value.Kind.CONSTANT, u.positions.text(e), e.type.constValue() + ":" + e.type.getTag());
+    }
+    Symbol s = TreeInfo.symbol(e);
+    if (!(s instanceof VarSymbol v)) return null;
+    String text = u.positions.text(e);
+    if (text == null) text = v.name.toString();
+    if (Captures.isLocal(v)) return e instanceof JCIdent ? new Boxes.Value(Boxes.Value.Kind.LOCAL, text, version(v)) : null;
+    if (e instanceof JCIdent) return new Boxes.Value(Boxes.Value.Kind.FIELD, text, version(v));
+    if (!(e instanceof JCFieldAccess fa)) return null;
+    JCExpression sel = TreeInfo.skipParens(fa.selected);
+    Symbol base = TreeInfo.symbol(sel);
+    if (v.isStatic() || (sel instanceof JCIdent id && id.name.toString().equals("this"))) {
+      return new Boxes.Value(Boxes.Value.Kind.FIELD, text, version(v));
+    }
+    if (sel instanceof JCIdent && Captures.isLocal(base)) {
+      return new Boxes.Value(Boxes.Value.Kind.FIELD, text, version(v) + "/" + version(base));
+    }
+    return null;
   }
 
   private Var ident(JCIdent id) {
@@ -1429,6 +1480,7 @@ final class BodyLowering {
       accumulator = accumulator(a.lhs);
     }
     Var v = value(a.rhs, a.lhs.type);
+    wrote(a.lhs);
     write(lv, v, pos(a));
     if (lv.local() != null && isNullLiteral(a.rhs)) b.nullAssignment(lv.local(), pos(a));
     return v;
@@ -1448,6 +1500,7 @@ final class BodyLowering {
       return s;
     }
     expr(a.rhs);
+    wrote(a.lhs);
     return rebox(a, lv, lt); // Integer count; count += 1: unbox, add, box
   }
 
@@ -1468,6 +1521,7 @@ final class BodyLowering {
     switch (un.getTag()) {
       case PREINC, PREDEC, POSTINC, POSTDEC -> {
         LValue lv = lvalue(un.arg);
+        wrote(un.arg);
         return rebox(un, lv, un.arg.type); // Integer count; count++: unbox, increment, box
       }
       default -> {

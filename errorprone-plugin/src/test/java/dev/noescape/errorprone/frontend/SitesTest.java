@@ -101,10 +101,13 @@ class SitesTest {
         "java.lang.Integer"), boxes.stream().map(AllocSite::type).toList());
     assertEquals(List.of(7, 8, 9, 10, 11, 12, 13, 14, 15, 18), boxes.stream().map(s -> s.pos().line()).toList());
     AllocSite cached = boxes.get(8);
-    assertEquals(new AllocSite.Boxing("int", 5L), cached.details());
+    assertEquals(new AllocSite.Boxing("int", 5L, null,
+        new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.CONSTANT, "5", "5:INT")), cached.details());
     assertEquals("Integer.valueOf(5)", l.result.siteTrees().get(new FrontEndResult.SiteKey(m.ref().key(), cached.id()))
         .getLeaf().toString());
-    assertEquals(new AllocSite.Boxing("int", 1L), boxes.get(9).details(), "the argument 1 of merge is boxed");
+    assertEquals(new AllocSite.Boxing("int", 1L, null,
+        new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.CONSTANT, "1", "1:INT")), boxes.get(9).details(),
+        "the argument 1 of merge is boxed");
     assertEquals(0, sites(m, SiteKind.METHOD_REF).size(), "Integer::sum is not a site");
     // count++ stores the new box back into the field
     assertTrue(m.stmts().stream().anyMatch(s -> s instanceof Stmt.Store st && st.field().name().equals("count")

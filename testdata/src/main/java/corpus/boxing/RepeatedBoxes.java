@@ -1,0 +1,145 @@
+package corpus.boxing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+
+/**
+ * What a reported box says about when it allocates, one finding per value boxed more than once in
+ * an iteration, and the advice that fits where the box goes (docs/design.md, "Boxing").
+ */
+public class RepeatedBoxes {
+  static final class Op {
+    int index;
+    String text;
+  }
+
+  private final Map<Integer, String> pending = new HashMap<>();
+  private final Map<Integer, Op> ops = new HashMap<>();
+  private final Map<Character, Integer> counts = new HashMap<>();
+  private final Map<String, Double> weights = new HashMap<>();
+  private final List<Long> stamps = new java.util.ArrayList<>();
+
+  /** {@code get(i)} then {@code remove(i)}: one finding at the first box, naming the second. */
+  String drain(int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      String s = pending.get(i); // expect: BoxingAllocation(i is boxed again on line)
+      if (s != null) {
+        sb.append(s);
+        pending.remove(i); // ok: BoxingAllocation -- the same i as the line above: part of its finding
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A field of a local's object, read twice with only JDK calls between: one finding. */
+  void index(List<Op> batch) {
+    for (Op op : batch) {
+      if (ops.containsKey(op.index)) { // expect: BoxingAllocation(box it once)
+        continue;
+      }
+      ops.put(op.index, op); // ok: BoxingAllocation -- op.index again, no write between: part of the line above
+    }
+  }
+
+  /** Exclusive branches: one box of i runs per iteration, nothing to reuse: two findings. */
+  void either(int n, boolean[] drop) {
+    for (int i = 0; i < n; i++) {
+      if (drop[i]) {
+        pending.remove(i); // expect: BoxingAllocation -- only one of the two boxes runs per iteration
+      } else {
+        pending.put(i, "kept"); // expect: BoxingAllocation
+      }
+    }
+  }
+
+  /** A write between the two boxes: two values, two findings. */
+  void shifted(int n) {
+    for (int i = 0; i < n; i++) {
+      String s = pending.get(i); // expect: BoxingAllocation(when i is outside -128..127)
+      i++;
+      pending.put(i, s); // expect: BoxingAllocation -- i was incremented since the box above: another value
+    }
+  }
+
+  /** A call into the program between two reads of a field: it may write the field, so two findings. */
+  void relabel(List<Op> batch) {
+    for (Op op : batch) {
+      String s = pending.get(op.index); // expect: BoxingAllocation(when op.index is outside)
+      renumber(op);
+      pending.put(op.index, s); // expect: BoxingAllocation -- renumber may have changed op.index
+    }
+  }
+
+  private static void renumber(Op op) {
+    op.index = op.index * 2;
+  }
+
+  /** A character: allocates only above 127. */
+  void tally(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      Integer n = counts.get(c); // expect: BoxingAllocation(non-ASCII)
+      counts.put(c, n == null ? 1 : n + 1); // expect: BoxingAllocation -- the conditional's int; c again is part of the line above's finding
+    }
+  }
+
+  /** A double has no cache: every box allocates. */
+  void weigh(List<String> names, double w) {
+    for (String name : names) {
+      weights.put(name, w); // expect: BoxingAllocation(for every value)
+    }
+  }
+
+  /** A constant boxed on every iteration: one box in a static final serves them all. */
+  void unknown(List<String> names) {
+    for (String name : names) {
+      weights.put(name, Double.NaN); // expect: BoxingAllocation(into a static final Double)
+    }
+  }
+
+  /** A long: allocates outside the cache, as a timestamp always is. */
+  void stamp(int n) {
+    for (int i = 0; i < n; i++) {
+      stamps.add(System.nanoTime()); // expect: BoxingAllocation(when the value is outside -128..127)
+    }
+  }
+
+  /** A predicate the method makes itself: its primitive specialization is the fix. */
+  int countOwn(int[] values, Set<Integer> wanted) {
+    Predicate<Integer> keep = wanted::contains; // ok: CapturingLambda -- outside any loop
+    int n = 0;
+    for (int v : values) {
+      if (keep.test(v)) { // expect: BoxingAllocation(IntPredicate)
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A predicate the caller passes: its type is the method's signature, so the box is only said to be required. */
+  public int countGiven(int[] values, Predicate<Integer> keep) {
+    int n = 0;
+    for (int v : values) {
+      if (keep.test(v)) { // expect: BoxingAllocation(so the box is required)
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Already the fix: no box. */
+  int countPrimitive(int[] values, IntPredicate keep) {
+    int n = 0;
+    for (int v : values) {
+      if (keep.test(v)) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
