@@ -136,6 +136,23 @@ public class NeverReturns {
       out.add(v + 1); // expect: BoxingAllocation
     }
   }
+
+  /**
+   * Never returns, in the body this program has. A subclass elsewhere could override it; one that
+   * returned would break its contract, so the call counts as failing (at worst a missed warning).
+   */
+  protected void reportBad(String message) {
+    throw new IllegalStateException(message);
+  }
+
+  void overridable(int[] values) {
+    for (int v : values) {
+      if (v < 0) {
+        reportBad(String.format("bad value %d", v)); // ok: VarargsAllocation, BoxingAllocation -- reportBad's body never returns, overridable or not
+      }
+      out.add(v); // expect: BoxingAllocation
+    }
+  }
 }
 
 /** Failures raised for a whole package, from a class of their own. */

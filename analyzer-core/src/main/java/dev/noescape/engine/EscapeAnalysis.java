@@ -17,9 +17,11 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -158,6 +160,7 @@ public final class EscapeAnalysis {
         if (cut == null) neverReturnsFixpoint(scc);
         failurePaths(scc);
       }
+      overridableFailures();
       if (!late.isEmpty()) {
         late.sort(Comparator.comparing(MethodRef::key));
         hits.add(new BudgetHit(DEADLINE, late, false));
@@ -355,15 +358,80 @@ public final class EscapeAnalysis {
 
     /**
      * Whether call statement {@code i} of {@code ir} never returns normally: every target the
-     * engine's dispatch leaves ({@link CallTargets}, joined by {@link MethodSummary#join}) never
-     * does; an unknown or overridable target may return.
+     * engine's dispatch leaves ({@link CallTargets}) never does. Unlike escape, an overridable target
+     * counts by the body the program has: code outside the program that overrides a failing method
+     * ({@code DeserializationContext.reportBadDefinition}) to return would break its contract, and
+     * being wrong here only costs a missed warning (code before the call is taken for cold), never
+     * a false one. Unknown and megamorphic targets may return.
      */
     private java.util.function.IntPredicate neverReturningCalls(MethodIR ir) {
       return i -> {
         if (!(ir.stmts().get(i) instanceof Stmt.Call c)) return false;
-        MethodSummary s = resolver.resolve(ir, c).summary();
-        return s != null && s.neverReturns();
+        List<CallTargets.Target> targets = resolver.targets(ir, c);
+        if (targets.isEmpty()) return false;
+        for (CallTargets.Target t : targets) {
+          if (!neverReturns(t)) return false;
+        }
+        return true;
       };
+    }
+
+    private boolean neverReturns(CallTargets.Target t) {
+      if (t.program() >= 0) return current[t.program()] != null && current[t.program()].summary().neverReturns();
+      return t.summary() != null && t.summary().neverReturns();
+    }
+
+    /**
+     * Never-returns facts that reach a caller through an overridable call. The call graph has edges
+     * only to targets dispatch leaves for certain, so an overridable callee is not summarized before
+     * its callers, and {@link #neverReturningCalls} took it for "may return" then. Once every
+     * component is done, the methods calling a never-returning method by name are evaluated again
+     * until nothing changes (each round can only add facts: a least fixpoint again), and the failure
+     * sites of every method evaluated are derived again. Only calls whose name and parameters match a
+     * never-returning method are looked at, so a program with none pays one scan.
+     */
+    private void overridableFailures() {
+      int n = methods.size();
+      BitSet evaluated = new BitSet();
+      boolean changed = true;
+      while (changed) {
+        changed = false;
+        Set<String> names = new HashSet<>();
+        Set<String> failing = new HashSet<>();
+        for (int m = 0; m < n; m++) {
+          if (current[m] != null && current[m].summary().neverReturns()) {
+            names.add(methods.get(m).ref().name());
+            failing.add(subsignature(methods.get(m).ref()));
+          }
+        }
+        if (failing.isEmpty()) return;
+        for (int m = 0; m < n; m++) {
+          MethodIR ir = methods.get(m);
+          if (results[m] == null || !ir.flow().decidable() || !callsAny(ir, names, failing)) continue;
+          evaluated.set(m);
+          if (current[m].summary().isUnknown() || current[m].summary().neverReturns()) continue;
+          if (ThrowFlow.neverReturns(ir.flow(), ir.flow().throwing(neverReturningCalls(ir)))) {
+            current[m] = new Calls.Computed(current[m].summary().withNeverReturns(true), current[m].extra());
+            changed = true;
+          }
+        }
+      }
+      for (int m = evaluated.nextSetBit(0); m >= 0; m = evaluated.nextSetBit(m + 1)) failurePaths(new int[] {m});
+    }
+
+    private static boolean callsAny(MethodIR ir, Set<String> names, Set<String> subsignatures) {
+      for (Stmt st : ir.stmts()) {
+        if (st instanceof Stmt.Call c && names.contains(c.callee().name())
+            && subsignatures.contains(subsignature(c.callee()))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** What an override shares with the method it overrides: name and parameter types. */
+    private static String subsignature(MethodRef r) {
+      return r.name() + r.paramTypes();
     }
   }
 
