@@ -174,6 +174,14 @@ public final class BackEnd {
     }
   }
 
+  /**
+   * The C2 model's predictions for {@code result}; the allocations inside callees only at
+   * verbosity 2, the one level whose reports list them (they double a large JSON report).
+   */
+  private static SitePredictions predict(Input in, AnalysisResult result) {
+    return C2Model.predict(result, in.context().jitTarget(), in.code(), in.context().verbosity() >= 2);
+  }
+
   /** Runs the engine, then the rules. Throws on a fault unless the input is isolated. */
   public static Output run(Input in) {
     List<Failure> failures = new ArrayList<>();
@@ -182,13 +190,13 @@ public final class BackEnd {
     SitePredictions predictions = SitePredictions.NONE;
     if (!in.isolated()) {
       result = engine(in, in.program());
-      predictions = C2Model.predict(result, in.context().jitTarget(), in.code(), in.context().verbosity() >= 2);
+      predictions = predict(in, result);
       findings = rules(in, result, in.rules(), predictions);
     } else {
       result = isolatedEngine(in, failures);
       if (result != null) {
         try {
-          predictions = C2Model.predict(result, in.context().jitTarget(), in.code(), in.context().verbosity() >= 2);
+          predictions = predict(in, result);
         } catch (Throwable t) {
           // the rules still run, without predictions (NotScalarReplaced then reports nothing)
           rethrowIfFatal(t);
