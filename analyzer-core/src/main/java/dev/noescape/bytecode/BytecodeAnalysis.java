@@ -255,6 +255,9 @@ public final class BytecodeAnalysis {
       (lowering.isAnonymousClass(c) ? anonymous : queue).add(c);
     }
     Set<String> summarized = new HashSet<>();
+    // classes whose code is not all in the program: nothing in their nest or package is known to
+    // have every caller in view (Program.partialClasses)
+    Set<String> partial = new HashSet<>(lowering.failedClasses);
     ProgramLowering.Counter counter = new ProgramLowering.Counter();
     // referenced classes in neither the inputs nor the class path, with a class referring to each
     java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
@@ -281,6 +284,7 @@ public final class BytecodeAnalysis {
       int before = lowering.methods.size();
       boolean ok = lowering.lower(c, counter);
       if (ok && inputNames.contains(c)) analyzed++;
+      if (!ok) partial.add(c);
       progress.update("lowering", ++done, reached.size());
       Set<String> refs = new LinkedHashSet<>(lowering.supertypes(c));
       for (int i = before; i < lowering.methods.size(); i++) References.of(lowering.methods.get(i), refs);
@@ -311,8 +315,14 @@ public final class BytecodeAnalysis {
     // summaries answer for them), so a call closed over the known implementations stays sound.
     Set<String> implemented = new HashSet<>(lowered);
     for (String c : readable) if (!inputNames.contains(c) && shipped.covers(c)) implemented.add(c);
+    // what the loop did not lower: left by the deadline, shipped summaries, class-path classes no
+    // input reaches (a package of a dependency is not whole here, an input's package is)
+    partial.addAll(queue);
+    partial.addAll(anonymous);
+    partial.addAll(summarized);
+    for (String c : readable) if (!reached.contains(c)) partial.add(c);
     Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), implemented),
-        lowering.hierarchy());
+        lowering.hierarchy(), partial, true);
     return new Lowered(program, context, inputNames, lowering, shipped, summarized, inputs.size(), analyzed, problems);
   }
 

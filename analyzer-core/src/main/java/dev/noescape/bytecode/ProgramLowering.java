@@ -55,6 +55,12 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   /** Where each class came from ({@code x.jar!a/B.class}), for problems. */
   private final Map<String, String> where = new HashMap<>();
 
+  /**
+   * How far each class can be named (its InnerClasses entry: anonymous and private nested classes
+   * only in their nest; else public or its package), which bounds who can call its constructors.
+   */
+  private final Map<String, dev.noescape.ir.Visibility> classVisibility = new HashMap<>();
+
   /** Per class, its methods over {@link ClassFiles#MAX_INSTRUCTIONS} (name and parameters → instructions). */
   private final Map<String, Map<String, Integer>> oversized = new HashMap<>();
 
@@ -154,6 +160,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       String sup = c.getSuperclass().map(ClassType::getFullyQualifiedName).orElse(null);
       List<String> ifs = new ArrayList<>();
       for (ClassType i : c.getInterfaces()) ifs.add(i.getFullyQualifiedName());
+      classVisibility.put(e.className(), e.anonymous() || e.privateNested() ? dev.noescape.ir.Visibility.PRIVATE
+          : c.isPublic() ? dev.noescape.ir.Visibility.PUBLIC : dev.noescape.ir.Visibility.PACKAGE);
       hierarchy.add(new Hierarchy.ClassInfo(e.className(), sup, ifs, c.isInterface(), c.isFinal(), c.isPublic(), ms,
           e.anonymous() || e.privateNested() || Hierarchy.ClassInfo.onlyPrivateConstructors(ms)));
       if (e.anonymous()) {
@@ -337,8 +345,12 @@ final class ProgramLowering implements MethodLowering.ClassServices {
       } catch (RuntimeException failed) {
         body = fallbackBody(m, failed);
       }
-      MethodIR ir = MethodLowering.lower(this, cls, sourceFile(cls), m.getSignature(), MethodModifier.isStatic(m.getModifiers()),
-          body, ann, hot, inherit, lambda, calls);
+      Set<MethodModifier> mods = m.getModifiers();
+      MethodIR ir = MethodLowering.lower(this, cls, sourceFile(cls), m.getSignature(), MethodModifier.isStatic(mods),
+          body, ann, hot, inherit, lambda, calls)
+          .withVisibility(dev.noescape.ir.Visibility.of(MethodModifier.isPrivate(mods),
+              !MethodModifier.isPrivate(mods) && !MethodModifier.isPublic(mods) && !MethodModifier.isProtected(mods),
+              m.getName().equals(MethodRef.CONSTRUCTOR), classVisibility.get(cls)));
       if (lambda == null && (MethodModifier.isSynthetic(m.getModifiers()) || isGeneratedMember(c, m, body))) {
         // compiler-made code ($values, $deserializeLambda$, bridges, a record's equals/hashCode/
         // toString, an enum's values/valueOf): analyzed for summaries, but the user wrote none of it,
@@ -346,7 +358,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         String accessed = accessedMember(ir);
         ir = new MethodIR(ir.ref(), accessed != null ? accessed : ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(),
             ir.paramPositions(), ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true,
-            ir.inheritedContract(), ir.accesses(), ir.nullAssignments(), ir.flow());
+            ir.inheritedContract(), ir.accesses(), ir.nullAssignments(), ir.flow(), ir.visibility(), ir.handles());
         generated.add(ir.ref().key());
       } else if (lambda == null && m.getName().equals("<init>") && isEnumClass(c)) {
         // javac prepends (String name, int ordinal) to every enum constructor and passes them to

@@ -44,7 +44,10 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       `assert`; the branch guarded by a logging level check (`if (log.isDebugEnabled())`, `isTraceEnabled`, \
       `isLoggable(Level.FINE)`, … of java.util.logging, System.Logger, SLF4J, Commons Logging, Log4j, Logback, \
       Netty, JBoss Logging, Flogger, or a class of the project named `…Logger` or `…Log`); a static initializer \
-      (static field initializers, `static {}` blocks) and an enum's constructors, which run once per class; in a \
+      (static field initializers, `static {}` blocks) and an enum's constructors, which run once per class, and a \
+      method only they call (private, or package-private with the whole package analyzed: the command line; every \
+      call of it in a static initializer or in another such method, no lambda or method reference to it that may \
+      outlive them); in a \
       loop, `x = …` under `if (x == null)` when `x` outlives the loop and the loop never sets it back to `null` (a \
       lazy initialization: once per call).""";
 

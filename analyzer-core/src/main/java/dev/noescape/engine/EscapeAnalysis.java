@@ -100,11 +100,15 @@ public final class EscapeAnalysis {
 
     final TypeHierarchy hierarchy;
 
+    final Program program;
+    /** Each method's position by key (the last of equal keys, as {@link Program#byKey}). */
+    final Map<String, Integer> index = new HashMap<>();
+
     Run(Program program) {
+      this.program = program;
       methods = program.methods();
       hierarchy = program.hierarchy();
       int n = methods.size();
-      Map<String, Integer> index = new HashMap<>();
       for (int m = 0; m < n; m++) index.put(methods.get(m).ref().key(), m); // last wins, as Program.byKey
       current = new Calls.Computed[n];
       resolver = new Calls.Resolver(library, implementations, index, current, methods, new CallTargets(hierarchy));
@@ -161,6 +165,8 @@ public final class EscapeAnalysis {
         failurePaths(scc);
       }
       overridableFailures();
+      OneTime[] oneTime = OneTimeMethods.of(program, index, results);
+      for (int m = 0; m < n; m++) if (oneTime[m] != null) results[m] = results[m].withOneTime(oneTime[m]);
       if (!late.isEmpty()) {
         late.sort(Comparator.comparing(MethodRef::key));
         hits.add(new BudgetHit(DEADLINE, late, false));

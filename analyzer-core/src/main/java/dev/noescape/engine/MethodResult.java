@@ -27,6 +27,8 @@ import java.util.Set;
  * @param callResults for each call statement (index into {@link MethodIR#stmts()}) whose callee
  *     returns a fresh object, that object's escape state in this method (absent: not fresh, or no
  *     result)
+ * @param oneTime why the method runs only once, during class initialization ({@link
+ *     OneTimeMethods}); null when it may run any number of times
  */
 public record MethodResult(
     MethodIR method,
@@ -35,11 +37,23 @@ public record MethodResult(
     List<List<Reason>> paramChains,
     Map<Integer, Set<Integer>> pointsTo,
     BitSet failureSites,
-    Map<Integer, EscapeState> callResults) {
+    Map<Integer, EscapeState> callResults,
+    OneTime oneTime) {
 
   public MethodResult {
     if (failureSites == null) failureSites = new BitSet();
     if (callResults == null) callResults = Map.of();
+  }
+
+  /** A result of a method that is not known to run only once. */
+  public MethodResult(MethodIR method, List<SiteResult> sites, MethodSummary summary, List<List<Reason>> paramChains,
+      Map<Integer, Set<Integer>> pointsTo, BitSet failureSites, Map<Integer, EscapeState> callResults) {
+    this(method, sites, summary, paramChains, pointsTo, failureSites, callResults, null);
+  }
+
+  /** This result of a method that runs only once ({@link #oneTime}). */
+  MethodResult withOneTime(OneTime why) {
+    return new MethodResult(method, sites, summary, paramChains, pointsTo, failureSites, callResults, why);
   }
 
   /** A result whose sites are cold only as the front end decided and that knows no call results' states. */
@@ -51,12 +65,15 @@ public record MethodResult(
   /**
    * Why site {@code s} runs only rarely or once: the front end's cold path when it has one, else
    * {@link ColdPath#ERROR} when it only runs on the way to a call that never returns normally
-   * ({@link #failureSites}), else {@link ColdPath#NONE}. The rules ask here, never the site's own
+   * ({@link #failureSites}), else {@link ColdPath#ONE_TIME} when the whole method runs only once
+   * ({@link #oneTime}), else {@link ColdPath#NONE}. The rules ask here, never the site's own
    * context alone.
    */
   public ColdPath cold(AllocSite s) {
     ColdPath c = s.ctx().cold();
-    return c.isCold() || !failureSites.get(s.id()) ? c : ColdPath.ERROR;
+    if (c.isCold()) return c;
+    if (failureSites.get(s.id())) return ColdPath.ERROR;
+    return oneTime != null ? ColdPath.ONE_TIME : ColdPath.NONE;
   }
 
   /** The escape state of the fresh object call statement {@code stmtIndex} returns, or null when it returns none. */

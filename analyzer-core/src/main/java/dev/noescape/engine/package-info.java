@@ -178,6 +178,16 @@
  * only turns conservative as their summaries grow, so the fixpoint still ascends. A slot that keeps
  * the callback ({@code escapes}: executors, threads, stream stages) is unaffected.
  *
+ * <h2>Methods that run once</h2>
+ *
+ * <p>After the summaries, {@link dev.noescape.engine.OneTimeMethods} marks the methods only class
+ * initialization calls ({@link dev.noescape.engine.MethodResult#oneTime}): private (or, in a
+ * program of whole packages, package-private) methods whose every call and every lambda or method
+ * reference that may invoke them is in a static initializer or in another such method. It builds
+ * its own caller index rather than reuse the call graph: the call graph leaves out calls a library
+ * summary answers and overridable targets, and a missing caller here would make a method look
+ * one-time when it is not.
+ *
  * <h2>Invariants</h2>
  *
  * <ul>

@@ -63,6 +63,11 @@ public record Finding(
     return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, r);
   }
 
+  /** This finding with another rank ({@link Hotness#inOneTimeMethod}). */
+  public Finding withHotness(int h) {
+    return new Finding(rule, severity, file, pos, message, reasons, h, fix, method, subject, expected, runtime);
+  }
+
   /** The allocation site id within {@link #method()}, or -1 when the subject is not a site. */
   public int siteId() {
     return subject instanceof Subject.Site s ? s.site().id() : -1;

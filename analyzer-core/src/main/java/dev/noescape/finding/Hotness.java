@@ -24,7 +24,8 @@ import dev.noescape.ir.SiteKind;
  * </pre>
  *
  * <p><b>Cold</b>: code that runs off the main path or once, where an allocation costs nothing that
- * matters: the operand of a {@code throw} (40); a static initializer (30); {@code toString},
+ * matters: the operand of a {@code throw} (40); a static initializer and a method that only class
+ * initialization calls (a one-time method: {@link #inOneTimeMethod}) (30); {@code toString},
  * serialization hooks, {@code main} and debugging helpers ({@code dump*}, {@code debug*},
  * {@code print*}), and {@code @Deprecated} members (20); constructors, builders ({@code *Builder}
  * classes) and set-up methods ({@code build*}, {@code init*}, {@code configure*},
@@ -114,11 +115,28 @@ public final class Hotness {
         site.kind());
   }
 
+  /**
+   * The rank {@code rank} of site {@code site} of {@code method} becomes when the method runs only
+   * once (every caller is class initialization: a one-time method, {@code engine.OneTimeMethods}):
+   * its cold term becomes that of a static initializer (30) unless a larger one already counted.
+   * Exact for every rank {@link #of} gives, since the cold term only moves the heat.
+   */
+  public static int inOneTimeMethod(int rank, MethodIR method, AllocSite site) {
+    int before = cold(method, site.ctx().inThrow());
+    int cut = Math.max(before, STATIC_INITIALIZER) - before;
+    int heatPlus40 = rank / 100;
+    if (cut == 0 || heatPlus40 == 0) return rank;
+    return Math.max(heatPlus40 - cut, 0) * 100 + rank % 100;
+  }
+
+  /** The cold term of a static initializer and of a method only class initialization calls. */
+  private static final int STATIC_INITIALIZER = 30;
+
   /** How far off the main path code of {@code method} is, 0..40 (the class comment lists the terms). */
   static int cold(MethodIR method, boolean inThrow) {
     if (inThrow) return 40;
     String name = writtenIn(method.ref().name());
-    if ("<clinit>".equals(name)) return 30;
+    if ("<clinit>".equals(name)) return STATIC_INITIALIZER;
     if (DEBUG_NAMES.contains(name) || name.startsWith("dump") || name.startsWith("debug") || name.startsWith("print")
         || method.annotations().contains("Deprecated")) {
       return 20;

@@ -22,6 +22,11 @@ package dev.noescape.ir;
  *   <li>{@link #CLASS_INIT}: in a static initializer ({@code <clinit>}: static field initializers,
  *       {@code static {}} blocks, an enum's constants), which runs once per class, and an enum's
  *       constructors.
+ *   <li>{@link #ONE_TIME}: in a method that runs only once, during class initialization: every call
+ *       of it is in a static initializer or in another such method, and no code outside the program
+ *       can call it. That needs the whole program's calls, so the engine decides it
+ *       ({@code engine.OneTimeMethods}, read through {@code MethodResult.cold}); front ends never
+ *       set it.
  *   <li>{@link #LAZY_INIT}: inside a loop, the assignment {@code x = ...} that {@code if (x == null)}
  *       guards, where {@code x} is a field or a local declared outside the loop that the loop never
  *       sets back to {@code null}: it runs at most once per call, not per iteration.
@@ -38,6 +43,7 @@ public enum ColdPath {
   ASSERTION("in an assertion"),
   LOGGING("only when a logging level is enabled"),
   CLASS_INIT("runs once, at class initialization"),
+  ONE_TIME("runs once"),
   LAZY_INIT("at most once per call: a lazy initialization under a null check");
 
   private final String phrase;

@@ -31,6 +31,10 @@ import java.util.Set;
  * @param nullAssignments every {@code v = null} of a reference variable, in program order (the same)
  * @param flow which statements only lead to a failure once it is known which calls never return
  *     normally ({@link ThrowFlow}); {@link ThrowFlow#NONE} when the front end gave none
+ * @param visibility which code can call the method ({@link Visibility}); {@link Visibility#PUBLIC}
+ *     when the front end did not say
+ * @param handles the methods this body refers to without calling them (lambda bodies, method
+ *     references: {@link Handle}), in program order
  */
 public record MethodIR(
     MethodRef ref,
@@ -49,7 +53,9 @@ public record MethodIR(
     String inheritedContract,
     List<Access> accesses,
     List<NullAssignment> nullAssignments,
-    ThrowFlow flow) {
+    ThrowFlow flow,
+    Visibility visibility,
+    List<Handle> handles) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
@@ -62,7 +68,7 @@ public record MethodIR(
       List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
       boolean hot, int baseLoopDepth, boolean synthetic) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, null, List.of(), List.of(), ThrowFlow.NONE);
+        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of());
   }
 
   /** A method without {@link ThrowFlow} facts. */
@@ -71,13 +77,19 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE);
+        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of());
+  }
+
+  /** This method with another {@link Visibility} (a front end that learns it after lowering the body). */
+  public MethodIR withVisibility(Visibility v) {
+    return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles);
   }
 
   /** This method with other statements in the same order (and the same element accesses, null assignments and flow). */
   public MethodIR withStmts(List<Stmt> newStmts) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles);
   }
 
   /** The simple name of the allocation contract's annotation, in any package. */
@@ -91,7 +103,7 @@ public record MethodIR(
   /** This method with an inherited contract (see {@link #inheritedContract()}); it becomes hot too. */
   public MethodIR withInheritedContract(String from) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow);
+        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles);
   }
 
   public MethodIR {
@@ -104,6 +116,17 @@ public record MethodIR(
     accesses = List.copyOf(accesses);
     nullAssignments = List.copyOf(nullAssignments);
     if (flow == null) flow = ThrowFlow.NONE;
+    if (visibility == null) visibility = Visibility.PUBLIC;
+    handles = handles == null ? List.of() : List.copyOf(handles);
+  }
+
+  /** A method with no {@link Visibility} and no {@link Handle}s recorded (callable by any code). */
+  public MethodIR(MethodRef ref, String displayName, String sourceFile, SourcePos pos, List<Var> params,
+      List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
+      boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
+      List<NullAssignment> nullAssignments, ThrowFlow flow) {
+    this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
+        synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of());
   }
 
   /** The loop with this id, or null for -1. */

@@ -42,6 +42,8 @@ public final class MethodIRBuilder {
   private int baseLoopDepth;
   private boolean synthetic;
   private boolean classInitialization;
+  private Visibility visibility = Visibility.PUBLIC;
+  private final List<Handle> handles = new ArrayList<>();
   private final IntListBuf flowFrom = new IntListBuf(), flowTo = new IntListBuf(), flowCall = new IntListBuf();
   private final List<int[]> flowSucc = new ArrayList<>();
   private final java.util.BitSet flowThrows = new java.util.BitSet();
@@ -107,6 +109,20 @@ public final class MethodIRBuilder {
   public MethodIRBuilder classInitialization(boolean only) {
     this.classInitialization = only;
     return this;
+  }
+
+  /** Which code can call the method ({@link MethodIR#visibility()}); {@link Visibility#PUBLIC} unless set. */
+  public MethodIRBuilder visibility(Visibility v) {
+    this.visibility = v == null ? Visibility.PUBLIC : v;
+    return this;
+  }
+
+  /**
+   * Records that the body refers to {@code methodKey} without calling it (a lambda body it creates,
+   * a method reference): {@link Handle}; {@code site} is the functional object's site, or null.
+   */
+  public void handle(String methodKey, AllocSite site) {
+    handles.add(new Handle(methodKey, site == null ? -1 : site.id()));
   }
 
   public MethodIRBuilder annotation(String simpleName) {
@@ -424,6 +440,6 @@ public final class MethodIRBuilder {
       if (!flow.decidable()) flow = ThrowFlow.NONE; // no throw, no call: keep nothing
     }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
-        annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow);
+        annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles);
   }
 }

@@ -1,12 +1,14 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
+import dev.noescape.engine.OneTime;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
@@ -105,6 +107,26 @@ final class RuleSupport {
    * ({@link Loop#headerLine()} false), is named by that: {@code the loop whose body starts at line
    * 15}, never as if it were the loop's own line.
    */
+  /**
+   * Why site {@code s} is cold, as a message says it ({@link MethodResult#cold}): the cold path's
+   * phrase ({@code on an error path}), and for a one-time method which static initializer makes it
+   * so: {@code runs once: Foo.put is called only from the static initializer of Foo}, or, further
+   * down the chain, {@code runs once: Foo.b is called only from code that runs once (Foo.a, from
+   * the static initializer of Foo)}.
+   */
+  static String coldPhrase(MethodResult result, AllocSite s) {
+    ColdPath why = result.cold(s);
+    OneTime once = result.oneTime();
+    if (why != ColdPath.ONE_TIME || once == null) return why.phrase();
+    String initializers = (once.roots().size() == 1 ? "the static initializer of " : "the static initializers of ")
+        + String.join(" and ", once.roots());
+    String method = result.method().displayName();
+    return once.through() == null
+        ? why.phrase() + ": " + method + " is called only from " + initializers
+        : why.phrase() + ": " + method + " is called only from code that runs once (" + once.through() + ", from "
+            + initializers + ")";
+  }
+
   static String loopPhrase(MethodIR m, int loopId, boolean parenthesized) {
     return loopPhrase(m, loopId, parenthesized, "the loop");
   }

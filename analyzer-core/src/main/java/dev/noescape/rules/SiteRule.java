@@ -3,6 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Finding;
 import dev.noescape.finding.Fix;
+import dev.noescape.finding.Hotness;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.finding.Subject;
@@ -37,8 +38,9 @@ abstract class SiteRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (AllocSite s : m.sites()) {
       Finding f = checkSite(result, m, s, context);
+      if (f != null && result.oneTime() != null) f = f.withHotness(Hotness.inOneTimeMethod(f.hotness(), m, s));
       if (f != null && reportsRepetition() && result.cold(s).isCold()) {
-        f = context.verbosity() >= 2 ? coldInformation(f, result.cold(s)) : null;
+        f = context.verbosity() >= 2 ? coldInformation(f, RuleSupport.coldPhrase(result, s)) : null;
       } else if (f != null && reportsRepetition()) {
         Loop retry = RuleSupport.onlyRetryLoop(m, s, context);
         if (retry != null) f = context.verbosity() >= 2 ? retryInformation(f, m, retry) : null;
@@ -53,17 +55,18 @@ abstract class SiteRule implements Rule {
    * Whether this rule reports an allocation because it repeats (in a loop, in a hot method): such a
    * finding about a site on a cold path ({@link MethodResult#cold}: an error path, the way to a call
    * that never returns,
-   * an assertion, a logging branch, a static initializer) is no warning, only information at
+   * an assertion, a logging branch, a static initializer, a method only class initialization
+   * calls) is no warning, only information at
    * verbosity 2, because the allocation does not repeat in normal operation.
    */
   boolean reportsRepetition() {
     return false;
   }
 
-  /** {@code f} as information: its message says which cold path, and it offers no fix. */
-  private static Finding coldInformation(Finding f, dev.noescape.ir.ColdPath why) {
+  /** {@code f} as information: its message says which cold path ({@code why}), and it offers no fix. */
+  private static Finding coldInformation(Finding f, String why) {
     return new Finding(f.rule(), Severity.INFO, f.file(), f.pos(),
-        f.message() + " (not a warning: " + why.phrase() + ")", f.reasons(), f.hotness(), null, f.method(),
+        f.message() + " (not a warning: " + why + ")", f.reasons(), f.hotness(), null, f.method(),
         f.subject());
   }
 

@@ -50,6 +50,37 @@ class ColdPathRulesTest {
     assertNull(f.fix());
   }
 
+  /** {@link #boxInLoop} on no cold path of its own, in a method that runs only once ({@code once}). */
+  private static MethodResult inOneTimeMethod(dev.noescape.engine.OneTime once) {
+    MethodResult r = boxInLoop(ColdPath.NONE);
+    return new MethodResult(r.method(), r.sites(), r.summary(), r.paramChains(), r.pointsTo(), r.failureSites(),
+        r.callResults(), once);
+  }
+
+  @Test
+  void aLoopInAOneTimeMethodIsNoWarningAndSaysWhichStaticInitializer() {
+    dev.noescape.engine.OneTime direct = new dev.noescape.engine.OneTime(List.of("Months"), null, 1);
+    assertTrue(new BoxingAllocationRule().check(inOneTimeMethod(direct), Fx.defaults()).isEmpty());
+    List<Finding> fs = new BoxingAllocationRule().check(inOneTimeMethod(direct), Fx.ctx(21, false, false, 2));
+    assertEquals(1, fs.size());
+    assertEquals(Severity.INFO, fs.get(0).severity());
+    assertTrue(fs.get(0).message().endsWith(
+        "(not a warning: runs once: OrderBook.add is called only from the static initializer of Months)"), fs.get(0).message());
+    dev.noescape.engine.OneTime chain = new dev.noescape.engine.OneTime(List.of("A", "B"), "Months.table", 2);
+    String m = new BoxingAllocationRule().check(inOneTimeMethod(chain), Fx.ctx(21, false, false, 2)).get(0).message();
+    assertTrue(m.endsWith("(not a warning: runs once: OrderBook.add is called only from code that runs once (Months.table, "
+        + "from the static initializers of A and B))"), m);
+  }
+
+  @Test
+  void aOneTimeMethodRanksLikeAStaticInitializer() {
+    int normal = new BoxingAllocationRule().check(boxInLoop(ColdPath.NONE), Fx.defaults()).get(0).hotness();
+    int once = new BoxingAllocationRule()
+        .check(inOneTimeMethod(new dev.noescape.engine.OneTime(List.of("Months"), null, 1)), Fx.ctx(21, false, false, 2))
+        .get(0).hotness();
+    assertEquals(normal - 30 * 100, once, "the cold term of a static initializer: 30 heat");
+  }
+
   @Test
   void theSameSiteOnTheNormalPathIsAWarning() {
     List<Finding> fs = new BoxingAllocationRule().check(boxInLoop(ColdPath.NONE), Fx.defaults());

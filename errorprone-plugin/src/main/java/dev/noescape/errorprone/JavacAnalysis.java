@@ -324,8 +324,11 @@ public final class JavacAnalysis {
         if (extra.isEmpty()) return findings;
         List<MethodIR> all = new ArrayList<>(program.methods());
         all.addAll(extra);
-        BackEnd.Output wide =
-            BackEnd.run(unitOnly.withProgram(program.withMethods(all)).withRules(Set.of(RuleId.ALLOCATION_CONTRACT)));
+        // the other units' classes are lowered only in part (the callees): none is whole
+        Set<String> partial = new LinkedHashSet<>();
+        for (MethodIR m : extra) partial.add(m.ref().owner());
+        BackEnd.Output wide = BackEnd.run(unitOnly.withProgram(program.withMethods(all).withPartialClasses(partial))
+            .withRules(Set.of(RuleId.ALLOCATION_CONTRACT)));
         Set<String> own = program.byKey().keySet();
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) if (f.rule() != RuleId.ALLOCATION_CONTRACT) out.add(f);

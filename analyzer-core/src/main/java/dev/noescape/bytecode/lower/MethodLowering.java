@@ -1062,19 +1062,40 @@ public final class MethodLowering {
       MethodRef body = new MethodRef(cls, impl.getName(), declared, typeName(impl.getType()), false);
       String implKey = new MethodRef(cls, impl.getName(), paramTypes(impl), "", false).key();
       cs.lambdaCreated(implKey, new LambdaInfo(k, captured, type, new Inherit(hot, depth, enclosing)));
-      if (k == 0) return;
+      if (k == 0) {
+        b.handle(body.key(), null);
+        return;
+      }
       if (result == null) result = b.temp(type);
-      b.alloc(result, SiteKind.LAMBDA, type, at, new AllocSite.Lambda(captured, List.of(body.key())));
+      AllocSite lambdaSite = b.alloc(result, SiteKind.LAMBDA, type, at, new AllocSite.Lambda(captured, List.of(body.key())));
+      b.handle(body.key(), lambdaSite);
       for (int j = 0; j < k; j++) b.store(result, FieldRef.captured(captured.get(j)), var(args.get(j)), at);
       return;
     }
-    if (args.isEmpty()) return; // Type::staticM, Type::instanceM, Type::new: a constant
+    String target = impl == null ? null : referencedKey(impl);
+    if (args.isEmpty()) { // Type::staticM, Type::instanceM, Type::new: a constant
+      if (target != null) b.handle(target, null);
+      return;
+    }
     if (result == null) result = b.temp(type);
     String capturedText = locals.text(args.get(0), 0);
     if (capturedText == null) capturedText = "receiver";
     String implName = impl == null ? "?" : impl.getName().equals("<init>") ? "new" : impl.getName();
-    b.alloc(result, SiteKind.METHOD_REF, type, at, new AllocSite.MethodReference(capturedText, implName, List.of(capturedText)));
+    AllocSite refSite = b.alloc(result, SiteKind.METHOD_REF, type, at,
+        new AllocSite.MethodReference(capturedText, implName, List.of(capturedText)));
+    if (target != null) b.handle(target, refSite);
     b.store(result, FieldRef.captured(capturedText), var(args.get(0)), at);
+  }
+
+  /**
+   * The key of the method a method handle names, as calls name it ({@link #calleeRef}): the class
+   * declaring it, found up the hierarchy for an inherited one.
+   */
+  private String referencedKey(MethodSignature impl) {
+    String owner = impl.getDeclClassType().getFullyQualifiedName();
+    List<String> ps = paramTypes(impl);
+    if (!impl.getName().equals(MethodRef.CONSTRUCTOR)) owner = h.declaring(owner, impl.getName(), ps);
+    return new MethodRef(owner, impl.getName(), ps, "", false).key();
   }
 
   /** One {@code STRING_CONCAT} site: {@code makeConcatWithConstants}, or a builder chain with these operands. */

@@ -1317,11 +1317,16 @@ final class BodyLowering {
     String lambdaName = name;
     String enclosingDisplay = display.startsWith("lambda in ") ? display : "lambda in " + display;
     u.enqueue(t, () -> ClassLowering.lowerLambda(u, t, lambdaPath, lambdaName, cls, depth, inheritHot, enclosingDisplay));
-    if (cap.isEmpty()) return null;
+    String bodyKey = ClassLowering.lambdaRef(u, t, name, cls).key();
+    if (cap.isEmpty()) {
+      b.handle(bodyKey, null);
+      return null;
+    }
     Var obj = temp(t.type);
-    List<String> body = List.of(ClassLowering.lambdaRef(u, t, name, cls).key());
+    List<String> body = List.of(bodyKey);
     AllocSite site = b.alloc(obj, SiteKind.LAMBDA, u.descriptors.typeName(t.type), pos(t),
         new AllocSite.Lambda(cap.names(), body));
+    b.handle(bodyKey, site);
     sitePaths.put(site.id(), path);
     bodies.put(site.id(), body);
     storeCaptures(obj, cap, pos(t));
@@ -1339,7 +1344,12 @@ final class BodyLowering {
       case TOPLEVEL -> MethodReferenceForm.CONSTRUCTOR;
       case ARRAY_CTOR -> MethodReferenceForm.ARRAY_CONSTRUCTOR;
     };
-    if (!form.captures()) return null; // a constant
+    String target = t.sym instanceof com.sun.tools.javac.code.Symbol.MethodSymbol ms && form != MethodReferenceForm.ARRAY_CONSTRUCTOR
+        ? u.descriptors.method(ms).key() : null;
+    if (!form.captures()) { // a constant
+      if (target != null) b.handle(target, null);
+      return null;
+    }
     Var recv;
     String captured;
     if (form == MethodReferenceForm.BOUND) {
@@ -1357,6 +1367,7 @@ final class BodyLowering {
     String method = t.name.contentEquals("<init>") ? "new" : t.name.toString();
     AllocSite site = b.alloc(obj, SiteKind.METHOD_REF, u.descriptors.typeName(t.type), pos(t),
         new AllocSite.MethodReference(u.positions.text(t.expr), method, List.of(captured)));
+    if (target != null) b.handle(target, site);
     sitePaths.put(site.id(), path);
     b.store(obj, FieldRef.captured(captured), recv, pos(t));
     return obj;

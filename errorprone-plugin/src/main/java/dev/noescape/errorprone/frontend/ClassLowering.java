@@ -83,7 +83,7 @@ final class ClassLowering {
     for (String a : UnitContext.annotationNames(m)) b.annotation(a);
     String inherited = u.inheritedContract(m);
     boolean hot = classHot || u.isHot(m) || inherited != null;
-    b.hot(hot).baseLoopDepth(baseDepth);
+    b.hot(hot).baseLoopDepth(baseDepth).visibility(Descriptors.visibility(m));
     // an enum's constructor runs only from its static initializer
     b.classInitialization(m.isConstructor() && Descriptors.isEnum(c));
     BodyLowering l = new BodyLowering(u, b, c, false, baseDepth, hot, display,
@@ -187,7 +187,7 @@ final class ClassLowering {
       MethodRef ref = lambdaRef(u, t, name, cls);
       SourcePos pos = u.positions.of(t);
       MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, pos)
-          .hot(hot).baseLoopDepth(depth).synthetic(true);
+          .hot(hot).baseLoopDepth(depth).synthetic(true).visibility(dev.noescape.ir.Visibility.PRIVATE);
       BodyLowering l = new BodyLowering(u, b, cls, true, depth, hot, display, ret, lambdaPath);
       l.declareSelf("$lambda", u.descriptors.typeName(t.type), pos);
       for (JCVariableDecl p : t.params) l.declareParam(p);

@@ -9,6 +9,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
+import dev.noescape.ir.Visibility;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodRef;
 import java.util.ArrayList;
@@ -74,6 +75,25 @@ final class Descriptors {
   }
 
   /** A local or anonymous class (declared inside a method, initializer or lambda). */
+  /**
+   * Which code can call method {@code m} ({@link Visibility}): its own access, and for a
+   * constructor also its class's (local, anonymous and private nested classes, or a class nested in
+   * one, only in their nest; a package-private one in its package).
+   */
+  static Visibility visibility(Symbol.MethodSymbol m) {
+    long f = m.flags();
+    boolean priv = (f & Flags.PRIVATE) != 0;
+    boolean pkg = !priv && (f & (Flags.PUBLIC | Flags.PROTECTED)) == 0;
+    return Visibility.of(priv, pkg, m.isConstructor(), m.owner instanceof ClassSymbol c ? classVisibility(c) : null);
+  }
+
+  private static Visibility classVisibility(ClassSymbol c) {
+    if (isLocalOrAnonymous(c) || (c.flags() & Flags.PRIVATE) != 0) return Visibility.PRIVATE;
+    Visibility own = (c.flags() & (Flags.PUBLIC | Flags.PROTECTED)) != 0 ? Visibility.PUBLIC : Visibility.PACKAGE;
+    if (c.owner instanceof ClassSymbol outer && classVisibility(outer) == Visibility.PRIVATE) return Visibility.PRIVATE;
+    return own;
+  }
+
   static boolean isLocalOrAnonymous(ClassSymbol c) {
     return c.isAnonymous() || c.owner.kind == Kind.MTH || c.owner.kind == Kind.VAR;
   }

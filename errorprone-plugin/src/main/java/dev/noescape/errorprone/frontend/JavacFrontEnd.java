@@ -54,7 +54,14 @@ public final class JavacFrontEnd {
       u.guard(cd.name.toString() + " (nested bodies)", u::drain);
     }
     u.guard("(nested bodies)", u::drain);
-    return new FrontEndResult(new Program(u.methods, new UnitHierarchy(u)), Collections.unmodifiableMap(u.siteTrees),
+    // a body left out takes its calls with it: no class of the unit is whole then
+    Set<String> partial = new LinkedHashSet<>();
+    if (!u.skipped.isEmpty()) {
+      for (Tree t : unit.getTypeDecls()) {
+        if (t instanceof JCClassDecl cd && cd.sym != null) partial.add(cd.sym.flatName().toString());
+      }
+    }
+    return new FrontEndResult(new Program(u.methods, new UnitHierarchy(u), partial, false), Collections.unmodifiableMap(u.siteTrees),
         Collections.unmodifiableMap(u.paramTrees), Collections.unmodifiableMap(u.methodTrees), List.copyOf(u.skipped),
         Collections.unmodifiableMap(u.functionalBodies));
   }
