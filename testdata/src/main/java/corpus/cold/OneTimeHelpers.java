@@ -161,6 +161,32 @@ public class OneTimeHelpers {
 
   private static final Grid GRID = new Grid(8);
 
+  /** An enum's constructors run from its static initializer only, and so does what only they call. */
+  enum Scale {
+    SMALL(4), LARGE(16) {
+      @Override
+      int factor() {
+        return 2;
+      }
+    };
+
+    private final List<Integer> steps = new ArrayList<>();
+
+    Scale(int n) {
+      fill(steps, n);
+    }
+
+    int factor() {
+      return 1;
+    }
+
+    private static void fill(List<Integer> into, int n) {
+      for (int i = 0; i < n; i++) {
+        into.add(i * 1000); // ok: BoxingAllocation -- only the enum's constructor calls fill
+      }
+    }
+  }
+
   static int make(int n) {
     return new Grid(n).cells.size() + TABLE.rows.size() + GRID.cells.size() + LATER.get().size();
   }
