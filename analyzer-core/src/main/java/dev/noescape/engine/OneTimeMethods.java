@@ -172,15 +172,30 @@ final class OneTimeMethods {
         while (!root[r]) r = parent[r];
         roots.add(classOf(methods.get(r)));
       }
-      out[m] = new OneTime(List.copyOf(roots), direct ? null : methods.get(nearestCaller(pred[m], root, depth)).displayName(),
-          depth[m]);
+      String through = null;
+      if (!direct) {
+        // an accessor javac made before nestmates (access$000) is named as the member it reaches, so
+        // naming it would name the method itself: look through it to its own caller
+        int c = nearestCaller(pred[m], root, depth);
+        String own = methods.get(m).displayName();
+        Set<Integer> passed = new HashSet<>();
+        while (c >= 0 && c != m && !root[c] && methods.get(c).displayName().equals(own) && passed.add(c)) {
+          c = nearestCaller(pred[c], root, depth);
+        }
+        through = c < 0 || root[c] ? null : methods.get(c).displayName();
+      }
+      out[m] = new OneTime(List.copyOf(roots), through, depth[m]);
     }
     return out;
   }
 
-  /** The caller that is not a static initializer and is nearest one (the lowest index among equals). */
+  /**
+   * The caller that is not a static initializer and is nearest one (the lowest index among equals);
+   * -1 when every caller is one.
+   */
   private static int nearestCaller(IntList callers, boolean[] root, int[] depth) {
     int best = -1;
+    if (callers == null) return best;
     for (int i = 0; i < callers.size(); i++) {
       int c = callers.get(i);
       if (root[c]) continue;
