@@ -257,7 +257,8 @@ final class NoEscapeCommand implements Callable<Integer> {
         .withClasspathSummaries(!noClasspathSummaries)
         .withTimeBudget(timeBudget())
         .withKeepResults(!recordings.isEmpty())
-        .withSourceLoops(sources.loops());
+        .withSourceLoops(sources.loops())
+        .withCalleeAllocations(v >= 2 && json != null);
     Path summariesDir = null;
     if (writeSummaries != null) {
       summariesDir = Inputs.path(writeSummaries, wd);
