@@ -70,7 +70,7 @@ final class RetryLoops {
       String line = in.readLine();
       if (line == null) break;
       seen.add(line.length()); // expect: BoxingAllocation
-      cache.compute(line, (k, v) -> seen); // expect: CapturingLambda
+      cache.compute(line, (k, v) -> seen); // expect: CapturingLambda(hoist it out of the loop)
     }
   }
 
@@ -161,6 +161,18 @@ final class RetryLoops {
       Object f = cache.compute(key, (k, v) -> computed[0] = v); // ok: CapturingLambda -- a retry loop: one lambda per call unless the attempt races
       if (computed[0] != null) return computed[0];
       if (f == null) return null;
+    }
+  }
+
+  /**
+   * The leading exit test of a loop that tests nothing first is its condition: the lambda after it
+   * is created once per iteration and can be hoisted, as after {@code while (it.hasNext())}.
+   */
+  void register(Iterator<String> it, List<Runnable> tasks) {
+    for (;;) {
+      String s = it.next();
+      if (s.isEmpty()) break;
+      tasks.add(() -> seen.add(tasks)); // expect: CapturingLambda(hoist it out of the loop)
     }
   }
 
