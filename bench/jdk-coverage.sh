@@ -15,8 +15,8 @@
 #   unknown"; the script sums them). It also prints the JDK callees left unknown most often.
 #
 # Usage (from anywhere; build first: `mvn -B -ntp -DskipTests package` so that
-# analyzer-core/target/noescape-cli.jar, errorprone-plugin/target/noescape-errorprone-*.jar and
-# testdata/target/classes exist):
+# analyzer-core/target/noescape-cli.jar (the CLI runs), errorprone-plugin/target/noescape-errorprone-*.jar
+# (the javac runs: one jar, noescape-core shaded in) and testdata/target/classes exist):
 #   bench/jdk-coverage.sh
 # Environment:
 #   BENCH_JDK=/usr/lib/jvm/temurin-25-jdk-amd64   JDK that runs the CLI and javac
@@ -69,9 +69,10 @@ done
 
 if [[ $SKIP_JAVAC != 1 ]]; then
   pick() { ls "$@" 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' -e '-javadoc\.jar$' | head -n 1; }
+  # One build of noescape on the processor path: the plugin's jar carries noescape-core's classes
+  # (shaded), so adding analyzer-core's jar would put a second copy of them next to it.
   plugin_jar=$(pick "$ROOT"/errorprone-plugin/target/noescape-errorprone-*.jar)
-  core_jar=$(pick "$ROOT"/analyzer-core/target/noescape-core-*.jar)
-  [[ -n $plugin_jar && -n $core_jar ]] || die "plugin jars not found: run 'mvn -B -ntp -DskipTests package' (or SKIP_JAVAC=1)"
+  [[ -n $plugin_jar ]] || die "plugin jar not found: run 'mvn -B -ntp -DskipTests package' (or SKIP_JAVAC=1)"
   [[ -s $OUT/ep.classpath ]] || mvn -B -ntp -q -f "$OUT/resolve/pom.xml" "$DEP_PLUGIN:build-classpath" \
     -Dmdep.outputFile="$OUT/ep.classpath" -Dmdep.includeScope=runtime
   src=$OUT/jdk-coverage/lang3-src
@@ -89,7 +90,7 @@ if [[ $SKIP_JAVAC != 1 ]]; then
     "$BENCH_JDK/bin/javac" "${HOSTING[@]}" \
       -J-Dnoescape.jdkcalls="$counts" -J-Dnoescape.jdksummaries="$1" \
       -XDcompilePolicy=simple --should-stop=ifError=FLOW '-Xplugin:ErrorProne -XepDisableAllChecks -Xep:HeapEscape:WARN' \
-      -processorpath "$(cat "$OUT/ep.classpath"):$plugin_jar:$core_jar" -cp "$annotations" --release 21 -encoding UTF-8 \
+      -processorpath "$(cat "$OUT/ep.classpath"):$plugin_jar" -cp "$annotations" --release 21 -encoding UTF-8 \
       -Xmaxwarns 100000 -d "$classes" "@$2" >"$OUT/jdk-coverage/javac-$1-$(basename "$2" .txt).log" 2>&1 ||
       { tail -n 20 "$OUT/jdk-coverage/javac-$1-$(basename "$2" .txt).log" >&2; die "javac failed ($1, $2)"; }
     awk '{m += $1; g += $2; u += $3} END {print m, g, u}' "$counts" | pct

@@ -19,7 +19,7 @@
 #
 # Usage (from anywhere; first build noescape in this checkout, WITHOUT installing it:
 #   mvn -B -ntp -DskipTests package     -> analyzer-core/target/noescape-cli.jar and the plugin jars
-#   errorprone-plugin/target/noescape-errorprone-*.jar + analyzer-core/target/noescape-core-*.jar):
+#   errorprone-plugin/target/noescape-errorprone-*.jar, which carries noescape-core):
 #   bench/run.sh                                   # everything: about 30 min on 2 idle cores
 #   PARTS=compile REPS=1 bench/run.sh              # a quick look at one part
 #   PARTS="spotbugs scaling" JARS=guava SETS="1 3" bench/run.sh

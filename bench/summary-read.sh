@@ -47,9 +47,10 @@ EP_VERSION=2.52.0
 
 [[ -x $BENCH_JDK/bin/javac ]] || die "no javac in BENCH_JDK=$BENCH_JDK"
 pick() { ls "$@" 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' -e '-javadoc\.jar$' | head -n 1; }
+# Exactly one build of noescape, the plugin's jar: it carries noescape-core's classes (shaded), so
+# javac's processor path and the generator/reader programs below all run the same classes.
 plugin_jar=$(pick "$ROOT"/errorprone-plugin/target/noescape-errorprone-*.jar)
-core_jar=$(pick "$ROOT"/analyzer-core/target/noescape-core-*.jar)
-[[ -n $plugin_jar && -n $core_jar ]] || die "build the plugin first (errorprone-plugin/target, analyzer-core/target)"
+[[ -n $plugin_jar ]] || die "build the plugin first (errorprone-plugin/target)"
 export JAVA_HOME=$BENCH_JDK
 rm -rf "$OUT" && mkdir -p "$OUT"/{gen,with,flat,without,src,logs}
 
@@ -57,7 +58,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"/{gen,with,flat,without,src,logs}
 ep_resolve_pom "$OUT/resolve"
 mvn -B -ntp -q -o -f "$OUT/resolve/pom.xml" "$DEP_PLUGIN:build-classpath" \
   -Dmdep.outputFile="$OUT/ep.classpath" -Dmdep.includeScope=runtime
-PP=$(cat "$OUT/ep.classpath"):$plugin_jar:$core_jar
+PP=$(cat "$OUT/ep.classpath"):$plugin_jar
 
 # 1. The dependency jars (a Java program using the real SummaryWriter).
 cat > "$OUT/gen/Gen.java" <<'JAVA'
@@ -144,7 +145,7 @@ public class Gen {
   }
 }
 JAVA
-resource_bytes=$("$BENCH_JDK/bin/java" -cp "$core_jar" "$OUT/gen/Gen.java" "$OUT" "$DEPS" "$CLASSES" "$METHODS")
+resource_bytes=$("$BENCH_JDK/bin/java" -cp "$plugin_jar" "$OUT/gen/Gen.java" "$OUT" "$DEPS" "$CLASSES" "$METHODS")
 
 # 2. The project: FILES classes, each calling CALLS jars' Api methods.
 for ((f = 0; f < FILES; f++)); do
@@ -257,7 +258,7 @@ public class Read {
 JAVA
 reads=() looks=() cpu_reads=() cpu_looks=()
 for ((i = 1; i <= REPS; i++)); do
-  read -r ms_load ms_look cpu_load cpu_look found nclasses < <("$BENCH_JDK/bin/java" -cp "$core_jar" "$OUT/gen/Read.java" "$CP_WITH" "$DEPS" "$METHODS" "$((FILES * CALLS))")
+  read -r ms_load ms_look cpu_load cpu_look found nclasses < <("$BENCH_JDK/bin/java" -cp "$plugin_jar" "$OUT/gen/Read.java" "$CP_WITH" "$DEPS" "$METHODS" "$((FILES * CALLS))")
   reads+=("$ms_load"); looks+=("$ms_look"); cpu_reads+=("$cpu_load"); cpu_looks+=("$cpu_look")
 done
 

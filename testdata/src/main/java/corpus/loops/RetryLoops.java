@@ -70,7 +70,7 @@ final class RetryLoops {
       String line = in.readLine();
       if (line == null) break;
       seen.add(line.length()); // expect: BoxingAllocation
-      cache.compute(line, (k, v) -> seen); // expect: CapturingLambda
+      cache.compute(line, (k, v) -> seen); // expect: CapturingLambda(hoist it out of the loop)
     }
   }
 
@@ -88,6 +88,97 @@ final class RetryLoops {
     do {
       seen.add(it.next().length()); // expect: BoxingAllocation
     } while (it.hasNext());
+  }
+
+  /**
+   * Ends in a test that leaves when the input is exhausted, not when an attempt succeeded: a
+   * {@code do … while (in.hasNext())} in disguise, whose body runs once per element.
+   */
+  void readUntilExhausted(Iterator<String> in) {
+    for (;;) {
+      seen.add(in.next().length()); // expect: BoxingAllocation
+      if (!in.hasNext()) break;
+    }
+  }
+
+  /** Leaves when a count runs out: a data loop too. */
+  void takeWhileLeft(Iterator<String> in, int n) {
+    int left = n;
+    while (true) {
+      seen.add(in.next().hashCode()); // expect: BoxingAllocation
+      if (--left <= 0) return;
+    }
+  }
+
+  /** Leaves when the next link is missing: a walk over a list, once per node. */
+  void walk(Node first) {
+    Node n = first;
+    for (;;) {
+      seen.add(n.value); // expect: BoxingAllocation
+      n = n.next;
+      if (n == null) break;
+    }
+  }
+
+  /** A compare-and-set loop that returns on success: still a retry loop. */
+  List<String> replaceAndGet(String name) {
+    for (;;) {
+      List<String> current = names.get();
+      seen.add(current.size()); // ok: BoxingAllocation -- once per call: the CAS normally succeeds
+      if (names.compareAndSet(current, List.of(name))) return current;
+    }
+  }
+
+  /** Leaves when the computed value is there: a retry loop (the lookup normally succeeds at once). */
+  Object awaitValue(String key) {
+    while (true) {
+      seen.add(key.length()); // ok: BoxingAllocation -- once per call: the value is normally there
+      Object v = cache.get(key);
+      if (v != null) return v;
+    }
+  }
+
+  /**
+   * caffeine's compute: leaves when the value was computed, or else when the mapping is gone (another
+   * outcome of the same attempt): a retry loop, since one of its final tests leaves on success.
+   */
+  Object computeOrRemoved(String key) {
+    Object[] computed = {null};
+    for (;;) {
+      Object f = cache.compute(key, (k, v) -> computed[0] = v); // ok: CapturingLambda -- a retry loop: one lambda per call unless the attempt races
+      if (computed[0] != null) {
+        return computed[0];
+      } else if (f == null) {
+        return null;
+      }
+    }
+  }
+
+  /** The same with two exit tests in a row. */
+  Object computeOrRemovedInTurn(String key) {
+    Object[] computed = {null};
+    for (;;) {
+      Object f = cache.compute(key, (k, v) -> computed[0] = v); // ok: CapturingLambda -- a retry loop: one lambda per call unless the attempt races
+      if (computed[0] != null) return computed[0];
+      if (f == null) return null;
+    }
+  }
+
+  /**
+   * The leading exit test of a loop that tests nothing first is its condition: the lambda after it
+   * is created once per iteration and can be hoisted, as after {@code while (it.hasNext())}.
+   */
+  void register(Iterator<String> it, List<Runnable> tasks) {
+    for (;;) {
+      String s = it.next();
+      if (s.isEmpty()) break;
+      tasks.add(() -> seen.add(tasks)); // expect: CapturingLambda(hoist it out of the loop)
+    }
+  }
+
+  private static final class Node {
+    int value;
+    Node next;
   }
 
   /** An update after the body is work on the way round: a counted loop, not a retry. */

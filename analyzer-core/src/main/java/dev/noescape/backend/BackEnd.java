@@ -82,9 +82,14 @@ public final class BackEnd {
    * @param isolated contain faults and return them as {@link Failure}s instead of throwing
    * @param checkpoint called before each stage runs
    * @param code what the model of C2 reads beyond the IR (callee sizes, class shapes)
+   * @param calleeAllocations whether the model of C2 also predicts the allocations inside the
+   *     callees it inlines ({@link SitePredictions#calleeAllocations()}): a walk of every inlined
+   *     call tree, which only a report that lists them should pay for (the command line's JSON at
+   *     verbosity 2); off by default
    */
   public record Input(Program program, SummaryProvider library, SummaryProvider implementations, Budget budget,
-      RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint, CodeFacts code) {
+      RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint, CodeFacts code,
+      boolean calleeAllocations) {
     public Input {
       Objects.requireNonNull(program, "program");
       Objects.requireNonNull(library, "library");
@@ -99,12 +104,12 @@ public final class BackEnd {
 
     public Input(Program program, SummaryProvider library, SummaryProvider implementations, Budget budget,
         RuleContext context, Set<RuleId> rules, boolean isolated, Checkpoint checkpoint) {
-      this(program, library, implementations, budget, context, rules, isolated, checkpoint, CodeFacts.NONE);
+      this(program, library, implementations, budget, context, rules, isolated, checkpoint, CodeFacts.NONE, false);
     }
 
     /** With the facts the model of C2 reads. */
     public Input withCode(CodeFacts c) {
-      return new Input(program, library, implementations, budget, context, rules, isolated, checkpoint, c);
+      return new Input(program, library, implementations, budget, context, rules, isolated, checkpoint, c, calleeAllocations);
     }
 
     /** With the default budget, faults propagating, no checkpoint. */
@@ -114,24 +119,29 @@ public final class BackEnd {
     }
 
     public Input withBudget(Budget b) {
-      return new Input(program, library, implementations, b, context, rules, isolated, checkpoint, code);
+      return new Input(program, library, implementations, b, context, rules, isolated, checkpoint, code, calleeAllocations);
     }
 
     public Input withProgram(Program p) {
-      return new Input(p, library, implementations, budget, context, rules, isolated, checkpoint, code);
+      return new Input(p, library, implementations, budget, context, rules, isolated, checkpoint, code, calleeAllocations);
     }
 
     public Input withRules(Set<RuleId> r) {
-      return new Input(program, library, implementations, budget, context, r, isolated, checkpoint, code);
+      return new Input(program, library, implementations, budget, context, r, isolated, checkpoint, code, calleeAllocations);
     }
 
     /** Faults contained and returned as {@link Failure}s (see {@link BackEnd}). */
     public Input isolatingFaults() {
-      return new Input(program, library, implementations, budget, context, rules, true, checkpoint, code);
+      return new Input(program, library, implementations, budget, context, rules, true, checkpoint, code, calleeAllocations);
+    }
+
+    /** With the allocations inside inlined callees predicted or not ({@link #calleeAllocations()}). */
+    public Input withCalleeAllocations(boolean predict) {
+      return new Input(program, library, implementations, budget, context, rules, isolated, checkpoint, code, predict);
     }
 
     public Input withCheckpoint(Checkpoint c) {
-      return new Input(program, library, implementations, budget, context, rules, isolated, c, code);
+      return new Input(program, library, implementations, budget, context, rules, isolated, c, code, calleeAllocations);
     }
   }
 
@@ -175,11 +185,11 @@ public final class BackEnd {
   }
 
   /**
-   * The C2 model's predictions for {@code result}; the allocations inside callees only at
-   * verbosity 2, the one level whose reports list them (they double a large JSON report).
+   * The C2 model's predictions for {@code result}; the allocations inside callees only when the
+   * input asks for them ({@link Input#calleeAllocations()}).
    */
   private static SitePredictions predict(Input in, AnalysisResult result) {
-    return C2Model.predict(result, in.context().jitTarget(), in.code(), in.context().verbosity() >= 2);
+    return C2Model.predict(result, in.context().jitTarget(), in.code(), in.calleeAllocations());
   }
 
   /** Runs the engine, then the rules. Throws on a fault unless the input is isolated. */

@@ -120,6 +120,7 @@ public final class BytecodeAnalysis {
     BackEnd.Output out = BackEnd.run(new BackEnd.Input(l.program(), JdkSummaries.library(), l.shipped(), l.context(),
         options.rules()).withBudget(Budget.DEFAULT.withDeadline(deadline))
         .withCode(new ClassFileFacts(new ClassBytes(concat(options.inputs(), options.classpath()))::read))
+        .withCalleeAllocations(options.calleeAllocations())
         .withCheckpoint((stage, rules, methods) -> {
           if (stage == BackEnd.Stage.RULES) shown.update("rules", 0, 1);
         }));
@@ -463,10 +464,12 @@ public final class BytecodeAnalysis {
    *     class file version
    * @param sourceLoops where the sources put loop statements (the source mapping's answer), so that
    *     a loop without a condition is named by its own line; {@link SourceLoops#NONE} without sources
+   * @param calleeAllocations predict the allocations inside inlined callees
+   *     ({@link BackEnd.Input#calleeAllocations()}), for a report that lists them
    */
   public record Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext,
       boolean classpathSummaries, java.time.Duration timeBudget, boolean keepResults, List<Path> dependencies,
-      Integer release, SourceLoops sourceLoops) {
+      Integer release, SourceLoops sourceLoops, boolean calleeAllocations) {
     public Options {
       if (sourceLoops == null) sourceLoops = SourceLoops.NONE;
       inputs = List.copyOf(inputs);
@@ -477,24 +480,24 @@ public final class BytecodeAnalysis {
 
     /** Reading the summaries class path entries ship (the default), without a time budget. */
     public Options(List<Path> inputs, List<Path> classpath, Set<RuleId> rules, RuleContext ruleContext) {
-      this(inputs, classpath, rules, ruleContext, true, null, false, List.of(), null, SourceLoops.NONE);
+      this(inputs, classpath, rules, ruleContext, true, null, false, List.of(), null, SourceLoops.NONE, false);
     }
 
     public Options withClasspathSummaries(boolean read) {
       return new Options(inputs, classpath, rules, ruleContext, read, timeBudget, keepResults, dependencies, release,
-          sourceLoops);
+          sourceLoops, calleeAllocations);
     }
 
     /** A wall-clock budget for the run (null: none; only the engine's deterministic work budgets apply). */
     public Options withTimeBudget(java.time.Duration budget) {
       return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, budget, keepResults, dependencies,
-          release, sourceLoops);
+          release, sourceLoops, calleeAllocations);
     }
 
     /** Whether the result keeps the engine's results for the inputs' methods ({@link Result#inputResults()}). */
     public Options withKeepResults(boolean keep) {
       return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keep, dependencies,
-          release, sourceLoops);
+          release, sourceLoops, calleeAllocations);
     }
 
     /**
@@ -505,19 +508,25 @@ public final class BytecodeAnalysis {
       List<Path> cp = new ArrayList<>(classpath);
       for (Path d : deps) if (!cp.contains(d)) cp.add(d);
       return new Options(inputs, cp, rules, ruleContext, classpathSummaries, timeBudget, keepResults, deps, release,
-          sourceLoops);
+          sourceLoops, calleeAllocations);
     }
 
     /** The target release, instead of the inputs' class file version (null: from the class files). */
     public Options withRelease(Integer targetRelease) {
       return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keepResults, dependencies,
-          targetRelease, sourceLoops);
+          targetRelease, sourceLoops, calleeAllocations);
     }
 
     /** Where the sources put loop statements ({@link SourceLoops#NONE}: no sources). */
     public Options withSourceLoops(SourceLoops loops) {
       return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keepResults, dependencies,
-          release, loops);
+          release, loops, calleeAllocations);
+    }
+
+    /** Whether the allocations inside inlined callees are predicted ({@link Result#predictions()}). */
+    public Options withCalleeAllocations(boolean predict) {
+      return new Options(inputs, classpath, rules, ruleContext, classpathSummaries, timeBudget, keepResults, dependencies,
+          release, sourceLoops, predict);
     }
   }
 

@@ -59,14 +59,16 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
 
 
       Retry loops: a loop with no condition of its own (`for (;;)`, `while (true)`, `do … while (true)`) whose \
-      body ends in a test that leaves it (`if (done[0]) return v;`, or an `if`/`else` whose arms each leave or \
-      end in such a test) goes round again only when an attempt failed, such as a compare-and-set or a \
+      body ends in a test that leaves it (`if (cas(…)) break;`, `if (done[0]) return v;`, or an `if`/`else` \
+      whose arms each leave or end in such a test), one of them when an attempt succeeded (a boolean that \
+      holds, a reference that is there), goes round again only when an attempt failed, such as a compare-and-set or a \
       `compute` that lost a race: what it allocates is no loop warning (at `-m=2`, information: `in a retry loop \
       (line N) that normally runs once`), and a lambda created in it is no loop either for what its body \
       allocates. A loop that works after its exit test (`while (true) { line = in.readLine(); if (line == null) \
       break; add(line); }`), a `do … while (more())` and a `for (;; i++)` go round on their normal path and are \
-      loops; so is a retry loop inside another loop, named by that loop. A `for (;;)` ending in `if (!more()) \
-      break;` reads like a retry loop and is taken for one.""";
+      loops; so is a retry loop inside another loop, named by that loop, and a `for (;;)` whose final tests \
+      all leave when the input is exhausted (`if (!more()) break;`, `if (next == null) break;`, `if (--n <= 0) \
+      return;`): a `do … while (more())` in disguise.""";
 
   /** The headings of the explanation after what the rule reports (the tests hold every declaration to them). */
   public static final List<String> SECTIONS =

@@ -28,6 +28,9 @@ import java.util.List;
  *     asked for them), or null
  * @param runtime for a finding about an allocation site, what HotSpot C2 is predicted to do with
  *     it (heap or scalar-replaced, and why); null for other subjects or when no prediction was made
+ * @param template what the finding says with the types that differ between copies of one code
+ *     template left out ({@link TemplateKey}), for the reports that group such copies; null when
+ *     the finding is not to be grouped (its message was amended after the rule made it)
  */
 public record Finding(
     RuleId rule,
@@ -41,26 +44,33 @@ public record Finding(
     MethodRef method,
     Subject subject,
     ExpectedEscape expected,
-    RuntimePrediction runtime) {
+    RuntimePrediction runtime,
+    String template) {
 
   public Finding {
     reasons = List.copyOf(reasons);
   }
 
+  /** A finding that is not grouped with copies of its code template ({@link #template()} null). */
+  public Finding(RuleId rule, Severity severity, String file, SourcePos pos, String message, List<Reason> reasons,
+      int hotness, Fix fix, MethodRef method, Subject subject, ExpectedEscape expected, RuntimePrediction runtime) {
+    this(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, runtime, null);
+  }
+
   /** A finding about nothing expected, without a runtime prediction (the back end adds it: {@link #withRuntime}). */
   public Finding(RuleId rule, Severity severity, String file, SourcePos pos, String message, List<Reason> reasons,
       int hotness, Fix fix, MethodRef method, Subject subject) {
-    this(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, null, null);
+    this(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, null, null, null);
   }
 
   /** This finding marked as expected for {@code why}. */
   public Finding expected(ExpectedEscape why) {
-    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, why, runtime);
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, why, runtime, template);
   }
 
   /** This finding with C2's predicted treatment of its site. */
   public Finding withRuntime(RuntimePrediction r) {
-    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, r);
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, r, template);
   }
 
   /** This finding with another rank ({@link Hotness#inOneTimeMethod}). */
@@ -80,7 +90,13 @@ public record Finding(
 
   /** This finding at another file and position (source mapping). */
   public Finding at(String file, SourcePos pos) {
-    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, runtime);
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, runtime,
+        template);
+  }
+
+  /** This finding with its {@link TemplateKey template key}. */
+  public Finding withTemplate(String key) {
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, runtime, key);
   }
 
   /** Deterministic report order: file, line, column, rule, message. */

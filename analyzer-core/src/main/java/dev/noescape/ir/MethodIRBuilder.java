@@ -253,6 +253,18 @@ public final class MethodIRBuilder {
   }
 
   /**
+   * The exit test just lowered is the innermost loop's own condition, written at the top of a body
+   * that the loop enters without a test ({@code while (true) { x = next(); if (x == null) break; …
+   * }}): its jump leaves the loop rather than skipping part of an iteration, so later statements still
+   * run once per iteration, as they would after {@code while ((x = next()) != null)}. The bytecode
+   * front end reads such a test as the loop's header test; a front end reading trees calls this.
+   */
+  public void loopConditionTested() {
+    OpenLoop l = loopStack.peek();
+    if (l != null) l.jumped = false;
+  }
+
+  /**
    * 1 when the innermost open loop is a retry loop ({@link Loop#retry()}), else 0: the loop depth a
    * lambda or anonymous-class body created here inherits leaves it out, as the rules do for the
    * site itself, since the loop normally runs its body once.

@@ -12,7 +12,9 @@ package dev.noescape.ir;
  * @param oncePerIteration true when the statement runs on every path through one iteration of
  *     its innermost loop, exactly once: not under an {@code if}, {@code switch}, conditional
  *     expression, short-circuit operand or {@code catch}, and not after a {@code continue},
- *     {@code break} or {@code return} that could skip it. False outside loops.
+ *     {@code break} or {@code return} that could skip it, unless that jump is the loop's leading
+ *     exit test (docs/design.md, "Loop depth": {@code while (true) { x = next(); if (x == null)
+ *     break; … }} is {@code while ((x = next()) != null)}). False outside loops.
  * @param ordinal position in program (source or bytecode) order, increasing; used to tell
  *     "before the loop" from "inside" and "after" ({@link Loop#firstOrdinal()})
  * @param inThrow true when the statement evaluates part of the operand of a {@code throw}

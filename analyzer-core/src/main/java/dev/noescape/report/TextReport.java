@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The plain-text report, as Go's {@code -m} prints it: one line per finding
- * ({@link Finding#toTextLine()}), hottest first ({@link #order}), optionally the reason chain indented under it ({@code -m=2}), then
+ * ({@link Finding#toTextLine()}; copies of one code template for other types once, with the others'
+ * lines: {@link TemplateGroups}), hottest first ({@link #order}), optionally the reason chain indented under it ({@code -m=2}), then
  * a per-rule summary block. Lines end with {@code \n}.
  *
  * <pre>
@@ -57,12 +58,16 @@ public final class TextReport {
   /**
    * Every finding, one line each ({@link #line(ReportedFinding, ProfileRanking)}, in {@link #order});
    * with {@code reasonChains} each finding's reason chain follows, one step per line indented by four
-   * spaces ({@code     stored into Cache.map (line 20)}).
+   * spaces ({@code     stored into Cache.map (line 20)}). Copies of one code template for other types
+   * ({@link TemplateGroups}) are one line, where the first is, followed by the others' lines
+   * ({@code     and 2 overloads: lines 264 (asIntList), 273 (asLongList)}).
    */
   public static String findings(ReportRun run, boolean reasonChains) {
     StringBuilder sb = new StringBuilder();
-    for (ReportedFinding rf : order(run)) {
+    for (TemplateGroups.Group g : TemplateGroups.of(order(run))) {
+      ReportedFinding rf = g.lead();
       sb.append(line(rf, run.profile())).append('\n');
+      if (!g.others().isEmpty()) sb.append("    ").append(g.othersPhrase()).append('\n');
       if (reasonChains) {
         for (Reason r : rf.finding().reasons()) sb.append("    ").append(r.render()).append('\n');
       }

@@ -4,6 +4,7 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.OneTime;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
+import dev.noescape.finding.TemplateKey;
 import dev.noescape.finding.Fix;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Subject;
@@ -231,8 +232,9 @@ final class RuleSupport {
 
   static Finding finding(RuleId rule, MethodIR m, SourcePos pos, String message, List<Reason> reasons,
       int hotness, Fix fix, Subject subject) {
+    SourcePos at = pos == null ? SourcePos.UNKNOWN : pos;
     return new Finding(rule, rule.defaultSeverity(), m.sourceFile() == null ? "" : m.sourceFile(),
-        pos == null ? SourcePos.UNKNOWN : pos, message, reasons == null ? List.of() : reasons, hotness, fix,
-        m.ref(), subject);
+        at, message, reasons == null ? List.of() : reasons, hotness, fix,
+        m.ref(), subject).withTemplate(TemplateKey.of(m.ref(), at.line(), message));
   }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The C2 model's predictions for what the JDK allocates inside the calls a method makes
- * ({@code dev.noescape.jit.InlinedAllocations}), read from the running JDK's class files: at
- * verbosity 2 only, per allocation named by its method and bytecode offset.
+ * ({@code dev.noescape.jit.InlinedAllocations}), read from the running JDK's class files: only when
+ * the analysis asks for them (the command line's JSON at verbosity 2), per allocation named by its
+ * method and bytecode offset.
  */
 class BytecodeCalleeAllocationsTest {
   @TempDir static Path dir;
@@ -44,9 +45,14 @@ class BytecodeCalleeAllocationsTest {
   }
 
   static List<CalleeAllocation> run(int verbosity) {
+    return run(verbosity, true);
+  }
+
+  static List<CalleeAllocation> run(int verbosity, boolean callees) {
     RuleContext context = new RuleContext(21, false, false, verbosity, Set.of()).withJit(25, List.of(), false);
     return BytecodeAnalysis.run(
-            new BytecodeAnalysis.Options(List.of(classes), List.of(), Set.of(RuleId.NOT_SCALAR_REPLACED), context),
+            new BytecodeAnalysis.Options(List.of(classes), List.of(), Set.of(RuleId.NOT_SCALAR_REPLACED), context)
+                .withCalleeAllocations(callees),
             BytecodeAnalysis.Progress.NONE)
         .predictions().calleeAllocations();
   }
@@ -60,8 +66,9 @@ class BytecodeCalleeAllocationsTest {
   }
 
   @Test
-  void onlyAtVerbosityTwo() {
-    assertEquals(List.of(), run(1));
+  void onlyWhenTheAnalysisAsksForThem() {
+    assertEquals(List.of(), run(2, false), "verbosity 2 alone (the javac plugin, the Maven goals) does not walk callees");
+    assertTrue(!run(1, true).isEmpty() && !run(2, true).isEmpty());
   }
 
   @Test

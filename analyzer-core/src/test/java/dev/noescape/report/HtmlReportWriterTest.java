@@ -37,6 +37,22 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void copiesOfOneTemplateAreOneArticleWithTheOthersLines() {
+    String page = html(new ReportRun("1", templateCopies(), List.of()));
+    // three groups: short/int/long, float/double, char; the file still counts six findings
+    assertEquals(3, count(page, "<article class=\"finding"), page);
+    assertContainsAll(page, "<span class=\"fcount\">6 findings</span>",
+        "<div class=\"overloads\">and 2 overloads: lines 264 (asIntList), 273 (asLongList)</div>",
+        "<div class=\"overloads\">and 1 overload: line 291 (asDoubleList)</div>");
+    assertEquals(2, count(page, "and 2 overloads"), "in the hottest table and in the file's findings");
+    // the package is the class's, not the path's (--source src: no src/main/java in it)
+    assertContainsAll(page, "<td class=\"mono pkg\">org.yaml.snakeyaml.representer</td>");
+    // every link goes to an article that exists
+    Matcher links = Pattern.compile("href=\"#(f\\d+)\"").matcher(page);
+    while (links.find()) assertTrue(page.contains("id=\"" + links.group(1) + "\""), links.group(1));
+  }
+
+  @Test
   void escapesEverythingTheAnalysisWrote() {
     String evil = "<script>alert('x')</script> & \"quotes\"";
     Finding f =

@@ -32,6 +32,35 @@ public final class ReportFixtures {
     return new Finding(rule, rule.defaultSeverity(), file, pos, message, reasons, hotness, fix, method, subject);
   }
 
+  public static final String REPRESENTER = "src/org/yaml/snakeyaml/representer/SafeRepresenter.java";
+
+  /**
+   * One loop written once per primitive type (snakeyaml's SafeRepresenter): a box per element, the
+   * loop one line above. The message is built as the rule builds it, and the template key as
+   * {@code RuleSupport.finding} makes it.
+   */
+  public static Finding templateCopy(String type, String box, int line, String range) {
+    MethodRef m = method("org.yaml.snakeyaml.representer.SafeRepresenter$RepresentPrimitiveArray",
+        "as" + (type.equals("int") ? "Int" : box) + "List", "java.lang.Object");
+    String message = "boxing " + type + " to " + box + " allocates on every iteration of the loop (line " + (line - 1)
+        + ") " + range + ": List.add takes an object, so the box is required";
+    return finding(RuleId.BOXING_ALLOCATION, REPRESENTER, SourcePos.of(line, 18), message, 5220, m,
+        Subjects.boxing(0, type, box), List.of(), null)
+        .withTemplate(dev.noescape.finding.TemplateKey.of(m, line, message));
+  }
+
+  /** The six copies of SafeRepresenter's template: short, int, long (one range clause), float, double, char. */
+  public static List<ReportedFinding> templateCopies() {
+    String cached = "when the value is outside -128..127";
+    return List.of(
+        ReportedFinding.of(templateCopy("short", "Short", 255, cached)),
+        ReportedFinding.of(templateCopy("int", "Integer", 264, cached)),
+        ReportedFinding.of(templateCopy("long", "Long", 273, cached)),
+        ReportedFinding.of(templateCopy("float", "Float", 282, "for every value (Float has no cache)")),
+        ReportedFinding.of(templateCopy("double", "Double", 291, "for every value (Double has no cache)")),
+        ReportedFinding.of(templateCopy("char", "Character", 300, "for characters above 127 (non-ASCII)")));
+  }
+
   public static final MethodRef SUBMIT = method("com.acme.orders.OrderBook", "submit", "java.util.List");
   public static final MethodRef PUT = method("com.acme.cache.Cache", "put", "java.lang.String", "java.lang.Object");
   public static final MethodRef JOIN = method("com.acme.util.Strings", "join", "java.util.List");

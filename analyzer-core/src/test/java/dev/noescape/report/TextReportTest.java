@@ -35,6 +35,31 @@ class TextReportTest {
   }
 
   @Test
+  void copiesOfOneTemplateForOtherTypesAreOneLineWithTheOthersLines() {
+    String text = TextReport.findings(new ReportRun("1", templateCopies(), List.of()), false);
+    String head = REPRESENTER + ":";
+    assertEquals(
+        head + "255:18: " + templateCopies().get(0).finding().message() + " [BoxingAllocation]\n"
+            + "    and 2 overloads: lines 264 (asIntList), 273 (asLongList)\n"
+            + head + "282:18: " + templateCopies().get(3).finding().message() + " [BoxingAllocation]\n"
+            + "    and 1 overload: line 291 (asDoubleList)\n"
+            + head + "300:18: " + templateCopies().get(5).finding().message() + " [BoxingAllocation]\n",
+        text);
+    // the summary still counts every finding
+    assertTrue(TextReport.summary(new ReportRun("1", templateCopies(), List.of())).contains("6 findings"));
+  }
+
+  @Test
+  void findingsWithoutATemplateKeyOrInOneMethodStayApart() {
+    ReportedFinding a = templateCopies().get(0);
+    ReportedFinding sameMethod = ReportedFinding.of(a.finding().at(a.finding().file(), dev.noescape.ir.SourcePos.of(256, 18)));
+    ReportedFinding keyless = ReportedFinding.of(templateCopies().get(1).finding().withTemplate(null));
+    String text = TextReport.findings(new ReportRun("1", List.of(a, sameMethod, keyless), List.of()), false);
+    assertEquals(3, text.lines().count(), text);
+    assertTrue(!text.contains("overload"), text);
+  }
+
+  @Test
   void reasonChainsIndented() {
     String text = TextReport.findings(new ReportRun("1", List.of(ReportedFinding.of(ESCAPE)), List.of()), true);
     assertEquals(

@@ -79,6 +79,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lowers one body — a method, constructor, static initializer or lambda body — to the IR, in one
@@ -350,6 +351,7 @@ final class BodyLowering {
       case EXEC -> expr(((JCExpressionStatement) s).expr);
       case IF -> {
         JCIf i = (JCIf) s;
+        boolean loopCondition = i == leadingExitTest;
         expr(i.cond);
         ColdPaths.GuardedArm logging = ColdPaths.guardedArm(i.cond);
         boolean lazy = lazyInitialization(i);
@@ -363,6 +365,7 @@ final class BodyLowering {
           arm(i.elsepart, logging == ColdPaths.GuardedArm.ELSE);
           b.endConditional();
         }
+        if (loopCondition) b.loopConditionTested();
       }
       case FORLOOP -> forLoop((JCForLoop) s);
       case FOREACHLOOP -> forEach((JCEnhancedForLoop) s);
@@ -487,13 +490,21 @@ final class BodyLowering {
     return index.type != null && index.type.constValue() != null;
   }
 
+  /** The innermost open loop's {@link LeadingExitTests leading exit test}, or null. */
+  private JCIf leadingExitTest;
+
+  private final Deque<Optional<JCIf>> outerExitTests = new ArrayDeque<>();
+
   private void openLoop(JCStatement loop, LoopKind kind, SymbolicExpr trip, String reason) {
     frames.push(new Frame(loop, true));
     loopCount++;
     b.beginLoop(kind, pos(loop), trip, reason);
+    outerExitTests.push(Optional.ofNullable(leadingExitTest));
+    leadingExitTest = LeadingExitTests.of(loop);
   }
 
   private void closeLoop() {
+    leadingExitTest = outerExitTests.pop().orElse(null);
     b.endLoop();
     loopCount--;
     frames.pop();
