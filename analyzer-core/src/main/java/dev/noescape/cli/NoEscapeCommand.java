@@ -198,7 +198,7 @@ final class NoEscapeCommand implements Callable<Integer> {
   }
 
   /** The checked settings of one run. */
-  record Settings(BytecodeAnalysis.Options options, Pipeline.Sources sources, List<String> classpathNotes, Severity failOn,
+  record Settings(BytecodeAnalysis.Options options, List<Path> sourceRoots, List<String> classpathNotes, Severity failOn,
       List<Output> outputs, Path writeSummaries, List<Path> profiles) {}
 
   /** A report to write: {@code path} resolved, {@code shown} as the user wrote it. */
@@ -241,7 +241,7 @@ final class NoEscapeCommand implements Callable<Integer> {
       outputs.add(new Output(Output.Kind.HTML, dir, html));
     }
     List<Path> in = Inputs.inputs(inputs, wd);
-    Pipeline.Sources sources = Pipeline.sources(Inputs.sourceRoots(this.sources, wd), wd);
+    List<Path> sourceRoots = Inputs.sourceRoots(sources, wd);
     Inputs.Classpath cp = Inputs.classpath(classpath, wd, in);
     Inputs.Classpath deps = Inputs.classpath(dependencies, wd, in);
 
@@ -257,7 +257,7 @@ final class NoEscapeCommand implements Callable<Integer> {
         .withClasspathSummaries(!noClasspathSummaries)
         .withTimeBudget(timeBudget())
         .withKeepResults(!recordings.isEmpty())
-        .withSourceLoops(sources.loops())
+        .withSourceLoops(Pipeline.sourceLoops(sourceRoots, wd))
         .withCalleeAllocations(v >= 2 && json != null);
     Path summariesDir = null;
     if (writeSummaries != null) {
@@ -266,7 +266,7 @@ final class NoEscapeCommand implements Callable<Integer> {
     }
     List<String> classpathNotes = new ArrayList<>(cp.notes());
     classpathNotes.addAll(deps.notes());
-    return new Settings(options, sources, classpathNotes, threshold, outputs, summariesDir, recordings);
+    return new Settings(options, sourceRoots, classpathNotes, threshold, outputs, summariesDir, recordings);
   }
 
   /** {@code --release N} as a number (1.8 is 8), or null when not given. */
@@ -342,7 +342,7 @@ final class NoEscapeCommand implements Callable<Integer> {
       err.println("noescape: " + result.work().describe(dev.noescape.engine.Budget.DEFAULT));
     }
     List<String> notes = Pipeline.notes(settings.classpathNotes(), result, inputs);
-    Pipeline.Mapped mapped = Pipeline.map(result.findings(), settings.sources(),
+    Pipeline.Mapped mapped = Pipeline.map(result.findings(), settings.sourceRoots(), env.workingDir().toAbsolutePath(),
         e -> {
           if (debug) e.printStackTrace(err);
         });

@@ -50,39 +50,12 @@ public final class Pipeline {
   }
 
   /**
-   * The source files of one run, read and parsed once for both of its questions: where the loop
-   * statements are (the bytecode front end asks while it lowers: {@link #loops()}) and where the
-   * findings are ({@link #map}, afterwards). One {@link SourceMapper} answers both, so a file with
-   * loops and findings is parsed once, not once per question.
+   * Where the sources under {@code sourceRoots} put loop statements, for the bytecode front end
+   * ({@link dev.noescape.bytecode.BytecodeAnalysis.Options#withSourceLoops}); {@link SourceLoops#NONE}
+   * without roots.
    */
-  public static final class Sources {
-    private final List<Path> roots;
-    private final Path projectRoot;
-    private final SourceMapper mapper;
-
-    private Sources(List<Path> roots, Path projectRoot) {
-      this.roots = List.copyOf(roots);
-      this.projectRoot = projectRoot;
-      this.mapper = roots.isEmpty() ? null : new SourceMapper(roots, projectRoot);
-    }
-
-    /**
-     * Where the sources put loop statements, for the bytecode front end
-     * ({@link dev.noescape.bytecode.BytecodeAnalysis.Options#withSourceLoops}); {@link SourceLoops#NONE}
-     * without roots.
-     */
-    public SourceLoops loops() {
-      return mapper == null ? SourceLoops.NONE : mapper;
-    }
-
-    public List<Path> roots() {
-      return roots;
-    }
-  }
-
-  /** The sources under {@code sourceRoots} (none: findings stay as the class files put them). */
-  public static Sources sources(List<Path> sourceRoots, Path projectRoot) {
-    return new Sources(sourceRoots, projectRoot);
+  public static SourceLoops sourceLoops(List<Path> sourceRoots, Path projectRoot) {
+    return sourceRoots.isEmpty() ? SourceLoops.NONE : new SourceMapper(sourceRoots, projectRoot);
   }
 
   /** Without source roots: the class-file-derived paths and line numbers, no snippets or fixes. */
@@ -96,10 +69,7 @@ public final class Pipeline {
    * {@code @NoAllocation} contracts are kept in {@link Mapped#waived()}).
    */
   public static Mapped mapToSources(List<Finding> findings, List<Path> sourceRoots, Path projectRoot) {
-    return mapToSources(findings, new SourceMapper(sourceRoots, projectRoot));
-  }
-
-  private static Mapped mapToSources(List<Finding> findings, SourceMapper mapper) {
+    SourceMapper mapper = new SourceMapper(sourceRoots, projectRoot);
     List<ReportedFinding> mapped = mapper.mapAll(findings);
     return new Mapped(mapped, mapper.sourceText(), mapper.problems(), mapper.waived());
   }
@@ -110,14 +80,9 @@ public final class Pipeline {
    * file the parser chokes on). {@code onFailure} sees the exception (to print it when debugging).
    */
   public static Mapped map(List<Finding> findings, List<Path> sourceRoots, Path projectRoot, Consumer<Throwable> onFailure) {
-    return map(findings, sources(sourceRoots, projectRoot), onFailure);
-  }
-
-  /** {@link #map(List, List, Path, Consumer)} with the parses {@code sources} already made (for its loops). */
-  public static Mapped map(List<Finding> findings, Sources sources, Consumer<Throwable> onFailure) {
-    if (sources.mapper == null) return unmapped(findings);
+    if (sourceRoots.isEmpty()) return unmapped(findings);
     try {
-      return mapToSources(findings, sources.mapper);
+      return mapToSources(findings, sourceRoots, projectRoot);
     } catch (RuntimeException | StackOverflowError e) {
       onFailure.accept(e);
       Mapped plain = unmapped(findings);

@@ -46,7 +46,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -85,7 +84,6 @@ public final class SourceMapper implements SourceLoops {
   private final Map<String, Optional<Path>> locations = new ConcurrentHashMap<>();
   private final Map<String, Path> mappedPaths = new ConcurrentHashMap<>();
   private final Map<Path, SourceUnit> units;
-  private final AtomicInteger parses = new AtomicInteger();
   /** Units evicted since the solver's caches were last cleared (guarded by {@code units}). */
   private int evictions;
   private final Set<String> problems = new LinkedHashSet<>();
@@ -317,60 +315,33 @@ public final class SourceMapper implements SourceLoops {
   // ---- files ----
 
   private SourceUnit unit(Path p, String rel) {
-    return unit(p, rel, true);
-  }
-
-  /**
-   * The cached parse of {@code p}, parsing it on first use.
-   *
-   * @param report whether a file that does not read or parse is one of {@link #problems()}: when a
-   *     finding is mapped into it, not when only its loops are asked for (a file without findings
-   *     is not the user's concern)
-   */
-  private SourceUnit unit(Path p, String rel, boolean report) {
-    SourceUnit u;
     synchronized (units) {
-      u = units.get(p);
-    }
-    if (u != null) {
-      if (report && u.problem != null) problem(u.problem);
-      return u;
+      SourceUnit u = units.get(p);
+      if (u != null) return u;
     }
     String text = read(p);
     if (text == null) {
-      if (report) problem("could not read " + rel + ": findings in it keep their bytecode positions");
+      problem("could not read " + rel + ": findings in it keep their bytecode positions");
       return null;
     }
-    u = parse(text, rel);
-    if (report && u.problem != null) problem(u.problem);
+    CompilationUnit cu = null;
+    try {
+      ParseResult<CompilationUnit> r = new JavaParser(config).parse(text);
+      if (r.isSuccessful() && r.getResult().isPresent()) {
+        cu = r.getResult().get();
+      } else {
+        problem("could not parse " + rel + describe(r.getProblems()) + ": findings in it keep line-only positions");
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      problem("could not parse " + rel + " (" + e.getClass().getSimpleName() + "): findings in it keep line-only positions");
+    }
+    SourceUnit u = new SourceUnit(rel, text, cu);
     synchronized (units) {
       SourceUnit prev = units.get(p);
       if (prev != null) return prev;
       units.put(p, u);
       return u;
     }
-  }
-
-  /** Files parsed so far: once each while the cache keeps it (an evicted file needed again counts again). */
-  int filesParsed() {
-    return parses.get();
-  }
-
-  private SourceUnit parse(String text, String rel) {
-    parses.incrementAndGet();
-    CompilationUnit cu = null;
-    String problem = null;
-    try {
-      ParseResult<CompilationUnit> r = new JavaParser(config).parse(text);
-      if (r.isSuccessful() && r.getResult().isPresent()) {
-        cu = r.getResult().get();
-      } else {
-        problem = "could not parse " + rel + describe(r.getProblems()) + ": findings in it keep line-only positions";
-      }
-    } catch (RuntimeException | StackOverflowError e) {
-      problem = "could not parse " + rel + " (" + e.getClass().getSimpleName() + "): findings in it keep line-only positions";
-    }
-    return new SourceUnit(rel, text, cu, problem);
   }
 
   private static String describe(List<Problem> ps) {
@@ -416,16 +387,14 @@ public final class SourceMapper implements SourceLoops {
   /**
    * {@inheritDoc}
    *
-   * <p>The loops' line ranges come from the file's cached parse ({@link #unit}), the one mapping
-   * uses later: the bytecode front end asks while it lowers, before any finding exists, and a file
-   * is not parsed twice for the two questions. What is kept per file is only the ranges, so the
-   * answer survives the unit's eviction.
+   * <p>The file is parsed once for this question, without symbol resolution (the bytecode front end
+   * asks while it lowers, before any finding exists); what it keeps is the loops' line ranges.
    */
   @Override
   public LoopStatement loopAt(String sourceFile, int line, boolean mayStartLoop) {
     Path p = locate(sourceFile);
     if (p == null || line <= 0) return null;
-    int[] loops = loopRanges.computeIfAbsent(p, this::loopRanges);
+    int[] loops = loopRanges.computeIfAbsent(p, SourceMapper::loopRanges);
     int best = -1;
     for (int i = 0; i + 2 < loops.length; i += 3) {
       int begin = loops[i];
@@ -437,12 +406,15 @@ public final class SourceMapper implements SourceLoops {
     return best < 0 ? null : new LoopStatement(loops[best], loops[best + 2] == 1);
   }
 
-  private int[] loopRanges(Path p) {
-    SourceUnit u = unit(p, relative(p), false);
-    if (u == null || u.unit == null) return new int[0];
+  private static int[] loopRanges(Path p) {
+    String text = read(p);
+    if (text == null) return new int[0];
     try {
+      ParseResult<CompilationUnit> r = new JavaParser(new ParserConfiguration()
+          .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25).setTabSize(1)).parse(text);
+      if (r.getResult().isEmpty()) return new int[0];
       List<Integer> out = new ArrayList<>();
-      u.unit.walk(Statement.class, st -> {
+      r.getResult().get().walk(Statement.class, st -> {
         if ((st.isForStmt() || st.isForEachStmt() || st.isWhileStmt() || st.isDoStmt()) && st.getRange().isPresent()) {
           out.add(st.getRange().get().begin.line);
           out.add(st.getRange().get().end.line);

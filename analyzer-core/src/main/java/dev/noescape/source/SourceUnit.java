@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * One source file as the mapper keeps it: its text, line starts, the parsed unit (null when it did
- * not parse, with the problem that says why) and an index of the AST nodes by the line they start on (built once, on first use).
+ * not parse) and an index of the AST nodes by the line they start on (built once, on first use).
  */
 final class SourceUnit {
   final String path;
@@ -22,18 +22,10 @@ final class SourceUnit {
   /** The nodes by the line they start on (guarded by this). */
   private Map<Integer, List<Node>> byLine;
 
-  /** Why the file did not parse, one line naming it (null when it parsed). */
-  final String problem;
-
   SourceUnit(String path, String text, CompilationUnit unit) {
-    this(path, text, unit, null);
-  }
-
-  SourceUnit(String path, String text, CompilationUnit unit, String problem) {
     this.path = path;
     this.text = text;
     this.unit = unit;
-    this.problem = problem;
     this.lineStarts = lineStarts(text);
   }
 

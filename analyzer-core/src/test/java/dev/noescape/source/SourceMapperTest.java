@@ -12,7 +12,6 @@ import dev.noescape.finding.Subjects;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
-import dev.noescape.ir.SourceLoops;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.SymbolicExpr;
 import dev.noescape.report.ReportedFinding;
@@ -347,29 +346,6 @@ class SourceMapperTest {
     assertTrue(p.startsWith("could not parse src/main/java/a/Broken.java (line 4: "), p);
     assertTrue(p.endsWith("): findings in it keep line-only positions"), p);
     assertEquals(6, m.sourceText().lines("src/main/java/a/Broken.java").size());
-  }
-
-  @Test
-  void loopsAndMappingShareOneParsePerFile() throws Exception {
-    write("src/main/java/a/Foo.java", FOO);
-    SourceMapper m = mapper();
-    assertEquals(new SourceLoops.LoopStatement(9, false), m.loopAt("a/Foo.java", 10, false));
-    assertEquals(new SourceLoops.LoopStatement(21, false), m.loopAt("a/Foo.java", 22, false));
-    assertEquals(1, m.filesParsed());
-    Finding f = finding(RuleId.HEAP_ESCAPE, "a/Foo.java", 7, "new ArrayList<>()", "new ArrayList<>() escapes to heap: returned");
-    m.map(f).orElseThrow();
-    assertEquals(1, m.filesParsed(), "mapping reuses the parse the loop question made");
-  }
-
-  @Test
-  void aFileAskedOnlyForItsLoopsIsNoProblemUntilAFindingIsMappedIntoIt() throws Exception {
-    write("src/main/java/a/Broken.java", "package a;\n\nclass Broken {\n  void m( {\n  }\n}\n");
-    SourceMapper m = mapper();
-    assertEquals(null, m.loopAt("a/Broken.java", 4, false));
-    assertEquals(List.of(), m.problems());
-    m.map(finding(RuleId.HEAP_ESCAPE, "a/Broken.java", 4, "new Object()", "new Object() escapes to heap: returned"));
-    assertEquals(1, m.problems().size(), m.problems().toString());
-    assertEquals(1, m.filesParsed());
   }
 
   @Test

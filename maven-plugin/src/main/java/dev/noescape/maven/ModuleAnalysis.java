@@ -112,13 +112,11 @@ final class ModuleAnalysis {
     List<String> notes = new ArrayList<>();
     List<Path> classpath = classpath(inputs, notes);
     // the compile class path is the module's own dependencies: advice may name what it holds
-    // one parse per source file, for the loops while lowering and for the findings afterwards
-    Pipeline.Sources parsed = Pipeline.sources(sources, project.getBasedir().toPath().toAbsolutePath());
     options = new BytecodeAnalysis.Options(inputs, List.of(), options.rules(), options.ruleContext())
         .withDependencies(classpath)
         .withClasspathSummaries(classpathSummaries)
         .withKeepResults(!profiles.isEmpty())
-        .withSourceLoops(parsed.loops());
+        .withSourceLoops(Pipeline.sourceLoops(sources, project.getBasedir().toPath().toAbsolutePath()));
     Profiles.Pending recordings = profiles.isEmpty() ? null : Profiles.start(profiles, this::shown);
 
     quietSootUp();
@@ -135,8 +133,9 @@ final class ModuleAnalysis {
     }
     List<String> shownInputs = inputs.stream().map(this::shown).toList();
     notes = Pipeline.notes(notes, result, shownInputs);
+    Path root = project.getBasedir().toPath().toAbsolutePath();
     long analyzed = progress.now();
-    Pipeline.Mapped mapped = Pipeline.map(result.findings(), parsed, e -> getLog().debug(e));
+    Pipeline.Mapped mapped = Pipeline.map(result.findings(), sources, root, e -> getLog().debug(e));
     if (getLog().isDebugEnabled()) {
       getLog().debug("noescape: time split: " + progress.split(analyzed) + ", source mapping "
           + String.format(Locale.ROOT, "%.2f s", (progress.now() - analyzed) / 1e9));
