@@ -47,9 +47,11 @@ import java.util.function.Consumer;
  * calls resolved in the named class or its superclasses, and — for the program's own calls — an
  * interface or virtual call whose receiver's class is known exactly ({@code List l = new
  * ArrayList<>(); l.add(x)}: the engine's {@link ExactReceivers}, the class C2 sees at the
- * allocation); not native, not recursive, at most {@code FreqInlineSize} bytes, as deep as
- * {@code MaxInlineLevel}. An interface call whose receiver's class is not known is followed
- * nowhere: C2 inlines it by the type profile, which a static tool does not have. Which of these
+ * allocation), or whose receiver a callee returned fresh on every path ({@code s.codePoints()});
+ * not native, not recursive, at most {@code FreqInlineSize} bytes, as deep as
+ * {@code MaxInlineLevel}. An interface or abstract method whose receiver's class is not known is
+ * followed nowhere and reported as an {@link UnpredictedCall}: C2 inlines it by the type profile,
+ * which a static tool does not have. Which of these
  * C2 really inlines depends on frequencies the model does not know; the predictions are for the
  * allocations that end up in the caller's compiled code (a log names only those).
  */
