@@ -120,10 +120,12 @@ final class InlinedAllocations {
         receiverClass = exact.get(c.receiver().id());
         if (receiverClass == null) receiverClass = returned.get(c.receiver().id());
       }
-      String in = receiverClass != null ? receiverClass : callee.owner();
-      Target t = resolve(in, callee.name(), callee.paramTypes(), receiverClass != null || !callee.isStatic());
+      // the receiver's class and its superclasses first; a default method of an interface it
+      // implements is found where the call names it
+      Target t = receiverClass == null ? null : resolve(receiverClass, callee.name(), callee.paramTypes(), true);
+      if (t == null) t = resolve(callee.owner(), callee.name(), callee.paramTypes(), !callee.isStatic());
       if (t == null) {
-        if (needsProfile(in, callee.name(), callee.paramTypes())) {
+        if (receiverClass == null && needsProfile(callee.owner(), callee.name(), callee.paramTypes())) {
           unknown.accept(new UnpredictedCall(m.ref(), c.ctx().pos(), callee.displayName(), callee.key()));
         }
         continue;

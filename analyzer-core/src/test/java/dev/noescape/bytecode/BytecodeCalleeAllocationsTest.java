@@ -34,6 +34,11 @@ class BytecodeCalleeAllocationsTest {
           l.add(s);
           return l.size();
         }
+        static long viaDefault(String s) {
+          List<String> l = new ArrayList<>();
+          l.add(s);
+          return l.stream().count();
+        }
         static int open(List<String> l, String s) {
           l.add(s);
           return l.size();
@@ -90,7 +95,7 @@ class BytecodeCalleeAllocationsTest {
     assertTrue(in(all, "first").stream().anyMatch(s -> s.matches(".* new java\\.lang\\.\\w*IndexOutOfBoundsException heap exception")),
         in(all, "first").toString());
     CalleeAllocation copy = all.stream().filter(a -> a.caller().name().equals("copy")).findFirst().orElseThrow();
-    assertEquals(18, copy.call().line());
+    assertEquals(23, copy.call().line());
     assertTrue(copy.call().hasBci(), "the bytecode front end knows the call's offset");
   }
 
@@ -109,6 +114,16 @@ class BytecodeCalleeAllocationsTest {
     List<String> exact = in(run(2), "exact");
     assertTrue(exact.stream().anyMatch(s -> s.startsWith("java.util.ArrayList#grow anewarray java.lang.Object[] heap")),
         exact.toString());
+  }
+
+  @Test
+  void aDefaultMethodOnAnExactReceiverIsFoundInItsInterface() {
+    // ArrayList inherits Collection.stream(), a default method: the walk finds it where the call
+    // names it, and reaches the stream's head
+    List<CalleeAllocation> all = run(2);
+    assertTrue(all.stream().anyMatch(a -> a.caller().name().equals("viaDefault") && a.callee().endsWith(".stream")
+            && a.what().equals("new java.util.stream.ReferencePipeline$Head")),
+        in(all, "viaDefault").toString());
   }
 
   @Test
