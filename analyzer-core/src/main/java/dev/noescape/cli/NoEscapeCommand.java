@@ -355,7 +355,7 @@ final class NoEscapeCommand implements Callable<Integer> {
     }
     ReportRun report = new ReportRun(Version.get(), mapped.findings(), notes,
         new ReportRun.Classes(result.classesTotal(), result.classesAnalyzed()), mapped.waived(), ranking,
-        result.predictions().calleeAllocations());
+        result.predictions().calleeAllocations(), result.predictions().unpredictedCalls());
 
     List<String> wrote = new ArrayList<>();
     if (settings.writeSummaries() != null) {

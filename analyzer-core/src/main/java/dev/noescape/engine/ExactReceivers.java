@@ -19,14 +19,17 @@ import java.util.Map;
  * {@code new B()} or a call's result on another has no exact class. Parameters, loads and call
  * results never do; neither do lambdas and method references (their classes are spun at run time).
  */
-final class ExactReceivers {
+public final class ExactReceivers {
   private ExactReceivers() {}
 
   /** Marks a variable defined by something other than an allocation of one class. */
   private static final String MANY = "";
 
-  /** Exact class by variable id, for the variables that have one. */
-  static Map<Integer, String> of(MethodIR m) {
+  /**
+   * Exact class by variable id, for the variables that have one. Also what the C2 model reads to
+   * follow a call on such a receiver into the one method C2 inlines ({@code dev.noescape.jit}).
+   */
+  public static Map<Integer, String> of(MethodIR m) {
     Map<Integer, String> state = new HashMap<>();
     Map<Integer, List<Integer>> copiesFrom = new HashMap<>();
     for (Var p : m.params()) if (p != null) state.put(p.id(), MANY);

@@ -73,7 +73,7 @@ public final class C2Model {
         if (sr == null || s.neverAllocates()) continue;
         out.put(mr.method().ref(), s.id(), model.predict(mr, s, sr.state()));
       }
-      if (inlined != null) inlined.predict(mr, out::add);
+      if (inlined != null) inlined.predict(mr, out::add, out::add);
     }
     return out;
   }

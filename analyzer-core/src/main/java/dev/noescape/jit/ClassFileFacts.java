@@ -120,6 +120,7 @@ public final class ClassFileFacts implements CodeFacts {
   }
 
   private static final int ACC_STATIC = 0x0008;
+  private static final int ACC_BRIDGE = 0x0040;
   private static final int ACC_NATIVE = 0x0100;
   private static final int ACC_ABSTRACT = 0x0400;
 
@@ -198,8 +199,13 @@ public final class ClassFileFacts implements CodeFacts {
         }
       }
       String key = name + "(" + String.join(",", MethodDescriptors.parameterTypes(descriptor)) + ")";
+      // a bridge shares the name and parameters of the method it calls (StringBuilder's
+      // append(CharSequence,int,int) returning Appendable): the key names the real method, whose
+      // code is what runs and whose size C2 judges; the bridge only calls it
+      if ((access & ACC_BRIDGE) != 0 && methods.containsKey(key)) continue;
       methods.put(key, new MethodCode(size, (access & ACC_NATIVE) != 0, (access & ACC_ABSTRACT) != 0));
       if (code != null) codes.put(key, code);
+      else codes.remove(key);
       // "return" alone is one byte: an empty finalize() does not register objects (classFileParser.cpp)
       if (key.equals("finalize()") && size > 1) finalizer = true;
     }

@@ -59,8 +59,11 @@ public interface CodeFacts {
    * @param invokes its calls ({@code invokedynamic} left out), in bytecode order
    * @param constantReturn the {@code int} the method returns when its whole body pushes a constant
    *     and returns it ({@code return 8;}), else null
+   * @param returnsFresh every {@code areturn} returns an object just created ({@code return new
+   *     T(…);}) or what a call returns ({@code return f(…);}), and there is at least one: then the
+   *     class of what it returns is the class of those objects (C2 sees it at the allocation)
    */
-  record Body(List<Allocation> allocations, List<Invoke> invokes, Integer constantReturn) {
+  record Body(List<Allocation> allocations, List<Invoke> invokes, Integer constantReturn, boolean returnsFresh) {
     public Body {
       allocations = List.copyOf(allocations);
       invokes = List.copyOf(invokes);
@@ -98,8 +101,11 @@ public interface CodeFacts {
    * @param name the method's name
    * @param paramTypes erased parameter types (binary names)
    * @param returned the instruction after it is {@code areturn}: the method returns what the call returns
+   * @param argumentOf the class of the {@code new} whose constructor call is still to come, when the
+   *     call computes one of its arguments ({@code new IllegalArgumentException("bad " + x)}), else null
    */
-  record Invoke(int bci, String kind, String owner, String name, List<String> paramTypes, boolean returned) {
+  record Invoke(int bci, String kind, String owner, String name, List<String> paramTypes, boolean returned,
+      String argumentOf) {
     public Invoke {
       paramTypes = List.copyOf(paramTypes);
     }

@@ -1,6 +1,7 @@
 package dev.noescape.jit;
 
 import dev.noescape.engine.EscapeState;
+import dev.noescape.engine.ExactReceivers;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.ir.C2Condition;
 import dev.noescape.ir.CalleeAllocation;
@@ -8,6 +9,7 @@ import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.Stmt;
+import dev.noescape.ir.UnpredictedCall;
 import dev.noescape.ir.Var;
 import dev.noescape.jit.CodeFacts.Allocation;
 import dev.noescape.jit.CodeFacts.Body;
@@ -15,9 +17,11 @@ import dev.noescape.jit.CodeFacts.Invoke;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -39,25 +43,37 @@ import java.util.function.Consumer;
  *       ({@link C2Condition#KEPT_BY_CALLEE}), the callee's code not being analyzed.
  * </ul>
  *
- * Callees are followed as C2 would inline them when it can: statically bound calls and virtual
- * calls resolved in the named class or its superclasses (interface calls, which need a type
- * profile, are not followed), not native, not recursive, at most {@code FreqInlineSize} bytes.
- * Which of these C2 really inlines depends on frequencies the model does not know; the
- * predictions are for the allocations that end up in the caller's compiled code.
+ * Callees are followed as C2 would inline them when it can: statically bound calls, virtual
+ * calls resolved in the named class or its superclasses, and — for the program's own calls — an
+ * interface or virtual call whose receiver's class is known exactly ({@code List l = new
+ * ArrayList<>(); l.add(x)}: the engine's {@link ExactReceivers}, the class C2 sees at the
+ * allocation), or whose receiver a callee returned fresh on every path ({@code s.codePoints()});
+ * not native, not recursive, at most {@code FreqInlineSize} bytes, as deep as
+ * {@code MaxInlineLevel}. An interface or abstract method whose receiver's class is not known is
+ * followed nowhere and reported as an {@link UnpredictedCall}: C2 inlines it by the type profile,
+ * which a static tool does not have. Which of these
+ * C2 really inlines depends on frequencies the model does not know; the predictions are for the
+ * allocations that end up in the caller's compiled code (a log names only those).
  */
 final class InlinedAllocations {
-  /** At most this many allocations per callee, the ones of its own code first (a bound on huge inline trees). */
-  private static final int MAX_PER_METHOD = 24;
   /**
-   * Callees followed below the called method: C2 inlines deeper (MaxInlineLevel 15), but rarely
-   * all of a large tree, and each level multiplies what the report lists.
+   * At most this many allocations per callee, the ones of its own code first: a bound on huge
+   * inline trees (a stream pipeline's), where C2 stops at {@code DesiredMethodLimit} long before.
+   * Raised from 24 to 96 on 2026-12-07: the allocations past 24 (exceptions and growth buffers of
+   * {@code StringBuilder.append}, {@code String.join}) were sites C2 compiled and kept.
    */
-  private static final int MAX_DEPTH = 5;
+  private static final int MAX_PER_METHOD = 96;
+  /**
+   * Callees followed below the called method: as deep as C2 inlines (the called method is one
+   * level, {@link JitTarget#MAX_INLINE_DEPTH} the deepest); was 5 until 2026-12-07, which missed
+   * {@code Arrays.copyOf} under {@code StringBuilder.append} and the stream pipelines' objects.
+   */
+  private static final int MAX_DEPTH = JitTarget.MAX_INLINE_DEPTH - 1;
 
   private final C2Model model;
   private final CodeFacts code;
   /** Per method key and depth left, what its inlined code allocates (null while being computed: recursion). */
-  private final Map<String, List<Reached>> reached = new HashMap<>();
+  private final Map<String, Tree> reached = new HashMap<>();
 
   InlinedAllocations(C2Model model, CodeFacts code) {
     this.model = model;
@@ -67,23 +83,59 @@ final class InlinedAllocations {
   /** An allocation a method's inlined code makes; {@code returned}: the method returns the object. */
   private record Reached(String allocator, String shown, Allocation allocation, boolean returned) {}
 
+  /**
+   * What a method's inlined code allocates, distinct by allocator and offset, its own first.
+   *
+   * @param returnedClass the one class of what the method returns when it returns a fresh object
+   *     on every path ({@link Body#returnsFresh}, through the callees it returns from), else null
+   * @param open the first call in the tree the walk follows nowhere because C2 inlines it by the
+   *     receiver's type profile (an interface call, an abstract method), or null
+   */
+  private record Tree(List<Reached> allocations, String returnedClass, String open) {}
+
   /** A resolved callee with code. */
   private record Target(String key, String shown, Body body) {}
 
-  /** Predicts the allocations inside the not-analyzed callees of {@code mr}'s method. */
-  void predict(MethodResult mr, Consumer<CalleeAllocation> out) {
+  /**
+   * Predicts the allocations inside the not-analyzed callees of {@code mr}'s method; a call whose
+   * code depends on the receiver's type profile goes to {@code unknown}.
+   */
+  void predict(MethodResult mr, Consumer<CalleeAllocation> out, Consumer<UnpredictedCall> unknown) {
     MethodIR m = mr.method();
     List<Stmt> stmts = m.stmts();
+    Map<Integer, String> exact = null;
+    // call results whose class is known because the callee returns a fresh object of one class
+    // (s.codePoints() is an IntPipeline.Head): C2 sees the allocation once the callee is inlined
+    Map<Integer, String> returned = new HashMap<>();
+    Map<Integer, Integer> definitions = new HashMap<>();
+    for (Stmt st : stmts) if (st.definedVar() != null) definitions.merge(st.definedVar().id(), 1, Integer::sum);
     for (int k = 0; k < stmts.size(); k++) {
       if (!(stmts.get(k) instanceof Stmt.Call c)) continue;
       MethodRef callee = c.callee();
       if (model.analyzed(callee.key())) continue; // its allocations are sites of its own
       if (callee.isConstructor() && throwable(callee.owner())) continue; // not inlined: the program's `new` is the site
-      Target t = resolve(callee.owner(), callee.name(), callee.paramTypes(), !callee.isStatic());
-      if (t == null) continue;
-      Set<String> seen = new HashSet<>(); // one allocation reached along two paths is one allocation
-      for (Reached r : reach(t, MAX_DEPTH)) {
-        if (!seen.add(r.allocator() + "@" + r.allocation().bci())) continue;
+      if (exact == null && c.receiver() != null) exact = ExactReceivers.of(m);
+      String receiverClass = null;
+      if (c.receiver() != null && !callee.isConstructor()) {
+        receiverClass = exact.get(c.receiver().id());
+        if (receiverClass == null) receiverClass = returned.get(c.receiver().id());
+      }
+      // the receiver's class and its superclasses first; a default method of an interface it
+      // implements is found where the call names it
+      Target t = receiverClass == null ? null : resolve(receiverClass, callee.name(), callee.paramTypes(), true);
+      if (t == null) t = resolve(callee.owner(), callee.name(), callee.paramTypes(), !callee.isStatic());
+      if (t == null) {
+        if (receiverClass == null && needsProfile(callee.owner(), callee.name(), callee.paramTypes())) {
+          unknown.accept(new UnpredictedCall(m.ref(), c.ctx().pos(), callee.displayName(), callee.key()));
+        }
+        continue;
+      }
+      Tree tree = reach(t, MAX_DEPTH);
+      if (tree.open() != null) unknown.accept(new UnpredictedCall(m.ref(), c.ctx().pos(), callee.displayName(), tree.open()));
+      if (c.result() != null && tree.returnedClass() != null && definitions.getOrDefault(c.result().id(), 0) == 1) {
+        returned.put(c.result().id(), tree.returnedClass());
+      }
+      for (Reached r : tree.allocations()) {
         out.accept(new CalleeAllocation(m.ref(), c.ctx().pos(), callee.displayName(), r.allocator(),
             r.allocation().bci(), r.allocation().what(), predict(mr, k, c, r)));
       }
@@ -115,31 +167,66 @@ final class InlinedAllocations {
   }
 
   /** What {@code t}'s code and the callees it inlines allocate, its own first (memoized). */
-  private List<Reached> reach(Target t, int depthLeft) {
+  private Tree reach(Target t, int depthLeft) {
     String memo = t.key() + "@" + depthLeft;
     if (reached.containsKey(memo)) {
-      List<Reached> known = reached.get(memo);
-      return known != null ? known : List.of(); // recursive: C2 does not inline it again
+      Tree known = reached.get(memo);
+      return known != null ? known : new Tree(List.of(), null, null); // recursive: C2 does not inline it again
     }
     reached.put(memo, null);
-    List<Reached> out = new ArrayList<>();
-    for (Allocation a : t.body().allocations()) {
-      if (out.size() < MAX_PER_METHOD) out.add(new Reached(t.key(), t.shown(), a, a.returned()));
+    Body body = t.body();
+    Map<String, Reached> out = new LinkedHashMap<>(); // one allocation reached along two paths is one allocation
+    Set<String> classes = new TreeSet<>();
+    boolean fresh = body.returnsFresh();
+    for (Allocation a : body.allocations()) {
+      if (out.size() < MAX_PER_METHOD) out.putIfAbsent(t.key() + "@" + a.bci(), new Reached(t.key(), t.shown(), a, a.returned()));
+      if (a.returned()) classes.add(a.type());
     }
-    for (Invoke i : t.body().invokes()) {
-      if (depthLeft == 0 || out.size() >= MAX_PER_METHOD) break;
-      if (i.kind().equals("interface")) continue; // a type profile decides; not known statically
+    String open = null;
+    for (Invoke i : body.invokes()) {
+      // the method returns what this call returns (a constructor call before areturn returns nothing: the `new` is returned)
+      boolean result = i.returned() && !i.name().equals("<init>");
+      if (depthLeft == 0 || out.size() >= MAX_PER_METHOD) {
+        fresh &= !result;
+        continue;
+      }
+      // a call building an exception's message runs only on the throw path; what it allocates
+      // ends up in the exception (heap either way), and following it would fill the bound with
+      // the StringBuilder.append trees of error messages
+      if (i.argumentOf() != null && throwable(i.argumentOf())) continue;
       if (i.name().equals("<init>") && throwable(i.owner())) continue; // never inlined outside Throwable code
-      Target inner = resolve(i.owner(), i.name(), i.paramTypes(), i.kind().equals("virtual"));
-      if (inner == null) continue;
-      for (Reached r : reach(inner, depthLeft - 1)) {
+      Target inner = i.kind().equals("interface") ? null : resolve(i.owner(), i.name(), i.paramTypes(), i.kind().equals("virtual"));
+      if (inner == null) {
+        // an interface or abstract method: a type profile decides; not known statically
+        if (open == null && (i.kind().equals("interface") || needsProfile(i.owner(), i.name(), i.paramTypes()))) {
+          open = i.owner() + "#" + i.name() + "(" + String.join(",", i.paramTypes()) + ")";
+        }
+        fresh &= !result;
+        continue;
+      }
+      Tree sub = reach(inner, depthLeft - 1);
+      if (open == null) open = sub.open();
+      if (result) {
+        if (sub.returnedClass() == null) fresh = false;
+        else classes.add(sub.returnedClass());
+      }
+      for (Reached r : sub.allocations()) {
         if (out.size() >= MAX_PER_METHOD) break;
-        out.add(new Reached(r.allocator(), r.shown(), r.allocation(), r.returned() && i.returned()));
+        out.putIfAbsent(r.allocator() + "@" + r.allocation().bci(),
+            new Reached(r.allocator(), r.shown(), r.allocation(), r.returned() && i.returned()));
       }
     }
-    List<Reached> done = List.copyOf(out);
+    String returnedClass = fresh && classes.size() == 1 && !classes.iterator().next().endsWith("[]")
+        ? classes.iterator().next() : null;
+    Tree done = new Tree(List.copyOf(out.values()), returnedClass, open);
     reached.put(memo, done);
     return done;
+  }
+
+  /** Whether the method a call names has no code the model can follow because dispatch picks it: an interface or abstract method. */
+  private boolean needsProfile(String owner, String name, List<String> params) {
+    CodeFacts.MethodCode mc = code.method(owner, name, params);
+    return mc != null && mc.isAbstract();
   }
 
   private boolean throwable(String type) {

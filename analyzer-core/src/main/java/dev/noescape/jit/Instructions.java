@@ -4,7 +4,9 @@ import dev.noescape.ir.MethodDescriptors;
 import dev.noescape.jit.CodeFacts.Allocation;
 import dev.noescape.jit.CodeFacts.Body;
 import dev.noescape.jit.CodeFacts.Invoke;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -31,6 +33,12 @@ final class Instructions {
   static Body decode(byte[] code, Pool pool) {
     List<Allocation> allocations = new ArrayList<>();
     List<Invoke> invokes = new ArrayList<>();
+    // classes of the `new`s whose constructor has not been called yet: a call in between computes
+    // one of its arguments (javac's `new T(a(), b())`), as a bytecode sequence, not a data flow
+    Deque<String> pendingNew = new ArrayDeque<>();
+    boolean returnsFresh = true;
+    int returns = 0;
+    int last = -1; // the previous instruction's offset
     Integer pushed = null; // the int the previous instruction pushed, if a constant
     int pc = 0;
     while (pc < code.length) {
@@ -43,14 +51,27 @@ final class Instructions {
         case 0xBB -> {
           String type = pool.className(u2(code, pc + 1));
           allocations.add(new Allocation(pc, "new", type, null, returnsAfterInit(code, pc, pool, type)));
+          pendingNew.push(type);
         }
         case 0xBC -> allocations.add(new Allocation(pc, "newarray", PRIMITIVE_ARRAYS[code[pc + 1] & 0x0F], pushed, false));
         case 0xBD -> allocations.add(new Allocation(pc, "anewarray", pool.className(u2(code, pc + 1)) + "[]", pushed, false));
         case 0xC5 -> allocations.add(new Allocation(pc, "multianewarray", pool.className(u2(code, pc + 1)), null, false));
-        case 0xB6, 0xB7, 0xB8, 0xB9 -> invokes.add(invoke(code, pc, op, pool));
+        case 0xB6, 0xB7, 0xB8, 0xB9 -> {
+          Invoke i = invoke(code, pc, op, pool, pendingNew.peek());
+          if (i.name().equals("<init>") && i.owner().equals(pendingNew.peek())) {
+            pendingNew.pop();
+            i = invoke(code, pc, op, pool, pendingNew.peek());
+          }
+          invokes.add(i);
+        }
+        case 0xB0 -> {
+          returns++;
+          returnsFresh &= last >= 0 && freshBefore(last, allocations, invokes);
+        }
         default -> { }
       }
       pushed = push;
+      last = pc;
       pc += length(code, pc);
     }
     Integer constant = null;
@@ -60,10 +81,21 @@ final class Instructions {
       else if (op == 0x10) constant = (int) code[1];
       else if (op == 0x11) constant = (int) (short) u2(code, 1);
     }
-    return new Body(allocations, invokes, constant);
+    return new Body(allocations, invokes, constant, returnsFresh && returns > 0);
   }
 
-  private static Invoke invoke(byte[] code, int pc, int op, Pool pool) {
+  /**
+   * Whether the instruction at {@code at}, right before an {@code areturn}, leaves a fresh object:
+   * the constructor call of a {@code new} that returns it, or a call whose result is returned.
+   */
+  private static boolean freshBefore(int at, List<Allocation> allocations, List<Invoke> invokes) {
+    if (invokes.isEmpty() || invokes.get(invokes.size() - 1).bci() != at) return false;
+    Invoke i = invokes.get(invokes.size() - 1);
+    if (!i.name().equals("<init>")) return i.returned();
+    return allocations.stream().anyMatch(a -> a.returned() && a.type().equals(i.owner()));
+  }
+
+  private static Invoke invoke(byte[] code, int pc, int op, Pool pool, String argumentOf) {
     int ref = u2(code, pc + 1);
     int nat = pool.second()[ref];
     String owner = pool.className(pool.first()[ref]);
@@ -77,7 +109,7 @@ final class Instructions {
     };
     int next = pc + (op == 0xB9 ? 5 : 3);
     boolean returned = next < code.length && (code[next] & 0xFF) == 0xB0;
-    return new Invoke(pc, kind, owner, name, MethodDescriptors.parameterTypes(descriptor), returned);
+    return new Invoke(pc, kind, owner, name, MethodDescriptors.parameterTypes(descriptor), returned, argumentOf);
   }
 
   /**

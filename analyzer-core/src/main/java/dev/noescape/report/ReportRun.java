@@ -1,6 +1,7 @@
 package dev.noescape.report;
 
 import dev.noescape.ir.CalleeAllocation;
+import dev.noescape.ir.UnpredictedCall;
 import dev.noescape.profile.ProfileRanking;
 import java.util.List;
 
@@ -21,20 +22,24 @@ import java.util.List;
  * @param calleeAllocations the C2 model's predictions for the allocations inside callees the
  *     program's code calls (the command line at verbosity 2; empty otherwise), in the order the
  *     model walked them
+ * @param unpredictedCalls with them, the calls under which the receiver's type profile decides what
+ *     runs, so that the model does not predict their allocations
  */
 public record ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes,
-    List<Waiver> waived, ProfileRanking profile, List<CalleeAllocation> calleeAllocations) {
+    List<Waiver> waived, ProfileRanking profile, List<CalleeAllocation> calleeAllocations,
+    List<UnpredictedCall> unpredictedCalls) {
   public ReportRun {
     findings = List.copyOf(findings);
     notes = List.copyOf(notes);
     waived = List.copyOf(waived);
     calleeAllocations = List.copyOf(calleeAllocations);
+    unpredictedCalls = List.copyOf(unpredictedCalls);
   }
 
   /** A run without predictions for callees' allocations. */
   public ReportRun(String toolVersion, List<ReportedFinding> findings, List<String> notes, Classes classes,
       List<Waiver> waived, ProfileRanking profile) {
-    this(toolVersion, findings, notes, classes, waived, profile, List.of());
+    this(toolVersion, findings, notes, classes, waived, profile, List.of(), List.of());
   }
 
   /** A run without a recording. */
@@ -45,12 +50,12 @@ public record ReportRun(String toolVersion, List<ReportedFinding> findings, List
 
   /** The same run ranked by {@code ranking} (null: by static hotness). */
   public ReportRun withProfile(ProfileRanking ranking) {
-    return new ReportRun(toolVersion, findings, notes, classes, waived, ranking, calleeAllocations);
+    return new ReportRun(toolVersion, findings, notes, classes, waived, ranking, calleeAllocations, unpredictedCalls);
   }
 
-  /** The same run with the C2 model's predictions for callees' allocations. */
-  public ReportRun withCalleeAllocations(List<CalleeAllocation> allocations) {
-    return new ReportRun(toolVersion, findings, notes, classes, waived, profile, allocations);
+  /** The same run with the C2 model's predictions for callees' allocations and the calls it cannot predict. */
+  public ReportRun withCalleeAllocations(List<CalleeAllocation> allocations, List<UnpredictedCall> unpredicted) {
+    return new ReportRun(toolVersion, findings, notes, classes, waived, profile, allocations, unpredicted);
   }
 
   /** A run without waived contracts. */

@@ -28,7 +28,25 @@ class BytecodeCalleeAllocationsTest {
       import java.util.ArrayList;
       import java.util.Arrays;
       import java.util.Iterator;
+      import java.util.List;
       final class Calls {
+        static int exact(String s) {
+          List<String> l = new ArrayList<>();
+          l.add(s);
+          return l.size();
+        }
+        static long viaDefault(String s) {
+          List<String> l = new ArrayList<>();
+          l.add(s);
+          return l.stream().count();
+        }
+        static int open(List<String> l, String s) {
+          l.add(s);
+          return l.size();
+        }
+        static int stream(String s) {
+          return s.codePoints().limit(1).sum();
+        }
         static byte[] copy(byte[] b, int n) { return Arrays.copyOf(b, n); }
         static char first(String s) { return s.charAt(0); }
         static Iterator<String> leak(ArrayList<String> xs) { return xs.iterator(); }
@@ -49,12 +67,19 @@ class BytecodeCalleeAllocationsTest {
   }
 
   static List<CalleeAllocation> run(int verbosity, boolean callees) {
+    return result(verbosity, callees).predictions().calleeAllocations();
+  }
+
+  static BytecodeAnalysis.Result result(int verbosity) {
+    return result(verbosity, true);
+  }
+
+  static BytecodeAnalysis.Result result(int verbosity, boolean callees) {
     RuleContext context = new RuleContext(21, false, false, verbosity, Set.of()).withJit(25, List.of(), false);
     return BytecodeAnalysis.run(
-            new BytecodeAnalysis.Options(List.of(classes), List.of(), Set.of(RuleId.NOT_SCALAR_REPLACED), context)
-                .withCalleeAllocations(callees),
-            BytecodeAnalysis.Progress.NONE)
-        .predictions().calleeAllocations();
+        new BytecodeAnalysis.Options(List.of(classes), List.of(), Set.of(RuleId.NOT_SCALAR_REPLACED), context)
+            .withCalleeAllocations(callees),
+        BytecodeAnalysis.Progress.NONE);
   }
 
   /** The predictions inside the calls of {@code method}: {@code allocator-name what prediction condition}. */
@@ -81,7 +106,7 @@ class BytecodeCalleeAllocationsTest {
     assertTrue(in(all, "first").stream().anyMatch(s -> s.matches(".* new java\\.lang\\.\\w*IndexOutOfBoundsException heap exception")),
         in(all, "first").toString());
     CalleeAllocation copy = all.stream().filter(a -> a.caller().name().equals("copy")).findFirst().orElseThrow();
-    assertEquals(5, copy.call().line());
+    assertEquals(23, copy.call().line());
     assertTrue(copy.call().hasBci(), "the bytecode front end knows the call's offset");
   }
 
@@ -91,6 +116,50 @@ class BytecodeCalleeAllocationsTest {
     assertEquals(List.of("java.util.ArrayList#iterator new java.util.ArrayList$Itr heap escapes"), iterators(in(all, "leak")));
     assertEquals(List.of("java.util.ArrayList#iterator new java.util.ArrayList$Itr scalar-replaced none"),
         iterators(in(all, "kept")));
+  }
+
+  @Test
+  void anInterfaceCallOnAFreshObjectIsFollowedIntoItsClass() {
+    // List.add on `new ArrayList<>()`: C2 sees the allocation's class and inlines ArrayList.add,
+    // whose growth path allocates the elementData array
+    List<String> exact = in(run(2), "exact");
+    assertTrue(exact.stream().anyMatch(s -> s.startsWith("java.util.ArrayList#grow anewarray java.lang.Object[] heap")),
+        exact.toString());
+  }
+
+  @Test
+  void aDefaultMethodOnAnExactReceiverIsFoundInItsInterface() {
+    // ArrayList inherits Collection.stream(), a default method: the walk finds it where the call
+    // names it, and reaches the stream's head
+    List<CalleeAllocation> all = run(2);
+    assertTrue(all.stream().anyMatch(a -> a.caller().name().equals("viaDefault") && a.callee().endsWith(".stream")
+            && a.what().equals("new java.util.stream.ReferencePipeline$Head")),
+        in(all, "viaDefault").toString());
+  }
+
+  @Test
+  void anInterfaceCallOnAnUnknownReceiverIsNotPredicted() {
+    BytecodeAnalysis.Result result = result(2);
+    assertEquals(List.of(), in(result.predictions().calleeAllocations(), "open"));
+    List<String> open = result.predictions().unpredictedCalls().stream()
+        .filter(c -> c.caller().name().equals("open"))
+        .map(c -> c.callee() + " " + c.stoppedAt())
+        .toList();
+    // List.size too: a call the type profile decides, even if it allocates nothing on ArrayList
+    assertEquals(List.of("List.add java.util.List#add(java.lang.Object)", "List.size java.util.List#size()"), open);
+  }
+
+  @Test
+  void aCallOnWhatACalleeReturnsFreshIsFollowedIntoThatClass() {
+    // s.codePoints() returns a new IntPipeline.Head on every path: limit(1) on it runs IntPipeline's
+    // limit, which makes the slice stage
+    List<CalleeAllocation> all = run(2);
+    List<String> limit = all.stream()
+        .filter(a -> a.caller().name().equals("stream") && a.callee().equals("IntStream.limit"))
+        .map(a -> a.allocator().replaceFirst("\\(.*", "") + " " + a.what())
+        .toList();
+    assertTrue(limit.stream().anyMatch(s -> s.startsWith("java.util.stream.SliceOps#makeInt new java.util.stream.SliceOps$")),
+        limit.toString());
   }
 
   private static List<String> iterators(List<String> predictions) {

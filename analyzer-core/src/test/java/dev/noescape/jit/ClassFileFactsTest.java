@@ -58,6 +58,17 @@ class ClassFileFactsTest {
       if (k > 3) throw new IllegalStateException();
       return new StringBuilder(fixed[0]);
     }
+
+    static Object kept;
+
+    static Object either(boolean fresh) {
+      if (fresh) return new Object();
+      return kept;
+    }
+
+    static void check(int n) {
+      if (n < 0) throw new IllegalArgumentException(String.valueOf(n));
+    }
   }
 
   private static byte[] testClass(String binaryName) {
@@ -89,6 +100,32 @@ class ClassFileFactsTest {
     assertTrue(iterator.allocations().get(0).returned());
     assertEquals(0, jdk.body("java.util.Collections$EmptyList", "size", List.of()).constantReturn());
     assertNull(jdk.body("java.util.List", "size", List.of()));
+  }
+
+  @Test
+  void aBridgeDoesNotHideTheMethodItCalls() {
+    // StringBuilder declares append(CharSequence,int,int) twice: returning StringBuilder, and a
+    // bridge returning Appendable that calls it; followed through the bridge, the walk would call
+    // itself and stop
+    CodeFacts.Body append = jdk.body("java.lang.StringBuilder", "append", List.of("java.lang.CharSequence", "int", "int"));
+    assertTrue(append.invokes().stream().anyMatch(i -> i.kind().equals("special") && i.owner().equals("java.lang.AbstractStringBuilder")),
+        append.invokes().toString());
+  }
+
+  @Test
+  void freshReturnsAndExceptionArgumentsAreMarked() {
+    // return new Itr(): fresh on its only path
+    assertTrue(jdk.body("java.util.ArrayList", "iterator", List.of()).returnsFresh());
+    // return elementData(index): fresh as far as the method knows, if elementData's result is (the walk asks it)
+    assertTrue(jdk.body("java.util.ArrayList", "get", List.of("int")).returnsFresh());
+    // void: nothing returned
+    assertFalse(jdk.body("java.util.ArrayList", "clear", List.of()).returnsFresh());
+    ClassFileFacts facts = new ClassFileFacts(ClassFileFactsTest::testClass);
+    // a fresh object on one path, a field on the other
+    assertFalse(facts.body(Fixture.class.getName(), "either", List.of("boolean")).returnsFresh());
+    CodeFacts.Body throwing = facts.body(Fixture.class.getName(), "check", List.of("int"));
+    assertEquals(List.of("valueOf java.lang.IllegalArgumentException", "<init> null"),
+        throwing.invokes().stream().map(i -> i.name() + " " + i.argumentOf()).toList());
   }
 
   @Test

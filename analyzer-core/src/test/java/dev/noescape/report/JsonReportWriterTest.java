@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.noescape.ir.C2Condition;
+import dev.noescape.ir.CalleeAllocation;
+import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.RuntimePrediction;
+import dev.noescape.ir.SourcePos;
+import dev.noescape.ir.UnpredictedCall;
 import dev.noescape.report.json.JsonReportWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -139,5 +145,29 @@ class JsonReportWriterTest {
     assertTrue(concat.get("column").isNull());
     assertEquals("accumulate 's' in a StringBuilder and call toString() after the loop", concat.at("/fix/description").asText());
     assertEquals(0, concat.at("/fix/edits").size());
+  }
+
+  @Test
+  void calleeAllocationsAndTheCallsTheModelCannotPredictUnder() throws Exception {
+    MethodRef caller = new MethodRef("com.acme.Join", "join", List.of("java.lang.Appendable"), "void", true);
+    CalleeAllocation copy = new CalleeAllocation(caller, new SourcePos(7, 0, 0, 12), "StringBuilder.append",
+        "java.util.Arrays#copyOf(byte[],int)", 1, "newarray byte[]",
+        new RuntimePrediction(true, C2Condition.ARRAY_LENGTH_NOT_CONSTANT, "in Arrays.copyOf", 25));
+    UnpredictedCall open = new UnpredictedCall(caller, SourcePos.line(9), "Appendable.append",
+        "java.lang.Appendable#append(java.lang.CharSequence)");
+    JsonNode doc = new ObjectMapper().readTree(new JsonReportWriter().write(
+        new ReportRun("1", List.of(), List.of(), null, List.of(), null, List.of(copy), List.of(open))));
+    assertEquals(12, doc.at("/calleeAllocations/0/bci").asInt());
+    assertEquals("heap", doc.at("/calleeAllocations/0/runtime/prediction").asText());
+    JsonNode u = doc.at("/unpredictedCalls/0");
+    List<String> fields = new ArrayList<>();
+    for (Iterator<String> it = u.fieldNames(); it.hasNext(); ) fields.add(it.next());
+    assertEquals(List.of("method", "line", "bci", "callee", "stoppedAt", "prediction", "reason"), fields);
+    assertTrue(u.get("bci").isNull());
+    assertEquals("unknown", u.get("prediction").asText());
+    assertEquals("java.lang.Appendable#append(java.lang.CharSequence)", u.get("stoppedAt").asText());
+    // without a model's walk there is neither array
+    assertTrue(new ObjectMapper().readTree(new JsonReportWriter().write(new ReportRun("1", List.of(), List.of())))
+        .path("unpredictedCalls").isMissingNode());
   }
 }

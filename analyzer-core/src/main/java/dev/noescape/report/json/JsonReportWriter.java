@@ -6,6 +6,9 @@ import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.ir.CalleeAllocation;
+import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.SourcePos;
+import dev.noescape.ir.UnpredictedCall;
 import dev.noescape.ir.Reason;
 import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.profile.Frame;
@@ -107,31 +110,58 @@ public final class JsonReportWriter {
     }
     g.writeEndArray();
     if (run.profile() != null) profile(run.profile(), findings, keys, g);
-    if (!run.calleeAllocations().isEmpty()) calleeAllocations(run, g);
+    if (!run.calleeAllocations().isEmpty()) objects("calleeAllocations", run.calleeAllocations(), JsonReportWriter::calleeAllocation, g);
+    if (!run.unpredictedCalls().isEmpty()) objects("unpredictedCalls", run.unpredictedCalls(), JsonReportWriter::unpredictedCall, g);
     g.writeEndObject();
   }
 
-  /**
-   * The C2 model's predictions for allocations inside callees (verbosity 2 only, so that the
-   * default report stays as it was): where the call is, and the allocation as a compilation log
-   * names it (method and bytecode offset).
-   */
-  private static void calleeAllocations(ReportRun run, JsonGenerator g) throws IOException {
-    g.writeArrayFieldStart("calleeAllocations");
-    for (CalleeAllocation a : run.calleeAllocations()) {
+  /** Writes one object's fields. */
+  private interface Fields<T> {
+    void write(T item, JsonGenerator g) throws IOException;
+  }
+
+  /** An array of objects, one per item. */
+  private static <T> void objects(String name, java.util.List<T> items, Fields<T> fields, JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (T item : items) {
       g.writeStartObject();
-      g.writeStringField("method", a.caller().key());
-      g.writeNumberField("line", a.call().line());
-      if (a.call().hasBci()) g.writeNumberField("bci", a.call().bci());
-      else g.writeNullField("bci");
-      g.writeStringField("callee", a.callee());
-      g.writeStringField("allocator", a.allocator());
-      g.writeNumberField("allocatorBci", a.bci());
-      g.writeStringField("allocation", a.what());
-      runtime(a.runtime(), g);
+      fields.write(item, g);
       g.writeEndObject();
     }
     g.writeEndArray();
+  }
+
+  /**
+   * The C2 model's prediction for an allocation inside a callee (verbosity 2 only, so that the
+   * default report stays as it was): where the call is, and the allocation as a compilation log
+   * names it (method and bytecode offset).
+   */
+  private static void calleeAllocation(CalleeAllocation a, JsonGenerator g) throws IOException {
+    call(a.caller(), a.call(), a.callee(), g);
+    g.writeStringField("allocator", a.allocator());
+    g.writeNumberField("allocatorBci", a.bci());
+    g.writeStringField("allocation", a.what());
+    runtime(a.runtime(), g);
+  }
+
+  /**
+   * A call under which the C2 model does not predict what is allocated, because the receiver's
+   * type profile decides which code runs (with the allocations inside callees only).
+   */
+  private static void unpredictedCall(UnpredictedCall c, JsonGenerator g) throws IOException {
+    call(c.caller(), c.call(), c.callee(), g);
+    g.writeStringField("stoppedAt", c.stoppedAt());
+    g.writeStringField("prediction", "unknown");
+    g.writeStringField("reason", "depends on the receiver's type profile");
+  }
+
+  /** Where a call of an analyzed method is: {@code method}, {@code line}, {@code bci} (null when unknown), {@code callee}. */
+  private static void call(MethodRef caller, SourcePos at, String callee, JsonGenerator g) throws IOException {
+    g.writeStringField("method", caller.key());
+    g.writeNumberField("line", at.line());
+    if (at.hasBci()) g.writeNumberField("bci", at.bci());
+    else g.writeNullField("bci");
+    g.writeStringField("callee", callee);
   }
 
   /**

@@ -33,20 +33,37 @@ public final class NoescapeReport {
   public record CalleeAllocation(String method, Integer bci, String allocator, int allocatorBci, String prediction,
       String condition) {}
 
+  /**
+   * A call under which the C2 model does not predict the allocations, because the receiver's type
+   * profile decides which code runs ({@code unpredictedCalls}): the calling method's key, the call's
+   * bci, and where the model stopped.
+   */
+  public record UnpredictedCall(String method, Integer bci, String stoppedAt) {}
+
   private final List<Finding> findings;
   private final List<CalleeAllocation> callees;
+  private final List<UnpredictedCall> unpredicted;
 
   public NoescapeReport(List<Finding> findings) {
     this(findings, List.of());
   }
 
   public NoescapeReport(List<Finding> findings, List<CalleeAllocation> callees) {
+    this(findings, callees, List.of());
+  }
+
+  public NoescapeReport(List<Finding> findings, List<CalleeAllocation> callees, List<UnpredictedCall> unpredicted) {
     this.findings = List.copyOf(findings);
     this.callees = List.copyOf(callees);
+    this.unpredicted = List.copyOf(unpredicted);
   }
 
   public List<CalleeAllocation> callees() {
     return callees;
+  }
+
+  public List<UnpredictedCall> unpredicted() {
+    return unpredicted;
   }
 
   public List<Finding> findings() {
@@ -74,7 +91,12 @@ public final class NoescapeReport {
           a.path("allocator").asText(), a.path("allocatorBci").asInt(-1), a.path("runtime").path("prediction").asText(null),
           a.path("runtime").path("condition").asText(null)));
     }
-    return new NoescapeReport(out, callees);
+    List<UnpredictedCall> unpredicted = new ArrayList<>();
+    for (JsonNode c : root.path("unpredictedCalls")) {
+      unpredicted.add(new UnpredictedCall(c.path("method").asText(), c.hasNonNull("bci") ? c.get("bci").asInt() : null,
+          c.path("stoppedAt").asText()));
+    }
+    return new NoescapeReport(out, callees, unpredicted);
   }
 
   /**

@@ -91,6 +91,7 @@ public final class WorkloadAgreementMain {
     List<Row> rows = new ArrayList<>();
     for (SiteStats s : sites) {
       Prediction inCallee = s.allocation() == null ? null : calleePrediction(s, report);
+      if (inCallee == null && s.allocation() != null) inCallee = unpredicted(s, report);
       if (inCallee != null) {
         rows.add(new Row(jdk, s, inCallee, true, false));
         continue;
@@ -125,6 +126,19 @@ public final class WorkloadAgreementMain {
     return found;
   }
 
+  /**
+   * {@link Prediction#unknown} for an allocation inside a callee that the model has no prediction
+   * for, when the call it is under is one noescape names as depending on the receiver's type
+   * profile; null otherwise (then the line's findings decide, as before).
+   */
+  static Prediction unpredicted(SiteStats s, NoescapeReport report) {
+    String caller = s.holder() + "#" + s.method() + "(";
+    for (NoescapeReport.UnpredictedCall c : report.unpredicted()) {
+      if (c.bci() != null && c.bci() == s.bci() && c.method().startsWith(caller)) return Prediction.unknown(c.stoppedAt());
+    }
+    return null;
+  }
+
   /** A finding's method key is {@code pkg.Class$Inner#name(params)}. */
   private static boolean inClass(NoescapeReport.Finding f, SiteStats s) {
     return f.method() != null && f.method().startsWith(s.holder() + "#");
@@ -153,6 +167,7 @@ public final class WorkloadAgreementMain {
       if (!r.shared()) lineOnlyUnshared.add(r.prediction().prediction(), measured);
     }
     sb.append("All sites (\"some\" left out):\n\n").append(c.matrix()).append('\n');
+    sb.append(unknowns(rows));
     sb.append("Only sites alone on their line (no ambiguity in matching by line):\n\n").append(lineOnlyUnshared.matrix()).append('\n');
     Map<String, Confusion> byLib = new TreeMap<>();
     for (Row r : rows) byLib.computeIfAbsent(library(r.site().holder()), k -> new Confusion()).add(r.prediction().prediction(), measured(r.site()));
@@ -166,10 +181,29 @@ public final class WorkloadAgreementMain {
       SiteStats s = r.site();
       t.add(List.of(s.holder().replaceFirst("^.*\\.", "") + "." + s.method(), "bci " + s.bci() + ", line " + s.line(),
           s.what(), s.eliminatedAll() + "/" + s.compiles(), s.verdict(),
-          r.prediction().prediction().label() + (r.prediction().argEscape() ? " (ArgEscape)" : "")));
+          r.prediction().label() + (r.prediction().argEscape() ? " (ArgEscape)" : "")));
     }
     sb.append(Markdown.table(List.of("method", "where", "allocation", "eliminated in", "measured", "predicted"), t)).append('\n');
     return sb.toString();
+  }
+
+  /**
+   * The sites noescape does not predict (inside a call whose code the receiver's type profile
+   * picks): how many, and what C2 did with them. They are outside the matrix, not agreements.
+   */
+  static String unknowns(List<Row> rows) {
+    long heap = 0;
+    long sr = 0;
+    for (Row r : rows) {
+      if (r.prediction().prediction() != null) continue;
+      Expect m = measured(r.site());
+      if (m == Expect.HEAP) heap++;
+      else if (m == Expect.SCALAR_REPLACED) sr++;
+    }
+    long predicted = rows.stream().filter(r -> r.prediction().prediction() != null && measured(r.site()) != null).count();
+    return "Not predicted (\"depends on the receiver's type profile\", left out of the matrix): " + (heap + sr)
+        + " sites, " + heap + " measured heap, " + sr + " scalar-replaced; predicted: " + predicted + " of "
+        + (predicted + heap + sr) + " sites.\n\n";
   }
 
   /** Every site of every JDK, one line each (the markdown shows the most compiled only). */
@@ -182,7 +216,7 @@ public final class WorkloadAgreementMain {
       sb.append(String.join("\t", Integer.toString(r.jdk()), s.holder(), s.method(), s.descriptor(),
           Integer.toString(s.bci()), Integer.toString(s.line()), s.what(), Integer.toString(s.compiles()),
           Integer.toString(s.eliminatedAll()), Integer.toString(s.eliminatedSome()), s.verdict(),
-          p.prediction().label(), p.source(), p.condition(), Boolean.toString(p.argEscape()),
+          p.label(), p.source(), p.condition(), Boolean.toString(p.argEscape()),
           Boolean.toString(r.shared()), s.allocation() == null ? "" : s.allocation().toString())).append('\n');
     }
     return sb.toString();
