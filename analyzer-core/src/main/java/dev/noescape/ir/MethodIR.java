@@ -31,6 +31,9 @@ import java.util.Set;
  * @param nullAssignments every {@code v = null} of a reference variable, in program order (the same)
  * @param flow which statements only lead to a failure once it is known which calls never return
  *     normally ({@link ThrowFlow}); {@link ThrowFlow#NONE} when the front end gave none
+ * @param arms the branches whose arms exclude each other and the statements that run once in an
+ *     arm ({@link Arms}): which statements run once per iteration together; {@link Arms#NONE} when
+ *     the front end gave none
  */
 public record MethodIR(
     MethodRef ref,
@@ -49,7 +52,8 @@ public record MethodIR(
     String inheritedContract,
     List<Access> accesses,
     List<NullAssignment> nullAssignments,
-    ThrowFlow flow) {
+    ThrowFlow flow,
+    Arms arms) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
@@ -62,7 +66,7 @@ public record MethodIR(
       List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
       boolean hot, int baseLoopDepth, boolean synthetic) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, null, List.of(), List.of(), ThrowFlow.NONE);
+        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Arms.NONE);
   }
 
   /** A method without {@link ThrowFlow} facts. */
@@ -71,13 +75,13 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE);
+        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Arms.NONE);
   }
 
-  /** This method with other statements in the same order (and the same element accesses, null assignments and flow). */
+  /** This method with other statements in the same order (and the same element accesses, null assignments, flow and arms). */
   public MethodIR withStmts(List<Stmt> newStmts) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, arms);
   }
 
   /** The simple name of the allocation contract's annotation, in any package. */
@@ -91,7 +95,7 @@ public record MethodIR(
   /** This method with an inherited contract (see {@link #inheritedContract()}); it becomes hot too. */
   public MethodIR withInheritedContract(String from) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow);
+        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, arms);
   }
 
   public MethodIR {
@@ -104,6 +108,7 @@ public record MethodIR(
     accesses = List.copyOf(accesses);
     nullAssignments = List.copyOf(nullAssignments);
     if (flow == null) flow = ThrowFlow.NONE;
+    if (arms == null) arms = Arms.NONE;
   }
 
   /** The loop with this id, or null for -1. */

@@ -11,6 +11,7 @@ import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.SymbolicExpr;
+import dev.noescape.models.CollectionMethods;
 import java.util.List;
 import java.util.Set;
 
@@ -94,12 +95,15 @@ public final class HashMapCapacityRule extends SiteRule {
     if (o.fill() != null && o.fill().tripCount().key().equals(n.key())) {
       Loop loop = o.fill().loop();
       String how = (map ? "put in " : "added in ") + RuleSupport.loopPhrase(m, loop.id(), false);
+      // keys that may repeat (computeIfAbsent, merge, a counting get): n is what the author
+      // expects at most, as for a set's adds, and the table must hold that many
+      if (o.fill().repeats() != null) how += " when the keys are distinct";
       return finding(m, s, n, noun, how, RuleSupport.line(loop), Hotness.of(m, s, loop), context);
     }
     List<Stmt.Call> on = CollectionFill.callsOn(r, s);
     for (Stmt.Call c : on) {
       String name = c.callee().name();
-      if (!name.equals("putAll") && !name.equals("addAll")) continue;
+      if (CollectionFill.kind(c) != CollectionMethods.Kind.BULK) continue;
       // HashMap/LinkedHashMap.putAll into a map without a table yet (nothing put before) sizes the
       // table for m.size() itself; WeakHashMap.putAll resizes its still empty table up front. Only a
       // putAll after other puts rehashes entries. Set.addAll adds one by one and always counts.
@@ -118,8 +122,8 @@ public final class HashMapCapacityRule extends SiteRule {
   private static boolean filledBefore(List<Stmt.Call> on, Stmt.Call call) {
     for (Stmt.Call c : on) {
       if (c.ctx().ordinal() >= call.ctx().ordinal()) continue;
-      String name = c.callee().name();
-      if (CollectionFill.ADDING.contains(name) || CollectionFill.GROWING.contains(name)) return true;
+      CollectionMethods.Kind kind = CollectionFill.kind(c);
+      if (kind.addsOne() || kind == CollectionMethods.Kind.BULK) return true;
     }
     return false;
   }

@@ -2,6 +2,7 @@ package dev.noescape.bytecode.lower;
 
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.locals.Locals;
+import dev.noescape.bytecode.loop.BranchArms;
 import dev.noescape.bytecode.loop.LoopForest;
 import dev.noescape.bytecode.loop.RetryLoops;
 import dev.noescape.bytecode.loop.TripCounts;
@@ -51,6 +52,7 @@ import sootup.core.jimple.common.stmt.BranchingStmt;
 import sootup.core.jimple.common.stmt.JAssignStmt;
 import sootup.core.jimple.common.stmt.JIdentityStmt;
 import sootup.core.jimple.common.stmt.JIfStmt;
+import sootup.core.jimple.javabytecode.stmt.JSwitchStmt;
 import sootup.core.jimple.common.stmt.JInvokeStmt;
 import sootup.core.jimple.common.stmt.JReturnStmt;
 import sootup.core.jimple.common.stmt.JThrowStmt;
@@ -595,8 +597,9 @@ public final class MethodLowering {
           }
         }
         SourceLoops.LoopStatement stated = ln > 0 ? cs.sourceLoops().loopAt(sourceFile, ln, mayStartLoop) : null;
-        b.beginLoop(shape.kind(), SourcePos.line(stated != null ? stated.line() : ln), stated != null || tested,
+        int loopId = b.beginLoop(shape.kind(), SourcePos.line(stated != null ? stated.line() : ln), stated != null || tested,
             shape.tripCount(), shape.reason());
+        irLoopIds.put(l, loopId);
         // No condition of its own: the source says so; without it, no test at its start (a for (;;)
         // starting with if (…) return; looks like a while). The source also tells a retry loop
         // whose last test jumps straight back (javac chains the jump) from a do … while (cond).
@@ -608,6 +611,25 @@ public final class MethodLowering {
         b.endLoop();
       }
     }
+  }
+
+  /** The IR id of each loop emitted so far. */
+  private final Map<LoopForest.NLoop, Integer> irLoopIds = new HashMap<>();
+
+  /** The arms of the branches in loops ({@link dev.noescape.ir.Arms}), found on first use. */
+  private BranchArms arms;
+
+  /** The arm a call statement {@code i} runs exactly once in, when it does not run once per iteration; else null. */
+  private dev.noescape.ir.Arms.Arm arm(int i) {
+    Stmt s = stmts.get(i);
+    boolean invokes = s instanceof JInvokeStmt || s instanceof JAssignStmt a && a.getRightOp() instanceof AbstractInvokeExpr;
+    if (!invokes || forest.innermost[i] == null || oncePerIteration(i)) return null;
+    if (arms == null) {
+      arms = new BranchArms(forest, j -> stmts.get(j) instanceof JIfStmt || stmts.get(j) instanceof JSwitchStmt,
+          this::oncePerIteration, (loop, n, parent, parentArm) -> b.declareBranch(irLoopIds.getOrDefault(loop, -1), n,
+              parent, parentArm));
+    }
+    return arms.armOf(i);
   }
 
   /** The index of each counted loop being emitted whose values are known ({@link TripCounts.Shape#indexRange}). */
@@ -772,9 +794,12 @@ public final class MethodLowering {
     if (cond) b.beginConditional();
     if (thrown) b.beginThrow();
     if (coldPath.isCold()) b.beginCold(coldPath);
+    dev.noescape.ir.Arms.Arm arm = cond ? arm(i) : null;
+    if (arm != null) b.givenArm(arm);
     try {
       lowerStmt(s, i);
     } finally {
+      if (arm != null) b.givenArm(null);
       if (coldPath.isCold()) b.endCold();
       if (thrown) b.endThrow();
       if (cond) b.endConditional();
