@@ -26,7 +26,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li>a filling loop with the same evidence as {@code UnpresizedCollection}
- *       ({@link CollectionFill#loopFill}) whose trip count has n's key, or
+ *       ({@link CollectionFill#loopFill}) whose trip count has n's key — including fills whose keys
+ *       may repeat ({@code computeIfAbsent}, {@code merge}, a counting {@code get}): n is then the
+ *       most entries the author expects, as a set's capacity is, and the message adds "when the
+ *       keys are distinct" — or
  *   <li>an {@code addAll(c)} on a set where {@code c.size()} has n's key, or a {@code putAll(m)} on
  *       a map where {@code m.size()} has n's key <em>after</em> other puts: a {@code putAll} into a
  *       {@code HashMap}/{@code LinkedHashMap} that has no table yet sizes the table for
@@ -54,7 +57,7 @@ import java.util.Set;
  * there, but not on JDK 25): the run-time JDK is not known, and at the boundary the rule stays
  * quiet. Also quiet for {@code ConcurrentHashMap} (its
  * constructor already treats n as a size), {@code Hashtable} (not a power-of-two table), any other
- * constructor, and whenever the filling evidence is missing (conditional puts, counting patterns,
+ * constructor, and whenever the filling evidence is missing (conditional puts,
  * unknown trip counts, a size expression that does not match n).
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
