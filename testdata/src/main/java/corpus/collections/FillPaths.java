@@ -149,6 +149,21 @@ final class FillPaths {
     return out;
   }
 
+  List<String> yielded(Quote[] quotes) {
+    List<String> sides = new ArrayList<>(); // expect: UnpresizedCollection(quotes.length) // bytecode-gap: UnpresizedCollection -- javac adds a hidden default arm that throws MatchException: an arm without the add
+    for (Quote q : quotes) {
+      boolean added = switch (q.kind()) {
+        case BID -> sides.add("buy");
+        case ASK -> {
+          String s = q.symbol();
+          yield sides.add(s);
+        }
+        case TRADE -> sides.add("trade");
+      };
+    }
+    return sides;
+  }
+
   List<String> shortCircuit(List<Quote> quotes) {
     List<String> out = new ArrayList<>(); // expect: UnpresizedCollection // bytecode-gap: UnpresizedCollection -- a condition with && is two branches sharing the else arm in bytecode: no arm is found for it
     for (Quote q : quotes) {
@@ -235,6 +250,20 @@ final class FillPaths {
         out.add(q.symbol());
       } else {
         out.add("-");
+      }
+    }
+    return out;
+  }
+
+  List<String> armWithALoop(List<Quote> quotes, String[] tags) {
+    List<String> out = new ArrayList<>(); // ok: UnpresizedCollection -- the first arm adds once per tag, not once
+    for (Quote q : quotes) {
+      if (q.indicative()) {
+        for (String t : tags) {
+          out.add(t);
+        }
+      } else {
+        out.add(q.symbol());
       }
     }
     return out;

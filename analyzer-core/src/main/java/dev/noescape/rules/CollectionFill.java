@@ -2,7 +2,6 @@ package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
 import dev.noescape.finding.Fix;
-import dev.noescape.models.CollectionMethods;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;

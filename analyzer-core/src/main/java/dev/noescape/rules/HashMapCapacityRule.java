@@ -11,7 +11,6 @@ import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.SymbolicExpr;
-import dev.noescape.models.CollectionMethods;
 import java.util.List;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.noescape.models;
+package dev.noescape.rules;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,17 +13,19 @@ import java.util.Map;
 
 /**
  * What a call on a {@code java.util} collection does to its size ({@link Kind}): the library
- * knowledge behind the presize evidence of {@code UnpresizedCollection} and {@code HashMapCapacity}.
- * The table is data ({@code collection-fills} next to the JDK models, where each kind's contract is
- * written down), as NullAway keeps its library knowledge; the rules ask here and nowhere else.
+ * knowledge behind the presize evidence of {@code UnpresizedCollection} and {@code HashMapCapacity}
+ * ({@link CollectionFill}). The table is data, {@code dev/noescape/models/collection-fills} next to
+ * the JDK models and the logging guards, where each kind's contract is written down (NullAway keeps
+ * its library knowledge the same way); its reader lives here because only the rules ask and the
+ * rules may not use the {@code models} package (docs/design.md, the layering).
  */
-public final class CollectionMethods {
+final class CollectionMethods {
   private CollectionMethods() {}
 
-  private static final String RESOURCE = "collection-fills";
+  private static final String RESOURCE = "/dev/noescape/models/collection-fills";
 
   /** The kinds of the data file, in its words. */
-  public enum Kind {
+  enum Kind {
     /** One element, or one entry for a new key, on every call ({@code add}, {@code put}, {@code offer}). */
     ADD,
     /** At most one entry, only for an absent key ({@code putIfAbsent}, {@code computeIfAbsent}, {@code merge}, {@code compute}). */
@@ -38,7 +40,7 @@ public final class CollectionMethods {
     OTHER;
 
     /** Whether a call of this kind adds at most one element or entry ({@link #ADD}, {@link #ADD_ABSENT}). */
-    public boolean addsOne() {
+    boolean addsOne() {
       return this == ADD || this == ADD_ABSENT;
     }
   }
@@ -46,7 +48,7 @@ public final class CollectionMethods {
   private static final Map<String, Kind> KINDS = load();
 
   /** The kind of a call of method {@code name} on a {@code java.util} collection; {@link Kind#OTHER} when not listed. */
-  public static Kind kind(String name) {
+  static Kind kind(String name) {
     return KINDS.getOrDefault(name, Kind.OTHER);
   }
 

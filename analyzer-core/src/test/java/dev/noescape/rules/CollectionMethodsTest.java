@@ -1,4 +1,4 @@
-package dev.noescape.models;
+package dev.noescape.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
