@@ -23,6 +23,12 @@ final class FillPaths {
 
   record Key(String name) {}
 
+  sealed interface Shape permits Circle, Square {}
+
+  record Circle(double r) implements Shape {}
+
+  record Square(double side) implements Shape {}
+
   // ---- map methods for absent keys, explicit capacity: HashMapCapacity ----------------------------
 
   Map<String, List<Quote>> bySymbol(Quote[] quotes) {
@@ -150,7 +156,7 @@ final class FillPaths {
   }
 
   List<String> yielded(Quote[] quotes) {
-    List<String> sides = new ArrayList<>(); // expect: UnpresizedCollection(quotes.length) // bytecode-gap: UnpresizedCollection -- javac adds a hidden default arm that throws MatchException: an arm without the add
+    List<String> sides = new ArrayList<>(); // expect: UnpresizedCollection(quotes.length)
     for (Quote q : quotes) {
       boolean added = switch (q.kind()) {
         case BID -> sides.add("buy");
@@ -162,6 +168,17 @@ final class FillPaths {
       };
     }
     return sides;
+  }
+
+  List<String> shapeNames(Shape[] shapes) {
+    List<String> names = new ArrayList<>(); // expect: UnpresizedCollection(shapes.length)
+    for (Shape s : shapes) {
+      switch (s) {
+        case Circle c -> names.add("circle");
+        case Square q -> names.add("square");
+      }
+    }
+    return names;
   }
 
   List<String> shortCircuit(List<Quote> quotes) {

@@ -19,8 +19,10 @@ import java.util.Map;
  * {@code switch} whose cases cannot fall through). The bytecode front end finds them in the
  * control flow: a branch statement with its distinct successors as arms, and a statement in arm k
  * when the branch dominates it, every path from the arm's first statement through the iteration
- * passes it, and no other arm reaches it; a condition with {@code &&} or {@code ||} is several
- * branches whose arms share code there, so its arms are not found (a documented gap).
+ * passes it, and no other arm reaches it (javac's hidden {@code default} of an exhaustive
+ * {@code switch}, which only throws {@code MatchException}, is no arm, as in the source); a
+ * condition with {@code &&} or {@code ||} is several branches whose arms share code there, so its
+ * arms are not found (a documented gap).
  *
  * @param branches every branch, by id
  * @param armOf the arm each statement runs exactly once in, by {@link StmtContext#ordinal()}; a

@@ -25,7 +25,11 @@ import java.util.function.IntPredicate;
  *       a loop exit, a return or a throw) passes {@code i}.
  * </ul>
  *
- * The nearest such branch on {@code i}'s dominator chain is its arm. A condition with {@code &&} or
+ * The nearest such branch on {@code i}'s dominator chain is its arm. A successor from which every
+ * path ends in javac's own exhaustiveness failure (the hidden {@code default} of a {@code switch}
+ * over every enum constant or sealed subtype, which throws {@code MatchException}) is no arm: the
+ * source has no such case, and the javac front end, which reads the source, sees none either. A
+ * condition with {@code &&} or
  * {@code ||} compiles to several branches whose arms share the code of the common outcome, so no
  * arm is found for that code: the gap {@link Arms} documents.
  */
@@ -40,6 +44,7 @@ public final class BranchArms {
 
   private final LoopForest f;
   private final IntPredicate isBranch;
+  private final IntPredicate exhaustivenessFailure;
   private final IntPredicate oncePerIteration;
   private final Sink sink;
   private final Map<Integer, Integer> ids = new HashMap<>();
@@ -47,11 +52,15 @@ public final class BranchArms {
 
   /**
    * @param isBranch whether a statement is an {@code if} or a {@code switch}
+   * @param exhaustivenessFailure whether a statement is the {@code throw} of javac's hidden
+   *     {@code default} of an exhaustive {@code switch}
    * @param oncePerIteration whether a statement runs once on every path through an iteration of its innermost loop
    */
-  public BranchArms(LoopForest f, IntPredicate isBranch, IntPredicate oncePerIteration, Sink sink) {
+  public BranchArms(LoopForest f, IntPredicate isBranch, IntPredicate exhaustivenessFailure, IntPredicate oncePerIteration,
+      Sink sink) {
     this.f = f;
     this.isBranch = isBranch;
+    this.exhaustivenessFailure = exhaustivenessFailure;
     this.oncePerIteration = oncePerIteration;
     this.sink = sink;
   }
@@ -89,14 +98,39 @@ public final class BranchArms {
     return id;
   }
 
-  /** The distinct successors of branch {@code d}, in order: its arms. */
+  /** The distinct successors of branch {@code d}, in order, but javac's exhaustiveness failures: its arms. */
   private int[] arms(int d) {
-    return java.util.Arrays.stream(f.succ[d]).distinct().toArray();
+    return armsOf.computeIfAbsent(d, x -> java.util.Arrays.stream(f.succ[x]).distinct()
+        .filter(t -> !onlyExhaustivenessFailure(t)).toArray());
+  }
+
+  private final Map<Integer, int[]> armsOf = new HashMap<>();
+
+  /** Whether every path from {@code start} ends in the throw of javac's hidden {@code default} (within {@link #MAX_BODY} statements). */
+  private boolean onlyExhaustivenessFailure(int start) {
+    BitSet seen = new BitSet(f.n);
+    List<Integer> work = new ArrayList<>(List.of(start));
+    seen.set(start);
+    while (!work.isEmpty()) {
+      int x = work.remove(work.size() - 1);
+      if (f.succ[x].length == 0) {
+        if (!exhaustivenessFailure.test(x)) return false;
+        continue;
+      }
+      for (int s : f.succ[x]) {
+        if (seen.get(s)) continue;
+        if (seen.cardinality() >= 16) return false; // javac's default is a new, a constructor call and a throw
+        seen.set(s);
+        work.add(s);
+      }
+    }
+    return true;
   }
 
   /** The arm of {@code d} that {@code i} runs exactly once in, or -1. */
   private int armContaining(LoopForest.NLoop l, int d, int i) {
     int[] arms = arms(d);
+    if (arms.length == 0) return -1;
     BitSet[] r = reach.computeIfAbsent(d, x -> {
       BitSet[] out = new BitSet[arms.length];
       for (int k = 0; k < arms.length; k++) out[k] = reachable(l, arms[k], -1);

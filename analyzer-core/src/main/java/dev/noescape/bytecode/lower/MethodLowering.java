@@ -626,11 +626,38 @@ public final class MethodLowering {
     if (!invokes || forest.innermost[i] == null || oncePerIteration(i)) return null;
     if (arms == null) {
       arms = new BranchArms(forest, j -> stmts.get(j) instanceof JIfStmt || stmts.get(j) instanceof JSwitchStmt,
-          this::oncePerIteration, (loop, n, parent, parentArm) -> b.declareBranch(irLoopIds.getOrDefault(loop, -1), n,
+          this::exhaustivenessFailure, this::oncePerIteration, (loop, n, parent, parentArm) -> b.declareBranch(irLoopIds.getOrDefault(loop, -1), n,
               parent, parentArm));
     }
     return arms.armOf(i);
   }
+
+  /**
+   * Whether statement {@code j} throws what javac's hidden {@code default} of an exhaustive
+   * {@code switch} throws: a {@code MatchException} (Java 21 and later), or an
+   * {@code IncompatibleClassChangeError} for older targets.
+   */
+  private boolean exhaustivenessFailure(int j) {
+    if (!(stmts.get(j) instanceof JThrowStmt t) || !(t.getOp() instanceof Local x)) return false;
+    // javac's default is `new X; X.<init>(…); throw`, straight-line: follow the thrown local back
+    // through the casts SootUp inserts (its type is widened to Throwable) to the allocation
+    Local v = x;
+    for (int k = j - 1; k >= Math.max(0, j - 6); k--) {
+      if (!(stmts.get(k) instanceof JAssignStmt a) || !v.equals(a.getLeftOp())) continue;
+      Value rhs = a.getRightOp() instanceof JCastExpr c ? c.getOp() : a.getRightOp();
+      if (rhs instanceof Local from) {
+        v = from;
+        continue;
+      }
+      if (!(rhs instanceof JNewExpr n)) return false;
+      String type = n.getType().toString();
+      return type.equals("java.lang.MatchException") || type.equals("java.lang.IncompatibleClassChangeError");
+    }
+    return false;
+  }
+
+
+
 
   /** The index of each counted loop being emitted whose values are known ({@link TripCounts.Shape#indexRange}). */
   private final Map<Local, Boxes.Range> indexRanges = new HashMap<>();
