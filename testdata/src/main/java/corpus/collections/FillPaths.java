@@ -25,9 +25,9 @@ final class FillPaths {
 
   sealed interface Shape permits Circle, Square {}
 
-  record Circle(double r) implements Shape {}
+  static final class Circle implements Shape {}
 
-  record Square(double side) implements Shape {}
+  static final class Square implements Shape {}
 
   // ---- map methods for absent keys, explicit capacity: HashMapCapacity ----------------------------
 
