@@ -313,7 +313,7 @@ final class Presizing {
   }
 
   Map<String, List<User>> grouped(List<User> users) {
-    Map<String, List<User>> groups = new HashMap<>(); // ok: UnpresizedCollection -- computeIfAbsent does not add once per iteration
+    Map<String, List<User>> groups = new HashMap<>(); // ok: UnpresizedCollection -- computeIfAbsent: the keys may repeat (a grouping map), its final size is not known
     for (User u : users) {
       groups.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(u); // ok: CapturingLambda -- captures nothing
     }
@@ -321,7 +321,7 @@ final class Presizing {
   }
 
   Map<String, User> firstWins(List<User> users) {
-    Map<String, User> first = new HashMap<>(); // ok: UnpresizedCollection -- putIfAbsent
+    Map<String, User> first = new HashMap<>(); // ok: UnpresizedCollection -- putIfAbsent: the keys may repeat
     for (User u : users) {
       first.putIfAbsent(u.name(), u);
     }

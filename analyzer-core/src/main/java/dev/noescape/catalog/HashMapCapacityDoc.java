@@ -13,7 +13,10 @@ public final class HashMapCapacityDoc {
   public static final String EXPLANATION = """
       Reports `new HashMap<>(n)`, and the one-`int` constructor of `HashSet`, `LinkedHashMap`, `LinkedHashSet` and \
       `WeakHashMap`, when `n` is the number of entries it then receives: a loop that puts once per iteration and \
-      whose trip count is `n` (the evidence `UnpresizedCollection` asks for), `addAll` into a set of a collection \
+      whose trip count is `n` (the evidence `UnpresizedCollection` asks for: one `put`, or one on each arm of an \
+      `if`/`else`, `?:` or `switch`), where the put may also be a `computeIfAbsent`, `merge`, `compute` or \
+      `putIfAbsent`, or be counted with `get` (keys that may repeat: `n` states how many entries are expected at \
+      most, as a set's capacity does, and the message says `when the keys are distinct`), `addAll` into a set of a collection \
       whose `size()` is `n`, or `putAll` of a map whose `size()` is `n` into a map that already has entries. The \
       argument is a capacity, not a size: the table resizes once it holds more than 0.75 × capacity entries, so n \
       entries rehash once. `new HashMap<>(users.size()) rehashes before it holds the users.size() entries put in the \
@@ -38,7 +41,7 @@ public final class HashMapCapacityDoc {
       `16`: 16 buckets, resized above 12, reported). `ConcurrentHashMap`, whose constructor already treats n as a \
       size; `Hashtable`, whose table is not a power of two; other constructors. `putAll` into a `HashMap`, \
       `LinkedHashMap` or `WeakHashMap` that is still empty: it sizes the table for the incoming map itself. And \
-      whenever the evidence is missing: conditional puts, counting patterns, an unknown trip count, a size \
+      whenever the evidence is missing: conditional puts (on one arm only), an unknown trip count, a size \
       expression other than `n`.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
 
   public static final String BEFORE = """

@@ -16,7 +16,9 @@ public final class UnpresizedCollectionDoc {
       `PriorityQueue`) and then filled exactly once per iteration of a loop whose trip count is known before the \
       loop: an enhanced `for` over an array, or over a collection held in a variable or field (or a map's \
       `keySet()`, `values()`, `entrySet()`), or a counted `for` (one index, stepped by a constant, compared with a \
-      bound the loop does not change). The message and the suggested fix name the size: `new ArrayList<>() grows \
+      bound the loop does not change). Once per iteration means one add on every path through the body: a single \
+      add, or one add on each arm of an `if`/`else`, a `?:` or a `switch` whose every case adds (a case without one, \
+      or a case that falls into the next, does not count). The message and the suggested fix name the size: `new ArrayList<>() grows \
       while it is filled with orders.size() elements in the loop at line 14: presize it: new \
       ArrayList<>(orders.size())`.
 
@@ -42,9 +44,11 @@ public final class UnpresizedCollectionDoc {
 
       Whenever the final size is not certain: unsized sources (an `Iterator`, `Enumeration`, `Matcher.find`, a \
       reader, `while (cond)`); an add under an `if`, or after a `continue` or `break`; an add in a loop nested \
-      inside the one that gives the size; a second adding call anywhere in the method; `addAll`, `putAll`, `merge`, \
-      `compute…` or `putIfAbsent` before the loop ends; counting and dedup patterns (`get`, `getOrDefault` or \
-      `containsKey` on the map in the loop); a `remove`, `poll` or `clear` in the loop (a sliding window, a top-k \
+      inside the one that gives the size; a second adding call anywhere in the method that is not on another arm of \
+      the same branch; `addAll` or `putAll` before the loop ends; a map filled through `computeIfAbsent`, `merge`, \
+      `compute` or `putIfAbsent`, or counted with `get`, `getOrDefault` or `containsKey` on it in the loop: these \
+      exist for keys that repeat (a grouping or counting map), so, as for sets below, the number of calls only \
+      bounds its size; a `remove`, `poll` or `clear` in the loop (a sliding window, a top-k \
       queue); a collection handed to another method before the loop ends (it could add to it); a collection created \
       inside the loop, or further out than directly around it; an explicit constructor argument; a constant number \
       of adds that the default capacity holds (10 for `ArrayList`, 12 entries for the hash tables); a `HashSet` or \

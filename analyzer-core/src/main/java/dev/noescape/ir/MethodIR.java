@@ -35,6 +35,9 @@ import java.util.Set;
  *     when the front end did not say
  * @param handles the methods this body refers to without calling them (lambda bodies, method
  *     references: {@link Handle}), in program order
+ * @param arms the branches whose arms exclude each other and the statements that run once in an
+ *     arm ({@link Arms}): which statements run once per iteration together; {@link Arms#NONE} when
+ *     the front end gave none
  */
 public record MethodIR(
     MethodRef ref,
@@ -55,7 +58,8 @@ public record MethodIR(
     List<NullAssignment> nullAssignments,
     ThrowFlow flow,
     Visibility visibility,
-    List<Handle> handles) {
+    List<Handle> handles,
+    Arms arms) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
@@ -68,7 +72,7 @@ public record MethodIR(
       List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
       boolean hot, int baseLoopDepth, boolean synthetic) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of());
+        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE);
   }
 
   /** A method without {@link ThrowFlow} facts. */
@@ -77,19 +81,19 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of());
+        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE);
   }
 
   /** This method with another {@link Visibility} (a front end that learns it after lowering the body). */
   public MethodIR withVisibility(Visibility v) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles, arms);
   }
 
-  /** This method with other statements in the same order (and the same element accesses, null assignments and flow). */
+  /** This method with other statements in the same order (and the same element accesses, null assignments, flow and arms). */
   public MethodIR withStmts(List<Stmt> newStmts) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms);
   }
 
   /** The simple name of the allocation contract's annotation, in any package. */
@@ -103,7 +107,7 @@ public record MethodIR(
   /** This method with an inherited contract (see {@link #inheritedContract()}); it becomes hot too. */
   public MethodIR withInheritedContract(String from) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles);
+        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles, arms);
   }
 
   public MethodIR {
@@ -116,6 +120,7 @@ public record MethodIR(
     accesses = List.copyOf(accesses);
     nullAssignments = List.copyOf(nullAssignments);
     if (flow == null) flow = ThrowFlow.NONE;
+    if (arms == null) arms = Arms.NONE;
     if (visibility == null) visibility = Visibility.PUBLIC;
     handles = handles == null ? List.of() : List.copyOf(handles);
   }
@@ -126,7 +131,7 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments, ThrowFlow flow) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of());
+        synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of(), Arms.NONE);
   }
 
   /** The loop with this id, or null for -1. */

@@ -48,6 +48,24 @@ public final class MethodIRBuilder {
   private final List<int[]> flowSucc = new ArrayList<>();
   private final java.util.BitSet flowThrows = new java.util.BitSet();
   private int flowEntry = -1;
+  private final List<Arms.Branch> branches = new ArrayList<>();
+  private final java.util.Map<Integer, Arms.Arm> armOf = new java.util.HashMap<>();
+  private final Deque<OpenArm> openArms = new ArrayDeque<>();
+  private Arms.Arm givenArm;
+
+  /** An arm the javac front end is lowering ({@link #beginArm}). */
+  private static final class OpenArm {
+    final Arms.Arm arm;
+    final int loopId;
+    final int conditionalDepth;
+    boolean jumped;
+
+    OpenArm(Arms.Arm arm, int loopId, int conditionalDepth) {
+      this.arm = arm;
+      this.loopId = loopId;
+      this.conditionalDepth = conditionalDepth;
+    }
+  }
 
   private static final class OpenLoop {
     final int id;
@@ -245,6 +263,8 @@ public final class MethodIRBuilder {
    * {@code return}/{@code throw}: pass {@link Integer#MAX_VALUE}) no longer run on every path.
    */
   public void jump(int loopsLeft) {
+    // any jump ends "once in the arm" for the rest of every open arm (a switch's break too: conservative)
+    for (OpenArm a : openArms) a.jumped = true;
     int n = 0;
     for (OpenLoop l : loopStack) {
       if (n++ >= loopsLeft) break;
@@ -283,10 +303,64 @@ public final class MethodIRBuilder {
     return baseLoopDepth + loopStack.size();
   }
 
+  // ---- arms of branches (Arms) ----
+
+  /**
+   * Opens a branch of {@code arms} arms at the current position (javac: the tree's
+   * {@code if}/{@code else}, {@code ?:}, {@code switch}); its arms are lowered between
+   * {@link #beginArm} and {@link #endArm}, each inside {@link #beginConditional}. Returns its id.
+   */
+  public int beginBranch(int arms) {
+    OpenLoop l = loopStack.peek();
+    int parent = Arms.NOWHERE, parentArm = -1;
+    Arms.Arm in = l == null ? null : openArm(l);
+    if (in != null) {
+      parent = in.branch();
+      parentArm = in.arm();
+    } else if (l != null && !l.jumped && conditionalDepth == l.conditionalDepthAtEntry) {
+      parent = Arms.ROOT;
+    }
+    return declareBranch(l == null ? -1 : l.id, arms, parent, parentArm);
+  }
+
+  /** Statements added until {@link #endArm} are in arm {@code arm} of {@code branch} (call after {@link #beginConditional}). */
+  public void beginArm(int branch, int arm) {
+    OpenLoop l = loopStack.peek();
+    openArms.push(new OpenArm(new Arms.Arm(branch, arm), l == null ? -1 : l.id, conditionalDepth));
+  }
+
+  public void endArm() {
+    openArms.pop();
+  }
+
+  /**
+   * Declares a branch found in the control flow (bytecode), with where it runs once: the arm
+   * {@code parentArm} of {@code parentBranch}, {@link Arms#ROOT} or {@link Arms#NOWHERE}. Returns its id.
+   */
+  public int declareBranch(int loopId, int arms, int parentBranch, int parentArm) {
+    branches.add(new Arms.Branch(loopId, arms, parentBranch, parentArm));
+    return branches.size() - 1;
+  }
+
+  /** The arm the next statements run exactly once in, as the bytecode front end found it; null for none. */
+  public void givenArm(Arms.Arm arm) {
+    givenArm = arm;
+  }
+
+  /** The innermost open arm of loop {@code l} that a statement added now runs exactly once in, or null. */
+  private Arms.Arm openArm(OpenLoop l) {
+    OpenArm a = openArms.peek();
+    return a != null && a.loopId == l.id && !a.jumped && a.conditionalDepth == conditionalDepth ? a.arm : null;
+  }
+
   /** The context the next statement will get. Each call consumes one ordinal. */
   public StmtContext ctx(SourcePos at) {
     OpenLoop l = loopStack.peek();
     boolean once = l != null && !l.jumped && conditionalDepth == l.conditionalDepthAtEntry;
+    if (!once && l != null) {
+      Arms.Arm arm = givenArm != null ? givenArm : openArm(l);
+      if (arm != null) armOf.put(ordinal, arm);
+    }
     boolean conditional = conditionalDepth > (l == null ? 0 : l.conditionalDepthAtEntry);
     return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++, throwDepth > 0, conditional,
         currentCold());
@@ -452,6 +526,7 @@ public final class MethodIRBuilder {
       if (!flow.decidable()) flow = ThrowFlow.NONE; // no throw, no call: keep nothing
     }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
-        annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles);
+        annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles,
+        branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf));
   }
 }

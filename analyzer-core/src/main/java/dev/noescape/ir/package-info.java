@@ -26,6 +26,8 @@
  * <p>Flow-insensitive on purpose: the escape engine unions over all paths, as HotSpot C2's and
  * Go's escape analyses do. The few order-dependent facts the rules need (is this call inside that
  * loop, does it run once per iteration, does it come before the loop) are carried as
- * {@link dev.noescape.ir.StmtContext} per statement rather than by a control-flow graph.
+ * {@link dev.noescape.ir.StmtContext} per statement rather than by a control-flow graph; which
+ * statements run once per iteration only together (one on every arm of an {@code if}/{@code else}
+ * or a {@code switch}) is {@link dev.noescape.ir.Arms}, a branch structure rather than a graph.
  */
 package dev.noescape.ir;

@@ -6,6 +6,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Stmt;
+import dev.noescape.ir.StmtContext;
 import dev.noescape.ir.SymbolicExpr;
 import dev.noescape.ir.Var;
 import java.util.ArrayList;
@@ -14,53 +15,41 @@ import java.util.Set;
 
 /**
  * How a collection allocated at a site gets filled, when the IR proves it: the evidence behind
- * {@code UnpresizedCollection} and {@code HashMapCapacity}.
+ * {@code UnpresizedCollection} and {@code HashMapCapacity}. What each call does to the size (adds
+ * one, adds one for an absent key, adds a collection, reads, or anything else) is library
+ * knowledge, read from {@link CollectionMethods} (data) and nowhere else.
  *
  * <p>A site is "filled by a loop" when all of this holds:
  *
  * <ol>
- *   <li>exactly one adding call ({@link #ADDING}) in the whole method has a receiver that may point
- *       to the site (the {@code <init>} call is ignored), so nothing is added before or after;
- *   <li>that call's innermost loop {@code L} has a trip count known before the loop;
- *   <li>the call runs once per iteration of {@code L} on every path (not under an {@code if}, not
- *       after a {@code continue}/{@code break}), directly in {@code L} (not in a nested loop);
+ *   <li>the calls that add one element or entry ({@link CollectionMethods.Kind#addsOne()}) whose
+ *       receiver may point to the site (the {@code <init>} call is ignored) are all in one loop
+ *       {@code L}, so nothing is added before or after;
+ *   <li>{@code L} has a trip count known before the loop;
+ *   <li>together they run exactly once per iteration of {@code L} on every path
+ *       ({@link dev.noescape.ir.Arms#onceTogether}): one call not under an {@code if} and not after a
+ *       {@code continue}/{@code break}, or one call on every arm of an {@code if}/{@code else}, a
+ *       {@code ?:} or a {@code switch} that itself runs once per iteration; directly in {@code L}
+ *       (not in a nested loop);
  *   <li>the site is allocated before {@code L} and directly in {@code L}'s parent (so one
  *       collection per run of {@code L});
- *   <li>no other growing call ({@link #GROWING}) on it before the end of {@code L}; for maps no
- *       counting or dedup call ({@link #MAP_COUNTING}) in {@code L}; and in {@code L} no call on it
- *       but the add and queries ({@link #READ_ONLY}): a {@code remove}/{@code poll} there means a
- *       bounded window or a top-k queue, not a collection of trip-count size;
+ *   <li>no bulk call ({@code addAll}, {@code putAll}) on it before the end of {@code L}; and in
+ *       {@code L} no call on it but the adds, lookups and queries: a {@code remove}/{@code poll}
+ *       there means a bounded window or a top-k queue, not a collection of trip-count size;
  *   <li>it is not handed as an argument (not as receiver) to any call before the end of {@code L}:
  *       the callee could add to it;
- *   <li>the adding call's receiver points to this site only.
+ *   <li>each adding call's receiver points to this site only.
  * </ol>
  *
+ * The trip count is then the number of adds. It is the final size when every add is a plain add
+ * ({@code add}, {@code put}, ...); it only bounds the size from above ({@link Fill#repeats()}) when
+ * an add is one for absent keys ({@code computeIfAbsent}, {@code merge}, ...) or a lookup on the map
+ * in the loop shows a counting or dedup pattern ({@code put(k, get(k) + 1)}): the keys repeat there.
  * Anything else is "no evidence", with the reason in {@link Outcome#quietReason()} for debug
  * output.
  */
 final class CollectionFill {
   private CollectionFill() {}
-
-  /** Calls that add one element or entry. */
-  static final Set<String> ADDING =
-      Set.of("add", "addLast", "addFirst", "offer", "offerLast", "offerFirst", "push", "put", "addElement");
-
-  /** Calls that grow by an unknown amount or conditionally: their presence means we cannot tell the size. */
-  static final Set<String> GROWING = Set.of("addAll", "putAll", "merge", "compute", "computeIfAbsent",
-      "computeIfPresent", "putIfAbsent", "insertElementAt");
-
-  /** Map reads in the filling loop: a counting or dedup pattern ({@code put(k, get(k) + 1)}), fewer entries than iterations. */
-  static final Set<String> MAP_COUNTING = Set.of("get", "getOrDefault", "containsKey");
-
-  /**
-   * Calls that may run on it inside the filling loop: queries that neither add nor remove. Anything
-   * else there ({@code remove}, {@code poll}, {@code clear}, a view such as {@code subList} or
-   * {@code keySet}) may keep it smaller than the trip count — a sliding window, a top-k queue — and
-   * presizing it to the trip count would waste memory.
-   */
-  static final Set<String> READ_ONLY = Set.of("size", "isEmpty", "contains", "containsAll", "containsValue", "get",
-      "getFirst", "getLast", "peek", "peekFirst", "peekLast", "element", "indexOf", "lastIndexOf", "hashCode",
-      "equals", "toString", "comparator");
 
   static final Set<String> MAP_TYPES =
       Set.of("java.util.HashMap", "java.util.LinkedHashMap", "java.util.Hashtable", "java.util.WeakHashMap");
@@ -69,8 +58,14 @@ final class CollectionFill {
   static final Set<String> HASH_TYPES = Set.of("java.util.HashMap", "java.util.HashSet", "java.util.LinkedHashMap",
       "java.util.LinkedHashSet", "java.util.Hashtable", "java.util.WeakHashMap");
 
-  /** The loop that fills the site and its one adding call. */
-  record Fill(Loop loop, Stmt.Call add) {
+  /**
+   * The loop that fills the site and its adding calls (one, or one per arm of a branch).
+   *
+   * @param repeats null when each add is a new element or entry (the trip count is the size); else
+   *     why the keys may repeat, so that the trip count only bounds the size
+   *     ({@code "computeIfAbsent"}, {@code "counting pattern (get)"})
+   */
+  record Fill(Loop loop, List<Stmt.Call> adds, String repeats) {
     SymbolicExpr tripCount() {
       return loop.tripCount();
     }
@@ -81,6 +76,11 @@ final class CollectionFill {
     static Outcome quiet(String why) {
       return new Outcome(null, why);
     }
+  }
+
+  /** What a call does to the size of the collection it is called on. */
+  static CollectionMethods.Kind kind(Stmt.Call c) {
+    return CollectionMethods.kind(c.callee().name());
   }
 
   /** The calls (not {@code <init>}) whose receiver may point to {@code site}, in program order. */
@@ -100,30 +100,44 @@ final class CollectionFill {
     boolean isMap = MAP_TYPES.contains(site.type());
     List<Stmt.Call> on = callsOn(r, site);
     List<Stmt.Call> adds = new ArrayList<>();
-    for (Stmt.Call c : on) if (ADDING.contains(c.callee().name())) adds.add(c);
+    for (Stmt.Call c : on) if (kind(c).addsOne()) adds.add(c);
     if (adds.isEmpty()) return Outcome.quiet("no add or put call on it");
-    if (adds.size() > 1) return Outcome.quiet(adds.size() + " adding calls on it");
-    Stmt.Call add = adds.get(0);
-    Loop loop = RuleSupport.loop(m, add.ctx().loopId());
+    Loop loop = RuleSupport.loop(m, adds.get(0).ctx().loopId());
+    for (Stmt.Call add : adds) {
+      if (add.ctx().loopId() != adds.get(0).ctx().loopId()) return Outcome.quiet(adds.size() + " adding calls on it");
+    }
     if (loop == null) return Outcome.quiet("not filled in a loop");
     if (!loop.hasTripCount()) {
       return Outcome.quiet("the loop's trip count is not known before it"
           + (loop.noTripCountReason() != null ? " (" + loop.noTripCountReason() + ")" : ""));
     }
-    if (!add.ctx().oncePerIteration()) return Outcome.quiet("the add does not run once on every iteration");
+    List<StmtContext> at = new ArrayList<>();
+    for (Stmt.Call add : adds) at.add(add.ctx());
+    if (!m.arms().onceTogether(at, loop.id())) {
+      return Outcome.quiet(adds.size() == 1 ? "the add does not run once on every iteration"
+          : adds.size() + " adding calls on it, not one on every path through an iteration");
+    }
     int siteOrdinal = site.ctx().ordinal();
     if (siteOrdinal >= loop.firstOrdinal()) return Outcome.quiet("allocated inside the loop");
     // An add in an inner loop fills one collection per run of the outer loop only if the site is
     // allocated in that outer loop; allocated further out, it holds the sum over all runs.
     if (site.ctx().loopId() != loop.parentId()) return Outcome.quiet("not allocated directly around the filling loop (nested loops)");
+    String repeats = null;
+    for (Stmt.Call add : adds) {
+      if (kind(add) == CollectionMethods.Kind.ADD_ABSENT) repeats = add.callee().name();
+    }
     for (Stmt.Call c : on) {
-      if (c == add) continue;
+      if (adds.contains(c)) continue;
       int o = c.ctx().ordinal();
       String name = c.callee().name();
-      if (o <= loop.lastOrdinal() && GROWING.contains(name)) return Outcome.quiet("also grown by " + name);
+      CollectionMethods.Kind kind = kind(c);
+      if (o <= loop.lastOrdinal() && kind == CollectionMethods.Kind.BULK) return Outcome.quiet("also grown by " + name);
       if (!loop.contains(o)) continue;
-      if (isMap && MAP_COUNTING.contains(name)) return Outcome.quiet("counting pattern (" + name + ")");
-      if (!READ_ONLY.contains(name)) return Outcome.quiet("also " + name + " on it in the loop");
+      if (kind == CollectionMethods.Kind.LOOKUP) {
+        if (isMap && repeats == null) repeats = "counting pattern (" + name + ")";
+      } else if (kind != CollectionMethods.Kind.QUERY) {
+        return Outcome.quiet("also " + name + " on it in the loop");
+      }
     }
     for (Stmt st : m.stmts()) {
       if (!(st instanceof Stmt.Call c) || c.ctx().ordinal() > loop.lastOrdinal()) continue;
@@ -133,8 +147,10 @@ final class CollectionFill {
         if (r.mayPointTo(a, site)) return Outcome.quiet("handed to " + c.callee().displayName());
       }
     }
-    if (r.sitesOf(add.receiver()).size() != 1) return Outcome.quiet("the receiver may be another collection too");
-    return new Outcome(new Fill(loop, add), null);
+    for (Stmt.Call add : adds) {
+      if (r.sitesOf(add.receiver()).size() != 1) return Outcome.quiet("the receiver may be another collection too");
+    }
+    return new Outcome(new Fill(loop, List.copyOf(adds), repeats), null);
   }
 
   /** Sets: a set holds the distinct elements added, so the number of adds only bounds its size. */
@@ -164,12 +180,19 @@ final class CollectionFill {
    *       characters of a text, a handful of zone name keys among hundreds of transitions), and
    *       presizing to the number of adds then over-allocates; the IR cannot show that they are
    *       distinct, so the rule says nothing about sets;
+   *   <li>a map whose keys may repeat ({@link Fill#repeats()}: filled by {@code computeIfAbsent},
+   *       {@code merge}, ..., or counted with {@code get}): the same over-allocation, by the same
+   *       rule as sets;
    *   <li>a constant number of adds the default capacity already holds ({@link #defaultHolds}):
    *       it never grows.
    * </ul>
    */
   static String presizeQuietReason(AllocSite site, Fill fill) {
     if (SET_TYPES.contains(site.type())) return "a set: the adds may repeat elements, its final size is not known";
+    if (fill.repeats() != null) {
+      return fill.repeats().startsWith("counting") ? fill.repeats()
+          : "filled by " + fill.repeats() + ": the keys may repeat, its final size is not known";
+    }
     SymbolicExpr n = fill.tripCount();
     if (n.isConstant() && n.constant() <= defaultHolds(site.type())) {
       return "the default capacity holds the " + n.constant() + " elements";

@@ -25,7 +25,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li>a filling loop with the same evidence as {@code UnpresizedCollection}
- *       ({@link CollectionFill#loopFill}) whose trip count has n's key, or
+ *       ({@link CollectionFill#loopFill}) whose trip count has n's key — including fills whose keys
+ *       may repeat ({@code computeIfAbsent}, {@code merge}, a counting {@code get}): n is then the
+ *       most entries the author expects, as a set's capacity is, and the message adds "when the
+ *       keys are distinct" — or
  *   <li>an {@code addAll(c)} on a set where {@code c.size()} has n's key, or a {@code putAll(m)} on
  *       a map where {@code m.size()} has n's key <em>after</em> other puts: a {@code putAll} into a
  *       {@code HashMap}/{@code LinkedHashMap} that has no table yet sizes the table for
@@ -53,7 +56,7 @@ import java.util.Set;
  * there, but not on JDK 25): the run-time JDK is not known, and at the boundary the rule stays
  * quiet. Also quiet for {@code ConcurrentHashMap} (its
  * constructor already treats n as a size), {@code Hashtable} (not a power-of-two table), any other
- * constructor, and whenever the filling evidence is missing (conditional puts, counting patterns,
+ * constructor, and whenever the filling evidence is missing (conditional puts,
  * unknown trip counts, a size expression that does not match n).
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
@@ -94,12 +97,15 @@ public final class HashMapCapacityRule extends SiteRule {
     if (o.fill() != null && o.fill().tripCount().key().equals(n.key())) {
       Loop loop = o.fill().loop();
       String how = (map ? "put in " : "added in ") + RuleSupport.loopPhrase(m, loop.id(), false);
+      // keys that may repeat (computeIfAbsent, merge, a counting get): n is what the author
+      // expects at most, as for a set's adds, and the table must hold that many
+      if (o.fill().repeats() != null) how += " when the keys are distinct";
       return finding(m, s, n, noun, how, RuleSupport.line(loop), Hotness.of(m, s, loop), context);
     }
     List<Stmt.Call> on = CollectionFill.callsOn(r, s);
     for (Stmt.Call c : on) {
       String name = c.callee().name();
-      if (!name.equals("putAll") && !name.equals("addAll")) continue;
+      if (CollectionFill.kind(c) != CollectionMethods.Kind.BULK) continue;
       // HashMap/LinkedHashMap.putAll into a map without a table yet (nothing put before) sizes the
       // table for m.size() itself; WeakHashMap.putAll resizes its still empty table up front. Only a
       // putAll after other puts rehashes entries. Set.addAll adds one by one and always counts.
@@ -118,8 +124,8 @@ public final class HashMapCapacityRule extends SiteRule {
   private static boolean filledBefore(List<Stmt.Call> on, Stmt.Call call) {
     for (Stmt.Call c : on) {
       if (c.ctx().ordinal() >= call.ctx().ordinal()) continue;
-      String name = c.callee().name();
-      if (CollectionFill.ADDING.contains(name) || CollectionFill.GROWING.contains(name)) return true;
+      CollectionMethods.Kind kind = CollectionFill.kind(c);
+      if (kind.addsOne() || kind == CollectionMethods.Kind.BULK) return true;
     }
     return false;
   }

@@ -23,7 +23,8 @@ import java.util.Set;
  * {@code Hashtable} ({@code java.util}) created with the default capacity (the no-argument
  * constructor, or {@code new PriorityQueue<>(comparator)}: advice only, no suggested fix) and filled by
  * the evidence {@link CollectionFill#loopFill} demands (one add/put per iteration on every path of
- * a counted or collection/array loop, nothing else adding, nobody else holding it):
+ * a counted or collection/array loop — a single add, or one on each arm of an {@code if}/{@code else},
+ * {@code ?:} or {@code switch} — nothing else adding, nobody else holding it):
  *
  * <pre>
  *   new ArrayList&lt;&gt;() grows while it is filled with orders.size() elements in the loop at line 14: presize it: new ArrayList&lt;&gt;(orders.size())
@@ -46,11 +47,13 @@ import java.util.Set;
  * because they state the intent and cannot be got wrong again by a later edit.
  *
  * <p><b>Stays quiet without evidence</b>: unsized sources ({@code Iterator}, {@code Enumeration},
- * {@code Matcher.find}, readers, {@code while (cond)}), conditional adds (under an {@code if}, after
- * a {@code continue}/{@code break}), an add in a nested loop of the one that sizes it, adds before
- * the loop or a second adding call, {@code addAll}/{@code putAll}/{@code merge}/{@code compute*}/
- * {@code putIfAbsent}, counting and dedup patterns ({@code get}/{@code getOrDefault}/
- * {@code containsKey} on the map in the loop), a collection handed to another call before or in
+ * {@code Matcher.find}, readers, {@code while (cond)}), conditional adds (under an {@code if} whose
+ * other arm does not add, after a {@code continue}/{@code break}), an add in a nested loop of the
+ * one that sizes it, adds before the loop or a second adding call on the same path,
+ * {@code addAll}/{@code putAll}, maps whose keys may repeat (filled by {@code computeIfAbsent},
+ * {@code merge}, {@code compute}, {@code putIfAbsent}, or counted with {@code get}/
+ * {@code getOrDefault}/{@code containsKey} in the loop: {@link CollectionFill#presizeQuietReason},
+ * the rule sets follow), a collection handed to another call before or in
  * the loop (the callee could add to it), a receiver that may be another collection too, and any
  * explicit constructor argument, a constant number of adds the default capacity holds (10 for
  * {@code ArrayList}, 12 entries for {@code HashMap}: {@link CollectionFill#defaultHolds}), and sets

@@ -33,7 +33,7 @@ class BaselineCompatibilityTest {
   /** Corpus files written after the version 1 baseline: their findings are new to it. */
   static final List<String> ADDED_SINCE = List.of("corpus/escape/ReceiverDispatch.java", "corpus/cold/NeverReturns.java",
       "corpus/loops/LoopLines.java", "corpus/loops/RetryLoops.java", "corpus/collections/FieldInitializers.java",
-      "corpus/boxing/RepeatedBoxes.java", "corpus/cold/OneTimeHelpers.java");
+      "corpus/boxing/RepeatedBoxes.java", "corpus/cold/OneTimeHelpers.java", "corpus/collections/FillPaths.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");

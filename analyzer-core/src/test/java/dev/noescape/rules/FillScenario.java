@@ -43,6 +43,8 @@ final class FillScenario {
   boolean secondAddInLoop;
   boolean countingGet;
   String growingCallInLoop;
+  /** The add on the first arm ({@code 1}) or on both arms ({@code 2}) of an if/else in the loop instead of unconditionally; 0: not. */
+  int armsAdding;
   /** A no-argument call on the collection in the loop, after the add ({@code poll}, {@code size}). */
   String otherCallInLoop;
   /** The adding method for non-maps. */
@@ -99,8 +101,18 @@ final class FillScenario {
       if (countingGet) Fx.call(b, out, type, "get", 15, o);
       if (continueBeforeAdd) b.jump(1);
       if (conditionalAdd) b.beginConditional();
-      if (!noAdd) add(b, out, o, 15);
+      if (!noAdd && armsAdding == 0) add(b, out, o, 15);
       if (conditionalAdd) b.endConditional();
+      if (armsAdding > 0) {
+        int branch = b.beginBranch(2);
+        for (int arm = 0; arm < 2; arm++) {
+          b.beginConditional();
+          b.beginArm(branch, arm);
+          if (arm < armsAdding) add(b, out, o, 15 + arm);
+          b.endArm();
+          b.endConditional();
+        }
+      }
       if (secondAddInLoop) add(b, out, o, 16);
       if (growingCallInLoop != null) Fx.call(b, out, type, growingCallInLoop, 16, o, o);
       if (otherCallInLoop != null) Fx.call(b, out, type, otherCallInLoop, 16);
@@ -128,7 +140,7 @@ final class FillScenario {
   }
 
   private void add(MethodIRBuilder b, Var out, Var elem, int line) {
-    if (isMap()) Fx.call(b, out, type, "put", line, elem, elem);
+    if (isMap()) Fx.call(b, out, type, addName.equals("add") ? "put" : addName, line, elem, elem);
     else Fx.call(b, out, type, addName, line, elem);
   }
 

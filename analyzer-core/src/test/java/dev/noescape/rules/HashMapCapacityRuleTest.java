@@ -52,6 +52,20 @@ class HashMapCapacityRuleTest {
     assertEquals(13, f.pos().line());
   }
 
+  /** Keys that may repeat: the capacity states the most entries expected, as for a set's adds, and the message says when it holds. */
+  @Test
+  void absentKeyFillIsReportedWithItsCondition() {
+    SymbolicExpr n = SymbolicExpr.of("orders.size()");
+    FillScenario s = sized("java.util.HashMap", n, n);
+    s.addName = "merge";
+    assertEquals(List.of("new HashMap<>(orders.size()) rehashes before it holds the orders.size() entries put in the "
+        + "loop at line 14 when the keys are distinct (the table resizes at 0.75 × capacity): use HashMap.newHashMap(orders.size())"),
+        Fx.messages(check(s, Fx.ctx(21, false, false, 1))));
+    FillScenario counted = sized("java.util.HashMap", n, n);
+    counted.countingGet = true;
+    assertTrue(Fx.messages(check(counted, Fx.ctx(21, false, false, 1))).get(0).contains("when the keys are distinct"));
+  }
+
   @Test
   void fixChoiceByRelease() {
     SymbolicExpr n = SymbolicExpr.of("orders.size()");

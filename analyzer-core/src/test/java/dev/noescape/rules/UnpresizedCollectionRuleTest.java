@@ -37,8 +37,11 @@ class UnpresizedCollectionRuleTest {
     assertTrue(rule.check(r, Fx.defaults()).isEmpty(), "expected no finding");
     CollectionFill.Outcome o = CollectionFill.loopFill(r, s.site);
     if (o.fill() != null) {
-      // Evidence for a fill exists: the rule must be quiet for a reason of its own (constructor).
-      assertTrue(reasonFragment.equals("constructor"), "quiet for an unexpected reason, fill found");
+      // Evidence for a fill exists: the rule must be quiet for a reason of its own (the
+      // constructor, or a size the fill only bounds: a set, keys that repeat).
+      String presize = CollectionFill.presizeQuietReason(s.site, o.fill());
+      assertTrue(reasonFragment.equals("constructor") || presize != null && presize.contains(reasonFragment),
+          "quiet for an unexpected reason, fill found: " + presize);
     } else {
       assertTrue(o.quietReason().contains(reasonFragment), o.quietReason() + " should mention " + reasonFragment);
     }
@@ -161,13 +164,31 @@ class UnpresizedCollectionRuleTest {
     }, "counting pattern");
   }
 
+  @Test
+  void addOnBothArmsOfAnIfElseIsOnePerIteration() {
+    assertEquals(List.of("new ArrayList<>() grows while it is filled with orders.size() elements in the loop at line 14: "
+        + "presize it: new ArrayList<>(orders.size())"), Fx.messages(check(s -> s.armsAdding = 2)));
+    assertQuiet(s -> s.armsAdding = 1, "the add does not run once on every iteration");
+    assertQuiet(s -> {
+      s.armsAdding = 2;
+      s.secondAddInLoop = true;
+    }, "3 adding calls on it, not one on every path");
+  }
+
+  /**
+   * Fills for absent keys bound the size only (a grouping or counting map): quiet, by the rule sets
+   * follow; beside a put on every iteration they are a second add per iteration. A bulk call in the
+   * loop grows it by an unknown amount.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"merge", "compute", "computeIfAbsent", "putIfAbsent", "putAll"})
-  void growingCallsInTheLoopAreQuiet(String name) {
+  @CsvSource({"merge, ", "compute, ", "computeIfAbsent, ", "putIfAbsent, ", ", putAll", "merge, merge"})
+  void absentKeyAndBulkFillsAreQuiet(String fill, String besideAPut) {
     assertQuiet(s -> {
       s.type("java.util.HashMap");
-      s.growingCallInLoop = name;
-    }, "also grown by " + name);
+      if (fill != null && besideAPut == null) s.addName = fill;
+      s.growingCallInLoop = besideAPut;
+    }, besideAPut == null ? "filled by " + fill + ": the keys may repeat"
+        : fill == null ? "also grown by " + besideAPut : "2 adding calls on it");
   }
 
   @Test

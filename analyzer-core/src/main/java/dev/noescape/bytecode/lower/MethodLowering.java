@@ -2,6 +2,7 @@ package dev.noescape.bytecode.lower;
 
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.locals.Locals;
+import dev.noescape.bytecode.loop.BranchArms;
 import dev.noescape.bytecode.loop.LoopForest;
 import dev.noescape.bytecode.loop.RetryLoops;
 import dev.noescape.bytecode.loop.TripCounts;
@@ -51,6 +52,7 @@ import sootup.core.jimple.common.stmt.BranchingStmt;
 import sootup.core.jimple.common.stmt.JAssignStmt;
 import sootup.core.jimple.common.stmt.JIdentityStmt;
 import sootup.core.jimple.common.stmt.JIfStmt;
+import sootup.core.jimple.javabytecode.stmt.JSwitchStmt;
 import sootup.core.jimple.common.stmt.JInvokeStmt;
 import sootup.core.jimple.common.stmt.JReturnStmt;
 import sootup.core.jimple.common.stmt.JThrowStmt;
@@ -595,8 +597,9 @@ public final class MethodLowering {
           }
         }
         SourceLoops.LoopStatement stated = ln > 0 ? cs.sourceLoops().loopAt(sourceFile, ln, mayStartLoop) : null;
-        b.beginLoop(shape.kind(), SourcePos.line(stated != null ? stated.line() : ln), stated != null || tested,
+        int loopId = b.beginLoop(shape.kind(), SourcePos.line(stated != null ? stated.line() : ln), stated != null || tested,
             shape.tripCount(), shape.reason());
+        irLoopIds.put(l, loopId);
         // No condition of its own: the source says so; without it, no test at its start (a for (;;)
         // starting with if (…) return; looks like a while). The source also tells a retry loop
         // whose last test jumps straight back (javac chains the jump) from a do … while (cond).
@@ -609,6 +612,52 @@ public final class MethodLowering {
       }
     }
   }
+
+  /** The IR id of each loop emitted so far. */
+  private final Map<LoopForest.NLoop, Integer> irLoopIds = new HashMap<>();
+
+  /** The arms of the branches in loops ({@link dev.noescape.ir.Arms}), found on first use. */
+  private BranchArms arms;
+
+  /** The arm a call statement {@code i} runs exactly once in, when it does not run once per iteration; else null. */
+  private dev.noescape.ir.Arms.Arm arm(int i) {
+    Stmt s = stmts.get(i);
+    boolean invokes = s instanceof JInvokeStmt || s instanceof JAssignStmt a && a.getRightOp() instanceof AbstractInvokeExpr;
+    if (!invokes || forest.innermost[i] == null || oncePerIteration(i)) return null;
+    if (arms == null) {
+      arms = new BranchArms(forest, j -> stmts.get(j) instanceof JIfStmt || stmts.get(j) instanceof JSwitchStmt,
+          this::exhaustivenessFailure, this::oncePerIteration, (loop, n, parent, parentArm) -> b.declareBranch(irLoopIds.getOrDefault(loop, -1), n,
+              parent, parentArm));
+    }
+    return arms.armOf(i);
+  }
+
+  /**
+   * Whether statement {@code j} throws what javac's hidden {@code default} of an exhaustive
+   * {@code switch} throws: a {@code MatchException} (Java 21 and later), or an
+   * {@code IncompatibleClassChangeError} for older targets.
+   */
+  private boolean exhaustivenessFailure(int j) {
+    if (!(stmts.get(j) instanceof JThrowStmt t) || !(t.getOp() instanceof Local x)) return false;
+    // javac's default is `new X; X.<init>(…); throw`, straight-line: follow the thrown local back
+    // through the casts SootUp inserts (its type is widened to Throwable) to the allocation
+    Local v = x;
+    for (int k = j - 1; k >= Math.max(0, j - 6); k--) {
+      if (!(stmts.get(k) instanceof JAssignStmt a) || !v.equals(a.getLeftOp())) continue;
+      Value rhs = a.getRightOp() instanceof JCastExpr c ? c.getOp() : a.getRightOp();
+      if (rhs instanceof Local from) {
+        v = from;
+        continue;
+      }
+      if (!(rhs instanceof JNewExpr n)) return false;
+      String type = n.getType().toString();
+      return type.equals("java.lang.MatchException") || type.equals("java.lang.IncompatibleClassChangeError");
+    }
+    return false;
+  }
+
+
+
 
   /** The index of each counted loop being emitted whose values are known ({@link TripCounts.Shape#indexRange}). */
   private final Map<Local, Boxes.Range> indexRanges = new HashMap<>();
@@ -772,9 +821,12 @@ public final class MethodLowering {
     if (cond) b.beginConditional();
     if (thrown) b.beginThrow();
     if (coldPath.isCold()) b.beginCold(coldPath);
+    dev.noescape.ir.Arms.Arm arm = cond ? arm(i) : null;
+    if (arm != null) b.givenArm(arm);
     try {
       lowerStmt(s, i);
     } finally {
+      if (arm != null) b.givenArm(null);
       if (coldPath.isCold()) b.endCold();
       if (thrown) b.endThrow();
       if (cond) b.endConditional();

@@ -23,6 +23,7 @@ import com.sun.tools.javac.tree.JCTree.JCBindingPattern;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import com.sun.tools.javac.tree.JCTree.JCCase;
+import com.sun.tools.javac.tree.JCTree.JCDefaultCaseLabel;
 import com.sun.tools.javac.tree.JCTree.JCCaseLabel;
 import com.sun.tools.javac.tree.JCTree.JCCatch;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
@@ -355,14 +356,20 @@ final class BodyLowering {
         expr(i.cond);
         ColdPaths.GuardedArm logging = ColdPaths.guardedArm(i.cond);
         boolean lazy = lazyInitialization(i);
+        // two arms; without an else the second is empty (Arms: nothing runs on every path)
+        int branch = b.beginBranch(2);
         b.beginConditional();
+        b.beginArm(branch, 0);
         if (lazy) b.beginCold(ColdPath.LAZY_INIT);
         arm(i.thenpart, logging == ColdPaths.GuardedArm.THEN);
         if (lazy) b.endCold();
+        b.endArm();
         b.endConditional();
         if (i.elsepart != null) {
           b.beginConditional();
+          b.beginArm(branch, 1);
           arm(i.elsepart, logging == ColdPaths.GuardedArm.ELSE);
+          b.endArm();
           b.endConditional();
         }
         if (loopCondition) b.loopConditionTested();
@@ -376,7 +383,7 @@ final class BodyLowering {
         Var sel = expr(sw.selector);
         frames.push(new Frame(sw, false));
         try {
-          cases(sw.cases, sel);
+          cases(sw.cases, sel, sw.hasUnconditionalPattern || sw.isExhaustive);
         } finally {
           frames.pop();
         }
@@ -590,11 +597,17 @@ final class BodyLowering {
     closeLoop();
   }
 
-  private void cases(List<JCCase> cases, Var selector) {
+  /** The cases of a switch; {@code exhaustive} when javac found that some case is taken for every value. */
+  private void cases(List<JCCase> cases, Var selector, boolean exhaustive) {
+    // The cases are the arms of one branch (Arms) when none can fall into the next; a switch
+    // without a default or an unconditional pattern has one empty arm more (no case taken).
+    int branch = casesExclusive(cases) ? b.beginBranch(cases.size() + (exhaustive || hasDefault(cases) ? 0 : 1)) : -1;
+    int k = 0;
     for (JCCase c : cases) {
       TreePath saved = path;
       path = new TreePath(path, c);
       b.beginConditional();
+      if (branch >= 0) b.beginArm(branch, k++);
       try {
         for (JCCaseLabel label : c.labels) {
           if (label instanceof JCPatternCaseLabel pl) pattern(pl.pat, selector);
@@ -611,10 +624,37 @@ final class BodyLowering {
           }
         }
       } finally {
+        if (branch >= 0) b.endArm();
         b.endConditional();
         path = saved;
       }
     }
+  }
+
+  /**
+   * Whether no case can fall through into the next: every case is a rule ({@code case X ->}), or
+   * its statements end in a {@code break}, {@code continue}, {@code return}, {@code throw} or
+   * {@code yield} (a case without statements shares the next one's: not exclusive).
+   */
+  private static boolean casesExclusive(List<JCCase> cases) {
+    for (JCCase c : cases) {
+      if (c.caseKind == CaseTree.CaseKind.RULE) continue;
+      if (c.stats == null || c.stats.isEmpty()) return false;
+      JCStatement last = c.stats.last();
+      if (!(last instanceof JCBreak || last instanceof JCContinue || last instanceof JCReturn || last instanceof JCThrow
+          || last instanceof JCYield)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a case is the {@code default}. */
+  private static boolean hasDefault(List<JCCase> cases) {
+    for (JCCase c : cases) {
+      for (JCCaseLabel label : c.labels) if (label instanceof JCDefaultCaseLabel) return true;
+    }
+    return false;
   }
 
   private void yieldStmt(JCYield y) {
@@ -1417,11 +1457,16 @@ final class BodyLowering {
   private Var conditional(JCConditional c) {
     expr(c.cond);
     Var r = Descriptors.isReference(c.type) ? temp(c.type) : null;
+    int branch = b.beginBranch(2);
     b.beginConditional();
+    b.beginArm(branch, 0);
     b.copy(r, value(c.truepart, c.type), pos(c.truepart));
+    b.endArm();
     b.endConditional();
     b.beginConditional();
+    b.beginArm(branch, 1);
     b.copy(r, value(c.falsepart, c.type), pos(c.falsepart));
+    b.endArm();
     b.endConditional();
     return r;
   }
@@ -1432,7 +1477,7 @@ final class BodyLowering {
     yields.push(new YieldTarget(s, r, s.type));
     frames.push(new Frame(s, false));
     try {
-      cases(s.cases, sel);
+      cases(s.cases, sel, true); // a switch expression covers every value
     } finally {
       frames.pop();
       yields.pop();

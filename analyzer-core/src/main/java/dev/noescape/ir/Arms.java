@@ -1,0 +1,113 @@
+package dev.noescape.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Branches whose arms exclude each other (the two arms of an {@code if}/{@code else} or a
+ * {@code ?:}, the cases of a {@code switch}), and which statements run exactly once whenever one
+ * arm is taken: what shows that a statement on every arm runs once per iteration of its loop
+ * together with its twins, though none of them does alone ({@link StmtContext#oncePerIteration()}
+ * is false for each). The one place that decides it is {@link #onceTogether}.
+ *
+ * <p>An {@code if} without {@code else} is a branch of two arms whose second arm holds nothing, and
+ * a {@code switch} without a default a branch with one empty arm more than it has cases: nothing
+ * runs once on every path through them.
+ *
+ * <p>The javac front end gives the arms of the tree ({@code if}/{@code else}, {@code ?:}, a
+ * {@code switch} whose cases cannot fall through). The bytecode front end finds them in the
+ * control flow: a branch statement with its distinct successors as arms, and a statement in arm k
+ * when the branch dominates it, every path from the arm's first statement through the iteration
+ * passes it, and no other arm reaches it (javac's hidden {@code default} of an exhaustive
+ * {@code switch}, which only throws {@code MatchException}, is no arm, as in the source); a
+ * condition with {@code &&} or {@code ||} is several branches whose arms share code there, so its
+ * arms are not found (a documented gap).
+ *
+ * @param branches every branch, by id
+ * @param armOf the arm each statement runs exactly once in, by {@link StmtContext#ordinal()}; a
+ *     statement that runs once per iteration, or under no such arm, is absent
+ */
+public record Arms(List<Branch> branches, Map<Integer, Arm> armOf) {
+  /** No branches known: only single statements run once per iteration. */
+  public static final Arms NONE = new Arms(List.of(), Map.of());
+
+  /** {@link Branch#parentBranch()} of a branch that runs once on every path through one iteration of its loop. */
+  public static final int ROOT = -1;
+
+  /** {@link Branch#parentBranch()} of a branch that runs neither once per iteration nor once in an arm. */
+  public static final int NOWHERE = -2;
+
+  /**
+   * @param loopId the innermost loop the branch is in, or -1
+   * @param arms how many arms it has (empty ones included)
+   * @param parentBranch the branch in one of whose arms it runs exactly once, or {@link #ROOT}, or
+   *     {@link #NOWHERE}
+   * @param parentArm that arm of {@code parentBranch}, else -1
+   */
+  public record Branch(int loopId, int arms, int parentBranch, int parentArm) {}
+
+  /** Arm {@code arm} of branch {@code branch}. */
+  public record Arm(int branch, int arm) {}
+
+  public Arms {
+    branches = List.copyOf(branches);
+    armOf = Map.copyOf(armOf);
+  }
+
+  /**
+   * Whether the statements at {@code ctxs} together run exactly once on every path through one
+   * iteration of loop {@code loopId}: a single statement that runs once per iteration, or one
+   * statement on every arm of a branch that runs once per iteration, where an arm may instead hold
+   * a nested branch that covers it the same way. Two statements on one arm, an arm without one, or
+   * a statement outside the branch's arms is not.
+   */
+  public boolean onceTogether(List<StmtContext> ctxs, int loopId) {
+    if (ctxs.size() == 1) return ctxs.get(0).oncePerIteration() && ctxs.get(0).loopId() == loopId;
+    if (ctxs.isEmpty()) return false;
+    List<List<Arm>> chains = new ArrayList<>();
+    for (StmtContext c : ctxs) {
+      List<Arm> chain = chain(c.ordinal());
+      if (chain == null) return false;
+      chains.add(chain);
+    }
+    int root = chains.get(0).get(0).branch();
+    if (branches.get(root).loopId() != loopId) return false;
+    for (List<Arm> ch : chains) if (ch.get(0).branch() != root) return false;
+    return covers(chains, 0, root);
+  }
+
+  /** The arms from a once-per-iteration branch down to the statement's own, or null when there is no such chain. */
+  private List<Arm> chain(int ordinal) {
+    Arm a = armOf.get(ordinal);
+    if (a == null) return null;
+    List<Arm> out = new ArrayList<>();
+    for (int guard = 0; guard <= branches.size(); guard++) {
+      out.add(0, a);
+      Branch b = branches.get(a.branch());
+      if (b.parentBranch() == ROOT) return out;
+      if (b.parentBranch() == NOWHERE) return null;
+      a = new Arm(b.parentBranch(), b.parentArm());
+    }
+    return null;
+  }
+
+  /** Whether {@code chains}, which all pass branch {@code branch} at {@code depth}, put exactly one statement on each of its arms. */
+  private boolean covers(List<List<Arm>> chains, int depth, int branch) {
+    for (int k = 0; k < branches.get(branch).arms(); k++) {
+      List<List<Arm>> on = new ArrayList<>();
+      for (List<Arm> ch : chains) if (ch.get(depth).arm() == k) on.add(ch);
+      if (on.isEmpty()) return false;
+      boolean endsHere = false;
+      for (List<Arm> ch : on) endsHere |= ch.size() == depth + 1;
+      if (endsHere) {
+        if (on.size() != 1) return false;
+        continue;
+      }
+      int nested = on.get(0).get(depth + 1).branch();
+      for (List<Arm> ch : on) if (ch.get(depth + 1).branch() != nested) return false;
+      if (!covers(on, depth + 1, nested)) return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.noescape.ir;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which statements run once per iteration together: one on every arm of a branch that runs once per iteration. */
+class ArmsTest {
+  private static StmtContext at(int ordinal, boolean once) {
+    return new StmtContext(SourcePos.line(10 + ordinal), 0, 1, once, ordinal);
+  }
+
+  private static List<StmtContext> at(int... ordinals) {
+    List<StmtContext> out = new ArrayList<>();
+    for (int o : ordinals) out.add(at(o, false));
+    return out;
+  }
+
+  /**
+   * Loop 0: {@code if (a) s1 else { if (b) s3 else s4 }}, s2 a second statement on the else arm, s5
+   * on a branch that runs under a condition ({@link Arms#NOWHERE}), s6/s7 the arms of a three-way
+   * switch whose third arm is s8.
+   */
+  private static final Arms ARMS = new Arms(
+      List.of(new Arms.Branch(0, 2, Arms.ROOT, -1), new Arms.Branch(0, 2, 0, 1), new Arms.Branch(0, 2, Arms.NOWHERE, -1),
+          new Arms.Branch(0, 3, Arms.ROOT, -1)),
+      Map.of(1, new Arms.Arm(0, 0), 2, new Arms.Arm(0, 1), 3, new Arms.Arm(1, 0), 4, new Arms.Arm(1, 1), 5,
+          new Arms.Arm(2, 0), 6, new Arms.Arm(3, 0), 7, new Arms.Arm(3, 1), 8, new Arms.Arm(3, 2)));
+
+  @Test
+  void oneStatementRunsOnceWhenItDoesOnItsOwn() {
+    assertTrue(ARMS.onceTogether(List.of(at(0, true)), 0));
+    assertFalse(ARMS.onceTogether(List.of(at(0, true)), 1), "another loop");
+    assertFalse(ARMS.onceTogether(List.of(at(1, false)), 0), "on one arm only");
+    assertFalse(ARMS.onceTogether(List.of(), 0));
+  }
+
+  @Test
+  void oneStatementOnEveryArm() {
+    assertTrue(ARMS.onceTogether(at(1, 2), 0));
+    assertTrue(ARMS.onceTogether(at(1, 3, 4), 0), "the else arm covered by a nested branch");
+    assertTrue(ARMS.onceTogether(at(6, 7, 8), 0), "every case of a switch");
+  }
+
+  @Test
+  void notOncePerIteration() {
+    assertFalse(ARMS.onceTogether(at(1, 3), 0), "the nested branch's second arm holds nothing");
+    assertFalse(ARMS.onceTogether(at(1, 2, 3, 4), 0), "the else arm runs s2 and one of s3/s4: twice");
+    assertFalse(ARMS.onceTogether(at(6, 7), 0), "a case without one");
+    assertFalse(ARMS.onceTogether(at(1, 6, 7, 8), 0), "statements under two different branches both run");
+    assertFalse(ARMS.onceTogether(at(5, 1, 2), 0), "a branch that does not run once per iteration");
+    assertFalse(ARMS.onceTogether(List.of(at(1, false), at(0, true)), 0), "one statement outside the arms");
+    assertFalse(ARMS.onceTogether(at(1, 2), 1), "a branch of another loop");
+  }
+}
