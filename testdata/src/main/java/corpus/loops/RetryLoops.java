@@ -54,7 +54,7 @@ final class RetryLoops {
   }
 
   /** A retry loop in an ordinary loop repeats with the outer loop. */
-  void addAll(List<String> all) {
+  @dev.noescape.annotations.HotPath void addAll(List<String> all) { // hot: List.add requires the box of a changing value, a warning only here
     for (String name : all) {
       for (;;) {
         List<String> current = names.get();
@@ -65,11 +65,11 @@ final class RetryLoops {
   }
 
   /** Goes round on its normal path: it tests for the end first and then works. */
-  void readAll(BufferedReader in) throws IOException {
+  @dev.noescape.annotations.HotPath void readAll(BufferedReader in) throws IOException { // hot, as above
     while (true) {
       String line = in.readLine();
       if (line == null) break;
-      seen.add(line.length()); // expect: BoxingAllocation
+      seen.add(line.length()); // expect: BoxingAllocation(the loop (line @-3))
       cache.compute(line, (k, v) -> seen); // expect: CapturingLambda
     }
   }
@@ -84,16 +84,16 @@ final class RetryLoops {
   }
 
   /** A do-while has a condition of its own. */
-  void drain(Iterator<String> it) {
+  @dev.noescape.annotations.HotPath void drain(Iterator<String> it) { // hot, as above
     do {
-      seen.add(it.next().length()); // expect: BoxingAllocation
+      seen.add(it.next().length()); // expect: BoxingAllocation(the loop (line @-1))
     } while (it.hasNext());
   }
 
   /** An update after the body is work on the way round: a counted loop, not a retry. */
-  int firstFree(int[] slots) {
+  @dev.noescape.annotations.HotPath int firstFree(int[] slots) { // hot, as above
     for (int i = 0;; i++) {
-      seen.add(i); // expect: BoxingAllocation
+      seen.add(i); // expect: BoxingAllocation(the loop (line @-1))
       if (slots[i] == 0) return i;
     }
   }

@@ -98,6 +98,21 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
   }
 
   /**
+   * Whether the box is passed to a {@code java.util} or {@code java.util.concurrent} collection or
+   * map: the boxes a primitive collection would remove.
+   */
+  boolean isCollection() {
+    if (kind != Kind.ARGUMENT) return false;
+    String owner = callee.owner();
+    String pkg = owner.substring(0, Math.max(owner.lastIndexOf('.'), 0));
+    if (!pkg.equals("java.util") && !pkg.equals("java.util.concurrent")) return false;
+    String name = owner.substring(owner.lastIndexOf('.') + 1);
+    return name.equals("Collection") || name.endsWith("List") || name.endsWith("Set") || name.endsWith("Map")
+        || name.endsWith("Queue") || name.endsWith("Deque") || name.equals("Vector") || name.equals("Stack")
+        || name.equals("Hashtable");
+  }
+
+  /**
    * The primitive specialization of the {@code java.util.function} interface the box is passed to
    * ({@code IntPredicate} for {@code Predicate.test} of an {@code int}), or null when there is none or
    * when the functional object is a parameter of the method (changing its type changes the signature).

@@ -1,0 +1,97 @@
+package dev.noescape.rules;
+
+import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Boxes;
+import dev.noescape.ir.Loop;
+import dev.noescape.ir.MethodIR;
+
+/**
+ * Forced boxes: a box in a loop that is true, repeats, and that no local change removes. It is not a
+ * {@code BoxingAllocation} warning, only information at verbosity 2 (like a finding on a cold path,
+ * {@link SiteRule}), because a maintainer cannot act on it: the value has to be an object where it
+ * goes, it can change on every iteration, and only a different structure (a primitive collection,
+ * an array, another signature) would remove the allocation. On the hand-judged real-code set
+ * (testdata/real-code) such boxes were the largest group of warnings judged not worth a change.
+ *
+ * <p>A box is forced when all of these hold; the decision is here, over IR facts both front ends
+ * fill ({@link AllocSite.Boxing}, {@link BoxTarget}), and nowhere else:
+ *
+ * <ul>
+ *   <li>it repeats with a loop ({@link RuleSupport#repeatingLoopDepth}) in a method that is not hot
+ *       ({@code @HotPath}, {@code @NoAllocation}, a configured annotation: there the user asked to see
+ *       every allocation);
+ *   <li>its value is not a constant (a constant is boxed once into a static final);
+ *   <li>its target requires a box ({@link BoxTarget#requiresBox()}) and offers no primitive way in:
+ *       not a {@code java.util.function} interface with a primitive specialization
+ *       ({@link BoxTarget#primitiveFunctionalInterface}), not a generic parameter of a functional
+ *       interface the project declares ({@link #projectFunctionalInterface}: a primitive sibling of
+ *       it is the project's to write);
+ *   <li>the same value is not boxed again in the same loop ({@link RepeatedBoxes#sameValueInLoop}: one box
+ *       kept in a local would serve both);
+ *   <li>the value is not proven the same on every iteration ({@link #loopInvariant}: then "box it
+ *       once before the loop" is the fix, and it is a warning);
+ *   <li>and, for a box a {@code java.util} collection requires, the project depends on no
+ *       primitive-collection library ({@link RuleContext#primitiveCollections()}: with one, the fix
+ *       is to use it, and the warning says so). A primitive collection does not help a box that a
+ *       signature, a field or an array requires, so a library does not make those warnings.
+ * </ul>
+ *
+ * <p>The {@code @NoAllocation} contract is not affected: it counts every allocation.
+ */
+final class ForcedBoxes {
+  private ForcedBoxes() {}
+
+  /**
+   * Why the box at {@code s} is not a warning, as a sentence that follows {@code "not a warning: "},
+   * or null when it is a warning.
+   */
+  static String why(MethodIR m, AllocSite s, RuleContext c) {
+    if (!(s.details() instanceof AllocSite.Boxing b) || constant(b)) return null;
+    if (RuleSupport.repeatingLoopDepth(m, s) <= 0 || RuleSupport.isHot(m, c)) return null;
+    BoxTarget target = BoxTarget.of(m, s);
+    if (!target.requiresBox() || target.primitiveFunctionalInterface(BoxingAllocationRule.primitive(s)) != null
+        || projectFunctionalInterface(target, c) || !RepeatedBoxes.sameValueInLoop(m, s).isEmpty() || loopInvariant(m, s)) {
+      return null;
+    }
+    if (target.isCollection() && c.primitiveCollections() != null) return null;
+    return BoxingAllocationRule.valueName(s) + " can change on every iteration, so no local change removes the box; only "
+        + remedy(target) + " would";
+  }
+
+  /** Whether the value boxed at {@code s} is a compile-time constant. */
+  static boolean constant(AllocSite.Boxing b) {
+    return b.constant() != null || b.value() != null && b.value().kind() == Boxes.Value.Kind.CONSTANT;
+  }
+
+  /**
+   * Whether the front end proved the boxed value the same on every iteration of the loop the
+   * finding names: the site's innermost loop, unless that is a retry loop (the finding then names
+   * the loop around it, for which the front end proved nothing).
+   */
+  static boolean loopInvariant(MethodIR m, AllocSite s) {
+    if (!(s.details() instanceof AllocSite.Boxing b) || !b.loopInvariant()) return false;
+    Loop l = RuleSupport.loop(m, s.ctx().loopId());
+    return l != null && !l.retry();
+  }
+
+  /**
+   * Whether the box is passed to a parameter of erased type {@code Object} (a type variable) of a
+   * functional interface the project declares ({@code IOTriFunction<byte[], Integer, Integer, Integer>.apply}).
+   */
+  static boolean projectFunctionalInterface(BoxTarget t, RuleContext c) {
+    return t.kind() == BoxTarget.Kind.ARGUMENT && t.param() >= 0 && t.param() < t.callee().paramTypes().size()
+        && "java.lang.Object".equals(t.callee().paramTypes().get(t.param()))
+        && c.hierarchy().declaresFunctionalInterface(t.callee().owner());
+  }
+
+  /** What would remove a box the target requires: what the message names after "only". */
+  static String remedy(BoxTarget t) {
+    return switch (t.kind()) {
+      case ARGUMENT -> t.isCollection() ? "a primitive collection or an array" : "a different signature of " + t.describe();
+      case RETURNED -> "a different return type";
+      case FIELD -> "a primitive field";
+      case ARRAY -> "a primitive array";
+      default -> "a different structure";
+    };
+  }
+}

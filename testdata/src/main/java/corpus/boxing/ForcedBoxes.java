@@ -1,0 +1,134 @@
+package corpus.boxing;
+
+import dev.noescape.annotations.HotPath;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+
+/**
+ * Forced boxes (docs/design.md, "Boxing"): a box its target requires, of a value that can change on
+ * every iteration, that no local change removes, is information at -m=2, not a warning. It stays a
+ * warning when the value is the same on every iteration (box it once before the loop), when it is
+ * boxed again in the loop (box once, reuse), when the target has a primitive form (IntPredicate, a
+ * primitive version of the project's own functional interface), and in a hot method.
+ */
+public class ForcedBoxes {
+  /** The project's own functional interface: a box passed to its type variables has a local fix. */
+  @FunctionalInterface
+  interface Reader<B, I, R> {
+    R read(B buffer, I offset, I length);
+  }
+
+  private final List<Integer> ids = new ArrayList<>();
+  private final Map<Integer, String> names = new HashMap<>();
+  private int cursor;
+
+  /** What the caller gets: a list of objects is the signature. */
+  public List<Integer> positions(String text, char c) {
+    List<Integer> out = new ArrayList<>(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == c) {
+        out.add(i); // ok: BoxingAllocation -- forced: List.add requires the box and i changes (information at -m=2)
+      }
+    }
+    return out;
+  }
+
+  /** The same value on every iteration: box it once before the loop. */
+  void tagAll(List<String> keys, int tag) {
+    for (String k : keys) {
+      names.put(tag, k); // expect: BoxingAllocation(box it once before the loop)
+    }
+  }
+
+  /** Arithmetic of values the loop does not assign is as invariant as they are. */
+  void offsetAll(List<String> keys, int base) {
+    int step = 2;
+    for (String k : keys) {
+      names.put(base + step, k); // expect: BoxingAllocation(box it once before the loop)
+    }
+  }
+
+  /** A for loop's initializer runs once, before the loop. */
+  void fromInit(int n) {
+    for (int first = n * 2, i = 0; i < n; i++) {
+      ids.add(first); // expect: BoxingAllocation(first is the same on every iteration)
+    }
+  }
+
+  /** Assigned in the loop, even to the same value: not proven invariant. */
+  void reassigned(List<String> keys, int tag) {
+    int t = 0;
+    for (String k : keys) {
+      t = tag;
+      names.put(t, k); // ok: BoxingAllocation -- forced: t is assigned in the loop, so the analysis does not call it invariant (information at -m=2)
+    }
+  }
+
+  /** A field may change on every iteration (a call in the loop may write it): not invariant. */
+  void fromField(List<String> keys) {
+    for (String k : keys) {
+      names.put(cursor, k); // ok: BoxingAllocation -- forced: a field read is never proven invariant (information at -m=2)
+    }
+  }
+
+  /** Returned as an object: only a different return type removes the box. */
+  List<Object> lengths(List<String> words) {
+    List<Object> out = new ArrayList<>(words.size());
+    for (String w : words) {
+      out.add(w.length()); // ok: BoxingAllocation -- forced: List.add requires it (information at -m=2)
+    }
+    return out;
+  }
+
+  /** Boxed twice in one iteration: one box kept in a local serves both. */
+  void move(int[] from) {
+    for (int id : from) {
+      if (names.containsKey(id)) { // expect: BoxingAllocation(boxed again on line @+1)
+        names.remove(id);
+      }
+    }
+  }
+
+  /** A predicate the method makes itself: IntPredicate takes the int without a box. */
+  int count(int[] values) {
+    Predicate<Integer> even = v -> v % 2 == 0; // ok: CapturingLambda -- captures nothing
+    int n = 0;
+    for (int v : values) {
+      if (even.test(v)) n++; // expect: BoxingAllocation(IntPredicate)
+    }
+    return n;
+  }
+
+  /** Already the fix: no box. */
+  int countPrimitive(int[] values) {
+    IntPredicate even = v -> v % 2 == 0; // ok: CapturingLambda -- captures nothing
+    int n = 0;
+    for (int v : values) {
+      if (even.test(v)) n++; // ok: BoxingAllocation -- no box
+    }
+    return n;
+  }
+
+  /** A type variable of the project's own functional interface: a primitive version of it removes the boxes. */
+  static int readFully(Reader<byte[], Integer, Integer> in, byte[] buffer) {
+    int offset = 0;
+    while (offset < buffer.length) {
+      Integer n = in.read(buffer, offset, buffer.length - offset); // expect: BoxingAllocation(the project's functional interface), BoxingAllocation(the project's functional interface)
+      if (n <= 0) break;
+      offset += n;
+    }
+    return offset;
+  }
+
+  /** In a hot method every allocation is shown: the forced box is a warning that says what would remove it. */
+  @HotPath
+  void record(int[] values) {
+    for (int v : values) {
+      ids.add(v); // expect: BoxingAllocation(only a primitive collection or an array removes it)
+    }
+  }
+}
