@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * Forced boxes (docs/design.md, "Boxing"): a box its target requires, of a value that can change on
  * every iteration, that no local change removes, is information at -m=2, not a warning. It stays a
  * warning when the value is the same on every iteration (box it once before the loop), when it is
- * boxed again in the loop (box once, reuse), when the target has a primitive form (IntPredicate, a
+ * boxed again in the loop (box once, reuse), when it is merged into one key (sum, merge once), when
+ * the target has a primitive form (IntPredicate, a
  * primitive version of the project's own functional interface), and in a hot method.
  */
 public class ForcedBoxes {
@@ -82,6 +83,22 @@ public class ForcedBoxes {
       out.add(w.length()); // ok: BoxingAllocation -- forced: List.add requires it (information at -m=2)
     }
     return out;
+  }
+
+  private final Map<String, Long> totals = new HashMap<>();
+
+  /** Merged into a key the loop does not change: sum in a local, merge once after the loop. */
+  void addAll(String name, long[] deltas) {
+    for (long d : deltas) {
+      totals.merge(name, d, Long::sum); // expect: BoxingAllocation(merge once after the loop) // ok: CapturingLambda -- static method reference
+    }
+  }
+
+  /** A key per element: only a primitive map would remove the box. */
+  void addEach(String[] names, long[] deltas) {
+    for (int i = 0; i < names.length; i++) {
+      totals.merge(names[i], deltas[i], Long::sum); // ok: BoxingAllocation -- forced: a key per element (information at -m=2) // ok: CapturingLambda -- static method reference
+    }
   }
 
   /** Boxed twice in one iteration: one box kept in a local serves both. */

@@ -37,7 +37,8 @@ public final class BoxingAllocationDoc {
       (`List.add`, `Map.get`, a generic API), the method's return type, a field or an array of objects — cannot: \
       the message says so and offers what helps then: box a constant once (a `static final` box); box a value \
       the analysis proves the same on every iteration (a local the loop does not assign, or arithmetic of such) \
-      once before the loop; box a value that is boxed again in the same loop once and reuse the box; use a \
+      once before the loop; sum a value `Map.merge` adds into the same key on every iteration in a local and merge \
+      once after the loop; box a value that is boxed again in the same loop once and reuse the box; use a \
       primitive collection when the project depends on a library of them (fastutil, Eclipse Collections, HPPC, \
       Agrona, Trove). A box passed to a `java.util.function` interface (`Predicate<Integer>`) goes away with its \
       primitive specialization (`IntPredicate`), which the message names only when the method made or read the \
@@ -45,11 +46,9 @@ public final class BoxingAllocationDoc {
       API. A box passed to a type variable of a functional interface the project declares itself goes away with \
       a primitive version of that interface.
 
-      ## Forced boxes are not warnings
-
-      A box in a loop that its target requires, of a value that can change on every iteration, with none of the \
-      fixes above (no constant, not proven the same on every iteration, not boxed again in the loop, no primitive \
-      functional interface, and for a collection no primitive-collection library in the project) is true, but no \
+      Forced boxes are not warnings. A box in a loop that its target requires, of a value that can change on every iteration, with none of the \
+      fixes above (no constant, not proven the same on every iteration, not merged into one key, not boxed again in \
+      the loop, no primitive functional interface, and for a collection no primitive-collection library in the project) is true, but no \
       local change removes it: only a different structure would (a primitive collection or an array, another \
       signature or return type). Outside hot methods it is no warning, only information at verbosity 2 whose \
       message ends with why: `List.add takes an object, so the box is required (not a warning: i can change on \

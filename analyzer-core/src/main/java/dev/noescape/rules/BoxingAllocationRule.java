@@ -125,7 +125,8 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
    * with a primitive sibling of it; a box that something requires (an object parameter, return
    * type, field or array) is said to be required, with the one change that removes it when there is
    * one: box it once before the loop (a value proven the same on every iteration,
-   * {@link ForcedBoxes#loopInvariant}), box it once and reuse it (a value boxed again in the loop),
+   * {@link ForcedBoxes#loopInvariant}), sum in a local and merge once (a {@code Map.merge} into a key
+   * the loop does not change), box it once and reuse it (a value boxed again in the loop),
    * use the project's primitive collection; else what would remove it, which for a box in a loop
    * outside hot methods makes the finding information ({@link ForcedBoxes}); a box kept in a local
    * can stay primitive.
@@ -160,6 +161,9 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     }
     if (ForcedBoxes.loopInvariant(m, s)) {
       return required + ", and " + valueName(s) + " is the same on every iteration: box it once before the loop";
+    }
+    if (ForcedBoxes.mergedIntoOneKey(m, s, target)) {
+      return required + ", and the key is the same on every iteration: sum in a primitive local and merge once after the loop";
     }
     List<AllocSite> again = RepeatedBoxes.sameValueInLoop(m, s);
     if (!again.isEmpty()) {

@@ -4,6 +4,8 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Stmt;
+import dev.noescape.ir.Var;
 
 /**
  * Forced boxes: a box in a loop that is true, repeats, and that no local change removes. It is not a
@@ -29,7 +31,9 @@ import dev.noescape.ir.MethodIR;
  *   <li>the same value is not boxed again in the same loop ({@link RepeatedBoxes#sameValueInLoop}: one box
  *       kept in a local would serve both);
  *   <li>the value is not proven the same on every iteration ({@link #loopInvariant}: then "box it
- *       once before the loop" is the fix, and it is a warning);
+ *       once before the loop" is the fix, and it is a warning), and it is not added by
+ *       {@code Map.merge} into a key the loop does not change ({@link #mergedIntoOneKey}: then the
+ *       fix is to sum in a local and merge once after the loop);
  *   <li>and, for a box a {@code java.util} collection requires, the project depends on no
  *       primitive-collection library ({@link RuleContext#primitiveCollections()}: with one, the fix
  *       is to use it, and the warning says so). A primitive collection does not help a box that a
@@ -50,7 +54,8 @@ final class ForcedBoxes {
     if (RuleSupport.repeatingLoopDepth(m, s) <= 0 || RuleSupport.isHot(m, c)) return null;
     BoxTarget target = BoxTarget.of(m, s);
     if (!target.requiresBox() || target.primitiveFunctionalInterface(BoxingAllocationRule.primitive(s)) != null
-        || projectFunctionalInterface(target, c) || !RepeatedBoxes.sameValueInLoop(m, s).isEmpty() || loopInvariant(m, s)) {
+        || projectFunctionalInterface(target, c) || !RepeatedBoxes.sameValueInLoop(m, s).isEmpty() || loopInvariant(m, s)
+        || mergedIntoOneKey(m, s, target)) {
       return null;
     }
     if (target.isCollection() && c.primitiveCollections() != null) return null;
@@ -82,6 +87,34 @@ final class ForcedBoxes {
     return t.kind() == BoxTarget.Kind.ARGUMENT && t.param() >= 0 && t.param() < t.callee().paramTypes().size()
         && "java.lang.Object".equals(t.callee().paramTypes().get(t.param()))
         && c.hierarchy().declaresFunctionalInterface(t.callee().owner());
+  }
+
+  /**
+   * Whether the box is the value {@code Map.merge} adds into a key the loop does not change
+   * ({@code counters.merge(name, delta, Long::sum)} over a batch of deltas): summing in a primitive
+   * local and merging once after the loop leaves one box. The key's variable is unchanged when no
+   * statement inside the loop defines it, or only a copy of such a variable does.
+   */
+  static boolean mergedIntoOneKey(MethodIR m, AllocSite s, BoxTarget t) {
+    if (t.kind() != BoxTarget.Kind.ARGUMENT || t.call() == null || t.param() != 1 || !t.callee().name().equals("merge")
+        || !t.isCollection() || !t.callee().owner().endsWith("Map") || t.callee().isStatic()) {
+      return false;
+    }
+    Loop l = RuleSupport.loop(m, s.ctx().loopId());
+    return l != null && !l.retry() && t.call().args().size() > 1 && unchangedIn(m, t.call().args().get(1), l, 0);
+  }
+
+  private static boolean unchangedIn(MethodIR m, Var v, Loop l, int depth) {
+    if (v == null || depth > 4) return false;
+    Stmt inside = null;
+    int defs = 0;
+    for (Stmt st : m.stmts()) {
+      if (!v.equals(st.definedVar())) continue;
+      defs++;
+      if (l.contains(st.ctx().ordinal())) inside = st;
+    }
+    if (inside == null) return true;
+    return defs == 1 && inside instanceof Stmt.Copy c && unchangedIn(m, c.source(), l, depth + 1);
   }
 
   /** What would remove a box the target requires: what the message names after "only". */
