@@ -1,6 +1,8 @@
 package corpus.boxing;
 
 import dev.noescape.annotations.HotPath;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +16,9 @@ import java.util.function.Predicate;
  * warning when the value is the same on every iteration (box it once before the loop), when it is
  * boxed again in the loop (box once, reuse), when it is merged into one key (sum, merge once), when
  * the target has a primitive form (IntPredicate, a
- * primitive version of the project's own functional interface), and in a hot method.
+ * primitive version of the project's own functional interface), when it is appended to a list the
+ * method owns and fills a known number of times (a primitive array of that length), and in a hot
+ * method.
  */
 public class ForcedBoxes {
   /** The project's own functional interface: a box passed to its type variables has a local fix. */
@@ -139,6 +143,67 @@ public class ForcedBoxes {
       offset += n;
     }
     return offset;
+  }
+
+  /** A list the method owns, filled once per counted iteration: a long[count] holds the values. */
+  long worst(int count) {
+    List<Long> samples = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long t = System.nanoTime();
+      samples.add(t); // expect: BoxingAllocation(samples is local to ForcedBoxes.worst and holds count values: a long[count] holds them without boxes)
+    }
+    long worst = 0;
+    for (long t : samples) worst = Math.max(worst, t);
+    return worst;
+  }
+
+  /** The same list returned: the caller's signature wants the list of objects. */
+  List<Long> samples(int count) {
+    List<Long> samples = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long t = System.nanoTime();
+      samples.add(t); // ok: BoxingAllocation -- forced: the list escapes, returned (information at -m=2)
+    }
+    return samples;
+  }
+
+  /** The same list passed to another method: the callee's signature wants the list of objects. */
+  long report(int count) {
+    List<Long> samples = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long t = System.nanoTime();
+      samples.add(t); // ok: BoxingAllocation -- forced: the list is passed to worstOf (information at -m=2)
+    }
+    return worstOf(samples);
+  }
+
+  private static long worstOf(List<Long> samples) {
+    long worst = 0;
+    for (long t : samples) worst = Math.max(worst, t);
+    return worst;
+  }
+
+  /** A local list filled by a reader loop: no length is known before the loop to size an array. */
+  static int longest(BufferedReader in) throws IOException {
+    List<Integer> lengths = new ArrayList<>();
+    String line;
+    while ((line = in.readLine()) != null) {
+      int n = line.length();
+      lengths.add(n); // ok: BoxingAllocation -- forced: the number of lines is not known before the loop (information at -m=2)
+    }
+    int longest = 0;
+    for (int n : lengths) longest = Math.max(longest, n);
+    return longest;
+  }
+
+  /** A local map filled per counted iteration stays forced: a primitive array indexed by the key is not shown to fit. */
+  static int distinct(long[] keys) {
+    Map<Long, String> seen = new HashMap<>(keys.length * 2);
+    for (int i = 0; i < keys.length; i++) {
+      long k = keys[i];
+      seen.put(k, "x"); // ok: BoxingAllocation -- forced: a map is looked up by key (information at -m=2)
+    }
+    return seen.size();
   }
 
   /** In a hot method every allocation is shown: the forced box is a warning that says what would remove it. */

@@ -57,7 +57,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     String range = s.details() instanceof AllocSite.Boxing b && b.range() != null ? " (values " + b.range() + ")" : "";
     String head = s.description() + range + " allocates " + RuleSupport.where(m, s, context) + " " + allocatesWhen(s);
     List<AllocSite> again = RepeatedBoxes.of(m).getOrDefault(s.id(), List.of());
-    if (again.isEmpty()) return head + ": " + advice(m, s, context);
+    if (again.isEmpty()) return head + ": " + advice(result, s, context);
     return head + ", and " + valueName(s) + " is boxed again on " + lines(again) + ": " + boxOnce(m, s, again);
   }
 
@@ -114,8 +114,8 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
   }
 
   @Override
-  String notAWarningHere(MethodIR m, AllocSite s, RuleContext context) {
-    return ForcedBoxes.why(m, s, context);
+  String notAWarningHere(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    return ForcedBoxes.why(result, s, context);
   }
 
   /**
@@ -126,12 +126,14 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
    * type, field or array) is said to be required, with the one change that removes it when there is
    * one: box it once before the loop (a value proven the same on every iteration,
    * {@link ForcedBoxes#loopInvariant}), sum in a local and merge once (a {@code Map.merge} into a key
-   * the loop does not change), box it once and reuse it (a value boxed again in the loop),
-   * use the project's primitive collection; else what would remove it, which for a box in a loop
+   * the loop does not change), box it once and reuse it (a value boxed again in the loop), a
+   * primitive array for a list the method owns and fills a known number of times
+   * ({@link ForcedBoxes#localArray}), use the project's primitive collection; else what would remove it, which for a box in a loop
    * outside hot methods makes the finding information ({@link ForcedBoxes}); a box kept in a local
    * can stay primitive.
    */
-  static String advice(MethodIR m, AllocSite s, RuleContext context) {
+  static String advice(MethodResult result, AllocSite s, RuleContext context) {
+    MethodIR m = result.method();
     String primitive = primitive(s);
     String box = s.simpleType();
     if (s.details() instanceof AllocSite.Boxing b && ForcedBoxes.constant(b)) {
@@ -170,9 +172,11 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
       return required + ", and " + valueName(s) + " is boxed again in the loop (" + lines(again)
           + "): where both run in one iteration, box it once and reuse the box";
     }
+    String array = ForcedBoxes.localArray(result, s, target);
+    if (array != null) return required + ", but " + array;
     if (library != null) return required + ": " + library;
     // outside hot methods this is information, whose note says what would remove the box (ForcedBoxes)
-    if (ForcedBoxes.why(m, s, context) != null) return required;
+    if (ForcedBoxes.why(result, s, context) != null) return required;
     return required + " and " + valueName(s) + " can change on every iteration: only " + ForcedBoxes.remedy(target)
         + " removes it";
   }

@@ -69,7 +69,7 @@ abstract class SiteRule implements Rule {
     if (result.cold(s).isCold()) return result.cold(s).phrase();
     Loop retry = RuleSupport.onlyRetryLoop(m, s, context);
     if (retry != null) return "in " + RuleSupport.loopPhrase(m, retry.id(), true, "a retry loop") + " that normally runs once";
-    return notAWarningHere(m, s, context);
+    return notAWarningHere(result, m, s, context);
   }
 
   /**
@@ -77,7 +77,7 @@ abstract class SiteRule implements Rule {
    * that follows {@code "not a warning: "}), or null: none by default ({@link ForcedBoxes} for
    * boxing).
    */
-  String notAWarningHere(MethodIR m, AllocSite s, RuleContext context) {
+  String notAWarningHere(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     return null;
   }
 

@@ -77,8 +77,8 @@ public final class App {
 
   /** Replays {@code count} random orders and records the latency of each submit. */
   private void replay(int count) {
-    // Boxes every sample and grows by copying: UnpresizedCollection on the list; the box on the add
-    // is a forced box (information at -m=2: only a long[count] would remove it).
+    // Boxes every sample and grows by copying: UnpresizedCollection on the list, BoxingAllocation on
+    // the add (the list is replay's own and holds count values: a long[count] removes both).
     List<Long> latencies = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Order order = randomOrder();
