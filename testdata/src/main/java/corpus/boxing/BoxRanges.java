@@ -10,7 +10,7 @@ import java.util.Map;
  * with constant ends stays inside the Integer cache, so its box never allocates. A range outside
  * the cache is reported, and the message says it.
  */
-public class BoxRanges {
+@dev.noescape.annotations.HotPath public class BoxRanges { // hot, so that its boxes are warnings whatever requires them: the file is about ranges
   private final List<Integer> seen = new ArrayList<>();
   private final Map<Integer, String> names = new HashMap<>();
 

@@ -40,7 +40,7 @@ final class BoxingCaches {
       sink.add((byte) i); // ok: BoxingAllocation -- every Byte is cached
       sink.add(0.0); // expect: BoxingAllocation
       sink.add(1.5f); // expect: BoxingAllocation
-      sink.add(i); // expect: BoxingAllocation
+      sink.add(i); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -49,7 +49,7 @@ final class BoxingCaches {
       final int window = 16;
       sink.add(window); // ok: BoxingAllocation -- a final local with a constant initializer is a constant
       int copy = 16;
-      sink.add(copy); // expect: BoxingAllocation
+      sink.add(copy); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -74,21 +74,21 @@ final class BoxingCaches {
   List<String> lookupNames(int[] ids, Map<Integer, String> names) {
     List<String> out = new ArrayList<>(ids.length); // ok: UnpresizedCollection -- already presized
     for (int id : ids) {
-      out.add(names.get(id)); // expect: BoxingAllocation
+      out.add(names.get(id)); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
     return out;
   }
 
   void removeAll(List<Integer> pending, int[] done) {
     for (int id : done) {
-      pending.remove(Integer.valueOf(id)); // expect: BoxingAllocation
+      pending.remove(Integer.valueOf(id)); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
   Map<String, Integer> wordCounts(String[] words) {
     Map<String, Integer> counts = new HashMap<>();
     for (String w : words) {
-      counts.put(w, counts.getOrDefault(w, 0) + 1); // expect: BoxingAllocation // ok: BoxingAllocation -- getOrDefault's 0 is cached; ok: UnpresizedCollection -- counting pattern
+      counts.put(w, counts.getOrDefault(w, 0) + 1); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2) // ok: BoxingAllocation -- getOrDefault's 0 is cached; ok: UnpresizedCollection -- counting pattern
     }
     return counts;
   }
@@ -112,14 +112,14 @@ final class BoxingCaches {
   Map<String, Double> revenue(String[] regions, double[] amounts) {
     Map<String, Double> byRegion = new HashMap<>();
     for (int i = 0; i < regions.length; i++) {
-      byRegion.merge(regions[i], amounts[i], Double::sum); // expect: BoxingAllocation // ok: UnpresizedCollection -- merge
+      byRegion.merge(regions[i], amounts[i], Double::sum); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2) // ok: UnpresizedCollection -- merge
     }
     return byRegion;
   }
 
   int firstFree(Set<Integer> taken, int start) {
     int candidate = start;
-    while (taken.contains(candidate)) { // expect: BoxingAllocation
+    while (taken.contains(candidate)) { // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       candidate++;
     }
     return candidate;

@@ -58,7 +58,7 @@ public class RepeatedBoxes {
   }
 
   /** A write between the two boxes: two values, two findings. */
-  void shifted(int n) {
+  @dev.noescape.annotations.HotPath void shifted(int n) { // hot: each box of a changing value that Map requires is a warning only here
     for (int i = 0; i < n; i++) {
       String s = pending.get(i); // expect: BoxingAllocation(when i is outside -128..127)
       i++;
@@ -84,7 +84,7 @@ public class RepeatedBoxes {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       Integer n = counts.get(c); // expect: BoxingAllocation(non-ASCII)
-      counts.put(c, n == null ? 1 : n + 1); // expect: BoxingAllocation -- the conditional's int; c again is part of the line above's finding
+      counts.put(c, n == null ? 1 : n + 1); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2); the conditional's int; c again is part of the line above's finding
     }
   }
 
@@ -103,7 +103,7 @@ public class RepeatedBoxes {
   }
 
   /** A long: allocates outside the cache, as a timestamp always is. */
-  void stamp(int n) {
+  @dev.noescape.annotations.HotPath void stamp(int n) { // hot: List.add requires the box of a changing value, a warning only here
     for (int i = 0; i < n; i++) {
       stamps.add(System.nanoTime()); // expect: BoxingAllocation(when the value is outside -128..127)
     }
@@ -121,11 +121,11 @@ public class RepeatedBoxes {
     return n;
   }
 
-  /** A predicate the caller passes: its type is the method's signature, so the box is only said to be required. */
+  /** A predicate the caller passes: its type is the method's signature, so no local change removes the box: information, not a warning. */
   public int countGiven(int[] values, Predicate<Integer> keep) {
     int n = 0;
     for (int v : values) {
-      if (keep.test(v)) { // expect: BoxingAllocation(so the box is required)
+      if (keep.test(v)) { // ok: BoxingAllocation -- forced: the predicate is a parameter, its type the signature; no local change removes the box (information at -m=2)
         n++;
       }
     }

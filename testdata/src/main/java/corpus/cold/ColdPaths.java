@@ -51,7 +51,7 @@ public class ColdPaths {
     int bad = 0;
     for (String c : cells) {
       try {
-        out.add(Integer.parseInt(c)); // expect: BoxingAllocation
+        out.add(Integer.parseInt(c)); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       } catch (NumberFormatException e) {
         out.add(c.length()); // ok: BoxingAllocation -- in a catch block: an error path
         out.add(String.format("bad cell %s at %d", c, bad)); // ok: VarargsAllocation, BoxingAllocation -- in a catch block
@@ -67,7 +67,7 @@ public class ColdPaths {
         String msg = String.format("value %d at %d exceeds %d", values[i], i, limit); // ok: VarargsAllocation, BoxingAllocation -- only on the way to the throw below
         throw new IllegalArgumentException(msg);
       }
-      out.add(values[i]); // expect: BoxingAllocation
+      out.add(values[i]); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -82,7 +82,7 @@ public class ColdPaths {
         }
         throw new IllegalStateException("missing " + k + " among " + known);
       }
-      out.add(v + 1); // expect: BoxingAllocation
+      out.add(v + 1); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -92,7 +92,7 @@ public class ColdPaths {
         LOG.fine(String.format("%s after %d ms", e, System.currentTimeMillis() - start)); // ok: VarargsAllocation, BoxingAllocation -- only when FINE is enabled
       }
       if (!LOG.isLoggable(Level.FINEST)) {
-        out.add(e.length()); // expect: BoxingAllocation
+        out.add(e.length()); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       } else {
         out.add(e.hashCode()); // ok: BoxingAllocation -- the else arm of a negated level check: only when FINEST is enabled
       }
@@ -103,7 +103,7 @@ public class ColdPaths {
   void assertAll(List<String> rows, int width) {
     for (String r : rows) {
       assert r.length() <= width : String.format("row %s longer than %d", r, width); // ok: VarargsAllocation, BoxingAllocation -- in an assertion: only with -ea
-      out.add(r.length() * width); // expect: BoxingAllocation
+      out.add(r.length() * width); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -130,7 +130,7 @@ public class ColdPaths {
         if (found == null) {
           found = new ArrayList<>(Arrays.asList(v)); // ok: VarargsAllocation, BoxingAllocation -- lazy initialization: the first even value only
         }
-        found.add(v); // expect: BoxingAllocation
+        found.add(v); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       }
     }
     return found;
@@ -139,7 +139,7 @@ public class ColdPaths {
   void queue(int[] values) {
     for (int v : values) {
       if (pending == null) pending = new ArrayList<>(Arrays.asList(v)); // ok: VarargsAllocation, BoxingAllocation -- a lazily created field: once per call
-      pending.add(-v); // expect: BoxingAllocation
+      pending.add(-v); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 

@@ -64,14 +64,14 @@ public class NeverReturns {
       if (values[i] < 0) {
         fail(String.format("negative value %d at %d", values[i], i)); // ok: VarargsAllocation, BoxingAllocation -- fail never returns: once per failure
       }
-      out.add(values[i]); // expect: BoxingAllocation
+      out.add(values[i]); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
   void parseUnbraced(long[] values) {
     for (int i = 0; i < values.length; i++) {
       if (values[i] < 0) fail(String.format("negative value %d", values[i])); // ok: VarargsAllocation, BoxingAllocation -- an arm without braces is the same call
-      out.add(values[i]); // expect: BoxingAllocation
+      out.add(values[i]); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -88,7 +88,7 @@ public class NeverReturns {
         out.add(at);
         badRange(starts[i], ends[i]);
       }
-      out.add(ends[i] - starts[i]); // expect: BoxingAllocation
+      out.add(ends[i] - starts[i]); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -97,7 +97,7 @@ public class NeverReturns {
       if (op.isEmpty()) {
         Failures.unsupported("empty operation", op.length()); // ok: BoxingAllocation -- Failures.unsupported, in another class, never returns
       }
-      out.add(op.length()); // expect: BoxingAllocation
+      out.add(op.length()); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -133,7 +133,7 @@ public class NeverReturns {
         Failures.missing(k, index.size());
         continue;
       }
-      out.add(v + 1); // expect: BoxingAllocation
+      out.add(v + 1); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -150,7 +150,7 @@ public class NeverReturns {
       if (v < 0) {
         reportBad(String.format("bad value %d", v)); // ok: VarargsAllocation, BoxingAllocation -- reportBad's body never returns, overridable or not
       }
-      out.add(v); // expect: BoxingAllocation
+      out.add(v); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 }

@@ -37,11 +37,11 @@ final class RoadGraph {
     seen.set(start);
     while (!queue.isEmpty()) {
       int node = queue.poll();
-      order.add(node); // expect: BoxingAllocation
+      order.add(node); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       for (Edge e : adjacency.get(node)) {
         if (!seen.get(e.to())) {
           seen.set(e.to());
-          queue.add(e.to()); // expect: BoxingAllocation
+          queue.add(e.to()); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
         }
       }
     }
@@ -82,16 +82,16 @@ final class RoadGraph {
     Deque<Integer> ready = new ArrayDeque<>(); // ok: UnpresizedCollection -- conditional add
     for (int i = 0; i < n; i++) {
       if (indegree[i] == 0) {
-        ready.add(i); // expect: BoxingAllocation
+        ready.add(i); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       }
     }
     List<Integer> order = new ArrayList<>(n); // ok: UnpresizedCollection -- already presized
     while (!ready.isEmpty()) {
       int u = ready.poll();
-      order.add(u); // expect: BoxingAllocation
+      order.add(u); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       for (Edge e : adjacency.get(u)) {
         if (--indegree[e.to()] == 0) {
-          ready.add(e.to()); // expect: BoxingAllocation
+          ready.add(e.to()); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
         }
       }
     }
@@ -102,7 +102,7 @@ final class RoadGraph {
     int n = adjacency.size();
     Map<Integer, Integer> degrees = new HashMap<>(); // expect: UnpresizedCollection
     for (int i = 0; i < n; i++) {
-      degrees.put(i, adjacency.get(i).size()); // expect: BoxingAllocation, BoxingAllocation
+      degrees.put(i, adjacency.get(i).size()); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
     return degrees;
   }
@@ -118,7 +118,7 @@ final class RoadGraph {
   Set<Integer> asSet(int[] nodes) {
     Set<Integer> set = new HashSet<>(nodes.length); // expect: HashMapCapacity
     for (int n : nodes) {
-      set.add(n); // expect: BoxingAllocation
+      set.add(n); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
     return set;
   }

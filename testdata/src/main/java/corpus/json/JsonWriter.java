@@ -79,12 +79,12 @@ final class JsonWriter {
     doc.put("count", values.length); // ok: BoxingAllocation -- outside loops, cold method
     List<Object> list = new ArrayList<>(); // expect: UnpresizedCollection(values.length)
     for (int v : values) {
-      list.add(v); // expect: BoxingAllocation
+      list.add(v); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
     doc.put("values", list);
     List<Object> ws = new ArrayList<>(weights.length); // ok: UnpresizedCollection -- already presized
     for (double w : weights) {
-      ws.add(w); // expect: BoxingAllocation
+      ws.add(w); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
     doc.put("weights", ws);
     Map<String, Object> stats = new LinkedHashMap<>(4); // ok: HashMapCapacity -- 4 slots hold 3 entries, and no loop fills it
@@ -100,9 +100,9 @@ final class JsonWriter {
     for (int i = 0; i < names.length; i++) {
       Map<String, Object> row = new LinkedHashMap<>(); // ok: UnpresizedCollection -- filled without a loop
       row.put("name", names[i]);
-      row.put("age", ages[i]); // expect: BoxingAllocation
+      row.put("age", ages[i]); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       row.put("adult", ages[i] >= 18); // ok: BoxingAllocation -- Boolean never allocates
-      row.put("id", i < 100 ? i : -1); // expect: BoxingAllocation
+      row.put("id", i < 100 ? i : -1); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       rows.add(row);
     }
     return rows;

@@ -13,7 +13,7 @@ import java.util.List;
  * from the source when it has it ({@code @-N}: N lines above the marker). And the trip counts of
  * decrementing loops: {@code for (i = len; --i >= 0;)} runs {@code len} times, not {@code len + 1}.
  */
-final class LoopLines {
+@dev.noescape.annotations.HotPath final class LoopLines { // hot, so that its boxes are warnings whatever requires them: the file is about loop lines
   private final List<Object> seen = new ArrayList<>();
 
   void forever(Iterator<String> it) {

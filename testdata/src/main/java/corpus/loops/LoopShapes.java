@@ -20,7 +20,7 @@ final class LoopShapes {
 
   void forBody(int n) {
     for (int i = 0; i < n; i++) {
-      seen.add(i); // expect: BoxingAllocation
+      seen.add(i); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -39,14 +39,14 @@ final class LoopShapes {
   }
 
   void forCondition(Set<Integer> open, int limit) {
-    for (int id = 0; !open.contains(id) && id < limit; id++) { // expect: BoxingAllocation
+    for (int id = 0; !open.contains(id) && id < limit; id++) { // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       seen.add("closed");
     }
   }
 
   void whileCondition(Set<Long> used, long seed) {
     long next = seed;
-    while (used.contains(next)) { // expect: BoxingAllocation
+    while (used.contains(next)) { // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       next = next * 31 + 7;
     }
     seen.add(next); // ok: BoxingAllocation -- after the loop, cold method
@@ -57,7 +57,7 @@ final class LoopShapes {
     do {
       seen.add(String.format("%d:%s", index, it.next())); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
       index++;
-    } while (it.hasNext() && !seen.contains(index)); // expect: BoxingAllocation
+    } while (it.hasNext() && !seen.contains(index)); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
   }
 
   void iterableExpression(int a, int b, int c) {
@@ -69,9 +69,9 @@ final class LoopShapes {
   void nested(int[][] grid) {
     for (int[] row : grid) {
       for (int cell : row) {
-        seen.add(cell); // expect: BoxingAllocation
+        seen.add(cell); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       }
-      seen.add(row.length); // expect: BoxingAllocation
+      seen.add(row.length); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -86,7 +86,7 @@ final class LoopShapes {
         if (grid[r][c] < 0) {
           continue outer;
         }
-        seen.add(grid[r][c] * 2.0); // expect: BoxingAllocation
+        seen.add(grid[r][c] * 2.0); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       }
     }
   }
@@ -94,12 +94,12 @@ final class LoopShapes {
   void switchAndTry(List<String> commands) {
     for (String cmd : commands) {
       switch (cmd) {
-        case "count" -> seen.add(commands.size()); // expect: BoxingAllocation
+        case "count" -> seen.add(commands.size()); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
         case "flag" -> seen.add(Boolean.TRUE); // ok: BoxingAllocation -- a constant field, no conversion
         default -> seen.add(cmd);
       }
       try {
-        seen.add(Integer.parseInt(cmd)); // expect: BoxingAllocation
+        seen.add(Integer.parseInt(cmd)); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       } catch (NumberFormatException e) {
         seen.add(cmd.length()); // ok: BoxingAllocation -- in a catch block: an error path, not a warning (information at -m=2)
       }
@@ -110,15 +110,15 @@ final class LoopShapes {
 
   List<Integer> streams(List<Integer> xs, int offset) {
     return xs.stream()
-        .map(x -> x * 2) // expect: BoxingAllocation
+        .map(x -> x * 2) // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
         .filter(x -> x > offset) // ok: CapturingLambda -- created once: the stream pipeline is outside loops
         .collect(Collectors.toList());
   }
 
   void forEachBodies(List<String> names, Map<String, Integer> ages) {
-    names.forEach(n -> seen.add(n.length())); // expect: BoxingAllocation // ok: CapturingLambda -- created once
-    ages.forEach((k, v) -> seen.add(v + 1)); // expect: BoxingAllocation // ok: CapturingLambda -- created once
-    ages.replaceAll((k, v) -> v + k.length()); // expect: BoxingAllocation
+    names.forEach(n -> seen.add(n.length())); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2) // ok: CapturingLambda -- created once
+    ages.forEach((k, v) -> seen.add(v + 1)); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2) // ok: CapturingLambda -- created once
+    ages.replaceAll((k, v) -> v + k.length()); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     names.removeIf(n -> n.length() > 1000); // ok: BoxingAllocation -- comparison, nothing boxed
   }
 
@@ -130,7 +130,7 @@ final class LoopShapes {
 
   void lambdaInLoop(List<List<String>> batches) {
     for (List<String> batch : batches) {
-      Runnable r = () -> seen.add(batch.size()); // expect: CapturingLambda, BoxingAllocation
+      Runnable r = () -> seen.add(batch.size()); // expect: CapturingLambda // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       r.run();
     }
   }
@@ -138,7 +138,7 @@ final class LoopShapes {
   void loopInsideLambda(List<int[]> chunks) {
     Runnable r = () -> { // ok: CapturingLambda -- created once
       for (int[] chunk : chunks) {
-        seen.add(chunk.length); // expect: BoxingAllocation
+        seen.add(chunk.length); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       }
     };
     r.run();
@@ -151,13 +151,13 @@ final class LoopShapes {
   void expressionForms(int[] values, boolean keepNulls) {
     for (int v : values) {
       Integer maybe = keepNulls ? v : null; // expect: BoxingAllocation
-      runningTotal += v; // expect: BoxingAllocation
-      var single = java.util.Collections.singletonList(v); // expect: BoxingAllocation
-      var opt = java.util.Optional.of(v * 2L); // expect: BoxingAllocation
+      runningTotal += v; // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
+      var single = java.util.Collections.singletonList(v); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
+      var opt = java.util.Optional.of(v * 2L); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       Character upperA = Character.valueOf((char) 65); // ok: BoxingAllocation -- constant 65 is inside the Character cache
       Object kind = switch (v % 3) {
         case 0 -> "zero";
-        case 1 -> v; // expect: BoxingAllocation // bytecode-gap: BoxingAllocation -- SootUp gives the valueOf of a switch-expression arm the line of the store after the switch (162)
+        case 1 -> v; // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2) // bytecode-gap: BoxingAllocation -- SootUp gives the valueOf of a switch-expression arm the line of the store after the switch (162)
         default -> 127; // ok: BoxingAllocation -- cached constant
       }; // bytecode-gap: BoxingAllocation -- the boxing of line 160 is reported here (SootUp: line of the store)
       seen.add(maybe);

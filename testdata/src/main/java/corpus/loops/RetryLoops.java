@@ -54,7 +54,7 @@ final class RetryLoops {
   }
 
   /** A retry loop in an ordinary loop repeats with the outer loop. */
-  void addAll(List<String> all) {
+  @dev.noescape.annotations.HotPath void addAll(List<String> all) { // hot: List.add requires the box of a changing value, a warning only here
     for (String name : all) {
       for (;;) {
         List<String> current = names.get();
@@ -65,11 +65,11 @@ final class RetryLoops {
   }
 
   /** Goes round on its normal path: it tests for the end first and then works. */
-  void readAll(BufferedReader in) throws IOException {
+  @dev.noescape.annotations.HotPath void readAll(BufferedReader in) throws IOException { // hot, as above
     while (true) {
       String line = in.readLine();
       if (line == null) break;
-      seen.add(line.length()); // expect: BoxingAllocation
+      seen.add(line.length()); // expect: BoxingAllocation(the loop (line @-3))
       cache.compute(line, (k, v) -> seen); // expect: CapturingLambda(hoist it out of the loop)
     }
   }
@@ -84,9 +84,9 @@ final class RetryLoops {
   }
 
   /** A do-while has a condition of its own. */
-  void drain(Iterator<String> it) {
+  @dev.noescape.annotations.HotPath void drain(Iterator<String> it) { // hot, as above
     do {
-      seen.add(it.next().length()); // expect: BoxingAllocation
+      seen.add(it.next().length()); // expect: BoxingAllocation(the loop (line @-1))
     } while (it.hasNext());
   }
 
@@ -96,7 +96,7 @@ final class RetryLoops {
    */
   void readUntilExhausted(Iterator<String> in) {
     for (;;) {
-      seen.add(in.next().length()); // expect: BoxingAllocation
+      cache.compute(in.next(), (k, v) -> seen); // expect: CapturingLambda(hoist it out of the loop)
       if (!in.hasNext()) break;
     }
   }
@@ -105,7 +105,7 @@ final class RetryLoops {
   void takeWhileLeft(Iterator<String> in, int n) {
     int left = n;
     while (true) {
-      seen.add(in.next().hashCode()); // expect: BoxingAllocation
+      cache.compute(in.next(), (k, v) -> seen); // expect: CapturingLambda(hoist it out of the loop)
       if (--left <= 0) return;
     }
   }
@@ -114,7 +114,7 @@ final class RetryLoops {
   void walk(Node first) {
     Node n = first;
     for (;;) {
-      seen.add(n.value); // expect: BoxingAllocation
+      cache.compute("last", (k, v) -> seen); // expect: CapturingLambda(hoist it out of the loop)
       n = n.next;
       if (n == null) break;
     }
@@ -124,7 +124,7 @@ final class RetryLoops {
   List<String> replaceAndGet(String name) {
     for (;;) {
       List<String> current = names.get();
-      seen.add(current.size()); // ok: BoxingAllocation -- once per call: the CAS normally succeeds
+      cache.compute(name, (k, v) -> seen); // ok: CapturingLambda -- once per call: the CAS normally succeeds
       if (names.compareAndSet(current, List.of(name))) return current;
     }
   }
@@ -132,8 +132,7 @@ final class RetryLoops {
   /** Leaves when the computed value is there: a retry loop (the lookup normally succeeds at once). */
   Object awaitValue(String key) {
     while (true) {
-      seen.add(key.length()); // ok: BoxingAllocation -- once per call: the value is normally there
-      Object v = cache.get(key);
+      Object v = cache.computeIfPresent(key, (k, old) -> seen); // ok: CapturingLambda -- once per call: the value is normally there
       if (v != null) return v;
     }
   }
@@ -182,9 +181,9 @@ final class RetryLoops {
   }
 
   /** An update after the body is work on the way round: a counted loop, not a retry. */
-  int firstFree(int[] slots) {
+  @dev.noescape.annotations.HotPath int firstFree(int[] slots) { // hot, as above
     for (int i = 0;; i++) {
-      seen.add(i); // expect: BoxingAllocation
+      seen.add(i); // expect: BoxingAllocation(the loop (line @-1))
       if (slots[i] == 0) return i;
     }
   }

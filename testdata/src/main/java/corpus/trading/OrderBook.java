@@ -29,8 +29,8 @@ final class OrderBook {
   void addAll(Collection<Order> orders) {
     for (Order o : orders) {
       NavigableMap<Long, List<Order>> book = o.side() == Side.BUY ? bids : asks;
-      book.computeIfAbsent(o.priceTicks(), p -> new ArrayList<>()).add(o); // expect: BoxingAllocation // ok: CapturingLambda -- captures nothing
-      byId.put(o.id(), o); // expect: BoxingAllocation
+      book.computeIfAbsent(o.priceTicks(), p -> new ArrayList<>()).add(o); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2) // ok: CapturingLambda -- captures nothing
+      byId.put(o.id(), o); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
     }
   }
 
@@ -87,7 +87,7 @@ final class OrderBook {
   Map<String, Integer> volumeByTrader() {
     Map<String, Integer> volume = new HashMap<>(); // ok: UnpresizedCollection -- merge
     for (Order o : byId.values()) {
-      volume.merge(o.trader(), o.quantity(), Integer::sum); // expect: BoxingAllocation // ok: CapturingLambda -- static method reference
+      volume.merge(o.trader(), o.quantity(), Integer::sum); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2) // ok: CapturingLambda -- static method reference
     }
     return volume;
   }

@@ -237,7 +237,7 @@ public final class BackEnd {
   private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules, SitePredictions predictions) {
     checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
     List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(),
-        in.context().withPredictions(predictions), rules);
+        in.context().withProgramFacts(predictions, result.hierarchy()), rules);
     if (found == null) return List.of();
     List<Finding> out = new ArrayList<>(found.size());
     for (Finding f : found) {

@@ -35,14 +35,29 @@ public final class BoxingAllocationDoc {
       The message says what the box is for, and so what can change. A box kept in a local of the box type \
       (`Integer count`) can stay primitive. A box that something requires — a parameter that takes an object \
       (`List.add`, `Map.get`, a generic API), the method's return type, a field or an array of objects — cannot: \
-      the message says so and offers what helps then: box a constant once (a `static final` box), box a value \
-      that is the same on every iteration once before the loop, and use a primitive collection only when the \
-      project depends on a library of them (fastutil, Eclipse Collections, HPPC, Agrona, Trove); otherwise it \
-      says that only a different structure (a primitive array, a primitive collection library) would remove \
-      a box a collection requires. A box passed to a `java.util.function` interface (`Predicate<Integer>`) goes \
-      away with its primitive specialization (`IntPredicate`), which the message names only when the method \
-      made or read the functional object itself: one it receives as a parameter is part of its signature, which \
-      may be public API.
+      the message says so and offers what helps then: box a constant once (a `static final` box); box a value \
+      the analysis proves the same on every iteration (a local the loop does not assign, or arithmetic of such) \
+      once before the loop; sum a value `Map.merge` adds into the same key on every iteration in a local and merge \
+      once after the loop; box a value that is boxed again in the same loop once and reuse the box; append to \
+      a primitive array instead of a list the method creates, keeps to itself and fills once per iteration of a \
+      loop whose length is known before it (`List<Long> latencies = new ArrayList<>(); for (i < count) \
+      latencies.add(elapsed)`: a `long[count]`; maps and sets are not told this); use a \
+      primitive collection when the project depends on a library of them (fastutil, Eclipse Collections, HPPC, \
+      Agrona, Trove). A box passed to a `java.util.function` interface (`Predicate<Integer>`) goes away with its \
+      primitive specialization (`IntPredicate`), which the message names only when the method made or read the \
+      functional object itself: one it receives as a parameter is part of its signature, which may be public \
+      API. A box passed to a type variable of a functional interface the project declares itself goes away with \
+      a primitive version of that interface.
+
+      Forced boxes are not warnings. A box in a loop that its target requires, of a value that can change on every iteration, with none of the \
+      fixes above (no constant, not proven the same on every iteration, not merged into one key, not boxed again in \
+      the loop, no primitive functional interface, not appended to the method's own list of known length, and for a collection no primitive-collection library in the project) is true, but no \
+      local change removes it: only a different structure would (a primitive collection or an array, another \
+      signature or return type). Outside hot methods it is no warning, only information at verbosity 2 whose \
+      message ends with why: `List.add takes an object, so the box is required (not a warning: i can change on \
+      every iteration, so no local change removes the box; only a primitive collection or an array would)`. In \
+      a hot method (`@HotPath`, `@NoAllocation`, a configured hot annotation) it stays a warning that says what \
+      would remove it. The `AllocationContract` counts it like every allocation.
 
       ## What stays quiet
 

@@ -117,9 +117,18 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
    * (a {@code Long}, or a {@code Character}'s code as a {@code Long}), else null; {@code range} the
    * values a front end proved it takes ({@link Boxes.Range}), else null; {@code value} which value
    * is boxed ({@link Boxes.Value}: a local, a field read, a constant), so that two boxes of the same
-   * value can be told apart from two boxes that merely look alike, else null.
+   * value can be told apart from two boxes that merely look alike, else null; {@code loopInvariant}
+   * whether the front end proved the boxed value the same on every iteration of the site's
+   * innermost loop (as {@link Boxes} defines it), so that "box it once before the loop" is advice
+   * only where it is true.
    */
-  public record Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value) implements Details {
+  public record Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value, boolean loopInvariant)
+      implements Details {
+    /** A boxing whose loop invariance the front end did not prove. */
+    public Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value) {
+      this(primitive, constant, range, value, false);
+    }
+
     /** A boxing whose value the front end does not name. */
     public Boxing(String primitive, Long constant, Boxes.Range range) {
       this(primitive, constant, range, null);

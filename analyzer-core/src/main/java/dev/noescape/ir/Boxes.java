@@ -20,6 +20,14 @@ import java.util.Map;
  *       at run time, which the analysis does not assume). {@code Float} and {@code Double} have no
  *       cache. A value that is not a compile-time constant is assumed to allocate, unless a front end
  *       proved its {@link Range} inside the cache (a loop index {@code 0..12}).
+ *   <li>A boxed value is loop-invariant ({@link AllocSite.Boxing#loopInvariant()}) when it is the
+ *       same on every iteration of the site's innermost loop, which both front ends decide alike: a
+ *       compile-time constant; a local variable or parameter that no statement inside the loop
+ *       assigns (a variable declared inside the loop is assigned on every iteration); or arithmetic
+ *       (binary operators, negation, complement, casts) on such values. Nothing else is: a field or
+ *       an array element (the loop, or a call in it, may write it), a call's result, a conditional
+ *       expression, an increment. Kept that simple so that it is sound: a value that can change is
+ *       never said to be invariant, and "box it once before the loop" is advice only where it works.
  * </ul>
  */
 public final class Boxes {

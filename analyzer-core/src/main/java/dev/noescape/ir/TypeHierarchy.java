@@ -55,6 +55,18 @@ public interface TypeHierarchy {
    */
   String selectMethod(String cls, String name, List<String> params);
 
+  /**
+   * Whether {@code type} is an interface the analyzed program itself declares (not the JDK, not a
+   * library it is compiled against) with no superinterface and exactly one abstract method: a
+   * functional interface of the project's own. A box passed to its generic parameter
+   * ({@code IOTriFunction<byte[], Integer, Integer, Integer>}) is one the project can remove with a
+   * primitive sibling of the interface. False when unknown (the default: a hierarchy that cannot
+   * tell).
+   */
+  default boolean declaresFunctionalInterface(String type) {
+    return false;
+  }
+
   /** Knows nothing: every type is open and may be a subtype of every other. */
   TypeHierarchy UNKNOWN = new TypeHierarchy() {
     @Override

@@ -27,8 +27,9 @@ import java.util.Set;
  * @param field for {@link Kind#FIELD}: the field it is stored into
  * @param variable for {@link Kind#VARIABLE}: the local of a wider type it is assigned to; for
  *     {@link Kind#ARGUMENT} of an instance method: the call's receiver
+ * @param call for {@link Kind#ARGUMENT}: the call it is passed to
  */
-record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var variable) {
+record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var variable, Stmt.Call call) {
   enum Kind {
     /** Passed to a method parameter (of an object type: that is why it was boxed). */
     ARGUMENT,
@@ -44,7 +45,7 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
     LOCAL
   }
 
-  private static final BoxTarget LOCAL = new BoxTarget(Kind.LOCAL, null, -1, null, null);
+  private static final BoxTarget LOCAL = new BoxTarget(Kind.LOCAL, null, -1, null, null, null);
 
   /**
    * Where the box made at {@code box} goes in {@code m}. Temporaries (and copies into them) are
@@ -65,23 +66,23 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
     }
     for (Var v : vars) {
       if (isTemp(v)) continue;
-      return box.type().equals(v.type()) ? LOCAL : new BoxTarget(Kind.VARIABLE, null, -1, null, v);
+      return box.type().equals(v.type()) ? LOCAL : new BoxTarget(Kind.VARIABLE, null, -1, null, v, null);
     }
     for (Stmt st : m.stmts()) {
       if (st instanceof Stmt.Call c) {
         int first = c.callee().isStatic() ? 0 : 1;
         for (int i = first; i < c.args().size(); i++) {
           if (vars.contains(c.args().get(i))) {
-            return new BoxTarget(Kind.ARGUMENT, c.callee(), i - first, null, first == 1 ? c.args().get(0) : null);
+            return new BoxTarget(Kind.ARGUMENT, c.callee(), i - first, null, first == 1 ? c.args().get(0) : null, c);
           }
         }
       } else if (st instanceof Stmt.Return r && vars.contains(r.value())) {
-        return new BoxTarget(Kind.RETURNED, null, -1, null, null);
+        return new BoxTarget(Kind.RETURNED, null, -1, null, null, null);
       } else if (st instanceof Stmt.Store s && vars.contains(s.value())) {
         return FieldRef.ARRAY_ELEMENT.equals(s.field())
-            ? new BoxTarget(Kind.ARRAY, null, -1, null, null) : new BoxTarget(Kind.FIELD, null, -1, s.field(), null);
+            ? new BoxTarget(Kind.ARRAY, null, -1, null, null, null) : new BoxTarget(Kind.FIELD, null, -1, s.field(), null, null);
       } else if (st instanceof Stmt.StaticStore s && vars.contains(s.value())) {
-        return new BoxTarget(Kind.FIELD, null, -1, s.field(), null);
+        return new BoxTarget(Kind.FIELD, null, -1, s.field(), null, null);
       }
     }
     return LOCAL;
@@ -95,6 +96,21 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
   /** Whether the value has to be an object where it goes. */
   boolean requiresBox() {
     return kind != Kind.LOCAL;
+  }
+
+  /**
+   * Whether the box is passed to a {@code java.util} or {@code java.util.concurrent} collection or
+   * map: the boxes a primitive collection would remove.
+   */
+  boolean isCollection() {
+    if (kind != Kind.ARGUMENT) return false;
+    String owner = callee.owner();
+    String pkg = owner.substring(0, Math.max(owner.lastIndexOf('.'), 0));
+    if (!pkg.equals("java.util") && !pkg.equals("java.util.concurrent")) return false;
+    String name = owner.substring(owner.lastIndexOf('.') + 1);
+    return name.equals("Collection") || name.endsWith("List") || name.endsWith("Set") || name.endsWith("Map")
+        || name.endsWith("Queue") || name.endsWith("Deque") || name.equals("Vector") || name.equals("Stack")
+        || name.equals("Hashtable");
   }
 
   /**

@@ -19,14 +19,19 @@ import java.util.Set;
  * {@code valueOf} (bytecode cannot tell them apart, and they allocate the same):
  *
  * <pre>
- *   boxing int to Integer allocates on every iteration of the loop (line 14): List.add takes an object, so the box is required: box it once before the loop if the value is the same on every iteration
- *   boxing long to Long allocates in hot method OrderBook.add: keep the value primitive (long)
- *   boxing int to Integer allocates on every iteration of the loop (line 9): Predicate.test takes an object: a primitive IntPredicate takes the int without a box
+ *   boxing int to Integer allocates on every iteration of the loop (line 14) when tag is outside -128..127: Map.put takes an object, so the box is required, and tag is the same on every iteration: box it once before the loop
+ *   boxing long to Long allocates in hot method OrderBook.add when the value is outside -128..127: keep the value primitive (long)
+ *   boxing int to Integer allocates on every iteration of the loop (line 9) when v is outside -128..127: Predicate.test takes an object: a primitive IntPredicate takes the int without a box
  * </pre>
  *
  * <p><b>Advice</b> depends on where the box goes ({@link BoxTarget}, decided in {@link #advice}):
  * only a box kept in a local is told to stay primitive; one that a parameter, return type, field or
- * array of objects requires is said to be required.
+ * array of objects requires is said to be required, with the change that removes it when there is
+ * one.
+ *
+ * <p><b>Not a warning</b>: a forced box ({@link ForcedBoxes}), which its target requires, whose value
+ * can change on every iteration and which no local change removes, is information at verbosity 2
+ * outside hot methods, like a box on a cold path ({@link SiteRule}).
  *
  * <p><b>Stays quiet</b> about conversions that never allocate: {@code Boolean} and {@code Byte}
  * (every value is cached), and a compile-time constant inside the default caches (Integer, Short,
@@ -52,7 +57,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     String range = s.details() instanceof AllocSite.Boxing b && b.range() != null ? " (values " + b.range() + ")" : "";
     String head = s.description() + range + " allocates " + RuleSupport.where(m, s, context) + " " + allocatesWhen(s);
     List<AllocSite> again = RepeatedBoxes.of(m).getOrDefault(s.id(), List.of());
-    if (again.isEmpty()) return head + ": " + advice(m, s, context);
+    if (again.isEmpty()) return head + ": " + advice(result, s, context);
     return head + ", and " + valueName(s) + " is boxed again on " + lines(again) + ": " + boxOnce(m, s, again);
   }
 
@@ -108,19 +113,30 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     return "box it once (" + first.simpleType() + " key = " + value + ";) and reuse the box " + reuse;
   }
 
+  @Override
+  String notAWarningHere(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    return ForcedBoxes.why(result, s, context);
+  }
+
   /**
    * The fix, decided by where the box goes ({@link BoxTarget}): a constant is boxed once into a
    * constant; a box handed to a {@code java.util.function} interface goes away with its primitive
-   * specialization; a box that something requires (an object parameter, return type, field or
-   * array) is said to be required, with the one change that helps when the value repeats (box it
-   * once) and a primitive collection only when the project has a library of them; a box kept in a
-   * local can stay primitive.
+   * specialization, one handed to a generic parameter of the project's own functional interface
+   * with a primitive sibling of it; a box that something requires (an object parameter, return
+   * type, field or array) is said to be required, with the one change that removes it when there is
+   * one: box it once before the loop (a value proven the same on every iteration,
+   * {@link ForcedBoxes#loopInvariant}), sum in a local and merge once (a {@code Map.merge} into a key
+   * the loop does not change), box it once and reuse it (a value boxed again in the loop), a
+   * primitive array for a list the method owns and fills a known number of times
+   * ({@link ForcedBoxes#localArray}), use the project's primitive collection; else what would remove it, which for a box in a loop
+   * outside hot methods makes the finding information ({@link ForcedBoxes}); a box kept in a local
+   * can stay primitive.
    */
-  static String advice(MethodIR m, AllocSite s, RuleContext context) {
+  static String advice(MethodResult result, AllocSite s, RuleContext context) {
+    MethodIR m = result.method();
     String primitive = primitive(s);
     String box = s.simpleType();
-    if (s.details() instanceof AllocSite.Boxing b
-        && (b.constant() != null || b.value() != null && b.value().kind() == Boxes.Value.Kind.CONSTANT)) {
+    if (s.details() instanceof AllocSite.Boxing b && ForcedBoxes.constant(b)) {
       // the same value on every evaluation: one box serves them all
       return "box the constant once, into a static final " + box;
     }
@@ -130,31 +146,39 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     if (functional != null) {
       return target.describe() + " takes an object: a primitive " + functional + " takes the " + primitive + " without a box";
     }
+    if (ForcedBoxes.projectFunctionalInterface(target, context)) {
+      return target.describe() + " takes an object: a primitive version of the project's functional interface, taking the "
+          + primitive + ", removes the box";
+    }
     String required = switch (target.kind()) {
       case ARGUMENT -> target.describe() + " takes an object";
       case RETURNED -> "the method returns an object";
       case FIELD, VARIABLE -> target.describe() + " holds an object";
       default -> "an array of objects holds it";
-    };
-    String once = s.loopDepth() > 0 ? "box it once before the loop if the value is the same on every iteration"
-        : "reuse one box if the value repeats";
-    boolean collection = target.kind() == BoxTarget.Kind.ARGUMENT && isCollection(target.callee().owner());
-    String replace = !collection ? ""
-        : context.primitiveCollections() != null ? ", or use a primitive collection (" + context.primitiveCollections() + ")"
-        // required, and no cheap way out: say what would remove it without pretending it is easy
-        : "; otherwise only a different structure removes it (a primitive array, or a primitive collection library,"
-            + " which the project does not depend on)";
-    return required + ", so the box is required: " + once + replace;
-  }
-
-  /** A {@code java.util} or {@code java.util.concurrent} collection or map: the boxes a primitive collection would remove. */
-  private static boolean isCollection(String owner) {
-    String pkg = owner.substring(0, Math.max(owner.lastIndexOf('.'), 0));
-    if (!pkg.equals("java.util") && !pkg.equals("java.util.concurrent")) return false;
-    String name = owner.substring(owner.lastIndexOf('.') + 1);
-    return name.equals("Collection") || name.endsWith("List") || name.endsWith("Set") || name.endsWith("Map")
-        || name.endsWith("Queue") || name.endsWith("Deque") || name.equals("Vector") || name.equals("Stack")
-        || name.equals("Hashtable");
+    } + ", so the box is required";
+    String library = target.isCollection() && context.primitiveCollections() != null
+        ? "use a primitive collection (" + context.primitiveCollections() + ")" : null;
+    if (RuleSupport.repeatingLoopDepth(m, s) <= 0) {
+      return required + ": reuse one box if the value repeats" + (library != null ? ", or " + library : "");
+    }
+    if (ForcedBoxes.loopInvariant(m, s)) {
+      return required + ", and " + valueName(s) + " is the same on every iteration: box it once before the loop";
+    }
+    if (ForcedBoxes.mergedIntoOneKey(m, s, target)) {
+      return required + ", and the key is the same on every iteration: sum in a primitive local and merge once after the loop";
+    }
+    List<AllocSite> again = RepeatedBoxes.sameValueInLoop(m, s);
+    if (!again.isEmpty()) {
+      return required + ", and " + valueName(s) + " is boxed again in the loop (" + lines(again)
+          + "): where both run in one iteration, box it once and reuse the box";
+    }
+    String array = ForcedBoxes.localArray(result, s, target);
+    if (array != null) return required + ", but " + array;
+    if (library != null) return required + ": " + library;
+    // outside hot methods this is information, whose note says what would remove the box (ForcedBoxes)
+    if (ForcedBoxes.why(result, s, context) != null) return required;
+    return required + " and " + valueName(s) + " can change on every iteration: only " + ForcedBoxes.remedy(target)
+        + " removes it";
   }
 
   /** The primitive type boxed at {@code s}: from its details, else from the box type. */

@@ -38,20 +38,8 @@ final class RepeatedBoxes {
 
   /** The boxes of {@code m} that are boxed again in the same iteration, by site id, each with its later boxes in site order. */
   static Map<Integer, List<AllocSite>> of(MethodIR m) {
-    Set<Integer> varargsElements = new HashSet<>();
-    for (List<AllocSite> boxes : VarargsBoxes.byCall(m).values()) for (AllocSite b : boxes) varargsElements.add(b.id());
-    Map<List<Object>, List<AllocSite>> groups = new LinkedHashMap<>();
-    for (AllocSite s : m.sites()) {
-      if (s.kind() != SiteKind.BOXING || s.neverAllocates() || s.loopDepth() <= 0 || s.ctx().isCold()
-          || varargsElements.contains(s.id()) || !(s.details() instanceof AllocSite.Boxing b) || b.value() == null
-          || keptInALocal(m, s)) {
-        continue;
-      }
-      groups.computeIfAbsent(List.of(s.ctx().loopId(), s.type(), b.value()), k -> new ArrayList<>()).add(s);
-    }
     Map<Integer, List<AllocSite>> out = new LinkedHashMap<>();
-    for (List<AllocSite> g : groups.values()) {
-      if (g.size() < 2) continue;
+    for (List<AllocSite> g : sameValueGroups(m)) {
       g.sort((a, b) -> Integer.compare(a.ctx().ordinal(), b.ctx().ordinal()));
       // The box that stands for the others runs on every iteration: then each later box reuses a box
       // made in the same iteration. An earlier conditional box may be in a branch exclusive with the
@@ -69,6 +57,44 @@ final class RepeatedBoxes {
       if (!again.isEmpty()) out.put(first.id(), again);
     }
     return out;
+  }
+
+  /**
+   * The boxes of {@code m} that box the same value into the same type in the same innermost loop,
+   * in groups of two or more, by the criteria of the class comment other than which of them runs on
+   * every iteration and the calls between them ({@link #of} applies those).
+   */
+  private static List<List<AllocSite>> sameValueGroups(MethodIR m) {
+    Set<Integer> varargsElements = new HashSet<>();
+    for (List<AllocSite> boxes : VarargsBoxes.byCall(m).values()) for (AllocSite b : boxes) varargsElements.add(b.id());
+    Map<List<Object>, List<AllocSite>> groups = new LinkedHashMap<>();
+    for (AllocSite s : m.sites()) {
+      if (s.kind() != SiteKind.BOXING || s.neverAllocates() || s.loopDepth() <= 0 || s.ctx().isCold()
+          || varargsElements.contains(s.id()) || !(s.details() instanceof AllocSite.Boxing b) || b.value() == null
+          || keptInALocal(m, s)) {
+        continue;
+      }
+      groups.computeIfAbsent(List.of(s.ctx().loopId(), s.type(), b.value()), k -> new ArrayList<>()).add(s);
+    }
+    List<List<AllocSite>> out = new ArrayList<>();
+    for (List<AllocSite> g : groups.values()) if (g.size() >= 2) out.add(g);
+    return out;
+  }
+
+  /**
+   * The other boxes of the value boxed at {@code s} in the same loop, in site order, whether or not
+   * {@link #of} makes them one finding (it does not when the first may be skipped in an iteration,
+   * or a call between may change a field): the value is boxed more than once in the loop, and a box
+   * kept in a local may serve several uses, so it has a local fix ({@link ForcedBoxes}). Empty when
+   * there are none.
+   */
+  static List<AllocSite> sameValueInLoop(MethodIR m, AllocSite s) {
+    for (List<AllocSite> g : sameValueGroups(m)) {
+      List<AllocSite> others = new ArrayList<>(g.size());
+      for (AllocSite o : g) if (o.id() != s.id()) others.add(o);
+      if (others.size() < g.size()) return others;
+    }
+    return List.of();
   }
 
   /**

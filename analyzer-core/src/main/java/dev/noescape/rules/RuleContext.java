@@ -1,5 +1,6 @@
 package dev.noescape.rules;
 
+import dev.noescape.ir.TypeHierarchy;
 import dev.noescape.jit.JitTarget;
 import dev.noescape.jit.SitePredictions;
 import java.util.List;
@@ -31,29 +32,34 @@ import java.util.Set;
  *     model honours
  * @param demoteJitWarnings report warnings about allocations C2 likely removes as information (JDK 23+)
  * @param predictions the model's predictions, set by the back end after the engine ran
- *     ({@link SitePredictions#NONE} before)
+ *     ({@link #withProgramFacts}; {@link SitePredictions#NONE} before)
+ * @param hierarchy the program's classes as the front end sees them, set by the back end with the
+ *     engine's result ({@link TypeHierarchy#UNKNOWN} before): the boxing rule asks which interfaces
+ *     are the project's own functional interfaces ({@link ForcedBoxes})
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
     Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes, String primitiveCollections,
-    int jitJdk, List<String> jitDontInline, boolean demoteJitWarnings, SitePredictions predictions) {
+    int jitJdk, List<String> jitDontInline, boolean demoteJitWarnings, SitePredictions predictions,
+    TypeHierarchy hierarchy) {
   public RuleContext {
     hotAnnotations = Set.copyOf(hotAnnotations);
     jitDontInline = List.copyOf(jitDontInline);
     if (predictions == null) predictions = SitePredictions.NONE;
+    if (hierarchy == null) hierarchy = TypeHierarchy.UNKNOWN;
   }
 
   /** Without a primitive-collections library, the C2 model's options and predictions. */
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE);
+        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN);
   }
 
   /** Expected escapes left out, without the C2 model's options and predictions. */
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, String primitiveCollections) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE);
+        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN);
   }
 
   /** Expected escapes left out, without a primitive-collections library. */
@@ -76,31 +82,39 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   /** This context with the model's options. */
   public RuleContext withJit(int jdk, List<String> dontInline, boolean demoteWarnings) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, expectedEscapes, primitiveCollections, jdk, dontInline, demoteWarnings, predictions);
+        contractAllowsNoEscape, expectedEscapes, primitiveCollections, jdk, dontInline, demoteWarnings,
+        predictions, hierarchy);
   }
 
-  /** This context with the model's predictions (the back end sets them). */
-  public RuleContext withPredictions(SitePredictions p) {
+  /**
+   * This context with what the back end knows once the engine ran: the model's predictions and the
+   * program's class hierarchy.
+   */
+  public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings, p);
+        contractAllowsNoEscape, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
+        p, h);
   }
 
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        allow, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings, predictions);
+        allow, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
+        predictions, hierarchy);
   }
 
   /** This context with {@link #expectedEscapes()} set to {@code show}. */
   public RuleContext withExpectedEscapes(boolean show) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, show, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings, predictions);
+        contractAllowsNoEscape, show, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
+        predictions, hierarchy);
   }
 
   /** This context with {@link #primitiveCollections()} set to {@code library} (null: none). */
   public RuleContext withPrimitiveCollections(String library) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, expectedEscapes, library, jitJdk, jitDontInline, demoteJitWarnings, predictions);
+        contractAllowsNoEscape, expectedEscapes, library, jitJdk, jitDontInline, demoteJitWarnings,
+        predictions, hierarchy);
   }
 
   /** Whether findings about expected escapes are reported: asked for, or at verbosity 2. */

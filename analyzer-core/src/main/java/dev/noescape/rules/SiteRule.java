@@ -39,11 +39,9 @@ abstract class SiteRule implements Rule {
     for (AllocSite s : m.sites()) {
       Finding f = checkSite(result, m, s, context);
       if (f != null && result.oneTime() != null) f = f.withHotness(Hotness.inOneTimeMethod(f.hotness(), m, s));
-      if (f != null && reportsRepetition() && result.cold(s).isCold()) {
-        f = context.verbosity() >= 2 ? coldInformation(f, RuleSupport.coldPhrase(result, s)) : null;
-      } else if (f != null && reportsRepetition()) {
-        Loop retry = RuleSupport.onlyRetryLoop(m, s, context);
-        if (retry != null) f = context.verbosity() >= 2 ? retryInformation(f, m, retry) : null;
+      if (f != null && reportsRepetition()) {
+        String why = notAWarning(result, m, s, context);
+        if (why != null) f = context.verbosity() >= 2 ? information(f, why) : null;
       }
       if (f != null && JitAwareWarnings.RULES.contains(id)) f = JitAwareWarnings.apply(f, m, s, context);
       if (f != null) out.add(f);
@@ -54,31 +52,41 @@ abstract class SiteRule implements Rule {
   /**
    * Whether this rule reports an allocation because it repeats (in a loop, in a hot method): such a
    * finding about a site on a cold path ({@link MethodResult#cold}: an error path, the way to a call
-   * that never returns,
-   * an assertion, a logging branch, a static initializer, a method only class initialization
-   * calls) is no warning, only information at
-   * verbosity 2, because the allocation does not repeat in normal operation.
+   * that never returns, an assertion, a logging branch, a static initializer, a method only class
+   * initialization calls) is no warning, only information at verbosity 2, because the allocation
+   * does not repeat in normal operation; nor is one whose only
+   * loop is a retry loop, or one the rule itself says no one can act on ({@link #notAWarningHere}).
    */
   boolean reportsRepetition() {
     return false;
   }
 
-  /** {@code f} as information: its message says which cold path ({@code why}), and it offers no fix. */
-  private static Finding coldInformation(Finding f, String why) {
-    return new Finding(f.rule(), Severity.INFO, f.file(), f.pos(),
-        f.message() + " (not a warning: " + why + ")", f.reasons(), f.hotness(), null, f.method(),
-        f.subject());
+  /**
+   * Why a finding of this rule about {@code s}, reported because it repeats, is no warning, or null
+   * when it is one: the site is on a cold path ({@link MethodResult#cold}); its only loop is a retry
+   * loop ({@link RuleSupport#onlyRetryLoop}), which runs once per call unless an attempt fails; or
+   * the rule's own reason ({@link #notAWarningHere}).
+   */
+  private String notAWarning(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    if (result.cold(s).isCold()) return RuleSupport.coldPhrase(result, s);
+    Loop retry = RuleSupport.onlyRetryLoop(m, s, context);
+    if (retry != null) return "in " + RuleSupport.loopPhrase(m, retry.id(), true, "a retry loop") + " that normally runs once";
+    return notAWarningHere(result, m, s, context);
   }
 
   /**
-   * {@code f} about a site whose only loop is a retry loop ({@link RuleSupport#onlyRetryLoop}), as
-   * information: it runs once per call unless an attempt fails, so it is no loop warning.
+   * This rule's own reason why a finding about {@code s} that repeats is no warning (a sentence
+   * that follows {@code "not a warning: "}), or null: none by default ({@link ForcedBoxes} for
+   * boxing).
    */
-  private static Finding retryInformation(Finding f, MethodIR m, Loop retry) {
-    String loop = RuleSupport.loopPhrase(m, retry.id(), true, "a retry loop");
-    return new Finding(f.rule(), Severity.INFO, f.file(), f.pos(),
-        f.message() + " (not a warning: in " + loop + " that normally runs once)", f.reasons(), f.hotness(), null,
-        f.method(), f.subject());
+  String notAWarningHere(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    return null;
+  }
+
+  /** {@code f} as information: its message says why it is not a warning, and it offers no fix. */
+  private static Finding information(Finding f, String why) {
+    return new Finding(f.rule(), Severity.INFO, f.file(), f.pos(), f.message() + " (not a warning: " + why + ")",
+        f.reasons(), f.hotness(), null, f.method(), f.subject());
   }
 
   /** The finding of this rule about site {@code s} of {@code m} ({@code result.method()}), or null. */

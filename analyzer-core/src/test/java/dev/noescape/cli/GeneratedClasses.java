@@ -26,7 +26,7 @@ final class GeneratedClasses {
 
       public class Good {
         public static long fill(java.util.List<Long> out, int n) {
-          for (int i = 0; i < n; i++) out.add((long) i);
+          for (int i = 0; i < n; i++) out.add((long) n);
           return n;
         }
       }

@@ -13,6 +13,7 @@ import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SymbolicExpr;
+import dev.noescape.ir.TypeHierarchy;
 import dev.noescape.ir.Var;
 import java.util.List;
 import java.util.Set;
@@ -86,64 +87,116 @@ class BoxingAllocationRuleTest {
 
   /** {@code for (...) { <box of i>; <use> }}: the box's use decides whether it is required. */
   private List<String> boxUsedBy(java.util.function.BiConsumer<MethodIRBuilder, Var> use, RuleContext c) {
-    MethodIRBuilder b = Fx.method("add");
-    Var self = b.param("this", "com.acme.OrderBook", at(10));
+    return Fx.messages(boxFindings(use, c, false, false));
+  }
+
+  /** The findings of {@link #boxUsedBy}, in a hot method when {@code hot}; {@code invariant}: the front end proved {@code i} loop-invariant. */
+  private List<Finding> boxFindings(java.util.function.BiConsumer<MethodIRBuilder, Var> use, RuleContext c, boolean hot,
+      boolean invariant) {
+    MethodIRBuilder b = Fx.method("add").hot(hot);
+    b.param("this", "com.acme.OrderBook", at(10));
     b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
     Var v = b.temp("java.lang.Integer");
-    b.alloc(v, SiteKind.BOXING, "java.lang.Integer", at(15), new AllocSite.Boxing("int", null));
+    var i = new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, "i", "i:0");
+    b.alloc(v, SiteKind.BOXING, "java.lang.Integer", at(15), new AllocSite.Boxing("int", null, null, i, invariant));
     use.accept(b, v);
     b.endLoop();
-    return Fx.messages(rule.check(Fx.Results.of(b.build()).build(), c));
+    return rule.check(Fx.Results.of(b.build()).build(), c);
+  }
+
+  private static final String HEAD =
+      "boxing int to Integer allocates on every iteration of the loop (line 14) when i is outside -128..127: ";
+
+  private static void listAdd(MethodIRBuilder b, Var v) {
+    Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 15, v);
   }
 
   @Test
-  void aBoxAnObjectParameterTakesIsRequired() {
-    String head = "boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: ";
-    assertEquals(List.of(head + "List.add takes an object, so the box is required: "
-        + "box it once before the loop if the value is the same on every iteration; otherwise only a different structure"
-        + " removes it (a primitive array, or a primitive collection library, which the project does not depend on)"),
-        boxUsedBy((b, v) -> Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 15, v), Fx.defaults()));
-    // a primitive collection is offered only to a project that has one
-    assertEquals(List.of(head + "List.add takes an object, so the box is required: "
-        + "box it once before the loop if the value is the same on every iteration, or use a primitive collection (fastutil)"),
-        boxUsedBy((b, v) -> Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 15, v),
-            Fx.defaults().withPrimitiveCollections("fastutil")));
+  void aBoxAnObjectParameterTakesThatChangesEveryIterationIsInformationOnly() {
+    // forced: no warning by default, information at -m=2 saying why, with no fix
+    assertTrue(boxUsedBy(BoxingAllocationRuleTest::listAdd, Fx.defaults()).isEmpty());
+    List<Finding> info = boxFindings(BoxingAllocationRuleTest::listAdd, Fx.ctx(21, false, false, 2), false, false);
+    assertEquals(List.of(Severity.INFO), info.stream().map(Finding::severity).toList());
+    assertEquals(HEAD + "List.add takes an object, so the box is required (not a warning: i can change on every iteration,"
+        + " so no local change removes the box; only a primitive collection or an array would)", info.get(0).message());
+    assertEquals(null, info.get(0).fix());
   }
 
   @Test
-  void aBoxReturnedStoredOrPutInAnArrayIsRequired() {
-    String head = "boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: ";
-    String once = ", so the box is required: box it once before the loop if the value is the same on every iteration";
-    assertEquals(List.of(head + "the method returns an object" + once), boxUsedBy((b, v) -> b.ret(v, at(15)), Fx.defaults()));
-    assertEquals(List.of(head + "field OrderBook.last holds an object" + once),
-        boxUsedBy((b, v) -> b.staticStore(new dev.noescape.ir.FieldRef("com.acme.OrderBook", "last", true), v, at(15)),
-            Fx.defaults()));
-    assertEquals(List.of(head + "an array of objects holds it" + once),
-        boxUsedBy((b, v) -> b.store(b.temp("java.lang.Object[]"), dev.noescape.ir.FieldRef.ARRAY_ELEMENT, v, at(15)),
-            Fx.defaults()));
+  void aForcedBoxIsAWarningInAHotMethodAndWhereThePrimitiveCollectionsAre() {
+    List<Finding> hot = boxFindings(BoxingAllocationRuleTest::listAdd, Fx.defaults(), true, false);
+    assertEquals(List.of(Severity.WARNING), hot.stream().map(Finding::severity).toList());
+    assertEquals("boxing int to Integer allocates on every iteration of the loop (line 14) in hot method OrderBook.add when i"
+        + " is outside -128..127: List.add takes an object, so the box is required and i can change on every iteration:"
+        + " only a primitive collection or an array removes it", hot.get(0).message());
+    // a primitive collection is offered only to a project that has one, and then it is a warning
+    assertEquals(List.of(HEAD + "List.add takes an object, so the box is required: use a primitive collection (fastutil)"),
+        boxUsedBy(BoxingAllocationRuleTest::listAdd, Fx.defaults().withPrimitiveCollections("fastutil")));
+    // which does not help a box a return type requires
+    assertTrue(boxUsedBy((b, v) -> b.ret(v, at(15)), Fx.defaults().withPrimitiveCollections("fastutil")).isEmpty());
+  }
+
+  @Test
+  void aLoopInvariantValueIsAWarningToBoxItOnceBeforeTheLoop() {
+    List<Finding> fs = boxFindings(BoxingAllocationRuleTest::listAdd, Fx.defaults(), false, true);
+    assertEquals(List.of(HEAD + "List.add takes an object, so the box is required, and i is the same on every iteration:"
+        + " box it once before the loop"), Fx.messages(fs));
+    assertEquals(Severity.WARNING, fs.get(0).severity());
+  }
+
+  @Test
+  void aBoxReturnedStoredOrPutInAnArrayIsRequiredAndSaysWhatWouldRemoveIt() {
+    RuleContext v2 = Fx.ctx(21, false, false, 2);
+    String why = " (not a warning: i can change on every iteration, so no local change removes the box; only ";
+    assertEquals(List.of(HEAD + "the method returns an object, so the box is required" + why + "a different return type would)"),
+        boxUsedBy((b, v) -> b.ret(v, at(15)), v2));
+    assertEquals(List.of(HEAD + "field OrderBook.last holds an object, so the box is required" + why + "a primitive field would)"),
+        boxUsedBy((b, v) -> b.staticStore(new dev.noescape.ir.FieldRef("com.acme.OrderBook", "last", true), v, at(15)), v2));
+    assertEquals(List.of(HEAD + "an array of objects holds it, so the box is required" + why + "a primitive array would)"),
+        boxUsedBy((b, v) -> b.store(b.temp("java.lang.Object[]"), dev.noescape.ir.FieldRef.ARRAY_ELEMENT, v, at(15)), v2));
+    assertEquals(List.of(HEAD + "TypeAdapter.write takes an object, so the box is required" + why
+        + "a different signature of TypeAdapter.write would)"),
+        boxUsedBy((b, v) -> Fx.call(b, b.temp("com.acme.TypeAdapter"), "com.acme.TypeAdapter", "write", 15, v), v2));
   }
 
   @Test
   void aBoxPassedToAJavaUtilFunctionInterfaceHasAPrimitiveSpecialization() {
-    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: "
-        + "Predicate.test takes an object: a primitive IntPredicate takes the int without a box"),
+    assertEquals(List.of(HEAD + "Predicate.test takes an object: a primitive IntPredicate takes the int without a box"),
         boxUsedBy((b, v) -> Fx.call(b, b.temp("java.util.function.Predicate"), "java.util.function.Predicate", "test", 15, v),
             Fx.defaults()));
   }
 
   @Test
+  void aBoxPassedToTheProjectsOwnFunctionalInterfaceIsAWarningToWriteAPrimitiveOne() {
+    TypeHierarchy project = new TypeHierarchy() {
+      @Override public Subclassing subclassing(String type) { return UNKNOWN.subclassing(type); }
+      @Override public List<String> directSubtypes(String type) { return List.of(); }
+      @Override public boolean mayBeSubtype(String sub, String sup) { return true; }
+      @Override public boolean isSubtype(String sub, String sup) { return sub.equals(sup); }
+      @Override public boolean declaresAbstract(String owner, String name, List<String> params) { return false; }
+      @Override public String selectMethod(String cls, String name, List<String> params) { return null; }
+      @Override public boolean declaresFunctionalInterface(String type) { return type.equals("com.acme.IOTriFunction"); }
+    };
+    java.util.function.BiConsumer<MethodIRBuilder, Var> apply =
+        (b, v) -> Fx.call(b, b.temp("com.acme.IOTriFunction"), "com.acme.IOTriFunction", "apply", 15, v);
+    assertEquals(List.of(HEAD + "IOTriFunction.apply takes an object: a primitive version of the project's functional"
+        + " interface, taking the int, removes the box"), boxUsedBy(apply, Fx.defaults().withProgramFacts(null, project)));
+    // an interface the project does not declare is a signature it cannot change: information
+    assertTrue(boxUsedBy(apply, Fx.defaults()).isEmpty());
+  }
+
+  @Test
   void aBoxKeptInALocalOfTheBoxTypeCanStayPrimitiveOneOfAWiderTypeCannot() {
-    String head = "boxing int to Integer allocates on every iteration of the loop (line 14) when the value is outside -128..127: ";
-    assertEquals(List.of(head + "keep the value primitive (int)"), boxUsedBy((b, v) -> {
+    assertEquals(List.of(HEAD + "keep the value primitive (int)"), boxUsedBy((b, v) -> {
       Var local = b.local("count", "java.lang.Integer");
       b.copy(local, v, at(15));
       Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 16, local);
     }, Fx.defaults()));
-    assertEquals(List.of(head + "a local of type Object holds an object, so the box is required: "
-        + "box it once before the loop if the value is the same on every iteration"), boxUsedBy((b, v) -> {
+    assertEquals(List.of(HEAD + "a local of type Object holds an object, so the box is required (not a warning: i can change"
+        + " on every iteration, so no local change removes the box; only a different structure would)"), boxUsedBy((b, v) -> {
           Var local = b.local("value", "java.lang.Object");
           b.copy(local, v, at(15));
-        }, Fx.defaults()));
+        }, Fx.ctx(21, false, false, 2)));
   }
 
   private static MethodResult outsideLoop(boolean hot, String annotation) {
@@ -233,8 +286,8 @@ class BoxingAllocationRuleTest {
         + " and i is boxed again on line 17: box it once (Integer key = i;) and reuse the box for Map.get and Map.remove"),
         Fx.messages(fs));
     assertEquals(15, fs.get(0).pos().line());
-    // a write between (another version): two values, two findings
-    assertEquals(2, boxedTwice(i, new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, "i", "i:9"), null).size());
+    // a write between (another version): two values, each required by the map and changing: no warning
+    assertTrue(boxedTwice(i, new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, "i", "i:9"), null).isEmpty());
   }
 
   @Test

@@ -84,9 +84,13 @@ class RulesAndRunnerTest {
         + "every iteration of the loop (line 11): create one array before the loop and refill it on each iteration"
         + " (the boxes remain: the array holds objects) [VarargsAllocation]"),
         both.stream().map(Finding::toTextLine).toList());
-    // without the varargs rule, the box is reported on its own
-    List<Finding> boxesOnly = RuleRunner.run(r, RuleContext.defaults(), EnumSet.of(RuleId.BOXING_ALLOCATION));
+    // without the varargs rule, the box is reported on its own: one an array of objects requires, of a value that
+    // can change on every iteration, which is information (ForcedBoxes), at -m=2
+    assertEquals(List.of(), RuleRunner.run(r, RuleContext.defaults(), EnumSet.of(RuleId.BOXING_ALLOCATION)));
+    List<Finding> boxesOnly = RuleRunner.run(r, new RuleContext(21, false, false, 2, java.util.Set.of()),
+        EnumSet.of(RuleId.BOXING_ALLOCATION));
     assertEquals(List.of(RuleId.BOXING_ALLOCATION), boxesOnly.stream().map(Finding::rule).toList());
+    assertEquals(dev.noescape.catalog.Severity.INFO, boxesOnly.get(0).severity());
   }
 
   @Test

@@ -22,8 +22,9 @@ class CheckersTest {
             "class Boxing {",
             "  void fill(List<Integer> out, int n) {",
             "    for (int i = 0; i < n; i++) {",
-            "      // BUG: Diagnostic contains: allocates on every iteration of the loop",
-            "      out.add(i);",
+            "      // BUG: Diagnostic contains: n is the same on every iteration: box it once before the loop",
+            "      out.add(n);",
+            "      out.add(i);", // required by List.add, a new value on every iteration: information only
             "    }",
             "    out.add(n);", // outside the loop, not hot: quiet
             "  }",

@@ -21,15 +21,17 @@ final class Sources {
   }
 
   /**
-   * {@code void name(List<Integer> out, int n)}, which boxes {@code i} on every iteration of a
-   * loop ({@code out.add(i)}), with {@code beforeTheBoxing} (an expectation) just above the boxing.
+   * {@code void name(List<Integer> out, int n)}, which boxes {@code n} on every iteration of a
+   * loop ({@code out.add(n)}: a warning, since {@code n} is the same on every iteration; a box of
+   * {@code i} would be a forced box, information only), with {@code beforeTheBoxing} (an
+   * expectation) just above the boxing.
    */
   static String[] boxingMethod(String name, String... beforeTheBoxing) {
     return lines(
         "  void " + name + "(List<Integer> out, int n) {",
         "    for (int i = 0; i < n; i++) {",
         beforeTheBoxing,
-        "      out.add(i);",
+        "      out.add(n);",
         "    }",
         "  }");
   }

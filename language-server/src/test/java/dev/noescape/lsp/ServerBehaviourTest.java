@@ -42,9 +42,9 @@ class ServerBehaviourTest {
       class Book {
         @interface NoAllocation {}
         static Object kept;
-        List<Integer> ids(int[] xs) {
+        List<Integer> ids(int[] xs, int id) {
           List<Integer> out = new ArrayList<>();
-          for (int x : xs) out.add(x);
+          for (int x : xs) out.add(id);
           return out;
         }
         String join(List<String> parts) {

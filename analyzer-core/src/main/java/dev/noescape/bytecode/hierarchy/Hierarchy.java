@@ -312,6 +312,15 @@ public final class Hierarchy implements TypeHierarchy {
   }
 
   @Override
+  public boolean declaresFunctionalInterface(String type) {
+    ClassInfo c = program.get(type);
+    if (c == null || !c.isInterface() || !c.interfaces().isEmpty()) return false;
+    int abstracts = 0;
+    for (int f : c.methods().values()) if ((f & (ClassInfo.ABSTRACT | ClassInfo.STATIC)) == ClassInfo.ABSTRACT) abstracts++;
+    return abstracts == 1;
+  }
+
+  @Override
   public List<String> directSubtypes(String type) {
     return subtypes.getOrDefault(type, List.of());
   }

@@ -700,6 +700,42 @@ public final class MethodLowering {
     return null;
   }
 
+  /**
+   * Whether {@code v}, boxed at statement {@code at}, is the same on every iteration of the
+   * statement's innermost loop, as {@link Boxes} defines it for both front ends: a constant, a local
+   * that no statement of the loop assigns, or a stack temporary the loop computes (its only
+   * definition) by arithmetic or a cast from such values. A variable of the source that the loop
+   * assigns is not, whatever it is assigned: javac's front end cannot see through it either.
+   */
+  private boolean loopInvariant(Immediate v, int at) {
+    LoopForest.NLoop l = forest.innermost[at];
+    return l != null && invariantIn(v, l, 0);
+  }
+
+  private boolean invariantIn(Value v, LoopForest.NLoop l, int depth) {
+    if (v instanceof sootup.core.jimple.common.constant.NumericConstant) return true;
+    if (!(v instanceof Local x) || depth > 8) return false;
+    JAssignStmt inside = null;
+    int defs = 0;
+    for (int j = 0; j < stmts.size(); j++) {
+      if (stmts.get(j) instanceof JAssignStmt a && x.equals(a.getLeftOp())) {
+        defs++;
+        if (l.body.get(j)) inside = a;
+      }
+    }
+    if (inside == null) return true;
+    // more than one definition merges values (a conditional expression): not one value
+    if (Locals.named(x) || defs > 1) return false;
+    Value r = inside.getRightOp();
+    if (r instanceof Immediate i) return invariantIn(i, l, depth + 1);
+    if (r instanceof sootup.core.jimple.common.expr.AbstractBinopExpr b) {
+      return invariantIn(b.getOp1(), l, depth + 1) && invariantIn(b.getOp2(), l, depth + 1);
+    }
+    if (r instanceof JCastExpr c) return invariantIn(c.getOp(), l, depth + 1);
+    if (r instanceof sootup.core.jimple.common.expr.JNegExpr n) return invariantIn(n.getOp(), l, depth + 1);
+    return false;
+  }
+
   /** The index of the last statement before {@code at} that assigns {@code l}, or -1. */
   private int lastWrite(Local l, int at) {
     for (int j = at - 1; j >= 0; j--) if (stmts.get(j) instanceof JAssignStmt a && l.equals(a.getLeftOp())) return j;
@@ -1036,7 +1072,7 @@ public final class MethodLowering {
       if (result == null) result = b.temp(owner);
       b.alloc(result, SiteKind.BOXING, owner, at,
           new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0)), indexRange(args.get(0)),
-              boxedValue(args.get(0), i)));
+              boxedValue(args.get(0), i), loopInvariant(args.get(0), i)));
       return;
     }
     MethodRef ref = calleeRef(ie);

@@ -838,9 +838,25 @@ final class BodyLowering {
     Var t = b.temp(boxName);
     Boxes.Range range = value != null && TreeInfo.skipParens(value) instanceof JCIdent id ? indexRanges.get(id.sym) : null;
     AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at),
-        new AllocSite.Boxing(primName, constant, range, value == null ? null : boxedValue(value)));
+        new AllocSite.Boxing(primName, constant, range, value == null ? null : boxedValue(value),
+            value != null && loopInvariant(value)));
     sitePaths.put(site.id(), sitePath);
     return t;
+  }
+
+  /**
+   * Whether {@code value} is the same on every iteration of the innermost loop being lowered
+   * ({@link LoopTripCounts#invariantValue}); a local declared since that loop opened is not.
+   */
+  private boolean loopInvariant(JCExpression value) {
+    for (Frame f : frames) {
+      if (!f.loop()) continue;
+      return LoopTripCounts.invariantValue(value, f.tree(), v -> {
+        LocalInfo li = locals.get(v);
+        return li != null && li.loopDepth() >= loopCount;
+      });
+    }
+    return false;
   }
 
   /**

@@ -324,6 +324,44 @@ final class LoopTripCounts {
     return false;
   }
 
+  /**
+   * Whether a boxed value {@code e} is the same on every iteration of {@code loop}, as {@link Boxes}
+   * defines it for both front ends (stricter than a bound's invariance above, which trusts fields
+   * and {@code size()}: a box must never be advised out of a loop where its value changes): a
+   * constant, a local that {@code declaredInside} does not hold (declared in the loop: assigned on
+   * every iteration) and that the loop does not assign, or arithmetic, negation, complement or a
+   * cast of such values. A {@code for} loop's initializers run once, before it, so they are not
+   * part of it.
+   */
+  static boolean invariantValue(JCExpression e, JCTree loop, java.util.function.Predicate<Symbol> declaredInside) {
+    Assigned assigned = new Assigned();
+    if (loop instanceof JCForLoop f) {
+      assigned.scan(f.cond);
+      assigned.scan(f.step);
+      assigned.scan(f.body);
+    } else {
+      assigned.scan(loop);
+    }
+    return invariantValue(e, assigned, declaredInside);
+  }
+
+  private static boolean invariantValue(JCExpression e, Assigned assigned, java.util.function.Predicate<Symbol> inside) {
+    e = TreeInfo.skipParens(e);
+    if (e.type != null && e.type.constValue() != null) return true;
+    if (e instanceof JCIdent id) {
+      return id.sym instanceof VarSymbol v && Captures.isLocal(v) && !inside.test(v) && !assigned.symbols.contains(v);
+    }
+    if (e instanceof JCBinary b) return invariantValue(b.lhs, assigned, inside) && invariantValue(b.rhs, assigned, inside);
+    if (e instanceof JCUnary u) {
+      return switch (u.getTag()) {
+        case NEG, POS, COMPL, NOT -> invariantValue(u.arg, assigned, inside);
+        default -> false;
+      };
+    }
+    if (e instanceof JCTree.JCTypeCast c) return invariantValue(c.expr, assigned, inside);
+    return false;
+  }
+
   private static boolean invariantSymbol(Symbol s, Assigned assigned) {
     if (!(s instanceof VarSymbol v)) return false;
     if (Captures.isLocal(v)) return !assigned.symbols.contains(v);

@@ -136,6 +136,29 @@ final class UnitHierarchy implements TypeHierarchy {
     return false;
   }
 
+  /**
+   * Declared by the program: compiled from source in this javac run (the unit's other files and the
+   * rest of the module), which is what the bytecode front end's input is; a class javac reads from a
+   * class file belongs to a library.
+   */
+  @Override
+  public boolean declaresFunctionalInterface(String type) {
+    ClassSymbol c = lookup(type);
+    try {
+      if (c == null || (c.flags() & Flags.INTERFACE) == 0 || c.classfile == null
+          || c.classfile.getKind() != javax.tools.JavaFileObject.Kind.SOURCE || !c.getInterfaces().isEmpty()) {
+        return false;
+      }
+      int abstracts = 0;
+      for (Symbol s : c.members().getSymbols(x -> x instanceof MethodSymbol)) {
+        if ((s.flags() & (Flags.ABSTRACT | Flags.STATIC | Flags.DEFAULT)) == Flags.ABSTRACT) abstracts++;
+      }
+      return abstracts == 1;
+    } catch (RuntimeException e) {
+      return false; // incomplete symbols: unknown
+    }
+  }
+
   @Override
   public String selectMethod(String cls, String name, List<String> params) {
     ClassSymbol c = lookup(cls);

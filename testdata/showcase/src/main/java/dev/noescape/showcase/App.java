@@ -77,8 +77,8 @@ public final class App {
 
   /** Replays {@code count} random orders and records the latency of each submit. */
   private void replay(int count) {
-    // Boxes every sample and grows by copying: reported twice (BoxingAllocation on the add,
-    // UnpresizedCollection on the list). A long[count] would do.
+    // Boxes every sample and grows by copying: UnpresizedCollection on the list, BoxingAllocation on
+    // the add (the list is replay's own and holds count values: a long[count] removes both).
     List<Long> latencies = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Order order = randomOrder();

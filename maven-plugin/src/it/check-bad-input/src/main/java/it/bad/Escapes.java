@@ -11,7 +11,7 @@ public class Escapes {
     return \uuuu0022total\uuu0022;
   }
 
-  public static void fill(List<Integer> out, int n) {
+  @HotPath public static void fill(List<Integer> out, int n) {
     for (int i = 0; i < n; i++) {
       out.add(i);
     }

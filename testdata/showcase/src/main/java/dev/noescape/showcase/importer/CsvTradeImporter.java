@@ -80,7 +80,7 @@ public final class CsvTradeImporter {
 
   /** Position of each symbol in {@code symbols}, e.g. for column-oriented storage. */
   public static Map<String, Integer> symbolIds(String[] symbols) {
-    // n buckets for n entries: resizes at 0.75 n (HashMapCapacity). Boxes i (BoxingAllocation).
+    // n buckets for n entries: resizes at 0.75 n (HashMapCapacity). Boxes i (a forced box: information).
     Map<String, Integer> ids = new HashMap<>(symbols.length);
     for (int i = 0; i < symbols.length; i++) {
       ids.put(symbols[i], i);
@@ -88,7 +88,7 @@ public final class CsvTradeImporter {
     return ids;
   }
 
-  /** Net position per trader. Boxing a long per order (BoxingAllocation). */
+  /** Net position per trader. Boxing a long per order (a forced box, a key per order: information). */
   public static Map<String, Long> netPositions(List<Order> orders) {
     Map<String, Long> net = new HashMap<>();
     for (Order o : orders) {

@@ -23,7 +23,7 @@ public final class MetricsRegistry {
     histograms.computeIfAbsent(name, Histogram::new).record(nanos);
   }
 
-  /** Adds a batch of samples to a counter: boxes every value (BoxingAllocation). */
+  /** Adds a batch of samples to a counter: boxes every value into one key (BoxingAllocation: sum, merge once). */
   public void addAll(String name, long[] deltas) {
     for (long delta : deltas) {
       counters.merge(name, delta, Long::sum);
