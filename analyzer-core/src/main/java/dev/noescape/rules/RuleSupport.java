@@ -102,13 +102,6 @@ final class RuleSupport {
   }
 
   /**
-   * {@code the loop (line 14)} (parenthesized) or {@code the loop at line 14}; {@code the enclosing
-   * loop} for a lambda body whose loop belongs to the method that creates it; {@code the loop} when
-   * the line is unknown. A loop whose statement's line is not known, only its body's first line
-   * ({@link Loop#headerLine()} false), is named by that: {@code the loop whose body starts at line
-   * 15}, never as if it were the loop's own line.
-   */
-  /**
    * Why site {@code s} is cold, as a message says it ({@link MethodResult#cold}): the cold path's
    * phrase ({@code on an error path}), and for a one-time method which static initializer makes it
    * so: {@code runs once: Foo.put is called only from the static initializer of Foo}, or, further
@@ -128,6 +121,13 @@ final class RuleSupport {
             + initializers + ")";
   }
 
+  /**
+   * {@code the loop (line 14)} (parenthesized) or {@code the loop at line 14}; {@code the enclosing
+   * loop} for a lambda body whose loop belongs to the method that creates it; {@code the loop} when
+   * the line is unknown. A loop whose statement's line is not known, only its body's first line
+   * ({@link Loop#headerLine()} false), is named by that: {@code the loop whose body starts at line
+   * 15}, never as if it were the loop's own line.
+   */
   static String loopPhrase(MethodIR m, int loopId, boolean parenthesized) {
     return loopPhrase(m, loopId, parenthesized, "the loop");
   }
