@@ -149,7 +149,10 @@ final class ForcedBoxes {
     SiteResult verdict = RuleSupport.siteResult(r, list);
     if (verdict == null || verdict.state() == EscapeState.GLOBAL_ESCAPE || !onlyReceiver(r, list)) return null;
     CollectionFill.Fill fill = CollectionFill.loopFill(r, list).fill();
-    if (fill == null || fill.add() != t.call() || fill.loop().id() != s.ctx().loopId()) return null;
+    if (fill == null || fill.adds().size() != 1 || fill.adds().get(0) != t.call() || fill.repeats() != null
+        || fill.loop().id() != s.ctx().loopId()) {
+      return null; // one add per iteration, of a new element: the array's index is the iteration's
+    }
     String n = fill.tripCount().text();
     return name(r.method(), list) + " is local to " + r.method().displayName() + " and holds " + n + " values: a "
         + BoxingAllocationRule.primitive(s) + "[" + n + "] holds them without boxes";
