@@ -108,6 +108,11 @@ public final class CallTargets {
   private final Map<MethodRef, Optional<MethodRef>> protocolOf = new HashMap<>();
   /** Overrides left for a callee and a receiver type: {@code callee key + '@' + type}. */
   private final Map<String, List<MethodRef>> narrowed = new HashMap<>();
+  /**
+   * Whether the program declares each target abstract: asked for every target of every call each
+   * time the call is resolved, and the javac hierarchy answers by searching the class's members.
+   */
+  private final Map<MethodRef, Boolean> abstractTargets = new HashMap<>();
 
   public CallTargets(TypeHierarchy hierarchy) {
     this.hierarchy = hierarchy == null ? TypeHierarchy.UNKNOWN : hierarchy;
@@ -129,7 +134,7 @@ public final class CallTargets {
     List<Target> out = new ArrayList<>(n);
     for (MethodRef t : d.impls()) {
       Target r;
-      if (hierarchy.declaresAbstract(t.owner(), t.name(), t.paramTypes()) && sources.library(t).isEmpty()) {
+      if (declaresAbstract(t) && sources.library(t).isEmpty()) {
         // An abstract method of the program never runs: with dispatch closed its overrides are all
         // there is; with dispatch open, overrides nobody sees may run instead.
         if (!d.open()) continue;
@@ -149,6 +154,12 @@ public final class CallTargets {
     }
     if (out.isEmpty()) out.add(new Target(c.callee(), Kind.UNKNOWN, null, -1, Unresolved.NO_SUMMARY, 0));
     return out.size() == 1 ? List.of(out.get(0)) : out;
+  }
+
+  private boolean declaresAbstract(MethodRef t) {
+    Boolean known = abstractTargets.get(t);
+    if (known == null) abstractTargets.put(t, known = hierarchy.declaresAbstract(t.owner(), t.name(), t.paramTypes()));
+    return known;
   }
 
   /**

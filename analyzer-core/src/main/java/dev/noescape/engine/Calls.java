@@ -12,6 +12,7 @@ import dev.noescape.summary.SummaryProvider;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -248,9 +249,23 @@ final class Calls {
       }
     };
 
+    /**
+     * The targets of each call statement, once per run: they depend on the program, its hierarchy
+     * and the library, not on the summaries computed so far, and every analysis of a method (the
+     * call graph's, each fixpoint round's) asks again. By identity, with the method as a check: a
+     * statement object shared by two methods is resolved in each (exact receivers are per method).
+     */
+    private final Map<Stmt.Call, KnownTargets> knownTargets = new IdentityHashMap<>();
+
+    private record KnownTargets(MethodIR method, List<CallTargets.Target> targets) {}
+
     /** What answers each target of {@code c}, a call of {@code m} (the call graph's edges are its PROGRAM targets). */
     List<CallTargets.Target> targets(MethodIR m, Stmt.Call c) {
-      return callTargets.of(m, c, sources);
+      KnownTargets known = knownTargets.get(c);
+      if (known != null && known.method() == m) return known.targets();
+      List<CallTargets.Target> t = callTargets.of(m, c, sources);
+      if (known == null) knownTargets.put(c, new KnownTargets(m, t));
+      return t;
     }
 
     Resolved resolve(MethodIR m, Stmt.Call c) {

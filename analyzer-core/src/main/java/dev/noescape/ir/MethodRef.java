@@ -1,6 +1,7 @@
 package dev.noescape.ir;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A method by declaring class and erased signature: {@code java.util.ArrayList#add(java.lang.Object)}.
@@ -12,18 +13,77 @@ import java.util.List;
  *
  * <p>Constructors are named {@code <init>} and take the new object as receiver (parameter 0).
  */
-public record MethodRef(String owner, String name, List<String> paramTypes, String returnType, boolean isStatic) {
+public final class MethodRef {
   public static final String CONSTRUCTOR = "<init>";
   /** The static initializer: static field initializers, {@code static {}} blocks, an enum's constants. */
   public static final String STATIC_INITIALIZER = "<clinit>";
 
-  public MethodRef {
-    paramTypes = List.copyOf(paramTypes);
+  // A class rather than a record only to keep the key and hash code: both are asked for at every
+  // call site, by every map keyed on methods and every summary lookup, and building the key anew
+  // each time was the largest single allocation of the javac plugin. Equality, the hash code (the
+  // record's formula, so hash-ordered collections iterate as before) and the accessors are those
+  // of the record it was: MethodRef(owner, name, paramTypes, returnType, isStatic).
+  private final String owner;
+  private final String name;
+  private final List<String> paramTypes;
+  private final String returnType;
+  private final boolean isStatic;
+  private String key;
+  /** 0 until computed (as {@link String#hashCode}: a racy recomputation gives the same value). */
+  private int hash;
+
+  public MethodRef(String owner, String name, List<String> paramTypes, String returnType, boolean isStatic) {
+    this.owner = owner;
+    this.name = name;
+    this.paramTypes = List.copyOf(paramTypes);
+    this.returnType = returnType;
+    this.isStatic = isStatic;
+  }
+
+  public String owner() {
+    return owner;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public List<String> paramTypes() {
+    return paramTypes;
+  }
+
+  public String returnType() {
+    return returnType;
+  }
+
+  public boolean isStatic() {
+    return isStatic;
   }
 
   /** The lookup key used by summaries and models: {@code owner#name(p1,p2)}. */
   public String key() {
-    return owner + "#" + name + "(" + String.join(",", paramTypes) + ")";
+    String k = key;
+    if (k == null) key = k = owner + "#" + name + "(" + String.join(",", paramTypes) + ")";
+    return k;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof MethodRef m && isStatic == m.isStatic && Objects.equals(owner, m.owner)
+        && Objects.equals(name, m.name) && paramTypes.equals(m.paramTypes) && Objects.equals(returnType, m.returnType);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = Objects.hashCode(owner);
+      h = 31 * h + Objects.hashCode(name);
+      h = 31 * h + paramTypes.hashCode();
+      h = 31 * h + Objects.hashCode(returnType);
+      hash = h = 31 * h + Boolean.hashCode(isStatic);
+    }
+    return h;
   }
 
   public boolean isConstructor() {

@@ -37,11 +37,32 @@ public record SymbolicExpr(String text, String key, Long constant) {
 
   /** White space removed, and one pair of parentheses around the whole expression dropped. */
   public static String canonicalKey(String text) {
-    String k = text.replaceAll("\\s+", "");
+    String k = withoutWhiteSpace(text);
     while (k.length() > 2 && k.charAt(0) == '(' && k.charAt(k.length() - 1) == ')' && balanced(k.substring(1, k.length() - 1))) {
       k = k.substring(1, k.length() - 1);
     }
     return k;
+  }
+
+  /**
+   * {@code text} without the characters of the regex class {@code \s} ({@code [ \t\n\x0B\f\r]}):
+   * {@code replaceAll("\\s+", "")} without compiling the pattern for every expression the front ends
+   * lower (a measurable share of the javac plugin's allocation), and the text itself when it has none.
+   */
+  private static String withoutWhiteSpace(String text) {
+    int i = 0;
+    while (i < text.length() && !isWhiteSpace(text.charAt(i))) i++;
+    if (i == text.length()) return text;
+    StringBuilder b = new StringBuilder(text.length()).append(text, 0, i);
+    for (; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isWhiteSpace(c)) b.append(c);
+    }
+    return b.toString();
+  }
+
+  private static boolean isWhiteSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static boolean balanced(String s) {

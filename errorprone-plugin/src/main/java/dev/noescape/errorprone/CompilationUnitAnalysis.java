@@ -112,7 +112,7 @@ final class CompilationUnitAnalysis {
       CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, boolean reportOptionProblems) {
     CompilationUnitAnalysis a = new CompilationUnitAnalysis(unit, options, new UnitNote(unit, enabledRules(state)));
     if (reportOptionProblems) for (String p : options.problems()) a.note.add(p);
-    JavacAnalysis.Result result = JavacAnalysis.analyze(unit, state, options, reportableRules(state));
+    JavacAnalysis.Result result = JavacAnalysis.reportsOnly(unit, state, options, reportableRules(state));
     for (JavacAnalysis.Problem p : result.problems()) a.note.add(p);
     for (Report r : result.reports()) a.reports.computeIfAbsent(r.finding().rule(), x -> new ArrayList<>()).add(r);
     a.note.print(state);

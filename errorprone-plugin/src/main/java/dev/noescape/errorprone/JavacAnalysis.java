@@ -91,7 +91,7 @@ public final class JavacAnalysis {
    * @param reports the findings of the requested rules, sorted with {@link Finding#ORDER}
    * @param problems in the order met
    * @param verdicts the engine's verdict on every allocating expression of the methods it analyzed,
-   *     in program order (methods, then sites)
+   *     in program order (methods, then sites); empty from {@link #reportsOnly}
    */
   public record Result(List<Report> reports, List<Problem> problems, List<Verdict> verdicts) {
     public Result {
@@ -111,7 +111,21 @@ public final class JavacAnalysis {
 
   /** Analyzes a unit with the state Error Prone scans it with. Never throws (but fatal VM errors). */
   public static Result analyze(CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, Set<RuleId> rules) {
-    Run run = new Run(unit, state, options, rules);
+    return analyze(unit, state, options, rules, true);
+  }
+
+  /**
+   * As {@link #analyze(CompilationUnitTree, VisitorState, NoEscapeOptions, Set)}, without the
+   * {@linkplain Result#verdicts() verdicts} (empty): the checkers report findings only, and a
+   * verdict per allocating expression of every unit is work a compilation never prints.
+   */
+  static Result reportsOnly(CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, Set<RuleId> rules) {
+    return analyze(unit, state, options, rules, false);
+  }
+
+  private static Result analyze(CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, Set<RuleId> rules,
+      boolean withVerdicts) {
+    Run run = new Run(unit, state, options, rules, withVerdicts);
     try {
       run.run();
     } catch (Throwable t) {
@@ -141,12 +155,14 @@ public final class JavacAnalysis {
     final List<Report> reports = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
     final List<Verdict> verdicts = new ArrayList<>();
+    final boolean withVerdicts;
 
-    Run(CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, Set<RuleId> rules) {
+    Run(CompilationUnitTree unit, VisitorState state, NoEscapeOptions options, Set<RuleId> rules, boolean withVerdicts) {
       this.unit = unit;
       this.state = state;
       this.options = options;
       this.rules = rules;
+      this.withVerdicts = withVerdicts;
     }
 
     void problem(String message) {
@@ -211,7 +227,7 @@ public final class JavacAnalysis {
       if (deps != null) for (String p : deps.takeProblems()) problem(p);
       if (out.result().methods().isEmpty()) return; // the engine could analyze none of the methods
       for (BackEnd.Failure f : out.failures()) if (f.stage() == BackEnd.Stage.RULES) ruleProblem(f, fe);
-      verdicts(out, fe);
+      if (withVerdicts) verdicts(out, fe);
 
       // 3. AllocationContract with the callees other units of this javac run declare.
       List<Finding> findings = out.findings();

@@ -45,10 +45,10 @@ final class SourceCallees {
    * {@code program} (this unit's); empty when it has no contract method or nothing to add.
    */
   static List<MethodIR> lower(CompilationUnitTree unit, Program program, VisitorState state, Set<String> hotNames) {
-    Map<String, MethodIR> known = new HashMap<>(program.byKey());
     ArrayDeque<MethodIR> work = new ArrayDeque<>();
     for (MethodIR m : program.methods()) if (m.hasAllocationContract()) work.add(m);
     if (work.isEmpty()) return List.of();
+    Map<String, MethodIR> known = new HashMap<>(program.byKey());
     List<MethodIR> extra = new ArrayList<>();
     Map<CompilationUnitTree, Boolean> lowered = new IdentityHashMap<>();
     lowered.put(unit, true);

@@ -13,7 +13,9 @@ import dev.noescape.ir.Visibility;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodRef;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Names of types, methods and fields as the IR spells them, so that the javac front end and the
@@ -110,7 +112,20 @@ final class Descriptors {
     return o == null || o.kind == Kind.PCK ? null : o.enclClass();
   }
 
+  /**
+   * {@link #method(MethodSymbol)} per symbol of the unit: a unit calls the same methods many times
+   * ({@code StringBuilder.append}, its own helpers), and the one instance keeps the key and hash code
+   * it computed once ({@link MethodRef#key()}) for every map the engine looks it up in.
+   */
+  private final Map<MethodSymbol, MethodRef> methods = new IdentityHashMap<>();
+
   MethodRef method(MethodSymbol m) {
+    MethodRef known = methods.get(m);
+    if (known == null) methods.put(m, known = describe(m));
+    return known;
+  }
+
+  private MethodRef describe(MethodSymbol m) {
     ClassSymbol owner = m.enclClass();
     if (owner == null || owner.flatName().contentEquals("Array")) {
       // arr.clone() and friends: javac's pseudo-class of arrays; the bytecode names Object's method
