@@ -40,25 +40,12 @@ public final class MethodRef {
     this.isStatic = isStatic;
   }
 
-  public String owner() {
-    return owner;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public List<String> paramTypes() {
-    return paramTypes;
-  }
-
-  public String returnType() {
-    return returnType;
-  }
-
-  public boolean isStatic() {
-    return isStatic;
-  }
+  // The record's accessors.
+  public String owner() { return owner; }
+  public String name() { return name; }
+  public List<String> paramTypes() { return paramTypes; }
+  public String returnType() { return returnType; }
+  public boolean isStatic() { return isStatic; }
 
   /** The lookup key used by summaries and models: {@code owner#name(p1,p2)}. */
   public String key() {
