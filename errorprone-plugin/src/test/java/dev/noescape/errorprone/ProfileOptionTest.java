@@ -23,6 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("e2e")
 class ProfileOptionTest {
+  /**
+   * {@code settings=profile}, as docs/profiles.md tells users, with allocation samples throttled at
+   * 20,000 a second instead of 300: a user's recording of a real run lasts minutes, this workload
+   * seconds, and at 300 a second its ranking rested on a handful of samples (7 for the top site in
+   * one CI run, each weighing 54 MB), so the hot site came first or not by chance.
+   */
+  static final String SAMPLING = "jdk.ObjectAllocationSample#throttle=20000/s";
+
   static final String SOURCE = """
       package p;
 
@@ -69,7 +77,7 @@ class ProfileOptionTest {
     assertTrue(first.success(), first.toString());
     recording = dir.resolve("hot.jfr");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
+    Process p = new ProcessBuilder(java.toString(), "-XX:StartFlightRecording=filename=" + recording + ",settings=profile," + SAMPLING,
         "-cp", classes.toString(), "p.Hot").redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES));
     assertEquals(0, p.exitValue(), Files.readString(dir.resolve("run.log")));
@@ -94,11 +102,7 @@ class ProfileOptionTest {
     assertTrue(o.success(), o.toString());
     List<String> warnings = o.messages(Diagnostic.Kind.WARNING);
     double hot = share(warnings, HOT_LINE);
-    // The share itself is a sampled estimate: JFR's allocation samples are throttled in time, and
-    // on a busy machine the recorded share of the hot line has ranged from 22 % to over 80 % across
-    // runs of the same program (the rest goes to the JDK frames and start-up of the child JVM). What
-    // the option promises is that the warning says what was measured and the hot loop ranks first.
-    assertTrue(hot > 0, "the hot loop's varargs array was measured: " + warnings);
+    assertTrue(hot > 50, "the hot loop's varargs array has most of the program's bytes: " + warnings);
     double cold = share(warnings, COLD_LINE);
     assertTrue(cold < hot, "the hot loop weighs more than the cold one: " + warnings);
     assertTrue(o.all().stream().noneMatch(d -> d.contains("profile")), "no note about the recording: " + o.all());
