@@ -39,7 +39,8 @@ final class RepeatedBoxes {
   /** The boxes of {@code m} that are boxed again in the same iteration, by site id, each with its later boxes in site order. */
   static Map<Integer, List<AllocSite>> of(MethodIR m) {
     Map<Integer, List<AllocSite>> out = new LinkedHashMap<>();
-    for (List<AllocSite> g : sameValueGroups(m)) {
+    for (List<AllocSite> group : sameValueGroups(m)) {
+      List<AllocSite> g = new ArrayList<>(group);
       g.sort((a, b) -> Integer.compare(a.ctx().ordinal(), b.ctx().ordinal()));
       // The box that stands for the others runs on every iteration: then each later box reuses a box
       // made in the same iteration. An earlier conditional box may be in a branch exclusive with the
@@ -65,6 +66,25 @@ final class RepeatedBoxes {
    * every iteration and the calls between them ({@link #of} applies those).
    */
   private static List<List<AllocSite>> sameValueGroups(MethodIR m) {
+    Groups last = LAST.get();
+    if (last != null && last.method() == m) return last.groups();
+    List<List<AllocSite>> groups = computeGroups(m);
+    LAST.set(new Groups(m, groups));
+    return groups;
+  }
+
+  /**
+   * The groups of the method whose boxes were asked about last, on this thread: every boxing site's
+   * message and tier ask for them ({@link #of}, {@link #sameValueInLoop}, and
+   * {@link RuleRunner}'s grouping), and each computation follows every box's target through the
+   * method's statements ({@link BoxTarget#of}), so computing them per site was quadratic in the
+   * boxes of a method (cubic with its statements). The rules check one method at a time per thread.
+   */
+  private record Groups(MethodIR method, List<List<AllocSite>> groups) {}
+
+  private static final ThreadLocal<Groups> LAST = new ThreadLocal<>();
+
+  private static List<List<AllocSite>> computeGroups(MethodIR m) {
     Set<Integer> varargsElements = new HashSet<>();
     for (List<AllocSite> boxes : VarargsBoxes.byCall(m).values()) for (AllocSite b : boxes) varargsElements.add(b.id());
     Map<List<Object>, List<AllocSite>> groups = new LinkedHashMap<>();
@@ -77,8 +97,8 @@ final class RepeatedBoxes {
       groups.computeIfAbsent(List.of(s.ctx().loopId(), s.type(), b.value()), k -> new ArrayList<>()).add(s);
     }
     List<List<AllocSite>> out = new ArrayList<>();
-    for (List<AllocSite> g : groups.values()) if (g.size() >= 2) out.add(g);
-    return out;
+    for (List<AllocSite> g : groups.values()) if (g.size() >= 2) out.add(List.copyOf(g));
+    return List.copyOf(out);
   }
 
   /**
