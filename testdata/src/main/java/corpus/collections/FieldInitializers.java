@@ -1,5 +1,6 @@
 package corpus.collections;
 
+import dev.noescape.annotations.HotPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,12 +12,15 @@ import java.util.Map;
  * {@code parts}) is not in scope where the collection is created. The advice says where to create
  * it instead ("create it after 'constants' is assigned"), and there is no suggested fix: a
  * capacity naming that local would not compile in the initializer (gson's EnumTypeAdapter shape).
+ * The constructors are {@code @HotPath}: a constructor is otherwise set-up code, whose loops are no
+ * warning (corpus/cold/SetUpCode.java), and this file is about the advice.
  */
 final class FieldInitializers<T extends Enum<T>> {
   private final Map<String, T> byName = new HashMap<>(); // expect: UnpresizedCollection(constants.length)
   private final Map<T, String> names = new HashMap<>(); // expect: UnpresizedCollection(constants.length)
   private final List<String> labels = new ArrayList<>(); // expect: UnpresizedCollection(constants.length)
 
+  @HotPath
   FieldInitializers(Class<T> type) {
     T[] constants = type.getEnumConstants();
     for (T constant : constants) {
@@ -44,6 +48,7 @@ final class FieldInitializers<T extends Enum<T>> {
   static final class FromParameter {
     private final List<String> parts = new ArrayList<>(); // expect: UnpresizedCollection(words.length)
 
+    @HotPath
     FromParameter(String[] words) {
       for (String w : words) {
         parts.add(w.strip());

@@ -165,8 +165,13 @@ public final class EscapeAnalysis {
         failurePaths(scc);
       }
       overridableFailures();
-      OneTime[] oneTime = OneTimeMethods.of(program, index, results);
-      for (int m = 0; m < n; m++) if (oneTime[m] != null) results[m] = results[m].withOneTime(oneTime[m]);
+      boolean[] closed = CallerClosure.closed(program);
+      OneTime[] oneTime = OneTimeMethods.of(program, index, results, closed);
+      Construction[] construction = ConstructionMethods.of(program, index, results, oneTime, closed);
+      for (int m = 0; m < n; m++) {
+        if (oneTime[m] != null) results[m] = results[m].withOneTime(oneTime[m]);
+        if (construction[m] != null && results[m] != null) results[m] = results[m].withConstruction(construction[m]);
+      }
       if (!late.isEmpty()) {
         late.sort(Comparator.comparing(MethodRef::key));
         hits.add(new BudgetHit(DEADLINE, late, false));

@@ -29,6 +29,8 @@ import java.util.Set;
  *     result)
  * @param oneTime why the method runs only once, during class initialization ({@link
  *     OneTimeMethods}); null when it may run any number of times
+ * @param construction why the method is set-up code, running once per object it builds ({@link
+ *     ConstructionMethods}); null when it is not
  */
 public record MethodResult(
     MethodIR method,
@@ -38,7 +40,8 @@ public record MethodResult(
     Map<Integer, Set<Integer>> pointsTo,
     BitSet failureSites,
     Map<Integer, EscapeState> callResults,
-    OneTime oneTime) {
+    OneTime oneTime,
+    Construction construction) {
 
   public MethodResult {
     if (failureSites == null) failureSites = new BitSet();
@@ -48,12 +51,17 @@ public record MethodResult(
   /** A result of a method that is not known to run only once. */
   public MethodResult(MethodIR method, List<SiteResult> sites, MethodSummary summary, List<List<Reason>> paramChains,
       Map<Integer, Set<Integer>> pointsTo, BitSet failureSites, Map<Integer, EscapeState> callResults) {
-    this(method, sites, summary, paramChains, pointsTo, failureSites, callResults, null);
+    this(method, sites, summary, paramChains, pointsTo, failureSites, callResults, null, null);
   }
 
   /** This result of a method that runs only once ({@link #oneTime}). */
   MethodResult withOneTime(OneTime why) {
-    return new MethodResult(method, sites, summary, paramChains, pointsTo, failureSites, callResults, why);
+    return new MethodResult(method, sites, summary, paramChains, pointsTo, failureSites, callResults, why, construction);
+  }
+
+  /** This result of a method that is set-up code ({@link #construction}). */
+  MethodResult withConstruction(Construction why) {
+    return new MethodResult(method, sites, summary, paramChains, pointsTo, failureSites, callResults, oneTime, why);
   }
 
   /** A result whose sites are cold only as the front end decided and that knows no call results' states. */
@@ -66,14 +74,16 @@ public record MethodResult(
    * Why site {@code s} runs only rarely or once: the front end's cold path when it has one, else
    * {@link ColdPath#ERROR} when it only runs on the way to a call that never returns normally
    * ({@link #failureSites}), else {@link ColdPath#ONE_TIME} when the whole method runs only once
-   * ({@link #oneTime}), else {@link ColdPath#NONE}. The rules ask here, never the site's own
+   * ({@link #oneTime}), else {@link ColdPath#CONSTRUCTION} when it is set-up code ({@link
+   * #construction}), else {@link ColdPath#NONE}. The rules ask here, never the site's own
    * context alone.
    */
   public ColdPath cold(AllocSite s) {
     ColdPath c = s.ctx().cold();
     if (c.isCold()) return c;
     if (failureSites.get(s.id())) return ColdPath.ERROR;
-    return oneTime != null ? ColdPath.ONE_TIME : ColdPath.NONE;
+    if (oneTime != null) return ColdPath.ONE_TIME;
+    return construction != null ? ColdPath.CONSTRUCTION : ColdPath.NONE;
   }
 
   /** The escape state of the fresh object call statement {@code stmtIndex} returns, or null when it returns none. */

@@ -188,6 +188,12 @@
  * summary answers and overridable targets, and a missing caller here would make a method look
  * one-time when it is not.
  *
+ * <p>{@link dev.noescape.engine.ConstructionMethods} then marks set-up code ({@link
+ * dev.noescape.engine.MethodResult#construction}): constructors, static factories and builder
+ * methods not marked hot, and the helpers only they run, which run once per object they build. Both
+ * are the same closure over that caller index ({@link dev.noescape.engine.CallerClosure}) from
+ * different roots.
+ *
  * <h2>Invariants</h2>
  *
  * <ul>

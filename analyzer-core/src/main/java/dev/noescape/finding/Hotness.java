@@ -29,7 +29,8 @@ import dev.noescape.ir.SiteKind;
  * serialization hooks, {@code main} and debugging helpers ({@code dump*}, {@code debug*},
  * {@code print*}), and {@code @Deprecated} members (20); constructors, builders ({@code *Builder}
  * classes) and set-up methods ({@code build*}, {@code init*}, {@code configure*},
- * {@code register*}, {@code create*}, {@code compile*}) (10). A lambda body is judged by the
+ * {@code register*}, {@code create*}, {@code compile*}), and static factories and the helpers only
+ * set-up code calls ({@link #inSetUpCode}) (10). A lambda body is judged by the
  * method it is written in ({@code lambda$toMap$0} by {@code toMap}). Only the largest cold term
  * counts.
  *
@@ -122,8 +123,22 @@ public final class Hotness {
    * Exact for every rank {@link #of} gives, since the cold term only moves the heat.
    */
   public static int inOneTimeMethod(int rank, MethodIR method, AllocSite site) {
+    return withColdTerm(rank, method, site, STATIC_INITIALIZER);
+  }
+
+  /**
+   * The rank {@code rank} of site {@code site} of {@code method} becomes when the method is set-up
+   * code (a constructor, a static factory, a builder's method or a helper only those call: {@code
+   * engine.ConstructionMethods}): its cold term becomes that of a constructor (10) unless a larger
+   * one already counted, as {@link #inOneTimeMethod} does.
+   */
+  public static int inSetUpCode(int rank, MethodIR method, AllocSite site) {
+    return withColdTerm(rank, method, site, SET_UP);
+  }
+
+  private static int withColdTerm(int rank, MethodIR method, AllocSite site, int term) {
     int before = cold(method, site.ctx().inThrow());
-    int cut = Math.max(before, STATIC_INITIALIZER) - before;
+    int cut = Math.max(before, term) - before;
     int heatPlus40 = rank / 100;
     if (cut == 0 || heatPlus40 == 0) return rank;
     return Math.max(heatPlus40 - cut, 0) * 100 + rank % 100;
@@ -131,6 +146,9 @@ public final class Hotness {
 
   /** The cold term of a static initializer and of a method only class initialization calls. */
   private static final int STATIC_INITIALIZER = 30;
+
+  /** The cold term of a constructor, a builder's or set-up method, and other set-up code. */
+  private static final int SET_UP = 10;
 
   /** How far off the main path code of {@code method} is, 0..40 (the class comment lists the terms). */
   static int cold(MethodIR method, boolean inThrow) {
@@ -143,8 +161,8 @@ public final class Hotness {
     }
     String owner = method.ref().owner();
     String cls = owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
-    if ("<init>".equals(name) || cls.endsWith("Builder")) return 10;
-    for (String prefix : SETUP_PREFIXES) if (name.startsWith(prefix)) return 10;
+    if ("<init>".equals(name) || cls.endsWith("Builder")) return SET_UP;
+    for (String prefix : SETUP_PREFIXES) if (name.startsWith(prefix)) return SET_UP;
     return 0;
   }
 

@@ -27,6 +27,13 @@ package dev.noescape.ir;
  *       can call it. That needs the whole program's calls, so the engine decides it
  *       ({@code engine.OneTimeMethods}, read through {@code MethodResult.cold}); front ends never
  *       set it.
+ *   <li>{@link #CONSTRUCTION}: in set-up code, which runs once per object it builds, not once per
+ *       operation: a constructor, a static factory (a static method returning its own class), a
+ *       method of a builder (a {@code *Builder} class that declares {@code build}), and the private
+ *       helpers only those call. Also the whole program's calls: the engine decides it
+ *       ({@code engine.ConstructionMethods}), front ends never set it. Unlike the others, a hot
+ *       annotation on the method overrides it ({@code @HotPath} on a constructor says its objects are
+ *       built per operation), and so does the option to report outside loops.
  *   <li>{@link #LAZY_INIT}: inside a loop, the assignment {@code x = ...} that {@code if (x == null)}
  *       guards, where {@code x} is a field or a local declared outside the loop that the loop never
  *       sets back to {@code null}: it runs at most once per call, not per iteration.
@@ -34,8 +41,8 @@ package dev.noescape.ir;
  *
  * A statement that is in none of these is {@link #NONE}. Allocation rules that report an
  * allocation because it repeats (in a loop) do not warn about cold statements: an allocation that
- * runs once per failure, per log line at a disabled level or once per class does not repeat in
- * normal operation.
+ * runs once per failure, per log line at a disabled level, once per class or once per object built
+ * does not repeat in normal operation.
  */
 public enum ColdPath {
   NONE(null),
@@ -44,6 +51,7 @@ public enum ColdPath {
   LOGGING("only when a logging level is enabled"),
   CLASS_INIT("runs once, at class initialization"),
   ONE_TIME("runs once"),
+  CONSTRUCTION("in set-up code"),
   LAZY_INIT("at most once per call: a lazy initialization under a null check");
 
   private final String phrase;

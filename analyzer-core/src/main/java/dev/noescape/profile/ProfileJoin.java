@@ -307,6 +307,7 @@ public final class ProfileJoin {
             r.state() == EscapeState.GLOBAL_ESCAPE ? java.util.Optional.empty() : predictor.predict(mr, r));
         hotness = Hotness.of(mr.method(), site);
         if (mr.oneTime() != null) hotness = Hotness.inOneTimeMethod(hotness, mr.method(), site);
+        else if (mr.construction() != null) hotness = Hotness.inSetUpCode(hotness, mr.method(), site);
       } else if (call != null) {
         MethodIR m = mr.method();
         var loop = m.loop(call.ctx().loopId());

@@ -1,6 +1,7 @@
 package dev.noescape.rules;
 
 import dev.noescape.engine.MethodResult;
+import dev.noescape.engine.Construction;
 import dev.noescape.engine.OneTime;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.finding.Finding;
@@ -12,6 +13,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
@@ -102,14 +104,27 @@ final class RuleSupport {
   }
 
   /**
-   * Why site {@code s} is cold, as a message says it ({@link MethodResult#cold}): the cold path's
-   * phrase ({@code on an error path}), and for a one-time method which static initializer makes it
-   * so: {@code runs once: Foo.put is called only from the static initializer of Foo}, or, further
-   * down the chain, {@code runs once: Foo.b is called only from code that runs once (Foo.a, from
-   * the static initializer of Foo)}.
+   * Why site {@code s} runs rarely or once ({@link MethodResult#cold}), with the one exception the
+   * rules make: set-up code ({@link ColdPath#CONSTRUCTION}) is not cold in a method {@link #isHot},
+   * because a hot annotation, also a configured one, on a constructor says its objects are built per
+   * operation; nor when the configuration asks for allocations outside loops too ({@link
+   * RuleContext#reportOutsideLoops()}), which are what set-up code mostly does.
    */
-  static String coldPhrase(MethodResult result, AllocSite s) {
+  static ColdPath cold(MethodResult result, AllocSite s, RuleContext c) {
     ColdPath why = result.cold(s);
+    return why == ColdPath.CONSTRUCTION && (isHot(result.method(), c) || c.reportOutsideLoops()) ? ColdPath.NONE : why;
+  }
+
+  /**
+   * Why site {@code s} is cold ({@link #cold}), as a message says it: the cold path's phrase ({@code
+   * on an error path}); for a one-time method which static initializer makes it so: {@code runs
+   * once: Foo.put is called only from the static initializer of Foo}, or, further down the chain,
+   * {@code runs once: Foo.b is called only from code that runs once (Foo.a, from the static
+   * initializer of Foo)}; for set-up code what builds the object ({@link #constructionPhrase}).
+   */
+  static String coldPhrase(MethodResult result, AllocSite s, RuleContext c) {
+    ColdPath why = cold(result, s, c);
+    if (why == ColdPath.CONSTRUCTION) return constructionPhrase(result.method(), result.construction());
     OneTime once = result.oneTime();
     if (why != ColdPath.ONE_TIME || once == null) return why.phrase();
     String initializers = (once.roots().size() == 1 ? "the static initializer of " : "the static initializers of ")
@@ -119,6 +134,33 @@ final class RuleSupport {
         ? why.phrase() + ": " + method + " is called only from " + initializers
         : why.phrase() + ": " + method + " is called only from code that runs once (" + once.through() + ", from "
             + initializers + ")";
+  }
+
+  /**
+   * {@code in set-up code: the constructor of Foo runs once per object it builds (@HotPath on it says
+   * its objects are built per operation)}; for a helper: {@code in set-up code: Foo.fill is called
+   * only from the constructor of Foo (…)}, or further down the chain {@code … is called only from
+   * set-up code (Foo.a, from the constructor of Foo) (…)}.
+   */
+  static String constructionPhrase(MethodIR m, Construction c) {
+    String root = switch (c.kind()) {
+      case CONSTRUCTOR -> "the constructor of " + withoutSuffix(c.root(), "." + MethodRef.CONSTRUCTOR);
+      case FACTORY -> "factory " + c.root();
+      case BUILDER -> "builder method " + c.root();
+    };
+    String phrase = ColdPath.CONSTRUCTION.phrase() + ": ";
+    if (c.depth() == 0) {
+      return phrase + root + (c.kind() == Construction.Kind.BUILDER ? " configures an object before it is built"
+          : " runs once per object it builds") + " (@HotPath on it says its objects are built per operation)";
+    }
+    String caller = c.through() == null ? root : "set-up code (" + c.through() + ", from " + root + ")";
+    return phrase + m.displayName() + " is called only from " + caller + " (@HotPath on "
+        + (c.kind() == Construction.Kind.CONSTRUCTOR ? "the constructor" : c.root())
+        + " says its objects are built per operation)";
+  }
+
+  private static String withoutSuffix(String s, String suffix) {
+    return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
@@ -39,6 +40,9 @@ abstract class SiteRule implements Rule {
     for (AllocSite s : m.sites()) {
       Finding f = checkSite(result, m, s, context);
       if (f != null && result.oneTime() != null) f = f.withHotness(Hotness.inOneTimeMethod(f.hotness(), m, s));
+      else if (f != null && RuleSupport.cold(result, s, context) == ColdPath.CONSTRUCTION) {
+        f = f.withHotness(Hotness.inSetUpCode(f.hotness(), m, s));
+      }
       if (f != null && reportsRepetition()) {
         String why = notAWarning(result, m, s, context);
         if (why != null) f = context.verbosity() >= 2 ? information(f, why) : null;
@@ -51,9 +55,9 @@ abstract class SiteRule implements Rule {
 
   /**
    * Whether this rule reports an allocation because it repeats (in a loop, in a hot method): such a
-   * finding about a site on a cold path ({@link MethodResult#cold}: an error path, the way to a call
+   * finding about a site on a cold path ({@link RuleSupport#cold}: an error path, the way to a call
    * that never returns, an assertion, a logging branch, a static initializer, a method only class
-   * initialization calls) is no warning, only information at verbosity 2, because the allocation
+   * initialization calls, set-up code) is no warning, only information at verbosity 2, because the allocation
    * does not repeat in normal operation; nor is one whose only
    * loop is a retry loop, or one the rule itself says no one can act on ({@link #notAWarningHere}).
    */
@@ -63,12 +67,12 @@ abstract class SiteRule implements Rule {
 
   /**
    * Why a finding of this rule about {@code s}, reported because it repeats, is no warning, or null
-   * when it is one: the site is on a cold path ({@link MethodResult#cold}); its only loop is a retry
+   * when it is one: the site is on a cold path ({@link RuleSupport#cold}); its only loop is a retry
    * loop ({@link RuleSupport#onlyRetryLoop}), which runs once per call unless an attempt fails; or
    * the rule's own reason ({@link #notAWarningHere}).
    */
   private String notAWarning(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
-    if (result.cold(s).isCold()) return RuleSupport.coldPhrase(result, s);
+    if (RuleSupport.cold(result, s, context).isCold()) return RuleSupport.coldPhrase(result, s, context);
     Loop retry = RuleSupport.onlyRetryLoop(m, s, context);
     if (retry != null) return "in " + RuleSupport.loopPhrase(m, retry.id(), true, "a retry loop") + " that normally runs once";
     return notAWarningHere(result, m, s, context);

@@ -23,7 +23,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ColdPathRulesTest {
   /** A boxing site in {@code for (...)} at line 14, on the cold path {@code why} (NONE: not cold). */
   private static MethodResult boxInLoop(ColdPath why) {
+    return boxInLoop(why, null);
+  }
+
+  /** {@link #boxInLoop(ColdPath)} in a method annotated {@code @annotation} (null: none). */
+  private static MethodResult boxInLoop(ColdPath why, String annotation) {
     MethodIRBuilder b = Fx.method("add");
+    if (annotation != null) b.annotation(annotation);
     b.param("this", "com.acme.OrderBook", at(10));
     b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
     if (why.isCold()) b.beginCold(why);
@@ -54,7 +60,7 @@ class ColdPathRulesTest {
   private static MethodResult inOneTimeMethod(dev.noescape.engine.OneTime once) {
     MethodResult r = boxInLoop(ColdPath.NONE);
     return new MethodResult(r.method(), r.sites(), r.summary(), r.paramChains(), r.pointsTo(), r.failureSites(),
-        r.callResults(), once);
+        r.callResults(), once, null);
   }
 
   @Test
@@ -79,6 +85,53 @@ class ColdPathRulesTest {
         .check(inOneTimeMethod(new dev.noescape.engine.OneTime(List.of("Months"), null, 1)), Fx.ctx(21, false, false, 2))
         .get(0).hotness();
     assertEquals(normal - 30 * 100, once, "the cold term of a static initializer: 30 heat");
+  }
+
+  /** {@link #boxInLoop} on no cold path of its own, in set-up code ({@code why}). */
+  private static MethodResult inSetUpCode(dev.noescape.engine.Construction why, String annotation) {
+    MethodResult r = boxInLoop(ColdPath.NONE, annotation);
+    return new MethodResult(r.method(), r.sites(), r.summary(), r.paramChains(), r.pointsTo(), r.failureSites(),
+        r.callResults(), null, why);
+  }
+
+  @Test
+  void aLoopInSetUpCodeIsNoWarningAndSaysWhatBuildsTheObject() {
+    var helper = new dev.noescape.engine.Construction(dev.noescape.engine.Construction.Kind.CONSTRUCTOR,
+        "OrderBook.<init>", null, 1);
+    assertTrue(new BoxingAllocationRule().check(inSetUpCode(helper, null), Fx.defaults()).isEmpty());
+    List<Finding> fs = new BoxingAllocationRule().check(inSetUpCode(helper, null), Fx.ctx(21, false, false, 2));
+    assertEquals(Severity.INFO, fs.get(0).severity());
+    assertTrue(fs.get(0).message().endsWith("(not a warning: in set-up code: OrderBook.add is called only from the "
+        + "constructor of OrderBook (@HotPath on the constructor says its objects are built per operation))"),
+        fs.get(0).message());
+    var factory = new dev.noescape.engine.Construction(dev.noescape.engine.Construction.Kind.FACTORY, "OrderBook.add",
+        null, 0);
+    String m = new BoxingAllocationRule().check(inSetUpCode(factory, null), Fx.ctx(21, false, false, 2)).get(0).message();
+    assertTrue(m.endsWith("(not a warning: in set-up code: factory OrderBook.add runs once per object it builds "
+        + "(@HotPath on it says its objects are built per operation))"), m);
+  }
+
+  @Test
+  void aConfiguredHotAnnotationMakesSetUpCodeAWarningAgain() {
+    var ctor = new dev.noescape.engine.Construction(dev.noescape.engine.Construction.Kind.CONSTRUCTOR,
+        "OrderBook.<init>", null, 1);
+    RuleContext latency = new RuleContext(21, false, false, 1, java.util.Set.of("LatencyCritical"), false, false);
+    List<Finding> fs = new BoxingAllocationRule().check(inSetUpCode(ctor, "LatencyCritical"), latency);
+    assertEquals(List.of(Severity.WARNING), fs.stream().map(Finding::severity).toList());
+    assertTrue(new BoxingAllocationRule().check(inSetUpCode(ctor, "LatencyCritical"), Fx.defaults()).isEmpty(),
+        "not configured: set-up code");
+    assertEquals(List.of(Severity.WARNING), new BoxingAllocationRule()
+        .check(inSetUpCode(ctor, null), Fx.ctx(21, false, true, 1)).stream().map(Finding::severity).toList(),
+        "asked for allocations outside loops too: set-up code counts");
+  }
+
+  @Test
+  void setUpCodeRanksLikeAConstructor() {
+    int normal = new BoxingAllocationRule().check(boxInLoop(ColdPath.NONE), Fx.defaults()).get(0).hotness();
+    var ctor = new dev.noescape.engine.Construction(dev.noescape.engine.Construction.Kind.CONSTRUCTOR,
+        "OrderBook.<init>", null, 1);
+    int setUp = new BoxingAllocationRule().check(inSetUpCode(ctor, null), Fx.ctx(21, false, false, 2)).get(0).hotness();
+    assertEquals(normal - 10 * 100, setUp, "the cold term of a constructor: 10 heat");
   }
 
   @Test

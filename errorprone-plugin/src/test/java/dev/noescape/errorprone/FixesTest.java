@@ -140,14 +140,20 @@ class FixesTest {
         .doTest(TestMode.TEXT_MATCH);
   }
 
-  /** The corpus's FieldInitializers shape: a field initializer filled in the constructor. */
+  /**
+   * The corpus's FieldInitializers shape: a field initializer filled in the constructor, which is
+   * {@code @HotPath} (any package: the simple name counts) because set-up code is otherwise no warning.
+   */
   private static final String FIELD_INITIALIZER = """
       import java.util.ArrayList;
       import java.util.List;
 
       class Parts {
+        @interface HotPath {}
+
         private final List<String> parts = new ArrayList<>();
 
+        @HotPath
         Parts(String[] words) {
           for (String w : words) {
             parts.add(w.strip());

@@ -32,8 +32,8 @@ public final class CsvTradeImporter {
 
   /** An importer that accepts orders for {@code symbols} only. */
   public CsvTradeImporter(Collection<String> symbols) {
-    // Capacity n for n entries: the set rehashes while addAll runs (HashMapCapacity).
-    // new HashSet<>(symbols) or HashSet.newHashSet(n) size it right.
+    // Capacity n for n entries: the set rehashes while addAll runs (HashMapCapacity), but once per
+    // importer: set-up code, information only. HashSet.newHashSet(n) sizes it right.
     this.symbols = new HashSet<>(symbols.size());
     this.symbols.addAll(symbols);
   }
