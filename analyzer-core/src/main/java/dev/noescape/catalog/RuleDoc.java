@@ -47,7 +47,9 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       (static field initializers, `static {}` blocks) and an enum's constructors, which run once per class, and a \
       method only they call (private, or package-private with the whole package analyzed: the command line; every \
       call of it in a static initializer or in another such method, no lambda or method reference to it that may \
-      outlive them); in a \
+      outlive them); set-up code, once per object built: a constructor, a static factory (a static method that \
+      returns its own class), a method of a `…Builder` class that declares `build`, and a method only they call \
+      (unless a hot annotation on it, or `ReportOutsideLoops`, says otherwise); in a \
       loop, `x = …` under `if (x == null)` when `x` outlives the loop and the loop never sets it back to `null` (a \
       lazy initialization: once per call).""";
 
