@@ -109,6 +109,50 @@ class PomSettingsTest {
     assertTrue(m.problems().get(0).contains("release 6 cannot be compiled by this JDK"), m.problems().toString());
   }
 
+  /**
+   * Maven's answer is told once the model has it: a client that waits for that line and then opens a
+   * file gets the file analyzed with the class path (told before, it could be analyzed without it).
+   */
+  @Test
+  void theClassPathIsToldOnceTheModelHasIt() throws Exception {
+    Path pom = dir.resolve("pom.xml");
+    Files.writeString(pom, project("<groupId>t</groupId><artifactId>a</artifactId><version>1</version>"));
+    // Maven as the resolver runs it: writes the class path and the effective POM where it is told to.
+    Path mvn = dir.resolve("mvn");
+    Files.writeString(mvn, """
+        #!/bin/sh
+        for a in "$@"; do
+          case "$a" in
+            -Dmdep.outputFile=*) printf '%s' /deps/a.jar > "${a#-Dmdep.outputFile=}" ;;
+            -Doutput=*) cp pom.xml "${a#-Doutput=}" ;;
+          esac
+        done
+        """);
+    assertTrue(mvn.toFile().setExecutable(true));
+    List<String> told = new ArrayList<>();
+    CountDownLatch changed = new CountDownLatch(1);
+    Projects[] projects = new Projects[1];
+    Projects.Listener listener = new Projects.Listener() {
+      @Override
+      public void modelChanged(Path changedPom) {
+        changed.countDown();
+      }
+
+      @Override
+      public synchronized void log(String message) {
+        told.add(message + " | the model: " + projects[0].model(pom).classPath());
+      }
+    };
+    try (Projects p = new Projects(new MavenResolver(mvn.toString(), List.of(), dir.resolve("cache")), listener)) {
+      projects[0] = p;
+      assertEquals(List.of(), p.model(pom).classPath());
+      assertTrue(changed.await(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS));
+      synchronized (listener) {
+        assertEquals(List.of("noescape: " + pom + ": class path of 1 entries from Maven | the model: [/deps/a.jar]"), told);
+      }
+    }
+  }
+
   /** Maven failing is told in one line naming the POM; the model stays, without a class path, and is not asked again. */
   @Test
   void whenMavenFailsTheModelStaysWithoutAClassPath() throws Exception {
