@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -222,7 +223,6 @@ class ServerBehaviourTest {
     URI book = book();
     CountDownLatch inFlight = new CountDownLatch(1);
     CountDownLatch edited = new CountDownLatch(1);
-    List<Integer> published = new ArrayList<>();
     try (InProcessClient c = client(false)) {
       FaultInjection.beforeFrontEnd(file -> {
         if (inFlight.getCount() > 0) {
@@ -233,12 +233,38 @@ class ServerBehaviourTest {
       c.open(book, BOOK);
       assertTrue(inFlight.await(60, TimeUnit.SECONDS));
       int v2 = c.change(book, BOOK.replace("int scratch() {", "int scratch2() {"));
+      // The edit must have arrived while version 1 is in flight: change() only sends it.
+      c.sync();
       edited.countDown();
-      c.await(book, p -> {
-        published.add(p.getVersion());
-        return p.getVersion() == v2;
-      }, WAIT);
-      assertEquals(List.of(v2), published.stream().distinct().toList(), "version 1 was never published");
+      c.diagnostics(book, WAIT);
+      assertEquals(List.of(v2), c.publishedVersions(book), "version 1 was never published");
+    }
+  }
+
+  /** A document closed while its analysis is in flight gets no diagnostics after the empty list its close sends. */
+  @Test
+  void aDocumentClosedDuringItsAnalysisGetsNothingAfterTheClose() throws Exception {
+    URI book = book();
+    CountDownLatch inFlight = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    try (InProcessClient c = client(false)) {
+      FaultInjection.beforeFrontEnd(file -> {
+        if (inFlight.getCount() > 0) {
+          inFlight.countDown();
+          closed.await(30, TimeUnit.SECONDS);
+        }
+      });
+      c.open(book, BOOK);
+      assertTrue(inFlight.await(60, TimeUnit.SECONDS));
+      c.close(book);
+      c.sync();
+      closed.countDown();
+      // One analysis at a time, on one thread, and one connection: the diagnostics of a document
+      // opened now come after whatever the closed one's analysis published.
+      Path other = dir.resolve("p/Other.java");
+      Files.writeString(other, "package p; class Other {}");
+      c.diagnostics(c.open(other), WAIT);
+      assertEquals(Collections.singletonList(null), c.publishedVersions(book), "only the close's empty list, which has no version");
     }
   }
 }
