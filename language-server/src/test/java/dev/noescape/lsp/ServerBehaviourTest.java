@@ -217,25 +217,34 @@ class ServerBehaviourTest {
     }
   }
 
+  /**
+   * Opens the book with its first analysis held before the front end; returns once that analysis is
+   * in flight, with the latch that lets it go on.
+   */
+  private static CountDownLatch openHeld(InProcessClient c, URI book) throws Exception {
+    CountDownLatch inFlight = new CountDownLatch(1);
+    CountDownLatch held = new CountDownLatch(1);
+    FaultInjection.beforeFrontEnd(file -> {
+      if (inFlight.getCount() > 0) {
+        inFlight.countDown();
+        held.await(30, TimeUnit.SECONDS);
+      }
+    });
+    c.open(book, BOOK);
+    assertTrue(inFlight.await(60, TimeUnit.SECONDS));
+    return held;
+  }
+
   /** An analysis in flight when a newer edit arrives is cancelled: its diagnostics are never published. */
   @Test
   void aNewerEditSupersedesTheAnalysisInFlight() throws Exception {
     URI book = book();
-    CountDownLatch inFlight = new CountDownLatch(1);
-    CountDownLatch edited = new CountDownLatch(1);
     try (InProcessClient c = client(false)) {
-      FaultInjection.beforeFrontEnd(file -> {
-        if (inFlight.getCount() > 0) {
-          inFlight.countDown();
-          edited.await(30, TimeUnit.SECONDS);
-        }
-      });
-      c.open(book, BOOK);
-      assertTrue(inFlight.await(60, TimeUnit.SECONDS));
+      CountDownLatch held = openHeld(c, book);
       int v2 = c.change(book, BOOK.replace("int scratch() {", "int scratch2() {"));
       // The edit must have arrived while version 1 is in flight: change() only sends it.
       c.sync();
-      edited.countDown();
+      held.countDown();
       c.diagnostics(book, WAIT);
       assertEquals(List.of(v2), c.publishedVersions(book), "version 1 was never published");
     }
@@ -245,20 +254,11 @@ class ServerBehaviourTest {
   @Test
   void aDocumentClosedDuringItsAnalysisGetsNothingAfterTheClose() throws Exception {
     URI book = book();
-    CountDownLatch inFlight = new CountDownLatch(1);
-    CountDownLatch closed = new CountDownLatch(1);
     try (InProcessClient c = client(false)) {
-      FaultInjection.beforeFrontEnd(file -> {
-        if (inFlight.getCount() > 0) {
-          inFlight.countDown();
-          closed.await(30, TimeUnit.SECONDS);
-        }
-      });
-      c.open(book, BOOK);
-      assertTrue(inFlight.await(60, TimeUnit.SECONDS));
+      CountDownLatch held = openHeld(c, book);
       c.close(book);
       c.sync();
-      closed.countDown();
+      held.countDown();
       // One analysis at a time, on one thread, and one connection: the diagnostics of a document
       // opened now come after whatever the closed one's analysis published.
       Path other = dir.resolve("p/Other.java");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,27 +130,13 @@ class PomSettingsTest {
         done
         """);
     assertTrue(mvn.toFile().setExecutable(true));
-    List<String> told = new ArrayList<>();
-    CountDownLatch changed = new CountDownLatch(1);
     Projects[] projects = new Projects[1];
-    Projects.Listener listener = new Projects.Listener() {
-      @Override
-      public void modelChanged(Path changedPom) {
-        changed.countDown();
-      }
-
-      @Override
-      public synchronized void log(String message) {
-        told.add(message + " | the model: " + projects[0].model(pom).classPath());
-      }
-    };
-    try (Projects p = new Projects(new MavenResolver(mvn.toString(), List.of(), dir.resolve("cache")), listener)) {
+    Told told = new Told(message -> message + " | the model: " + projects[0].model(pom).classPath());
+    try (Projects p = new Projects(new MavenResolver(mvn.toString(), List.of(), dir.resolve("cache")), told)) {
       projects[0] = p;
       assertEquals(List.of(), p.model(pom).classPath());
-      assertTrue(changed.await(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS));
-      synchronized (listener) {
-        assertEquals(List.of("noescape: " + pom + ": class path of 1 entries from Maven | the model: [/deps/a.jar]"), told);
-      }
+      assertTrue(told.changed.await(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS));
+      assertEquals(List.of("noescape: " + pom + ": class path of 1 entries from Maven | the model: [/deps/a.jar]"), told.lines());
     }
   }
 
@@ -157,29 +144,41 @@ class PomSettingsTest {
   @Test
   void whenMavenFailsTheModelStaysWithoutAClassPath() throws Exception {
     Files.writeString(dir.resolve("pom.xml"), project("<groupId>t</groupId><artifactId>a</artifactId><version>1</version>"));
-    List<String> log = new ArrayList<>();
-    CountDownLatch changed = new CountDownLatch(1);
-    Projects.Listener listener = new Projects.Listener() {
-      @Override
-      public void modelChanged(Path pom) {
-        changed.countDown();
-      }
-
-      @Override
-      public synchronized void log(String message) {
-        log.add(message);
-      }
-    };
-    try (Projects p = new Projects(new MavenResolver("false", List.of(), dir.resolve("cache")), listener)) {
+    Told told = new Told(message -> message);
+    try (Projects p = new Projects(new MavenResolver("false", List.of(), dir.resolve("cache")), told)) {
       ProjectModel first = p.model(dir.resolve("pom.xml"));
       assertTrue(!first.resolved());
-      assertTrue(changed.await(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS));
+      assertTrue(told.changed.await(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS));
       ProjectModel after = p.model(dir.resolve("pom.xml"));
       assertTrue(after.resolved());
       assertEquals(List.of(), after.classPath());
-      synchronized (listener) {
-        assertTrue(log.get(0).startsWith("noescape: " + dir.resolve("pom.xml") + ": Maven failed (exit 1)"), log.toString());
-      }
+      List<String> log = told.lines();
+      assertTrue(log.get(0).startsWith("noescape: " + dir.resolve("pom.xml") + ": Maven failed (exit 1)"), log.toString());
+    }
+  }
+
+  /** What the projects tell, each line as {@code record} writes it down when told, and a latch their first model change opens. */
+  private static final class Told implements Projects.Listener {
+    private final UnaryOperator<String> record;
+    private final List<String> lines = new ArrayList<>();
+    final CountDownLatch changed = new CountDownLatch(1);
+
+    Told(UnaryOperator<String> record) {
+      this.record = record;
+    }
+
+    @Override
+    public void modelChanged(Path pom) {
+      changed.countDown();
+    }
+
+    @Override
+    public synchronized void log(String message) {
+      lines.add(record.apply(message));
+    }
+
+    synchronized List<String> lines() {
+      return List.copyOf(lines);
     }
   }
 }
