@@ -9,6 +9,7 @@ import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.Var;
+import java.util.BitSet;
 import java.util.Set;
 
 /**
@@ -166,20 +167,36 @@ final class ForcedBoxes {
    * whose signature then wants the list; this tells them apart.
    */
   private static boolean onlyReceiver(MethodResult r, AllocSite list) {
+    return !HANDED_ON.of(r).get(list.id());
+  }
+
+  /** Asked for each box appended to a local list: one walk over the method's statements serves them all. */
+  private static final LastMethod<MethodResult, BitSet> HANDED_ON = new LastMethod<>(ForcedBoxes::handedOn);
+
+  /**
+   * The sites of {@code r}'s method that a statement may hand on: an argument of a call other than
+   * the receiver of a {@code java.util} method, a value stored into a field, a static or an array
+   * element, or a returned value. Read only.
+   */
+  private static BitSet handedOn(MethodResult r) {
+    BitSet out = new BitSet();
     for (Stmt st : r.method().stmts()) {
       if (st instanceof Stmt.Call c) {
-        for (int i = 0; i < c.args().size(); i++) {
-          if (!r.mayPointTo(c.args().get(i), list)) continue;
-          boolean receiver = i == 0 && !c.callee().isStatic();
-          if (!receiver || !c.callee().owner().startsWith("java.util.")) return false;
-        }
-      } else if (st instanceof Stmt.Store x && r.mayPointTo(x.value(), list)
-          || st instanceof Stmt.StaticStore x2 && r.mayPointTo(x2.value(), list)
-          || st instanceof Stmt.Return ret && r.mayPointTo(ret.value(), list)) {
-        return false;
+        boolean javaUtilReceiver = !c.callee().isStatic() && c.callee().owner().startsWith("java.util.");
+        for (int i = javaUtilReceiver ? 1 : 0; i < c.args().size(); i++) addSites(r, c.args().get(i), out);
+      } else if (st instanceof Stmt.Store x) {
+        addSites(r, x.value(), out);
+      } else if (st instanceof Stmt.StaticStore x) {
+        addSites(r, x.value(), out);
+      } else if (st instanceof Stmt.Return x) {
+        addSites(r, x.value(), out);
       }
     }
-    return true;
+    return out;
+  }
+
+  private static void addSites(MethodResult r, Var v, BitSet out) {
+    for (int site : r.sitesOf(v)) out.set(site);
   }
 
   /** Whether every definition of {@code v} is the allocation of {@code site} or a copy of such a variable. */

@@ -66,23 +66,15 @@ final class RepeatedBoxes {
    * every iteration and the calls between them ({@link #of} applies those).
    */
   private static List<List<AllocSite>> sameValueGroups(MethodIR m) {
-    Groups last = LAST.get();
-    if (last != null && last.method() == m) return last.groups();
-    List<List<AllocSite>> groups = computeGroups(m);
-    LAST.set(new Groups(m, groups));
-    return groups;
+    return GROUPS.of(m);
   }
 
   /**
-   * The groups of the method whose boxes were asked about last, on this thread: every boxing site's
-   * message and tier ask for them ({@link #of}, {@link #sameValueInLoop}, and
-   * {@link RuleRunner}'s grouping), and each computation follows every box's target through the
-   * method's statements ({@link BoxTarget#of}), so computing them per site was quadratic in the
-   * boxes of a method (cubic with its statements). The rules check one method at a time per thread.
+   * Every boxing site's message and tier ask for the groups ({@link #of}, {@link #sameValueInLoop},
+   * and {@link RuleRunner}'s grouping), and each computation follows every box's target through the
+   * method's statements ({@link BoxTarget#of}): they are computed once per method.
    */
-  private record Groups(MethodIR method, List<List<AllocSite>> groups) {}
-
-  private static final ThreadLocal<Groups> LAST = new ThreadLocal<>();
+  private static final LastMethod<MethodIR, List<List<AllocSite>>> GROUPS = new LastMethod<>(RepeatedBoxes::computeGroups);
 
   private static List<List<AllocSite>> computeGroups(MethodIR m) {
     Set<Integer> varargsElements = new HashSet<>();

@@ -9,6 +9,7 @@ import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.Var;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,8 +32,22 @@ import java.util.Set;
 final class VarargsBoxes {
   private VarargsBoxes() {}
 
-  /** Boxing sites of {@code m} by the id of the varargs site whose array holds their box, in site order. */
+  /**
+   * Boxing sites of {@code m} by the id of the varargs site whose array holds their box, in site
+   * order; unmodifiable.
+   */
   static Map<Integer, List<AllocSite>> byCall(MethodIR m) {
+    return BY_CALL.of(m);
+  }
+
+  /**
+   * Each varargs site's message asks for its boxes ({@link VarargsAllocationRule}), as do the
+   * grouping of repeated boxes and {@link #oneFindingPerCall}, and each computation walks the
+   * method's statements twice: they are computed once per method, not once per call.
+   */
+  private static final LastMethod<MethodIR, Map<Integer, List<AllocSite>>> BY_CALL = new LastMethod<>(VarargsBoxes::compute);
+
+  private static Map<Integer, List<AllocSite>> compute(MethodIR m) {
     boolean any = false;
     for (AllocSite s : m.sites()) any |= s.kind() == SiteKind.VARARGS_ARRAY;
     if (!any) return Map.of();
@@ -58,7 +73,8 @@ final class VarargsBoxes {
       }
       out.computeIfAbsent(array.id(), k -> new ArrayList<>()).add(box);
     }
-    return out;
+    out.replaceAll((call, boxes) -> List.copyOf(boxes));
+    return Collections.unmodifiableMap(out); // not Map.copyOf: the calls stay in site order
   }
 
   /**

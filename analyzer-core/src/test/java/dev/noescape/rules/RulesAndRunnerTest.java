@@ -60,7 +60,7 @@ class RulesAndRunnerTest {
   }
 
   /** {@code String.format("%d", i)} in a loop: a varargs array whose one element is a box. */
-  private static MethodResult formatOfABox() {
+  static MethodResult formatOfABox() {
     MethodIRBuilder b = Fx.method("com.acme.A", "run", "src/A.java", false);
     b.param("this", "com.acme.A", at(10));
     b.beginLoop(LoopKind.FOR, at(11), SymbolicExpr.of("n"), null);

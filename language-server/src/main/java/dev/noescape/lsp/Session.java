@@ -53,6 +53,11 @@ final class Session implements AutoCloseable, Projects.Listener {
   /** The generation each result was computed in: a result of the current version and generation is not computed again. */
   private final Map<URI, Long> resultGeneration = new ConcurrentHashMap<>();
   private final Map<URI, List<Waiter>> waiters = new HashMap<>();
+  /**
+   * Held while a result is checked for staleness and published, and while a document is closed: a
+   * result is published before its document's close or not at all.
+   */
+  private final Object publication = new Object();
   private final Map<URI, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
   /** Analyses handed to the worker and not finished. */
@@ -130,14 +135,16 @@ final class Session implements AutoCloseable, Projects.Listener {
   }
 
   void closed(URI uri) {
-    documents.close(uri);
-    ScheduledFuture<?> p = pending.remove(uri);
-    if (p != null) p.cancel(false);
-    results.remove(uri);
-    resultGeneration.remove(uri);
-    completeWaiters(uri, null);
-    LanguageClient c = client;
-    if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri.toString(), List.of()));
+    synchronized (publication) {
+      documents.close(uri);
+      ScheduledFuture<?> p = pending.remove(uri);
+      if (p != null) p.cancel(false);
+      results.remove(uri);
+      resultGeneration.remove(uri);
+      completeWaiters(uri, null);
+      LanguageClient c = client;
+      if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri.toString(), List.of()));
+    }
   }
 
   /** Everything open, analyzed again (settings or a project model changed: analyses in flight are stale). */
@@ -231,15 +238,20 @@ final class Session implements AutoCloseable, Projects.Listener {
     lastAnalysis = System.nanoTime();
     trimmed = false;
     timer.schedule(this::trimWhenIdle, IDLE_MILLIS, TimeUnit.MILLISECONDS);
-    if (stale.isCancelled()) return;
-    results.put(uri, r);
-    resultGeneration.put(uri, gen);
-    completeWaiters(uri, r);
-    LanguageClient c = client;
-    if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri.toString(), Diagnostics.of(r, s.docsBaseUrl()), r.version()));
-    // Problems are told when they change, not again on every keystroke.
-    if (last == null || !last.problems().equals(r.problems())) {
-      for (String p : r.problems()) log(MessageType.Warning, "noescape: " + shortName(uri) + ": " + p);
+    synchronized (publication) {
+      // Checked under the lock a close takes: a document closed after the check would otherwise get
+      // this result published after the empty list its close sent, and kept.
+      if (stale.isCancelled()) return;
+      results.put(uri, r);
+      resultGeneration.put(uri, gen);
+      completeWaiters(uri, r);
+      // Problems are told when they change, not again on every keystroke; before the diagnostics, so
+      // that a client holding a version's diagnostics has been told that analysis's problems.
+      if (last == null || !last.problems().equals(r.problems())) {
+        for (String p : r.problems()) log(MessageType.Warning, "noescape: " + shortName(uri) + ": " + p);
+      }
+      LanguageClient c = client;
+      if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri.toString(), Diagnostics.of(r, s.docsBaseUrl()), r.version()));
     }
     HeapBudget.afterAnalysis();
   }

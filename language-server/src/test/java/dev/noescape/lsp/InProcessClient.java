@@ -23,9 +23,11 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -132,6 +134,18 @@ final class InProcessClient extends RecordingClient implements AutoCloseable {
 
   void close(URI uri) {
     server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri.toString())));
+  }
+
+  /**
+   * Returns once the server has handled every message this client sent before: LSP4J hands the
+   * messages of a connection to the server one at a time, in the order they came, so the answer to
+   * a request sent now comes after the notifications sent before it ({@code didChange} returns
+   * nothing, and an editor counts on that order, not on a reply). The request is a hover over a
+   * document that is not open, which the server answers at once.
+   */
+  void sync() throws Exception {
+    server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier("untitled:sync"), new Position(0, 0)))
+        .get(30, TimeUnit.SECONDS);
   }
 
   int version(URI uri) {

@@ -19,6 +19,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 /** The client side the tests and the bench share: it records the diagnostics and log messages a server sends, and waits for them. */
 public class RecordingClient implements LanguageClient {
   private final Map<URI, PublishDiagnosticsParams> diagnostics = new HashMap<>();
+  /** The version of each publication, in the order they came (null for a close's, which has none). */
+  private final Map<URI, List<Integer>> versions = new HashMap<>();
   private final List<String> log = new ArrayList<>();
 
   /** The latest diagnostics of {@code uri} once they satisfy {@code ready}. */
@@ -51,9 +53,20 @@ public class RecordingClient implements LanguageClient {
     return List.copyOf(log);
   }
 
+  /**
+   * The versions of every publication for {@code uri} so far, oldest first (null: one without a
+   * version): unlike the latest diagnostics {@link #await} reads, a version superseded before the
+   * caller looked is still here.
+   */
+  public synchronized List<Integer> publishedVersions(URI uri) {
+    return new ArrayList<>(versions.getOrDefault(uri, List.of()));
+  }
+
   @Override
   public synchronized void publishDiagnostics(PublishDiagnosticsParams p) {
-    diagnostics.put(URI.create(p.getUri()), p);
+    URI uri = URI.create(p.getUri());
+    diagnostics.put(uri, p);
+    versions.computeIfAbsent(uri, u -> new ArrayList<>()).add(p.getVersion());
     notifyAll();
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -216,29 +217,54 @@ class ServerBehaviourTest {
     }
   }
 
+  /**
+   * Opens the book with its first analysis held before the front end; returns once that analysis is
+   * in flight, with the latch that lets it go on.
+   */
+  private static CountDownLatch openHeld(InProcessClient c, URI book) throws Exception {
+    CountDownLatch inFlight = new CountDownLatch(1);
+    CountDownLatch held = new CountDownLatch(1);
+    FaultInjection.beforeFrontEnd(file -> {
+      if (inFlight.getCount() > 0) {
+        inFlight.countDown();
+        held.await(30, TimeUnit.SECONDS);
+      }
+    });
+    c.open(book, BOOK);
+    assertTrue(inFlight.await(60, TimeUnit.SECONDS));
+    return held;
+  }
+
   /** An analysis in flight when a newer edit arrives is cancelled: its diagnostics are never published. */
   @Test
   void aNewerEditSupersedesTheAnalysisInFlight() throws Exception {
     URI book = book();
-    CountDownLatch inFlight = new CountDownLatch(1);
-    CountDownLatch edited = new CountDownLatch(1);
-    List<Integer> published = new ArrayList<>();
     try (InProcessClient c = client(false)) {
-      FaultInjection.beforeFrontEnd(file -> {
-        if (inFlight.getCount() > 0) {
-          inFlight.countDown();
-          edited.await(30, TimeUnit.SECONDS);
-        }
-      });
-      c.open(book, BOOK);
-      assertTrue(inFlight.await(60, TimeUnit.SECONDS));
+      CountDownLatch held = openHeld(c, book);
       int v2 = c.change(book, BOOK.replace("int scratch() {", "int scratch2() {"));
-      edited.countDown();
-      c.await(book, p -> {
-        published.add(p.getVersion());
-        return p.getVersion() == v2;
-      }, WAIT);
-      assertEquals(List.of(v2), published.stream().distinct().toList(), "version 1 was never published");
+      // The edit must have arrived while version 1 is in flight: change() only sends it.
+      c.sync();
+      held.countDown();
+      c.diagnostics(book, WAIT);
+      assertEquals(List.of(v2), c.publishedVersions(book), "version 1 was never published");
+    }
+  }
+
+  /** A document closed while its analysis is in flight gets no diagnostics after the empty list its close sends. */
+  @Test
+  void aDocumentClosedDuringItsAnalysisGetsNothingAfterTheClose() throws Exception {
+    URI book = book();
+    try (InProcessClient c = client(false)) {
+      CountDownLatch held = openHeld(c, book);
+      c.close(book);
+      c.sync();
+      held.countDown();
+      // One analysis at a time, on one thread, and one connection: the diagnostics of a document
+      // opened now come after whatever the closed one's analysis published.
+      Path other = dir.resolve("p/Other.java");
+      Files.writeString(other, "package p; class Other {}");
+      c.diagnostics(c.open(other), WAIT);
+      assertEquals(Collections.singletonList(null), c.publishedVersions(book), "only the close's empty list, which has no version");
     }
   }
 }

@@ -90,10 +90,11 @@ public final class Projects implements AutoCloseable {
   private void resolveLater(Path pom) {
     resolver.execute(() -> {
       ProjectModel resolved;
+      String answered = null;
       try {
         MavenResolver.Answer a = maven.resolve(pom);
         resolved = of(pom, PomSettings.read(a.effectivePom(), pom.getParent()), a.classPath(), true, List.of());
-        listener.log("noescape: " + pom + ": class path of " + a.classPath().size() + " entries from Maven");
+        answered = "noescape: " + pom + ": class path of " + a.classPath().size() + " entries from Maven";
       } catch (Exception e) {
         if (e instanceof InterruptedException) Thread.currentThread().interrupt();
         String why = (e.getMessage() == null ? e.toString() : e.getMessage()) + " — analyzing without the dependencies";
@@ -111,6 +112,10 @@ public final class Projects implements AutoCloseable {
         if (!models.containsKey(pom)) return; // dropped meanwhile: the next use resolves it again
         models.put(pom, resolved);
       }
+      // Told once the model is in use, not before: a client that waits for this line and then opens
+      // a file gets that file analyzed with the class path (told before, the file could be analyzed
+      // without it, and the answer published for its version).
+      if (answered != null) listener.log(answered);
       for (String p : resolved.problems()) listener.log("noescape: " + p);
       listener.modelChanged(pom);
     });

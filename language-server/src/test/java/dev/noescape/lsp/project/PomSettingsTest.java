@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,33 +110,75 @@ class PomSettingsTest {
     assertTrue(m.problems().get(0).contains("release 6 cannot be compiled by this JDK"), m.problems().toString());
   }
 
+  /**
+   * Maven's answer is told once the model has it: a client that waits for that line and then opens a
+   * file gets the file analyzed with the class path (told before, it could be analyzed without it).
+   */
+  @Test
+  void theClassPathIsToldOnceTheModelHasIt() throws Exception {
+    Path pom = dir.resolve("pom.xml");
+    Files.writeString(pom, project("<groupId>t</groupId><artifactId>a</artifactId><version>1</version>"));
+    // Maven as the resolver runs it: writes the class path and the effective POM where it is told to.
+    Path mvn = dir.resolve("mvn");
+    Files.writeString(mvn, """
+        #!/bin/sh
+        for a in "$@"; do
+          case "$a" in
+            -Dmdep.outputFile=*) printf '%s' /deps/a.jar > "${a#-Dmdep.outputFile=}" ;;
+            -Doutput=*) cp pom.xml "${a#-Doutput=}" ;;
+          esac
+        done
+        """);
+    assertTrue(mvn.toFile().setExecutable(true));
+    Projects[] projects = new Projects[1];
+    Told told = new Told(message -> message + " | the model: " + projects[0].model(pom).classPath());
+    try (Projects p = new Projects(new MavenResolver(mvn.toString(), List.of(), dir.resolve("cache")), told)) {
+      projects[0] = p;
+      assertEquals(List.of(), p.model(pom).classPath());
+      assertTrue(told.changed.await(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS));
+      assertEquals(List.of("noescape: " + pom + ": class path of 1 entries from Maven | the model: [/deps/a.jar]"), told.lines());
+    }
+  }
+
   /** Maven failing is told in one line naming the POM; the model stays, without a class path, and is not asked again. */
   @Test
   void whenMavenFailsTheModelStaysWithoutAClassPath() throws Exception {
     Files.writeString(dir.resolve("pom.xml"), project("<groupId>t</groupId><artifactId>a</artifactId><version>1</version>"));
-    List<String> log = new ArrayList<>();
-    CountDownLatch changed = new CountDownLatch(1);
-    Projects.Listener listener = new Projects.Listener() {
-      @Override
-      public void modelChanged(Path pom) {
-        changed.countDown();
-      }
-
-      @Override
-      public synchronized void log(String message) {
-        log.add(message);
-      }
-    };
-    try (Projects p = new Projects(new MavenResolver("false", List.of(), dir.resolve("cache")), listener)) {
+    Told told = new Told(message -> message);
+    try (Projects p = new Projects(new MavenResolver("false", List.of(), dir.resolve("cache")), told)) {
       ProjectModel first = p.model(dir.resolve("pom.xml"));
       assertTrue(!first.resolved());
-      assertTrue(changed.await(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS));
+      assertTrue(told.changed.await(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS));
       ProjectModel after = p.model(dir.resolve("pom.xml"));
       assertTrue(after.resolved());
       assertEquals(List.of(), after.classPath());
-      synchronized (listener) {
-        assertTrue(log.get(0).startsWith("noescape: " + dir.resolve("pom.xml") + ": Maven failed (exit 1)"), log.toString());
-      }
+      List<String> log = told.lines();
+      assertTrue(log.get(0).startsWith("noescape: " + dir.resolve("pom.xml") + ": Maven failed (exit 1)"), log.toString());
+    }
+  }
+
+  /** What the projects tell, each line as {@code record} writes it down when told, and a latch their first model change opens. */
+  private static final class Told implements Projects.Listener {
+    private final UnaryOperator<String> record;
+    private final List<String> lines = new ArrayList<>();
+    final CountDownLatch changed = new CountDownLatch(1);
+
+    Told(UnaryOperator<String> record) {
+      this.record = record;
+    }
+
+    @Override
+    public void modelChanged(Path pom) {
+      changed.countDown();
+    }
+
+    @Override
+    public synchronized void log(String message) {
+      lines.add(record.apply(message));
+    }
+
+    synchronized List<String> lines() {
+      return List.copyOf(lines);
     }
   }
 }
