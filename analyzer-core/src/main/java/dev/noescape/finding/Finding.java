@@ -75,7 +75,7 @@ public record Finding(
 
   /** This finding with another rank ({@link Hotness#inOneTimeMethod}). */
   public Finding withHotness(int h) {
-    return new Finding(rule, severity, file, pos, message, reasons, h, fix, method, subject, expected, runtime);
+    return new Finding(rule, severity, file, pos, message, reasons, h, fix, method, subject, expected, runtime, template);
   }
 
   /** The allocation site id within {@link #method()}, or -1 when the subject is not a site. */
