@@ -65,7 +65,8 @@ public record MethodResult(
   /**
    * Why site {@code s} runs only rarely or once: the front end's cold path when it has one, else
    * {@link ColdPath#ERROR} when it only runs on the way to a call that never returns normally
-   * ({@link #failureSites}), else {@link ColdPath#ONE_TIME} when the whole method runs only once
+   * ({@link #failureSites}), else {@link ColdPath#CACHE_MISS} when it runs only on a cache miss
+   * ({@link MethodIR#cacheMiss}), else {@link ColdPath#ONE_TIME} when the whole method runs only once
    * ({@link #oneTime}), else {@link ColdPath#NONE}. The rules ask here, never the site's own
    * context alone.
    */
@@ -73,6 +74,7 @@ public record MethodResult(
     ColdPath c = s.ctx().cold();
     if (c.isCold()) return c;
     if (failureSites.get(s.id())) return ColdPath.ERROR;
+    if (method.cacheMiss(s) != null) return ColdPath.CACHE_MISS;
     return oneTime != null ? ColdPath.ONE_TIME : ColdPath.NONE;
   }
 

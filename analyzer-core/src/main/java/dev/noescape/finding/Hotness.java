@@ -29,7 +29,9 @@ import dev.noescape.ir.SiteKind;
  * serialization hooks, {@code main} and debugging helpers ({@code dump*}, {@code debug*},
  * {@code print*}), and {@code @Deprecated} members (20); constructors, builders ({@code *Builder}
  * classes) and set-up methods ({@code build*}, {@code init*}, {@code configure*},
- * {@code register*}, {@code create*}, {@code compile*}) (10). A lambda body is judged by the
+ * {@code register*}, {@code create*}, {@code compile*}) (10); and, for a site rather than its
+ * method, code that runs only on a cache miss ({@code ir.CacheMisses}: once per key or per object)
+ * (20). A lambda body is judged by the
  * method it is written in ({@code lambda$toMap$0} by {@code toMap}). Only the largest cold term
  * counts.
  *
@@ -77,7 +79,7 @@ public final class Hotness {
   public static int of(MethodIR method, AllocSite site) {
     Loop loop = loopOf(method, site.ctx().loopId());
     return rank(heat(site.loopDepth(), loop != null && loop.hasTripCount(), site.ctx().oncePerIteration(), method.hot(),
-        cold(method, site.ctx().inThrow()) + boxCacheHits(site)), site.kind()) - boxWeightCut(site);
+        cold(method, site) + boxCacheHits(site)), site.kind()) - boxWeightCut(site);
   }
 
   /**
@@ -111,7 +113,7 @@ public final class Hotness {
    */
   public static int of(MethodIR method, AllocSite site, Loop costLoop) {
     if (costLoop == null) return of(method, site);
-    return rank(heat(costLoop.depth(), costLoop.hasTripCount(), true, method.hot(), cold(method, site.ctx().inThrow())),
+    return rank(heat(costLoop.depth(), costLoop.hasTripCount(), true, method.hot(), cold(method, site)),
         site.kind());
   }
 
@@ -122,7 +124,7 @@ public final class Hotness {
    * Exact for every rank {@link #of} gives, since the cold term only moves the heat.
    */
   public static int inOneTimeMethod(int rank, MethodIR method, AllocSite site) {
-    int before = cold(method, site.ctx().inThrow());
+    int before = cold(method, site);
     int cut = Math.max(before, STATIC_INITIALIZER) - before;
     int heatPlus40 = rank / 100;
     if (cut == 0 || heatPlus40 == 0) return rank;
@@ -131,6 +133,15 @@ public final class Hotness {
 
   /** The cold term of a static initializer and of a method only class initialization calls. */
   private static final int STATIC_INITIALIZER = 30;
+
+  /** The cold term of code that runs only on a cache miss ({@code MethodIR.cacheMiss}): once per key or per object, as rare as {@code toString}. */
+  private static final int CACHE_MISS = 20;
+
+  /** How far off the main path {@code site} of {@code method} is: the larger of its method's term and a cache miss's. */
+  static int cold(MethodIR method, AllocSite site) {
+    int c = cold(method, site.ctx().inThrow());
+    return method.cacheMiss(site) != null ? Math.max(c, CACHE_MISS) : c;
+  }
 
   /** How far off the main path code of {@code method} is, 0..40 (the class comment lists the terms). */
   static int cold(MethodIR method, boolean inThrow) {

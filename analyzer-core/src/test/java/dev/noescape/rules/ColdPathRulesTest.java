@@ -81,6 +81,48 @@ class ColdPathRulesTest {
     assertEquals(normal - 30 * 100, once, "the cold term of a static initializer: 30 heat");
   }
 
+  /**
+   * {@code v = this.cache.get(key); if (v == null) { for (…) box; this.cache.put(key, v); }}: the
+   * box runs only on a cache miss (ir.CacheMisses).
+   */
+  private static MethodResult boxOnACacheMiss() {
+    MethodIRBuilder b = Fx.method("add");
+    dev.noescape.ir.Var self = b.param("this", "com.acme.OrderBook", at(10));
+    dev.noescape.ir.Var key = b.param("key", "java.lang.String", at(10));
+    dev.noescape.ir.FieldRef cache = new dev.noescape.ir.FieldRef("com.acme.OrderBook", "cache", false);
+    dev.noescape.ir.Var m1 = b.temp("java.util.Map");
+    b.load(m1, self, cache, at(12));
+    dev.noescape.ir.Var v = b.local("v", "java.util.List");
+    b.call(v, Fx.ref("java.util.Map", "get", "java.lang.Object", false, "java.lang.Object"), List.of(m1, key), at(12));
+    b.beginGuarded(b.guard(dev.noescape.ir.CacheMisses.Guard.nullTest(v)));
+    b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
+    b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(15), new AllocSite.Boxing("int", null));
+    b.endLoop();
+    dev.noescape.ir.Var m2 = b.temp("java.util.Map");
+    b.load(m2, self, cache, at(17));
+    b.call(null, Fx.ref("java.util.Map", "put", "java.lang.Object", false, "java.lang.Object", "java.lang.Object"),
+        List.of(m2, key, v), at(17));
+    b.endGuarded();
+    return Fx.Results.of(b.build()).build();
+  }
+
+  @Test
+  void aLoopOnACacheMissIsNoWarningAndSaysWhichCacheKeepsTheResult() {
+    assertTrue(new BoxingAllocationRule().check(boxOnACacheMiss(), Fx.defaults()).isEmpty());
+    List<Finding> fs = new BoxingAllocationRule().check(boxOnACacheMiss(), Fx.ctx(21, false, false, 2));
+    assertEquals(1, fs.size());
+    assertEquals(Severity.INFO, fs.get(0).severity());
+    assertTrue(fs.get(0).message().endsWith(
+        "(not a warning: on a cache miss: runs once per key of cache, which keeps the result (line 17))"), fs.get(0).message());
+  }
+
+  @Test
+  void aCacheMissRanksLikeToString() {
+    int normal = new BoxingAllocationRule().check(boxInLoop(ColdPath.NONE), Fx.defaults()).get(0).hotness();
+    int miss = new BoxingAllocationRule().check(boxOnACacheMiss(), Fx.ctx(21, false, false, 2)).get(0).hotness();
+    assertEquals(normal - 20 * 100, miss, "the cold term of a cache miss: 20 heat");
+  }
+
   @Test
   void theSameSiteOnTheNormalPathIsAWarning() {
     List<Finding> fs = new BoxingAllocationRule().check(boxInLoop(ColdPath.NONE), Fx.defaults());
