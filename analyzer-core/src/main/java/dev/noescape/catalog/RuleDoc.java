@@ -49,8 +49,8 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       call of it in a static initializer or in another such method, no lambda or method reference to it that may \
       outlive them); in a \
       loop, `x = …` under `if (x == null)` when `x` outlives the loop and the loop never sets it back to `null` (a \
-      lazy initialization: once per call); code that runs only on a cache miss: after `v = cache.get(k)`, or a read \
-      of a field or an array element, the code under `if (v == null)` (also `if (!cache.containsKey(k))`, and what \
+      lazy initialization: once per call); code that runs only on a cache miss: after `v = cache.get(k)` on a map \
+      kept in a field (not one the method creates), or a read of a field or an array element, the code under `if (v == null)` (also `if (!cache.containsKey(k))`, and what \
       follows `if (v != null) return v;`) when it stores its result back under the same key, into the same field or \
       into the same array (`cache.put(k, v)`, `this.table = t`): once per key or per object.""";
 
