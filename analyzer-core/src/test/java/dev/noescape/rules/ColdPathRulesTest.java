@@ -86,7 +86,12 @@ class ColdPathRulesTest {
    * box runs only on a cache miss (ir.CacheMisses).
    */
   private static MethodResult boxOnACacheMiss() {
-    MethodIRBuilder b = Fx.method("add");
+    return boxOnACacheMiss(false);
+  }
+
+  /** {@link #boxOnACacheMiss()} in a method that is hot ({@code @HotPath}) or not. */
+  private static MethodResult boxOnACacheMiss(boolean hot) {
+    MethodIRBuilder b = Fx.method("add").hot(hot);
     dev.noescape.ir.Var self = b.param("this", "com.acme.OrderBook", at(10));
     dev.noescape.ir.Var key = b.param("key", "java.lang.String", at(10));
     dev.noescape.ir.FieldRef cache = new dev.noescape.ir.FieldRef("com.acme.OrderBook", "cache", false);
@@ -114,6 +119,14 @@ class ColdPathRulesTest {
     assertEquals(Severity.INFO, fs.get(0).severity());
     assertTrue(fs.get(0).message().endsWith(
         "(not a warning: on a cache miss: runs once per key of cache, which keeps the result (line 17))"), fs.get(0).message());
+  }
+
+  @Test
+  void aHotMethodDoesNotOverrideACacheMissAsItOverridesNoColdPath() {
+    // SiteRule asks the cold path before anything else; only ForcedBoxes yields to a hot method
+    assertTrue(new BoxingAllocationRule().check(boxOnACacheMiss(true), Fx.defaults()).isEmpty());
+    assertEquals(List.of(Severity.INFO), new BoxingAllocationRule().check(boxOnACacheMiss(true), Fx.ctx(21, false, false, 2))
+        .stream().map(Finding::severity).toList());
   }
 
   @Test
