@@ -51,7 +51,10 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       returns its own class), a method of a `…Builder` class that declares `build`, and a method only they call \
       (unless a hot annotation on it, or `ReportOutsideLoops`, says otherwise); in a \
       loop, `x = …` under `if (x == null)` when `x` outlives the loop and the loop never sets it back to `null` (a \
-      lazy initialization: once per call).""";
+      lazy initialization: once per call); code that runs only on a cache miss: after `v = cache.get(k)` on a map \
+      kept in a field (not one the method creates), or a read of a field or an array element, the code under `if (v == null)` (also `if (!cache.containsKey(k))`, and what \
+      follows `if (v != null) return v;`) when it stores its result back under the same key, into the same field or \
+      into the same array (`cache.put(k, v)`, `this.table = t`): once per key or per object.""";
 
   /**
    * The paragraph after {@link #COLD_PATHS} for the same rules: a retry loop

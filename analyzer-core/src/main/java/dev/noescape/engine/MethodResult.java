@@ -73,7 +73,8 @@ public record MethodResult(
   /**
    * Why site {@code s} runs only rarely or once: the front end's cold path when it has one, else
    * {@link ColdPath#ERROR} when it only runs on the way to a call that never returns normally
-   * ({@link #failureSites}), else {@link ColdPath#ONE_TIME} when the whole method runs only once
+   * ({@link #failureSites}), else {@link ColdPath#CACHE_MISS} when it runs only on a cache miss
+   * ({@link MethodIR#cacheMiss}), else {@link ColdPath#ONE_TIME} when the whole method runs only once
    * ({@link #oneTime}), else {@link ColdPath#CONSTRUCTION} when it is set-up code ({@link
    * #construction}), else {@link ColdPath#NONE}. The rules ask here, never the site's own
    * context alone.
@@ -82,6 +83,7 @@ public record MethodResult(
     ColdPath c = s.ctx().cold();
     if (c.isCold()) return c;
     if (failureSites.get(s.id())) return ColdPath.ERROR;
+    if (method.cacheMiss(s) != null) return ColdPath.CACHE_MISS;
     if (oneTime != null) return ColdPath.ONE_TIME;
     return construction != null ? ColdPath.CONSTRUCTION : ColdPath.NONE;
   }

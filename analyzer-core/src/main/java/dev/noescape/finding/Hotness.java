@@ -30,7 +30,8 @@ import dev.noescape.ir.SiteKind;
  * {@code print*}), and {@code @Deprecated} members (20); constructors, builders ({@code *Builder}
  * classes) and set-up methods ({@code build*}, {@code init*}, {@code configure*},
  * {@code register*}, {@code create*}, {@code compile*}), and static factories and the helpers only
- * set-up code calls ({@link #inSetUpCode}) (10). A lambda body is judged by the
+ * set-up code calls ({@link #inSetUpCode}) (10); and, for a site rather than its method, code that
+ * runs only on a cache miss ({@code ir.CacheMisses}: once per key or per object) (20). A lambda body is judged by the
  * method it is written in ({@code lambda$toMap$0} by {@code toMap}). Only the largest cold term
  * counts.
  *
@@ -78,7 +79,7 @@ public final class Hotness {
   public static int of(MethodIR method, AllocSite site) {
     Loop loop = loopOf(method, site.ctx().loopId());
     return rank(heat(site.loopDepth(), loop != null && loop.hasTripCount(), site.ctx().oncePerIteration(), method.hot(),
-        cold(method, site.ctx().inThrow()) + boxCacheHits(site)), site.kind()) - boxWeightCut(site);
+        cold(method, site) + boxCacheHits(site)), site.kind()) - boxWeightCut(site);
   }
 
   /**
@@ -112,7 +113,7 @@ public final class Hotness {
    */
   public static int of(MethodIR method, AllocSite site, Loop costLoop) {
     if (costLoop == null) return of(method, site);
-    return rank(heat(costLoop.depth(), costLoop.hasTripCount(), true, method.hot(), cold(method, site.ctx().inThrow())),
+    return rank(heat(costLoop.depth(), costLoop.hasTripCount(), true, method.hot(), cold(method, site)),
         site.kind());
   }
 
@@ -137,7 +138,7 @@ public final class Hotness {
   }
 
   private static int withColdTerm(int rank, MethodIR method, AllocSite site, int term) {
-    int before = cold(method, site.ctx().inThrow());
+    int before = cold(method, site);
     int cut = Math.max(before, term) - before;
     int heatPlus40 = rank / 100;
     if (cut == 0 || heatPlus40 == 0) return rank;
@@ -149,6 +150,14 @@ public final class Hotness {
 
   /** The cold term of a constructor, a builder's or set-up method, and other set-up code. */
   private static final int SET_UP = 10;
+  /** The cold term of code that runs only on a cache miss ({@code MethodIR.cacheMiss}): once per key or per object, as rare as {@code toString}. */
+  private static final int CACHE_MISS = 20;
+
+  /** How far off the main path {@code site} of {@code method} is: the larger of its method's term and a cache miss's. */
+  static int cold(MethodIR method, AllocSite site) {
+    int c = cold(method, site.ctx().inThrow());
+    return method.cacheMiss(site) != null ? Math.max(c, CACHE_MISS) : c;
+  }
 
   /** How far off the main path code of {@code method} is, 0..40 (the class comment lists the terms). */
   static int cold(MethodIR method, boolean inThrow) {

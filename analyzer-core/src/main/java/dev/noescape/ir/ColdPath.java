@@ -37,6 +37,11 @@ package dev.noescape.ir;
  *   <li>{@link #LAZY_INIT}: inside a loop, the assignment {@code x = ...} that {@code if (x == null)}
  *       guards, where {@code x} is a field or a local declared outside the loop that the loop never
  *       sets back to {@code null}: it runs at most once per call, not per iteration.
+ *   <li>{@link #CACHE_MISS}: in code that runs only when a lookup found nothing ({@code if (v ==
+ *       null)} after {@code v = cache.get(k)}, {@code if (!cache.containsKey(k))}, {@code if (field
+ *       == null)}) and that stores its result back where the lookup looked: it runs once per key,
+ *       or once per object, not once per call. Front ends record the guards; {@link CacheMisses}
+ *       decides from the IR, read through {@code MethodResult.cold}; front ends never set it.
  * </ul>
  *
  * A statement that is in none of these is {@link #NONE}. Allocation rules that report an
@@ -52,7 +57,8 @@ public enum ColdPath {
   CLASS_INIT("runs once, at class initialization"),
   ONE_TIME("runs once"),
   CONSTRUCTION("in set-up code"),
-  LAZY_INIT("at most once per call: a lazy initialization under a null check");
+  LAZY_INIT("at most once per call: a lazy initialization under a null check"),
+  CACHE_MISS("on a cache miss");
 
   private final String phrase;
 

@@ -1,6 +1,7 @@
 package dev.noescape.ir;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +39,9 @@ import java.util.Set;
  * @param arms the branches whose arms exclude each other and the statements that run once in an
  *     arm ({@link Arms}): which statements run once per iteration together; {@link Arms#NONE} when
  *     the front end gave none
+ * @param cacheMisses the statements that run only on a cache miss, by {@link StmtContext#ordinal()},
+ *     with where the miss stores its value ({@link CacheMisses}); empty when none or the front end
+ *     recorded no guards
  */
 public record MethodIR(
     MethodRef ref,
@@ -59,7 +63,8 @@ public record MethodIR(
     ThrowFlow flow,
     Visibility visibility,
     List<Handle> handles,
-    Arms arms) {
+    Arms arms,
+    Map<Integer, CacheMisses.Miss> cacheMisses) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
@@ -72,7 +77,7 @@ public record MethodIR(
       List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
       boolean hot, int baseLoopDepth, boolean synthetic) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE);
+        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of());
   }
 
   /** A method without {@link ThrowFlow} facts. */
@@ -81,19 +86,19 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE);
+        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of());
   }
 
   /** This method with another {@link Visibility} (a front end that learns it after lowering the body). */
   public MethodIR withVisibility(Visibility v) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles, arms);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles, arms, cacheMisses);
   }
 
   /** This method with other statements in the same order (and the same element accesses, null assignments, flow and arms). */
   public MethodIR withStmts(List<Stmt> newStmts) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses);
   }
 
   /** The simple name of the allocation contract's annotation, in any package. */
@@ -107,7 +112,7 @@ public record MethodIR(
   /** This method with an inherited contract (see {@link #inheritedContract()}); it becomes hot too. */
   public MethodIR withInheritedContract(String from) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles, arms);
+        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses);
   }
 
   public MethodIR {
@@ -123,6 +128,12 @@ public record MethodIR(
     if (arms == null) arms = Arms.NONE;
     if (visibility == null) visibility = Visibility.PUBLIC;
     handles = handles == null ? List.of() : List.copyOf(handles);
+    cacheMisses = cacheMisses == null ? Map.of() : Map.copyOf(cacheMisses);
+  }
+
+  /** Where site {@code s}'s value is kept when it runs only on a cache miss ({@link CacheMisses}); null when it does not. */
+  public CacheMisses.Miss cacheMiss(AllocSite s) {
+    return cacheMisses.get(s.ctx().ordinal());
   }
 
   /** A method with no {@link Visibility} and no {@link Handle}s recorded (callable by any code). */
@@ -131,7 +142,7 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments, ThrowFlow flow) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of(), Arms.NONE);
+        synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of());
   }
 
   /** The loop with this id, or null for -1. */

@@ -52,6 +52,9 @@ public final class MethodIRBuilder {
   private final java.util.Map<Integer, Arms.Arm> armOf = new java.util.HashMap<>();
   private final Deque<OpenArm> openArms = new ArrayDeque<>();
   private Arms.Arm givenArm;
+  private final List<CacheMisses.Guard> guards = new ArrayList<>();
+  private final List<java.util.BitSet> guarded = new ArrayList<>();
+  private final Deque<Integer> openGuards = new ArrayDeque<>();
 
   /** An arm the javac front end is lowering ({@link #beginArm}). */
   private static final class OpenArm {
@@ -353,6 +356,29 @@ public final class MethodIRBuilder {
     return a != null && a.loopId == l.id && !a.jumped && a.conditionalDepth == conditionalDepth ? a.arm : null;
   }
 
+  // ---- guards a cache miss may pass (CacheMisses) ----
+
+  /**
+   * Declares a guard of code that runs only when {@code g} holds ({@code x == null}, {@code
+   * !m.containsKey(k)}); the statements it guards are added between {@link #beginGuarded} and
+   * {@link #endGuarded}, and {@link #build} decides from them whether it is a cache miss
+   * ({@link CacheMisses#decide}). Returns its id.
+   */
+  public int guard(CacheMisses.Guard g) {
+    guards.add(g);
+    guarded.add(new java.util.BitSet());
+    return guards.size() - 1;
+  }
+
+  /** Statements added until the matching {@link #endGuarded} run only when guard {@code id} holds; guards nest. */
+  public void beginGuarded(int id) {
+    openGuards.push(id);
+  }
+
+  public void endGuarded() {
+    openGuards.pop();
+  }
+
   /** The context the next statement will get. Each call consumes one ordinal. */
   public StmtContext ctx(SourcePos at) {
     OpenLoop l = loopStack.peek();
@@ -362,6 +388,7 @@ public final class MethodIRBuilder {
       if (arm != null) armOf.put(ordinal, arm);
     }
     boolean conditional = conditionalDepth > (l == null ? 0 : l.conditionalDepthAtEntry);
+    for (int g : openGuards) guarded.get(g).set(ordinal);
     return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++, throwDepth > 0, conditional,
         currentCold());
   }
@@ -527,6 +554,6 @@ public final class MethodIRBuilder {
     }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
         annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles,
-        branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf));
+        branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf), CacheMisses.decide(stmts, guards, guarded));
   }
 }

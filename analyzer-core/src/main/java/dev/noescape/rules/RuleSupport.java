@@ -10,6 +10,7 @@ import dev.noescape.finding.Fix;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.CacheMisses;
 import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
@@ -125,6 +126,7 @@ final class RuleSupport {
   static String coldPhrase(MethodResult result, AllocSite s, RuleContext c) {
     ColdPath why = cold(result, s, c);
     if (why == ColdPath.CONSTRUCTION) return constructionPhrase(result.method(), result.construction());
+    if (why == ColdPath.CACHE_MISS) return cacheMissPhrase(result.method().cacheMiss(s));
     OneTime once = result.oneTime();
     if (why != ColdPath.ONE_TIME || once == null) return why.phrase();
     String initializers = (once.roots().size() == 1 ? "the static initializer of " : "the static initializers of ")
@@ -161,6 +163,22 @@ final class RuleSupport {
 
   private static String withoutSuffix(String s, String suffix) {
     return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
+  }
+
+  /**
+   * Why code on a cache miss runs rarely, naming what keeps the value and where the code stores it:
+   * {@code on a cache miss: runs once per key of tokenTypeMapCache, which keeps the result (line
+   * 86)}, {@code on a cache miss: runs once per object, until cache is set (line 42)}.
+   */
+  private static String cacheMissPhrase(CacheMisses.Miss miss) {
+    String line = miss.store() != null && miss.store().line() > 0 ? " (line " + miss.store().line() + ")" : "";
+    String how = switch (miss.kind()) {
+      case KEY -> "runs once per key of " + miss.cache() + ", which keeps the result" + line;
+      case ELEMENT -> "runs once per element of " + miss.cache() + ", which keeps the result" + line;
+      case FIELD -> "runs once per object, until " + miss.cache() + " is set" + line;
+      case STATIC_FIELD -> "runs once, until " + miss.cache() + " is set" + line;
+    };
+    return ColdPath.CACHE_MISS.phrase() + ": " + how;
   }
 
   /**

@@ -134,6 +134,61 @@ class ColdPathRulesTest {
     assertEquals(normal - 10 * 100, setUp, "the cold term of a constructor: 10 heat");
   }
 
+  /**
+   * {@code v = this.cache.get(key); if (v == null) { for (…) box; this.cache.put(key, v); }}: the
+   * box runs only on a cache miss (ir.CacheMisses).
+   */
+  private static MethodResult boxOnACacheMiss() {
+    return boxOnACacheMiss(false);
+  }
+
+  /** {@link #boxOnACacheMiss()} in a method that is hot ({@code @HotPath}) or not. */
+  private static MethodResult boxOnACacheMiss(boolean hot) {
+    MethodIRBuilder b = Fx.method("add").hot(hot);
+    dev.noescape.ir.Var self = b.param("this", "com.acme.OrderBook", at(10));
+    dev.noescape.ir.Var key = b.param("key", "java.lang.String", at(10));
+    dev.noescape.ir.FieldRef cache = new dev.noescape.ir.FieldRef("com.acme.OrderBook", "cache", false);
+    dev.noescape.ir.Var m1 = b.temp("java.util.Map");
+    b.load(m1, self, cache, at(12));
+    dev.noescape.ir.Var v = b.local("v", "java.util.List");
+    b.call(v, Fx.ref("java.util.Map", "get", "java.lang.Object", false, "java.lang.Object"), List.of(m1, key), at(12));
+    b.beginGuarded(b.guard(dev.noescape.ir.CacheMisses.Guard.nullTest(v)));
+    b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
+    b.alloc(b.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(15), new AllocSite.Boxing("int", null));
+    b.endLoop();
+    dev.noescape.ir.Var m2 = b.temp("java.util.Map");
+    b.load(m2, self, cache, at(17));
+    b.call(null, Fx.ref("java.util.Map", "put", "java.lang.Object", false, "java.lang.Object", "java.lang.Object"),
+        List.of(m2, key, v), at(17));
+    b.endGuarded();
+    return Fx.Results.of(b.build()).build();
+  }
+
+  @Test
+  void aLoopOnACacheMissIsNoWarningAndSaysWhichCacheKeepsTheResult() {
+    assertTrue(new BoxingAllocationRule().check(boxOnACacheMiss(), Fx.defaults()).isEmpty());
+    List<Finding> fs = new BoxingAllocationRule().check(boxOnACacheMiss(), Fx.ctx(21, false, false, 2));
+    assertEquals(1, fs.size());
+    assertEquals(Severity.INFO, fs.get(0).severity());
+    assertTrue(fs.get(0).message().endsWith(
+        "(not a warning: on a cache miss: runs once per key of cache, which keeps the result (line 17))"), fs.get(0).message());
+  }
+
+  @Test
+  void aHotMethodDoesNotOverrideACacheMissAsItOverridesNoColdPath() {
+    // SiteRule asks the cold path before anything else; only ForcedBoxes yields to a hot method
+    assertTrue(new BoxingAllocationRule().check(boxOnACacheMiss(true), Fx.defaults()).isEmpty());
+    assertEquals(List.of(Severity.INFO), new BoxingAllocationRule().check(boxOnACacheMiss(true), Fx.ctx(21, false, false, 2))
+        .stream().map(Finding::severity).toList());
+  }
+
+  @Test
+  void aCacheMissRanksLikeToString() {
+    int normal = new BoxingAllocationRule().check(boxInLoop(ColdPath.NONE), Fx.defaults()).get(0).hotness();
+    int miss = new BoxingAllocationRule().check(boxOnACacheMiss(), Fx.ctx(21, false, false, 2)).get(0).hotness();
+    assertEquals(normal - 20 * 100, miss, "the cold term of a cache miss: 20 heat");
+  }
+
   @Test
   void theSameSiteOnTheNormalPathIsAWarning() {
     List<Finding> fs = new BoxingAllocationRule().check(boxInLoop(ColdPath.NONE), Fx.defaults());

@@ -83,10 +83,7 @@ final class ColdRegions {
     }
     // `if z == 0 goto T` jumps when z is 0 and falls through when it is not; `!=` the other way
     boolean jumpsWhenNonZero = c instanceof JNeExpr;
-    int fallThrough = i + 1;
-    int target = -1;
-    for (int s : f.succ[i]) if (s != fallThrough) target = s;
-    int entry = jumpsWhenNonZero == onWhenNonZero ? target : fallThrough;
+    int entry = successor(f, i, jumpsWhenNonZero == onWhenNonZero);
     if (entry < 0 || entry >= cold.length || f.pred[entry].length != 1) return;
     for (int j = 0; j < cold.length; j++) {
       if (cold[j] == ColdPath.NONE && f.dominates(entry, j)) cold[j] = kind;
@@ -131,6 +128,76 @@ final class ColdRegions {
       return v instanceof JInstanceFieldRef vf && vf.getFieldSignature().equals(xf.getFieldSignature()) && vf.getBase().equals(xf.getBase());
     }
     return x instanceof JStaticFieldRef xs && v instanceof JStaticFieldRef vs && vs.getFieldSignature().equals(xs.getFieldSignature());
+  }
+
+  /**
+   * A guard a cache miss may pass ({@code dev.noescape.ir.CacheMisses}): the {@code if} at
+   * {@code at} tests {@code tested} for null (or, when {@code tested} is null, {@code
+   * containsKey} returned false), and {@code region} holds the statements that run only when it
+   * does.
+   */
+  record MissGuard(int at, Local tested, AbstractInvokeExpr containsKey, java.util.BitSet region) {}
+
+  /**
+   * The guards of the body: each {@code if} that tests a reference local against {@code null}, or
+   * the result of a one-argument {@code containsKey} against 0, with the code dominated by the
+   * branch taken on a miss ({@code x == null}, {@code containsKey} false) when that branch has no
+   * other predecessor (the arm of the {@code if}, or the rest of the method after {@code if (x !=
+   * null) return x;}). Whether one is a cache miss is decided from the IR.
+   */
+  static List<MissGuard> missGuards(List<Stmt> stmts, LoopForest f, Locals locals) {
+    List<MissGuard> out = new java.util.ArrayList<>();
+    int[][] children = null;
+    for (int i = 0; i < stmts.size(); i++) {
+      if (!(stmts.get(i) instanceof JIfStmt ifs) || !f.reachable[i]) continue;
+      AbstractConditionExpr c = ifs.getCondition();
+      if (!(c instanceof JEqExpr || c instanceof JNeExpr)) continue;
+      Local tested = null;
+      AbstractInvokeExpr containsKey = null;
+      if (c.getOp1() instanceof Local x && c.getOp2() instanceof NullConstant) {
+        tested = x;
+      } else if (c.getOp2() instanceof Local x && c.getOp1() instanceof NullConstant) {
+        tested = x;
+      } else if (c.getOp1() instanceof Local z && c.getOp2() instanceof IntConstant k && k.getValue() == 0
+          && locals.def(z) instanceof sootup.core.jimple.common.expr.AbstractInstanceInvokeExpr ie
+          && ie.getMethodSignature().getName().equals("containsKey") && ie.getArgCount() == 1) {
+        containsKey = ie;
+      } else {
+        continue;
+      }
+      // `==` jumps on a miss (x is null; containsKey returned 0), `!=` falls through on one
+      int entry = successor(f, i, c instanceof JEqExpr);
+      if (entry < 0 || entry >= stmts.size() || f.pred[entry].length != 1) continue;
+      if (children == null) children = dominatorChildren(f);
+      java.util.BitSet region = new java.util.BitSet();
+      java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+      work.push(entry);
+      while (!work.isEmpty()) {
+        int j = work.pop();
+        region.set(j);
+        for (int k : children[j]) work.push(k);
+      }
+      out.add(new MissGuard(i, tested, containsKey, region));
+    }
+    return out;
+  }
+
+  /** The statement the {@code if} at {@code i} goes to when it jumps ({@code jump}; -1 when it has no other successor) or falls through. */
+  private static int successor(LoopForest f, int i, boolean jump) {
+    if (!jump) return i + 1;
+    for (int s : f.succ[i]) if (s != i + 1) return s;
+    return -1;
+  }
+
+  /** The dominator tree's children of each reachable statement: the statements whose immediate dominator it is. */
+  private static int[][] dominatorChildren(LoopForest f) {
+    int[] count = new int[f.n];
+    for (int j = 0; j < f.n; j++) if (f.reachable[j] && f.idom[j] >= 0 && f.idom[j] != j) count[f.idom[j]]++;
+    int[][] out = new int[f.n][];
+    for (int j = 0; j < f.n; j++) out[j] = new int[count[j]];
+    int[] fill = new int[f.n];
+    for (int j = 0; j < f.n; j++) if (f.reachable[j] && f.idom[j] >= 0 && f.idom[j] != j) out[f.idom[j]][fill[f.idom[j]]++] = j;
+    return out;
   }
 
   /** Statements every normal path from which ends in a throw, cycles excluded (a least fixpoint). */

@@ -9,6 +9,7 @@ import dev.noescape.bytecode.loop.TripCounts;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.Boxes;
+import dev.noescape.ir.CacheMisses;
 import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.LoopKind;
@@ -185,6 +186,30 @@ public final class MethodLowering {
     }
     this.forest = new LoopForest(succ);
     this.cold = ColdRegions.of(stmts, forest, locals);
+    this.missGuards = ColdRegions.missGuards(stmts, forest, locals);
+    this.missGuardIds = new int[missGuards.size()];
+    java.util.Arrays.fill(missGuardIds, -1);
+  }
+
+  /** The guards a cache miss may pass ({@link ColdRegions#missGuards}), and their ids in the builder once declared (else -1). */
+  private final List<ColdRegions.MissGuard> missGuards;
+  private final int[] missGuardIds;
+
+  /** Opens the guards whose region holds statement {@code i}, declaring each on first use; returns how many. */
+  private int beginMissGuards(int i) {
+    int open = 0;
+    for (int g = 0; g < missGuards.size(); g++) {
+      ColdRegions.MissGuard mg = missGuards.get(g);
+      if (!mg.region().get(i)) continue;
+      if (missGuardIds[g] < 0) {
+        missGuardIds[g] = b.guard(mg.tested() != null ? CacheMisses.Guard.nullTest(var(mg.tested()))
+            : CacheMisses.Guard.missingKey(var(((sootup.core.jimple.common.expr.AbstractInstanceInvokeExpr) mg.containsKey()).getBase()),
+                var(mg.containsKey().getArg(0))));
+      }
+      b.beginGuarded(missGuardIds[g]);
+      open++;
+    }
+    return open;
   }
 
   /** {@code name(descriptor)return}, as ASM names a method. */
@@ -859,9 +884,11 @@ public final class MethodLowering {
     if (coldPath.isCold()) b.beginCold(coldPath);
     dev.noescape.ir.Arms.Arm arm = cond ? arm(i) : null;
     if (arm != null) b.givenArm(arm);
+    int guards = beginMissGuards(i);
     try {
       lowerStmt(s, i);
     } finally {
+      for (int g = 0; g < guards; g++) b.endGuarded();
       if (arm != null) b.givenArm(null);
       if (coldPath.isCold()) b.endCold();
       if (thrown) b.endThrow();

@@ -8,6 +8,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.noescape.ir.Stmt;
+import dev.noescape.ir.CacheMisses;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -325,10 +326,17 @@ final class BodyLowering {
         int runFrom = b.stmtCount();
         int prev = -1;
         boolean runAtStart = true;
+        int guardsOpened = 0;
         for (int k = 0; k < stats.size(); k++) {
           if (k == tail) b.beginCold(ColdPath.ERROR);
           JCStatement st = stats.get(k);
           stmt(st);
+          if (hitTest != null && hitTest.test() == st) {
+            // `if (v != null) return v;`: the rest of the block runs only on a miss
+            b.beginGuarded(hitTest.guard());
+            guardsOpened++;
+          }
+          hitTest = null;
           if (lastStatementCall >= 0) {
             int node = b.flowNode(runFrom, b.stmtCount(), lastStatementCall, false, new int[0]);
             if (prev >= 0) b.flowSuccessors(prev, node);
@@ -347,13 +355,14 @@ final class BodyLowering {
           }
         }
         if (tail < stats.size()) b.endCold();
+        for (int g = 0; g < guardsOpened; g++) b.endGuarded();
       }
       case VARDEF -> varDef((JCVariableDecl) s);
       case EXEC -> expr(((JCExpressionStatement) s).expr);
       case IF -> {
         JCIf i = (JCIf) s;
         boolean loopCondition = i == leadingExitTest;
-        expr(i.cond);
+        MissTest miss = condition(i.cond);
         ColdPaths.GuardedArm logging = ColdPaths.guardedArm(i.cond);
         boolean lazy = lazyInitialization(i);
         // two arms; without an else the second is empty (Arms: nothing runs on every path)
@@ -361,16 +370,22 @@ final class BodyLowering {
         b.beginConditional();
         b.beginArm(branch, 0);
         if (lazy) b.beginCold(ColdPath.LAZY_INIT);
+        if (miss != null && miss.thenArm()) b.beginGuarded(miss.guard());
         arm(i.thenpart, logging == ColdPaths.GuardedArm.THEN);
+        if (miss != null && miss.thenArm()) b.endGuarded();
         if (lazy) b.endCold();
         b.endArm();
         b.endConditional();
         if (i.elsepart != null) {
           b.beginConditional();
           b.beginArm(branch, 1);
+          if (miss != null && !miss.thenArm()) b.beginGuarded(miss.guard());
           arm(i.elsepart, logging == ColdPaths.GuardedArm.ELSE);
+          if (miss != null && !miss.thenArm()) b.endGuarded();
           b.endArm();
           b.endConditional();
+        } else if (miss != null && !miss.thenArm() && alwaysJumps(i.thenpart)) {
+          hitTest = new HitTest(i, miss.guard());
         }
         if (loopCondition) b.loopConditionTested();
       }
@@ -442,6 +457,64 @@ final class BodyLowering {
       case SKIP -> { }
       default -> conservative(s);
     }
+  }
+
+  /**
+   * A guard a cache miss may pass ({@link CacheMisses}): its id in the builder, and whether the
+   * miss takes the {@code then} arm ({@code x == null}, {@code !m.containsKey(k)}) or the
+   * {@code else} arm ({@code x != null}, {@code m.containsKey(k)}).
+   */
+  private record MissTest(int guard, boolean thenArm) {}
+
+  /** {@code if (test) jump;} whose miss arm is the rest of the enclosing block (the statement, and its guard). */
+  private record HitTest(JCStatement test, int guard) {}
+
+  /** The hit test just lowered, for the block around it ({@code stmtInner}'s {@code BLOCK}); null when none. */
+  private HitTest hitTest;
+
+  /**
+   * Lowers an {@code if}'s condition and, when it is {@code x == null}, {@code x != null} or a
+   * call of {@code containsKey(k)} (negated or not), declares the guard a cache miss may pass: the
+   * IR decides whether it is one ({@link CacheMisses#decide}); else null.
+   */
+  private MissTest condition(JCExpression cond) {
+    JCExpression c = TreeInfo.skipParens(cond);
+    if (c instanceof JCBinary bin && (bin.getTag() == Tag.EQ || bin.getTag() == Tag.NE)) {
+      JCExpression tested = ColdPaths.isNull(bin.rhs) ? bin.lhs : ColdPaths.isNull(bin.lhs) ? bin.rhs : null;
+      if (tested != null) {
+        TreePath saved = path;
+        path = new TreePath(path, cond);
+        if (c != cond) path = new TreePath(path, c);
+        Var v;
+        try {
+          v = expr(tested);
+        } finally {
+          path = saved;
+        }
+        return v == null ? null : new MissTest(b.guard(CacheMisses.Guard.nullTest(v)), bin.getTag() == Tag.EQ);
+      }
+    }
+    boolean negated = c instanceof JCUnary u && u.getTag() == Tag.NOT;
+    JCExpression call = negated ? TreeInfo.skipParens(((JCUnary) c).arg) : c;
+    if (call instanceof JCMethodInvocation inv && inv.args.size() == 1
+        && TreeInfo.symbol(inv.meth) instanceof MethodSymbol m && !m.isStatic() && m.name.contentEquals("containsKey")) {
+      int from = b.stmtCount();
+      expr(cond);
+      int at = b.lastCall(from, b.stmtCount());
+      if (at >= 0 && b.stmtAt(at) instanceof Stmt.Call sc && sc.callee().name().equals("containsKey")
+          && sc.args().size() == 2 && sc.receiver() != null) {
+        return new MissTest(b.guard(CacheMisses.Guard.missingKey(sc.receiver(), sc.args().get(1))), negated);
+      }
+      return null;
+    }
+    expr(cond);
+    return null;
+  }
+
+  /** Whether {@code s} never completes normally by its last statement: a {@code return}, {@code throw}, {@code break} or {@code continue}. */
+  private static boolean alwaysJumps(JCStatement s) {
+    if (s instanceof JCBlock block) return !block.stats.isEmpty() && alwaysJumps(block.stats.last());
+    return s instanceof JCReturn || s instanceof JCThrow || s instanceof JCBreak || s instanceof JCContinue;
   }
 
   /**

@@ -85,7 +85,7 @@ final class ColdPaths {
     return found[0];
   }
 
-  private static boolean isNull(JCExpression e) {
+  static boolean isNull(JCExpression e) {
     return TreeInfo.skipParens(e).getTag() == Tag.LITERAL && TreeInfo.skipParens(e).type != null
         && TreeInfo.skipParens(e).type.getTag() == com.sun.tools.javac.code.TypeTag.BOT;
   }
