@@ -5,6 +5,11 @@
 #
 # Usage (from anywhere; build the jars first):
 #   bench/precision/cost.sh BASELINE_CLI_JAR CLI_JAR...      REPS=3 (rounds), GUAVA=33.6.0-jre
+#   bench/precision/cost.sh 'cli.jar::-Dnoescape.jitmodel=off' cli.jar
+#                                          # a jar followed by :: and JVM options for its runs: the
+#                                          # same build with the C2 model off, then on
+# Rounds alternate the order (ABBA: first to last, then last to first), so that a trend in the
+# machine's load falls on every jar alike.
 # Output: a Markdown table on stdout and in target/bench/precision/cost.md.
 set -euo pipefail
 
@@ -28,11 +33,18 @@ fi
 
 declare -A cpu wall rss
 for ((r = 1; r <= REPS; r++)); do
-  for i in $(seq 1 $#); do
+  order=$(seq 1 $#)
+  ((r % 2 == 0)) && order=$(seq $# -1 1)
+  for i in $order; do
     cli=${!i}
+    opts=()
+    if [[ $cli == *::* ]]; then
+      read -r -a opts <<< "${cli#*::}"
+      cli=${cli%%::*}
+    fi
     log=$OUT/cost-$i-$r.time
     start=$(date +%s.%N)
-    /usr/bin/time -v -o "$log" "$JAVA" -jar "$cli" --all --fail-on never -q "$jar" > /dev/null
+    /usr/bin/time -v -o "$log" "$JAVA" "${opts[@]}" -jar "$cli" --all --fail-on never -q "$jar" > /dev/null
     end=$(date +%s.%N)
     cpu[$i]+="$(time_cpu "$log") "
     rss[$i]+="$(time_rss "$log") "

@@ -185,10 +185,18 @@ public final class BackEnd {
   }
 
   /**
+   * {@code -Dnoescape.jitmodel=off}: no predictions, for measuring what the model costs (the same
+   * build with and without it, runs interleaved: docs/jit-model.md "What the model costs"); not an
+   * option, as {@code noescape.jdksummaries=off} is not.
+   */
+  static final boolean MODEL_OFF = "off".equals(System.getProperty("noescape.jitmodel"));
+
+  /**
    * The C2 model's predictions for {@code result}; the allocations inside callees only when the
    * input asks for them ({@link Input#calleeAllocations()}).
    */
   private static SitePredictions predict(Input in, AnalysisResult result) {
+    if (MODEL_OFF) return SitePredictions.NONE;
     return C2Model.predict(result, in.context().jitTarget(), in.code(), in.calleeAllocations());
   }
 

@@ -66,6 +66,11 @@ public final class C2Model {
     SitePredictions out = new SitePredictions();
     Set<String> skipped = result.notAnalyzed();
     InlinedAllocations inlined = callees ? new InlinedAllocations(model, code) : null;
+    if (inlined != null) {
+      List<MethodResult> analyzed = new ArrayList<>();
+      for (MethodResult mr : result.methods()) if (!skipped.contains(mr.method().ref().key())) analyzed.add(mr);
+      inlined.instantiate(analyzed);
+    }
     for (MethodResult mr : result.methods()) {
       if (skipped.contains(mr.method().ref().key())) continue;
       for (AllocSite s : mr.method().sites()) {

@@ -47,7 +47,7 @@ public final class ClassFileFacts implements CodeFacts {
    * One class's facts; {@code code} keeps each method's instructions undecoded (most are never
    * asked for), {@code bodies} the ones decoded.
    */
-  private record Parsed(String superName, int ownInstanceFields, boolean ownFinalizer, Map<String, MethodCode> methods,
+  private record Parsed(String superName, List<String> interfaces, boolean concrete, int ownInstanceFields, boolean ownFinalizer, Map<String, MethodCode> methods,
       Map<String, byte[]> code, Instructions.Pool pool, Map<String, Body> bodies) {}
 
   @Override
@@ -91,6 +91,12 @@ public final class ClassFileFacts implements CodeFacts {
     return new ClassShape(supers, fields, finalizer);
   }
 
+  @Override
+  public synchronized Supertypes supertypes(String type) {
+    Parsed p = parsed(type);
+    return p == null ? null : new Supertypes(p.interfaces(), p.concrete());
+  }
+
   private Parsed parsed(String binaryName) {
     if (cache.containsKey(binaryName)) return cache.get(binaryName);
     byte[] b = classBytes.apply(binaryName);
@@ -122,6 +128,7 @@ public final class ClassFileFacts implements CodeFacts {
   private static final int ACC_STATIC = 0x0008;
   private static final int ACC_BRIDGE = 0x0040;
   private static final int ACC_NATIVE = 0x0100;
+  private static final int ACC_INTERFACE = 0x0200;
   private static final int ACC_ABSTRACT = 0x0400;
 
   /** Parses the parts of a class file the facts need (JVMS §4). */
@@ -159,12 +166,13 @@ public final class ClassFileFacts implements CodeFacts {
         default -> throw new IOException("constant pool tag " + tag);
       }
     }
-    in.readUnsignedShort(); // access
+    int classAccess = in.readUnsignedShort();
     in.readUnsignedShort(); // this class
     int superIndex = in.readUnsignedShort();
     String superName = superIndex == 0 ? null : utf8[classNameIndex[superIndex]].replace('/', '.');
-    int interfaces = in.readUnsignedShort();
-    for (int i = 0; i < interfaces; i++) in.readUnsignedShort();
+    int interfaceCount = in.readUnsignedShort();
+    List<String> interfaces = new ArrayList<>(interfaceCount);
+    for (int i = 0; i < interfaceCount; i++) interfaces.add(utf8[classNameIndex[in.readUnsignedShort()]].replace('/', '.'));
     int fields = in.readUnsignedShort();
     int instanceFields = 0;
     for (int i = 0; i < fields; i++) {
@@ -209,7 +217,8 @@ public final class ClassFileFacts implements CodeFacts {
       // "return" alone is one byte: an empty finalize() does not register objects (classFileParser.cpp)
       if (key.equals("finalize()") && size > 1) finalizer = true;
     }
-    return new Parsed(superName, instanceFields, finalizer, methods, codes,
+    boolean concrete = (classAccess & (ACC_INTERFACE | ACC_ABSTRACT)) == 0;
+    return new Parsed(superName, List.copyOf(interfaces), concrete, instanceFields, finalizer, methods, codes,
         new Instructions.Pool(utf8, classNameIndex, ints, first, second), new ConcurrentHashMap<>());
   }
 

@@ -121,4 +121,24 @@ public interface CodeFacts {
 
   /** The shape of class {@code type} (binary name), or null. */
   ClassShape shape(String type);
+
+  /**
+   * The interfaces {@code type} declares directly (binary names, not those of its superclasses),
+   * and whether it is a class an object can have as its own (neither an interface nor abstract);
+   * null when unknown. The model enumerates the candidate implementations of an interface call
+   * with it ({@link InlinedAllocations}).
+   *
+   * @param interfaces the directly implemented (or, for an interface, extended) interfaces
+   * @param concrete neither {@code interface} nor {@code abstract}
+   */
+  record Supertypes(List<String> interfaces, boolean concrete) {
+    public Supertypes {
+      interfaces = List.copyOf(interfaces);
+    }
+  }
+
+  /** The direct interfaces and concreteness of class {@code type}, or null when not known. */
+  default Supertypes supertypes(String type) {
+    return null;
+  }
 }

@@ -3,11 +3,13 @@ package dev.noescape.jit;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.ExactReceivers;
 import dev.noescape.engine.MethodResult;
+import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.C2Condition;
 import dev.noescape.ir.CalleeAllocation;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.RuntimePrediction;
+import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.UnpredictedCall;
 import dev.noescape.ir.Var;
@@ -50,8 +52,9 @@ import java.util.function.Consumer;
  * allocation), or whose receiver a callee returned fresh on every path ({@code s.codePoints()});
  * not native, not recursive, at most {@code FreqInlineSize} bytes, as deep as
  * {@code MaxInlineLevel}. An interface or abstract method whose receiver's class is not known is
- * followed nowhere and reported as an {@link UnpredictedCall}: C2 inlines it by the type profile,
- * which a static tool does not have. Which of these
+ * inlined by C2 by the type profile, which a static tool does not have: it is followed into each
+ * candidate implementation among the classes the analyzed code creates ({@link #dispatch}), and
+ * reported as an {@link UnpredictedCall} for the receivers the candidates may not cover. Which of these
  * C2 really inlines depends on frequencies the model does not know; the predictions are for the
  * allocations that end up in the caller's compiled code (a log names only those).
  */
@@ -70,10 +73,29 @@ final class InlinedAllocations {
    */
   private static final int MAX_DEPTH = JitTarget.MAX_INLINE_DEPTH - 1;
 
+  /**
+   * At most this many distinct implementations followed at one call whose code the receiver's type
+   * profile picks (past it the call is followed nowhere). C2 inlines one or two; the bound is on the
+   * report's size. On the workload jars (2026-12-07, JDK 25): 8 gave a 235 MB report and 131/148
+   * sites right, 16 a 375 MB one and 134/154; 32 doubled 8's report (472 MB) to also follow
+   * {@code Collection.add} in jackson's collection deserializer (one more site).
+   */
+  static final int MAX_CANDIDATES = 16;
+
   private final C2Model model;
   private final CodeFacts code;
   /** Per method key and depth left, what its inlined code allocates (null while being computed: recursion). */
   private final Map<String, Tree> reached = new HashMap<>();
+  /**
+   * The classes whose objects can be the receiver of a call the type profile decides (sorted: the
+   * candidates are enumerated in this order): those the analyzed code creates and those the code it
+   * reaches creates ({@link #instantiate}); null until then, when open calls are followed nowhere.
+   */
+  private Set<String> instantiated;
+  /** Per class, every supertype (superclasses and all interfaces, itself included). */
+  private final Map<String, Set<String>> supertypes = new HashMap<>();
+  /** Per open method key, its candidate implementations. */
+  private final Map<String, List<Target>> candidates = new HashMap<>();
 
   InlinedAllocations(C2Model model, CodeFacts code) {
     this.model = model;
@@ -97,8 +119,32 @@ final class InlinedAllocations {
   private record Target(String key, String shown, Body body) {}
 
   /**
+   * Collects the classes whose objects can reach a call C2 inlines by the receiver's type profile:
+   * the classes the analyzed methods create with {@code new}, and those created by the code their
+   * calls reach where the code is known without a profile (a rapid type analysis in one round: a
+   * class only a candidate's code creates is not a candidate in turn). Then forgets the walk, whose
+   * trees stopped at the open calls, so that {@link #predict} follows those calls into the
+   * candidates. Runs once, before the first {@link #predict}.
+   */
+  void instantiate(Iterable<MethodResult> methods) {
+    Set<String> classes = new TreeSet<>();
+    for (MethodResult mr : methods) {
+      for (AllocSite site : mr.method().sites()) {
+        if (site.kind() == SiteKind.NEW_OBJECT) classes.add(site.type());
+      }
+      predict(mr, a -> {
+        if (a.what().startsWith("new ")) classes.add(a.what().substring(4));
+      }, c -> {});
+    }
+    reached.clear();
+    instantiated = classes;
+  }
+
+  /**
    * Predicts the allocations inside the not-analyzed callees of {@code mr}'s method; a call whose
-   * code depends on the receiver's type profile goes to {@code unknown}.
+   * code depends on the receiver's type profile goes to {@code unknown} — after its candidate
+   * implementations' allocations, when {@link #instantiate} found any, went to {@code out}: the
+   * candidates may not be all the classes the profile sees.
    */
   void predict(MethodResult mr, Consumer<CalleeAllocation> out, Consumer<UnpredictedCall> unknown) {
     MethodIR m = mr.method();
@@ -124,13 +170,15 @@ final class InlinedAllocations {
       // implements is found where the call names it
       Target t = receiverClass == null ? null : resolve(receiverClass, callee.name(), callee.paramTypes(), true);
       if (t == null) t = resolve(callee.owner(), callee.name(), callee.paramTypes(), !callee.isStatic());
-      if (t == null) {
-        if (receiverClass == null && needsProfile(callee.owner(), callee.name(), callee.paramTypes())) {
-          unknown.accept(new UnpredictedCall(m.ref(), c.ctx().pos(), callee.displayName(), callee.key()));
-        }
+      Tree tree;
+      if (t != null) {
+        tree = reach(t, MAX_DEPTH);
+      } else if (receiverClass == null && needsProfile(callee.owner(), callee.name(), callee.paramTypes())) {
+        // the type profile picks the code: each candidate's allocations, predicted as if it were the one inlined
+        tree = dispatch(callee.owner(), callee.name(), callee.paramTypes(), MAX_DEPTH);
+      } else {
         continue;
       }
-      Tree tree = reach(t, MAX_DEPTH);
       if (tree.open() != null) unknown.accept(new UnpredictedCall(m.ref(), c.ctx().pos(), callee.displayName(), tree.open()));
       if (c.result() != null && tree.returnedClass() != null && definitions.getOrDefault(c.result().id(), 0) == 1) {
         returned.put(c.result().id(), tree.returnedClass());
@@ -196,31 +244,146 @@ final class InlinedAllocations {
       if (i.argumentOf() != null && throwable(i.argumentOf())) continue;
       if (i.name().equals("<init>") && throwable(i.owner())) continue; // never inlined outside Throwable code
       Target inner = i.kind().equals("interface") ? null : resolve(i.owner(), i.name(), i.paramTypes(), i.kind().equals("virtual"));
-      if (inner == null) {
-        // an interface or abstract method: a type profile decides; not known statically
-        if (open == null && (i.kind().equals("interface") || needsProfile(i.owner(), i.name(), i.paramTypes()))) {
-          open = i.owner() + "#" + i.name() + "(" + String.join(",", i.paramTypes()) + ")";
-        }
+      Tree sub;
+      if (inner != null) {
+        sub = reach(inner, depthLeft - 1);
+      } else if (i.kind().equals("interface") || needsProfile(i.owner(), i.name(), i.paramTypes())) {
+        // an interface or abstract method: a type profile decides; each candidate followed, the class
+        // of what it returns not known
+        sub = dispatch(i.owner(), i.name(), i.paramTypes(), depthLeft - 1);
+        if (open == null) open = sub.open();
+        fresh &= !result;
+        addAll(out, sub, i.returned());
+        continue;
+      } else {
         fresh &= !result;
         continue;
       }
-      Tree sub = reach(inner, depthLeft - 1);
       if (open == null) open = sub.open();
       if (result) {
         if (sub.returnedClass() == null) fresh = false;
         else classes.add(sub.returnedClass());
       }
-      for (Reached r : sub.allocations()) {
-        if (out.size() >= MAX_PER_METHOD) break;
-        out.putIfAbsent(r.allocator() + "@" + r.allocation().bci(),
-            new Reached(r.allocator(), r.shown(), r.allocation(), r.returned() && i.returned()));
-      }
+      addAll(out, sub, i.returned());
     }
     String returnedClass = fresh && classes.size() == 1 && !classes.iterator().next().endsWith("[]")
         ? classes.iterator().next() : null;
     Tree done = new Tree(List.copyOf(out.values()), returnedClass, open);
     reached.put(memo, done);
     return done;
+  }
+
+  /** Adds what a callee allocates, returned by the caller when the callee returns it and the call's result is returned. */
+  private static void addAll(Map<String, Reached> out, Tree sub, boolean callReturned) {
+    for (Reached r : sub.allocations()) {
+      if (out.size() >= MAX_PER_METHOD) break;
+      out.putIfAbsent(r.allocator() + "@" + r.allocation().bci(),
+          new Reached(r.allocator(), r.shown(), r.allocation(), r.returned() && callReturned));
+    }
+  }
+
+  /**
+   * What a call whose code the receiver's type profile picks allocates, over its candidate
+   * implementations ({@link #candidates}): C2 inlines the one or two the profile shows, behind a
+   * type guard, and each candidate's allocations are its own instructions (a distinct method and
+   * bci), so whichever is inlined, its allocations get the prediction made here. An allocation two
+   * candidates reach (a shared superclass method) is predicted only when they agree on it (both
+   * return it, or both keep it); otherwise it is left out. {@link Tree#open()} is the call itself:
+   * the candidates are the classes the analysis saw created, not necessarily every class the
+   * profile sees, so the allocations of other receivers stay unpredicted.
+   */
+  private Tree dispatch(String owner, String name, List<String> params, int depthLeft) {
+    String key = owner + "#" + name + "(" + String.join(",", params) + ")";
+    String memo = "dispatch " + key + "@" + depthLeft;
+    if (reached.containsKey(memo)) {
+      Tree known = reached.get(memo);
+      return known != null ? known : new Tree(List.of(), null, key);
+    }
+    reached.put(memo, null);
+    Map<String, Reached> out = new LinkedHashMap<>();
+    Set<String> disputed = new HashSet<>();
+    if (depthLeft >= 0) {
+      List<List<Reached>> trees = new ArrayList<>();
+      for (Target t : candidates(owner, name, params)) trees.add(reach(t, depthLeft).allocations());
+      // round robin, each candidate's own allocations first: the bound does not fall on the
+      // candidates that sort last
+      for (int j = 0, more = 1; more > 0; j++) {
+        more = 0;
+        for (List<Reached> tree : trees) {
+          if (j >= tree.size()) continue;
+          more++;
+          Reached r = tree.get(j);
+          String at = r.allocator() + "@" + r.allocation().bci();
+          Reached before = out.get(at);
+          if (before == null && out.size() < MAX_PER_METHOD) out.put(at, r);
+          else if (before != null && before.returned() != r.returned()) disputed.add(at);
+        }
+      }
+    }
+    out.keySet().removeAll(disputed);
+    Tree done = new Tree(List.copyOf(out.values()), null, key);
+    reached.put(memo, done);
+    return done;
+  }
+
+  /**
+   * The implementations a call of {@code owner.name(params)} can run on a receiver of a class the
+   * analysis saw created ({@link #instantiated}), a subtype of {@code owner} an object can have:
+   * the method that class selects (declared in it or inherited from a superclass, else the
+   * interface's default method the call names), when C2 can inline it and it is not analyzed code
+   * (whose allocations are sites of its own). Distinct methods in the classes' sorted order; none
+   * when there are more than {@link #MAX_CANDIDATES}, or before {@link #instantiate}.
+   */
+  private List<Target> candidates(String owner, String name, List<String> params) {
+    if (instantiated == null) return List.of();
+    String key = owner + "#" + name + "(" + String.join(",", params) + ")";
+    List<Target> known = candidates.get(key);
+    if (known != null) return known;
+    Map<String, Target> out = new LinkedHashMap<>();
+    CodeFacts.MethodCode named = code.method(owner, name, params);
+    for (String cls : instantiated) {
+      if (!supertypesOf(cls).contains(owner)) continue;
+      CodeFacts.Supertypes st = code.supertypes(cls);
+      if (st == null || !st.concrete()) continue;
+      String declaring = declaring(cls, name, params);
+      if (declaring == null && named != null && !named.isAbstract()) declaring = owner; // the default method
+      Target t = declaring == null ? null : resolve(declaring, name, params, false);
+      if (t == null || model.analyzed(t.key())) continue;
+      out.putIfAbsent(t.key(), t);
+    }
+    List<Target> found = out.size() > MAX_CANDIDATES ? List.of() : List.copyOf(out.values());
+    candidates.put(key, found);
+    return found;
+  }
+
+  /** The class that declares {@code name(params)} for an object of class {@code cls}: it or its nearest superclass; null when none does. */
+  private String declaring(String cls, String name, List<String> params) {
+    List<String> classes = new ArrayList<>();
+    classes.add(cls);
+    CodeFacts.ClassShape shape = code.shape(cls);
+    if (shape != null) classes.addAll(shape.superclasses());
+    for (String c : classes) {
+      if (code.method(c, name, params) != null) return c;
+    }
+    return null;
+  }
+
+  /** {@code cls}, its superclasses and every interface they implement, as far as their class files are known. */
+  private Set<String> supertypesOf(String cls) {
+    Set<String> known = supertypes.get(cls);
+    if (known != null) return known;
+    Set<String> all = new HashSet<>();
+    List<String> todo = new ArrayList<>(List.of(cls));
+    CodeFacts.ClassShape shape = code.shape(cls);
+    if (shape != null) todo.addAll(shape.superclasses());
+    while (!todo.isEmpty()) {
+      String t = todo.remove(todo.size() - 1);
+      if (!all.add(t)) continue;
+      CodeFacts.Supertypes st = code.supertypes(t);
+      if (st != null) todo.addAll(st.interfaces());
+    }
+    supertypes.put(cls, all);
+    return all;
   }
 
   /** Whether the method a call names has no code the model can follow because dispatch picks it: an interface or abstract method. */

@@ -54,6 +54,8 @@ class WorkloadJoinTest {
     }
     String text = WorkloadAgreementMain.unknowns(rows);
     assertTrue(text.contains(": 2 sites, 1 measured heap, 1 scalar-replaced; predicted: 1 of 3 sites."), text);
+    // the headline counts them as disagreements: the one predicted site agrees (heap, measured heap)
+    assertTrue(text.contains("not predicted counted as disagreements: 1/3 (33 %)"), text);
     // the matrix counts the predicted site only
     Confusion c = new Confusion();
     for (WorkloadAgreementMain.Row r : rows) c.add(r.prediction().prediction(), Expect.HEAP);
