@@ -110,7 +110,34 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
       uses.add(t.describe());
     }
     String reuse = calls ? "for " + String.join(" and ", uses) : "for each use";
-    return "box it once (" + first.simpleType() + " key = " + value + ";) and reuse the box " + reuse;
+    return "box it once (" + first.simpleType() + " " + freshName(m) + " = " + value + ";) and reuse the box " + reuse;
+  }
+
+  /**
+   * A name for that one box's local that no parameter or local of {@code m} has, so the declaration
+   * the advice shows compiles where the loop is ({@code Character key = key;} would not, in
+   * commons-lang3's {@code ArrayUtils.removeElements}): {@code key}, else {@code boxed}, else
+   * {@code boxed2}, …. What the IR does not name is not seen: a primitive parameter or local that no
+   * box reads may still be called {@code key}.
+   */
+  private static String freshName(MethodIR m) {
+    // the IR's variables (parameters, reference locals) and the primitive locals a box reads, which
+    // the IR has no variable for
+    Set<String> taken = new java.util.HashSet<>();
+    for (dev.noescape.ir.Var p : m.params()) if (p != null) taken.add(p.name()); // null: a primitive parameter
+    for (dev.noescape.ir.Stmt st : m.stmts()) {
+      dev.noescape.ir.Var d = st.definedVar();
+      if (d != null) taken.add(d.name());
+    }
+    for (AllocSite s : m.sites()) {
+      if (s.details() instanceof AllocSite.Boxing b && b.value() != null && b.value().kind() == Boxes.Value.Kind.LOCAL) {
+        taken.add(b.value().text());
+      }
+    }
+    if (!taken.contains("key")) return "key";
+    String name = "boxed";
+    for (int n = 2; taken.contains(name); n++) name = "boxed" + n;
+    return name;
   }
 
   @Override

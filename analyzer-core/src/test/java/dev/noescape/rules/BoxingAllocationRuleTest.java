@@ -264,7 +264,14 @@ class BoxingAllocationRuleTest {
 
   /** {@code for (…) { map.get(<value>); <between>; map.remove(<value>); }} with two boxes of {@code value}. */
   private List<Finding> boxedTwice(dev.noescape.ir.Boxes.Value first, dev.noescape.ir.Boxes.Value second, String betweenOwner) {
+    return boxedTwice(first, second, betweenOwner, new String[0]);
+  }
+
+  /** {@link #boxedTwice} in a method with {@code int} parameters named {@code params}. */
+  private List<Finding> boxedTwice(dev.noescape.ir.Boxes.Value first, dev.noescape.ir.Boxes.Value second, String betweenOwner,
+      String... params) {
     MethodIRBuilder b = Fx.method("drain");
+    for (String p : params) b.param(p, "int", at(10));
     b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
     Var map = b.temp("java.util.Map");
     Var k1 = b.temp("java.lang.Integer");
@@ -288,6 +295,18 @@ class BoxingAllocationRuleTest {
     assertEquals(15, fs.get(0).pos().line());
     // a write between (another version): two values, each required by the map and changing: no warning
     assertTrue(boxedTwice(i, new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, "i", "i:9"), null).isEmpty());
+  }
+
+  @Test
+  void theOneBoxsLocalIsNamedSoItCompilesWhereTheLoopIs() {
+    // commons-lang3 ArrayUtils.removeElements: the boxed local is itself called key (a char: no IR variable)
+    var key = new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, "key", "key:3");
+    assertTrue(Fx.messages(boxedTwice(key, key, null)).get(0).endsWith(
+        "box it once (Integer boxed = key;) and reuse the box for Map.get and Map.remove"));
+    assertTrue(Fx.messages(boxedTwice(key, key, null, "key")).get(0).endsWith(
+        "box it once (Integer boxed = key;) and reuse the box for Map.get and Map.remove"));
+    assertTrue(Fx.messages(boxedTwice(key, key, null, "key", "boxed")).get(0).endsWith(
+        "box it once (Integer boxed2 = key;) and reuse the box for Map.get and Map.remove"));
   }
 
   @Test
