@@ -27,7 +27,7 @@ import java.util.Set;
  * program, package-private) helpers and lambda bodies that only set-up code runs.
  *
  * <p>Not set-up code: a method already known to run once ({@link OneTimeMethods}: it is colder), and
- * a root the code marks hot ({@link MethodIR#hot()}, {@code @HotPath}, {@code @NoAllocation}): that
+ * a root the code marks hot ({@link MethodIR#markedHot()}: {@code @HotPath}, {@code @NoAllocation}): that
  * says its objects are built per operation (a message decoded per request), which the program's
  * structure cannot tell. The rules also let a configured hot annotation on the method override it.
  *
@@ -62,9 +62,9 @@ final class ConstructionMethods {
     for (int m = 0; m < n; m++) {
       MethodIR ir = methods.get(m);
       if (oneTime[m] != null) continue;
-      kind[m] = hot(ir) ? null : rootKind(ir.ref(), builders);
+      kind[m] = ir.markedHot() ? null : rootKind(ir.ref(), builders);
       root[m] = kind[m] != null;
-      joinable[m] = closed[m] && !hot(ir);
+      joinable[m] = closed[m] && !ir.markedHot();
       any |= root[m];
     }
     if (!any) return out;
@@ -102,12 +102,5 @@ final class ConstructionMethods {
 
   private static String simpleName(String cls) {
     return cls.substring(Math.max(cls.lastIndexOf('.'), cls.lastIndexOf('$')) + 1);
-  }
-
-  /** Whether the code marks {@code m} hot whatever the configuration says. */
-  private static boolean hot(MethodIR m) {
-    if (m.hot()) return true;
-    for (String a : m.annotations()) if (MethodIR.BUILTIN_HOT_ANNOTATIONS.contains(a)) return true;
-    return false;
   }
 }

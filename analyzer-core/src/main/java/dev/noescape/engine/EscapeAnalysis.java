@@ -169,8 +169,9 @@ public final class EscapeAnalysis {
       OneTime[] oneTime = OneTimeMethods.of(program, index, results, closed);
       Construction[] construction = ConstructionMethods.of(program, index, results, oneTime, closed);
       for (int m = 0; m < n; m++) {
+        if (results[m] == null) continue;
         if (oneTime[m] != null) results[m] = results[m].withOneTime(oneTime[m]);
-        if (construction[m] != null && results[m] != null) results[m] = results[m].withConstruction(construction[m]);
+        if (construction[m] != null) results[m] = results[m].withConstruction(construction[m]);
       }
       if (!late.isEmpty()) {
         late.sort(Comparator.comparing(MethodRef::key));

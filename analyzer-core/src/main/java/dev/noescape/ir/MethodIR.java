@@ -72,6 +72,16 @@ public record MethodIR(
    */
   public static final Set<String> BUILTIN_HOT_ANNOTATIONS = Set.of("HotPath", "NoAllocation");
 
+  /**
+   * Whether the code marks this method hot whatever the configuration says: {@link #hot()} (the
+   * front ends set it, also for configured annotations) or a {@link #BUILTIN_HOT_ANNOTATIONS} one.
+   */
+  public boolean markedHot() {
+    if (hot) return true;
+    for (String a : annotations) if (BUILTIN_HOT_ANNOTATIONS.contains(a)) return true;
+    return false;
+  }
+
   /** A method that inherits no {@code @NoAllocation} contract. */
   public MethodIR(MethodRef ref, String displayName, String sourceFile, SourcePos pos, List<Var> params,
       List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,

@@ -6,7 +6,10 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.Stmt;
+import dev.noescape.ir.Var;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,10 +126,10 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
   private static String freshName(MethodIR m) {
     // the IR's variables (parameters, reference locals) and the primitive locals a box reads, which
     // the IR has no variable for
-    Set<String> taken = new java.util.HashSet<>();
-    for (dev.noescape.ir.Var p : m.params()) if (p != null) taken.add(p.name()); // null: a primitive parameter
-    for (dev.noescape.ir.Stmt st : m.stmts()) {
-      dev.noescape.ir.Var d = st.definedVar();
+    Set<String> taken = new HashSet<>();
+    for (Var p : m.params()) if (p != null) taken.add(p.name()); // null: a primitive parameter
+    for (Stmt st : m.stmts()) {
+      Var d = st.definedVar();
       if (d != null) taken.add(d.name());
     }
     for (AllocSite s : m.sites()) {

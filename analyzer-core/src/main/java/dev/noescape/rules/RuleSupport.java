@@ -37,10 +37,8 @@ final class RuleSupport {
    * front ends), or one of the hot annotations (also the configured ones) present on the method.
    */
   static boolean isHot(MethodIR m, RuleContext c) {
-    if (m.hot()) return true;
-    for (String a : m.annotations()) {
-      if (MethodIR.BUILTIN_HOT_ANNOTATIONS.contains(a) || c.hotAnnotations().contains(a)) return true;
-    }
+    if (m.markedHot()) return true;
+    for (String a : m.annotations()) if (c.hotAnnotations().contains(a)) return true;
     return false;
   }
 

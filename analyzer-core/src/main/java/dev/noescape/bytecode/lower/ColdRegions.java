@@ -147,7 +147,6 @@ final class ColdRegions {
    */
   static List<MissGuard> missGuards(List<Stmt> stmts, LoopForest f, Locals locals) {
     List<MissGuard> out = new java.util.ArrayList<>();
-    int[][] children = null;
     for (int i = 0; i < stmts.size(); i++) {
       if (!(stmts.get(i) instanceof JIfStmt ifs) || !f.reachable[i]) continue;
       AbstractConditionExpr c = ifs.getCondition();
@@ -168,15 +167,8 @@ final class ColdRegions {
       // `==` jumps on a miss (x is null; containsKey returned 0), `!=` falls through on one
       int entry = successor(f, i, c instanceof JEqExpr);
       if (entry < 0 || entry >= stmts.size() || f.pred[entry].length != 1) continue;
-      if (children == null) children = dominatorChildren(f);
       java.util.BitSet region = new java.util.BitSet();
-      java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
-      work.push(entry);
-      while (!work.isEmpty()) {
-        int j = work.pop();
-        region.set(j);
-        for (int k : children[j]) work.push(k);
-      }
+      for (int j = 0; j < stmts.size(); j++) if (f.dominates(entry, j)) region.set(j); // as guardedRegion's
       out.add(new MissGuard(i, tested, containsKey, region));
     }
     return out;
@@ -187,17 +179,6 @@ final class ColdRegions {
     if (!jump) return i + 1;
     for (int s : f.succ[i]) if (s != i + 1) return s;
     return -1;
-  }
-
-  /** The dominator tree's children of each reachable statement: the statements whose immediate dominator it is. */
-  private static int[][] dominatorChildren(LoopForest f) {
-    int[] count = new int[f.n];
-    for (int j = 0; j < f.n; j++) if (f.reachable[j] && f.idom[j] >= 0 && f.idom[j] != j) count[f.idom[j]]++;
-    int[][] out = new int[f.n][];
-    for (int j = 0; j < f.n; j++) out[j] = new int[count[j]];
-    int[] fill = new int[f.n];
-    for (int j = 0; j < f.n; j++) if (f.reachable[j] && f.idom[j] >= 0 && f.idom[j] != j) out[f.idom[j]][fill[f.idom[j]]++] = j;
-    return out;
   }
 
   /** Statements every normal path from which ends in a throw, cycles excluded (a least fixpoint). */
