@@ -49,7 +49,8 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       call of it in a static initializer or in another such method, no lambda or method reference to it that may \
       outlive them); set-up code, once per object built: a constructor, a static factory (a static method that \
       returns its own class), a method of a `…Builder` class that declares `build`, and a method only they call \
-      (unless a hot annotation on it, or `ReportOutsideLoops`, says otherwise); in a \
+      (unless a hot annotation on it, or `ReportOutsideLoops`, says otherwise); `toString()` and a method only it \
+      calls, which describe the object for people (the same overrides); in a \
       loop, `x = …` under `if (x == null)` when `x` outlives the loop and the loop never sets it back to `null` (a \
       lazy initialization: once per call); code that runs only on a cache miss: after `v = cache.get(k)` on a map \
       kept in a field (not one the method creates), or a read of a field or an array element, the code under `if (v == null)` (also `if (!cache.containsKey(k))`, and what \

@@ -1,9 +1,12 @@
 package dev.noescape.engine;
 
+import dev.noescape.ir.ColdPath;
+
 /**
  * Why a method is set-up code: it builds or configures an object, so it runs once per object it
- * builds, not once per operation on that object ({@link ConstructionMethods} decides it). Names, not
- * sentences: the rules word it.
+ * builds, not once per operation on that object; or why it is a description of the object
+ * ({@code toString}), run when someone reads it ({@link ConstructionMethods} decides both). Names,
+ * not sentences: the rules word it.
  *
  * @param kind what the root is: a constructor, a static factory, a builder's method
  * @param root the display name of the root: the method itself when {@code depth} is 0, else the
@@ -21,6 +24,18 @@ public record Construction(Kind kind, String root, String through, int depth) {
     /** A static method that returns an object of its own class ({@code Foo.of}, {@code Foo.parse}). */
     FACTORY,
     /** A method of a builder class: a {@code *Builder} class that declares {@code build}. */
-    BUILDER
+    BUILDER,
+    /**
+     * {@code toString()}: it describes the object for people (a log line, an exception message, a
+     * debugger's view), once per description, not once per operation on the object. Not set-up
+     * code, but cold for the same reason and overridden the same way, so it shares the closure
+     * ({@link dev.noescape.ir.ColdPath#DESCRIPTION}).
+     */
+    DESCRIPTION
+  }
+
+  /** The cold path this fact makes of the method's code. */
+  public ColdPath coldPath() {
+    return kind == Kind.DESCRIPTION ? ColdPath.DESCRIPTION : ColdPath.CONSTRUCTION;
   }
 }

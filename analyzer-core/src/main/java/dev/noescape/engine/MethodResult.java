@@ -75,8 +75,9 @@ public record MethodResult(
    * {@link ColdPath#ERROR} when it only runs on the way to a call that never returns normally
    * ({@link #failureSites}), else {@link ColdPath#CACHE_MISS} when it runs only on a cache miss
    * ({@link MethodIR#cacheMiss}), else {@link ColdPath#ONE_TIME} when the whole method runs only once
-   * ({@link #oneTime}), else {@link ColdPath#CONSTRUCTION} when it is set-up code ({@link
-   * #construction}), else {@link ColdPath#NONE}. The rules ask here, never the site's own
+   * ({@link #oneTime}), else {@link ColdPath#CONSTRUCTION} when it is set-up code and {@link
+   * ColdPath#DESCRIPTION} when it is {@code toString} or runs only for it ({@link #construction}),
+   * else {@link ColdPath#NONE}. The rules ask here, never the site's own
    * context alone.
    */
   public ColdPath cold(AllocSite s) {
@@ -85,7 +86,7 @@ public record MethodResult(
     if (failureSites.get(s.id())) return ColdPath.ERROR;
     if (method.cacheMiss(s) != null) return ColdPath.CACHE_MISS;
     if (oneTime != null) return ColdPath.ONE_TIME;
-    return construction != null ? ColdPath.CONSTRUCTION : ColdPath.NONE;
+    return construction != null ? construction.coldPath() : ColdPath.NONE;
   }
 
   /** The escape state of the fresh object call statement {@code stmtIndex} returns, or null when it returns none. */

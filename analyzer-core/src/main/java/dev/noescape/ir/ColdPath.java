@@ -34,6 +34,11 @@ package dev.noescape.ir;
  *       ({@code engine.ConstructionMethods}), front ends never set it. Unlike the others, a hot
  *       annotation on the method overrides it ({@code @HotPath} on a constructor says its objects are
  *       built per operation), and so does the option to report outside loops.
+ *   <li>{@link #DESCRIPTION}: in {@code toString()} and the private helpers only it runs: it
+ *       describes the object for people (a log line, an exception message, a debugger's view), so it
+ *       runs once per description, not once per operation. The engine decides it with set-up code
+ *       ({@code engine.ConstructionMethods}), and the same overrides apply: a hot annotation on the
+ *       method, or the option to report outside loops.
  *   <li>{@link #LAZY_INIT}: inside a loop, the assignment {@code x = ...} that {@code if (x == null)}
  *       guards, where {@code x} is a field or a local declared outside the loop that the loop never
  *       sets back to {@code null}: it runs at most once per call, not per iteration.
@@ -57,6 +62,7 @@ public enum ColdPath {
   CLASS_INIT("runs once, at class initialization"),
   ONE_TIME("runs once"),
   CONSTRUCTION("in set-up code"),
+  DESCRIPTION("in toString"),
   LAZY_INIT("at most once per call: a lazy initialization under a null check"),
   CACHE_MISS("on a cache miss");
 
@@ -68,6 +74,16 @@ public enum ColdPath {
 
   public boolean isCold() {
     return this != NONE;
+  }
+
+  /**
+   * Whether a hot annotation on the method (or the option to report outside loops) overrides this
+   * cold path: set-up code and {@code toString} are cold by the method's role, which the program can
+   * contradict ({@code @HotPath} on a constructor: its objects are built per operation); the others
+   * are cold by the code's own structure.
+   */
+  public boolean overridable() {
+    return this == CONSTRUCTION || this == DESCRIPTION;
   }
 
   /** How messages say it: {@code on an error path}; null for {@link #NONE}. */

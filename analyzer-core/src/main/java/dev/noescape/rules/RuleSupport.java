@@ -104,14 +104,15 @@ final class RuleSupport {
 
   /**
    * Why site {@code s} runs rarely or once ({@link MethodResult#cold}), with the one exception the
-   * rules make: set-up code ({@link ColdPath#CONSTRUCTION}) is not cold in a method {@link #isHot},
-   * because a hot annotation, also a configured one, on a constructor says its objects are built per
-   * operation; nor when the configuration asks for allocations outside loops too ({@link
+   * rules make: set-up code ({@link ColdPath#CONSTRUCTION}) and {@code toString} ({@link
+   * ColdPath#DESCRIPTION}) are not cold in a method {@link #isHot}, because a hot annotation, also a
+   * configured one, on a constructor says its objects are built per operation (on {@code toString}:
+   * that it runs per operation); nor when the configuration asks for allocations outside loops too ({@link
    * RuleContext#reportOutsideLoops()}), which are what set-up code mostly does.
    */
   static ColdPath cold(MethodResult result, AllocSite s, RuleContext c) {
     ColdPath why = result.cold(s);
-    return why == ColdPath.CONSTRUCTION && (isHot(result.method(), c) || c.reportOutsideLoops()) ? ColdPath.NONE : why;
+    return why.overridable() && (isHot(result.method(), c) || c.reportOutsideLoops()) ? ColdPath.NONE : why;
   }
 
   /**
@@ -123,7 +124,7 @@ final class RuleSupport {
    */
   static String coldPhrase(MethodResult result, AllocSite s, RuleContext c) {
     ColdPath why = cold(result, s, c);
-    if (why == ColdPath.CONSTRUCTION) return constructionPhrase(result.method(), result.construction());
+    if (why.overridable()) return constructionPhrase(result.method(), result.construction());
     if (why == ColdPath.CACHE_MISS) return cacheMissPhrase(result.method().cacheMiss(s));
     OneTime once = result.oneTime();
     if (why != ColdPath.ONE_TIME || once == null) return why.phrase();
@@ -143,10 +144,12 @@ final class RuleSupport {
    * set-up code (Foo.a, from the constructor of Foo) (…)}.
    */
   static String constructionPhrase(MethodIR m, Construction c) {
+    if (c.kind() == Construction.Kind.DESCRIPTION) return descriptionPhrase(m, c);
     String root = switch (c.kind()) {
       case CONSTRUCTOR -> "the constructor of " + withoutSuffix(c.root(), "." + MethodRef.CONSTRUCTOR);
       case FACTORY -> "factory " + c.root();
       case BUILDER -> "builder method " + c.root();
+      case DESCRIPTION -> throw new AssertionError(c);
     };
     String phrase = ColdPath.CONSTRUCTION.phrase() + ": ";
     if (c.depth() == 0) {
@@ -157,6 +160,20 @@ final class RuleSupport {
     return phrase + m.displayName() + " is called only from " + caller + " (@HotPath on "
         + (c.kind() == Construction.Kind.CONSTRUCTOR ? "the constructor" : c.root())
         + " says its objects are built per operation)";
+  }
+
+  /**
+   * {@code in toString: it describes the object for people (a log line, a message), not once per
+   * operation (@HotPath on it says it runs per operation)}; for a helper: {@code in toString: Foo.pad
+   * is called only from Foo.toString (…)}, or further down {@code … only from code toString runs
+   * (Foo.row, from Foo.toString) (…)}.
+   */
+  private static String descriptionPhrase(MethodIR m, Construction c) {
+    String phrase = ColdPath.DESCRIPTION.phrase() + ": ";
+    String override = " (@HotPath on " + (c.depth() == 0 ? "it" : c.root()) + " says it runs per operation)";
+    if (c.depth() == 0) return phrase + "it describes the object for people (a log line, a message), not once per operation" + override;
+    String caller = c.through() == null ? c.root() : "code toString runs (" + c.through() + ", from " + c.root() + ")";
+    return phrase + m.displayName() + " is called only from " + caller + override;
   }
 
   private static String withoutSuffix(String s, String suffix) {

@@ -8,7 +8,6 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
-import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
@@ -40,7 +39,7 @@ abstract class SiteRule implements Rule {
     for (AllocSite s : m.sites()) {
       Finding f = checkSite(result, m, s, context);
       if (f != null && result.oneTime() != null) f = f.withHotness(Hotness.inOneTimeMethod(f.hotness(), m, s));
-      else if (f != null && RuleSupport.cold(result, s, context) == ColdPath.CONSTRUCTION) {
+      else if (f != null && RuleSupport.cold(result, s, context).overridable()) {
         f = f.withHotness(Hotness.inSetUpCode(f.hotness(), m, s));
       }
       if (f != null && reportsRepetition()) {

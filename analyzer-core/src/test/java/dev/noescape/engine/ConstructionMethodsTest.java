@@ -88,6 +88,35 @@ class ConstructionMethodsTest {
   }
 
   @Test
+  void toStringAndTheHelpersOnlyItCallsAreDescriptions() {
+    MethodRef toString = inst(T, "toString", "java.lang.String");
+    MethodRef indented = new MethodRef(T, "toString", List.of("int"), "java.lang.String", false);
+    AnalysisResult r = run(body(method(toString), HELPER), body(method(HELPER).visibility(Visibility.PRIVATE)),
+        body(method(indented)));
+    assertEquals(new Construction(Construction.Kind.DESCRIPTION, "T.toString", null, 0), withParams(r, 0).construction());
+    assertEquals(Construction.Kind.DESCRIPTION, construction(r, "fill").kind());
+    MethodResult fill = result(r, "fill");
+    assertEquals(ColdPath.DESCRIPTION, fill.cold(fill.method().site(0)));
+    assertNull(withParams(r, 1).construction(), "toString(int) is an ordinary method, not the object's description");
+  }
+
+  /** The result of the {@code toString} of {@code r} that takes {@code n} parameters. */
+  private static MethodResult withParams(AnalysisResult r, int n) {
+    for (MethodResult mr : r.methods()) {
+      if (mr.method().ref().name().equals("toString") && mr.method().ref().paramTypes().size() == n) return mr;
+    }
+    throw new AssertionError("toString/" + n);
+  }
+
+  @Test
+  void aHotToStringIsNoDescription() {
+    AnalysisResult r = run(body(method(inst(T, "toString", "java.lang.String")).annotation("HotPath"), HELPER),
+        body(method(HELPER).visibility(Visibility.PRIVATE)));
+    assertNull(construction(r, "toString"));
+    assertNull(construction(r, "fill"));
+  }
+
+  @Test
   void aHotConstructorIsNotSetUpCodeNorAreItsHelpers() {
     AnalysisResult r = run(body(method(ctor(T)).annotation("HotPath"), HELPER),
         body(method(HELPER).visibility(Visibility.PRIVATE)));

@@ -112,6 +112,24 @@ class ColdPathRulesTest {
   }
 
   @Test
+  void aLoopInToStringIsNoWarningAndSaysSo() {
+    var root = new dev.noescape.engine.Construction(dev.noescape.engine.Construction.Kind.DESCRIPTION,
+        "OrderBook.toString", null, 0);
+    assertTrue(new BoxingAllocationRule().check(inSetUpCode(root, null), Fx.defaults()).isEmpty());
+    String m = new BoxingAllocationRule().check(inSetUpCode(root, null), Fx.ctx(21, false, false, 2)).get(0).message();
+    assertTrue(m.endsWith("(not a warning: in toString: it describes the object for people (a log line, a message), "
+        + "not once per operation (@HotPath on it says it runs per operation))"), m);
+    var helper = new dev.noescape.engine.Construction(dev.noescape.engine.Construction.Kind.DESCRIPTION,
+        "OrderBook.toString", null, 1);
+    m = new BoxingAllocationRule().check(inSetUpCode(helper, null), Fx.ctx(21, false, false, 2)).get(0).message();
+    assertTrue(m.endsWith("(not a warning: in toString: OrderBook.add is called only from OrderBook.toString "
+        + "(@HotPath on OrderBook.toString says it runs per operation))"), m);
+    assertEquals(List.of(Severity.WARNING), new BoxingAllocationRule()
+        .check(inSetUpCode(root, null), Fx.ctx(21, false, true, 1)).stream().map(Finding::severity).toList(),
+        "asked for allocations outside loops too: toString counts");
+  }
+
+  @Test
   void aConfiguredHotAnnotationMakesSetUpCodeAWarningAgain() {
     var ctor = new dev.noescape.engine.Construction(dev.noescape.engine.Construction.Kind.CONSTRUCTOR,
         "OrderBook.<init>", null, 1);
