@@ -8,6 +8,7 @@ import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.Var;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -111,6 +112,42 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
     return name.equals("Collection") || name.endsWith("List") || name.endsWith("Set") || name.endsWith("Map")
         || name.endsWith("Queue") || name.endsWith("Deque") || name.equals("Vector") || name.equals("Stack")
         || name.equals("Hashtable");
+  }
+
+  /**
+   * The parameter of {@code m} the collection the box goes into comes from ({@link #isCollection}):
+   * the caller's collection ({@code retainAll(Collection<?> c)}, {@code equals(Object o)} cast to a
+   * {@code Map}), whose type is the caller's choice and the method's signature, so "use a primitive
+   * collection" cannot apply to it; null when the collection is the project's own (a local, a field,
+   * what a call returns) or the box goes into no collection. Agrona's own primitive maps box their
+   * keys to look them up in the other map of {@code equals}: "use a primitive collection (Agrona)"
+   * was said inside Agrona.
+   */
+  Var callersCollection(MethodIR m) {
+    if (!isCollection() || variable == null) return null;
+    // the receiver is a parameter, or holds only what one holds: every definition of it, and of
+    // what it is copied from, a copy or cast (flow-insensitively)
+    Var param = null;
+    Set<Var> seen = new HashSet<>();
+    java.util.ArrayDeque<Var> work = new java.util.ArrayDeque<>(List.of(variable));
+    while (!work.isEmpty()) {
+      Var x = work.poll();
+      if (!seen.add(x)) continue;
+      if (x.isParam()) {
+        if (param != null && !param.equals(x)) return null;
+        param = x;
+        continue;
+      }
+      boolean defined = false;
+      for (Stmt st : m.stmts()) {
+        if (!x.equals(st.definedVar())) continue;
+        if (!(st instanceof Stmt.Copy c)) return null;
+        defined = true;
+        work.add(c.source());
+      }
+      if (!defined) return null;
+    }
+    return param;
   }
 
   /**

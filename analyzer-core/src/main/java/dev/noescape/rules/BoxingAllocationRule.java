@@ -61,7 +61,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     String head = s.description() + range + " allocates " + RuleSupport.where(m, s, context) + " " + allocatesWhen(s);
     List<AllocSite> again = RepeatedBoxes.of(m).getOrDefault(s.id(), List.of());
     if (again.isEmpty()) return head + ": " + advice(result, s, context);
-    return head + ", and " + valueName(s) + " is boxed again on " + lines(again) + ": " + boxOnce(m, s, again);
+    return head + ", and " + valueName(s) + " is boxed again on " + RuleSupport.lines(again) + ": " + boxOnce(m, s, again);
   }
 
   /**
@@ -87,13 +87,6 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
       return b.value().text();
     }
     return "the value";
-  }
-
-  /** {@code line 17} or {@code lines 17, 19}. */
-  private static String lines(List<AllocSite> sites) {
-    StringBuilder sb = new StringBuilder(sites.size() == 1 ? "line " : "lines ");
-    for (int i = 0; i < sites.size(); i++) sb.append(i > 0 ? ", " : "").append(sites.get(i).pos().line());
-    return sb.toString();
   }
 
   /**
@@ -186,8 +179,16 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
       case FIELD, VARIABLE -> target.describe() + " holds an object";
       default -> "an array of objects holds it";
     } + ", so the box is required";
-    String library = target.isCollection() && context.primitiveCollections() != null
-        ? "use a primitive collection (" + context.primitiveCollections() + ")" : null;
+    String library = null;
+    if (target.isCollection() && context.primitiveCollections() != null) {
+      Var callers = target.callersCollection(m);
+      // the caller's collection (a parameter) is not the project's to replace; a fast path for the
+      // library's own collections, when the caller passes one, is (Agrona's maps in their equals)
+      library = callers == null ? "use a primitive collection (" + context.primitiveCollections() + ")"
+          : "the collection is the caller's (" + (callers.name() == null ? "a parameter" : callers.name())
+              + "): when it is one of " + context.primitiveCollections()
+              + "'s primitive collections, an instanceof fast path reaches it without the box";
+    }
     if (RuleSupport.repeatingLoopDepth(m, s) <= 0) {
       return required + ": reuse one box if the value repeats" + (library != null ? ", or " + library : "");
     }
@@ -199,7 +200,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     }
     List<AllocSite> again = RepeatedBoxes.sameValueInLoop(m, s);
     if (!again.isEmpty()) {
-      return required + ", and " + valueName(s) + " is boxed again in the loop (" + lines(again)
+      return required + ", and " + valueName(s) + " is boxed again in the loop (" + RuleSupport.lines(again)
           + "): where both run in one iteration, box it once and reuse the box";
     }
     String array = ForcedBoxes.localArray(result, s, target);
@@ -207,7 +208,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     if (library != null) return required + ": " + library;
     // outside hot methods this is information, whose note says what would remove the box (ForcedBoxes)
     if (ForcedBoxes.why(result, s, context) != null) return required;
-    return required + " and " + valueName(s) + " can change on every iteration: only " + ForcedBoxes.remedy(target)
+    return required + " and " + valueName(s) + " can change on every iteration: only " + ForcedBoxes.remedy(m, target)
         + " removes it";
   }
 

@@ -43,7 +43,8 @@ import java.util.Set;
  *       ({@link #localArray}: then a primitive array of that length is the method's own change);
  *   <li>and, for a box a {@code java.util} collection requires, the project depends on no
  *       primitive-collection library ({@link RuleContext#primitiveCollections()}: with one, the fix
- *       is to use it, and the warning says so). A primitive collection does not help a box that a
+ *       is to use it, or, for the caller's collection ({@link BoxTarget#callersCollection}), a fast
+ *       path for the library's collections, and the warning says so). A primitive collection does not help a box that a
  *       signature, a field or an array requires, so a library does not make those warnings.
  * </ul>
  *
@@ -68,7 +69,7 @@ final class ForcedBoxes {
     }
     if (target.isCollection() && c.primitiveCollections() != null) return null;
     return BoxingAllocationRule.valueName(s) + " can change on every iteration, so no local change removes the box; only "
-        + remedy(target) + " would";
+        + remedy(m, target) + " would";
   }
 
   /** Whether the value boxed at {@code s} is a compile-time constant. */
@@ -247,9 +248,11 @@ final class ForcedBoxes {
   }
 
   /** What would remove a box the target requires: what the message names after "only". */
-  static String remedy(BoxTarget t) {
+  static String remedy(MethodIR m, BoxTarget t) {
     return switch (t.kind()) {
-      case ARGUMENT -> t.isCollection() ? "a primitive collection or an array" : "a different signature of " + t.describe();
+      case ARGUMENT -> t.isCollection() ? (t.callersCollection(m) != null
+          ? "a different signature, taking a primitive collection," : "a primitive collection or an array")
+          : "a different signature of " + t.describe();
       case RETURNED -> "a different return type";
       case FIELD -> "a primitive field";
       case ARRAY -> "a primitive array";

@@ -176,6 +176,13 @@ final class RuleSupport {
     return phrase + m.displayName() + " is called only from " + caller + override;
   }
 
+  /** {@code line 17} or {@code lines 17, 19}: where {@code sites} are. */
+  static String lines(List<AllocSite> sites) {
+    StringBuilder sb = new StringBuilder(sites.size() == 1 ? "line " : "lines ");
+    for (int i = 0; i < sites.size(); i++) sb.append(i > 0 ? ", " : "").append(sites.get(i).pos().line());
+    return sb.toString();
+  }
+
   private static String withoutSuffix(String s, String suffix) {
     return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
   }

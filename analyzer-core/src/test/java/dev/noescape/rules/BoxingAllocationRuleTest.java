@@ -137,6 +137,23 @@ class BoxingAllocationRuleTest {
   }
 
   @Test
+  void aBoxTheCallersCollectionRequiresIsNotToldToUseAPrimitiveCollection() {
+    // equals(Object o) { Map<?, ?> that = (Map<?, ?>) o; ... that.get(key) }: the map is the caller's
+    java.util.function.BiConsumer<MethodIRBuilder, Var> callers = (b, v) -> {
+      Var o = b.param("o", "java.lang.Object", at(10));
+      Var that = b.temp("java.util.Map");
+      b.copy(that, o, at(15));
+      Fx.call(b, that, "java.util.Map", "get", 15, v);
+    };
+    assertEquals(List.of(HEAD + "Map.get takes an object, so the box is required: the collection is the caller's (o): when"
+        + " it is one of Agrona's primitive collections, an instanceof fast path reaches it without the box"),
+        boxUsedBy(callers, Fx.defaults().withPrimitiveCollections("Agrona")));
+    assertEquals(List.of(HEAD + "Map.get takes an object, so the box is required (not a warning: i can change on every"
+        + " iteration, so no local change removes the box; only a different signature, taking a primitive collection,"
+        + " would)"), boxUsedBy(callers, Fx.ctx(21, false, false, 2)));
+  }
+
+  @Test
   void aLoopInvariantValueIsAWarningToBoxItOnceBeforeTheLoop() {
     List<Finding> fs = boxFindings(BoxingAllocationRuleTest::listAdd, Fx.defaults(), false, true);
     assertEquals(List.of(HEAD + "List.add takes an object, so the box is required, and i is the same on every iteration:"

@@ -1241,12 +1241,19 @@ public final class MethodLowering {
     LoopForest.NLoop loop = forest.innermost[i];
     if (receiver instanceof Local x && Locals.named(x)) {
       boolean uses = false;
-      for (Immediate a : args) uses |= sameLocal(a, x);
+      // in a loop, by the source variable (split locals of 'out += a; out += b;'); outside loops as
+      // before, which keeps the subjects, and so the baseline keys, of concatenations there
+      for (Immediate a : args) uses |= sameLocal(a, x) || (loop != null && a instanceof Local l && sameVariable(l, x));
       if (!uses) return null;
       boolean across = x.equals(paramLocal(x));
       if (loop != null) {
         for (int j = 0; j < stmts.size(); j++) {
-          if (stmts.get(j) instanceof JAssignStmt a && a.getLeftOp().equals(x) && !forest.in(loop, j)) across = true;
+          // by the source variable, not the split local: in 'out += a; out += b;' the local the first
+          // concatenation defines is a web of its own, never assigned before the loop
+          if (stmts.get(j) instanceof JAssignStmt a && a.getLeftOp() instanceof Local l && sameVariable(l, x)
+              && !forest.in(loop, j)) {
+            across = true;
+          }
         }
       } else {
         across = false;
@@ -1272,6 +1279,13 @@ public final class MethodLowering {
       if (s instanceof JIdentityStmt id && id.getRightOp() instanceof JParameterRef && id.getLeftOp().equals(x)) return x;
     }
     return null;
+  }
+
+  /** Whether {@code l} and {@code x} are the same variable of the source: the same local, or split locals of one name. */
+  private boolean sameVariable(Local l, Local x) {
+    if (l.equals(x)) return true;
+    String a = locals.name(l);
+    return a != null && a.equals(locals.name(x)) && Locals.named(l) && Locals.named(x);
   }
 
   private boolean sameLocal(Value v, Local x) {
