@@ -71,7 +71,7 @@ abstract class SiteRule implements Rule {
    * loop ({@link RuleSupport#onlyRetryLoop}), which runs once per call unless an attempt fails; or
    * the rule's own reason ({@link #notAWarningHere}).
    */
-  private String notAWarning(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+  final String notAWarning(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     if (RuleSupport.cold(result, s, context).isCold()) return RuleSupport.coldPhrase(result, s, context);
     Loop retry = RuleSupport.onlyRetryLoop(m, s, context);
     if (retry != null) return "in " + RuleSupport.loopPhrase(m, retry.id(), true, "a retry loop") + " that normally runs once";

@@ -34,7 +34,7 @@ class BaselineCompatibilityTest {
   static final List<String> ADDED_SINCE = List.of("corpus/escape/ReceiverDispatch.java", "corpus/cold/NeverReturns.java",
       "corpus/loops/LoopLines.java", "corpus/loops/RetryLoops.java", "corpus/collections/FieldInitializers.java",
       "corpus/boxing/RepeatedBoxes.java", "corpus/cold/OneTimeHelpers.java", "corpus/collections/FillPaths.java",
-      "corpus/boxing/ForcedBoxes.java", "corpus/cold/SetUpCode.java", "corpus/cold/CacheMissPaths.java");
+      "corpus/boxing/ForcedBoxes.java", "corpus/cold/SetUpCode.java", "corpus/cold/CacheMissPaths.java", "corpus/boxing/CallBoxes.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");
