@@ -8,7 +8,6 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
-import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
@@ -39,9 +38,8 @@ abstract class SiteRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (AllocSite s : m.sites()) {
       Finding f = checkSite(result, m, s, context);
-      if (f != null && result.oneTime() != null) f = f.withHotness(Hotness.inOneTimeMethod(f.hotness(), m, s));
-      else if (f != null && RuleSupport.cold(result, s, context) == ColdPath.CONSTRUCTION) {
-        f = f.withHotness(Hotness.inSetUpCode(f.hotness(), m, s));
+      if (f != null) {
+        f = f.withHotness(Hotness.inColdMethod(f.hotness(), m, s, result.methodCold(s, RuleSupport.perOperation(m, context))));
       }
       if (f != null && reportsRepetition()) {
         String why = notAWarning(result, m, s, context);
