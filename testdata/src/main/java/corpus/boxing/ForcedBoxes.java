@@ -138,7 +138,7 @@ public class ForcedBoxes {
   static int readFully(Reader<byte[], Integer, Integer> in, byte[] buffer) {
     int offset = 0;
     while (offset < buffer.length) {
-      Integer n = in.read(buffer, offset, buffer.length - offset); // expect: BoxingAllocation(the project's functional interface), BoxingAllocation(the project's functional interface)
+      Integer n = in.read(buffer, offset, buffer.length - offset); // expect: BoxingAllocation(the project's functional interface) -- offset and the length boxed for one call: one finding (CallBoxes)
       if (n <= 0) break;
       offset += n;
     }

@@ -10,6 +10,7 @@ import dev.noescape.engine.WorkPeaks;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.CacheMisses;
 import dev.noescape.ir.Program;
 import dev.noescape.models.JdkSummaries;
 import dev.noescape.rules.ProjectLibraries;
@@ -322,7 +323,9 @@ public final class BytecodeAnalysis {
     partial.addAll(anonymous);
     partial.addAll(summarized);
     for (String c : readable) if (!reached.contains(c)) partial.add(c);
-    Program program = new Program(Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), implemented),
+    // a lambda body computeIfAbsent runs on a kept map's miss: decided over the caller's IR (CacheMisses)
+    Program program = new Program(CacheMisses.linkMappingFunctions(
+        Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), implemented)),
         lowering.hierarchy(), partial, true);
     return new Lowered(program, context, inputNames, lowering, shipped, summarized, inputs.size(), analyzed, problems);
   }

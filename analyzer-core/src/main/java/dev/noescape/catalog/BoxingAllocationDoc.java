@@ -24,6 +24,13 @@ public final class BoxingAllocationDoc {
       lines of the others: `…, and i is boxed again on line 17: box it once (Integer key = i;) and reuse the box \
       for Map.get and Map.remove`.
 
+      A plain call that boxes several of its arguments (`reader.apply(buffer, offset, remaining)` into a generic \
+      functional interface, `map.put(key, count)`) is one finding too, at its first box, naming the others: \
+      `…when the value is outside -128..127; in the same call, boxing int to Integer when remaining is outside \
+      -128..127: IOTriFunction.apply takes an object: …`, with the advice once when it fits every box and per box \
+      otherwise. Boxes of different tiers stay apart (a forced box, information, and a warning of the same call are \
+      two findings). The first box keeps its baseline key.
+
       ## Why it matters
 
       `Integer.valueOf` and its siblings return a new object for every value outside their small cache: in a loop \

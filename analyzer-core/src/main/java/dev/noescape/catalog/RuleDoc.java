@@ -55,7 +55,9 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       lazy initialization: once per call); code that runs only on a cache miss: after `v = cache.get(k)` on a map \
       kept in a field (not one the method creates), or a read of a field or an array element, the code under `if (v == null)` (also `if (!cache.containsKey(k))`, and what \
       follows `if (v != null) return v;`) when it stores its result back under the same key, into the same field or \
-      into the same array (`cache.put(k, v)`, `this.table = t`): once per key or per object.""";
+      into the same array (`cache.put(k, v)`, `this.table = t`), and the body of a lambda passed as the mapping \
+      function of `computeIfAbsent(k, …)` on such a map (`cache.computeIfAbsent(k, x -> …)`; not on a map the method \
+      creates or receives): once per key or per object.""";
 
   /**
    * The paragraph after {@link #COLD_PATHS} for the same rules: a retry loop

@@ -89,6 +89,31 @@ public record MethodResult(
     return construction != null ? construction.coldPath() : ColdPath.NONE;
   }
 
+  /**
+   * {@link #cold(AllocSite)} as the rules and the rankings take it: set-up code ({@link
+   * ColdPath#CONSTRUCTION}) and {@code toString} ({@link ColdPath#DESCRIPTION}), cold by the method's
+   * role ({@link ColdPath#overridable}), are not cold when {@code perOperation}, which the caller says
+   * when the method is marked hot (a hot annotation on a constructor says its objects are built per
+   * operation, on {@code toString} that it runs per operation) or when it asks for allocations
+   * outside loops too, which are what set-up code mostly does. The one place that exception is made.
+   */
+  public ColdPath cold(AllocSite s, boolean perOperation) {
+    ColdPath why = cold(s);
+    return why.overridable() && perOperation ? ColdPath.NONE : why;
+  }
+
+  /**
+   * What makes the whole method rare for site {@code s}'s rank ({@code finding.Hotness}): {@link
+   * ColdPath#ONE_TIME} when the method runs once ({@link #oneTime}), {@link ColdPath#CONSTRUCTION} or
+   * {@link ColdPath#DESCRIPTION} when {@code s} is in set-up code or {@code toString} and that counts
+   * ({@link #cold(AllocSite, boolean)}), else {@link ColdPath#NONE}. The rules' findings and the profile's places rank a site with it alike.
+   */
+  public ColdPath methodCold(AllocSite s, boolean perOperation) {
+    if (oneTime != null) return ColdPath.ONE_TIME;
+    ColdPath why = cold(s, perOperation);
+    return why.overridable() ? why : ColdPath.NONE;
+  }
+
   /** The escape state of the fresh object call statement {@code stmtIndex} returns, or null when it returns none. */
   public EscapeState callResult(int stmtIndex) {
     return callResults.get(stmtIndex);

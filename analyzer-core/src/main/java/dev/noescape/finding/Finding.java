@@ -73,6 +73,11 @@ public record Finding(
     return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, subject, expected, r, template);
   }
 
+  /** This finding about {@code s} (the same site standing for others: {@link Subject.Site#also}). */
+  public Finding withSubject(Subject s) {
+    return new Finding(rule, severity, file, pos, message, reasons, hotness, fix, method, s, expected, runtime, template);
+  }
+
   /** This finding with another rank ({@link Hotness#inOneTimeMethod}). */
   public Finding withHotness(int h) {
     return new Finding(rule, severity, file, pos, message, reasons, h, fix, method, subject, expected, runtime, template);

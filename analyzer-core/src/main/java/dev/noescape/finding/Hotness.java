@@ -3,6 +3,7 @@ package dev.noescape.finding;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.Loop;
+import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
 
@@ -135,6 +136,19 @@ public final class Hotness {
    */
   public static int inSetUpCode(int rank, MethodIR method, AllocSite site) {
     return withColdTerm(rank, method, site, SET_UP);
+  }
+
+  /**
+   * The rank {@code rank} of site {@code site} becomes in a method that is rare as a whole, by why
+   * ({@code engine.MethodResult.methodCold}): {@link #inOneTimeMethod} for {@link
+   * ColdPath#ONE_TIME}, {@link #inSetUpCode} for {@link ColdPath#CONSTRUCTION}, else unchanged.
+   */
+  public static int inColdMethod(int rank, MethodIR method, AllocSite site, ColdPath why) {
+    return switch (why) {
+      case ONE_TIME -> inOneTimeMethod(rank, method, site);
+      case CONSTRUCTION, DESCRIPTION -> inSetUpCode(rank, method, site);
+      default -> rank;
+    };
   }
 
   private static int withColdTerm(int rank, MethodIR method, AllocSite site, int term) {

@@ -2,6 +2,7 @@ package dev.noescape.finding;
 
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodRef;
+import java.util.List;
 
 /**
  * What a finding is about, as structure: an allocation site, a parameter, a call, or the method's
@@ -11,8 +12,24 @@ import dev.noescape.ir.MethodRef;
  */
 public sealed interface Subject permits Subject.Site, Subject.Param, Subject.Call, Subject.Contract {
 
-  /** An allocation site of the finding's method, with every fact its front end supplied. */
-  record Site(AllocSite site) implements Subject {}
+  /**
+   * An allocation site of the finding's method, with every fact its front end supplied.
+   *
+   * @param also the other sites whose findings this one stands for (the other boxes of one call,
+   *     the later boxes of one value: {@code rules.CallBoxes}, {@code rules.RepeatedBoxes}), in site
+   *     order; they are not part of the subject's identity, but where they share its line the
+   *     source mapping counts them to tell which expression of the line the finding is at
+   */
+  record Site(AllocSite site, List<AllocSite> also) implements Subject {
+    public Site {
+      also = also == null ? List.of() : List.copyOf(also);
+    }
+
+    /** A site that stands for no other. */
+    public Site(AllocSite site) {
+      this(site, List.of());
+    }
+  }
 
   /**
    * A declared parameter of the finding's method.

@@ -81,11 +81,7 @@ public final class CacheMisses {
    */
   public static Map<Integer, Miss> decide(List<Stmt> stmts, List<Guard> guards, List<BitSet> guarded) {
     if (guards.isEmpty()) return Map.of();
-    Map<Var, List<Stmt>> defs = new HashMap<>();
-    for (Stmt s : stmts) {
-      Var d = s.definedVar();
-      if (d != null) defs.computeIfAbsent(d, k -> new ArrayList<>(1)).add(s);
-    }
+    Map<Var, List<Stmt>> defs = definitions(stmts);
     Map<Integer, Miss> out = new HashMap<>();
     for (int g = 0; g < guards.size(); g++) {
       BitSet in = guarded.get(g);
@@ -98,6 +94,76 @@ public final class CacheMisses {
       for (int o = in.nextSetBit(0); o >= 0; o = in.nextSetBit(o + 1)) out.putIfAbsent(o, miss);
     }
     return out;
+  }
+
+  /**
+   * The lambda bodies {@code m} hands as the mapping function to {@code computeIfAbsent(k, f)} on a
+   * map kept between calls, by {@link MethodRef#key()}, each with the miss: the map runs the
+   * function only when it has no value for the key, and keeps what it returns, so the body runs once
+   * per key ({@link Kind#KEY}), as the arm of {@code if (v == null) { v = …; cache.put(k, v); }}
+   * does. "Kept" is decided as for a guard's lookup ({@link #outlivesTheCall}): the map is read from
+   * a field or a static field, not a local the method creates or a parameter it is handed (a map
+   * filled per call runs the function once per element on every call). The call is any instance
+   * method named {@code computeIfAbsent} with a key and a function ({@code Map}, {@code
+   * ConcurrentMap} and their implementations, whose contract the JDK models state), the function the
+   * front end saw made as that argument ({@link Handle#call}).
+   */
+  public static Map<String, Miss> mappingFunctions(MethodIR m) {
+    Map<String, Miss> out = new java.util.LinkedHashMap<>();
+    Map<Var, List<Stmt>> defs = null;
+    for (Handle h : m.handles()) {
+      if (h.call() < 0 || h.arg() != 2) continue;
+      Stmt.Call c = callAt(m, h.call());
+      if (c == null || c.callee().isStatic() || !c.callee().name().equals("computeIfAbsent") || c.args().size() != 3
+          || c.receiver() == null || c.args().get(1) == null) {
+        continue;
+      }
+      if (defs == null) defs = definitions(m.stmts());
+      Lookup l = new Lookup(Kind.KEY, location(c.receiver(), defs, 0), null, c.args().get(1), name(c.receiver(), defs));
+      if (outlivesTheCall(l, defs)) out.putIfAbsent(h.method(), new Miss(Kind.KEY, l.name(), c.ctx().pos()));
+    }
+    return out;
+  }
+
+  /**
+   * {@code methods} with every statement of a lambda body that a method of them hands to {@code
+   * computeIfAbsent} on a kept map ({@link #mappingFunctions}) marked as running on that miss; a
+   * statement already on a miss of its own body keeps it. Only lambda bodies ({@link
+   * MethodIR#synthetic()}): a method reference names a method that other code may call too. Both
+   * front ends call this on their lowered methods before building the {@link Program}.
+   */
+  public static List<MethodIR> linkMappingFunctions(List<MethodIR> methods) {
+    Map<String, Miss> bodies = new HashMap<>();
+    for (MethodIR m : methods) {
+      for (var e : mappingFunctions(m).entrySet()) bodies.putIfAbsent(e.getKey(), e.getValue());
+    }
+    if (bodies.isEmpty()) return methods;
+    List<MethodIR> out = new ArrayList<>(methods.size());
+    for (MethodIR m : methods) {
+      Miss miss = m.synthetic() ? bodies.get(m.ref().key()) : null;
+      if (miss == null) {
+        out.add(m);
+        continue;
+      }
+      Map<Integer, Miss> misses = new HashMap<>(m.cacheMisses());
+      for (Stmt st : m.stmts()) misses.putIfAbsent(st.ctx().ordinal(), miss);
+      out.add(m.withCacheMisses(misses));
+    }
+    return out;
+  }
+
+  private static Stmt.Call callAt(MethodIR m, int ordinal) {
+    for (Stmt st : m.stmts()) if (st.ctx().ordinal() == ordinal && st instanceof Stmt.Call c) return c;
+    return null;
+  }
+
+  private static Map<Var, List<Stmt>> definitions(List<Stmt> stmts) {
+    Map<Var, List<Stmt>> defs = new HashMap<>();
+    for (Stmt s : stmts) {
+      Var d = s.definedVar();
+      if (d != null) defs.computeIfAbsent(d, k -> new ArrayList<>(1)).add(s);
+    }
+    return defs;
   }
 
   /** A lookup: a {@code get}/{@code containsKey} on {@code where} with {@code key}, or a read of field {@code field} of {@code where}. */

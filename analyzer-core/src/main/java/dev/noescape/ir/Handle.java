@@ -11,5 +11,15 @@ package dev.noescape.ir;
  *     the front end names it, or the referenced method)
  * @param site the id of the {@link AllocSite} of the functional object in this body, or -1 when it
  *     has none (a non-capturing lambda or reference is a constant: no site, no escape verdict)
+ * @param call the {@link StmtContext#ordinal()} of the call this body passes the functional object
+ *     to straight after making it ({@code cache.computeIfAbsent(k, x -> …)}), or -1 when the front
+ *     end saw none: the IR has no variable for a non-capturing lambda, so the data flow alone
+ *     cannot say which call receives it ({@link CacheMisses#mappingFunctions})
+ * @param arg for {@code call}, the index of the argument slot it is passed in (the receiver is 0)
  */
-public record Handle(String method, int site) {}
+public record Handle(String method, int site, int call, int arg) {
+  /** A handle passed to no call the front end saw. */
+  public Handle(String method, int site) {
+    this(method, site, -1, -1);
+  }
+}

@@ -111,6 +111,12 @@ public record MethodIR(
         hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses);
   }
 
+  /** This method with other {@link #cacheMisses} ({@link CacheMisses#linkMappingFunctions}). */
+  public MethodIR withCacheMisses(Map<Integer, CacheMisses.Miss> misses) {
+    return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, misses);
+  }
+
   /** The simple name of the allocation contract's annotation, in any package. */
   public static final String NO_ALLOCATION = "NoAllocation";
 

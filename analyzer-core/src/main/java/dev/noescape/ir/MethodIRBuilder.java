@@ -146,6 +146,20 @@ public final class MethodIRBuilder {
     handles.add(new Handle(methodKey, site == null ? -1 : site.id()));
   }
 
+  /**
+   * Records that the functional object of the last handle of {@code methodKey} is argument slot
+   * {@code slot} of {@code call} ({@link Handle#call}): the front end made it as that argument.
+   */
+  public void passesHandle(String methodKey, Stmt.Call call, int slot) {
+    for (int i = handles.size() - 1; i >= 0; i--) {
+      Handle h = handles.get(i);
+      if (h.method().equals(methodKey)) {
+        handles.set(i, new Handle(h.method(), h.site(), call.ctx().ordinal(), slot));
+        return;
+      }
+    }
+  }
+
   public MethodIRBuilder annotation(String simpleName) {
     annotations.add(simpleName);
     return this;

@@ -306,8 +306,9 @@ public final class ProfileJoin {
         v = new Verdict.Site(r.state(), r.chain(),
             r.state() == EscapeState.GLOBAL_ESCAPE ? java.util.Optional.empty() : predictor.predict(mr, r));
         hotness = Hotness.of(mr.method(), site);
-        if (mr.oneTime() != null) hotness = Hotness.inOneTimeMethod(hotness, mr.method(), site);
-        else if (mr.construction() != null) hotness = Hotness.inSetUpCode(hotness, mr.method(), site);
+        // ranked as the rules rank the site's finding (SiteRule); the profile view has no
+        // ReportOutsideLoops, and the front ends mark configured hot annotations on the method
+        hotness = Hotness.inColdMethod(hotness, mr.method(), site, mr.methodCold(site, mr.method().markedHot()));
       } else if (call != null) {
         MethodIR m = mr.method();
         var loop = m.loop(call.ctx().loopId());

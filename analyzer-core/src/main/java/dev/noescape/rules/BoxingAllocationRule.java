@@ -60,7 +60,10 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     String range = s.details() instanceof AllocSite.Boxing b && b.range() != null ? " (values " + b.range() + ")" : "";
     String head = s.description() + range + " allocates " + RuleSupport.where(m, s, context) + " " + allocatesWhen(s);
     List<AllocSite> again = RepeatedBoxes.of(m).getOrDefault(s.id(), List.of());
-    if (again.isEmpty()) return head + ": " + advice(result, s, context);
+    if (again.isEmpty()) {
+      List<AllocSite> call = CallBoxes.sameFinding(result, s, context);
+      return call.isEmpty() ? head + ": " + advice(result, s, context) : head + sameCall(result, s, call, context);
+    }
     return head + ", and " + valueName(s) + " is boxed again on " + RuleSupport.lines(again) + ": " + boxOnce(m, s, again);
   }
 
@@ -87,6 +90,28 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
       return b.value().text();
     }
     return "the value";
+  }
+
+  /**
+   * The rest of the message for the first of a call's boxes that share its finding ({@link
+   * CallBoxes}): each other box and when it allocates, then the advice once when every box has the
+   * same ({@code IOTriFunction.apply takes an object: …}), else each box's advice under its value.
+   */
+  private static String sameCall(MethodResult result, AllocSite first, List<AllocSite> others, RuleContext context) {
+    StringBuilder sb = new StringBuilder("; in the same call, ");
+    for (int i = 0; i < others.size(); i++) {
+      AllocSite o = others.get(i);
+      String range = o.details() instanceof AllocSite.Boxing b && b.range() != null ? " (values " + b.range() + ")" : "";
+      sb.append(i > 0 ? ", " : "").append(o.description()).append(range).append(' ').append(allocatesWhen(o));
+    }
+    String advice = advice(result, first, context);
+    boolean same = true;
+    for (AllocSite o : others) same &= advice.equals(advice(result, o, context));
+    sb.append(same ? ": " : ": for " + valueName(first) + ": ").append(advice);
+    if (!same) {
+      for (AllocSite o : others) sb.append("; for ").append(valueName(o)).append(": ").append(advice(result, o, context));
+    }
+    return sb.toString();
   }
 
   /**

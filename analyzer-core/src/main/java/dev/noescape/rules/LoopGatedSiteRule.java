@@ -29,8 +29,13 @@ abstract class LoopGatedSiteRule extends SiteRule {
 
   @Override
   final Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
-    if (!reports.test(s) || !RuleSupport.gated(m, s, context)) return null;
+    if (!reports(m, s, context)) return null;
     return siteFinding(m, s, message(result, m, s, context), List.of(), Hotness.of(m, s), null);
+  }
+
+  /** Whether this rule reports site {@code s}: a site it is about, past the gate. */
+  final boolean reports(MethodIR m, AllocSite s, RuleContext context) {
+    return reports.test(s) && RuleSupport.gated(m, s, context);
   }
 
   /** The message for a reported site that passed the gate. */

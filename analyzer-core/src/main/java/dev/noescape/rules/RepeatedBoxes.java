@@ -2,6 +2,7 @@ package dev.noescape.rules;
 
 import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Finding;
+import dev.noescape.finding.Subject;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.MethodIR;
@@ -140,15 +141,31 @@ final class RepeatedBoxes {
     for (Finding f : findings) any |= f.rule() == RuleId.BOXING_ALLOCATION;
     if (!any) return findings;
     Map<Integer, List<AllocSite>> groups = of(m);
-    if (groups.isEmpty()) return findings;
-    Set<Integer> reported = new HashSet<>();
-    for (Finding f : findings) if (f.rule() == RuleId.BOXING_ALLOCATION) reported.add(f.siteId());
+    return groups.isEmpty() ? findings : standFor(findings, groups);
+  }
+
+  /**
+   * {@code findings} with each reported {@code BoxingAllocation} finding of a site among {@code
+   * heads}' keys standing for the boxes listed under it: their findings are dropped, and its subject
+   * names them ({@link Subject.Site#also}: the source mapping counts the boxes of its line). The
+   * grouping of repeated boxes and of a call's boxes ({@link CallBoxes}) end alike.
+   */
+  static List<Finding> standFor(List<Finding> findings, Map<Integer, List<AllocSite>> heads) {
     Set<Integer> absorbed = new HashSet<>();
-    for (var e : groups.entrySet()) {
-      if (reported.contains(e.getKey())) for (AllocSite s : e.getValue()) absorbed.add(s.id());
+    for (Finding f : findings) {
+      List<AllocSite> others = f.rule() == RuleId.BOXING_ALLOCATION ? heads.get(f.siteId()) : null;
+      if (others != null) for (AllocSite s : others) absorbed.add(s.id());
     }
+    if (absorbed.isEmpty()) return findings;
     List<Finding> out = new ArrayList<>(findings.size());
-    for (Finding f : findings) if (f.rule() != RuleId.BOXING_ALLOCATION || !absorbed.contains(f.siteId())) out.add(f);
+    for (Finding f : findings) {
+      if (f.rule() != RuleId.BOXING_ALLOCATION) {
+        out.add(f);
+      } else if (!absorbed.contains(f.siteId())) {
+        List<AllocSite> others = heads.get(f.siteId());
+        out.add(others == null || !(f.subject() instanceof Subject.Site s) ? f : f.withSubject(new Subject.Site(s.site(), others)));
+      }
+    }
     return out;
   }
 }

@@ -55,7 +55,8 @@ public final class RuleRunner {
   /**
    * The findings of the enabled rules in one method, sorted with {@link Finding#ORDER}; one per
    * variable-arity call: the boxes its array holds are part of its finding ({@link VarargsBoxes}); one
-   * per value boxed more than once in an iteration ({@link RepeatedBoxes}).
+   * per value boxed more than once in an iteration ({@link RepeatedBoxes}); one per plain call that
+   * boxes several of its arguments ({@link CallBoxes}).
    */
   public static List<Finding> run(MethodResult result, RuleContext context, Set<RuleId> enabled) {
     List<Finding> out = new ArrayList<>();
@@ -64,6 +65,7 @@ public final class RuleRunner {
     }
     out = VarargsBoxes.oneFindingPerCall(result.method(), out);
     out = RepeatedBoxes.oneFindingPerValue(result.method(), out);
+    out = CallBoxes.oneFindingPerCall(result, out, context);
     out.sort(Finding.ORDER);
     return out;
   }

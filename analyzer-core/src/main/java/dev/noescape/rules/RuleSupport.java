@@ -103,16 +103,20 @@ final class RuleSupport {
   }
 
   /**
-   * Why site {@code s} runs rarely or once ({@link MethodResult#cold}), with the one exception the
-   * rules make: set-up code ({@link ColdPath#CONSTRUCTION}) and {@code toString} ({@link
-   * ColdPath#DESCRIPTION}) are not cold in a method {@link #isHot}, because a hot annotation, also a
-   * configured one, on a constructor says its objects are built per operation (on {@code toString}:
-   * that it runs per operation); nor when the configuration asks for allocations outside loops too ({@link
-   * RuleContext#reportOutsideLoops()}), which are what set-up code mostly does.
+   * Why site {@code s} runs rarely or once, set-up code and {@code toString} excepted when they run per operation here
+   * ({@link MethodResult#cold(AllocSite, boolean)}, {@link #perOperation}).
    */
   static ColdPath cold(MethodResult result, AllocSite s, RuleContext c) {
-    ColdPath why = result.cold(s);
-    return why.overridable() && (isHot(result.method(), c) || c.reportOutsideLoops()) ? ColdPath.NONE : why;
+    return result.cold(s, perOperation(result.method(), c));
+  }
+
+  /**
+   * Whether set-up code in {@code m} is taken to run per operation ({@link MethodResult#cold(AllocSite,
+   * boolean)}): the method is hot ({@link #isHot}), or the configuration asks for allocations
+   * outside loops ({@link RuleContext#reportOutsideLoops()}).
+   */
+  static boolean perOperation(MethodIR m, RuleContext c) {
+    return isHot(m, c) || c.reportOutsideLoops();
   }
 
   /**

@@ -38,9 +38,8 @@ abstract class SiteRule implements Rule {
     List<Finding> out = new ArrayList<>();
     for (AllocSite s : m.sites()) {
       Finding f = checkSite(result, m, s, context);
-      if (f != null && result.oneTime() != null) f = f.withHotness(Hotness.inOneTimeMethod(f.hotness(), m, s));
-      else if (f != null && RuleSupport.cold(result, s, context).overridable()) {
-        f = f.withHotness(Hotness.inSetUpCode(f.hotness(), m, s));
+      if (f != null) {
+        f = f.withHotness(Hotness.inColdMethod(f.hotness(), m, s, result.methodCold(s, RuleSupport.perOperation(m, context))));
       }
       if (f != null && reportsRepetition()) {
         String why = notAWarning(result, m, s, context);
@@ -70,7 +69,7 @@ abstract class SiteRule implements Rule {
    * loop ({@link RuleSupport#onlyRetryLoop}), which runs once per call unless an attempt fails; or
    * the rule's own reason ({@link #notAWarningHere}).
    */
-  private String notAWarning(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+  final String notAWarning(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     if (RuleSupport.cold(result, s, context).isCold()) return RuleSupport.coldPhrase(result, s, context);
     Loop retry = RuleSupport.onlyRetryLoop(m, s, context);
     if (retry != null) return "in " + RuleSupport.loopPhrase(m, retry.id(), true, "a retry loop") + " that normally runs once";

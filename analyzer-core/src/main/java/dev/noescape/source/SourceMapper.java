@@ -20,6 +20,9 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSol
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.noescape.finding.BaselineKeys;
+import dev.noescape.ir.AllocSite;
+import dev.noescape.finding.SubjectIdentity;
+import dev.noescape.finding.Subject;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.SourceLoops;
@@ -173,7 +176,16 @@ public final class SourceMapper implements SourceLoops {
       String key;
       if (f.siteId() >= 0 && f.method() != null) {
         key = base + "\u0000" + f.method().key();
-        siteGroups.computeIfAbsent(key, k -> new TreeSet<>()).add(f.siteId());
+        TreeSet<Integer> ids = siteGroups.computeIfAbsent(key, k -> new TreeSet<>());
+        ids.add(f.siteId());
+        // the sites the finding stands for (a call's other boxes) are expressions of the line too
+        if (f.subject() instanceof Subject.Site s) {
+          for (AllocSite o : s.also()) {
+            if (o.pos() != null && o.pos().line() == line(f) && SubjectIdentity.of(new Subject.Site(o)).equals(f.identity())) {
+              ids.add(o.id());
+            }
+          }
+        }
       } else {
         key = base + "\u0000" + f.rule();
         plainGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);

@@ -52,6 +52,22 @@ class ConstructionMethodsTest {
     assertEquals(ColdPath.CONSTRUCTION, fill.cold(fill.method().site(0)));
   }
 
+  /**
+   * The one exception, made in one place for the rules and the profile's ranking alike: set-up code
+   * runs per operation when the caller says so (a hot method, ReportOutsideLoops), and then neither
+   * its cold path nor its rank's set-up term applies.
+   */
+  @Test
+  void setUpCodeIsNotColdWhereItRunsPerOperation() {
+    AnalysisResult r = run(body(method(ctor(T)), HELPER), body(method(HELPER).visibility(Visibility.PRIVATE)));
+    MethodResult fill = result(r, "fill");
+    var site = fill.method().site(0);
+    assertEquals(ColdPath.CONSTRUCTION, fill.cold(site, false));
+    assertEquals(ColdPath.CONSTRUCTION, fill.methodCold(site, false));
+    assertEquals(ColdPath.NONE, fill.cold(site, true));
+    assertEquals(ColdPath.NONE, fill.methodCold(site, true));
+  }
+
   @Test
   void aHelperOtherCodeCallsTooIsNot() {
     MethodRef work = stat(T, "work", "void");

@@ -196,4 +196,47 @@ class CacheMissesTest {
     put(CACHE, key, v, 25);
     assertNull(b.build().cacheMiss(box));
   }
+
+  /**
+   * {@code <map>.computeIfAbsent(key, k -> { for (…) box; })}: the caller, with the lambda (no site:
+   * it captures nothing) passed as argument slot 2 of the call, and the lambda body with its box.
+   */
+  private List<MethodIR> computeIfAbsent(Var map) {
+    String bodyKey = OWNER + "#lambda$labels$0(java.lang.String)";
+    b.handle(bodyKey, null);
+    Stmt.Call c = b.call(b.temp("java.lang.Object"), instance("java.util.Map", "computeIfAbsent", 2),
+        java.util.Arrays.asList(map, key, null), at(18));
+    b.passesHandle(bodyKey, c, 2);
+    MethodIRBuilder body = new MethodIRBuilder(new MethodRef(OWNER, "lambda$labels$0", List.of("java.lang.String"),
+        "java.lang.Object", false), "lambda in Labels.labels", "Labels.java", SourcePos.line(18)).synthetic(true);
+    body.param("k", "java.lang.String", SourcePos.line(18));
+    body.beginLoop(LoopKind.FOR, at(19), SymbolicExpr.of("n"), null);
+    body.alloc(body.temp("java.lang.Integer"), SiteKind.BOXING, "java.lang.Integer", at(20), new AllocSite.Boxing("int", null));
+    body.endLoop();
+    return CacheMisses.linkMappingFunctions(List.of(b.build(), body.build()));
+  }
+
+  @Test
+  void theMappingFunctionOfComputeIfAbsentOnAFieldRunsOnTheMiss() {
+    List<MethodIR> ms = computeIfAbsent(read(CACHE, 18));
+    MethodIR body = ms.get(1);
+    CacheMisses.Miss miss = body.cacheMiss(body.sites().get(0));
+    assertEquals(new CacheMisses.Miss(CacheMisses.Kind.KEY, "cache", at(18)), miss);
+    assertEquals(java.util.Map.of(), ms.get(0).cacheMisses(), "the caller's own code runs on every call");
+  }
+
+  @Test
+  void theMappingFunctionOfAMapMadeHereOrHandedInRunsPerCall() {
+    Var made = b.local("m", "java.util.Map");
+    b.alloc(made, SiteKind.NEW_OBJECT, "java.util.HashMap", at(17), null);
+    MethodIR body = computeIfAbsent(made).get(1);
+    assertNull(body.cacheMiss(body.sites().get(0)), "a map the method creates is filled, not a cache");
+  }
+
+  @Test
+  void aParameterMapIsNoCache() {
+    Var given = b.param("given", "java.util.Map", SourcePos.line(1));
+    MethodIR body = computeIfAbsent(given).get(1);
+    assertNull(body.cacheMiss(body.sites().get(0)), "a map the caller hands in");
+  }
 }

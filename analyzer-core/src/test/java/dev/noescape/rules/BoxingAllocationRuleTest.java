@@ -334,4 +334,58 @@ class BoxingAllocationRuleTest {
     var local = new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, "i", "i:3");
     assertEquals(1, boxedTwice(local, local, "com.acme.Renumber").size(), "no call writes a local");
   }
+
+  /**
+   * {@code for (…) { <receiver>.<name>(a, b); }} in a hot method: two boxes as arguments of one call
+   * (or, with {@code twoCalls}, one box each in two calls), run through the runner's grouping.
+   */
+  private static List<Finding> boxesOfOneCall(String owner, String name, String firstValue, String secondValue,
+      boolean twoCalls) {
+    MethodIRBuilder b = Fx.method("put");
+    b.annotation("HotPath");
+    b.beginLoop(LoopKind.FOR, at(14), SymbolicExpr.of("n"), null);
+    Var target = b.temp(owner);
+    Var k = b.temp("java.lang.Integer");
+    b.alloc(k, SiteKind.BOXING, "java.lang.Integer", at(15), new AllocSite.Boxing("int", null, null, local(firstValue, 3)));
+    Var v = b.temp("java.lang.Integer");
+    b.alloc(v, SiteKind.BOXING, "java.lang.Integer", at(16), new AllocSite.Boxing("int", null, null, local(secondValue, 4)));
+    if (twoCalls) {
+      Fx.call(b, target, owner, name, 15, k);
+      Fx.call(b, target, owner, name, 16, v);
+    } else {
+      Fx.call(b, target, owner, name, 15, k, v);
+    }
+    b.endLoop();
+    return RuleRunner.run(Fx.Results.of(b.build()).build(), Fx.defaults(), Set.of(RuleId.BOXING_ALLOCATION));
+  }
+
+  /** Local {@code name} as a box's value, or no value (a call's result: "the value") when null. */
+  private static dev.noescape.ir.Boxes.Value local(String name, int version) {
+    return name == null ? null : new dev.noescape.ir.Boxes.Value(dev.noescape.ir.Boxes.Value.Kind.LOCAL, name, name + ":" + version);
+  }
+
+  @Test
+  void theBoxesOfOnePlainCallAreOneFindingAtTheFirstNamingEveryBox() {
+    List<Finding> fs = boxesOfOneCall("java.util.Map", "put", "key", "count", false);
+    assertEquals(List.of("boxing int to Integer allocates on every iteration of the loop (line 14) in hot method OrderBook.put"
+        + " when key is outside -128..127; in the same call, boxing int to Integer when count is outside -128..127: for key:"
+        + " Map.put takes an object, so the box is required and key can change on every iteration: only a primitive"
+        + " collection or an array removes it; for count: Map.put takes an object, so the box is required and count can"
+        + " change on every iteration: only a primitive collection or an array removes it"),
+        Fx.messages(fs));
+    assertEquals(15, fs.get(0).pos().line(), "reported at the first box, keeping its subject and baseline key");
+    assertEquals("boxing int to Integer", fs.get(0).identity());
+    // one call per box: two findings
+    assertEquals(2, boxesOfOneCall("java.util.Map", "put", "key", "count", true).size());
+  }
+
+  @Test
+  void oneAdviceWhenItCoversEveryBoxOfTheCall() {
+    List<Finding> fs = boxesOfOneCall("com.acme.Sink", "accept", null, null, false);
+    assertEquals(1, fs.size());
+    String m = fs.get(0).message();
+    assertTrue(m.endsWith("; in the same call, boxing int to Integer when the value is outside -128..127: Sink.accept takes an"
+        + " object, so the box is required and the value can change on every iteration: only a different signature of"
+        + " Sink.accept removes it"), m);
+  }
 }

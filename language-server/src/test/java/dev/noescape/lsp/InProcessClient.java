@@ -51,7 +51,11 @@ final class InProcessClient extends RecordingClient implements AutoCloseable {
   private LanguageServer server;
   private final Map<URI, Integer> versions = new HashMap<>();
   final List<Integer> exitStatus = new ArrayList<>();
-  private List<Socket> sockets = List.of();
+  private Socket serverSide;
+  private Socket clientSide;
+  /** The two ends' message loops ({@code Launcher.startListening}): each ends when its input does. */
+  private java.util.concurrent.Future<Void> serverListening;
+  private java.util.concurrent.Future<Void> clientListening;
 
   /** Connects to a new server and initializes it with {@code root} as the workspace and {@code options} as its settings. */
   static InProcessClient start(Path root, JsonObject options) throws Exception {
@@ -64,7 +68,8 @@ final class InProcessClient extends RecordingClient implements AutoCloseable {
       clientSide = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
       serverSide = listener.accept();
     }
-    c.sockets = List.of(serverSide, clientSide);
+    c.serverSide = serverSide;
+    c.clientSide = clientSide;
     InputStream serverIn = serverSide.getInputStream();
     OutputStream serverOut = serverSide.getOutputStream();
     InputStream clientIn = clientSide.getInputStream();
@@ -72,10 +77,10 @@ final class InProcessClient extends RecordingClient implements AutoCloseable {
     NoEscapeLanguageServer impl = new NoEscapeLanguageServer(c.exitStatus::add);
     Launcher<LanguageClient> s = LSPLauncher.createServerLauncher(impl, serverIn, serverOut, c.threads, m -> m);
     impl.connect(s.getRemoteProxy());
-    s.startListening();
+    c.serverListening = s.startListening();
     Launcher<LanguageServer> l = LSPLauncher.createClientLauncher(c, clientIn, clientOut, c.threads, m -> m);
     c.server = l.getRemoteProxy();
-    l.startListening();
+    c.clientListening = l.startListening();
     InitializeParams init = new InitializeParams();
     if (root != null) init.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toUri().toString(), "root")));
     init.setCapabilities(new ClientCapabilities());
@@ -158,14 +163,35 @@ final class InProcessClient extends RecordingClient implements AutoCloseable {
     return await(uri, p -> p.getVersion() != null && p.getVersion() == v, timeout).getDiagnostics();
   }
 
+  /**
+   * Shuts the server down as an editor does, then ends the connection the way a process's streams
+   * end: each side closes its output once it has said everything ({@code exit} is the client's
+   * last message; the server's output ends with it, as its process would), so each message loop
+   * reads the end of its input and stops. Closing the sockets under loops still reading made LSP4J
+   * log a {@code SocketException: Socket closed} stack trace per loop into the build's output.
+   */
   @Override
   public void close() throws Exception {
     try {
       server.shutdown().get(30, TimeUnit.SECONDS);
       server.exit();
+      clientSide.shutdownOutput();
+      awaitEnd(serverListening);
+      serverSide.shutdownOutput();
+      awaitEnd(clientListening);
     } finally {
-      for (Socket s : sockets) s.close();
+      serverSide.close();
+      clientSide.close();
       threads.shutdownNow();
+    }
+  }
+
+  /** Waits for a message loop to read the end of its input. */
+  private static void awaitEnd(java.util.concurrent.Future<Void> listening) throws Exception {
+    try {
+      listening.get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("the message loop failed", e.getCause());
     }
   }
 }

@@ -143,6 +143,11 @@ public final class MethodLowering {
   private final MethodIRBuilder b;
   private final Map<Local, Var> vars = new HashMap<>();
   private final Map<Local, AbstractInvokeExpr> varargsArrays = new HashMap<>();
+  /**
+   * The lambda body whose functional object each local was last assigned in program order, for the
+   * call it is passed to ({@code MethodIRBuilder.passesHandle}).
+   */
+  private final Map<Local, String> lambdaBodies = new HashMap<>();
   /** The constructor call of each {@code new} statement (by statement index). */
   private final Map<Integer, AbstractInvokeExpr> initOfNew = new HashMap<>();
   /** The {@code new} statement each constructor call initializes (the inverse of {@link #initOfNew}). */
@@ -1123,6 +1128,13 @@ public final class MethodLowering {
     dev.noescape.ir.Stmt.Call c = b.call(result, ref, slots.subList(0, ref.slotCount()), exprs, open, List.of(),
         virtual ? receiverType(ie) : null, at);
     if (virtual) virtualCalls.add(c);
+    // a lambda made for this call: which call receives it (Handle.call), which the data flow cannot
+    // say for a non-capturing one (no variable holds it in the IR)
+    int first = ie instanceof AbstractInstanceInvokeExpr ? 1 : 0;
+    for (int j = 0; j < args.size() && first + j < c.args().size(); j++) {
+      String body = args.get(j) instanceof Local l ? lambdaBodies.get(l) : null;
+      if (body != null) b.passesHandle(body, c, first + j);
+    }
   }
 
   private void dynamic(Local resultLocal, Var result, JDynamicInvokeExpr dyn, SourcePos at, int i) {
@@ -1177,6 +1189,9 @@ public final class MethodLowering {
       MethodRef body = new MethodRef(cls, impl.getName(), declared, typeName(impl.getType()), false);
       String implKey = new MethodRef(cls, impl.getName(), paramTypes(impl), "", false).key();
       cs.lambdaCreated(implKey, new LambdaInfo(k, captured, type, new Inherit(hot, depth, enclosing)));
+      // only a stack temporary: a lambda made as the argument itself, as the javac front end sees
+      // it (one held in a named local first is not linked in either front end)
+      if (resultLocal != null && resultLocal.getName().startsWith("$")) lambdaBodies.put(resultLocal, body.key());
       if (k == 0) {
         b.handle(body.key(), null);
         return;

@@ -145,6 +145,8 @@ final class BodyLowering {
   final Map<Integer, TreePath> paramPaths = new HashMap<>();
   /** Per LAMBDA / ANONYMOUS_CLASS site: the keys of the bodies its object runs (FrontEndResult.functionalBodies). */
   final Map<Integer, List<String>> bodies = new HashMap<>();
+  /** The body key of each lambda lowered so far, for the call it is an argument of ({@link MethodIRBuilder#passesHandle}). */
+  private final Map<JCLambda, String> lambdaBodies = new java.util.IdentityHashMap<>();
 
   private record Frame(JCTree tree, boolean loop) {}
 
@@ -1154,8 +1156,17 @@ final class BodyLowering {
     }
     slots.addAll(a.vars);
     exprs.addAll(a.exprs);
-    emitCall(result, ref, slots, exprs, UnitIndex.dispatchOpen(m, nonVirtual, recvType),
+    int first = slots.size() - a.vars.size(); // the slot of the first argument (emitCall may pad slots)
+    Stmt.Call call = emitCall(result, ref, slots, exprs, UnitIndex.dispatchOpen(m, nonVirtual, recvType),
         nonVirtual ? List.of() : u.index.overrides(m), receiverType(m, nonVirtual, recvType, recv), pos(t));
+    // a lambda made as an argument: which call receives it (Handle.call), which the data flow cannot
+    // say for a non-capturing one; only plain arguments, in the slot order of the call
+    if (call != null && t.varargsElement == null) {
+      for (int i = 0; i < t.args.size() && first + i < call.args().size(); i++) {
+        String body = TreeInfo.skipParens(t.args.get(i)) instanceof JCLambda l ? lambdaBodies.get(l) : null;
+        if (body != null) b.passesHandle(body, call, first + i);
+      }
+    }
     return result;
   }
 
@@ -1231,12 +1242,12 @@ final class BodyLowering {
     emitCall(result, callee, slots, exprs, open, overrides, null, at);
   }
 
-  private void emitCall(Var result, MethodRef callee, List<Var> slots, List<SymbolicExpr> exprs, boolean open,
+  private Stmt.Call emitCall(Var result, MethodRef callee, List<Var> slots, List<SymbolicExpr> exprs, boolean open,
       List<MethodRef> overrides, String receiverType, SourcePos at) {
     int n = callee.slotCount();
     while (slots.size() < n) slots.add(null);
     while (exprs.size() < n) exprs.add(null);
-    b.call(result, callee, new ArrayList<>(slots.subList(0, n)), new ArrayList<>(exprs.subList(0, n)), open,
+    return b.call(result, callee, new ArrayList<>(slots.subList(0, n)), new ArrayList<>(exprs.subList(0, n)), open,
         overrides, receiverType, at);
   }
 
@@ -1458,6 +1469,7 @@ final class BodyLowering {
     String enclosingDisplay = display.startsWith("lambda in ") ? display : "lambda in " + display;
     u.enqueue(t, () -> ClassLowering.lowerLambda(u, t, lambdaPath, lambdaName, cls, depth, inheritHot, enclosingDisplay));
     String bodyKey = ClassLowering.lambdaRef(u, t, name, cls).key();
+    lambdaBodies.put(t, bodyKey);
     if (cap.isEmpty()) {
       b.handle(bodyKey, null);
       return null;
