@@ -111,11 +111,27 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
     return out;
   }
 
+  /**
+   * Whether the loop gives {@code v} a value of its own: a statement in it defines {@code v}, other
+   * than a read of a static field the loop does not write ({@code System.out} in {@code
+   * System.out::println} is read on every iteration, yet the same object: hoisting the reference
+   * is right, "the loop assigns 'System.out'" was not).
+   */
   private static boolean assignedIn(MethodIR m, Var v, Loop loop) {
     if (v.isParam()) return false;
     for (Stmt st : m.stmts()) {
       Var target = st.definedVar();
-      if (v.equals(target) && loop.contains(st.ctx().ordinal())) return true;
+      if (!v.equals(target) || !loop.contains(st.ctx().ordinal())) continue;
+      if (st instanceof Stmt.StaticLoad load && !storedIn(m, load.field(), loop)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether a statement of {@code loop} stores into static field {@code f}. */
+  private static boolean storedIn(MethodIR m, dev.noescape.ir.FieldRef f, Loop loop) {
+    for (Stmt st : m.stmts()) {
+      if (st instanceof Stmt.StaticStore w && w.field().equals(f) && loop.contains(st.ctx().ordinal())) return true;
     }
     return false;
   }
