@@ -653,6 +653,11 @@ public final class C2Model {
     boolean isStatic = inner.isStatic();
     String name = i.owner() + "." + i.name();
     if (name.equals("java.lang.Object.getClass") || name.equals("java.lang.System.arraycopy")) return null;
+    // the object is the receiver of a virtual or interface call: the object's own class picks the
+    // code (String.concat's value.toString() runs String.toString, not Object.toString's
+    // hashCode()), a class the walk does not carry; C2 knows it exactly once the allocation is
+    // inlined: assumed inlined, as before
+    if (j == 0 && !isStatic && !i.kind().equals("special")) return null;
     String why = refused(inner, declaring, j, depth + 1, false, 1, stack);
     if (why != null) return why;
     boolean open = i.kind().equals("interface");
@@ -662,7 +667,7 @@ public final class C2Model {
       open = mc != null && mc.isAbstract();
     }
     if (open) {
-      if (j == 0 || i.sources().get(0) != 0) return null; // the receiver's class comes from the context
+      if (i.sources().get(0) != 0) return null; // the receiver's class comes from the context
       return method.displayName() + " passes it to " + inner.displayName()
           + ", a call on a receiver it loads itself: the type profile of that call site, shared by every caller, decides";
     }
