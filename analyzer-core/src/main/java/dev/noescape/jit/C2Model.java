@@ -181,6 +181,29 @@ public final class C2Model {
    */
   private RuntimePrediction intoCallers(MethodResult callee, boolean array, int depth, Set<String> walking, List<String> kept) {
     String key = callee.method().ref().key();
+    String memo = key + (array ? "[]" : "");
+    Outcome done = intoCallers.get(memo);
+    if (done != null) {
+      kept.addAll(done.kept());
+      return done.heap();
+    }
+    List<String> mine = new ArrayList<>();
+    RuntimePrediction p = intoCallersOnce(callee, array, depth, walking, mine);
+    // memoised even when a caller still being walked was met (recursion: heap, whichever way the
+    // walk came); the walks run in the analysis's deterministic method order
+    intoCallers.put(memo, new Outcome(p, List.copyOf(mine)));
+    kept.addAll(mine);
+    return p;
+  }
+
+  /** What {@link #intoCallers} found for a method: heap and why, or null and the callers that keep it. */
+  private record Outcome(RuntimePrediction heap, List<String> kept) {}
+
+  /** Per method key (and {@code []} for an array), {@link #intoCallers}' outcome: every site the method returns shares it. */
+  private final Map<String, Outcome> intoCallers = new HashMap<>();
+
+  private RuntimePrediction intoCallersOnce(MethodResult callee, boolean array, int depth, Set<String> walking, List<String> kept) {
+    String key = callee.method().ref().key();
     String shown = callee.method().ref().displayName();
     List<Caller> in = compiledCallers(key);
     if (in.isEmpty()) return heap(C2Condition.ESCAPES, "returned by " + shown + ", which no analyzed code C2 compiles calls");
@@ -628,6 +651,16 @@ public final class C2Model {
     String declaring = declaring(method);
     CodeFacts.Body body = declaring == null ? null : code.body(declaring, method.name(), method.paramTypes());
     if (body == null) return null;
+    // JDK code calls only JDK code: a walk from it is the same for every analysis of this process
+    // and target (the javac plugin makes a model per compilation unit)
+    String shared = code.fromJdkImage(declaring) ? target + "|" + memo : null;
+    if (shared != null) {
+      String done = JDK_WALKS.get(shared);
+      if (done != null) {
+        passedOn.put(memo, done);
+        return done == INLINES ? null : done;
+      }
+    }
     passedOn.put(memo, WALKING);
     stack.push(method.key());
     String why = null;
@@ -644,8 +677,12 @@ public final class C2Model {
       stack.pop();
     }
     passedOn.put(memo, why == null ? INLINES : why);
+    if (shared != null) JDK_WALKS.putIfAbsent(shared, why == null ? INLINES : why);
     return why;
   }
+
+  /** {@link #passedOn}'s results for methods of the JDK's image, per target, method and slot; shared by the process's models. */
+  private static final Map<String, String> JDK_WALKS = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** {@link #passedOn} for one call {@code i} of {@code method}'s bytecode that receives the object in slot {@code j}. */
   private String passedOn(MethodRef method, String declaring, CodeFacts.Invoke i, int j, int depth, Deque<String> stack) {

@@ -34,6 +34,8 @@ import java.util.function.Function;
 public final class ClassFileFacts implements CodeFacts {
   private final Function<String, byte[]> classBytes;
   private final Map<String, Parsed> cache = new HashMap<>();
+  /** The classes {@link #cache} has from the JDK's image, not from {@code classBytes}. */
+  private final Set<String> fromJdk = new HashSet<>();
 
   /** @param classBytes the class file of a binary name, or null when the program has none */
   public ClassFileFacts(Function<String, byte[]> classBytes) {
@@ -99,11 +101,17 @@ public final class ClassFileFacts implements CodeFacts {
     return p == null ? null : new Supertypes(p.interfaces(), p.concrete());
   }
 
+  @Override
+  public synchronized boolean fromJdkImage(String type) {
+    return parsed(type) != null && fromJdk.contains(type);
+  }
+
   private Parsed parsed(String binaryName) {
     if (cache.containsKey(binaryName)) return cache.get(binaryName);
     byte[] b = classBytes.apply(binaryName);
     Parsed p = b != null ? parseOrNull(b)
         : JDK.computeIfAbsent(binaryName, n -> Optional.ofNullable(parseOrNull(Jrt.read(n)))).orElse(null);
+    if (b == null && p != null) fromJdk.add(binaryName);
     cache.put(binaryName, p);
     return p;
   }

@@ -156,4 +156,12 @@ public interface CodeFacts {
   default Supertypes supertypes(String type) {
     return null;
   }
+
+  /**
+   * Whether class {@code type} is read from the running JDK's image: its code is the same for every
+   * analysis in this process (the model shares what it works out about such code across them).
+   */
+  default boolean fromJdkImage(String type) {
+    return false;
+  }
 }
