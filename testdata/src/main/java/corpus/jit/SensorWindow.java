@@ -1,10 +1,12 @@
 // corpus-rules: NotScalarReplaced
 package corpus.jit;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -235,6 +237,17 @@ final class SensorWindow {
 
   static int maxOf(int a, int b, int c) {
     return largest(a, b, c); // ok: NotScalarReplaced -- the varargs array has a constant length and constant indices
+  }
+
+  static Object readVia(Method reading) throws ReflectiveOperationException {
+    // Method.invoke is small and inlined, but it hands the array on to methodAccessor.invoke: an
+    // interface call on a field, whose one shared call site sees every reflective call's accessor
+    return reading.invoke(null, "celsius"); // expect: NotScalarReplaced(MethodAccessor.invoke)
+  }
+
+  static int firstWidth(String unit) {
+    Object[] pair = {unit, unit}; // ok: NotScalarReplaced -- requireNonNull compares it with null and returns it: inlined, nothing passes it on
+    return ((String) Objects.requireNonNull(pair)[0]).length();
   }
 
   private static int largest(int... xs) {

@@ -4,6 +4,7 @@ import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.SiteResult;
+import dev.noescape.ir.Reason;
 import dev.noescape.ir.Access;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.C2Condition;
@@ -42,11 +43,16 @@ public final class C2Model {
   private final JitTarget target;
   private final CodeFacts code;
   private final Map<String, MethodIR> methods;
+  /** The analyzed methods' results, for the callers of a method ({@link #callers}). */
+  private final List<MethodResult> results;
+  /** Per method key, the analyzed calls of it that use its result; built on first use. */
+  private Map<String, List<Caller>> callers;
 
-  private C2Model(JitTarget target, CodeFacts code, Map<String, MethodIR> methods) {
+  private C2Model(JitTarget target, CodeFacts code, Map<String, MethodIR> methods, List<MethodResult> results) {
     this.target = target;
     this.code = code;
     this.methods = methods;
+    this.results = results;
   }
 
   /** Predictions for every site of every analyzed method of {@code result}. */
@@ -62,9 +68,11 @@ public final class C2Model {
   public static SitePredictions predict(AnalysisResult result, JitTarget target, CodeFacts code, boolean callees) {
     Map<String, MethodIR> byKey = new HashMap<>();
     for (MethodResult mr : result.methods()) byKey.put(mr.method().ref().key(), mr.method());
-    C2Model model = new C2Model(target, code, byKey);
-    SitePredictions out = new SitePredictions();
     Set<String> skipped = result.notAnalyzed();
+    List<MethodResult> analyzedResults = new ArrayList<>();
+    for (MethodResult mr : result.methods()) if (!skipped.contains(mr.method().ref().key())) analyzedResults.add(mr);
+    C2Model model = new C2Model(target, code, byKey, analyzedResults);
+    SitePredictions out = new SitePredictions();
     InlinedAllocations inlined = callees ? new InlinedAllocations(model, code) : null;
     if (inlined != null) {
       List<MethodResult> analyzed = new ArrayList<>();
@@ -97,7 +105,10 @@ public final class C2Model {
   }
 
   RuntimePrediction predict(MethodResult mr, AllocSite s, EscapeState state) {
-    if (state == EscapeState.GLOBAL_ESCAPE) return heap(C2Condition.ESCAPES, null);
+    if (state == EscapeState.GLOBAL_ESCAPE) {
+      RuntimePrediction inCallers = returnedIntoCallers(mr, s);
+      return inCallers != null ? inCallers : heap(C2Condition.ESCAPES, null);
+    }
     RuntimePrediction p = shape(mr, s);
     Set<Var> vars = varsOf(mr, s);
     boolean array = s.kind() == SiteKind.NEW_ARRAY || s.kind() == SiteKind.VARARGS_ARRAY;
@@ -106,6 +117,168 @@ public final class C2Model {
     }
     if (p == null) p = calls(mr.method(), vars);
     return p != null ? p : new RuntimePrediction(false, C2Condition.NONE, firstCallee(mr, s), target.jdk());
+  }
+
+  /** A call statement of an analyzed method that uses what its callee returns. */
+  private record Caller(MethodResult mr, int index, Stmt.Call call) {}
+
+  /**
+   * Where C2 compiles an object its method returns. The engine judges the method alone, where a
+   * returned object escapes; but C2 compiles a small method's allocation into the callers that
+   * inline it (a method whose calls all come from compiled code that inlines it is never compiled
+   * on its own), and there the object is the call's result, as local as the caller keeps it
+   * (issue 13: {@code new Splitter} in {@code Splitter.on}, removed where the harness calls it).
+   * So a site that escapes only by being returned ({@link Reason.Kind#RETURNED}, the method's
+   * result fresh) and passes the model's conditions in its own method is predicted from its
+   * callers when the analysis sees them ({@link #intoCallers}). Null — the engine's
+   * {@code escapes} — when the method has no analyzed caller (a library's public method: callers
+   * the analysis does not see decide) or the site fails a condition inside its own method.
+   */
+  private RuntimePrediction returnedIntoCallers(MethodResult mr, AllocSite s) {
+    SiteResult sr = mr.site(s);
+    if (sr == null || sr.chain().size() != 1 || sr.chain().get(0).kind() != Reason.Kind.RETURNED) return null;
+    if (mr.summary() == null || !mr.summary().freshReturn()) return null;
+    if (compiledCallers(mr.method().ref().key()).isEmpty()) return null;
+    if (predict(mr, s, EscapeState.NO_ESCAPE).heap()) return null;
+    boolean array = s.kind() == SiteKind.NEW_ARRAY || s.kind() == SiteKind.VARARGS_ARRAY;
+    List<String> kept = new ArrayList<>();
+    RuntimePrediction p = intoCallers(mr, array, 1, new HashSet<>(), kept);
+    return p != null ? p : keptBy(kept);
+  }
+
+  /**
+   * An object a call of {@code mr}'s method returns, which the method only returns on in turn
+   * ({@code vars}: the call's result and its copies; {@link InlinedAllocations}: {@code return
+   * appendTo(new StringBuilder(), parts).toString();}): predicted from the method's callers as
+   * {@link #returnedIntoCallers} predicts a site; null when it is not only returned or no analyzed
+   * code C2 compiles calls the method.
+   */
+  RuntimePrediction returnedOn(MethodResult mr, Set<Var> vars, boolean array) {
+    if (!onlyReturned(mr.method(), vars) || compiledCallers(mr.method().ref().key()).isEmpty()) return null;
+    List<String> kept = new ArrayList<>();
+    RuntimePrediction p = intoCallers(mr, array, 1, new HashSet<>(), kept);
+    return p != null ? p : keptBy(kept);
+  }
+
+  private RuntimePrediction keptBy(List<String> kept) {
+    String shown = String.join(", ", kept.subList(0, Math.min(3, kept.size())))
+        + (kept.size() > 3 ? " and " + (kept.size() - 3) + " more" : "");
+    return new RuntimePrediction(false, C2Condition.NONE, "returned to callers that keep it: " + shown, target.jdk());
+  }
+
+  /**
+   * What the compiled callers of {@code callee} do with the fresh object it returns: null when
+   * every one inlines the call and keeps the result (its caller's name and line go to
+   * {@code kept}), else heap and why — the call not inlined ({@link #refused}), the result
+   * escaping, or failing a condition of the model there (merges, loops, calls, as for
+   * {@link InlinedAllocations}' callee results). A caller that returns the object on and does
+   * nothing else with it but read its fields ({@link #onlyReturned}: the engine's summary calls a
+   * result fresh only when the method allocates it itself, so it cannot say this of
+   * {@code return on(CharMatcher.is(c));}) passes it to its own callers in turn, as deep as
+   * C2 inlines; one with no compiled caller (an entry point, whose own compilation returns it)
+   * keeps it on the heap. Class initializers and other one-time code are not callers: C2 never
+   * compiles what runs once.
+   */
+  private RuntimePrediction intoCallers(MethodResult callee, boolean array, int depth, Set<String> walking, List<String> kept) {
+    String key = callee.method().ref().key();
+    String memo = key + (array ? "[]" : "");
+    Outcome done = intoCallers.get(memo);
+    if (done != null) {
+      kept.addAll(done.kept());
+      return done.heap();
+    }
+    List<String> mine = new ArrayList<>();
+    RuntimePrediction p = intoCallersOnce(callee, array, depth, walking, mine);
+    // memoised even when a caller still being walked was met (recursion: heap, whichever way the
+    // walk came); the walks run in the analysis's deterministic method order
+    intoCallers.put(memo, new Outcome(p, List.copyOf(mine)));
+    kept.addAll(mine);
+    return p;
+  }
+
+  /** What {@link #intoCallers} found for a method: heap and why, or null and the callers that keep it. */
+  private record Outcome(RuntimePrediction heap, List<String> kept) {}
+
+  /** Per method key (and {@code []} for an array), {@link #intoCallers}' outcome: every site the method returns shares it. */
+  private final Map<String, Outcome> intoCallers = new HashMap<>();
+
+  private RuntimePrediction intoCallersOnce(MethodResult callee, boolean array, int depth, Set<String> walking, List<String> kept) {
+    String key = callee.method().ref().key();
+    String shown = callee.method().ref().displayName();
+    List<Caller> in = compiledCallers(key);
+    if (in.isEmpty()) return heap(C2Condition.ESCAPES, "returned by " + shown + ", which no analyzed code C2 compiles calls");
+    if (depth > JitTarget.MAX_INLINE_DEPTH || !walking.add(key)) return heap(C2Condition.NOT_INLINED, shown + ": recursive");
+    try {
+      for (Caller c : in) {
+        MethodIR m = c.mr().method();
+        String at = m.ref().displayName() + " line " + c.call().ctx().pos().line();
+        Deque<String> stack = new ArrayDeque<>();
+        stack.push(m.ref().key());
+        String why = refused(c.call().callee(), m.ref().owner(), -1, depth, c.call().ctx().conditional(),
+            c.call().overrides().size() + 1, stack);
+        if (why != null) {
+          boolean intrinsic = why.startsWith("intrinsic:");
+          return heap(intrinsic ? C2Condition.INTRINSIC : C2Condition.NOT_INLINED,
+              "returned to " + at + ": " + (intrinsic ? why.substring("intrinsic:".length()) : why));
+        }
+        EscapeState state = c.mr().callResult(c.index());
+        if (state == null) return heap(C2Condition.ESCAPES, "returned to " + at + ", where it escapes");
+        Set<Var> vars = copiesOf(m, Set.of(c.call().result()));
+        RuntimePrediction p = flow(m, vars, array, c.call().ctx().loopDepth(), st -> st == c.call());
+        if (p == null) p = calls(m, vars);
+        if (p != null) return heap(p.condition(), "returned to " + at + (p.detail() == null ? "" : ": " + p.detail()));
+        if (state == EscapeState.GLOBAL_ESCAPE) {
+          if (!onlyReturned(m, vars)) return heap(C2Condition.ESCAPES, "returned to " + at + ", where it escapes");
+          p = intoCallers(c.mr(), array, depth + 1, walking, kept);
+          if (p != null) return p;
+          continue;
+        }
+        kept.add(at);
+      }
+      return null;
+    } finally {
+      walking.remove(key);
+    }
+  }
+
+  /** Whether {@code vars} are only copied, read from and returned in {@code m}: nothing else can make their object escape there. */
+  private static boolean onlyReturned(MethodIR m, Set<Var> vars) {
+    boolean returned = false;
+    for (Stmt st : m.stmts()) {
+      if (!uses(st, vars)) continue;
+      if (st instanceof Stmt.Return) returned = true;
+      else if (!(st instanceof Stmt.Copy) && !(st instanceof Stmt.Load)) return false;
+    }
+    return returned;
+  }
+
+  /**
+   * The analyzed calls of method {@code key} that C2 may compile: not in a class initializer nor in
+   * a method that runs only from one ({@link MethodResult#oneTime}).
+   */
+  private List<Caller> compiledCallers(String key) {
+    List<Caller> out = new ArrayList<>();
+    for (Caller c : callers().getOrDefault(key, List.of())) {
+      if (c.mr().oneTime() == null && !c.mr().method().ref().name().equals("<clinit>")) out.add(c);
+    }
+    return out;
+  }
+
+  /** Per method key, the analyzed calls that may run it and use its result (static or exact: the callee named, or one of its overrides). */
+  private Map<String, List<Caller>> callers() {
+    if (callers != null) return callers;
+    Map<String, List<Caller>> out = new HashMap<>();
+    for (MethodResult mr : results) {
+      List<Stmt> stmts = mr.method().stmts();
+      for (int k = 0; k < stmts.size(); k++) {
+        if (!(stmts.get(k) instanceof Stmt.Call c) || c.result() == null) continue;
+        Caller caller = new Caller(mr, k, c);
+        out.computeIfAbsent(c.callee().key(), x -> new ArrayList<>()).add(caller);
+        for (MethodRef o : c.overrides()) out.computeIfAbsent(o.key(), x -> new ArrayList<>()).add(caller);
+      }
+    }
+    callers = out;
+    return out;
   }
 
   /** The first call that receives the object (all of them inline when it is scalar-replaced), for messages; null when none does. */
@@ -364,7 +537,6 @@ public final class C2Model {
   private String notInlined(MethodIR caller, Stmt.Call c, int slot, int depth, Deque<String> stack) {
     MethodRef callee = c.callee();
     String name = callee.owner() + "." + callee.name();
-    String shown = callee.displayName();
     switch (name) {
       case "java.lang.Object.getClass":
         return null; // an intrinsic: a load of the klass
@@ -372,10 +544,50 @@ public final class C2Model {
         var len = c.argExpr(4);
         return len != null && len.isConstant() ? null : "intrinsic:System.arraycopy with a length that is not a constant";
       }
-      case "java.lang.System.identityHashCode", "java.lang.Object.hashCode":
-        return "intrinsic:" + shown + " reads the object header";
       default:
         break;
+    }
+    int implementations = c.overrides().size();
+    if (!callee.isStatic() && !callee.isConstructor()) {
+      CodeFacts.MethodCode mc = code.method(callee.owner(), callee.name(), callee.paramTypes());
+      implementations += mc != null && !mc.isAbstract() ? 1 : 0;
+    }
+    String why = refused(callee, caller.ref().owner(), slot, depth, c.ctx().conditional(), implementations, stack);
+    if (why != null) return why;
+    MethodIR body = methods.get(callee.key());
+    if (body == null) return passedOn(callee, slot, depth, stack);
+    if (slot >= body.params().size() || body.params().get(slot) == null) return null;
+    Set<Var> inCallee = copiesOf(body, Set.of(body.params().get(slot)));
+    stack.push(callee.key());
+    try {
+      for (Stmt st : body.stmts()) {
+        if (!(st instanceof Stmt.Call inner)) continue;
+        for (int j = 0; j < inner.args().size(); j++) {
+          if (inner.args().get(j) == null || !inCallee.contains(inner.args().get(j))) continue;
+          String deeper = notInlined(body, inner, j, depth + 1, stack);
+          if (deeper != null) return deeper;
+          break;
+        }
+      }
+    } finally {
+      stack.pop();
+    }
+    return null;
+  }
+
+  /**
+   * The limits one call that receives the object (in {@code slot}) may break, whether the call is
+   * in the program's IR or in a callee's bytecode ({@link #passedOn}): intrinsics that read the
+   * object's header or update it atomically, hashing keys, {@code dontinline}, exception
+   * constructors, recursion, megamorphic dispatch ({@code implementations}), native, size and
+   * depth. Null when none applies.
+   */
+  private String refused(MethodRef callee, String callerOwner, int slot, int depth, boolean conditional,
+      int implementations, Deque<String> stack) {
+    String shown = callee.displayName();
+    String name = callee.owner() + "." + callee.name();
+    if (name.equals("java.lang.System.identityHashCode") || name.equals("java.lang.Object.hashCode")) {
+      return "intrinsic:" + shown + " reads the object header";
     }
     if (callee.owner().startsWith("java.util.concurrent.atomic.Atomic") && !callee.isConstructor()
         && !PLAIN_ATOMIC_ACCESS.contains(callee.name())) {
@@ -387,46 +599,131 @@ public final class C2Model {
     if (target.dontInline(callee.owner(), callee.name())) return shown + ": CompileCommand dontinline";
     if (callee.isConstructor()) {
       CodeFacts.ClassShape owner = code.shape(callee.owner());
-      CodeFacts.ClassShape in = code.shape(caller.ref().owner());
+      CodeFacts.ClassShape in = code.shape(callerOwner);
       boolean throwable = owner != null && (owner.extendsClass("java.lang.Throwable") || callee.owner().equals("java.lang.Throwable"));
-      boolean fromThrowable = in != null && (in.extendsClass("java.lang.Throwable") || caller.ref().owner().equals("java.lang.Throwable"));
+      boolean fromThrowable = in != null && (in.extendsClass("java.lang.Throwable") || callerOwner.equals("java.lang.Throwable"));
       if (throwable && !fromThrowable) return shown + ": an exception constructor (never inlined outside Throwable code)";
     }
     if (stack.contains(callee.key())) return shown + ": recursive";
-    CodeFacts.MethodCode mc = code.method(callee.owner(), callee.name(), callee.paramTypes());
-    int implementations = c.overrides().size() + (mc != null && !mc.isAbstract() ? 1 : 0);
     if (!callee.isStatic() && !callee.isConstructor() && implementations > 2) {
       return shown + ": megamorphic (" + implementations + " implementations)";
     }
+    CodeFacts.MethodCode mc = code.method(callee.owner(), callee.name(), callee.paramTypes());
     if (mc != null) {
       if (mc.isNative()) return shown + ": native";
       if (mc.size() > JitTarget.FREQ_INLINE_SIZE) {
         return shown + ": too big (" + mc.size() + " bytes > FreqInlineSize " + JitTarget.FREQ_INLINE_SIZE + ")";
       }
       if (depth > JitTarget.MAX_INLINE_DEPTH && mc.size() > JitTarget.MAX_TRIVIAL_SIZE) return shown + ": inlining too deep";
-      if (c.ctx().conditional() && target.conditionalSitesAreCold() && mc.size() > JitTarget.MAX_INLINE_SIZE) {
+      if (conditional && target.conditionalSitesAreCold() && mc.size() > JitTarget.MAX_INLINE_SIZE) {
         return shown + ": too big for a conditional (cold) call site (" + mc.size() + " bytes > MaxInlineSize "
             + JitTarget.MAX_INLINE_SIZE + ")";
       }
     }
-    MethodIR body = methods.get(callee.key());
-    if (body == null || slot >= body.params().size() || body.params().get(slot) == null) return null;
-    Set<Var> inCallee = copiesOf(body, Set.of(body.params().get(slot)));
-    stack.push(callee.key());
+    return null;
+  }
+
+  /** Per method key and slot, what {@link #passedOn} found ({@link #WALKING} while it is being walked). */
+  private final Map<String, String> passedOn = new HashMap<>();
+
+  private static final String WALKING = "";
+  private static final String INLINES = "inlines";
+
+  /**
+   * Why a method the program calls without having its IR (the JDK's, a library's on the class
+   * path), which receives the object in {@code slot}, does not inline all the way: its bytecode's
+   * calls that may pass the object on ({@link CodeFacts.Invoke#passes}, read by
+   * {@link ArgumentFlow}) break the same limits ({@link #refused}), or dispatch on a receiver the
+   * method loads itself ({@code Method.invoke}'s {@code methodAccessor.invoke(obj, args)}): an
+   * interface or abstract method whose receiver's class only the type profile of that call site
+   * knows, a profile every caller of the JDK method shares (every reflective call of the program
+   * goes through that one site). Where the receiver is the object itself or one of the method's
+   * parameters, its class comes from the inlining context, which C2 sees and this walk does not:
+   * assumed inlined, as before. Calls on the exception path (an exception's constructor or its
+   * message) are not followed: C2 compiles a path that never ran as an uncommon trap. Null when
+   * nothing is found or the bytecode is unknown. Memoised per method and slot (the depth is the
+   * first walk's: past 15 levels only trivial methods inline, and the walks here are short).
+   */
+  private String passedOn(MethodRef method, int slot, int depth, Deque<String> stack) {
+    String memo = method.key() + "@" + slot;
+    String known = passedOn.get(memo);
+    if (known != null) return known == WALKING ? method.displayName() + ": recursive" : known == INLINES ? null : known;
+    String declaring = declaring(method);
+    CodeFacts.Body body = declaring == null ? null : code.body(declaring, method.name(), method.paramTypes());
+    if (body == null) return null;
+    // JDK code calls only JDK code: a walk from it is the same for every analysis of this process
+    // and target (the javac plugin makes a model per compilation unit)
+    String shared = code.fromJdkImage(declaring) ? target + "|" + memo : null;
+    if (shared != null) {
+      String done = JDK_WALKS.get(shared);
+      if (done != null) {
+        passedOn.put(memo, done);
+        return done == INLINES ? null : done;
+      }
+    }
+    passedOn.put(memo, WALKING);
+    stack.push(method.key());
+    String why = null;
     try {
-      for (Stmt st : body.stmts()) {
-        if (!(st instanceof Stmt.Call inner)) continue;
-        for (int j = 0; j < inner.args().size(); j++) {
-          if (inner.args().get(j) == null || !inCallee.contains(inner.args().get(j))) continue;
-          String why = notInlined(body, inner, j, depth + 1, stack);
-          if (why != null) return why;
-          break;
+      for (CodeFacts.Invoke i : body.invokes()) {
+        if (i.argumentOf() != null && throwable(i.argumentOf())) continue;
+        if (i.name().equals("<init>") && throwable(i.owner())) continue;
+        for (int j = 0; j < i.sources().size() && why == null; j++) {
+          if (i.passes(slot, j)) why = passedOn(method, declaring, i, j, depth, stack);
         }
+        if (why != null) break;
       }
     } finally {
       stack.pop();
     }
+    passedOn.put(memo, why == null ? INLINES : why);
+    if (shared != null) JDK_WALKS.putIfAbsent(shared, why == null ? INLINES : why);
+    return why;
+  }
+
+  /** {@link #passedOn}'s results for methods of the JDK's image, per target, method and slot; shared by the process's models. */
+  private static final Map<String, String> JDK_WALKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@link #passedOn} for one call {@code i} of {@code method}'s bytecode that receives the object in slot {@code j}. */
+  private String passedOn(MethodRef method, String declaring, CodeFacts.Invoke i, int j, int depth, Deque<String> stack) {
+    MethodRef inner = i.callee();
+    boolean isStatic = inner.isStatic();
+    String name = i.owner() + "." + i.name();
+    if (name.equals("java.lang.Object.getClass") || name.equals("java.lang.System.arraycopy")) return null;
+    // the object is the receiver of a virtual or interface call: the object's own class picks the
+    // code (String.concat's value.toString() runs String.toString, not Object.toString's
+    // hashCode()), a class the walk does not carry; C2 knows it exactly once the allocation is
+    // inlined: assumed inlined, as before
+    if (j == 0 && !isStatic && !i.kind().equals("special")) return null;
+    String why = refused(inner, declaring, j, depth + 1, false, 1, stack);
+    if (why != null) return why;
+    boolean open = i.kind().equals("interface");
+    if (!open && !isStatic && !inner.isConstructor()) {
+      String d = declaring(inner);
+      CodeFacts.MethodCode mc = d == null ? null : code.method(d, i.name(), i.paramTypes());
+      open = mc != null && mc.isAbstract();
+    }
+    if (open) {
+      if (i.sources().get(0) != 0) return null; // the receiver's class comes from the context
+      return method.displayName() + " passes it to " + inner.displayName()
+          + ", a call on a receiver it loads itself: the type profile of that call site, shared by every caller, decides";
+    }
+    return passedOn(inner, j, depth + 1, stack);
+  }
+
+  /** The class that declares the code a call of {@code m} runs: its owner or, for an instance method, the nearest superclass that declares it. */
+  private String declaring(MethodRef m) {
+    if (code.method(m.owner(), m.name(), m.paramTypes()) != null) return m.owner();
+    if (m.isStatic()) return null;
+    CodeFacts.ClassShape shape = code.shape(m.owner());
+    if (shape == null) return null;
+    for (String s : shape.superclasses()) if (code.method(s, m.name(), m.paramTypes()) != null) return s;
     return null;
+  }
+
+  private boolean throwable(String type) {
+    CodeFacts.ClassShape shape = code.shape(type);
+    return shape != null && shape.extendsClass("java.lang.Throwable");
   }
 
   /** Atomic-class methods that are plain loads and stores, not read-modify-write. */

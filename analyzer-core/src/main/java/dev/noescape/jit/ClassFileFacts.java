@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -32,6 +34,8 @@ import java.util.function.Function;
 public final class ClassFileFacts implements CodeFacts {
   private final Function<String, byte[]> classBytes;
   private final Map<String, Parsed> cache = new HashMap<>();
+  /** The classes {@link #cache} has from the JDK's image, not from {@code classBytes}. */
+  private final Set<String> fromJdk = new HashSet<>();
 
   /** @param classBytes the class file of a binary name, or null when the program has none */
   public ClassFileFacts(Function<String, byte[]> classBytes) {
@@ -48,7 +52,7 @@ public final class ClassFileFacts implements CodeFacts {
    * asked for), {@code bodies} the ones decoded.
    */
   private record Parsed(String superName, List<String> interfaces, boolean concrete, int ownInstanceFields, boolean ownFinalizer, Map<String, MethodCode> methods,
-      Map<String, byte[]> code, Instructions.Pool pool, Map<String, Body> bodies) {}
+      Map<String, byte[]> code, Set<String> statics, Instructions.Pool pool, Map<String, Body> bodies) {}
 
   @Override
   public synchronized MethodCode method(String owner, String name, List<String> paramTypes) {
@@ -63,7 +67,7 @@ public final class ClassFileFacts implements CodeFacts {
     String key = name + "(" + String.join(",", paramTypes) + ")";
     byte[] code = p.code().get(key);
     if (code == null) return null;
-    return p.bodies().computeIfAbsent(key, k -> Instructions.decode(code, p.pool()));
+    return p.bodies().computeIfAbsent(key, k -> Instructions.decode(code, p.pool(), p.statics().contains(key), paramTypes));
   }
 
   @Override
@@ -97,11 +101,17 @@ public final class ClassFileFacts implements CodeFacts {
     return p == null ? null : new Supertypes(p.interfaces(), p.concrete());
   }
 
+  @Override
+  public synchronized boolean fromJdkImage(String type) {
+    return parsed(type) != null && fromJdk.contains(type);
+  }
+
   private Parsed parsed(String binaryName) {
     if (cache.containsKey(binaryName)) return cache.get(binaryName);
     byte[] b = classBytes.apply(binaryName);
     Parsed p = b != null ? parseOrNull(b)
         : JDK.computeIfAbsent(binaryName, n -> Optional.ofNullable(parseOrNull(Jrt.read(n)))).orElse(null);
+    if (b == null && p != null) fromJdk.add(binaryName);
     cache.put(binaryName, p);
     return p;
   }
@@ -158,7 +168,13 @@ public final class ClassFileFacts implements CodeFacts {
           first[i] = in.readUnsignedShort();
           second[i] = in.readUnsignedShort();
         }
-        case 4, 9, 17, 18 -> in.readInt();
+        // Fieldref (class, name-and-type) and InvokeDynamic (bootstrap, name-and-type): the decoder
+        // reads their descriptors for the operand stack's sizes
+        case 9, 18 -> {
+          first[i] = in.readUnsignedShort();
+          second[i] = in.readUnsignedShort();
+        }
+        case 4, 17 -> in.readInt();
         case 5, 6 -> {
           in.readLong();
           i++; // long and double take two entries
@@ -184,6 +200,7 @@ public final class ClassFileFacts implements CodeFacts {
     }
     Map<String, MethodCode> methods = new HashMap<>();
     Map<String, byte[]> codes = new HashMap<>();
+    Set<String> statics = new HashSet<>();
     boolean finalizer = false;
     int methodCount = in.readUnsignedShort();
     for (int i = 0; i < methodCount; i++) {
@@ -214,12 +231,14 @@ public final class ClassFileFacts implements CodeFacts {
       methods.put(key, new MethodCode(size, (access & ACC_NATIVE) != 0, (access & ACC_ABSTRACT) != 0));
       if (code != null) codes.put(key, code);
       else codes.remove(key);
+      if ((access & ACC_STATIC) != 0) statics.add(key);
+      else statics.remove(key);
       // "return" alone is one byte: an empty finalize() does not register objects (classFileParser.cpp)
       if (key.equals("finalize()") && size > 1) finalizer = true;
     }
     boolean concrete = (classAccess & (ACC_INTERFACE | ACC_ABSTRACT)) == 0;
     return new Parsed(superName, List.copyOf(interfaces), concrete, instanceFields, finalizer, methods, codes,
-        new Instructions.Pool(utf8, classNameIndex, ints, first, second), new ConcurrentHashMap<>());
+        Set.copyOf(statics), new Instructions.Pool(utf8, classNameIndex, ints, first, second), new ConcurrentHashMap<>());
   }
 
   private static void skipAttributes(DataInputStream in) throws IOException {

@@ -100,14 +100,29 @@ public interface CodeFacts {
    * @param owner the class the instruction names (binary name)
    * @param name the method's name
    * @param paramTypes erased parameter types (binary names)
+   * @param returnType the erased return type ({@code void} for none)
    * @param returned the instruction after it is {@code areturn}: the method returns what the call returns
    * @param argumentOf the class of the {@code new} whose constructor call is still to come, when the
    *     call computes one of its arguments ({@code new IllegalArgumentException("bad " + x)}), else null
+   * @param sources per slot of the called method (the receiver first, as {@code Stmt.Call#args()}),
+   *     the parameter slots of the calling method the argument may be, a bit per slot
+   *     ({@link ArgumentFlow}); empty when not known
    */
-  record Invoke(int bci, String kind, String owner, String name, List<String> paramTypes, boolean returned,
-      String argumentOf) {
+  record Invoke(int bci, String kind, String owner, String name, List<String> paramTypes, String returnType, boolean returned,
+      String argumentOf, List<Long> sources) {
     public Invoke {
       paramTypes = List.copyOf(paramTypes);
+      sources = List.copyOf(sources);
+    }
+
+    /** Whether slot {@code argument} of the call may be parameter slot {@code parameter} of the calling method. */
+    public boolean passes(int parameter, int argument) {
+      return parameter < 64 && argument < sources.size() && (sources.get(argument) & (1L << parameter)) != 0;
+    }
+
+    /** The method it calls, as the IR names methods. */
+    public dev.noescape.ir.MethodRef callee() {
+      return new dev.noescape.ir.MethodRef(owner, name, paramTypes, returnType, kind.equals("static"));
     }
   }
 
@@ -140,5 +155,13 @@ public interface CodeFacts {
   /** The direct interfaces and concreteness of class {@code type}, or null when not known. */
   default Supertypes supertypes(String type) {
     return null;
+  }
+
+  /**
+   * Whether class {@code type} is read from the running JDK's image: its code is the same for every
+   * analysis in this process (the model shares what it works out about such code across them).
+   */
+  default boolean fromJdkImage(String type) {
+    return false;
   }
 }

@@ -204,10 +204,15 @@ final class InlinedAllocations {
     if (!r.returned()) return model.heap(C2Condition.KEPT_BY_CALLEE, "stored or passed on " + in);
     // the call's result: decided where the calling method uses it
     EscapeState state = c.result() == null ? null : mr.callResult(k);
+    MethodIR m = mr.method();
+    if (state == EscapeState.GLOBAL_ESCAPE) {
+      // returned on by the calling method: its callers decide, as for a site it returns
+      RuntimePrediction p = model.returnedOn(mr, C2Model.copiesOf(m, Set.of(c.result())), a.isArray());
+      if (p != null) return p;
+    }
     if (state == null || state == EscapeState.GLOBAL_ESCAPE) {
       return model.heap(C2Condition.ESCAPES, "the result of " + c.callee().displayName());
     }
-    MethodIR m = mr.method();
     Set<Var> vars = C2Model.copiesOf(m, Set.of(c.result()));
     RuntimePrediction p = model.flow(m, vars, a.isArray(), c.ctx().loopDepth(), st -> st == c);
     if (p == null) p = model.calls(m, vars);

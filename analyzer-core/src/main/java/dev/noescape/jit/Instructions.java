@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes a method's {@code Code} bytes into the {@link Body} the model reads: allocation and call
@@ -30,7 +31,15 @@ final class Instructions {
   private static final String[] PRIMITIVE_ARRAYS = {null, null, null, null, "boolean[]", "char[]", "float[]", "double[]",
       "byte[]", "short[]", "int[]", "long[]"};
 
-  static Body decode(byte[] code, Pool pool) {
+  /**
+   * Decodes the body of a method that is {@code isStatic} and has parameters {@code paramTypes};
+   * each call carries the parameters it may pass on ({@link ArgumentFlow}).
+   */
+  static Body decode(byte[] code, Pool pool, boolean isStatic, List<String> paramTypes) {
+    return decode(code, pool, ArgumentFlow.of(code, pool, isStatic, paramTypes));
+  }
+
+  private static Body decode(byte[] code, Pool pool, Map<Integer, List<Long>> sources) {
     List<Allocation> allocations = new ArrayList<>();
     List<Invoke> invokes = new ArrayList<>();
     // classes of the `new`s whose constructor has not been called yet: a call in between computes
@@ -57,10 +66,11 @@ final class Instructions {
         case 0xBD -> allocations.add(new Allocation(pc, "anewarray", pool.className(u2(code, pc + 1)) + "[]", pushed, false));
         case 0xC5 -> allocations.add(new Allocation(pc, "multianewarray", pool.className(u2(code, pc + 1)), null, false));
         case 0xB6, 0xB7, 0xB8, 0xB9 -> {
-          Invoke i = invoke(code, pc, op, pool, pendingNew.peek());
+          List<Long> passed = sources.getOrDefault(pc, List.of());
+          Invoke i = invoke(code, pc, op, pool, pendingNew.peek(), passed);
           if (i.name().equals("<init>") && i.owner().equals(pendingNew.peek())) {
             pendingNew.pop();
-            i = invoke(code, pc, op, pool, pendingNew.peek());
+            i = invoke(code, pc, op, pool, pendingNew.peek(), passed);
           }
           invokes.add(i);
         }
@@ -95,7 +105,7 @@ final class Instructions {
     return allocations.stream().anyMatch(a -> a.returned() && a.type().equals(i.owner()));
   }
 
-  private static Invoke invoke(byte[] code, int pc, int op, Pool pool, String argumentOf) {
+  private static Invoke invoke(byte[] code, int pc, int op, Pool pool, String argumentOf, List<Long> sources) {
     int ref = u2(code, pc + 1);
     int nat = pool.second()[ref];
     String owner = pool.className(pool.first()[ref]);
@@ -109,7 +119,9 @@ final class Instructions {
     };
     int next = pc + (op == 0xB9 ? 5 : 3);
     boolean returned = next < code.length && (code[next] & 0xFF) == 0xB0;
-    return new Invoke(pc, kind, owner, name, MethodDescriptors.parameterTypes(descriptor), returned, argumentOf);
+    String returnType = descriptor.endsWith(")V") ? "void"
+        : MethodDescriptors.parameterTypes("(" + descriptor.substring(descriptor.indexOf(')') + 1) + ")V").get(0);
+    return new Invoke(pc, kind, owner, name, MethodDescriptors.parameterTypes(descriptor), returnType, returned, argumentOf, sources);
   }
 
   /**

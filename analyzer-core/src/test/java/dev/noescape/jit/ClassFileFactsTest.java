@@ -69,6 +69,17 @@ class ClassFileFactsTest {
     static void check(int n) {
       if (n < 0) throw new IllegalArgumentException(String.valueOf(n));
     }
+
+    static Object sink;
+
+    /** Its calls pass on parameters through a local, a ternary, a long before them, and not at all. */
+    static void passOn(long wide, Object[] xs, Object other, boolean pick) {
+      Object[] copy = xs;
+      sink = String.valueOf(copy); // slot 1, through a local
+      sink = java.util.Objects.requireNonNull(pick ? xs : other); // slot 1 or 2: the join of two paths
+      sink = String.valueOf(wide); // a long: no reference parameter
+      sink = java.util.Objects.toString(xs[0], "none"); // an element, not the array
+    }
   }
 
   private static byte[] testClass(String binaryName) {
@@ -126,6 +137,25 @@ class ClassFileFactsTest {
     CodeFacts.Body throwing = facts.body(Fixture.class.getName(), "check", List.of("int"));
     assertEquals(List.of("valueOf java.lang.IllegalArgumentException", "<init> null"),
         throwing.invokes().stream().map(i -> i.name() + " " + i.argumentOf()).toList());
+  }
+
+  @Test
+  void callsSayWhichParametersTheyPassOn() {
+    ClassFileFacts facts = new ClassFileFacts(ClassFileFactsTest::testClass);
+    CodeFacts.Body body = facts.body(Fixture.class.getName(), "passOn",
+        List.of("long", "java.lang.Object[]", "java.lang.Object", "boolean"));
+    // static: slot 0 is `wide` (two locals), slot 1 `xs`, slot 2 `other`, slot 3 `pick`
+    assertEquals(List.of("valueOf [2]", "requireNonNull [6]", "valueOf [0]", "toString [0, 0]"),
+        body.invokes().stream().map(i -> i.name() + " " + i.sources()).toList());
+    assertTrue(body.invokes().get(1).passes(2, 0));
+    assertFalse(body.invokes().get(3).passes(1, 0));
+    // Method.invoke hands its varargs (slot 2: this, obj, args) to methodAccessor.invoke, a
+    // receiver loaded from a field (no parameter) — the call the C2 model stops at
+    CodeFacts.Body invoke = jdk.body("java.lang.reflect.Method", "invoke", List.of("java.lang.Object", "java.lang.Object[]"));
+    CodeFacts.Invoke accessor = invoke.invokes().stream()
+        .filter(i -> i.owner().equals("jdk.internal.reflect.MethodAccessor") && i.name().equals("invoke")).findFirst().orElseThrow();
+    assertTrue(accessor.passes(2, 2), accessor.toString());
+    assertEquals(0L, accessor.sources().get(0));
   }
 
   @Test

@@ -72,6 +72,12 @@ final class JavacCodeFacts implements CodeFacts {
   }
 
   @Override
+  public boolean fromJdkImage(String type) {
+    ClassSymbol c = lookup(type);
+    return (c == null || !fromSource(c)) && binaries.fromJdkImage(type);
+  }
+
+  @Override
   public ClassShape shape(String type) {
     ClassSymbol c = lookup(type);
     if (c == null || !fromSource(c)) return binaries.shape(type);

@@ -1,0 +1,265 @@
+package dev.noescape.jit;
+
+import dev.noescape.ir.MethodDescriptors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which of a method's parameters each of its call instructions may pass on, and in which argument:
+ * an abstract interpretation of the operand stack (JVMS §6.5) where a value is the set of the
+ * method's parameter slots it may be (a bit per slot: {@code this} is slot 0 of an instance
+ * method, as in {@link dev.noescape.ir.Stmt.Call#args()}). The C2 model follows an object the
+ * program hands to code it does not analyze (the JDK) into that code's calls with it
+ * ({@code Method.invoke} passes its {@code args} on to {@code MethodAccessor.invoke}).
+ *
+ * <p>Over-approximate where it is cheap to be: a local variable is the union of everything stored
+ * into it anywhere in the method (flow-insensitive, iterated to a fixed point), and the stack at a
+ * forward branch's target is the union of the paths that reach it. Not exact where javac's code
+ * does not need it to be: the stack at a backward branch's target and at an exception handler is
+ * taken as what falls through (javac leaves it empty there, save the handler's exception, which is
+ * no parameter).
+ */
+final class ArgumentFlow {
+  private ArgumentFlow() {}
+
+  /**
+   * Per call instruction's offset ({@code invokedynamic} left out), per slot of the called method
+   * (receiver first), the parameter slots of the decoded method the argument may be.
+   */
+  static Map<Integer, List<Long>> of(byte[] code, Instructions.Pool pool, boolean isStatic, List<String> params) {
+    Map<Integer, Long> locals = new HashMap<>();
+    int local = 0;
+    int slot = 0;
+    if (!isStatic) locals.put(local++, 1L << slot++);
+    for (String p : params) {
+      if (slot < 64) locals.put(local, 1L << slot);
+      slot++;
+      local += words(p);
+    }
+    Map<Integer, List<Long>> out = new HashMap<>();
+    // a store can widen a local read earlier: re-run until the locals do not change (a few rounds at most)
+    for (int round = 0; round < 8; round++) {
+      out.clear();
+      if (!pass(code, pool, locals, out)) break;
+    }
+    return out;
+  }
+
+  /** One pass over the code; whether a local's set grew. */
+  private static boolean pass(byte[] code, Instructions.Pool pool, Map<Integer, Long> locals, Map<Integer, List<Long>> out) {
+    Stack stack = new Stack();
+    Map<Integer, long[]> atTarget = new HashMap<>();
+    boolean grew = false;
+    boolean live = true;
+    int pc = 0;
+    while (pc < code.length) {
+      long[] saved = atTarget.get(pc);
+      if (!live) stack.reset(saved);
+      else if (saved != null) stack.merge(saved);
+      live = true;
+      int op = code[pc] & 0xFF;
+      switch (op) {
+        case 0x19 -> stack.push(locals.getOrDefault(code[pc + 1] & 0xFF, 0L)); // aload
+        case 0x2A, 0x2B, 0x2C, 0x2D -> stack.push(locals.getOrDefault(op - 0x2A, 0L)); // aload_<n>
+        case 0x3A -> grew |= store(locals, code[pc + 1] & 0xFF, stack.pop()); // astore
+        case 0x4B, 0x4C, 0x4D, 0x4E -> grew |= store(locals, op - 0x4B, stack.pop()); // astore_<n>
+        case 0xC0 -> { } // checkcast: the same value
+        case 0x59, 0x5A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F -> stack.shuffle(op);
+        case 0xB2, 0xB3, 0xB4, 0xB5 -> { // getstatic, putstatic, getfield, putfield
+          int size = words(fieldType(pool, u2(code, pc + 1)));
+          if (op == 0xB3 || op == 0xB5) stack.pop(size);
+          if (op == 0xB4 || op == 0xB5) stack.pop(1);
+          if (op == 0xB2 || op == 0xB4) stack.pushWords(size);
+        }
+        case 0xB6, 0xB7, 0xB8, 0xB9, 0xBA -> {
+          int nat = pool.second()[u2(code, pc + 1)];
+          String descriptor = pool.utf8()[pool.second()[nat]];
+          List<String> types = MethodDescriptors.parameterTypes(descriptor);
+          boolean receiver = op != 0xB8 && op != 0xBA;
+          Long[] args = new Long[types.size() + (receiver ? 1 : 0)];
+          for (int k = types.size() - 1; k >= 0; k--) {
+            int w = words(types.get(k));
+            long top = stack.peek();
+            stack.pop(w);
+            args[k + (receiver ? 1 : 0)] = w == 1 ? top : 0L;
+          }
+          if (receiver) args[0] = stack.pop();
+          if (op != 0xBA) out.put(pc, List.of(args));
+          stack.pushWords(returnWords(descriptor));
+        }
+        case 0xC4 -> { // wide: a load or store with a two-byte index, or iinc
+          int op2 = code[pc + 1] & 0xFF;
+          int index = u2(code, pc + 2);
+          if (op2 == 0x19) stack.push(locals.getOrDefault(index, 0L));
+          else if (op2 == 0x3A) grew |= store(locals, index, stack.pop());
+          else if (op2 == 0x15 || op2 == 0x17) stack.pushWords(1);
+          else if (op2 == 0x16 || op2 == 0x18) stack.pushWords(2);
+          else if (op2 == 0x36 || op2 == 0x38) stack.pop(1);
+          else if (op2 == 0x37 || op2 == 0x39) stack.pop(2);
+          else if (op2 == 0xA9) live = false; // wide ret
+        }
+        case 0xC5 -> { // multianewarray: pops its dimensions
+          stack.pop(code[pc + 3] & 0xFF);
+          stack.pushWords(1);
+        }
+        case 0xAA, 0xAB -> { // the switches: pop the key, jump to every target
+          stack.pop(1);
+          int base = (pc + 4) & ~3;
+          branch(atTarget, pc + s4(code, base), stack);
+          if (op == 0xAA) {
+            int n = s4(code, base + 8) - s4(code, base + 4) + 1;
+            for (int k = 0; k < n; k++) branch(atTarget, pc + s4(code, base + 12 + 4 * k), stack);
+          } else {
+            int n = s4(code, base + 4);
+            for (int k = 0; k < n; k++) branch(atTarget, pc + s4(code, base + 12 + 8 * k), stack);
+          }
+          live = false;
+        }
+        default -> {
+          stack.pop(POPS[op]);
+          stack.pushWords(PUSHES[op]);
+          if ((op >= 0x99 && op <= 0xA8) || op == 0xC6 || op == 0xC7) branch(atTarget, pc + (short) u2(code, pc + 1), stack);
+          if (op == 0xC8 || op == 0xC9) branch(atTarget, pc + s4(code, pc + 1), stack);
+          // goto, ret, the returns, athrow, goto_w: nothing falls through
+          if (op == 0xA7 || op == 0xA9 || (op >= 0xAC && op <= 0xB1) || op == 0xBF || op == 0xC8) live = false;
+        }
+      }
+      pc += Instructions.length(code, pc);
+    }
+    return grew;
+  }
+
+  private static boolean store(Map<Integer, Long> locals, int index, long value) {
+    long before = locals.getOrDefault(index, 0L);
+    if ((before | value) == before) return false;
+    locals.put(index, before | value);
+    return true;
+  }
+
+  private static void branch(Map<Integer, long[]> atTarget, int target, Stack stack) {
+    long[] now = stack.snapshot();
+    atTarget.merge(target, now, (a, b) -> {
+      if (a.length != b.length) return a;
+      long[] m = a.clone();
+      for (int k = 0; k < m.length; k++) m[k] |= b[k];
+      return m;
+    });
+  }
+
+  private static String fieldType(Instructions.Pool pool, int ref) {
+    String descriptor = pool.utf8()[pool.second()[pool.second()[ref]]];
+    return MethodDescriptors.parameterTypes("(" + descriptor + ")V").get(0);
+  }
+
+  private static int returnWords(String descriptor) {
+    char r = descriptor.charAt(descriptor.indexOf(')') + 1);
+    return r == 'V' ? 0 : r == 'J' || r == 'D' ? 2 : 1;
+  }
+
+  private static int words(String type) {
+    return type.equals("long") || type.equals("double") ? 2 : 1;
+  }
+
+  private static int u2(byte[] code, int at) {
+    return ((code[at] & 0xFF) << 8) | (code[at + 1] & 0xFF);
+  }
+
+  private static int s4(byte[] code, int at) {
+    return ((code[at] & 0xFF) << 24) | ((code[at + 1] & 0xFF) << 16) | ((code[at + 2] & 0xFF) << 8) | (code[at + 3] & 0xFF);
+  }
+
+  /** The operand stack in words; a value that is no parameter is 0; popping an empty stack gives 0. */
+  private static final class Stack {
+    private long[] words = new long[16];
+    private int size;
+
+    void push(long v) {
+      if (size == words.length) words = Arrays.copyOf(words, size * 2);
+      words[size++] = v;
+    }
+
+    void pushWords(int n) {
+      for (int k = 0; k < n; k++) push(0L);
+    }
+
+    long peek() {
+      return size == 0 ? 0L : words[size - 1];
+    }
+
+    long pop() {
+      return size == 0 ? 0L : words[--size];
+    }
+
+    void pop(int n) {
+      size = Math.max(0, size - n);
+    }
+
+    long[] snapshot() {
+      return Arrays.copyOf(words, size);
+    }
+
+    void reset(long[] to) {
+      size = 0;
+      if (to != null) for (long v : to) push(v);
+    }
+
+    void merge(long[] other) {
+      if (other.length != size) return;
+      for (int k = 0; k < size; k++) words[k] |= other[k];
+    }
+
+    /** dup, dup_x1, dup_x2, dup2, dup2_x1, dup2_x2, swap (0x59–0x5F), on words. */
+    void shuffle(int op) {
+      List<Long> top = new ArrayList<>();
+      int take = switch (op) {
+        case 0x59 -> 1;
+        case 0x5A, 0x5C, 0x5F -> 2;
+        case 0x5B, 0x5D -> 3;
+        default -> 4;
+      };
+      for (int k = 0; k < take; k++) top.add(0, pop()); // top.get(take - 1) is the top word
+      long a = top.get(take - 1);
+      long b = take >= 2 ? top.get(take - 2) : 0L;
+      List<Long> result = switch (op) {
+        case 0x59 -> List.of(a, a);
+        case 0x5A -> List.of(a, b, a);
+        case 0x5B -> List.of(a, top.get(0), b, a);
+        case 0x5C -> List.of(b, a, b, a);
+        case 0x5D -> List.of(b, a, top.get(0), b, a);
+        case 0x5E -> List.of(b, a, top.get(0), top.get(1), b, a);
+        default -> List.of(a, b); // swap
+      };
+      for (long v : result) push(v);
+    }
+  }
+
+  /**
+   * Words popped and pushed by the instructions not handled one by one (JVMS §6.5), as
+   * {@code opcode[-last]:pops/pushes} in hex; every other opcode is 0/0.
+   */
+  private static final String EFFECTS = "01-08:0/1 09-0A:0/2 0B-0D:0/1 0E-0F:0/2 10-13:0/1 14:0/2 15:0/1 16:0/2 17:0/1 18:0/2"
+      + " 1A-1D:0/1 1E-21:0/2 22-25:0/1 26-29:0/2 2E:2/1 2F:2/2 30:2/1 31:2/2 32-35:2/1 36:1/0 37:2/0 38:1/0 39:2/0"
+      + " 3B-3E:1/0 3F-42:2/0 43-46:1/0 47-4A:2/0 4F:3/0 50:4/0 51:3/0 52:4/0 53-56:3/0 57:1/0 58:2/0"
+      + " 60:2/1 61:4/2 62:2/1 63:4/2 64:2/1 65:4/2 66:2/1 67:4/2 68:2/1 69:4/2 6A:2/1 6B:4/2 6C:2/1 6D:4/2 6E:2/1 6F:4/2"
+      + " 70:2/1 71:4/2 72:2/1 73:4/2 74:1/1 75:2/2 76:1/1 77:2/2 78:2/1 79:3/2 7A:2/1 7B:3/2 7C:2/1 7D:3/2"
+      + " 7E:2/1 7F:4/2 80:2/1 81:4/2 82:2/1 83:4/2 85:1/2 86:1/1 87:1/2 88:2/1 89:2/1 8A:2/2 8B:1/1 8C:1/2 8D:1/2"
+      + " 8E:2/1 8F:2/2 90:2/1 91-93:1/1 94:4/1 95-96:2/1 97-98:4/1 99-9E:1/0 9F-A6:2/0 A8:0/1 AC:1/0 AD:2/0 AE:1/0 AF:2/0"
+      + " B0:1/0 BB:0/1 BC-BE:1/1 BF:1/0 C1:1/1 C2-C3:1/0 C6-C7:1/0 C9:0/1";
+
+  private static final int[] POPS = new int[256];
+  private static final int[] PUSHES = new int[256];
+
+  static {
+    for (String entry : EFFECTS.split(" ")) {
+      String[] range = entry.substring(0, entry.indexOf(':')).split("-");
+      String[] effect = entry.substring(entry.indexOf(':') + 1).split("/");
+      for (int op = Integer.parseInt(range[0], 16); op <= Integer.parseInt(range[range.length - 1], 16); op++) {
+        POPS[op] = Integer.parseInt(effect[0]);
+        PUSHES[op] = Integer.parseInt(effect[1]);
+      }
+    }
+  }
+}
