@@ -26,30 +26,53 @@ final class ArgumentFlow {
   private ArgumentFlow() {}
 
   /**
+   * What the flow found.
+   *
+   * @param calls per call instruction's offset ({@code invokedynamic} left out), per slot of the
+   *     called method (receiver first), the parameter slots of the decoded method the argument may be
+   * @param indexed the parameter slots (a bit per slot) the method may read or write as an array at
+   *     an index that is not a constant ({@code args[index]} in {@code Formatter.format}, the for-each
+   *     of {@code Arrays.hashCode} under {@code Objects.hash}): measured, C2 leaves such a varargs
+   *     array on the heap, though it does not always (a tiny loop over a constant-length array of the
+   *     program's own is unrolled first: the probe {@code varargs.inlined-loop}), so the program's
+   *     callees are not judged by this
+   */
+  record Flow(Map<Integer, List<Long>> calls, long indexed) {}
+
+  /**
+   * The word of a value that is an int constant ({@code iconst_*}, {@code bipush}, {@code
+   * sipush}): slot 63 is given up for it (no method has 63 parameter slots that matter here).
+   */
+  private static final long CONSTANT = 1L << 63;
+
+  /**
    * Per call instruction's offset ({@code invokedynamic} left out), per slot of the called method
    * (receiver first), the parameter slots of the decoded method the argument may be.
    */
-  static Map<Integer, List<Long>> of(byte[] code, Instructions.Pool pool, boolean isStatic, List<String> params) {
+  static Flow of(byte[] code, Instructions.Pool pool, boolean isStatic, List<String> params) {
     Map<Integer, Long> locals = new HashMap<>();
     int local = 0;
     int slot = 0;
     if (!isStatic) locals.put(local++, 1L << slot++);
     for (String p : params) {
-      if (slot < 64) locals.put(local, 1L << slot);
+      if (slot < 63) locals.put(local, 1L << slot);
       slot++;
       local += words(p);
     }
     Map<Integer, List<Long>> out = new HashMap<>();
+    long[] indexed = new long[1];
     // a store can widen a local read earlier: re-run until the locals do not change (a few rounds at most)
     for (int round = 0; round < 8; round++) {
       out.clear();
-      if (!pass(code, pool, locals, out)) break;
+      indexed[0] = 0L;
+      if (!pass(code, pool, locals, out, indexed)) break;
     }
-    return out;
+    return new Flow(out, indexed[0] & ~CONSTANT);
   }
 
   /** One pass over the code; whether a local's set grew. */
-  private static boolean pass(byte[] code, Instructions.Pool pool, Map<Integer, Long> locals, Map<Integer, List<Long>> out) {
+  private static boolean pass(byte[] code, Instructions.Pool pool, Map<Integer, Long> locals, Map<Integer, List<Long>> out,
+      long[] indexed) {
     Stack stack = new Stack();
     Map<Integer, long[]> atTarget = new HashMap<>();
     boolean grew = false;
@@ -67,6 +90,21 @@ final class ArgumentFlow {
         case 0x3A -> grew |= store(locals, code[pc + 1] & 0xFF, stack.pop()); // astore
         case 0x4B, 0x4C, 0x4D, 0x4E -> grew |= store(locals, op - 0x4B, stack.pop()); // astore_<n>
         case 0xC0 -> { } // checkcast: the same value
+        case 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x10, 0x11 -> stack.push(CONSTANT); // iconst_<n>, bipush, sipush
+        case 0x2E, 0x2F, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35 -> { // the array loads: arrayref, index -> value
+          long index = stack.peek(0);
+          long array = stack.peek(1);
+          if ((index & CONSTANT) == 0) indexed[0] |= array;
+          stack.pop(2);
+          stack.pushWords(PUSHES[op]);
+        }
+        case 0x4F, 0x50, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56 -> { // the array stores: arrayref, index, value
+          int value = op == 0x50 || op == 0x52 ? 2 : 1;
+          long index = stack.peek(value);
+          long array = stack.peek(value + 1);
+          if ((index & CONSTANT) == 0) indexed[0] |= array;
+          stack.pop(value + 2);
+        }
         case 0x59, 0x5A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F -> stack.shuffle(op);
         case 0xB2, 0xB3, 0xB4, 0xB5 -> { // getstatic, putstatic, getfield, putfield
           int size = words(fieldType(pool, u2(code, pc + 1)));
@@ -84,9 +122,9 @@ final class ArgumentFlow {
             int w = words(types.get(k));
             long top = stack.peek();
             stack.pop(w);
-            args[k + (receiver ? 1 : 0)] = w == 1 ? top : 0L;
+            args[k + (receiver ? 1 : 0)] = w == 1 ? top & ~CONSTANT : 0L;
           }
-          if (receiver) args[0] = stack.pop();
+          if (receiver) args[0] = stack.pop() & ~CONSTANT;
           if (op != 0xBA) out.put(pc, List.of(args));
           stack.pushWords(returnWords(descriptor));
         }
@@ -186,7 +224,12 @@ final class ArgumentFlow {
     }
 
     long peek() {
-      return size == 0 ? 0L : words[size - 1];
+      return peek(0);
+    }
+
+    /** The word {@code depth} below the top (0: the top); 0 past the bottom. */
+    long peek(int depth) {
+      return size - 1 - depth < 0 ? 0L : words[size - 1 - depth];
     }
 
     long pop() {

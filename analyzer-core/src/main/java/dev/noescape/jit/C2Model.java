@@ -216,11 +216,7 @@ public final class C2Model {
         stack.push(m.ref().key());
         String why = refused(c.call().callee(), m.ref().owner(), -1, depth, c.call().ctx().conditional(),
             c.call().overrides().size() + 1, stack);
-        if (why != null) {
-          boolean intrinsic = why.startsWith("intrinsic:");
-          return heap(intrinsic ? C2Condition.INTRINSIC : C2Condition.NOT_INLINED,
-              "returned to " + at + ": " + (intrinsic ? why.substring("intrinsic:".length()) : why));
-        }
+        if (why != null) return heap(conditionOf(why), "returned to " + at + ": " + detailOf(why));
         EscapeState state = c.mr().callResult(c.index());
         if (state == null) return heap(C2Condition.ESCAPES, "returned to " + at + ", where it escapes");
         Set<Var> vars = copiesOf(m, Set.of(c.call().result()));
@@ -512,6 +508,28 @@ public final class C2Model {
 
   // ---- the calls that receive it ----
 
+  /**
+   * The condition a reason of {@link #notInlined}, {@link #refused} or {@link #passedOn} names by its
+   * prefix: {@code intrinsic:} (C2 handles the call itself and does not scalar-replace what it is
+   * given), {@code index:} (a callee accesses it as an array at an index that is not a constant),
+   * else a call that does not inline.
+   */
+  private static C2Condition conditionOf(String why) {
+    if (why.startsWith(INTRINSIC)) return C2Condition.INTRINSIC;
+    if (why.startsWith(INDEX)) return C2Condition.INDEX_NOT_CONSTANT;
+    return C2Condition.NOT_INLINED;
+  }
+
+  /** {@code why} without its prefix ({@link #conditionOf}), as the prediction's detail says it. */
+  private static String detailOf(String why) {
+    if (why.startsWith(INTRINSIC)) return why.substring(INTRINSIC.length());
+    if (why.startsWith(INDEX)) return why.substring(INDEX.length());
+    return why;
+  }
+
+  private static final String INTRINSIC = "intrinsic:";
+  private static final String INDEX = "index:";
+
   /** The first call that receives the object ({@code vars} may reference it) and does not inline all the way, or null. */
   RuntimePrediction calls(MethodIR m, Set<Var> vars) {
     Deque<String> stack = new ArrayDeque<>();
@@ -521,8 +539,7 @@ public final class C2Model {
       for (int j = 0; j < c.args().size(); j++) {
         if (c.args().get(j) == null || !vars.contains(c.args().get(j))) continue;
         String why = notInlined(m, c, j, 1, stack);
-        if (why != null) return heap(why.startsWith("intrinsic:") ? C2Condition.INTRINSIC : C2Condition.NOT_INLINED,
-            why.startsWith("intrinsic:") ? why.substring("intrinsic:".length()) : why);
+        if (why != null) return heap(conditionOf(why), detailOf(why));
         break;
       }
     }
@@ -542,7 +559,7 @@ public final class C2Model {
         return null; // an intrinsic: a load of the klass
       case "java.lang.System.arraycopy": {
         var len = c.argExpr(4);
-        return len != null && len.isConstant() ? null : "intrinsic:System.arraycopy with a length that is not a constant";
+        return len != null && len.isConstant() ? null : INTRINSIC + "System.arraycopy with a length that is not a constant";
       }
       default:
         break;
@@ -587,11 +604,11 @@ public final class C2Model {
     String shown = callee.displayName();
     String name = callee.owner() + "." + callee.name();
     if (name.equals("java.lang.System.identityHashCode") || name.equals("java.lang.Object.hashCode")) {
-      return "intrinsic:" + shown + " reads the object header";
+      return INTRINSIC + shown + " reads the object header";
     }
     if (callee.owner().startsWith("java.util.concurrent.atomic.Atomic") && !callee.isConstructor()
         && !PLAIN_ATOMIC_ACCESS.contains(callee.name())) {
-      return "intrinsic:" + shown + " is an atomic read-modify-write (a LoadStore C2 does not scalar-replace)";
+      return INTRINSIC + shown + " is an atomic read-modify-write (a LoadStore C2 does not scalar-replace)";
     }
     if (slot == 1 && HASHING.contains(callee.owner()) && KEYED.contains(callee.name())) {
       return shown + ": the JDK's shared hashCode/equals call sites it reaches are megamorphic in any real program";
@@ -663,9 +680,11 @@ public final class C2Model {
     }
     passedOn.put(memo, WALKING);
     stack.push(method.key());
-    String why = null;
+    // Formatter.format's args[index], Arrays.hashCode's for-each under Objects.hash: measured heap
+    // (bench/jit varargs.jdk-inlined; String.format and Paths.get on the held-out real-code set)
+    String why = body.indexes(slot) ? INDEX + method.displayName() + " accesses it at an index that is not a constant" : null;
     try {
-      for (CodeFacts.Invoke i : body.invokes()) {
+      for (CodeFacts.Invoke i : why != null ? List.<CodeFacts.Invoke>of() : body.invokes()) {
         if (i.argumentOf() != null && throwable(i.argumentOf())) continue;
         if (i.name().equals("<init>") && throwable(i.owner())) continue;
         for (int j = 0; j < i.sources().size() && why == null; j++) {

@@ -62,11 +62,22 @@ public interface CodeFacts {
    * @param returnsFresh every {@code areturn} returns an object just created ({@code return new
    *     T(…);}) or what a call returns ({@code return f(…);}), and there is at least one: then the
    *     class of what it returns is the class of those objects (C2 sees it at the allocation)
+   * @param indexed the parameter slots, a bit per slot, it may access as an array at an index that
+   *     is not a constant ({@link #indexes})
    */
-  record Body(List<Allocation> allocations, List<Invoke> invokes, Integer constantReturn, boolean returnsFresh) {
+  record Body(List<Allocation> allocations, List<Invoke> invokes, Integer constantReturn, boolean returnsFresh,
+      long indexed) {
     public Body {
       allocations = List.copyOf(allocations);
       invokes = List.copyOf(invokes);
+    }
+
+    /**
+     * Whether the method may read or write parameter slot {@code slot} (the receiver 0 of an
+     * instance method) as an array at an index that is not a constant ({@link ArgumentFlow.Flow#indexed}).
+     */
+    public boolean indexes(int slot) {
+      return slot < 63 && (indexed & (1L << slot)) != 0;
     }
   }
 

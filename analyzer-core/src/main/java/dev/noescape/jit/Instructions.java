@@ -36,10 +36,11 @@ final class Instructions {
    * each call carries the parameters it may pass on ({@link ArgumentFlow}).
    */
   static Body decode(byte[] code, Pool pool, boolean isStatic, List<String> paramTypes) {
-    return decode(code, pool, ArgumentFlow.of(code, pool, isStatic, paramTypes));
+    ArgumentFlow.Flow flow = ArgumentFlow.of(code, pool, isStatic, paramTypes);
+    return decode(code, pool, flow.calls(), flow.indexed());
   }
 
-  private static Body decode(byte[] code, Pool pool, Map<Integer, List<Long>> sources) {
+  private static Body decode(byte[] code, Pool pool, Map<Integer, List<Long>> sources, long indexed) {
     List<Allocation> allocations = new ArrayList<>();
     List<Invoke> invokes = new ArrayList<>();
     // classes of the `new`s whose constructor has not been called yet: a call in between computes
@@ -91,7 +92,7 @@ final class Instructions {
       else if (op == 0x10) constant = (int) code[1];
       else if (op == 0x11) constant = (int) (short) u2(code, 1);
     }
-    return new Body(allocations, invokes, constant, returnsFresh && returns > 0);
+    return new Body(allocations, invokes, constant, returnsFresh && returns > 0, indexed);
   }
 
   /**

@@ -80,6 +80,13 @@ class ClassFileFactsTest {
       sink = String.valueOf(wide); // a long: no reference parameter
       sink = java.util.Objects.toString(xs[0], "none"); // an element, not the array
     }
+
+    /** Reads {@code fixed} at a constant index and {@code walked} at a variable one. */
+    static int indexes(int[] fixed, int[] walked, int k) {
+      int s = fixed[0];
+      for (int i = 0; i < k; i++) s += walked[i];
+      return s;
+    }
   }
 
   private static byte[] testClass(String binaryName) {
@@ -156,6 +163,19 @@ class ClassFileFactsTest {
         .filter(i -> i.owner().equals("jdk.internal.reflect.MethodAccessor") && i.name().equals("invoke")).findFirst().orElseThrow();
     assertTrue(accessor.passes(2, 2), accessor.toString());
     assertEquals(0L, accessor.sources().get(0));
+  }
+
+  @Test
+  void arraysAParameterIsIndexedWithAVariableAreMarked() {
+    ClassFileFacts facts = new ClassFileFacts(ClassFileFactsTest::testClass);
+    CodeFacts.Body body = facts.body(Fixture.class.getName(), "indexes", List.of("int[]", "int[]", "int"));
+    assertFalse(body.indexes(0), "fixed[0]: a constant index");
+    assertTrue(body.indexes(1), "walked[i]");
+    assertFalse(body.indexes(2), "no array");
+    // Objects.hash's varargs array reaches Arrays.hashCode's for-each (JDK 25: ArraysSupport's loop)
+    // and Formatter.format's args[index]: the measured heap of those varargs arrays
+    assertTrue(jdk.body("java.util.Formatter", "format", List.of("java.util.Locale", "java.lang.String", "java.lang.Object[]"))
+        .indexes(3));
   }
 
   @Test
