@@ -57,6 +57,10 @@ final class CallBoxes {
   private static final LastMethod<MethodIR, List<List<AllocSite>>> GROUPS = new LastMethod<>(CallBoxes::compute);
 
   private static List<List<AllocSite>> compute(MethodIR m) {
+    // most methods box fewer than two values: no group, and nothing below to compute
+    int allocating = 0;
+    for (AllocSite s : m.sites()) if (s.kind() == SiteKind.BOXING && !s.neverAllocates() && ++allocating >= 2) break;
+    if (allocating < 2) return List.of();
     Set<Integer> excluded = new HashSet<>();
     for (List<AllocSite> boxes : VarargsBoxes.byCall(m).values()) for (AllocSite b : boxes) excluded.add(b.id());
     for (var e : RepeatedBoxes.of(m).entrySet()) {
