@@ -253,4 +253,12 @@ final class SensorWindow {
   private static int largest(int... xs) {
     return Math.max(xs[0], Math.max(xs[1], xs[2]));
   }
+
+  static int seenBefore(java.util.Collection<Range> seen, int a, int b) {
+    // an interface method on a receiver this method did not create: which class's contains runs,
+    // and whether C2 inlines it, only the call site's type profile knows (a receiver allocated here,
+    // List<Range> l = new ArrayList<>(), has its class known: the jdk.arraylist-* probes)
+    Range r = new Range(a, b); // expect: NotScalarReplaced(type profile)
+    return seen.contains(r) ? 1 : 0;
+  }
 }

@@ -572,7 +572,21 @@ public final class C2Model {
     String why = refused(callee, caller.ref().owner(), slot, depth, c.ctx().conditional(), implementations, stack);
     if (why != null) return why;
     MethodIR body = methods.get(callee.key());
-    if (body == null) return passedOn(callee, slot, depth, stack);
+    if (body == null) {
+      // an interface or abstract method of code we do not analyze, with no implementation in the
+      // program, on a receiver this method did not create: the code that runs is the JDK's (or a
+      // library's) class of the receiver, which only the call's type profile knows (Collection.contains
+      // on a parameter, Stream.forEach on a stream a call returned); a receiver allocated here has
+      // its class known to C2 (List<T> l = new ArrayList<>(); l.add(x))
+      CodeFacts.MethodCode own = code.method(callee.owner(), callee.name(), callee.paramTypes());
+      boolean noCode = declaring(callee) == null || (own != null && own.isAbstract());
+      if (!callee.isStatic() && !callee.isConstructor() && c.overrides().isEmpty() && noCode
+          && !allocatedHere(caller, c.args().get(0))) {
+        return callee.displayName() + ": an interface or abstract method on a receiver of unknown class; which"
+            + " implementation runs, and whether C2 inlines it, only the call's type profile knows";
+      }
+      return passedOn(callee, slot, depth, stack);
+    }
     if (slot >= body.params().size() || body.params().get(slot) == null) return null;
     Set<Var> inCallee = copiesOf(body, Set.of(body.params().get(slot)));
     stack.push(callee.key());
@@ -743,6 +757,27 @@ public final class C2Model {
   private boolean throwable(String type) {
     CodeFacts.ClassShape shape = code.shape(type);
     return shape != null && shape.extendsClass("java.lang.Throwable");
+  }
+
+  /** Whether every definition of {@code v} in {@code m} is an allocation, or a copy of one: its class is exact there. */
+  private static boolean allocatedHere(MethodIR m, Var v) {
+    if (v == null || v.isParam()) return false;
+    Set<Var> seen = new HashSet<>();
+    Deque<Var> work = new ArrayDeque<>(List.of(v));
+    while (!work.isEmpty()) {
+      Var x = work.poll();
+      if (!seen.add(x)) continue;
+      if (x.isParam()) return false;
+      boolean defined = false;
+      for (Stmt st : m.stmts()) {
+        if (!x.equals(st.definedVar())) continue;
+        defined = true;
+        if (st instanceof Stmt.Copy cp) work.add(cp.source());
+        else if (!(st instanceof Stmt.Alloc)) return false;
+      }
+      if (!defined) return false;
+    }
+    return true;
   }
 
   /** Atomic-class methods that are plain loads and stores, not read-modify-write. */
