@@ -759,8 +759,13 @@ public final class C2Model {
     return shape != null && shape.extendsClass("java.lang.Throwable");
   }
 
-  /** Whether every definition of {@code v} in {@code m} is an allocation, or a copy of one: its class is exact there. */
-  private static boolean allocatedHere(MethodIR m, Var v) {
+  /**
+   * Whether every definition of {@code v} in {@code m} is an allocation, a copy of one, or the result
+   * of a statically bound call whose code returns a fresh object ({@link CodeFacts.Body#returnsFresh}:
+   * {@code xs.iterator()} on an {@code ArrayList} returns a new {@code ArrayList$Itr}): its class is
+   * exact to C2 once that call is inlined.
+   */
+  private boolean allocatedHere(MethodIR m, Var v) {
     if (v == null || v.isParam()) return false;
     Set<Var> seen = new HashSet<>();
     Deque<Var> work = new ArrayDeque<>(List.of(v));
@@ -773,11 +778,21 @@ public final class C2Model {
         if (!x.equals(st.definedVar())) continue;
         defined = true;
         if (st instanceof Stmt.Copy cp) work.add(cp.source());
-        else if (!(st instanceof Stmt.Alloc)) return false;
+        else if (!(st instanceof Stmt.Alloc) && !(st instanceof Stmt.Call call && returnsFresh(call))) return false;
       }
       if (!defined) return false;
     }
     return true;
+  }
+
+  /** Whether call {@code c} runs code of a known class (no override in the program) that returns a fresh object. */
+  private boolean returnsFresh(Stmt.Call c) {
+    MethodRef callee = c.callee();
+    if (!c.overrides().isEmpty()) return false;
+    String d = declaring(callee);
+    if (d == null) return false;
+    CodeFacts.Body body = code.body(d, callee.name(), callee.paramTypes());
+    return body != null && body.returnsFresh();
   }
 
   /** Atomic-class methods that are plain loads and stores, not read-modify-write. */
