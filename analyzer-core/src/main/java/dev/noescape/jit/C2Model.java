@@ -12,6 +12,7 @@ import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Origins;
 import dev.noescape.ir.NullAssignment;
 import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.SiteKind;
@@ -564,11 +565,9 @@ public final class C2Model {
       default:
         break;
     }
-    int implementations = c.overrides().size();
-    if (!callee.isStatic() && !callee.isConstructor()) {
-      CodeFacts.MethodCode mc = code.method(callee.owner(), callee.name(), callee.paramTypes());
-      implementations += mc != null && !mc.isAbstract() ? 1 : 0;
-    }
+    boolean virtual = !callee.isStatic() && !callee.isConstructor();
+    CodeFacts.MethodCode own = virtual ? code.method(callee.owner(), callee.name(), callee.paramTypes()) : null;
+    int implementations = c.overrides().size() + (own != null && !own.isAbstract() ? 1 : 0);
     String why = refused(callee, caller.ref().owner(), slot, depth, c.ctx().conditional(), implementations, stack);
     if (why != null) return why;
     MethodIR body = methods.get(callee.key());
@@ -578,10 +577,8 @@ public final class C2Model {
       // library's) class of the receiver, which only the call's type profile knows (Collection.contains
       // on a parameter, Stream.forEach on a stream a call returned); a receiver allocated here has
       // its class known to C2 (List<T> l = new ArrayList<>(); l.add(x))
-      CodeFacts.MethodCode own = code.method(callee.owner(), callee.name(), callee.paramTypes());
       boolean noCode = declaring(callee) == null || (own != null && own.isAbstract());
-      if (!callee.isStatic() && !callee.isConstructor() && c.overrides().isEmpty() && noCode
-          && !allocatedHere(caller, c.args().get(0))) {
+      if (virtual && c.overrides().isEmpty() && noCode && !allocatedHere(caller, c.args().get(0))) {
         return callee.displayName() + ": an interface or abstract method on a receiver of unknown class; which"
             + " implementation runs, and whether C2 inlines it, only the call's type profile knows";
       }
@@ -766,21 +763,11 @@ public final class C2Model {
    * exact to C2 once that call is inlined.
    */
   private boolean allocatedHere(MethodIR m, Var v) {
-    if (v == null || v.isParam()) return false;
-    Set<Var> seen = new HashSet<>();
-    Deque<Var> work = new ArrayDeque<>(List.of(v));
-    while (!work.isEmpty()) {
-      Var x = work.poll();
-      if (!seen.add(x)) continue;
-      if (x.isParam()) return false;
-      boolean defined = false;
-      for (Stmt st : m.stmts()) {
-        if (!x.equals(st.definedVar())) continue;
-        defined = true;
-        if (st instanceof Stmt.Copy cp) work.add(cp.source());
-        else if (!(st instanceof Stmt.Alloc) && !(st instanceof Stmt.Call call && returnsFresh(call))) return false;
-      }
-      if (!defined) return false;
+    if (v == null) return false;
+    Origins o = Origins.of(m, v);
+    if (!o.complete() || !o.params().isEmpty()) return false;
+    for (Stmt st : o.definitions()) {
+      if (!(st instanceof Stmt.Alloc) && !(st instanceof Stmt.Call call && returnsFresh(call))) return false;
     }
     return true;
   }

@@ -5,10 +5,10 @@ import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.Origins;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.Var;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -126,28 +126,9 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
   Var callersCollection(MethodIR m) {
     if (!isCollection() || variable == null) return null;
     // the receiver is a parameter, or holds only what one holds: every definition of it, and of
-    // what it is copied from, a copy or cast (flow-insensitively)
-    Var param = null;
-    Set<Var> seen = new HashSet<>();
-    java.util.ArrayDeque<Var> work = new java.util.ArrayDeque<>(List.of(variable));
-    while (!work.isEmpty()) {
-      Var x = work.poll();
-      if (!seen.add(x)) continue;
-      if (x.isParam()) {
-        if (param != null && !param.equals(x)) return null;
-        param = x;
-        continue;
-      }
-      boolean defined = false;
-      for (Stmt st : m.stmts()) {
-        if (!x.equals(st.definedVar())) continue;
-        if (!(st instanceof Stmt.Copy c)) return null;
-        defined = true;
-        work.add(c.source());
-      }
-      if (!defined) return null;
-    }
-    return param;
+    // what it is copied from, a copy or cast of that one parameter
+    Origins o = Origins.of(m, variable);
+    return o.complete() && o.definitions().isEmpty() && o.params().size() == 1 ? o.params().get(0) : null;
   }
 
   /**
