@@ -73,7 +73,7 @@ public final class BoxingAllocationDoc {
       index of a counted loop with constant ends inside them (`for (int i = 0; i < 13; i++)`: 0..12; a reported \
       box whose range is known says it: `(values 0..199)`). Boxing done \
       inside a lambda metafactory adaptation (`merge(k, 1, Integer::sum)`), which has no allocation site in the \
-      method. Boxing outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
+      method. Boxing outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS + RuleDoc.IO_LOOPS;
 
   public static final String BEFORE = """
       long total(List<Order> orders) {

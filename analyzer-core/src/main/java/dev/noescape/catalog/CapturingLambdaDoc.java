@@ -34,7 +34,7 @@ public final class CapturingLambdaDoc {
 
       Non-capturing lambdas and unbound method references (`String::length`, `Integer::sum`): they are constants. \
       Plain `new` of an inner or local class, an ordinary allocation (see `HeapEscape`). Lambdas outside loops and \
-      hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
+      hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS + RuleDoc.IO_LOOPS;
 
   public static final String BEFORE = """
       void dropLarge(List<List<Order>> books, int limit) {

@@ -78,6 +78,21 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       all leave when the input is exhausted (`if (!more()) break;`, `if (next == null) break;`, `if (--n <= 0) \
       return;`): a `do … while (more())` in disguise.""";
 
+  /**
+   * The paragraph after {@link #RETRY_LOOPS} for the rules that report one small allocation per
+   * evaluation (boxing, varargs arrays, capturing lambdas): a loop that does I/O on every iteration
+   * dwarfs it ({@code rules.CostlyCalls}).
+   */
+  public static final String IO_LOOPS = """
+
+
+      Loops that do I/O: in a loop that writes output (`PrintStream.println`, `printf`, `format`) or does \
+      file-system I/O (`Files.*`, `FileChannel.open`) on every iteration, not under a condition, an allocation of \
+      that loop is no warning (at `-m=2`, information: `every iteration of the loop (line N) writes output \
+      (PrintStream.println, line M), which costs far more than the allocation`): the system call is what each \
+      iteration pays for. An allocation in a loop nested inside it repeats without the write and stays a \
+      warning; so does one beside a `PrintWriter`'s `println`, which often writes to memory.""";
+
   /** The headings of the explanation after what the rule reports (the tests hold every declaration to them). */
   public static final List<String> SECTIONS =
       List.of("## Why it matters", "## What to write instead", "## What stays quiet");

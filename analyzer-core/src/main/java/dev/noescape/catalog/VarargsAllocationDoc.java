@@ -35,7 +35,13 @@ public final class VarargsAllocationDoc {
       ## What stays quiet
 
       Calls that pass an existing array, and calls that resolve to a fixed-arity overload: they allocate nothing. \
-      Calls outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
+      Calls outside loops and hot methods, unless the `ReportOutsideLoops` option is on. A call whose callee's own \
+      work on every call dwarfs the array is information, not a warning (at verbosity 2: `(not a warning: \
+      PrintStream.printf formats its arguments and writes them out on every call, which costs far more than the \
+      array)`): formatting and writing output (`PrintStream`/`PrintWriter` `printf` and `format`), file-system \
+      I/O (`Files.*`, `FileChannel.open`) and reflection (`Method.invoke`, `Constructor.newInstance`, \
+      `Class.getMethod`); the list is data, `models/costly-calls`. `String.format` is not on it: in a hot loop the \
+      call is the allocation problem, and its finding points at it.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS + RuleDoc.IO_LOOPS;
 
   public static final String BEFORE = """
       List<List<String>> rows(List<User> users) {

@@ -1,14 +1,7 @@
 package dev.noescape.rules;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,36 +38,20 @@ final class CollectionMethods {
     }
   }
 
-  private static final Map<String, Kind> KINDS = load();
+  private static final Map<String, Kind> KINDS = parse(ModelFiles.rows(RESOURCE));
 
   /** The kind of a call of method {@code name} on a {@code java.util} collection; {@link Kind#OTHER} when not listed. */
   static Kind kind(String name) {
     return KINDS.getOrDefault(name, Kind.OTHER);
   }
 
-  private static Map<String, Kind> load() {
-    try (InputStream in = CollectionMethods.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The table of {@code lines} in the resource's format: {@code method kind}, {@code #} comments. */
-  static Map<String, Kind> parse(List<String> lines) {
+  /** The table of {@code rows} in the resource's format: {@code method kind}. */
+  static Map<String, Kind> parse(List<String[]> rows) {
     Map<String, Kind> out = new HashMap<>();
-    for (String raw : lines) {
-      String line = raw.strip();
-      if (line.isEmpty() || line.startsWith("#")) continue;
-      String[] words = line.split("\\s+");
+    for (String[] words : rows) {
+      String line = String.join(" ", words);
       if (words.length != 2) throw new IllegalStateException(RESOURCE + ": expected 'method kind': " + line);
-      Kind k;
-      try {
-        k = Kind.valueOf(words[1].toUpperCase(Locale.ROOT).replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException(RESOURCE + ": unknown kind '" + words[1] + "': " + line, e);
-      }
+      Kind k = ModelFiles.kind(Kind.class, words[1], RESOURCE, words);
       if (k == Kind.OTHER) throw new IllegalStateException(RESOURCE + ": 'other' is what an unlisted method is: " + line);
       if (out.put(words[0], k) != null) throw new IllegalStateException(RESOURCE + ": listed twice: " + words[0]);
     }

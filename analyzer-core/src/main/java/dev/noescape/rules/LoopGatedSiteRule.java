@@ -28,6 +28,11 @@ abstract class LoopGatedSiteRule extends SiteRule {
   }
 
   @Override
+  final boolean oneAllocationPerEvaluation() {
+    return true;
+  }
+
+  @Override
   final Finding checkSite(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     if (!reports(m, s, context)) return null;
     return siteFinding(m, s, message(result, m, s, context), List.of(), Hotness.of(m, s), null);

@@ -11,6 +11,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
+import dev.noescape.ir.Stmt;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +74,24 @@ abstract class SiteRule implements Rule {
     if (RuleSupport.cold(result, s, context).isCold()) return RuleSupport.coldPhrase(result, s, context);
     Loop retry = RuleSupport.onlyRetryLoop(m, s, context);
     if (retry != null) return "in " + RuleSupport.loopPhrase(m, retry.id(), true, "a retry loop") + " that normally runs once";
-    return notAWarningHere(result, m, s, context);
+    String own = notAWarningHere(result, m, s, context);
+    if (own != null || !oneAllocationPerEvaluation()) return own;
+    Stmt.Call io = CostlyCalls.ioEveryIteration(m, s.ctx().loopId());
+    if (io == null) return null;
+    String what = CostlyCalls.kind(io.callee()) == CostlyCalls.Kind.IO ? "does file-system I/O" : "writes output";
+    int line = io.ctx().pos() != null ? io.ctx().pos().line() : 0;
+    return "every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), true) + " " + what + " ("
+        + io.callee().displayName() + (line > 0 ? ", line " + line : "") + "), which costs far more than the allocation";
+  }
+
+  /**
+   * Whether what this rule reports costs one small allocation each time the code runs (a box, a
+   * varargs array, a lambda), which a loop that does I/O on every iteration dwarfs
+   * ({@link CostlyCalls#ioEveryIteration}); not so for growth that repeats with a fill, or a
+   * concatenation whose copies grow with the loop.
+   */
+  boolean oneAllocationPerEvaluation() {
+    return false;
   }
 
   /**

@@ -30,7 +30,9 @@ import java.util.List;
  *
  * <p><b>Stays quiet</b> about calls that pass an existing array or resolve to a fixed-arity
  * overload (no site), and, unless {@link RuleContext#reportOutsideLoops()}, about calls outside
- * loops and hot methods.
+ * loops and hot methods. A call whose callee's own work dwarfs the array ({@link CostlyCalls}:
+ * {@code PrintStream.printf}, {@code Files.write}, {@code Method.invoke}) is information, not a
+ * warning ({@link #notAWarningHere}).
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
  * its declaration, {@link dev.noescape.catalog.VarargsAllocationDoc}.
@@ -51,6 +53,25 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
     List<AllocSite> boxes = VarargsBoxes.byCall(m).getOrDefault(s.id(), List.of());
     return "varargs call to " + callee + " allocates " + arrayText(s.simpleType(), count) + boxesText(boxes) + " "
         + RuleSupport.where(m, s, context) + ": " + advice(callee, count, keeper(result, s), s, boxes);
+  }
+
+  /**
+   * Not a warning when the callee's own work on every call dwarfs the array ({@link CostlyCalls}:
+   * formatting and writing output, file-system I/O, reflection): what the loop pays for is the
+   * call, and reusing the array would save a fraction of a per cent of it.
+   */
+  @Override
+  String notAWarningHere(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    if (!(s.details() instanceof AllocSite.Varargs v)) return null;
+    CostlyCalls.Kind kind = CostlyCalls.kind(v.callee());
+    if (kind == null) return null;
+    String what = switch (kind) {
+      case OUTPUT -> "formats its arguments and writes them out on every call";
+      case IO -> "does file-system I/O on every call";
+      case REFLECTION -> "is a reflective call (access and argument checks, an indirect call)";
+    };
+    String array = VarargsBoxes.byCall(m).getOrDefault(s.id(), List.of()).isEmpty() ? "the array" : "the array and its boxes";
+    return v.callee().displayName() + " " + what + ", which costs far more than " + array;
   }
 
   /** Whether the callee keeps the array, as the engine knows it. */

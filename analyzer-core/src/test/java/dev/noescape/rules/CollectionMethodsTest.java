@@ -21,14 +21,14 @@ class CollectionMethodsTest {
 
   @Test
   void malformedLinesNameTheProblem() {
-    assertEquals(CollectionMethods.Kind.ADD_ABSENT, CollectionMethods.parse(List.of("# c", "", "merge  add-absent")).get("merge"));
-    assertTrue(assertThrows(IllegalStateException.class, () -> CollectionMethods.parse(List.of("merge")))
+    assertEquals(CollectionMethods.Kind.ADD_ABSENT, CollectionMethods.parse(ModelFiles.rows(List.of("# c", "", "merge  add-absent"))).get("merge"));
+    assertTrue(assertThrows(IllegalStateException.class, () -> CollectionMethods.parse(ModelFiles.rows(List.of("merge"))))
         .getMessage().contains("expected 'method kind'"));
-    assertTrue(assertThrows(IllegalStateException.class, () -> CollectionMethods.parse(List.of("merge adds")))
+    assertTrue(assertThrows(IllegalStateException.class, () -> CollectionMethods.parse(ModelFiles.rows(List.of("merge adds"))))
         .getMessage().contains("unknown kind 'adds'"));
-    assertTrue(assertThrows(IllegalStateException.class, () -> CollectionMethods.parse(List.of("put add", "put add")))
+    assertTrue(assertThrows(IllegalStateException.class, () -> CollectionMethods.parse(ModelFiles.rows(List.of("put add", "put add"))))
         .getMessage().contains("listed twice"));
-    assertTrue(assertThrows(IllegalStateException.class, () -> CollectionMethods.parse(List.of("remove other")))
+    assertTrue(assertThrows(IllegalStateException.class, () -> CollectionMethods.parse(ModelFiles.rows(List.of("remove other"))))
         .getMessage().contains("'other'"));
   }
 }

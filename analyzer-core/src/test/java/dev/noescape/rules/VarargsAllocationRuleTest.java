@@ -3,11 +3,14 @@ package dev.noescape.rules;
 import static dev.noescape.rules.Fx.at;
 import static dev.noescape.rules.Fx.reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.noescape.engine.EscapeState;
 import dev.noescape.finding.Finding;
 import dev.noescape.catalog.RuleId;
+import dev.noescape.catalog.Severity;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIRBuilder;
@@ -15,6 +18,7 @@ import dev.noescape.ir.Reason;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VarargsAllocationRuleTest {
@@ -91,6 +95,50 @@ class VarargsAllocationRuleTest {
     assertEquals(List.of(FORMAT + "a new Object[2] in hot method OrderBook.print: reuse one array, created on first use"),
         Fx.messages(check(false, true, 2, EscapeState.ARG_ESCAPE, Fx.defaults())));
     assertEquals(1, check(false, false, 2, EscapeState.ARG_ESCAPE, Fx.ctx(17, false, true, 1)).size());
+  }
+
+  /** {@code out.printf("%d%n", 7)} (a PrintStream) in a loop. */
+  private static List<Finding> printfInLoop(RuleContext c) {
+    MethodIRBuilder b = Fx.method("print");
+    b.beginLoop(LoopKind.FOREACH_ITERABLE, at(14), SymbolicExpr.of("orders.size()"), null);
+    b.alloc(b.temp("java.lang.Object[]"), SiteKind.VARARGS_ARRAY, "java.lang.Object[]", at(15),
+        new AllocSite.Varargs(Fx.ref("java.io.PrintStream", "printf", "java.io.PrintStream", false,
+            "java.lang.String", "java.lang.Object[]"), 1));
+    b.endLoop();
+    return new VarargsAllocationRule().check(Fx.Results.of(b.build()).build(), c);
+  }
+
+  @Test
+  void aCalleeWhoseOwnWorkDwarfsTheArrayIsNoWarning() {
+    assertTrue(printfInLoop(Fx.defaults()).isEmpty());
+    List<Finding> fs = printfInLoop(Fx.ctx(21, false, false, 2));
+    assertEquals(List.of(Severity.INFO), fs.stream().map(Finding::severity).toList());
+    assertEquals(List.of("varargs call to PrintStream.printf allocates a new Object[1] on every iteration of the loop "
+            + "(line 14): create one array before the loop and refill it on each iteration (not a warning: "
+            + "PrintStream.printf formats its arguments and writes them out on every call, which costs far more than "
+            + "the array)"),
+        Fx.messages(fs));
+  }
+
+  @Test
+  void costlyCallsTable() {
+    Map<String, CostlyCalls.Entry> t = CostlyCalls.parse(ModelFiles.rows(List.of("# c", "", "a.Files io *",
+        "a.Out  output  printf format")));
+    assertEquals(CostlyCalls.Kind.IO, CostlyCalls.kind(t, Fx.ref("a.Files", "write", "void", true)));
+    assertEquals(CostlyCalls.Kind.OUTPUT, CostlyCalls.kind(t, Fx.ref("a.Out", "printf", "void", false)));
+    assertNull(CostlyCalls.kind(t, Fx.ref("a.Out", "println", "void", false)));
+    assertNull(CostlyCalls.kind(t, Fx.ref("a.Other", "printf", "void", false)));
+    // the shipped table: the calls the design names, and not String.format
+    assertEquals(CostlyCalls.Kind.REFLECTION, CostlyCalls.kind(Fx.ref("java.lang.reflect.Method", "invoke",
+        "java.lang.Object", false, "java.lang.Object", "java.lang.Object[]")));
+    assertNull(CostlyCalls.kind(Fx.ref("java.lang.String", "format", "java.lang.String", true,
+        "java.lang.String", "java.lang.Object[]")));
+    assertTrue(assertThrows(IllegalStateException.class, () -> CostlyCalls.parse(ModelFiles.rows(List.of("a.B io"))))
+        .getMessage().contains("expected 'class kind method...'"));
+    assertTrue(assertThrows(IllegalStateException.class, () -> CostlyCalls.parse(ModelFiles.rows(List.of("a.B slow m"))))
+        .getMessage().contains("unknown kind 'slow'"));
+    assertTrue(assertThrows(IllegalStateException.class, () -> CostlyCalls.parse(ModelFiles.rows(List.of("a.B io * m"))))
+        .getMessage().contains("'*' and names"));
   }
 
   @Test
