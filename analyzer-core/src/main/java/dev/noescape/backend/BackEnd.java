@@ -10,6 +10,7 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Program;
 import dev.noescape.ir.RuntimePrediction;
+import dev.noescape.ir.Visibility;
 import dev.noescape.jit.C2Model;
 import dev.noescape.jit.CodeFacts;
 import dev.noescape.jit.SitePredictions;
@@ -19,6 +20,7 @@ import dev.noescape.summary.SummaryProvider;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -245,12 +247,22 @@ public final class BackEnd {
   private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules, SitePredictions predictions) {
     checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
     List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(),
-        in.context().withProgramFacts(predictions, result.hierarchy()), rules);
+        in.context().withProgramFacts(predictions, result.hierarchy(), privateMethods(result)), rules);
     if (found == null) return List.of();
     List<Finding> out = new ArrayList<>(found.size());
     for (Finding f : found) {
       RuntimePrediction p = f.siteId() < 0 || f.method() == null ? null : predictions.get(f.method(), f.siteId());
       out.add(p == null ? f : f.withRuntime(p));
+    }
+    return out;
+  }
+
+  /** The keys of the program's private methods and constructors, lambda bodies left out ({@link RuleContext#privateMethods()}). */
+  private static Set<String> privateMethods(AnalysisResult result) {
+    Set<String> out = new HashSet<>();
+    for (MethodResult r : result.methods()) {
+      MethodIR m = r.method();
+      if (m.visibility() == Visibility.PRIVATE && !m.synthetic()) out.add(m.ref().key());
     }
     return out;
   }

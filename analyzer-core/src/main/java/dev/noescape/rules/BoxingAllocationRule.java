@@ -170,7 +170,8 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
    * The fix, decided by where the box goes ({@link BoxTarget}): a constant is boxed once into a
    * constant; a box handed to a {@code java.util.function} interface goes away with its primitive
    * specialization, one handed to a generic parameter of the project's own functional interface
-   * with a primitive sibling of it; a box that something requires (an object parameter, return
+   * with a primitive sibling of it; one a private method's parameter declared with the box's type
+   * requires with a primitive parameter ({@link ForcedBoxes#privateBoxParameter}); a box that something requires (an object parameter, return
    * type, field or array) is said to be required, with the one change that removes it when there is
    * one: box it once before the loop (a value proven the same on every iteration,
    * {@link ForcedBoxes#loopInvariant}), sum in a local and merge once (a {@code Map.merge} into a key
@@ -193,6 +194,11 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     String functional = target.primitiveFunctionalInterface(primitive);
     if (functional != null) {
       return target.describe() + " takes an object: a primitive " + functional + " takes the " + primitive + " without a box";
+    }
+    if (ForcedBoxes.privateBoxParameter(target, s, context) != null) {
+      // the parameter is the project's own: `private void f(Double d)` becomes `f(double d)`
+      return target.describe() + " is private and declares the parameter " + box + ": declare it " + primitive
+          + " (its callers are all in this file; unless one passes null) and the box goes away";
     }
     if (ForcedBoxes.projectFunctionalInterface(target, context)) {
       return target.describe() + " takes an object: a primitive version of the project's functional interface, taking the "

@@ -36,13 +36,18 @@ import java.util.Set;
  * @param hierarchy the program's classes as the front end sees them, set by the back end with the
  *     engine's result ({@link TypeHierarchy#UNKNOWN} before): the boxing rule asks which interfaces
  *     are the project's own functional interfaces ({@link ForcedBoxes})
+ * @param privateMethods the keys ({@code MethodRef.key()}) of the program's private methods and
+ *     constructors, lambda bodies left out: only their own file calls them, so their signature is
+ *     the project's to change ({@code BoxingAllocation}: a box a private method's {@code Double}
+ *     parameter requires goes away with a {@code double} one); set by the back end
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
     Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes, String primitiveCollections,
     int jitJdk, List<String> jitDontInline, boolean demoteJitWarnings, SitePredictions predictions,
-    TypeHierarchy hierarchy) {
+    TypeHierarchy hierarchy, Set<String> privateMethods) {
   public RuleContext {
     hotAnnotations = Set.copyOf(hotAnnotations);
+    privateMethods = privateMethods == null ? Set.of() : Set.copyOf(privateMethods);
     jitDontInline = List.copyOf(jitDontInline);
     if (predictions == null) predictions = SitePredictions.NONE;
     if (hierarchy == null) hierarchy = TypeHierarchy.UNKNOWN;
@@ -52,14 +57,14 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN);
+        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null);
   }
 
   /** Expected escapes left out, without the C2 model's options and predictions. */
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, String primitiveCollections) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN);
+        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null);
   }
 
   /** Expected escapes left out, without a primitive-collections library. */
@@ -83,7 +88,7 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   public RuleContext withJit(int jdk, List<String> dontInline, boolean demoteWarnings) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, primitiveCollections, jdk, dontInline, demoteWarnings,
-        predictions, hierarchy);
+        predictions, hierarchy, privateMethods);
   }
 
   /**
@@ -91,30 +96,35 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
    * program's class hierarchy.
    */
   public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h) {
+    return withProgramFacts(p, h, privateMethods);
+  }
+
+  /** {@link #withProgramFacts(SitePredictions, TypeHierarchy)} and the program's private methods ({@link #privateMethods()}). */
+  public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h, Set<String> privates) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        p, h);
+        p, h, privates);
   }
 
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         allow, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy);
+        predictions, hierarchy, privateMethods);
   }
 
   /** This context with {@link #expectedEscapes()} set to {@code show}. */
   public RuleContext withExpectedEscapes(boolean show) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, show, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy);
+        predictions, hierarchy, privateMethods);
   }
 
   /** This context with {@link #primitiveCollections()} set to {@code library} (null: none). */
   public RuleContext withPrimitiveCollections(String library) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, library, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy);
+        predictions, hierarchy, privateMethods);
   }
 
   /** Whether findings about expected escapes are reported: asked for, or at verbosity 2. */

@@ -136,6 +136,21 @@ class BoxingAllocationRuleTest {
     assertTrue(boxUsedBy((b, v) -> b.ret(v, at(15)), Fx.defaults().withPrimitiveCollections("fastutil")).isEmpty());
   }
 
+  /** {@code record(i)} on {@code private void record(Integer)} of OrderBook. */
+  private static void privateRecord(MethodIRBuilder b, Var v) {
+    b.call(null, Fx.ref("com.acme.OrderBook", "record", "void", false, "java.lang.Integer"),
+        List.of(b.temp("com.acme.OrderBook"), v), at(15));
+  }
+
+  @Test
+  void aBoxAPrivateMethodsOwnParameterRequiresIsTheProjectsToRemove() {
+    RuleContext privates = Fx.defaults().withProgramFacts(null, null, java.util.Set.of("com.acme.OrderBook#record(java.lang.Integer)"));
+    assertEquals(List.of(HEAD + "OrderBook.record is private and declares the parameter Integer: declare it int (its callers"
+        + " are all in this file; unless one passes null) and the box goes away"), boxUsedBy(BoxingAllocationRuleTest::privateRecord, privates));
+    // not private (the program says nothing of it): the parameter is the signature, a forced box
+    assertTrue(boxUsedBy(BoxingAllocationRuleTest::privateRecord, Fx.defaults()).isEmpty());
+  }
+
   @Test
   void aBoxTheCallersCollectionRequiresIsNotToldToUseAPrimitiveCollection() {
     // equals(Object o) { Map<?, ?> that = (Map<?, ?>) o; ... that.get(key) }: the map is the caller's
