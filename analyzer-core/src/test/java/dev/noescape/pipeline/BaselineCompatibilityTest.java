@@ -35,7 +35,8 @@ class BaselineCompatibilityTest {
       "corpus/loops/LoopLines.java", "corpus/loops/RetryLoops.java", "corpus/collections/FieldInitializers.java",
       "corpus/boxing/RepeatedBoxes.java", "corpus/cold/OneTimeHelpers.java", "corpus/collections/FillPaths.java",
       "corpus/boxing/ForcedBoxes.java", "corpus/cold/SetUpCode.java", "corpus/cold/CacheMissPaths.java",
-      "corpus/cold/ToStringMethods.java", "corpus/text/AccumulatorOnce.java", "corpus/boxing/CallBoxes.java");
+      "corpus/cold/ToStringMethods.java", "corpus/text/AccumulatorOnce.java", "corpus/boxing/CallBoxes.java",
+      "corpus/cold/OnceBranches.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");
