@@ -210,6 +210,51 @@ public class OnceBranches {
     return first;
   }
 
+  /** A long sentinel (compared through lcmp in bytecode): the first timestamp is printed once. */
+  void firstTimestamp(PrintStream out, long[] stamps) {
+    long first = 0L;
+    for (long t : stamps) {
+      if (first == 0L) {
+        first = t;
+        out.println(String.format("from %d", first)); // ok: VarargsAllocation, BoxingAllocation -- once-branch: first is the sentinel 0 until this arm sets it
+      }
+    }
+  }
+
+  /** A countdown: the number is stored outside the arm too, and comes back to the sentinel every batch. */
+  void batches(PrintStream out, long[] stamps, long size) {
+    long left = 0L;
+    for (long t : stamps) {
+      if (left == 0L) {
+        left = size;
+        out.println(String.format("batch from %d", t)); // expect: VarargsAllocation(and 1 box (long)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
+      }
+      left--;
+    }
+  }
+
+  private static boolean warned;
+
+  /** A static one-time flag: the warning is printed once (per call, and here once per class). */
+  static void warnOnce(PrintStream out, int[] codes) {
+    for (int code : codes) {
+      if (code < 0 && !warned) {
+        warned = true;
+        out.println(String.format("negative code %d", code)); // ok: VarargsAllocation, BoxingAllocation -- once-branch: the arm sets the static flag
+      }
+    }
+  }
+
+  /** The static flag is set from a condition, not to true: it may stay false. */
+  static void warnWhileQuiet(PrintStream out, int[] codes, boolean verbose) {
+    for (int code : codes) {
+      if (!warned) {
+        warned = verbose;
+        out.println(String.format("code %d", code)); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
+      }
+    }
+  }
+
   /** A loop inside a once-branch still repeats its body. */
   void columns(PrintStream out, int[][] rows) {
     boolean titled = false;
