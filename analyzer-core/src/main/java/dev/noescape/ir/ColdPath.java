@@ -39,9 +39,13 @@ package dev.noescape.ir;
  *       runs once per description, not once per operation. The engine decides it with set-up code
  *       ({@code engine.ConstructionMethods}), and the same overrides apply: a hot annotation on the
  *       method, or the option to report outside loops.
- *   <li>{@link #LAZY_INIT}: inside a loop, the assignment {@code x = ...} that {@code if (x == null)}
- *       guards, where {@code x} is a field or a local declared outside the loop that the loop never
- *       sets back to {@code null}: it runs at most once per call, not per iteration.
+ *   <li>{@link #ONCE_BRANCH}: inside a loop, the arm of an {@code if} that turns its own guard off:
+ *       the guard tests a one-time flag ({@code if (!done) { done = true; … }}) or a sentinel
+ *       ({@code if (x == null) { x = new …; … }}, {@code if (start == 0.0 && …) { start = read();
+ *       … }}), the arm stores into it unconditionally, and nothing else in the loop brings the
+ *       sentinel back ({@link OnceBranches} says which stores count): the arm runs at most once per
+ *       call, not per iteration. Unlike the others it does not cover a loop inside the arm, which
+ *       repeats ({@link #coversNestedLoops}).
  *   <li>{@link #CACHE_MISS}: in code that runs only when a lookup found nothing ({@code if (v ==
  *       null)} after {@code v = cache.get(k)}, {@code if (!cache.containsKey(k))}, {@code if (field
  *       == null)}) and that stores its result back where the lookup looked: it runs once per key,
@@ -63,7 +67,7 @@ public enum ColdPath {
   ONE_TIME("runs once"),
   CONSTRUCTION("in set-up code"),
   DESCRIPTION("in toString"),
-  LAZY_INIT("at most once per call: a lazy initialization under a null check"),
+  ONCE_BRANCH("at most once per call: the branch sets the flag or sentinel its guard tests"),
   CACHE_MISS("on a cache miss");
 
   private final String phrase;
@@ -84,6 +88,15 @@ public enum ColdPath {
    */
   public boolean overridable() {
     return this == CONSTRUCTION || this == DESCRIPTION;
+  }
+
+  /**
+   * Whether a loop inside the cold code is cold too: code that runs once per failure, class or
+   * object runs its loops once per failure, class or object, but a once-branch runs once per call,
+   * and a loop inside it still repeats its body on every iteration.
+   */
+  public boolean coversNestedLoops() {
+    return this != ONCE_BRANCH;
   }
 
   /** How messages say it: {@code on an error path}; null for {@link #NONE}. */

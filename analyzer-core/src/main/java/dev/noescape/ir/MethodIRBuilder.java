@@ -35,7 +35,10 @@ public final class MethodIRBuilder {
   private final Set<String> annotations = new LinkedHashSet<>();
   private int conditionalDepth;
   private int throwDepth;
-  private final Deque<ColdPath> cold = new ArrayDeque<>();
+  /** Open cold regions, innermost first, each with the number of loops open when it began. */
+  private final Deque<OpenCold> cold = new ArrayDeque<>();
+
+  private record OpenCold(ColdPath why, int openLoops) {}
   private int ordinal;
   private int temps;
   private boolean hot;
@@ -255,22 +258,27 @@ public final class MethodIRBuilder {
 
   /**
    * Statements added until the matching {@link #endCold()} are on the cold path {@code why}
-   * ({@link StmtContext#cold()}); nested regions keep the outermost reason. A static initializer
+   * ({@link StmtContext#cold()}); nested regions keep the outermost reason, except that a region
+   * that does not cover nested loops ({@link ColdPath#coversNestedLoops()}) leaves out the loops
+   * opened inside it. A static initializer
    * ({@code <clinit>}) is {@link ColdPath#CLASS_INIT} throughout without a call
    * ({@link #classInitialization}).
    */
   public void beginCold(ColdPath why) {
-    cold.push(why);
+    cold.push(new OpenCold(why, loopStack.size()));
   }
 
   public void endCold() {
     cold.pop();
   }
 
-  /** The cold path of the next statement: the outermost open region, else the method's own. */
+  /** The cold path of the next statement: the outermost open region that covers it, else the method's own. */
   private ColdPath currentCold() {
     if (classInitialization || ref.isStaticInitializer()) return ColdPath.CLASS_INIT;
-    if (!cold.isEmpty()) return cold.peekLast();
+    for (var it = cold.descendingIterator(); it.hasNext(); ) {
+      OpenCold c = it.next();
+      if (c.why().coversNestedLoops() || c.openLoops() == loopStack.size()) return c.why();
+    }
     return throwDepth > 0 ? ColdPath.ERROR : ColdPath.NONE;
   }
 

@@ -25,6 +25,29 @@ class ColdPathTest {
   }
 
   @Test
+  void aOnceBranchLeavesOutTheLoopsOpenedInIt() {
+    MethodIRBuilder b = method("load");
+    b.beginLoop(LoopKind.FOR, SourcePos.line(2), null, "n");
+    b.beginCold(ColdPath.ONCE_BRANCH);
+    assertEquals(ColdPath.ONCE_BRANCH, b.ctx(SourcePos.line(3)).cold());
+    b.beginLoop(LoopKind.FOR, SourcePos.line(4), null, "n");
+    assertEquals(ColdPath.NONE, b.ctx(SourcePos.line(5)).cold()); // the inner loop repeats
+    b.beginCold(ColdPath.LOGGING);
+    assertEquals(ColdPath.LOGGING, b.ctx(SourcePos.line(6)).cold()); // an inner region still counts
+    b.endCold();
+    b.endLoop();
+    assertEquals(ColdPath.ONCE_BRANCH, b.ctx(SourcePos.line(7)).cold());
+    b.endCold();
+    b.endLoop();
+    // a region that covers loops keeps them
+    b.beginCold(ColdPath.ERROR);
+    b.beginLoop(LoopKind.FOR, SourcePos.line(8), null, "n");
+    assertEquals(ColdPath.ERROR, b.ctx(SourcePos.line(9)).cold());
+    b.endLoop();
+    b.endCold();
+  }
+
+  @Test
   void theOperandOfAThrowIsAnErrorPath() {
     MethodIRBuilder b = method("load");
     b.beginThrow();

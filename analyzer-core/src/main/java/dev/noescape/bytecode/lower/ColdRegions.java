@@ -3,12 +3,18 @@ package dev.noescape.bytecode.lower;
 import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.bytecode.loop.LoopForest;
 import dev.noescape.ir.ColdPath;
+import dev.noescape.ir.OnceBranches;
 import dev.noescape.models.LoggingGuards;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import sootup.core.jimple.common.constant.IntConstant;
 import sootup.core.jimple.common.expr.AbstractConditionExpr;
+import sootup.core.jimple.common.expr.AbstractIntBinopExpr;
 import sootup.core.jimple.common.expr.AbstractInvokeExpr;
+import sootup.core.jimple.common.expr.JCmpExpr;
+import sootup.core.jimple.common.expr.JCmpgExpr;
+import sootup.core.jimple.common.expr.JCmplExpr;
 import sootup.core.jimple.common.expr.JEqExpr;
 import sootup.core.jimple.common.expr.JNeExpr;
 import sootup.core.jimple.common.Local;
@@ -16,7 +22,12 @@ import sootup.core.jimple.common.ref.JStaticFieldRef;
 import sootup.core.jimple.common.constant.NullConstant;
 import sootup.core.jimple.common.ref.JFieldRef;
 import sootup.core.jimple.common.ref.JInstanceFieldRef;
-import sootup.core.jimple.common.stmt.JAssignStmt;
+import sootup.core.jimple.common.constant.Constant;
+import sootup.core.jimple.common.stmt.AbstractDefinitionStmt;
+import sootup.core.jimple.common.stmt.JReturnStmt;
+import sootup.core.jimple.common.stmt.JReturnVoidStmt;
+import sootup.core.types.PrimitiveType;
+import sootup.core.types.Type;
 import sootup.core.jimple.common.stmt.JIfStmt;
 import sootup.core.jimple.common.Value;
 import sootup.core.jimple.common.stmt.JThrowStmt;
@@ -34,7 +45,9 @@ import sootup.core.jimple.common.stmt.Stmt;
  *   <li>{@link ColdPath#ASSERTION} and {@link ColdPath#LOGGING}: code dominated by the branch of an
  *       {@code if} that runs only when {@code $assertionsDisabled} is false, or when a logging
  *       level check ({@link LoggingGuards}) returned true, provided that branch has no other
- *       predecessor.
+ *       predecessor;
+ *   <li>{@link ColdPath#ONCE_BRANCH}: the arm of an {@code if} in a loop that stores into the flag or
+ *       sentinel its guard tests what turns the guard off ({@link #onceBranch}).
  * </ul>
  *
  * The operand of a {@code throw} is marked by the lowering itself ({@code StmtContext.inThrow}),
@@ -53,7 +66,7 @@ final class ColdRegions {
       guardedRegion(ifs, i, f, locals, cold);
     }
     for (int i = 0; i < n; i++) {
-      if (stmts.get(i) instanceof JIfStmt ifs && f.reachable[i]) lazyInitialization(stmts, ifs, i, f, locals, cold);
+      if (stmts.get(i) instanceof JIfStmt ifs && f.reachable[i]) onceBranch(stmts, ifs, i, f, locals, cold);
     }
     boolean[] throwing = throwing(stmts, f);
     for (int i = 0; i < n; i++) if (throwing[i] && cold[i] == ColdPath.NONE) cold[i] = ColdPath.ERROR;
@@ -91,34 +104,121 @@ final class ColdRegions {
   }
 
   /**
-   * {@code if (x == null) x = e;} in a loop ({@code if x != null goto L; ...; x = $t; L:}, or for a
-   * field {@code $r = this.f; if $r != null goto L; ...; this.f = $t; L:}): when the arm is only the
-   * assignment and the loop never stores {@code null} into {@code x}, the arm runs at most once per
-   * call ({@link ColdPath#LAZY_INIT}).
+   * A once-branch ({@link OnceBranches}): the {@code if} at {@code i}, in a loop, tests a variable
+   * {@code x} against a sentinel ({@link #onceGuard}), and the branch taken when {@code x} is the
+   * sentinel has no other predecessor; the arm is the code that branch dominates (what the other
+   * operands of an {@code &&} test included). A store into {@code x} in the arm and in the
+   * {@code if}'s own loop that turns the guard off, and every store into {@code x} in the outermost
+   * loop around the {@code if} keeps it off ({@code x}, when a local, also defined before that loop:
+   * it outlives the loops). Then the code of the arm in the {@code if}'s own loop that comes after
+   * such a store (is dominated by it), or from which every path reaches one before it leaves the
+   * arm, runs at most once per call. In source terms that is the arm from the store on, and before
+   * it back to the last statement that may jump out: javac's {@code ColdPaths.onceStatements}.
    */
-  private static void lazyInitialization(List<Stmt> stmts, JIfStmt ifs, int i, LoopForest f, Locals locals, ColdPath[] cold) {
+  private static void onceBranch(List<Stmt> stmts, JIfStmt ifs, int i, LoopForest f, Locals locals, ColdPath[] cold) {
     LoopForest.NLoop loop = f.innermost[i];
-    AbstractConditionExpr c = ifs.getCondition();
-    if (loop == null || !(c instanceof JNeExpr) || !(c.getOp1() instanceof Local tested)
-        || !(c.getOp2() instanceof NullConstant)) {
-      return;
+    OnceGuard g = loop == null ? null : onceGuard(ifs.getCondition(), locals);
+    if (g == null) return;
+    LoopForest.NLoop outermost = loop;
+    while (outermost.parent != null) outermost = outermost.parent;
+    int entry = successor(f, i, g.trueOnJump());
+    int n = stmts.size();
+    if (entry < 0 || entry >= n || f.pred[entry].length != 1) return;
+    // the stores first (a null check in a loop is common; most have none that qualifies), the arm after
+    BitSet stores = new BitSet();
+    boolean outlives = !(g.x() instanceof Local); // a field does; a local when it has a value from before the loops
+    for (int j = 0; j < n; j++) {
+      if (!(stmts.get(j) instanceof AbstractDefinitionStmt d) || !sameVariable(d.getLeftOp(), g.x())) continue;
+      if (!outermost.body.get(j)) {
+        outlives |= f.reachable[j];
+        continue;
+      }
+      boolean inArm = f.dominates(entry, j);
+      OnceBranches.Stored v = stored(d.getRightOp(), g.sentinel(), locals);
+      if (!OnceBranches.keepsOff(g.sentinel(), v, inArm)) return;
+      if (inArm && f.innermost[j] == loop && OnceBranches.turnsOff(g.sentinel(), v)) stores.set(j);
     }
-    // the variable: a named local, or the field the tested temporary was loaded from
-    Value x = Locals.named(tested) ? tested : locals.def(tested) instanceof JFieldRef fr ? fr : null;
-    if (x == null) return;
-    int entry = i + 1;
-    int join = -1;
-    for (int s : f.succ[i]) if (s != entry) join = s;
-    if (join <= entry || entry >= stmts.size() || f.pred[entry].length != 1) return;
-    // the arm is entry..join-1, straight-line code in the same loop, ending in the assignment
-    for (int j = entry; j < join; j++) {
-      if (f.innermost[j] != loop || f.pred[j].length != 1 || f.succ[j].length != 1 || f.succ[j][0] != j + 1) return;
+    if (!outlives || stores.isEmpty()) return;
+    BitSet arm = new BitSet();
+    for (int j = outermost.body.nextSetBit(0); j >= 0; j = outermost.body.nextSetBit(j + 1)) {
+      if (f.dominates(entry, j)) arm.set(j);
     }
-    if (!(stmts.get(join - 1) instanceof JAssignStmt a) || !sameVariable(a.getLeftOp(), x)) return;
-    for (int j = loop.body.nextSetBit(0); j >= 0; j = loop.body.nextSetBit(j + 1)) {
-      if (stmts.get(j) instanceof JAssignStmt n && n.getRightOp() instanceof NullConstant && sameVariable(n.getLeftOp(), x)) return;
+    // every path reaches a store before it leaves the arm: the greatest fixpoint, so a path that goes
+    // round a loop inside the arm for ever does not count against it; a return leaves, a throw is no
+    // normal path
+    BitSet reaches = (BitSet) arm.clone();
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (int j = reaches.nextSetBit(0); j >= 0; j = reaches.nextSetBit(j + 1)) {
+        if (stores.get(j)) continue;
+        boolean all = !(stmts.get(j) instanceof JReturnStmt || stmts.get(j) instanceof JReturnVoidStmt);
+        for (int s : f.succ[j]) all &= reaches.get(s);
+        if (!all) {
+          reaches.clear(j);
+          changed = true;
+        }
+      }
     }
-    for (int j = entry; j < join; j++) if (cold[j] == ColdPath.NONE) cold[j] = ColdPath.LAZY_INIT;
+    for (int j = arm.nextSetBit(0); j >= 0; j = arm.nextSetBit(j + 1)) {
+      if (f.innermost[j] != loop || cold[j] != ColdPath.NONE) continue; // a loop inside the arm repeats
+      boolean after = false;
+      for (int a = stores.nextSetBit(0); a >= 0 && !after; a = stores.nextSetBit(a + 1)) after = f.dominates(a, j);
+      if (after || reaches.get(j)) cold[j] = ColdPath.ONCE_BRANCH;
+    }
+  }
+
+  /** What a once-branch's {@code if} tests: the variable, its sentinel, and whether the {@code if} jumps when {@code x} is the sentinel. */
+  private record OnceGuard(Value x, OnceBranches.Sentinel sentinel, boolean trueOnJump) {}
+
+  /**
+   * {@code if x != null goto L} ({@link OnceBranches.Sentinel#NULL}); {@code if x != 0 goto L} on a
+   * boolean ({@link OnceBranches.Sentinel#FALSE}: {@code !x}, {@code x == false}); {@code if x != c
+   * goto L} on an int, short, byte or char, and {@code $c = cmp x, c; if $c != 0 goto L} on a long,
+   * float or double ({@link OnceBranches.Sentinel#NUMBER}); each also with {@code ==}, which jumps
+   * when {@code x} is the sentinel. {@code x} is a named local or the field the tested temporary was
+   * loaded from. Else null.
+   */
+  private static OnceGuard onceGuard(AbstractConditionExpr c, Locals locals) {
+    if (!(c instanceof JEqExpr || c instanceof JNeExpr)) return null;
+    Value tested = c.getOp2() instanceof Constant ? c.getOp1() : c.getOp2();
+    Value k = tested == c.getOp1() ? c.getOp2() : c.getOp1();
+    if (!(tested instanceof Local t) || !(k instanceof Constant)) return null;
+    boolean trueOnJump = c instanceof JEqExpr;
+    if (k instanceof NullConstant) {
+      Value x = variable(t, locals);
+      return x == null ? null : new OnceGuard(x, OnceBranches.Sentinel.NULL, trueOnJump);
+    }
+    if (!(k instanceof IntConstant ik)) return null;
+    if (!Locals.named(t) && locals.def(t) instanceof AbstractIntBinopExpr cmp
+        && (cmp instanceof JCmpExpr || cmp instanceof JCmplExpr || cmp instanceof JCmpgExpr)) {
+      // `cmp x, c` is 0 exactly when x == c
+      Value v = cmp.getOp2() instanceof Constant ? cmp.getOp1() : cmp.getOp2();
+      Value kc = v == cmp.getOp1() ? cmp.getOp2() : cmp.getOp1();
+      Value x = v instanceof Local vl && kc instanceof Constant && ik.getValue() == 0 ? variable(vl, locals) : null;
+      return x == null ? null : new OnceGuard(x, OnceBranches.Sentinel.NUMBER, trueOnJump);
+    }
+    Value x = variable(t, locals);
+    Type type = x instanceof Local l ? l.getType() : x instanceof JFieldRef fr ? fr.getFieldSignature().getType() : null;
+    if (type instanceof PrimitiveType.BooleanType) {
+      return ik.getValue() == 0 ? new OnceGuard(x, OnceBranches.Sentinel.FALSE, trueOnJump) : null;
+    }
+    return type instanceof PrimitiveType.IntType ? new OnceGuard(x, OnceBranches.Sentinel.NUMBER, trueOnJump) : null;
+  }
+
+  /** The variable a tested local stands for: itself when named, else the field it was loaded from; else null. */
+  private static Value variable(Local tested, Locals locals) {
+    return Locals.named(tested) ? tested : locals.def(tested) instanceof JFieldRef fr ? fr : null;
+  }
+
+  /** What a store puts into a once-branch's variable ({@link OnceBranches.Stored}), through temporaries. */
+  private static OnceBranches.Stored stored(Value right, OnceBranches.Sentinel s, Locals locals) {
+    Value v = right;
+    for (int k = 0; k < 4 && v instanceof Local l && !Locals.named(l) && locals.def(l) != null; k++) v = locals.def(l);
+    if (v instanceof NullConstant) return OnceBranches.Stored.NULL;
+    if (!(v instanceof Constant)) return OnceBranches.Stored.COMPUTED;
+    // a boolean's true is the int 1 in bytecode
+    return s == OnceBranches.Sentinel.FALSE && v instanceof IntConstant one && one.getValue() == 1
+        ? OnceBranches.Stored.TRUE : OnceBranches.Stored.CONSTANT;
   }
 
   /** Whether {@code v} is the local {@code x}, or a reference to the same field as {@code x} (on the same base for instance fields). */

@@ -82,6 +82,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lowers one body — a method, constructor, static initializer or lambda body — to the IR, in one
@@ -290,10 +291,13 @@ final class BodyLowering {
     path = new TreePath(path, s);
     JCMethodInvocation call = ColdPaths.callOf(s);
     int from = b.stmtCount();
+    boolean once = onceStatements.remove(s);
+    if (once) b.beginCold(ColdPath.ONCE_BRANCH);
     try {
       stmtInner(s);
     } finally {
       path = saved;
+      if (once) b.endCold();
     }
     // a statement that is one call: on the way to a failure (its arguments included) if the call
     // never returns normally (ThrowFlow); an arm without braces is such a statement on its own
@@ -333,6 +337,8 @@ final class BodyLowering {
           if (k == tail) b.beginCold(ColdPath.ERROR);
           JCStatement st = stats.get(k);
           stmt(st);
+          if (jumpTest == st) onceArm(stats.subList(k + 1, stats.size()), ColdPaths.onceGuards(jumpTest.cond, true));
+          jumpTest = null;
           if (hitTest != null && hitTest.test() == st) {
             // `if (v != null) return v;`: the rest of the block runs only on a miss
             b.beginGuarded(hitTest.guard());
@@ -366,16 +372,14 @@ final class BodyLowering {
         boolean loopCondition = i == leadingExitTest;
         MissTest miss = condition(i.cond);
         ColdPaths.GuardedArm logging = ColdPaths.guardedArm(i.cond);
-        boolean lazy = lazyInitialization(i);
+        onceBranch(i);
         // two arms; without an else the second is empty (Arms: nothing runs on every path)
         int branch = b.beginBranch(2);
         b.beginConditional();
         b.beginArm(branch, 0);
-        if (lazy) b.beginCold(ColdPath.LAZY_INIT);
         if (miss != null && miss.thenArm()) b.beginGuarded(miss.guard());
         arm(i.thenpart, logging == ColdPaths.GuardedArm.THEN);
         if (miss != null && miss.thenArm()) b.endGuarded();
-        if (lazy) b.endCold();
         b.endArm();
         b.endConditional();
         if (i.elsepart != null) {
@@ -389,6 +393,7 @@ final class BodyLowering {
         } else if (miss != null && !miss.thenArm() && alwaysJumps(i.thenpart)) {
           hitTest = new HitTest(i, miss.guard());
         }
+        if (i.elsepart == null && alwaysJumps(i.thenpart)) jumpTest = i;
         if (loopCondition) b.loopConditionTested();
       }
       case FORLOOP -> forLoop((JCForLoop) s);
@@ -520,20 +525,37 @@ final class BodyLowering {
   }
 
   /**
-   * Whether {@code i} is {@code if (x == null) x = e;} inside a loop that {@code x} outlives (a
-   * field, or a local declared outside the innermost loop) and that never sets {@code x} back to
-   * null: the assignment runs at most once per call ({@link ColdPath#LAZY_INIT}).
+   * Adds to {@link #onceStatements} the statements of {@code i}'s arms that run at most once per
+   * call ({@link ColdPath#ONCE_BRANCH}): {@code i} is inside a loop, a guard of the arm
+   * ({@link ColdPaths#onceGuards}) tests a field or a local declared outside every loop of the body,
+   * and every store into it in the outermost loop keeps the guard off ({@link ColdPaths#keepsOff}).
    */
-  private boolean lazyInitialization(JCIf i) {
-    if (loopCount == 0) return false;
-    Symbol x = ColdPaths.lazilyInitialized(i);
-    if (x == null) return false;
-    LocalInfo li = locals.get(x);
-    if (li != null && li.loopDepth() >= loopCount) return false;
-    if (li == null && !(x.owner instanceof ClassSymbol)) return false;
-    for (Frame f : frames) if (f.loop()) return !ColdPaths.setsNull(f.tree(), x);
-    return false;
+  private void onceBranch(JCIf i) {
+    onceArm(ColdPaths.statements(i.thenpart), ColdPaths.onceGuards(i.cond, false));
+    if (i.elsepart != null) onceArm(ColdPaths.statements(i.elsepart), ColdPaths.onceGuards(i.cond, true));
   }
+
+  /**
+   * The once-branch statements of {@code arm} under {@code guards}: the arm of an {@code if}, or the
+   * rest of a block after {@code if (done) continue;} (an {@code if} without {@code else} whose arm
+   * always jumps), which runs only when the condition is false.
+   */
+  private void onceArm(List<? extends JCStatement> arm, List<ColdPaths.OnceGuard> guards) {
+    JCTree loop = null;
+    for (Frame f : frames) if (f.loop()) loop = f.tree(); // frames are innermost first: the outermost loop
+    if (loop == null) return;
+    for (ColdPaths.OnceGuard g : guards) {
+      LocalInfo li = locals.get(g.x());
+      boolean outlives = li != null ? li.loopDepth() == 0 : g.x().owner instanceof ClassSymbol;
+      if (outlives && ColdPaths.keepsOff(loop, arm, g)) onceStatements.addAll(ColdPaths.onceStatements(arm, g));
+    }
+  }
+
+  /** The {@code if} just lowered when it has no {@code else} and its arm always jumps: the rest of its block is its other arm. */
+  private JCIf jumpTest;
+
+  /** Statements of once-branches still to lower ({@link #onceBranch}): each is lowered as {@link ColdPath#ONCE_BRANCH}. */
+  private final Set<JCStatement> onceStatements = new java.util.HashSet<>();
 
   /** An arm of an {@code if}; {@code logging}: it runs only when a logging level is enabled. */
   private void arm(JCStatement arm, boolean logging) {

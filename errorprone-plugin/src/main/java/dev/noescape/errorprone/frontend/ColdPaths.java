@@ -12,6 +12,8 @@ import com.sun.tools.javac.tree.JCTree.JCUnary;
 import com.sun.tools.javac.tree.JCTree.Tag;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import com.sun.tools.javac.code.TypeTag;
+import dev.noescape.ir.OnceBranches;
 import dev.noescape.models.LoggingGuards;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,8 +21,9 @@ import java.util.Set;
 
 /**
  * The javac side of the cold-path fact ({@link dev.noescape.ir.ColdPath}): which branch of an
- * {@code if} a logging level check guards, and which statements of a block only run on the way to
- * a {@code throw}. Catch blocks, assertions, throw operands and static initializers need no tree
+ * {@code if} a logging level check guards, which statements of a block only run on the way to
+ * a {@code throw}, and which statements of an {@code if}'s arm run once because the arm turns its
+ * own guard off (a once-branch). Catch blocks, assertions, throw operands and static initializers need no tree
  * reading and are marked where {@link BodyLowering} lowers them.
  */
 final class ColdPaths {
@@ -55,39 +58,183 @@ final class ColdPaths {
         && LoggingGuards.isGuard(owner.flatname.toString(), m.name.toString());
   }
 
+  /** A once-branch's guard ({@link OnceBranches}): the variable it tests and the sentinel. */
+  record OnceGuard(Symbol x, OnceBranches.Sentinel sentinel) {}
+
   /**
-   * For {@code if (x == null) x = e;} (also {@code null == x}, and a block holding only the
-   * assignment): the symbol of {@code x}, a local or a field named by itself or {@code this.x};
-   * else null. Whether the assignment runs once per call depends on where {@code x} lives and on
-   * the loop around it, which the caller knows ({@link #setsNull}).
+   * The once-branch guards of the arm that runs when {@code cond} is true ({@code whenFalse}: of the
+   * {@code else} arm): {@code !x} and {@code x == false} on a boolean, {@code x == null} on a
+   * reference, {@code x == c} on a primitive number or char and a constant {@code c} (either way
+   * round), itself or as an operand of {@code &&}, since the arm runs only when each operand holds;
+   * for the {@code else} arm the negations ({@code x}, {@code x != null}, {@code x != c}, operands
+   * of {@code ||}). {@code x} is a local or a field named by itself or {@code this.x}. Whether
+   * {@code x} outlives the loops is the caller's to say; what the loop and the arm store into it is
+   * {@link #keepsOff} and {@link #onceStatements}.
    */
-  static Symbol lazilyInitialized(JCTree.JCIf i) {
-    if (i.elsepart != null || !(TreeInfo.skipParens(i.cond) instanceof JCBinary b) || b.getTag() != Tag.EQ) return null;
-    JCExpression tested = isNull(b.rhs) ? b.lhs : isNull(b.lhs) ? b.rhs : null;
-    Symbol x = tested == null ? null : variable(tested);
-    JCTree arm = i.thenpart;
-    if (arm instanceof JCTree.JCBlock block && block.stats.size() == 1) arm = block.stats.head;
-    if (x == null || !(arm instanceof JCTree.JCExpressionStatement es) || !(es.expr instanceof JCTree.JCAssign a)) return null;
-    return variable(a.lhs) == x ? x : null;
+  static List<OnceGuard> onceGuards(JCExpression cond, boolean whenFalse) {
+    List<OnceGuard> out = new java.util.ArrayList<>();
+    onceGuards(cond, whenFalse, out);
+    return out;
   }
 
-  /** Whether {@code loop} assigns {@code null} to {@code x} anywhere (outside lambda and class bodies). */
-  static boolean setsNull(JCTree loop, Symbol x) {
+  private static void onceGuards(JCExpression e, boolean whenFalse, List<OnceGuard> out) {
+    JCExpression c = TreeInfo.skipParens(e);
+    if (c instanceof JCBinary b && b.getTag() == (whenFalse ? Tag.OR : Tag.AND)) {
+      onceGuards(b.lhs, whenFalse, out);
+      onceGuards(b.rhs, whenFalse, out);
+    } else if (c instanceof JCUnary u && u.getTag() == Tag.NOT) {
+      onceGuards(u.arg, !whenFalse, out);
+    } else if (c instanceof JCBinary b && b.getTag() == (whenFalse ? Tag.NE : Tag.EQ)) {
+      OnceGuard g = sentinelTest(b.lhs, b.rhs);
+      if (g == null) g = sentinelTest(b.rhs, b.lhs);
+      if (g != null) out.add(g);
+    } else if (whenFalse && variable(c) instanceof Symbol x && x.type.hasTag(TypeTag.BOOLEAN)) {
+      out.add(new OnceGuard(x, OnceBranches.Sentinel.FALSE)); // the arm where x is false
+    }
+  }
+
+  /** {@code v == k} as a once-branch guard, or null. */
+  private static OnceGuard sentinelTest(JCExpression v, JCExpression k) {
+    Symbol x = variable(v);
+    if (x == null) return null;
+    if (isNull(k)) return x.type.isPrimitive() ? null : new OnceGuard(x, OnceBranches.Sentinel.NULL);
+    Object c = constant(k);
+    if (c == null || !x.type.isPrimitive()) return null;
+    if (x.type.hasTag(TypeTag.BOOLEAN)) {
+      return Integer.valueOf(0).equals(c) || Boolean.FALSE.equals(c) ? new OnceGuard(x, OnceBranches.Sentinel.FALSE) : null;
+    }
+    return new OnceGuard(x, OnceBranches.Sentinel.NUMBER);
+  }
+
+  private static Object constant(JCExpression e) {
+    JCExpression k = TreeInfo.skipParens(e);
+    return k.type == null ? null : k.type.constValue();
+  }
+
+  /** What the assignment {@code x = rhs} stores ({@link OnceBranches.Stored}). */
+  private static OnceBranches.Stored stored(JCExpression rhs) {
+    if (isNull(rhs)) return OnceBranches.Stored.NULL;
+    Object c = constant(rhs);
+    if (c == null) return OnceBranches.Stored.COMPUTED;
+    // javac keeps a boolean constant as the int 1 or 0
+    boolean isTrue = rhs.type.hasTag(TypeTag.BOOLEAN) && (Integer.valueOf(1).equals(c) || Boolean.TRUE.equals(c));
+    return isTrue ? OnceBranches.Stored.TRUE : OnceBranches.Stored.CONSTANT;
+  }
+
+  /**
+   * What a tree stores into {@code x} when it is a store into it: an assignment, a compound
+   * assignment or an increment or decrement (both {@link OnceBranches.Stored#COMPUTED}); else null.
+   */
+  private static OnceBranches.Stored storeInto(JCTree t, Symbol x) {
+    if (t instanceof JCTree.JCAssign a) return variable(a.lhs) == x ? stored(a.rhs) : null;
+    if (t instanceof JCTree.JCAssignOp a) return variable(a.lhs) == x ? OnceBranches.Stored.COMPUTED : null;
+    if (t instanceof JCUnary u && INCREMENTS.contains(u.getTag())) {
+      return variable(u.arg) == x ? OnceBranches.Stored.COMPUTED : null;
+    }
+    return null;
+  }
+
+  private static final Set<Tag> INCREMENTS = EnumSet.of(Tag.PREINC, Tag.PREDEC, Tag.POSTINC, Tag.POSTDEC);
+
+  /**
+   * Whether every store into {@code g.x()} in {@code loop} (outside lambda and class bodies) keeps
+   * the guard off ({@link OnceBranches#keepsOff}), {@code arm} being the statements of the guarded
+   * arm.
+   */
+  static boolean keepsOff(JCTree loop, List<? extends JCStatement> arm, OnceGuard g) {
+    boolean[] ok = {true};
+    new TreeScanner() {
+      boolean inArm;
+
+      @Override
+      public void scan(JCTree t) {
+        if (t == null || !ok[0] || t.getTag() == Tag.LAMBDA || t.getTag() == Tag.CLASSDEF) return;
+        OnceBranches.Stored v = storeInto(t, g.x());
+        if (v != null && !OnceBranches.keepsOff(g.sentinel(), v, inArm)) {
+          ok[0] = false;
+          return;
+        }
+        boolean outer = inArm;
+        inArm |= arm.contains(t);
+        super.scan(t);
+        inArm = outer;
+      }
+    }.scan(loop);
+    return ok[0];
+  }
+
+  /**
+   * The statements of {@code arm} (its statements in order) that run at most once per call when
+   * the guard {@code g} is a once-branch's: in the arm and in every block nested in it through
+   * blocks and the arms of {@code if}s (not loops, which repeat, nor {@code switch}, {@code try} or
+   * labeled statements), a statement storing into {@code x} what turns the guard off ({@link OnceBranches#turnsOff}) at the
+   * block's top level makes the block cold from there to its end, and back from there to just after
+   * the last statement before it that may jump out of it ({@link #mayJumpOut}): what runs before
+   * the store on every path. The bytecode front end says the same with dominators
+   * ({@code ColdRegions.onceBranch}). Empty when the arm stores nothing so.
+   */
+  static Set<JCStatement> onceStatements(List<? extends JCStatement> arm, OnceGuard g) {
+    Set<JCStatement> out = new java.util.HashSet<>();
+    onceStatements(arm, g, out);
+    return out;
+  }
+
+  private static void onceStatements(List<? extends JCStatement> stats, OnceGuard g, Set<JCStatement> out) {
+    for (int k = 0; k < stats.size(); k++) {
+      if (!turnsOff(stats.get(k), g)) continue;
+      int from = k;
+      while (from > 0 && !mayJumpOut(stats.get(from - 1))) from--;
+      out.addAll(stats.subList(from, stats.size()));
+      break;
+    }
+    for (JCStatement st : stats) {
+      if (st instanceof JCTree.JCBlock block) {
+        onceStatements(block.stats, g, out);
+      } else if (st instanceof JCTree.JCIf i) {
+        onceStatements(List.of(i.thenpart), g, out);
+        if (i.elsepart != null) onceStatements(List.of(i.elsepart), g, out);
+      }
+    }
+  }
+
+  /** The statements of an arm: those of its block, or itself. */
+  static List<? extends JCStatement> statements(JCStatement arm) {
+    return arm instanceof JCTree.JCBlock block ? block.stats : List.of(arm);
+  }
+
+  private static boolean turnsOff(JCStatement s, OnceGuard g) {
+    OnceBranches.Stored v = s instanceof JCTree.JCExpressionStatement es ? storeInto(es.expr, g.x()) : null;
+    return v != null && OnceBranches.turnsOff(g.sentinel(), v);
+  }
+
+  /**
+   * Whether {@code s} may complete by jumping past what follows it: a {@code return}, or a
+   * {@code break} or {@code continue} whose target is outside {@code s} (outside lambda and class
+   * bodies). A {@code throw} is no normal path.
+   */
+  static boolean mayJumpOut(JCStatement s) {
     boolean[] found = {false};
+    Set<JCTree> inside = new java.util.HashSet<>();
     new TreeScanner() {
       @Override
       public void scan(JCTree t) {
         if (t == null || found[0] || t.getTag() == Tag.LAMBDA || t.getTag() == Tag.CLASSDEF) return;
-        if (t instanceof JCTree.JCAssign a && isNull(a.rhs) && variable(a.lhs) == x) found[0] = true;
-        else super.scan(t);
+        inside.add(t);
+        if (t instanceof JCTree.JCReturn
+            || t instanceof JCTree.JCBreak b && !inside.contains(b.target)
+            || t instanceof JCTree.JCContinue c && !inside.contains(c.target)) {
+          found[0] = true;
+        } else {
+          super.scan(t);
+        }
       }
-    }.scan(loop);
+    }.scan(s);
     return found[0];
   }
 
   static boolean isNull(JCExpression e) {
     return TreeInfo.skipParens(e).getTag() == Tag.LITERAL && TreeInfo.skipParens(e).type != null
-        && TreeInfo.skipParens(e).type.getTag() == com.sun.tools.javac.code.TypeTag.BOT;
+        && TreeInfo.skipParens(e).type.getTag() == TypeTag.BOT;
   }
 
   /** The variable {@code e} names: {@code x}, or {@code this.x}; else null. */
