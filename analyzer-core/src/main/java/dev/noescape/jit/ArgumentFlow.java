@@ -15,6 +15,15 @@ import java.util.Map;
  * program hands to code it does not analyze (the JDK) into that code's calls with it
  * ({@code Method.invoke} passes its {@code args} on to {@code MethodAccessor.invoke}).
  *
+ * <p>A value also says when it is certainly one thing whose class C2 knows exactly (C2's exact-type
+ * devirtualization: doCall.cpp {@code Compile::call_generator} resolves a virtual or interface call
+ * on a receiver of exact type with {@code ciMethod::resolve_invoke} and inlines the one method it
+ * selects, no type profile asked): a parameter slot alone ({@code this} of a method the walk entered
+ * with an exact receiver), or the object one instruction of the method made — a {@code new}, or a
+ * call whose callee returns a fresh object of one class. Which class that is, the walk that reads
+ * the flow knows ({@link InlinedAllocations}); the flow says per call which one its receiver is
+ * ({@link Flow#receivers}).
+ *
  * <p>Over-approximate where it is cheap to be: a local variable is the union of everything stored
  * into it anywhere in the method (flow-insensitive, iterated to a fixed point), and the stack at a
  * forward branch's target is the union of the paths that reach it. Not exact where javac's code
@@ -36,14 +45,44 @@ final class ArgumentFlow {
    *     array on the heap, though it does not always (a tiny loop over a constant-length array of the
    *     program's own is unrolled first: the probe {@code varargs.inlined-loop}), so the program's
    *     callees are not judged by this
+   * @param receivers per call instruction's offset with a receiver that is certainly one thing, what
+   *     it is ({@link #UNKNOWN}'s encoding: a parameter slot, or the instruction that made it)
    */
-  record Flow(Map<Integer, List<Long>> calls, long indexed) {}
+  record Flow(Map<Integer, List<Long>> calls, long indexed, Map<Integer, Integer> receivers) {}
+
+  /**
+   * A receiver that is certainly one value, as {@link Flow#receivers} and {@code CodeFacts.Invoke}
+   * carry it: {@code k >= 0} is parameter slot {@code k}; {@code -2 - pc} the object the instruction
+   * at offset {@code pc} made (a {@code new}, or a call's result); {@link #UNKNOWN} anything else.
+   */
+  static final int UNKNOWN = -1;
+
+  /** The receiver code of the object the instruction at {@code pc} made. */
+  private static int madeAt(int pc) {
+    return -2 - pc;
+  }
+
+  /** The offset of the instruction that made the receiver a code names, or -1 when it names no such object. */
+  static int maker(int receiver) {
+    return receiver <= -2 ? -2 - receiver : -1;
+  }
 
   /**
    * The word of a value that is an int constant ({@code iconst_*}, {@code bipush}, {@code
-   * sipush}): slot 63 is given up for it (no method has 63 parameter slots that matter here).
+   * sipush}): slot 63 is given up for it.
    */
   private static final long CONSTANT = 1L << 63;
+  /** The value may be something other than its parameter slots and its maker (a field, an array element, null). */
+  private static final long OTHER = 1L << 62;
+  /**
+   * Bits 46–61: the offset + 1 of the one instruction that made the value ({@code new}, a call), 0 for
+   * none; two different makers merged are {@link #OTHER}. Slots 46 and above are given up for it (no
+   * method has 46 parameter slots that matter here).
+   */
+  private static final int MAKER_SHIFT = 46;
+  private static final long MAKER = 0xFFFFL << MAKER_SHIFT;
+  /** The parameter slots' bits. */
+  private static final long PARAMS = (1L << MAKER_SHIFT) - 1;
 
   /**
    * Per call instruction's offset ({@code invokedynamic} left out), per slot of the called method
@@ -55,24 +94,49 @@ final class ArgumentFlow {
     int slot = 0;
     if (!isStatic) locals.put(local++, 1L << slot++);
     for (String p : params) {
-      if (slot < 63) locals.put(local, 1L << slot);
+      if (slot < MAKER_SHIFT) locals.put(local, 1L << slot);
       slot++;
       local += words(p);
     }
     Map<Integer, List<Long>> out = new HashMap<>();
+    Map<Integer, Integer> receivers = new HashMap<>();
     long[] indexed = new long[1];
     // a store can widen a local read earlier: re-run until the locals do not change (a few rounds at most)
     for (int round = 0; round < 8; round++) {
       out.clear();
+      receivers.clear();
       indexed[0] = 0L;
-      if (!pass(code, pool, locals, out, indexed)) break;
+      if (!pass(code, pool, locals, out, receivers, indexed)) break;
     }
-    return new Flow(out, indexed[0] & ~CONSTANT);
+    return new Flow(out, indexed[0] & PARAMS, receivers);
+  }
+
+  /** The union of two values: the parameter slots of both; one maker, or {@link #OTHER} when they name two. */
+  private static long join(long a, long b) {
+    long ma = a & MAKER;
+    long mb = b & MAKER;
+    long out = (a | b) & ~MAKER;
+    if (ma == mb || mb == 0) return out | ma;
+    if (ma == 0) return out | mb;
+    return out | OTHER;
+  }
+
+  /** What a value certainly is ({@link #receiver}), or {@link #UNKNOWN}. */
+  private static int single(long v) {
+    if ((v & (OTHER | CONSTANT)) != 0) return UNKNOWN;
+    long params = v & PARAMS;
+    long maker = (v & MAKER) >>> MAKER_SHIFT;
+    if (maker != 0) return params == 0 ? madeAt((int) maker - 1) : UNKNOWN;
+    return Long.bitCount(params) == 1 ? Long.numberOfTrailingZeros(params) : UNKNOWN;
+  }
+
+  private static long made(int pc) {
+    return ((long) pc + 1) << MAKER_SHIFT;
   }
 
   /** One pass over the code; whether a local's set grew. */
   private static boolean pass(byte[] code, Instructions.Pool pool, Map<Integer, Long> locals, Map<Integer, List<Long>> out,
-      long[] indexed) {
+      Map<Integer, Integer> receivers, long[] indexed) {
     Stack stack = new Stack();
     Map<Integer, long[]> atTarget = new HashMap<>();
     boolean grew = false;
@@ -90,6 +154,7 @@ final class ArgumentFlow {
         case 0x3A -> grew |= store(locals, code[pc + 1] & 0xFF, stack.pop()); // astore
         case 0x4B, 0x4C, 0x4D, 0x4E -> grew |= store(locals, op - 0x4B, stack.pop()); // astore_<n>
         case 0xC0 -> { } // checkcast: the same value
+        case 0xBB -> stack.push(made(pc)); // new
         case 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x10, 0x11 -> stack.push(CONSTANT); // iconst_<n>, bipush, sipush
         case 0x2E, 0x2F, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35 -> { // the array loads: arrayref, index -> value
           long index = stack.peek(0);
@@ -122,11 +187,18 @@ final class ArgumentFlow {
             int w = words(types.get(k));
             long top = stack.peek();
             stack.pop(w);
-            args[k + (receiver ? 1 : 0)] = w == 1 ? top & ~CONSTANT : 0L;
+            args[k + (receiver ? 1 : 0)] = w == 1 ? top & PARAMS : 0L;
           }
-          if (receiver) args[0] = stack.pop() & ~CONSTANT;
+          if (receiver) {
+            long r = stack.pop();
+            args[0] = r & PARAMS;
+            int one = single(r);
+            if (one != UNKNOWN) receivers.put(pc, one);
+          }
           if (op != 0xBA) out.put(pc, List.of(args));
-          stack.pushWords(returnWords(descriptor));
+          char returns = descriptor.charAt(descriptor.indexOf(')') + 1);
+          if (returns == 'L' && op != 0xBA) stack.push(made(pc)); // the call's result: its class is the callee's to say
+          else stack.pushWords(returnWords(descriptor));
         }
         case 0xC4 -> { // wide: a load or store with a two-byte index, or iinc
           int op2 = code[pc + 1] & 0xFF;
@@ -172,8 +244,9 @@ final class ArgumentFlow {
 
   private static boolean store(Map<Integer, Long> locals, int index, long value) {
     long before = locals.getOrDefault(index, 0L);
-    if ((before | value) == before) return false;
-    locals.put(index, before | value);
+    long after = join(before, value);
+    if (after == before) return false;
+    locals.put(index, after);
     return true;
   }
 
@@ -182,7 +255,7 @@ final class ArgumentFlow {
     atTarget.merge(target, now, (a, b) -> {
       if (a.length != b.length) return a;
       long[] m = a.clone();
-      for (int k = 0; k < m.length; k++) m[k] |= b[k];
+      for (int k = 0; k < m.length; k++) m[k] = join(m[k], b[k]);
       return m;
     });
   }
@@ -209,7 +282,10 @@ final class ArgumentFlow {
     return ((code[at] & 0xFF) << 24) | ((code[at + 1] & 0xFF) << 16) | ((code[at + 2] & 0xFF) << 8) | (code[at + 3] & 0xFF);
   }
 
-  /** The operand stack in words; a value that is no parameter is 0; popping an empty stack gives 0. */
+  /**
+   * The operand stack in words; a value that is no parameter nor made here is {@link #OTHER}; popping
+   * an empty stack (an exception handler's entry, not modelled) gives {@code OTHER}.
+   */
   private static final class Stack {
     private long[] words = new long[16];
     private int size;
@@ -220,20 +296,20 @@ final class ArgumentFlow {
     }
 
     void pushWords(int n) {
-      for (int k = 0; k < n; k++) push(0L);
+      for (int k = 0; k < n; k++) push(OTHER);
     }
 
     long peek() {
       return peek(0);
     }
 
-    /** The word {@code depth} below the top (0: the top); 0 past the bottom. */
+    /** The word {@code depth} below the top (0: the top); {@link #OTHER} past the bottom. */
     long peek(int depth) {
-      return size - 1 - depth < 0 ? 0L : words[size - 1 - depth];
+      return size - 1 - depth < 0 ? OTHER : words[size - 1 - depth];
     }
 
     long pop() {
-      return size == 0 ? 0L : words[--size];
+      return size == 0 ? OTHER : words[--size];
     }
 
     void pop(int n) {
@@ -251,7 +327,7 @@ final class ArgumentFlow {
 
     void merge(long[] other) {
       if (other.length != size) return;
-      for (int k = 0; k < size; k++) words[k] |= other[k];
+      for (int k = 0; k < size; k++) words[k] = join(words[k], other[k]);
     }
 
     /** dup, dup_x1, dup_x2, dup2, dup2_x1, dup2_x2, swap (0x59–0x5F), on words. */

@@ -118,12 +118,20 @@ public interface CodeFacts {
    * @param sources per slot of the called method (the receiver first, as {@code Stmt.Call#args()}),
    *     the parameter slots of the calling method the argument may be, a bit per slot
    *     ({@link ArgumentFlow}); empty when not known
+   * @param receiver what the receiver certainly is, when one thing: a parameter slot of the calling
+   *     method ({@code >= 0}: 0 is {@code this} of an instance method), or the object an instruction of
+   *     it made ({@link #receiverMadeAt}); -1 when not known or no receiver
    */
   record Invoke(int bci, String kind, String owner, String name, List<String> paramTypes, String returnType, boolean returned,
-      String argumentOf, List<Long> sources) {
+      String argumentOf, List<Long> sources, int receiver) {
     public Invoke {
       paramTypes = List.copyOf(paramTypes);
       sources = List.copyOf(sources);
+    }
+
+    /** The offset of the instruction ({@code new}, a call) that made the receiver, or -1 when it is not such an object. */
+    public int receiverMadeAt() {
+      return ArgumentFlow.maker(receiver);
     }
 
     /** Whether slot {@code argument} of the call may be parameter slot {@code parameter} of the calling method. */

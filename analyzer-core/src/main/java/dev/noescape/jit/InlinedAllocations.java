@@ -50,6 +50,9 @@ import java.util.function.Consumer;
  * interface or virtual call whose receiver's class is known exactly ({@code List l = new
  * ArrayList<>(); l.add(x)}: the engine's {@link ExactReceivers}, the class C2 sees at the
  * allocation), or whose receiver a callee returned fresh on every path ({@code s.codePoints()});
+ * inside the callees' code, a virtual or interface call on a receiver C2 knows exactly ({@code this}
+ * of a method entered with an exact receiver, an object the method creates or an earlier call of it
+ * returned fresh: {@link ArgumentFlow}) runs the method that class selects;
  * not native, not recursive, at most {@code FreqInlineSize} bytes, as deep as
  * {@code MaxInlineLevel}. An interface or abstract method whose receiver's class is not known is
  * inlined by C2 by the type profile, which a static tool does not have: it is followed into each
@@ -60,7 +63,8 @@ import java.util.function.Consumer;
  */
 final class InlinedAllocations {
   /**
-   * At most this many allocations per callee, the ones of its own code first: a bound on huge
+   * At most this many allocations per callee, the ones of its own code first, then its callees' in
+   * turns ({@link #reach}): a bound on huge
    * inline trees (a stream pipeline's), where C2 stops at {@code DesiredMethodLimit} long before.
    * Raised from 24 to 96 on 2026-12-07: the allocations past 24 (exceptions and growth buffers of
    * {@code StringBuilder.append}, {@code String.join}) were sites C2 compiled and kept.
@@ -161,18 +165,21 @@ final class InlinedAllocations {
       if (model.analyzed(callee.key())) continue; // its allocations are sites of its own
       if (callee.isConstructor() && throwable(callee.owner())) continue; // not inlined: the program's `new` is the site
       if (exact == null && c.receiver() != null) exact = ExactReceivers.of(m);
+      // the receiver's exact class, which C2 sees at its allocation: a `new` of the method (also the
+      // object a constructor call initializes), or what a callee returned fresh
       String receiverClass = null;
-      if (c.receiver() != null && !callee.isConstructor()) {
+      if (c.receiver() != null) {
         receiverClass = exact.get(c.receiver().id());
-        if (receiverClass == null) receiverClass = returned.get(c.receiver().id());
+        if (receiverClass == null && !callee.isConstructor()) receiverClass = returned.get(c.receiver().id());
       }
       // the receiver's class and its superclasses first; a default method of an interface it
       // implements is found where the call names it
-      Target t = receiverClass == null ? null : resolve(receiverClass, callee.name(), callee.paramTypes(), true);
+      Target t = receiverClass == null || callee.isConstructor() ? null
+          : selected(receiverClass, callee.owner(), callee.name(), callee.paramTypes());
       if (t == null) t = resolve(callee.owner(), callee.name(), callee.paramTypes(), !callee.isStatic());
       Tree tree;
       if (t != null) {
-        tree = reach(t, MAX_DEPTH);
+        tree = reach(t, MAX_DEPTH, receiverClass);
       } else if (receiverClass == null && needsProfile(callee.owner(), callee.name(), callee.paramTypes())) {
         // the type profile picks the code: each candidate's allocations, predicted as if it were the one inlined
         tree = dispatch(callee.owner(), callee.name(), callee.paramTypes(), MAX_DEPTH);
@@ -219,27 +226,44 @@ final class InlinedAllocations {
     return p != null ? p : new RuntimePrediction(false, C2Condition.NONE, r.shown(), model.target().jdk());
   }
 
-  /** What {@code t}'s code and the callees it inlines allocate, its own first (memoized). */
-  private Tree reach(Target t, int depthLeft) {
-    String memo = t.key() + "@" + depthLeft;
+  /**
+   * What {@code t}'s code and the callees it inlines allocate, its own first (memoized per method,
+   * depth and exact receiver).
+   *
+   * @param exactThis the exact class of {@code this} when the call that entered {@code t} had a
+   *     receiver C2 knows exactly (the program's {@code new}, a callee's fresh result, or this
+   *     method's caller's exact {@code this} or own {@code new}), else null; the calls on it are then
+   *     bound to the one method that class selects (C2's exact-type devirtualization, doCall.cpp
+   *     {@code Compile::call_generator} through {@code ciMethod::resolve_invoke}), not left to a type
+   *     profile
+   */
+  private Tree reach(Target t, int depthLeft, String exactThis) {
+    Body body = t.body();
+    // a method that calls nothing on `this` walks the same whatever its class: one memo entry
+    if (exactThis != null && body.invokes().stream().noneMatch(i -> i.receiver() == 0)) exactThis = null;
+    String memo = t.key() + "@" + depthLeft + (exactThis == null ? "" : " " + exactThis);
     if (reached.containsKey(memo)) {
       Tree known = reached.get(memo);
       return known != null ? known : new Tree(List.of(), null, null); // recursive: C2 does not inline it again
     }
     reached.put(memo, null);
-    Body body = t.body();
     Map<String, Reached> out = new LinkedHashMap<>(); // one allocation reached along two paths is one allocation
     Set<String> classes = new TreeSet<>();
     boolean fresh = body.returnsFresh();
+    // per instruction offset, the exact class of the object it made: a `new`, a call returning a fresh object
+    Map<Integer, String> made = new HashMap<>();
     for (Allocation a : body.allocations()) {
       if (out.size() < MAX_PER_METHOD) out.putIfAbsent(t.key() + "@" + a.bci(), new Reached(t.key(), t.shown(), a, a.returned()));
       if (a.returned()) classes.add(a.type());
+      if (!a.isArray()) made.put(a.bci(), a.type());
     }
     String open = null;
+    List<Tree> subs = new ArrayList<>();
+    List<Boolean> subsReturned = new ArrayList<>();
     for (Invoke i : body.invokes()) {
       // the method returns what this call returns (a constructor call before areturn returns nothing: the `new` is returned)
       boolean result = i.returned() && !i.name().equals("<init>");
-      if (depthLeft == 0 || out.size() >= MAX_PER_METHOD) {
+      if (depthLeft == 0) {
         fresh &= !result;
         continue;
       }
@@ -248,17 +272,21 @@ final class InlinedAllocations {
       // the StringBuilder.append trees of error messages
       if (i.argumentOf() != null && throwable(i.argumentOf())) continue;
       if (i.name().equals("<init>") && throwable(i.owner())) continue; // never inlined outside Throwable code
-      Target inner = i.kind().equals("interface") ? null : resolve(i.owner(), i.name(), i.paramTypes(), i.kind().equals("virtual"));
+      String exact = i.kind().equals("static") ? null : i.receiver() == 0 ? exactThis : made.get(i.receiverMadeAt());
+      boolean dispatched = i.kind().equals("virtual") || i.kind().equals("interface");
+      Target inner = exact != null && dispatched ? selected(exact, i.owner(), i.name(), i.paramTypes())
+          : i.kind().equals("interface") ? null : resolve(i.owner(), i.name(), i.paramTypes(), i.kind().equals("virtual"));
       Tree sub;
       if (inner != null) {
-        sub = reach(inner, depthLeft - 1);
-      } else if (i.kind().equals("interface") || needsProfile(i.owner(), i.name(), i.paramTypes())) {
+        sub = reach(inner, depthLeft - 1, exact);
+      } else if (exact == null && (i.kind().equals("interface") || needsProfile(i.owner(), i.name(), i.paramTypes()))) {
         // an interface or abstract method: a type profile decides; each candidate followed, the class
         // of what it returns not known
         sub = dispatch(i.owner(), i.name(), i.paramTypes(), depthLeft - 1);
         if (open == null) open = sub.open();
         fresh &= !result;
-        addAll(out, sub, i.returned());
+        subs.add(sub);
+        subsReturned.add(i.returned());
         continue;
       } else {
         fresh &= !result;
@@ -269,22 +297,29 @@ final class InlinedAllocations {
         if (sub.returnedClass() == null) fresh = false;
         else classes.add(sub.returnedClass());
       }
-      addAll(out, sub, i.returned());
+      if (sub.returnedClass() != null) made.put(i.bci(), sub.returnedClass());
+      subs.add(sub);
+      subsReturned.add(i.returned());
+    }
+    // the callees' allocations in turns, each callee's own first: the bound does not fall on the calls
+    // that come last in the bytecode (IntPipeline.toArray's Nodes.flattenInt after the whole of
+    // evaluateToArrayNode, whose parallel paths alone fill it)
+    for (int j = 0, more = 1; more > 0 && out.size() < MAX_PER_METHOD; j++) {
+      more = 0;
+      for (int k = 0; k < subs.size() && out.size() < MAX_PER_METHOD; k++) {
+        List<Reached> sub = subs.get(k).allocations();
+        if (j >= sub.size()) continue;
+        more++;
+        Reached r = sub.get(j);
+        out.putIfAbsent(r.allocator() + "@" + r.allocation().bci(),
+            new Reached(r.allocator(), r.shown(), r.allocation(), r.returned() && subsReturned.get(k)));
+      }
     }
     String returnedClass = fresh && classes.size() == 1 && !classes.iterator().next().endsWith("[]")
         ? classes.iterator().next() : null;
     Tree done = new Tree(List.copyOf(out.values()), returnedClass, open);
     reached.put(memo, done);
     return done;
-  }
-
-  /** Adds what a callee allocates, returned by the caller when the callee returns it and the call's result is returned. */
-  private static void addAll(Map<String, Reached> out, Tree sub, boolean callReturned) {
-    for (Reached r : sub.allocations()) {
-      if (out.size() >= MAX_PER_METHOD) break;
-      out.putIfAbsent(r.allocator() + "@" + r.allocation().bci(),
-          new Reached(r.allocator(), r.shown(), r.allocation(), r.returned() && callReturned));
-    }
   }
 
   /**
@@ -309,7 +344,7 @@ final class InlinedAllocations {
     Set<String> disputed = new HashSet<>();
     if (depthLeft >= 0) {
       List<List<Reached>> trees = new ArrayList<>();
-      for (Target t : candidates(owner, name, params)) trees.add(reach(t, depthLeft).allocations());
+      for (Target t : candidates(owner, name, params)) trees.add(reach(t, depthLeft, null).allocations());
       // round robin, each candidate's own allocations first: the bound does not fall on the
       // candidates that sort last
       for (int j = 0, more = 1; more > 0; j++) {
@@ -345,20 +380,31 @@ final class InlinedAllocations {
     List<Target> known = candidates.get(key);
     if (known != null) return known;
     Map<String, Target> out = new LinkedHashMap<>();
-    CodeFacts.MethodCode named = code.method(owner, name, params);
     for (String cls : instantiated) {
       if (!supertypesOf(cls).contains(owner)) continue;
       CodeFacts.Supertypes st = code.supertypes(cls);
       if (st == null || !st.concrete()) continue;
-      String declaring = declaring(cls, name, params);
-      if (declaring == null && named != null && !named.isAbstract()) declaring = owner; // the default method
-      Target t = declaring == null ? null : resolve(declaring, name, params, false);
+      Target t = selected(cls, owner, name, params);
       if (t == null || model.analyzed(t.key())) continue;
       out.putIfAbsent(t.key(), t);
     }
     List<Target> found = out.size() > MAX_CANDIDATES ? List.of() : List.copyOf(out.values());
     candidates.put(key, found);
     return found;
+  }
+
+  /**
+   * The code a call of {@code owner.name(params)} runs on an object of class {@code cls}: the method
+   * declared in the class or inherited from a superclass, else the interface's default method the
+   * call names; null when C2 cannot inline it ({@link #resolve}) or it is not known.
+   */
+  private Target selected(String cls, String owner, String name, List<String> params) {
+    String declaring = declaring(cls, name, params);
+    if (declaring == null) {
+      CodeFacts.MethodCode named = code.method(owner, name, params);
+      if (named != null && !named.isAbstract()) declaring = owner; // the default method
+    }
+    return declaring == null ? null : resolve(declaring, name, params, false);
   }
 
   /** The class that declares {@code name(params)} for an object of class {@code cls}: it or its nearest superclass; null when none does. */

@@ -37,10 +37,11 @@ final class Instructions {
    */
   static Body decode(byte[] code, Pool pool, boolean isStatic, List<String> paramTypes) {
     ArgumentFlow.Flow flow = ArgumentFlow.of(code, pool, isStatic, paramTypes);
-    return decode(code, pool, flow.calls(), flow.indexed());
+    return decode(code, pool, flow.calls(), flow.receivers(), flow.indexed());
   }
 
-  private static Body decode(byte[] code, Pool pool, Map<Integer, List<Long>> sources, long indexed) {
+  private static Body decode(byte[] code, Pool pool, Map<Integer, List<Long>> sources, Map<Integer, Integer> receivers,
+      long indexed) {
     List<Allocation> allocations = new ArrayList<>();
     List<Invoke> invokes = new ArrayList<>();
     // classes of the `new`s whose constructor has not been called yet: a call in between computes
@@ -68,10 +69,11 @@ final class Instructions {
         case 0xC5 -> allocations.add(new Allocation(pc, "multianewarray", pool.className(u2(code, pc + 1)), null, false));
         case 0xB6, 0xB7, 0xB8, 0xB9 -> {
           List<Long> passed = sources.getOrDefault(pc, List.of());
-          Invoke i = invoke(code, pc, op, pool, pendingNew.peek(), passed);
+          int receiver = receivers.getOrDefault(pc, ArgumentFlow.UNKNOWN);
+          Invoke i = invoke(code, pc, op, pool, pendingNew.peek(), passed, receiver);
           if (i.name().equals("<init>") && i.owner().equals(pendingNew.peek())) {
             pendingNew.pop();
-            i = invoke(code, pc, op, pool, pendingNew.peek(), passed);
+            i = invoke(code, pc, op, pool, pendingNew.peek(), passed, receiver);
           }
           invokes.add(i);
         }
@@ -106,7 +108,7 @@ final class Instructions {
     return allocations.stream().anyMatch(a -> a.returned() && a.type().equals(i.owner()));
   }
 
-  private static Invoke invoke(byte[] code, int pc, int op, Pool pool, String argumentOf, List<Long> sources) {
+  private static Invoke invoke(byte[] code, int pc, int op, Pool pool, String argumentOf, List<Long> sources, int receiver) {
     int ref = u2(code, pc + 1);
     int nat = pool.second()[ref];
     String owner = pool.className(pool.first()[ref]);
@@ -122,7 +124,8 @@ final class Instructions {
     boolean returned = next < code.length && (code[next] & 0xFF) == 0xB0;
     String returnType = descriptor.endsWith(")V") ? "void"
         : MethodDescriptors.parameterTypes("(" + descriptor.substring(descriptor.indexOf(')') + 1) + ")V").get(0);
-    return new Invoke(pc, kind, owner, name, MethodDescriptors.parameterTypes(descriptor), returnType, returned, argumentOf, sources);
+    return new Invoke(pc, kind, owner, name, MethodDescriptors.parameterTypes(descriptor), returnType, returned, argumentOf, sources,
+        receiver);
   }
 
   /**

@@ -79,6 +79,22 @@ class BytecodeOpenDispatchTest {
       final class Fresh implements Maker {
         public Object make() { return new Box(1); }
       }
+      // a stream pipeline's shape: a final method of the base class calls abstract methods on `this`
+      abstract class Pipe {
+        abstract boolean stateful();
+        abstract Object build(int n);
+        final Object run(int n) { return stateful() ? null : build(n); }
+        static Pipe head() { return new Head(); }
+        static Object viaNew(int n) { return new Head().run(n); }
+      }
+      final class Head extends Pipe {
+        boolean stateful() { return false; }
+        Object build(int n) { return new int[n]; }
+      }
+      final class Tail extends Pipe {
+        boolean stateful() { return true; }
+        Object build(int n) { return new long[n]; }
+      }
       """;
 
   static final String PROGRAM = """
@@ -88,6 +104,7 @@ class BytecodeOpenDispatchTest {
           new Keeper();
           new Lister();
           new Fresh();
+          new Tail();
         }
         static int use(Source s, int n) {
           Object o = s.get(n);
@@ -96,6 +113,13 @@ class BytecodeOpenDispatchTest {
         static int local(Maker m) {
           Object o = m.make();
           return o == null ? 0 : 1;
+        }
+        static int pipe(int n) {
+          Object o = Pipe.head().run(n);
+          return o == null ? 0 : 1;
+        }
+        static int made(int n) {
+          return Pipe.viaNew(n) == null ? 0 : 1;
         }
       }
       """;
@@ -165,6 +189,20 @@ class BytecodeOpenDispatchTest {
     assertEquals(List.of("Lister#get newarray int[] heap array-length-not-constant"), in(p, "use"));
     // still named: a receiver class the program does not create would run other code
     assertEquals(List.of("Source.get Source#get(int)"), open(p, "use"));
+  }
+
+  @Test
+  void callsOnAnExactReceiverRunTheMethodItsClassSelects() {
+    SitePredictions p = withLibrary();
+    // Pipe.head() returns a fresh Head: run's calls on `this` are Head's (C2's exact-type
+    // devirtualization), not a type profile's pick among Head and Tail, which the program also creates
+    assertEquals(List.of("Pipe#head new Head heap escapes", "Head#build newarray int[] heap array-length-not-constant"),
+        in(p, "pipe"));
+    assertEquals(List.of(), open(p, "pipe"));
+    // the receiver a library method creates itself: the same
+    assertEquals(List.of("Pipe#viaNew new Head heap kept-by-callee", "Head#build newarray int[] heap array-length-not-constant"),
+        in(p, "made"));
+    assertEquals(List.of(), open(p, "made"));
   }
 
   @Test

@@ -81,6 +81,24 @@ class ClassFileFactsTest {
       sink = java.util.Objects.toString(xs[0], "none"); // an element, not the array
     }
 
+    final StringBuilder buffer = new StringBuilder();
+
+    /**
+     * Calls on receivers that are certainly one thing (this; a `new`; a call's result; a local
+     * holding one) and on ones that are not (a field; this or a field, merged; two `new`s in one local).
+     */
+    int receivers(boolean pick) {
+      int n = hashCode(); // this
+      n += new StringBuilder().length(); // the `new` at its offset
+      n += String.valueOf(n).length(); // the result of valueOf
+      Object local = new Object();
+      n += local.hashCode(); // a local that only ever holds the `new`
+      n += buffer.length(); // a field: any object
+      n += (pick ? this : buffer).hashCode(); // merged
+      Object two = pick ? new Object() : new StringBuilder();
+      return n + two.hashCode(); // two makers
+    }
+
     /** Reads {@code fixed} at a constant index and {@code walked} at a variable one. */
     static int indexes(int[] fixed, int[] walked, int k) {
       int s = fixed[0];
@@ -163,6 +181,25 @@ class ClassFileFactsTest {
         .filter(i -> i.owner().equals("jdk.internal.reflect.MethodAccessor") && i.name().equals("invoke")).findFirst().orElseThrow();
     assertTrue(accessor.passes(2, 2), accessor.toString());
     assertEquals(0L, accessor.sources().get(0));
+  }
+
+  @Test
+  void receiversThatAreCertainlyOneObjectAreNamed() {
+    ClassFileFacts facts = new ClassFileFacts(ClassFileFactsTest::testClass);
+    CodeFacts.Body body = facts.body(Fixture.class.getName(), "receivers", List.of("boolean"));
+    List<String> calls = new java.util.ArrayList<>();
+    for (CodeFacts.Invoke i : body.invokes()) {
+      if (i.kind().equals("static") || i.name().equals("<init>")) continue;
+      String made = "";
+      if (i.receiverMadeAt() >= 0) {
+        int at = i.receiverMadeAt();
+        made = body.allocations().stream().filter(a -> a.bci() == at).map(CodeFacts.Allocation::what).findFirst()
+            .orElse(body.invokes().stream().filter(c -> c.bci() == at).map(c -> "call " + c.name()).findFirst().orElse("?"));
+      }
+      calls.add(i.name() + " " + (i.receiver() == 0 ? "this" : i.receiver() == -1 ? "unknown" : made));
+    }
+    assertEquals(List.of("hashCode this", "length new java.lang.StringBuilder", "length call valueOf",
+        "hashCode new java.lang.Object", "length unknown", "hashCode unknown", "hashCode unknown"), calls);
   }
 
   @Test
