@@ -261,9 +261,11 @@ public class OnceBranches {
     for (int[] row : rows) {
       if (!titled) {
         titled = true;
+        StringBuilder title = new StringBuilder();
         for (int c = 0; c < row.length; c++) {
-          out.print(String.format("c%d ", c)); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
+          title.append(String.format("c%d ", c)); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
         }
+        out.println(title); // once, after the loop: printing on every iteration would dwarf the array (varargs/CostlyCallees)
       }
     }
   }
