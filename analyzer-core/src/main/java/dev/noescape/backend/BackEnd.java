@@ -197,9 +197,18 @@ public final class BackEnd {
    * The C2 model's predictions for {@code result}; the allocations inside callees only when the
    * input asks for them ({@link Input#calleeAllocations()}).
    */
-  private static SitePredictions predict(Input in, AnalysisResult result) {
+  private static SitePredictions predict(Input in, AnalysisResult result, List<Failure> failures) {
     if (MODEL_OFF) return SitePredictions.NONE;
-    return C2Model.predict(result, in.context().jitTarget(), in.code(), in.calleeAllocations());
+    if (in.calleeAllocations()) return C2Model.predict(result, in.context().jitTarget(), in.code(), true);
+    // each site's prediction when a finding asks for it; in isolation a fault costs that site its
+    // prediction and is reported once, and the rules go on (NotScalarReplaced is silent there)
+    java.util.function.Consumer<Throwable> faults = failures == null ? null : t -> {
+      rethrowIfFatal(t);
+      if (failures.stream().noneMatch(f -> f.rule() == RuleId.NOT_SCALAR_REPLACED && f.stage() == Stage.RULES)) {
+        failures.add(new Failure(Stage.RULES, RuleId.NOT_SCALAR_REPLACED, List.of(), t));
+      }
+    };
+    return C2Model.lazily(result, in.context().jitTarget(), in.code(), faults);
   }
 
   /** Runs the engine, then the rules. Throws on a fault unless the input is isolated. */
@@ -210,13 +219,13 @@ public final class BackEnd {
     SitePredictions predictions = SitePredictions.NONE;
     if (!in.isolated()) {
       result = engine(in, in.program());
-      predictions = predict(in, result);
+      predictions = predict(in, result, null);
       findings = rules(in, result, in.rules(), predictions);
     } else {
       result = isolatedEngine(in, failures);
       if (result != null) {
         try {
-          predictions = predict(in, result);
+          predictions = predict(in, result, failures);
         } catch (Throwable t) {
           // the rules still run, without predictions (NotScalarReplaced then reports nothing)
           rethrowIfFatal(t);

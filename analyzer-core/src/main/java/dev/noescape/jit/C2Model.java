@@ -67,21 +67,12 @@ public final class C2Model {
    * analyzed code (the JDK's, a library's without its code in the run): {@link InlinedAllocations}.
    */
   public static SitePredictions predict(AnalysisResult result, JitTarget target, CodeFacts code, boolean callees) {
-    Map<String, MethodIR> byKey = new HashMap<>();
-    for (MethodResult mr : result.methods()) byKey.put(mr.method().ref().key(), mr.method());
-    Set<String> skipped = result.notAnalyzed();
-    List<MethodResult> analyzedResults = new ArrayList<>();
-    for (MethodResult mr : result.methods()) if (!skipped.contains(mr.method().ref().key())) analyzedResults.add(mr);
-    C2Model model = new C2Model(target, code, byKey, analyzedResults);
-    SitePredictions out = new SitePredictions();
+    List<MethodResult> analyzed = analyzed(result);
+    C2Model model = model(result, target, code, analyzed);
+    SitePredictions out = new SitePredictions(null);
     InlinedAllocations inlined = callees ? new InlinedAllocations(model, code) : null;
-    if (inlined != null) {
-      List<MethodResult> analyzed = new ArrayList<>();
-      for (MethodResult mr : result.methods()) if (!skipped.contains(mr.method().ref().key())) analyzed.add(mr);
-      inlined.instantiate(analyzed);
-    }
-    for (MethodResult mr : result.methods()) {
-      if (skipped.contains(mr.method().ref().key())) continue;
+    if (inlined != null) inlined.instantiate(analyzed);
+    for (MethodResult mr : analyzed) {
       for (AllocSite s : mr.method().sites()) {
         SiteResult sr = mr.site(s);
         if (sr == null || s.neverAllocates()) continue;
@@ -90,6 +81,48 @@ public final class C2Model {
       if (inlined != null) inlined.predict(mr, out::add, out::add);
     }
     return out;
+  }
+
+  /** The methods of {@code result} the engine analyzed (not skipped), in its order. */
+  private static List<MethodResult> analyzed(AnalysisResult result) {
+    Set<String> skipped = result.notAnalyzed();
+    List<MethodResult> out = new ArrayList<>();
+    for (MethodResult mr : result.methods()) if (!skipped.contains(mr.method().ref().key())) out.add(mr);
+    return out;
+  }
+
+  /** The model of {@code result}'s program, whose analyzed methods are {@code analyzed}. */
+  private static C2Model model(AnalysisResult result, JitTarget target, CodeFacts code, List<MethodResult> analyzed) {
+    Map<String, MethodIR> byKey = new HashMap<>();
+    for (MethodResult mr : result.methods()) byKey.put(mr.method().ref().key(), mr.method());
+    return new C2Model(target, code, byKey, analyzed);
+  }
+
+  /**
+   * Predictions for every site of every analyzed method of {@code result}, each made when first
+   * asked for (without the allocations inside callees: {@link SitePredictions}). A fault of the
+   * model on one site goes to {@code faults}, which may rethrow it; the site then has no
+   * prediction. Null {@code faults}: the fault propagates.
+   */
+  public static SitePredictions lazily(AnalysisResult result, JitTarget target, CodeFacts code,
+      java.util.function.Consumer<Throwable> faults) {
+    List<MethodResult> analyzed = analyzed(result);
+    C2Model model = model(result, target, code, analyzed);
+    Map<String, MethodResult> results = new HashMap<>();
+    for (MethodResult mr : analyzed) results.put(mr.method().ref().key(), mr);
+    return new SitePredictions((method, id) -> {
+      MethodResult mr = results.get(method.key());
+      AllocSite s = mr == null ? null : mr.method().site(id);
+      SiteResult sr = s == null ? null : mr.site(s);
+      if (sr == null || s.neverAllocates()) return null;
+      if (faults == null) return model.predict(mr, s, sr.state());
+      try {
+        return model.predict(mr, s, sr.state());
+      } catch (RuntimeException | StackOverflowError e) {
+        faults.accept(e);
+        return null;
+      }
+    });
   }
 
   JitTarget target() {

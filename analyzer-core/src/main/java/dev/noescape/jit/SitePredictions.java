@@ -14,11 +14,25 @@ import java.util.Map;
  * The model's prediction per allocation site, by method and site id ({@link C2Model#predict}),
  * and, when asked for, per allocation inside the callees of analyzed methods, with the calls under
  * which the model cannot say.
+ *
+ * <p>Without the callees' allocations the predictions are made when first asked for
+ * ({@link C2Model#lazily}): only the sites a finding is about need one (a warning's "C2 likely
+ * removes it", the {@code runtime} of a finding, {@code NotScalarReplaced}'s sites), and in a javac
+ * run most sites have none, so predicting every site up front was most of the model's cost in the
+ * plugin. A prediction depends only on the site and the whole program's results, not on which
+ * sites were asked before (the model's memos cache functions of their keys), so the answers are
+ * those of the eager walk.
  */
 public final class SitePredictions {
   /** No predictions (the model did not run). */
-  public static final SitePredictions NONE = new SitePredictions();
+  public static final SitePredictions NONE = new SitePredictions(null);
 
+  /** Computes one site's prediction on demand (null: none for that site). */
+  interface Source {
+    RuntimePrediction predict(MethodRef method, int site);
+  }
+
+  private final Source source;
   private final Map<String, RuntimePrediction> byKey = new HashMap<>();
   private final List<CalleeAllocation> callees = new ArrayList<>();
   private final List<UnpredictedCall> unpredicted = new ArrayList<>();
@@ -35,9 +49,19 @@ public final class SitePredictions {
     unpredicted.add(c);
   }
 
+  /** Predictions put by an eager walk ({@code source} null), or made on demand by {@code source}. */
+  SitePredictions(Source source) {
+    this.source = source;
+  }
+
   /** The prediction for site {@code site} of {@code method}, or null. */
-  public RuntimePrediction get(MethodRef method, int site) {
-    return byKey.get(method.key() + "#" + site);
+  public synchronized RuntimePrediction get(MethodRef method, int site) {
+    String key = method.key() + "#" + site;
+    RuntimePrediction p = byKey.get(key);
+    if (p != null || source == null || byKey.containsKey(key)) return p;
+    p = source.predict(method, site);
+    byKey.put(key, p);
+    return p;
   }
 
   /** The allocations inside callees, in the order the analyzed methods and their calls were walked. */
