@@ -177,4 +177,46 @@ class BackEndTest {
     assertEquals(BOTH.subList(0, 2), found(deep));
     assertTrue(deep.failures().get(0).cause() instanceof StackOverflowError);
   }
+
+  /** Facts whose every answer is a fault: the model of C2 fails on every site it is asked about. */
+  private static final dev.noescape.jit.CodeFacts BROKEN_FACTS = new dev.noescape.jit.CodeFacts() {
+    @Override
+    public MethodCode method(String owner, String name, List<String> paramTypes) {
+      throw new IllegalStateException("broken code facts");
+    }
+
+    @Override
+    public ClassShape shape(String type) {
+      throw new IllegalStateException("broken code facts");
+    }
+  };
+
+  /** {@code static void name()} at line 30: a {@code new Point()} per iteration that nothing uses (no escape). */
+  private static MethodIR unusedPoints(String name) {
+    MethodIRBuilder b = new MethodIRBuilder(new MethodRef("p.T", name, List.of(), "void", true), "T." + name,
+        "src/T.java", SourcePos.line(30));
+    b.beginLoop(LoopKind.FOR, SourcePos.of(31, 5), SymbolicExpr.of("n"), null);
+    b.alloc(b.local("p", "p.Point"), SiteKind.NEW_OBJECT, "p.Point", SourcePos.of(32, 17),
+        new AllocSite.Constructor(List.of(), List.of(), "Point", null));
+    b.endLoop();
+    return b.build();
+  }
+
+  @Test
+  void aFaultOfTheC2ModelCostsOnlyThePredictionsInIsolation() {
+    // predictions are made when a finding asks (SitePredictions): the model's fault surfaces inside
+    // the rules, and must cost neither the other rules' findings nor the run
+    Set<RuleId> rules = EnumSet.of(RuleId.HEAP_ESCAPE, RuleId.BOXING_ALLOCATION, RuleId.NOT_SCALAR_REPLACED);
+    BackEnd.Output out = BackEnd.run(input(boxesAndReturns("a", 10), unusedPoints("p"), unusedPoints("q"))
+        .withRules(rules).withCode(BROKEN_FACTS).isolatingFaults());
+    assertEquals(List.of("BoxingAllocation@12", "HeapEscape@13"), found(out));
+    assertEquals(1, out.failures().size(), "reported once, not once per site");
+    Failure f = out.failures().get(0);
+    assertEquals(Stage.RULES, f.stage());
+    assertEquals(RuleId.NOT_SCALAR_REPLACED, f.rule());
+    assertEquals("broken code facts", f.cause().getMessage());
+    // not isolated, the fault is the run's
+    assertThrows(IllegalStateException.class,
+        () -> BackEnd.run(input(unusedPoints("p")).withRules(rules).withCode(BROKEN_FACTS)));
+  }
 }
