@@ -11,6 +11,15 @@ public record Var(int id, String name, String type, int paramSlot) {
     return paramSlot >= 0;
   }
 
+  /**
+   * Whether this is a front end's temporary ({@code $t3}, SootUp's {@code $stack2}), not a variable
+   * of the source: it holds a value on its way from one expression to the next, so a copy into it
+   * gives it no value of its own.
+   */
+  public boolean isTemporary() {
+    return !isParam() && (name == null || name.startsWith("$"));
+  }
+
   @Override
   public String toString() {
     return name;

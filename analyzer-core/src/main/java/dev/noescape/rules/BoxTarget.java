@@ -66,7 +66,7 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
       }
     }
     for (Var v : vars) {
-      if (isTemp(v)) continue;
+      if (v.isTemporary()) continue;
       return box.type().equals(v.type()) ? LOCAL : new BoxTarget(Kind.VARIABLE, null, -1, null, v, null);
     }
     for (Stmt st : m.stmts()) {
@@ -87,11 +87,6 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
       }
     }
     return LOCAL;
-  }
-
-  /** A front end's temporary ({@code $t3}, {@code $stack2}), not a variable of the source. */
-  private static boolean isTemp(Var v) {
-    return !v.isParam() && (v.name() == null || v.name().startsWith("$"));
   }
 
   /** Whether the value has to be an object where it goes. */

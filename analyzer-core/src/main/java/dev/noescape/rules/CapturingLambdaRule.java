@@ -115,14 +115,22 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
    * Whether the loop gives {@code v} a value of its own: a statement in it defines {@code v}, other
    * than a read of a static field the loop does not write ({@code System.out} in {@code
    * System.out::println} is read on every iteration, yet the same object: hoisting the reference
-   * is right, "the loop assigns 'System.out'" was not).
+   * is right, "the loop assigns 'System.out'" was not), and other than a copy into a temporary of a
+   * variable the loop does not assign (bytecode loads a local declared before the loop onto the
+   * stack on every iteration: commons-compress's {@code CpBands} was told "the loop assigns
+   * 'bigChars'" of a final local set once before it).
    */
   private static boolean assignedIn(MethodIR m, Var v, Loop loop) {
-    if (v.isParam()) return false;
+    return assignedIn(m, v, loop, new HashSet<>());
+  }
+
+  private static boolean assignedIn(MethodIR m, Var v, Loop loop, Set<Var> seen) {
+    if (v.isParam() || !seen.add(v)) return false;
     for (Stmt st : m.stmts()) {
       Var target = st.definedVar();
       if (!v.equals(target) || !loop.contains(st.ctx().ordinal())) continue;
       if (st instanceof Stmt.StaticLoad load && !storedIn(m, load.field(), loop)) continue;
+      if (st instanceof Stmt.Copy c && v.isTemporary() && !assignedIn(m, c.source(), loop, seen)) continue;
       return true;
     }
     return false;

@@ -229,12 +229,10 @@ final class ForcedBoxes {
   /** How the advice names the list: the source variable its allocation is assigned to, else "the list". */
   private static String name(MethodIR m, AllocSite list) {
     for (Stmt st : m.stmts()) {
-      if (st instanceof Stmt.Copy c && c.target().name() != null && !c.target().name().startsWith("$")
-          && !c.target().isParam() && allocates(m, c.source(), list)) {
+      if (st instanceof Stmt.Copy c && !c.target().isTemporary() && !c.target().isParam() && allocates(m, c.source(), list)) {
         return c.target().name();
       }
-      if (st instanceof Stmt.Alloc a && a.site().id() == list.id() && a.target().name() != null
-          && !a.target().name().startsWith("$")) {
+      if (st instanceof Stmt.Alloc a && a.site().id() == list.id() && !a.target().isTemporary()) {
         return a.target().name();
       }
     }

@@ -69,6 +69,34 @@ class CapturingLambdaRuleTest {
         + "need it)"), Fx.messages(captureOfALoopLocal(false, true)));
   }
 
+  /**
+   * Bytecode's form of a capture: the local ({@code added}, set before the loop, or in it when
+   * {@code assignedInLoop}) is loaded into a stack temporary on every iteration, and the temporary
+   * is what the lambda captures.
+   */
+  private List<Finding> captureThroughAStackCopy(boolean assignedInLoop) {
+    MethodIRBuilder b = Fx.method("match");
+    dev.noescape.ir.Var added = b.local("added", "com.acme.Node");
+    if (!assignedInLoop) b.call(added, Fx.ref("com.acme.Node", "make", "com.acme.Node", true), List.of(), at(12));
+    b.beginLoop(LoopKind.WHILE, at(14), null, "while (cond) loop");
+    if (assignedInLoop) b.call(added, Fx.ref("com.acme.Node", "make", "com.acme.Node", true), List.of(), at(15));
+    dev.noescape.ir.Var stack = b.local("$stack3", "com.acme.Node");
+    b.copy(stack, added, at(16));
+    dev.noescape.ir.Var fn = b.temp("java.lang.Runnable");
+    b.alloc(fn, SiteKind.LAMBDA, "java.lang.Runnable", at(16), new AllocSite.Lambda(List.of("added"), List.of()));
+    b.store(fn, dev.noescape.ir.FieldRef.captured("added"), stack, at(16));
+    b.endLoop();
+    return rule.check(Fx.Results.of(b.build()).build(), Fx.defaults());
+  }
+
+  @Test
+  void aStackCopyInTheLoopOfALocalSetBeforeItIsNoAssignment() {
+    String head = "lambda allocates on every iteration of the loop (line 14) because it captures 'added': ";
+    assertEquals(List.of(head + "hoist it out of the loop"), Fx.messages(captureThroughAStackCopy(false)));
+    assertEquals(List.of(head + "it cannot be hoisted out of the loop, which assigns 'added'"),
+        Fx.messages(captureThroughAStackCopy(true)));
+  }
+
   @Test
   void anonymousClassAlwaysAllocates() {
     assertEquals(List.of("anonymous Runnable allocates on every iteration of the loop (line 14) (an anonymous class is "
