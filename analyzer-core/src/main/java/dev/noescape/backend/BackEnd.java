@@ -254,9 +254,19 @@ public final class BackEnd {
    * ({@link Finding#runtime()}).
    */
   private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules, SitePredictions predictions) {
+    return rules(in, result, rules, predictions, privateMethods(result));
+  }
+
+  /**
+   * {@link #rules(Input, AnalysisResult, Set, SitePredictions)} with the program's private methods
+   * already known: a run of some of the methods (isolation's reruns) still gives the advice the whole
+   * program gives.
+   */
+  private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules, SitePredictions predictions,
+      Set<String> privates) {
     checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
     List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(),
-        in.context().withProgramFacts(predictions, result.hierarchy(), privateMethods(result)), rules);
+        in.context().withProgramFacts(predictions, result.hierarchy(), privates), rules);
     if (found == null) return List.of();
     List<Finding> out = new ArrayList<>(found.size());
     for (Finding f : found) {
@@ -326,12 +336,13 @@ public final class BackEnd {
       rethrowIfFatal(whole);
     }
     List<Finding> all = new ArrayList<>();
+    Set<String> privates = privateMethods(result);
     for (RuleId rule : in.rules()) {
       List<MethodIR> failedIn = new ArrayList<>();
       Throwable cause = null;
       for (MethodResult mr : result.methods()) {
         try {
-          all.addAll(rules(in, result.withMethods(List.of(mr)), EnumSet.of(rule), predictions));
+          all.addAll(rules(in, result.withMethods(List.of(mr)), EnumSet.of(rule), predictions, privates));
         } catch (Throwable t) {
           rethrowIfFatal(t);
           failedIn.add(mr.method());

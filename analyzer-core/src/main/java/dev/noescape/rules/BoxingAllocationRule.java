@@ -195,7 +195,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     if (functional != null) {
       return target.describe() + " takes an object: a primitive " + functional + " takes the " + primitive + " without a box";
     }
-    if (ForcedBoxes.privateBoxParameter(target, s, context) != null) {
+    if (ForcedBoxes.privateBoxParameter(target, s, context)) {
       // the parameter is the project's own: `private void f(Double d)` becomes `f(double d)`
       return target.describe() + " is private and declares the parameter " + box + ": declare it " + primitive
           + " (its callers are all in this file; unless one passes null) and the box goes away";

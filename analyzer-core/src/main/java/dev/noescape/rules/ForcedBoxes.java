@@ -64,7 +64,7 @@ final class ForcedBoxes {
     BoxTarget target = BoxTarget.of(m, s);
     if (!target.requiresBox() || target.primitiveFunctionalInterface(BoxingAllocationRule.primitive(s)) != null
         || projectFunctionalInterface(target, c) || !RepeatedBoxes.sameValueInLoop(m, s).isEmpty() || loopInvariant(m, s)
-        || mergedIntoOneKey(m, s, target) || localArray(r, s, target) != null || privateBoxParameter(target, s, c) != null) {
+        || mergedIntoOneKey(m, s, target) || localArray(r, s, target) != null || privateBoxParameter(target, s, c)) {
       return null;
     }
     if (target.isCollection() && c.primitiveCollections() != null) return null;
@@ -73,15 +73,14 @@ final class ForcedBoxes {
   }
 
   /**
-   * The declared type of the parameter the box is passed to, when that parameter is declared with
-   * the box's own type ({@code Double}, not {@code Object}, {@code Number} or a type variable) by a
-   * private method or constructor of the program ({@link RuleContext#privateMethods()}): only its
-   * file calls it, so declaring the parameter primitive removes the box. Null otherwise.
+   * Whether the box is passed to a parameter declared with the box's own type ({@code Double}, not
+   * {@code Object}, {@code Number} or a type variable) of a private method or constructor of the
+   * program ({@link RuleContext#privateMethods()}): only its file calls it, so declaring the
+   * parameter primitive removes the box.
    */
-  static String privateBoxParameter(BoxTarget t, AllocSite s, RuleContext c) {
-    if (t.kind() != BoxTarget.Kind.ARGUMENT || t.param() < 0 || t.param() >= t.callee().paramTypes().size()) return null;
-    String declared = t.callee().paramTypes().get(t.param());
-    return declared.equals(s.type()) && c.privateMethods().contains(t.callee().key()) ? declared : null;
+  static boolean privateBoxParameter(BoxTarget t, AllocSite s, RuleContext c) {
+    if (t.kind() != BoxTarget.Kind.ARGUMENT || t.param() < 0 || t.param() >= t.callee().paramTypes().size()) return false;
+    return t.callee().paramTypes().get(t.param()).equals(s.type()) && c.privateMethods().contains(t.callee().key());
   }
 
   /** Whether the value boxed at {@code s} is a compile-time constant. */
