@@ -14,6 +14,7 @@ import dev.noescape.ir.Visibility;
 import dev.noescape.jit.C2Model;
 import dev.noescape.jit.CodeFacts;
 import dev.noescape.jit.SitePredictions;
+import dev.noescape.rules.CallAllocations;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
 import dev.noescape.summary.SummaryProvider;
@@ -254,19 +255,27 @@ public final class BackEnd {
    * ({@link Finding#runtime()}).
    */
   private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules, SitePredictions predictions) {
-    return rules(in, result, rules, predictions, privateMethods(result));
+    return rules(in, result, rules, predictions, programFacts(in, result));
+  }
+
+  /** What the rules learn from the whole program, computed once per run (isolation's reruns see one method). */
+  private record ProgramFacts(Set<String> privateMethods, CallAllocations callAllocations) {}
+
+  private static ProgramFacts programFacts(Input in, AnalysisResult result) {
+    return new ProgramFacts(privateMethods(result), CallAllocations.of(result, in.library(), in.implementations()));
   }
 
   /**
-   * {@link #rules(Input, AnalysisResult, Set, SitePredictions)} with the program's private methods
-   * already known: a run of some of the methods (isolation's reruns) still gives the advice the whole
+   * {@link #rules(Input, AnalysisResult, Set, SitePredictions)} with the program's facts already
+   * known: a run of some of the methods (isolation's reruns) still gives the advice the whole
    * program gives.
    */
   private static List<Finding> rules(Input in, AnalysisResult result, Set<RuleId> rules, SitePredictions predictions,
-      Set<String> privates) {
+      ProgramFacts facts) {
     checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
     List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(),
-        in.context().withProgramFacts(predictions, result.hierarchy(), privates), rules);
+        in.context().withProgramFacts(predictions, result.hierarchy(), facts.privateMethods(), facts.callAllocations()),
+        rules);
     if (found == null) return List.of();
     List<Finding> out = new ArrayList<>(found.size());
     for (Finding f : found) {
@@ -330,19 +339,27 @@ public final class BackEnd {
 
   private static List<Finding> isolatedRules(Input in, AnalysisResult result, SitePredictions predictions,
       List<Failure> failures) {
+    ProgramFacts facts;
     try {
-      return rules(in, result, in.rules(), predictions);
+      facts = programFacts(in, result);
+    } catch (Throwable t) {
+      // the rules still run; a varargs call then is not weighed against what its callee allocates
+      rethrowIfFatal(t);
+      failures.add(new Failure(Stage.RULES, RuleId.VARARGS_ALLOCATION, List.of(), t));
+      facts = new ProgramFacts(privateMethods(result), CallAllocations.NONE);
+    }
+    try {
+      return rules(in, result, in.rules(), predictions, facts);
     } catch (Throwable whole) {
       rethrowIfFatal(whole);
     }
     List<Finding> all = new ArrayList<>();
-    Set<String> privates = privateMethods(result);
     for (RuleId rule : in.rules()) {
       List<MethodIR> failedIn = new ArrayList<>();
       Throwable cause = null;
       for (MethodResult mr : result.methods()) {
         try {
-          all.addAll(rules(in, result.withMethods(List.of(mr)), EnumSet.of(rule), predictions, privates));
+          all.addAll(rules(in, result.withMethods(List.of(mr)), EnumSet.of(rule), predictions, facts));
         } catch (Throwable t) {
           rethrowIfFatal(t);
           failedIn.add(mr.method());

@@ -41,7 +41,10 @@ public final class VarargsAllocationDoc {
       array)`): formatting and writing output (`PrintStream`/`PrintWriter` `printf` and `format`), file-system \
       I/O (`Files.*`, `FileChannel.open`) and reflection (`Method.invoke`, `Constructor.newInstance`, \
       `Class.getMethod`); the list is data, `models/costly-calls`. `String.format` is not on it: in a hot loop the \
-      call is the allocation problem, and its finding points at it.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS + RuleDoc.IO_LOOPS;
+      call is the allocation problem, and its finding points at it. The same for a call to the project's own \
+      method that allocates, on every call, at least three times as many objects as the array and its boxes \
+      (`emit(String, Object...)` building a code block per call): only what surely runs on every call counts, not \
+      what the callee allocates under a condition, after an early return or on its failure path.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS + RuleDoc.IO_LOOPS;
 
   public static final String BEFORE = """
       List<List<String>> rows(List<User> users) {

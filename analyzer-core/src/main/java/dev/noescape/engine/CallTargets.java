@@ -5,6 +5,7 @@ import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.TypeHierarchy;
 import dev.noescape.summary.MethodSummary;
+import dev.noescape.summary.SummaryProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -99,6 +100,44 @@ public final class CallTargets {
 
     /** The library's protocol methods ({@link dev.noescape.summary.SummaryProvider#protocols()}). */
     List<MethodRef> protocols();
+  }
+
+  /**
+   * The sources a rule resolves a run's calls against, after the engine: the program's methods by
+   * key, the library's summaries (cached: they are asked per call) and the summaries shipped for
+   * bodies outside the program.
+   */
+  public static Sources sources(List<MethodResult> methods, SummaryProvider library, SummaryProvider implementations) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < methods.size(); i++) index.put(methods.get(i).method().ref().key(), i);
+    List<MethodRef> protocols = library.protocols();
+    Map<MethodRef, Optional<MethodSummary>> libraryCache = new HashMap<>();
+    return new Sources() {
+      @Override
+      public Optional<MethodSummary> library(MethodRef m) {
+        return libraryCache.computeIfAbsent(m, k -> orEmpty(library.lookup(k)));
+      }
+
+      @Override
+      public MethodSummary shipped(MethodRef m) {
+        return orEmpty(implementations.lookup(m)).orElse(null);
+      }
+
+      @Override
+      public int program(String key) {
+        Integer i = index.get(key);
+        return i == null ? -1 : i;
+      }
+
+      @Override
+      public List<MethodRef> protocols() {
+        return protocols;
+      }
+    };
+  }
+
+  private static Optional<MethodSummary> orEmpty(Optional<MethodSummary> s) {
+    return s == null ? Optional.empty() : s;
   }
 
   private final TypeHierarchy hierarchy;

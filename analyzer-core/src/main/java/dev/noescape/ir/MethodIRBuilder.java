@@ -34,6 +34,8 @@ public final class MethodIRBuilder {
   private final Deque<OpenLoop> loopStack = new ArrayDeque<>();
   private final Set<String> annotations = new LinkedHashSet<>();
   private int conditionalDepth;
+  /** A {@code return} was lowered: statements outside loops lowered after it do not run on every call. */
+  private boolean returned;
   private int throwDepth;
   /** Open cold regions, innermost first, each with the number of loops open when it began. */
   private final Deque<OpenCold> cold = new ArrayDeque<>();
@@ -298,6 +300,17 @@ public final class MethodIRBuilder {
   }
 
   /**
+   * A {@code return} statement was just lowered. Statements outside loops lowered after it no longer
+   * run on every path to a normal return ({@link StmtContext#conditional()}): the code after {@code
+   * if (done) return;} runs only when not done, as the bytecode front end finds by post-dominance. A
+   * front end reading trees calls this; statements that follow a return in source order are only
+   * reachable around it (the one at a method's end has none after it).
+   */
+  public void returned() {
+    returned = true;
+  }
+
+  /**
    * The exit test just lowered is the innermost loop's own condition, written at the top of a body
    * that the loop enters without a test ({@code while (true) { x = next(); if (x == null) break; …
    * }}): its jump leaves the loop rather than skipping part of an iteration, so later statements still
@@ -409,7 +422,7 @@ public final class MethodIRBuilder {
       Arms.Arm arm = givenArm != null ? givenArm : openArm(l);
       if (arm != null) armOf.put(ordinal, arm);
     }
-    boolean conditional = conditionalDepth > (l == null ? 0 : l.conditionalDepthAtEntry);
+    boolean conditional = conditionalDepth > (l == null ? 0 : l.conditionalDepthAtEntry) || l == null && returned;
     for (int g : openGuards) guarded.get(g).set(ordinal);
     return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++, throwDepth > 0, conditional,
         currentCold());

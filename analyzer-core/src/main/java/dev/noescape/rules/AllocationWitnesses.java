@@ -19,11 +19,9 @@ import dev.noescape.summary.SummaryProvider;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Why a method allocates, for {@link AllocationContractRule}: per statement, whether it allocates
@@ -59,7 +57,6 @@ final class AllocationWitnesses {
   record Offense(String text, int[] targets, MethodRef callee, Subject subject) {}
 
   private final List<MethodResult> methods;
-  private final Map<String, Integer> index = new HashMap<>();
   private final CallTargets.Sources sources;
   private final CallTargets callTargets;
   private final boolean allowNoEscape;
@@ -72,35 +69,7 @@ final class AllocationWitnesses {
     this.methods = result.methods();
     this.allowNoEscape = allowNoEscape;
     this.callTargets = new CallTargets(result.hierarchy());
-    List<MethodRef> protocols = library.protocols();
-    for (int i = 0; i < methods.size(); i++) index.put(methods.get(i).method().ref().key(), i);
-    Map<MethodRef, Optional<MethodSummary>> libraryCache = new HashMap<>();
-    this.sources = new CallTargets.Sources() {
-      @Override
-      public Optional<MethodSummary> library(MethodRef m) {
-        return libraryCache.computeIfAbsent(m, k -> orEmpty(library.lookup(k)));
-      }
-
-      @Override
-      public MethodSummary shipped(MethodRef m) {
-        return orEmpty(implementations.lookup(m)).orElse(null);
-      }
-
-      @Override
-      public int program(String key) {
-        Integer i = index.get(key);
-        return i == null ? -1 : i;
-      }
-
-      @Override
-      public List<MethodRef> protocols() {
-        return protocols;
-      }
-    };
-  }
-
-  private static Optional<MethodSummary> orEmpty(Optional<MethodSummary> s) {
-    return s == null ? Optional.empty() : s;
+    this.sources = CallTargets.sources(methods, library, implementations);
   }
 
   /** The offense of {@code st} in {@code mr}'s method, or null when it cannot allocate. */

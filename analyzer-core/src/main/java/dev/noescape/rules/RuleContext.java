@@ -40,14 +40,18 @@ import java.util.Set;
  *     constructors, lambda bodies left out: only their own file calls them, so their signature is
  *     the project's to change ({@code BoxingAllocation}: a box a private method's {@code Double}
  *     parameter requires goes away with a {@code double} one); set by the back end
+ * @param callAllocations what each varargs call of the program allocates on every call, at the
+ *     least ({@code VarargsAllocation}: an array beside a callee that allocates far more is not a
+ *     warning); set by the back end, {@link CallAllocations#NONE} before
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
     Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes, String primitiveCollections,
     int jitJdk, List<String> jitDontInline, boolean demoteJitWarnings, SitePredictions predictions,
-    TypeHierarchy hierarchy, Set<String> privateMethods) {
+    TypeHierarchy hierarchy, Set<String> privateMethods, CallAllocations callAllocations) {
   public RuleContext {
     hotAnnotations = Set.copyOf(hotAnnotations);
     privateMethods = privateMethods == null ? Set.of() : Set.copyOf(privateMethods);
+    if (callAllocations == null) callAllocations = CallAllocations.NONE;
     jitDontInline = List.copyOf(jitDontInline);
     if (predictions == null) predictions = SitePredictions.NONE;
     if (hierarchy == null) hierarchy = TypeHierarchy.UNKNOWN;
@@ -57,14 +61,14 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null);
+        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null, null);
   }
 
   /** Expected escapes left out, without the C2 model's options and predictions. */
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, String primitiveCollections) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null);
+        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null, null);
   }
 
   /** Expected escapes left out, without a primitive-collections library. */
@@ -88,7 +92,7 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   public RuleContext withJit(int jdk, List<String> dontInline, boolean demoteWarnings) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, primitiveCollections, jdk, dontInline, demoteWarnings,
-        predictions, hierarchy, privateMethods);
+        predictions, hierarchy, privateMethods, callAllocations);
   }
 
   /**
@@ -96,35 +100,40 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
    * program's class hierarchy.
    */
   public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h) {
-    return withProgramFacts(p, h, privateMethods);
+    return withProgramFacts(p, h, privateMethods, callAllocations);
   }
 
   /** {@link #withProgramFacts(SitePredictions, TypeHierarchy)} and the program's private methods ({@link #privateMethods()}). */
   public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h, Set<String> privates) {
+    return withProgramFacts(p, h, privates, callAllocations);
+  }
+
+  /** {@link #withProgramFacts(SitePredictions, TypeHierarchy, Set)} and the floors of its varargs calls ({@link #callAllocations()}). */
+  public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h, Set<String> privates, CallAllocations calls) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        p, h, privates);
+        p, h, privates, calls);
   }
 
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         allow, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy, privateMethods);
+        predictions, hierarchy, privateMethods, callAllocations);
   }
 
   /** This context with {@link #expectedEscapes()} set to {@code show}. */
   public RuleContext withExpectedEscapes(boolean show) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, show, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy, privateMethods);
+        predictions, hierarchy, privateMethods, callAllocations);
   }
 
   /** This context with {@link #primitiveCollections()} set to {@code library} (null: none). */
   public RuleContext withPrimitiveCollections(String library) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, library, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy, privateMethods);
+        predictions, hierarchy, privateMethods, callAllocations);
   }
 
   /** Whether findings about expected escapes are reported: asked for, or at verbosity 2. */

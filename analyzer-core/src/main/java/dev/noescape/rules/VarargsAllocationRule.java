@@ -56,22 +56,37 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
   }
 
   /**
-   * Not a warning when the callee's own work on every call dwarfs the array ({@link CostlyCalls}:
-   * formatting and writing output, file-system I/O, reflection): what the loop pays for is the
-   * call, and reusing the array would save a fraction of a per cent of it.
+   * How many times more objects than the array (and its boxes) a callee must allocate on every call
+   * for the array to be a small part of the call ({@link CallAllocations}).
+   */
+  static final int DWARFED = 3;
+
+  /**
+   * Not a warning when the callee's own work on every call dwarfs the array: formatting and writing
+   * output, file-system I/O, reflection ({@link CostlyCalls}), or allocating at least
+   * {@link #DWARFED} times as many objects as the array and its boxes ({@link CallAllocations}: the
+   * project's own {@code emit(String, Object...)} that builds a code block per call). What the loop
+   * pays for is the call; reusing the array would save a small part of it.
    */
   @Override
   String notAWarningHere(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     if (!(s.details() instanceof AllocSite.Varargs v)) return null;
+    List<AllocSite> boxes = VarargsBoxes.byCall(m).getOrDefault(s.id(), List.of());
+    String array = boxes.isEmpty() ? "the array" : "the array and its boxes";
     CostlyCalls.Kind kind = CostlyCalls.kind(v.callee());
-    if (kind == null) return null;
-    String what = switch (kind) {
-      case OUTPUT -> "formats its arguments and writes them out on every call";
-      case IO -> "does file-system I/O on every call";
-      case REFLECTION -> "is a reflective call (access and argument checks, an indirect call)";
-    };
-    String array = VarargsBoxes.byCall(m).getOrDefault(s.id(), List.of()).isEmpty() ? "the array" : "the array and its boxes";
-    return v.callee().displayName() + " " + what + ", which costs far more than " + array;
+    if (kind != null) {
+      String what = switch (kind) {
+        case OUTPUT -> "formats its arguments and writes them out on every call";
+        case IO -> "does file-system I/O on every call";
+        case REFLECTION -> "is a reflective call (access and argument checks, an indirect call)";
+      };
+      return v.callee().displayName() + " " + what + ", which costs far more than " + array;
+    }
+    if (v.callee() == null) return null;
+    CallAllocations.Floor floor = context.callAllocations().ofVarargsCall(m, s);
+    if (floor.objects() < DWARFED * (1 + boxes.size())) return null;
+    return v.callee().displayName() + " allocates at least " + floor.objects() + " objects on every call (the first: "
+        + floor.first() + "), far more than " + array;
   }
 
   /** Whether the callee keeps the array, as the engine knows it. */

@@ -417,6 +417,7 @@ final class BodyLowering {
           b.ret(v, pos(s));
         }
         b.jump(Integer.MAX_VALUE);
+        b.returned();
       }
       case THROW -> {
         // The whole operand is the failure path (StmtContext.inThrow): the AllocationContract rule
