@@ -36,7 +36,8 @@ class BaselineCompatibilityTest {
       "corpus/boxing/RepeatedBoxes.java", "corpus/cold/OneTimeHelpers.java", "corpus/collections/FillPaths.java",
       "corpus/boxing/ForcedBoxes.java", "corpus/cold/SetUpCode.java", "corpus/cold/CacheMissPaths.java",
       "corpus/cold/ToStringMethods.java", "corpus/text/AccumulatorOnce.java", "corpus/boxing/CallBoxes.java",
-      "corpus/varargs/CostlyCallees.java", "corpus/boxing/PrivateParameters.java", "corpus/cold/OnceBranches.java");
+      "corpus/varargs/CostlyCallees.java", "corpus/boxing/PrivateParameters.java", "corpus/cold/OnceBranches.java",
+      "corpus/cold/OnceFlagsClearedAfter.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");
