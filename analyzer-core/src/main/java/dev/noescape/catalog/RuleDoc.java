@@ -52,11 +52,14 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       (unless a hot annotation on it, or `ReportOutsideLoops`, says otherwise); `toString()` and a method only it \
       calls, which describe the object for people (the same overrides); in a \
       loop, the arm of an `if` that turns its own guard off, once per call: the guard (or an operand of its `&&`) \
-      tests a one-time flag (`if (!done) { done = true; … }`, also `done == false`), a reference for `null` (`if \
-      (x == null) { x = new …; … }`) or a number against a constant (`if (start == 0.0 && …) { start = read(); … \
-      }`), of a field or a local that outlives the loops, the arm sets it unconditionally (to `true`, to anything \
-      but `null`, to a computed value) and nothing else in the loop sets it back (to anything but `true`, to \
-      `null`, or at all for a number); a loop inside that arm still repeats; code that runs only on a cache miss: after `v = cache.get(k)` on a map \
+      tests a one-time flag (`if (!done) { done = true; … }`, also `done == false`; or the other way round, `if \
+      (first) { first = false; … }`, on a local only), a reference for `null` (`if (x == null) { x = new …; … }`) \
+      or a number against a constant (`if (start == 0.0 && …) { start = read(); … }`), of a field or a local that \
+      outlives the loops, the arm sets it unconditionally (to the other flag value, to anything but `null`, to a \
+      computed value), or a flag is set right after the arm, on every path from it (`if (first && …) add("\\n"); \
+      first = false;`), and nothing else in the loop sets it back (to the flag's first value, to `null`, or at all \
+      for a number); the arm that runs on every iteration but the first (`else` of `if (first)`, `if (!first) \
+      sep();`) stays a warning; a loop inside that arm still repeats; code that runs only on a cache miss: after `v = cache.get(k)` on a map \
       kept in a field (not one the method creates), or a read of a field or an array element, the code under `if (v == null)` (also `if (!cache.containsKey(k))`, and what \
       follows `if (v != null) return v;`) when it stores its result back under the same key, into the same field or \
       into the same array (`cache.put(k, v)`, `this.table = t`), and the body of a lambda passed as the mapping \

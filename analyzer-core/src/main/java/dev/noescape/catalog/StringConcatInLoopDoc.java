@@ -31,7 +31,16 @@ public final class StringConcatInLoopDoc {
 
       Concatenations that do not feed back into themselves (`log(a + b)`), accumulators declared inside the loop \
       (they start over on every iteration), and concatenation outside loops. Hot methods make no difference: one \
-      concatenation is not the problem, the quadratic accumulation is.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
+      concatenation is not the problem, the quadratic accumulation is.
+
+      A loop that reads the accumulated local as a `String` on every iteration is no warning (at `-m=2`, \
+      information saying where): `while (isKeyword(name) || !names.add(name)) name = name + "_";` passes it to a \
+      call in its condition, so a `StringBuilder` would need `toString()` on every iteration, the same copy. A read \
+      counts when it runs once per iteration of the concatenation's loop (in its condition, or in its body not \
+      under a condition) and passes the accumulator to a call, calls a method on it that `CharSequence` does not \
+      declare (`equals`, `endsWith`; not `length()` or `charAt`, which a builder answers), or stores it into a \
+      field or an array element. A read only after the loop, only under a condition, or only in an enclosing loop \
+      leaves the warning.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
 
   public static final String BEFORE = """
       String csv(List<String> fields) {

@@ -40,10 +40,11 @@ package dev.noescape.ir;
  *       ({@code engine.ConstructionMethods}), and the same overrides apply: a hot annotation on the
  *       method, or the option to report outside loops.
  *   <li>{@link #ONCE_BRANCH}: inside a loop, the arm of an {@code if} that turns its own guard off:
- *       the guard tests a one-time flag ({@code if (!done) { done = true; … }}) or a sentinel
- *       ({@code if (x == null) { x = new …; … }}, {@code if (start == 0.0 && …) { start = read();
- *       … }}), the arm stores into it unconditionally, and nothing else in the loop brings the
- *       sentinel back ({@link OnceBranches} says which stores count): the arm runs at most once per
+ *       the guard tests a one-time flag ({@code if (!done) { done = true; … }}, {@code if (first) {
+ *       first = false; … }}) or a sentinel ({@code if (x == null) { x = new …; … }}, {@code if
+ *       (start == 0.0 && …) { start = read(); … }}), the arm stores into it unconditionally (or a
+ *       flag is cleared right after the arm, on every path from it), and nothing else in the loop
+ *       brings the sentinel back ({@link OnceBranches} says which stores count): the arm runs at most once per
  *       call, not per iteration. Unlike the others it does not cover a loop inside the arm, which
  *       repeats ({@link #coversNestedLoops}).
  *   <li>{@link #CACHE_MISS}: in code that runs only when a lookup found nothing ({@code if (v ==
@@ -67,7 +68,7 @@ public enum ColdPath {
   ONE_TIME("runs once"),
   CONSTRUCTION("in set-up code"),
   DESCRIPTION("in toString"),
-  ONCE_BRANCH("at most once per call: the branch sets the flag or sentinel its guard tests"),
+  ONCE_BRANCH("at most once per call: the branch or what follows it sets the flag or sentinel its guard tests"),
   CACHE_MISS("on a cache miss");
 
   private final String phrase;

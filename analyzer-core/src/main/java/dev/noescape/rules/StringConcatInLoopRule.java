@@ -6,11 +6,21 @@ import dev.noescape.finding.Fix;
 import dev.noescape.finding.Hotness;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.Stmt;
+import dev.noescape.ir.StmtContext;
+import dev.noescape.ir.Var;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code StringConcatInLoop} (warning): {@code s += x} (or {@code s = s + x}, {@code s = x + s}) on a
@@ -35,6 +45,12 @@ import java.util.List;
  * b)}), accumulators declared inside the loop (they start over every iteration), and
  * concatenation outside loops. Not gated by hot methods: a single concatenation is not the
  * problem, the quadratic accumulation is.
+ *
+ * <p><b>Not a warning</b> (information at verbosity 2, {@link #notAWarningHere}) when every
+ * iteration of the loop reads the accumulator as a {@code String} ({@link #readEveryIteration}):
+ * javapoet's {@code while (SourceVersion.isKeyword(suggestion) || !allocatedNames.add(suggestion))
+ * suggestion = suggestion + "_";} would need the builder's {@code toString()} on every iteration,
+ * the same copy the concatenation makes, so the advice saves nothing.
  *
  * <p>What users are told about this rule (why it matters, what to write instead, the example) is
  * its declaration, {@link dev.noescape.catalog.StringConcatInLoopDoc}.
@@ -65,6 +81,88 @@ public final class StringConcatInLoopRule extends SiteRule {
     Fix fix = acc.isField() ? null : new Fix.UseStringBuilder(acc.name());
     return siteFinding(m, s, message, List.of(), Hotness.of(m, s), fix);
   }
+
+  /**
+   * Not a warning when each iteration of the concatenation's loop reads the accumulator as a
+   * {@code String} ({@link #readEveryIteration}): a StringBuilder would then need a {@code
+   * toString()} per iteration, a copy of the whole text as the concatenation makes.
+   */
+  @Override
+  String notAWarningHere(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
+    AllocSite.Accumulator acc = ((AllocSite.Concat) s.details()).accumulator();
+    Stmt read = readEveryIteration(m, s.ctx().loopId(), acc);
+    if (read == null) return null;
+    FieldRef into = read instanceof Stmt.Store st ? st.field() : read instanceof Stmt.StaticStore st ? st.field() : null;
+    String what = read instanceof Stmt.Call c ? c.callee().displayName()
+        : "stored into " + (FieldRef.ARRAY_ELEMENT.equals(into) ? "an array" : into.displayName());
+    int line = read.ctx().pos() != null ? read.ctx().pos().line() : 0;
+    return "each iteration reads " + acc.name() + " as a String (" + what + (line > 0 ? ", line " + line : "")
+        + "), so a StringBuilder would copy it as often";
+  }
+
+  /**
+   * A statement that reads the local accumulator {@code acc} as a {@code String} on every iteration
+   * of loop {@code loopId}, or null. It runs once per iteration of that loop, in its condition or
+   * its body ({@code StmtContext.oncePerIteration}: not under a condition, not skipped by a jump;
+   * not in a loop nested in it, nor on a cold path), and it is a call that takes the accumulator as
+   * an argument ({@code isKeyword(s)}, {@code names.add(s)}, {@code t.equals(s)}) or as the receiver
+   * of a method {@code CharSequence} does not declare ({@code s.equals(t)}, {@code s.endsWith(t)}:
+   * {@code s.length()} and {@code s.charAt(i)} a StringBuilder answers itself), or a store of it into
+   * a field or an array element. A field accumulator is not followed (a read of it is a load into a
+   * temporary), nor is a read as the operand of another concatenation, which the IR does not show:
+   * both stay warnings.
+   */
+  static Stmt readEveryIteration(MethodIR m, int loopId, AllocSite.Accumulator acc) {
+    if (acc.isField() || loopId < 0) return null;
+    Map<Var, Var> copiedFrom = copiedFrom(m);
+    for (Stmt st : m.stmts()) {
+      StmtContext ctx = st.ctx();
+      if (ctx.loopId() != loopId || !ctx.oncePerIteration() || ctx.isCold()) continue;
+      if (st instanceof Stmt.Call c) {
+        for (int k = 0; k < c.args().size(); k++) {
+          boolean receiver = k == 0 && c.receiver() != null;
+          if (isVariable(c.args().get(k), acc, copiedFrom)
+              && !(receiver && CHAR_SEQUENCE_METHODS.contains(c.callee().name()))) {
+            return st;
+          }
+        }
+      } else if (st instanceof Stmt.Store store && isVariable(store.value(), acc, copiedFrom)
+          || st instanceof Stmt.StaticStore store2 && isVariable(store2.value(), acc, copiedFrom)) {
+        return st;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code v} is the source variable the accumulator names (both front ends name a local's
+   * variable by its source name), or a temporary it was copied into on its way to the call (the
+   * bytecode front end's stack temporary where it cannot type the argument: {@code $l2 =
+   * suggestion; isKeyword($l2)}).
+   */
+  private static boolean isVariable(Var v, AllocSite.Accumulator acc, Map<Var, Var> copiedFrom) {
+    for (int k = 0; v != null && v.isTemporary() && k < 4; k++) v = copiedFrom.get(v);
+    return v != null && !v.isTemporary() && v.name().equals(acc.name());
+  }
+
+  /** The source of each temporary that one copy defines and nothing else does (null values: defined otherwise too). */
+  private static Map<Var, Var> copiedFrom(MethodIR m) {
+    Map<Var, Var> out = new HashMap<>();
+    for (Stmt st : m.stmts()) {
+      Var t = st.definedVar();
+      if (t == null || !t.isTemporary()) continue;
+      out.put(t, st instanceof Stmt.Copy c && !out.containsKey(t) ? c.source() : null);
+    }
+    return out;
+  }
+
+  /**
+   * The methods {@code CharSequence} declares ({@code length}, {@code charAt}, {@code isEmpty},
+   * {@code subSequence}, …), read from the JDK that runs the analysis: a StringBuilder answers them
+   * itself, so a call of one on the accumulator does not need it as a {@code String}.
+   */
+  private static final Set<String> CHAR_SEQUENCE_METHODS =
+      Arrays.stream(CharSequence.class.getMethods()).map(Method::getName).collect(Collectors.toUnmodifiableSet());
 
   /**
    * The concatenations in {@code m} onto the accumulator of {@code s} in the same loop, {@code s}

@@ -37,7 +37,8 @@ class BaselineCompatibilityTest {
       "corpus/boxing/ForcedBoxes.java", "corpus/cold/SetUpCode.java", "corpus/cold/CacheMissPaths.java",
       "corpus/cold/ToStringMethods.java", "corpus/text/AccumulatorOnce.java", "corpus/boxing/CallBoxes.java",
       "corpus/varargs/CostlyCallees.java", "corpus/boxing/PrivateParameters.java", "corpus/cold/OnceBranches.java",
-      "corpus/varargs/AllocatingCallees.java");
+      "corpus/varargs/AllocatingCallees.java", "corpus/cold/OnceFlagsClearedAfter.java",
+      "corpus/text/ConcatReadEveryIteration.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");

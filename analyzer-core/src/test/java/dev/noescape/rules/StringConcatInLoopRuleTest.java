@@ -60,4 +60,49 @@ class StringConcatInLoopRuleTest {
   void outsideLoopsQuietEvenWhenHot() {
     assertTrue(check(new AllocSite.Accumulator("this.log", true, true), false, true).isEmpty());
   }
+
+  /**
+   * javapoet's NameAllocator: {@code while (isKeyword(s) || …) s = s + "_";} with the call at line 9
+   * (in the loop's condition: once per iteration unless {@code conditional}), or {@code s.length()}
+   * there ({@code receiverOnly}).
+   */
+  private static List<Finding> readInTheLoop(boolean conditional, boolean receiverOnly, int verbosity) {
+    MethodIRBuilder b = Fx.method("newName");
+    b.param("this", "com.acme.OrderBook", at(5));
+    dev.noescape.ir.Var s = b.param("s", "java.lang.String", at(5));
+    b.beginLoop(LoopKind.WHILE, at(9), null, "while (cond) loop");
+    if (conditional) b.beginConditional();
+    if (receiverOnly) {
+      b.call(null, Fx.ref("java.lang.String", "length", "int", false), java.util.Arrays.asList(s), at(9));
+    } else { // through a stack temporary, as the bytecode front end passes it when it cannot type the call
+      dev.noescape.ir.Var t = b.temp("java.lang.String");
+      b.copy(t, s, at(9));
+      b.call(null, Fx.ref("javax.lang.model.SourceVersion", "isKeyword", "boolean", true, "java.lang.CharSequence"),
+          java.util.Arrays.asList(t), at(9));
+    }
+    if (conditional) b.endConditional();
+    b.alloc(b.temp("java.lang.String"), SiteKind.STRING_CONCAT, "java.lang.String", at(10),
+        new AllocSite.Concat(new AllocSite.Accumulator("s", false, true), "s + \"_\""));
+    b.endLoop();
+    return new StringConcatInLoopRule().check(Fx.Results.of(b.build()).build(), Fx.ctx(21, false, false, verbosity));
+  }
+
+  @Test
+  void aStringReadOnEveryIterationIsNoWarning() {
+    assertTrue(readInTheLoop(false, false, 1).isEmpty());
+    List<Finding> fs = readInTheLoop(false, false, 2);
+    assertEquals(List.of("'s += …' copies the whole string on every iteration of the loop at line 9 (quadratic): "
+        + "accumulate in a StringBuilder (not a warning: each iteration reads s as a String (SourceVersion.isKeyword, "
+        + "line 9), so a StringBuilder would copy it as often)"), Fx.messages(fs));
+    assertEquals(dev.noescape.catalog.Severity.INFO, fs.get(0).severity());
+  }
+
+  @Test
+  void aReadUnderAConditionOrOfTheLengthStaysAWarning() {
+    assertEquals(List.of(dev.noescape.catalog.Severity.WARNING),
+        readInTheLoop(true, false, 1).stream().map(Finding::severity).toList());
+    // a StringBuilder answers length() itself
+    assertEquals(List.of(dev.noescape.catalog.Severity.WARNING),
+        readInTheLoop(false, true, 1).stream().map(Finding::severity).toList());
+  }
 }

@@ -47,7 +47,8 @@ import sootup.core.jimple.common.stmt.Stmt;
  *       level check ({@link LoggingGuards}) returned true, provided that branch has no other
  *       predecessor;
  *   <li>{@link ColdPath#ONCE_BRANCH}: the arm of an {@code if} in a loop that stores into the flag or
- *       sentinel its guard tests what turns the guard off ({@link #onceBranch}).
+ *       sentinel its guard tests what turns the guard off, or every path from which reaches such a
+ *       store after it before the loop goes round again ({@link #onceBranch}).
  * </ul>
  *
  * The operand of a {@code throw} is marked by the lowering itself ({@code StmtContext.inThrow}),
@@ -66,7 +67,8 @@ final class ColdRegions {
       guardedRegion(ifs, i, f, locals, cold);
     }
     for (int i = 0; i < n; i++) {
-      if (stmts.get(i) instanceof JIfStmt ifs && f.reachable[i]) onceBranch(stmts, ifs, i, f, locals, cold);
+      if (!(stmts.get(i) instanceof JIfStmt ifs) || !f.reachable[i] || f.innermost[i] == null) continue;
+      for (OnceGuard g : onceGuards(ifs.getCondition(), locals)) onceBranch(stmts, g, i, f, locals, cold);
     }
     boolean[] throwing = throwing(stmts, f);
     for (int i = 0; i < n; i++) if (throwing[i] && cold[i] == ColdPath.NONE) cold[i] = ColdPath.ERROR;
@@ -105,27 +107,31 @@ final class ColdRegions {
 
   /**
    * A once-branch ({@link OnceBranches}): the {@code if} at {@code i}, in a loop, tests a variable
-   * {@code x} against a sentinel ({@link #onceGuard}), and the branch taken when {@code x} is the
-   * sentinel has no other predecessor; the arm is the code that branch dominates (what the other
-   * operands of an {@code &&} test included). A store into {@code x} in the arm and in the
-   * {@code if}'s own loop that turns the guard off, and every store into {@code x} in the outermost
-   * loop around the {@code if} keeps it off ({@code x}, when a local, also defined before that loop:
-   * it outlives the loops). Then the code of the arm in the {@code if}'s own loop that comes after
-   * such a store (is dominated by it), or from which every path reaches one before it leaves the
-   * arm, runs at most once per call. In source terms that is the arm from the store on, and before
-   * it back to the last statement that may jump out: javac's {@code ColdPaths.onceStatements}.
+   * {@code x} against a sentinel ({@code g}, {@link #onceGuards}), and the branch taken when {@code
+   * x} is the sentinel has no other predecessor; the arm is the code that branch dominates (what the
+   * other operands of an {@code &&} test included). {@code x} is a field where the sentinel allows
+   * one ({@link OnceBranches#fieldMayBeTested}) or a local defined before the outermost loop around
+   * the {@code if} (it outlives the loops), and every store into it in that loop keeps the guard
+   * off. The stores that turn it off, in the {@code if}'s own loop: in the arm ({@link
+   * OnceBranches#turnsOff}), or outside it ({@link OnceBranches#turnsOffAfter}: after the arm, when
+   * every path from the arm reaches one before the loop goes round again). Then the code of the arm
+   * in the {@code if}'s own loop that comes after a store in the arm (is dominated by it), or from
+   * which every path reaches a store before it leaves the arm, or, for a store after the arm,
+   * before it leaves the loop or comes back to the loop's header, runs at most once per call. In
+   * source terms that is the arm from the store on, and before it back to the last statement that
+   * may jump out: javac's {@code ColdPaths.onceStatements}.
    */
-  private static void onceBranch(List<Stmt> stmts, JIfStmt ifs, int i, LoopForest f, Locals locals, ColdPath[] cold) {
+  private static void onceBranch(List<Stmt> stmts, OnceGuard g, int i, LoopForest f, Locals locals, ColdPath[] cold) {
     LoopForest.NLoop loop = f.innermost[i];
-    OnceGuard g = loop == null ? null : onceGuard(ifs.getCondition(), locals);
-    if (g == null) return;
+    if (g.x() instanceof JFieldRef && !OnceBranches.fieldMayBeTested(g.sentinel())) return;
     LoopForest.NLoop outermost = loop;
     while (outermost.parent != null) outermost = outermost.parent;
     int entry = successor(f, i, g.trueOnJump());
     int n = stmts.size();
     if (entry < 0 || entry >= n || f.pred[entry].length != 1) return;
     // the stores first (a null check in a loop is common; most have none that qualifies), the arm after
-    BitSet stores = new BitSet();
+    BitSet stores = new BitSet(); // in the arm
+    BitSet after = new BitSet(); // after it
     boolean outlives = !(g.x() instanceof Local); // a field does; a local when it has a value from before the loops
     for (int j = 0; j < n; j++) {
       if (!(stmts.get(j) instanceof AbstractDefinitionStmt d) || !sameVariable(d.getLeftOp(), g.x())) continue;
@@ -136,17 +142,25 @@ final class ColdRegions {
       boolean inArm = f.dominates(entry, j);
       OnceBranches.Stored v = stored(d.getRightOp(), g.sentinel(), locals);
       if (!OnceBranches.keepsOff(g.sentinel(), v, inArm)) return;
-      if (inArm && f.innermost[j] == loop && OnceBranches.turnsOff(g.sentinel(), v)) stores.set(j);
+      if (f.innermost[j] != loop) continue;
+      if (inArm && OnceBranches.turnsOff(g.sentinel(), v)) stores.set(j);
+      if (!inArm && OnceBranches.turnsOffAfter(g.sentinel(), v)) after.set(j);
     }
-    if (!outlives || stores.isEmpty()) return;
+    if (!outlives || stores.isEmpty() && after.isEmpty()) return;
     BitSet arm = new BitSet();
     for (int j = outermost.body.nextSetBit(0); j >= 0; j = outermost.body.nextSetBit(j + 1)) {
       if (f.dominates(entry, j)) arm.set(j);
     }
-    // every path reaches a store before it leaves the arm: the greatest fixpoint, so a path that goes
-    // round a loop inside the arm for ever does not count against it; a return leaves, a throw is no
+    // every path reaches a store before it leaves the arm (or, to a store after the arm, before it
+    // leaves the loop or comes back to its header): the greatest fixpoint, so a path that goes round
+    // a loop inside the arm for ever does not count against it; a return leaves, a throw is no
     // normal path
     BitSet reaches = (BitSet) arm.clone();
+    if (!after.isEmpty()) {
+      reaches.or(loop.body);
+      reaches.clear(loop.header);
+      stores.or(after);
+    }
     for (boolean changed = true; changed; ) {
       changed = false;
       for (int j = reaches.nextSetBit(0); j >= 0; j = reaches.nextSetBit(j + 1)) {
@@ -161,9 +175,11 @@ final class ColdRegions {
     }
     for (int j = arm.nextSetBit(0); j >= 0; j = arm.nextSetBit(j + 1)) {
       if (f.innermost[j] != loop || cold[j] != ColdPath.NONE) continue; // a loop inside the arm repeats
-      boolean after = false;
-      for (int a = stores.nextSetBit(0); a >= 0 && !after; a = stores.nextSetBit(a + 1)) after = f.dominates(a, j);
-      if (after || reaches.get(j)) cold[j] = ColdPath.ONCE_BRANCH;
+      boolean dominated = false; // by a store in the arm
+      for (int a = stores.nextSetBit(0); a >= 0 && !dominated; a = stores.nextSetBit(a + 1)) {
+        dominated = arm.get(a) && f.dominates(a, j);
+      }
+      if (dominated || reaches.get(j)) cold[j] = ColdPath.ONCE_BRANCH;
     }
   }
 
@@ -172,37 +188,41 @@ final class ColdRegions {
 
   /**
    * {@code if x != null goto L} ({@link OnceBranches.Sentinel#NULL}); {@code if x != 0 goto L} on a
-   * boolean ({@link OnceBranches.Sentinel#FALSE}: {@code !x}, {@code x == false}); {@code if x != c
-   * goto L} on an int, short, byte or char, and {@code $c = cmp x, c; if $c != 0 goto L} on a long,
-   * float or double ({@link OnceBranches.Sentinel#NUMBER}); each also with {@code ==}, which jumps
-   * when {@code x} is the sentinel. {@code x} is a named local or the field the tested temporary was
-   * loaded from. Else null.
+   * boolean, which is two guards: of the code where {@code x} is false ({@link
+   * OnceBranches.Sentinel#FALSE}: {@code !x}, {@code x == false}) and of the code where it is true
+   * ({@link OnceBranches.Sentinel#TRUE}: {@code x}); {@code if x != c goto L} on an int, short, byte
+   * or char, and {@code $c = cmp x, c; if $c != 0 goto L} on a long, float or double ({@link
+   * OnceBranches.Sentinel#NUMBER}); each also with {@code ==}, which jumps when {@code x} is the
+   * sentinel. {@code x} is a named local or the field the tested temporary was loaded from. Else
+   * none.
    */
-  private static OnceGuard onceGuard(AbstractConditionExpr c, Locals locals) {
-    if (!(c instanceof JEqExpr || c instanceof JNeExpr)) return null;
+  private static List<OnceGuard> onceGuards(AbstractConditionExpr c, Locals locals) {
+    if (!(c instanceof JEqExpr || c instanceof JNeExpr)) return List.of();
     Value tested = c.getOp2() instanceof Constant ? c.getOp1() : c.getOp2();
     Value k = tested == c.getOp1() ? c.getOp2() : c.getOp1();
-    if (!(tested instanceof Local t) || !(k instanceof Constant)) return null;
+    if (!(tested instanceof Local t) || !(k instanceof Constant)) return List.of();
     boolean trueOnJump = c instanceof JEqExpr;
     if (k instanceof NullConstant) {
       Value x = variable(t, locals);
-      return x == null ? null : new OnceGuard(x, OnceBranches.Sentinel.NULL, trueOnJump);
+      return x == null ? List.of() : List.of(new OnceGuard(x, OnceBranches.Sentinel.NULL, trueOnJump));
     }
-    if (!(k instanceof IntConstant ik)) return null;
+    if (!(k instanceof IntConstant ik)) return List.of();
     if (!Locals.named(t) && locals.def(t) instanceof AbstractIntBinopExpr cmp
         && (cmp instanceof JCmpExpr || cmp instanceof JCmplExpr || cmp instanceof JCmpgExpr)) {
       // `cmp x, c` is 0 exactly when x == c
       Value v = cmp.getOp2() instanceof Constant ? cmp.getOp1() : cmp.getOp2();
       Value kc = v == cmp.getOp1() ? cmp.getOp2() : cmp.getOp1();
       Value x = v instanceof Local vl && kc instanceof Constant && ik.getValue() == 0 ? variable(vl, locals) : null;
-      return x == null ? null : new OnceGuard(x, OnceBranches.Sentinel.NUMBER, trueOnJump);
+      return x == null ? List.of() : List.of(new OnceGuard(x, OnceBranches.Sentinel.NUMBER, trueOnJump));
     }
     Value x = variable(t, locals);
     Type type = x instanceof Local l ? l.getType() : x instanceof JFieldRef fr ? fr.getFieldSignature().getType() : null;
     if (type instanceof PrimitiveType.BooleanType) {
-      return ik.getValue() == 0 ? new OnceGuard(x, OnceBranches.Sentinel.FALSE, trueOnJump) : null;
+      // javac compares a boolean with 0 only; `== 0` jumps when it is false, `!= 0` when it is true
+      return ik.getValue() != 0 ? List.of() : List.of(new OnceGuard(x, OnceBranches.Sentinel.FALSE, trueOnJump),
+          new OnceGuard(x, OnceBranches.Sentinel.TRUE, !trueOnJump));
     }
-    return type instanceof PrimitiveType.IntType ? new OnceGuard(x, OnceBranches.Sentinel.NUMBER, trueOnJump) : null;
+    return type instanceof PrimitiveType.IntType ? List.of(new OnceGuard(x, OnceBranches.Sentinel.NUMBER, trueOnJump)) : List.of();
   }
 
   /** The variable a tested local stands for: itself when named, else the field it was loaded from; else null. */
@@ -216,9 +236,10 @@ final class ColdRegions {
     for (int k = 0; k < 4 && v instanceof Local l && !Locals.named(l) && locals.def(l) != null; k++) v = locals.def(l);
     if (v instanceof NullConstant) return OnceBranches.Stored.NULL;
     if (!(v instanceof Constant)) return OnceBranches.Stored.COMPUTED;
-    // a boolean's true is the int 1 in bytecode
-    return s == OnceBranches.Sentinel.FALSE && v instanceof IntConstant one && one.getValue() == 1
-        ? OnceBranches.Stored.TRUE : OnceBranches.Stored.CONSTANT;
+    // a boolean's true is the int 1 in bytecode, its false the int 0
+    boolean flag = s == OnceBranches.Sentinel.FALSE || s == OnceBranches.Sentinel.TRUE;
+    if (!flag || !(v instanceof IntConstant b)) return OnceBranches.Stored.CONSTANT;
+    return b.getValue() == 0 ? OnceBranches.Stored.FALSE : OnceBranches.Stored.TRUE;
   }
 
   /** Whether {@code v} is the local {@code x}, or a reference to the same field as {@code x} (on the same base for instance fields). */

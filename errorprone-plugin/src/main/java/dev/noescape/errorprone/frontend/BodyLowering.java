@@ -69,6 +69,7 @@ import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodReferenceForm;
+import dev.noescape.ir.OnceBranches;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
@@ -336,8 +337,9 @@ final class BodyLowering {
         for (int k = 0; k < stats.size(); k++) {
           if (k == tail) b.beginCold(ColdPath.ERROR);
           JCStatement st = stats.get(k);
+          if (st instanceof JCIf i) nextIf = new FollowedIf(i, stats.subList(k + 1, stats.size()));
           stmt(st);
-          if (jumpTest == st) onceArm(stats.subList(k + 1, stats.size()), ColdPaths.onceGuards(jumpTest.cond, true));
+          if (jumpTest == st) onceArm(stats.subList(k + 1, stats.size()), List.of(), ColdPaths.onceGuards(jumpTest.cond, true));
           jumpTest = null;
           if (hitTest != null && hitTest.test() == st) {
             // `if (v != null) return v;`: the rest of the block runs only on a miss
@@ -369,10 +371,12 @@ final class BodyLowering {
       case EXEC -> expr(((JCExpressionStatement) s).expr);
       case IF -> {
         JCIf i = (JCIf) s;
+        List<JCStatement> after = nextIf != null && nextIf.test() == i ? nextIf.after() : List.of();
+        nextIf = null;
         boolean loopCondition = i == leadingExitTest;
         MissTest miss = condition(i.cond);
         ColdPaths.GuardedArm logging = ColdPaths.guardedArm(i.cond);
-        onceBranch(i);
+        onceBranch(i, after);
         // two arms; without an else the second is empty (Arms: nothing runs on every path)
         int branch = b.beginBranch(2);
         b.beginConditional();
@@ -528,29 +532,39 @@ final class BodyLowering {
   /**
    * Adds to {@link #onceStatements} the statements of {@code i}'s arms that run at most once per
    * call ({@link ColdPath#ONCE_BRANCH}): {@code i} is inside a loop, a guard of the arm
-   * ({@link ColdPaths#onceGuards}) tests a field or a local declared outside every loop of the body,
-   * and every store into it in the outermost loop keeps the guard off ({@link ColdPaths#keepsOff}).
+   * ({@link ColdPaths#onceGuards}) tests a local declared outside every loop of the body or a field
+   * (where the sentinel allows one: {@link OnceBranches#fieldMayBeTested}), and every store into it
+   * in the outermost loop keeps the guard off ({@link ColdPaths#keepsOff}); {@code after}: the
+   * statements that follow {@code i} in its block, where a store may turn the guard off after the arm.
    */
-  private void onceBranch(JCIf i) {
-    onceArm(ColdPaths.statements(i.thenpart), ColdPaths.onceGuards(i.cond, false));
-    if (i.elsepart != null) onceArm(ColdPaths.statements(i.elsepart), ColdPaths.onceGuards(i.cond, true));
+  private void onceBranch(JCIf i, List<? extends JCStatement> after) {
+    onceArm(ColdPaths.statements(i.thenpart), after, ColdPaths.onceGuards(i.cond, false));
+    if (i.elsepart != null) onceArm(ColdPaths.statements(i.elsepart), after, ColdPaths.onceGuards(i.cond, true));
   }
 
   /**
    * The once-branch statements of {@code arm} under {@code guards}: the arm of an {@code if}, or the
    * rest of a block after {@code if (done) continue;} (an {@code if} without {@code else} whose arm
-   * always jumps), which runs only when the condition is false.
+   * always jumps), which runs only when the condition is false; {@code after}: what follows the
+   * arm in the block of its {@code if} ({@link ColdPaths#onceStatements}).
    */
-  private void onceArm(List<? extends JCStatement> arm, List<ColdPaths.OnceGuard> guards) {
+  private void onceArm(List<? extends JCStatement> arm, List<? extends JCStatement> after, List<ColdPaths.OnceGuard> guards) {
     JCTree loop = null;
     for (Frame f : frames) if (f.loop()) loop = f.tree(); // frames are innermost first: the outermost loop
     if (loop == null) return;
     for (ColdPaths.OnceGuard g : guards) {
       LocalInfo li = locals.get(g.x());
-      boolean outlives = li != null ? li.loopDepth() == 0 : g.x().owner instanceof ClassSymbol;
-      if (outlives && ColdPaths.keepsOff(loop, arm, g)) onceStatements.addAll(ColdPaths.onceStatements(arm, g));
+      boolean outlives = li != null ? li.loopDepth() == 0
+          : g.x().owner instanceof ClassSymbol && OnceBranches.fieldMayBeTested(g.sentinel());
+      if (outlives && ColdPaths.keepsOff(loop, arm, g)) onceStatements.addAll(ColdPaths.onceStatements(arm, after, g));
     }
   }
+
+  /** An {@code if} about to be lowered as a statement of a block, and the statements after it there. */
+  private record FollowedIf(JCIf test, List<JCStatement> after) {}
+
+  /** The {@code if} the block being lowered hands to its lowering ({@link #onceBranch}), or null. */
+  private FollowedIf nextIf;
 
   /** The {@code if} just lowered when it has no {@code else} and its arm always jumps: the rest of its block is its other arm. */
   private JCIf jumpTest;

@@ -63,13 +63,15 @@ final class ColdPaths {
 
   /**
    * The once-branch guards of the arm that runs when {@code cond} is true ({@code whenFalse}: of the
-   * {@code else} arm): {@code !x} and {@code x == false} on a boolean, {@code x == null} on a
-   * reference, {@code x == c} on a primitive number or char and a constant {@code c} (either way
-   * round), itself or as an operand of {@code &&}, since the arm runs only when each operand holds;
-   * for the {@code else} arm the negations ({@code x}, {@code x != null}, {@code x != c}, operands
-   * of {@code ||}). {@code x} is a local or a field named by itself or {@code this.x}. Whether
-   * {@code x} outlives the loops is the caller's to say; what the loop and the arm store into it is
-   * {@link #keepsOff} and {@link #onceStatements}.
+   * {@code else} arm): {@code !x} and {@code x == false} on a boolean ({@link
+   * OnceBranches.Sentinel#FALSE}), {@code x} and {@code x == true} ({@link
+   * OnceBranches.Sentinel#TRUE}), {@code x == null} on a reference, {@code x == c} on a primitive
+   * number or char and a constant {@code c} (either way round), itself or as an operand of {@code
+   * &&}, since the arm runs only when each operand holds; for the {@code else} arm the negations
+   * ({@code !x} the flag tested true, {@code x} tested false, {@code x != null}, {@code x != c},
+   * operands of {@code ||}). {@code x} is a local or a field named by itself or {@code this.x}.
+   * Whether {@code x} outlives the loops, and may be a field, is the caller's to say; what the loop
+   * and the arm store into it is {@link #keepsOff} and {@link #onceStatements}.
    */
   static List<OnceGuard> onceGuards(JCExpression cond, boolean whenFalse) {
     List<OnceGuard> out = new java.util.ArrayList<>();
@@ -88,8 +90,9 @@ final class ColdPaths {
       OnceGuard g = sentinelTest(b.lhs, b.rhs);
       if (g == null) g = sentinelTest(b.rhs, b.lhs);
       if (g != null) out.add(g);
-    } else if (whenFalse && variable(c) instanceof Symbol x && x.type.hasTag(TypeTag.BOOLEAN)) {
-      out.add(new OnceGuard(x, OnceBranches.Sentinel.FALSE)); // the arm where x is false
+    } else if (variable(c) instanceof Symbol x && x.type.hasTag(TypeTag.BOOLEAN)) {
+      // the arm where x is false (else arm of `if (x)`), or where it is true (then arm)
+      out.add(new OnceGuard(x, whenFalse ? OnceBranches.Sentinel.FALSE : OnceBranches.Sentinel.TRUE));
     }
   }
 
@@ -100,8 +103,8 @@ final class ColdPaths {
     if (isNull(k)) return x.type.isPrimitive() ? null : new OnceGuard(x, OnceBranches.Sentinel.NULL);
     Object c = constant(k);
     if (c == null || !x.type.isPrimitive()) return null;
-    if (x.type.hasTag(TypeTag.BOOLEAN)) {
-      return Integer.valueOf(0).equals(c) || Boolean.FALSE.equals(c) ? new OnceGuard(x, OnceBranches.Sentinel.FALSE) : null;
+    if (x.type.hasTag(TypeTag.BOOLEAN)) { // javac keeps a boolean constant as the int 1 or 0
+      return new OnceGuard(x, isTrue(c) ? OnceBranches.Sentinel.TRUE : OnceBranches.Sentinel.FALSE);
     }
     return new OnceGuard(x, OnceBranches.Sentinel.NUMBER);
   }
@@ -116,9 +119,13 @@ final class ColdPaths {
     if (isNull(rhs)) return OnceBranches.Stored.NULL;
     Object c = constant(rhs);
     if (c == null) return OnceBranches.Stored.COMPUTED;
-    // javac keeps a boolean constant as the int 1 or 0
-    boolean isTrue = rhs.type.hasTag(TypeTag.BOOLEAN) && (Integer.valueOf(1).equals(c) || Boolean.TRUE.equals(c));
-    return isTrue ? OnceBranches.Stored.TRUE : OnceBranches.Stored.CONSTANT;
+    if (!rhs.type.hasTag(TypeTag.BOOLEAN)) return OnceBranches.Stored.CONSTANT;
+    return isTrue(c) ? OnceBranches.Stored.TRUE : OnceBranches.Stored.FALSE;
+  }
+
+  /** Whether a boolean constant is {@code true}: javac keeps it as the int 1 or 0. */
+  private static boolean isTrue(Object booleanConstant) {
+    return Integer.valueOf(1).equals(booleanConstant) || Boolean.TRUE.equals(booleanConstant);
   }
 
   /**
@@ -170,21 +177,40 @@ final class ColdPaths {
    * labeled statements), a statement storing into {@code x} what turns the guard off ({@link OnceBranches#turnsOff}) at the
    * block's top level makes the block cold from there to its end, and back from there to just after
    * the last statement before it that may jump out of it ({@link #mayJumpOut}): what runs before
-   * the store on every path. The bytecode front end says the same with dominators
-   * ({@code ColdRegions.onceBranch}). Empty when the arm stores nothing so.
+   * the store on every path. {@code after} holds the statements that follow the {@code if} in its
+   * block (empty when there are none to look at): when one of them stores what turns the guard off
+   * ({@link OnceBranches#turnsOffAfter}) and none before it may jump out, that store ends the arm
+   * as if it were its last statement. The bytecode front end says the same with dominators
+   * ({@code ColdRegions.onceBranch}). Empty when nothing stores so.
    */
-  static Set<JCStatement> onceStatements(List<? extends JCStatement> arm, OnceGuard g) {
+  static Set<JCStatement> onceStatements(List<? extends JCStatement> arm, List<? extends JCStatement> after, OnceGuard g) {
     Set<JCStatement> out = new java.util.HashSet<>();
+    if (clearedAfter(after, g)) out.addAll(arm.subList(lastJumpOut(arm, arm.size()), arm.size()));
     onceStatements(arm, g, out);
     return out;
+  }
+
+  /** Whether a statement of {@code after} turns the guard off after the arm, and every path from the arm reaches it. */
+  private static boolean clearedAfter(List<? extends JCStatement> after, OnceGuard g) {
+    for (JCStatement s : after) {
+      OnceBranches.Stored v = s instanceof JCTree.JCExpressionStatement es ? storeInto(es.expr, g.x()) : null;
+      if (v != null && OnceBranches.turnsOffAfter(g.sentinel(), v)) return true;
+      if (mayJumpOut(s)) return false;
+    }
+    return false;
+  }
+
+  /** Just after the last statement of {@code stats} before index {@code k} that may jump out of the block ({@link #mayJumpOut}); 0 when none does. */
+  private static int lastJumpOut(List<? extends JCStatement> stats, int k) {
+    int from = k;
+    while (from > 0 && !mayJumpOut(stats.get(from - 1))) from--;
+    return from;
   }
 
   private static void onceStatements(List<? extends JCStatement> stats, OnceGuard g, Set<JCStatement> out) {
     for (int k = 0; k < stats.size(); k++) {
       if (!turnsOff(stats.get(k), g)) continue;
-      int from = k;
-      while (from > 0 && !mayJumpOut(stats.get(from - 1))) from--;
-      out.addAll(stats.subList(from, stats.size()));
+      out.addAll(stats.subList(lastJumpOut(stats, k), stats.size()));
       break;
     }
     for (JCStatement st : stats) {
