@@ -150,7 +150,7 @@ final class LoopShapes {
 
   void expressionForms(int[] values, boolean keepNulls) {
     for (int v : values) {
-      Integer maybe = keepNulls ? v : null; // expect: BoxingAllocation
+      Integer maybe = keepNulls ? v : null; // ok: BoxingAllocation -- forced: List.add requires the box kept in maybe on line 163 of the same iteration, and v changes (information at -m=2)
       runningTotal += v; // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       var single = java.util.Collections.singletonList(v); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
       var opt = java.util.Optional.of(v * 2L); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)

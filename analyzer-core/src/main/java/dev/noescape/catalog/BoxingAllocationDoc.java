@@ -40,7 +40,12 @@ public final class BoxingAllocationDoc {
       ## What to write instead
 
       The message says what the box is for, and so what can change. A box kept in a local of the box type \
-      (`Integer count`) can stay primitive. A box that something requires — a parameter that takes an object \
+      (`Integer count`) can stay primitive, unless a use later in the same iteration, that runs whenever the box \
+      is made, hands the local on where an object is required (`final Integer offset = Integer.valueOf(…); \
+      band.add(i, offset);`): then that use requires the box, and the message names it and its line \
+      (`List.add takes an object (line 25), so the box is required`). A local handed on only after the loop, \
+      returned from it, or handed on under a condition of its own needs fewer boxes there, and stays primitive \
+      in the loop. A box that something requires — a parameter that takes an object \
       (`List.add`, `Map.get`, a generic API), the method's return type, a field or an array of objects — cannot: \
       the message says so and offers what helps then: box a constant once (a `static final` box); box a value \
       the analysis proves the same on every iteration (a local the loop does not assign, or arithmetic of such) \

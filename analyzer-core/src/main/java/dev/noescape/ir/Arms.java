@@ -77,6 +77,23 @@ public record Arms(List<Branch> branches, Map<Integer, Arm> armOf) {
     return covers(chains, 0, root);
   }
 
+  /**
+   * Whether the statement at ordinal {@code stmt} runs exactly once whenever the statement at
+   * ordinal {@code other} runs: its arm is {@code other}'s arm or an arm that encloses it. False when
+   * either runs in no known arm (then only {@link StmtContext#oncePerIteration()} can tell).
+   */
+  public boolean runsWhenever(int stmt, int other) {
+    Arm target = armOf.get(stmt);
+    Arm a = armOf.get(other);
+    if (target == null) return false;
+    for (int guard = 0; a != null && guard <= branches.size(); guard++) {
+      if (a.equals(target)) return true;
+      Branch b = branches.get(a.branch());
+      a = b.parentBranch() >= 0 ? new Arm(b.parentBranch(), b.parentArm()) : null;
+    }
+    return false;
+  }
+
   /** The arms from a once-per-iteration branch down to the statement's own, or null when there is no such chain. */
   private List<Arm> chain(int ordinal) {
     Arm a = armOf.get(ordinal);

@@ -30,7 +30,8 @@ import java.util.Set;
  * <p><b>Advice</b> depends on where the box goes ({@link BoxTarget}, decided in {@link #advice}):
  * only a box kept in a local is told to stay primitive; one that a parameter, return type, field or
  * array of objects requires is said to be required, with the change that removes it when there is
- * one.
+ * one, also when it reaches that use through a local in the same iteration (the use's line is
+ * named: {@code List.add takes an object (line 12), so the box is required}).
  *
  * <p><b>Not a warning</b>: a forced box ({@link ForcedBoxes}), which its target requires, whose value
  * can change on every iteration and which no local change removes, is information at verbosity 2
@@ -179,7 +180,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
    * primitive array for a list the method owns and fills a known number of times
    * ({@link ForcedBoxes#localArray}), use the project's primitive collection; else what would remove it, which for a box in a loop
    * outside hot methods makes the finding information ({@link ForcedBoxes}); a box kept in a local
-   * can stay primitive.
+   * that nothing in its iteration requires can stay primitive.
    */
   static String advice(MethodResult result, AllocSite s, RuleContext context) {
     MethodIR m = result.method();
@@ -193,15 +194,15 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     if (!target.requiresBox()) return "keep the value primitive (" + primitive + ")";
     String functional = target.primitiveFunctionalInterface(primitive);
     if (functional != null) {
-      return target.describe() + " takes an object: a primitive " + functional + " takes the " + primitive + " without a box";
+      return target.describe() + " takes an object" + target.at() + ": a primitive " + functional + " takes the " + primitive + " without a box";
     }
     if (ForcedBoxes.privateBoxParameter(target, s, context)) {
       // the parameter is the project's own: `private void f(Double d)` becomes `f(double d)`
-      return target.describe() + " is private and declares the parameter " + box + ": declare it " + primitive
+      return target.describe() + target.at() + " is private and declares the parameter " + box + ": declare it " + primitive
           + " (its callers are all in this file; unless one passes null) and the box goes away";
     }
     if (ForcedBoxes.projectFunctionalInterface(target, context)) {
-      return target.describe() + " takes an object: a primitive version of the project's functional interface, taking the "
+      return target.describe() + " takes an object" + target.at() + ": a primitive version of the project's functional interface, taking the "
           + primitive + ", removes the box";
     }
     String required = switch (target.kind()) {
@@ -209,7 +210,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
       case RETURNED -> "the method returns an object";
       case FIELD, VARIABLE -> target.describe() + " holds an object";
       default -> "an array of objects holds it";
-    } + ", so the box is required";
+    } + target.at() + ", so the box is required";
     String library = null;
     if (target.isCollection() && context.primitiveCollections() != null) {
       Var callers = target.callersCollection(m);

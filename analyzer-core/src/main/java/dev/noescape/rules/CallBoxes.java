@@ -73,7 +73,8 @@ final class CallBoxes {
     for (AllocSite s : m.sites()) {
       if (s.kind() != SiteKind.BOXING || s.neverAllocates() || excluded.contains(s.id())) continue;
       BoxTarget t = BoxTarget.of(m, s);
-      if (t.kind() != BoxTarget.Kind.ARGUMENT || t.call() == null) continue;
+      // a box kept in a local on its way to the call is that local's: its declaration is its line
+      if (t.kind() != BoxTarget.Kind.ARGUMENT || t.call() == null || t.kept() != null) continue;
       byCall.computeIfAbsent(t.call(), c -> new ArrayList<>()).add(s);
       order.putIfAbsent(t.call(), order.size());
     }

@@ -112,12 +112,11 @@ final class RepeatedBoxes {
 
   /**
    * A box assigned to a named local ({@code Integer boxed = i;}) is the author's own box, with a
-   * declaration a {@code @SuppressWarnings} can sit on: it is left alone (grouping it would let
-   * a suppression of the first box hide the others).
+   * declaration a {@code @SuppressWarnings} can sit on, whatever later requires it: it is left alone
+   * (grouping it would let a suppression of the first box hide the others).
    */
   private static boolean keptInALocal(MethodIR m, AllocSite s) {
-    BoxTarget.Kind k = BoxTarget.of(m, s).kind();
-    return k == BoxTarget.Kind.LOCAL || k == BoxTarget.Kind.VARIABLE;
+    return BoxTarget.of(m, s).inNamedLocal();
   }
 
   /** Whether a call into code other than the JDK's runs between the two sites in program order. */

@@ -40,6 +40,18 @@ class ArmsTest {
   }
 
   @Test
+  void aStatementRunsWheneverOneInItsArmOrInAnArmInsideIt() {
+    assertTrue(ARMS.runsWhenever(2, 3), "s2 on the else arm runs whenever s3, in a branch on that arm, does");
+    assertTrue(ARMS.runsWhenever(2, 4));
+    assertFalse(ARMS.runsWhenever(3, 2), "s3 runs on one arm of the nested branch only");
+    assertFalse(ARMS.runsWhenever(1, 3), "the other arm");
+    assertFalse(ARMS.runsWhenever(6, 7), "another case of the switch");
+    assertTrue(ARMS.runsWhenever(5, 5));
+    assertFalse(ARMS.runsWhenever(0, 1), "in no arm: only oncePerIteration can tell");
+    assertFalse(ARMS.runsWhenever(1, 0));
+  }
+
+  @Test
   void oneStatementOnEveryArm() {
     assertTrue(ARMS.onceTogether(at(1, 2), 0));
     assertTrue(ARMS.onceTogether(at(1, 3, 4), 0), "the else arm covered by a nested branch");

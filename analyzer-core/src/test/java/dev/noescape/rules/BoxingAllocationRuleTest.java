@@ -219,16 +219,39 @@ class BoxingAllocationRuleTest {
 
   @Test
   void aBoxKeptInALocalOfTheBoxTypeCanStayPrimitiveOneOfAWiderTypeCannot() {
+    // only unboxed (the local is a receiver): it can stay primitive
     assertEquals(List.of(HEAD + "keep the value primitive (int)"), boxUsedBy((b, v) -> {
       Var local = b.local("count", "java.lang.Integer");
       b.copy(local, v, at(15));
+      b.call(null, Fx.ref("java.lang.Integer", "intValue", "int", false), java.util.Arrays.asList(local), at(16));
+    }, Fx.defaults()));
+    // handed to List.add under a condition of its own: boxing there would box less often
+    assertEquals(List.of(HEAD + "keep the value primitive (int)"), boxUsedBy((b, v) -> {
+      Var local = b.local("count", "java.lang.Integer");
+      b.copy(local, v, at(15));
+      b.beginConditional();
       Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 16, local);
+      b.endConditional();
     }, Fx.defaults()));
     assertEquals(List.of(HEAD + "a local of type Object holds an object, so the box is required (not a warning: i can change"
         + " on every iteration, so no local change removes the box; only a different structure would)"), boxUsedBy((b, v) -> {
           Var local = b.local("value", "java.lang.Object");
           b.copy(local, v, at(15));
         }, Fx.ctx(21, false, false, 2)));
+  }
+
+  @Test
+  void aBoxKeptInALocalThatTheSameIterationHandsToListAddIsRequiredThere() {
+    java.util.function.BiConsumer<MethodIRBuilder, Var> keptThenAdded = (b, v) -> {
+      Var local = b.local("count", "java.lang.Integer");
+      b.copy(local, v, at(15));
+      Fx.call(b, b.temp("java.util.List"), "java.util.List", "add", 16, local);
+    };
+    // a forced box like list.add(i): information, naming the use's line
+    assertTrue(boxUsedBy(keptThenAdded, Fx.defaults()).isEmpty());
+    assertEquals(List.of(HEAD + "List.add takes an object (line 16), so the box is required (not a warning: i can change on"
+        + " every iteration, so no local change removes the box; only a primitive collection or an array would)"),
+        Fx.messages(boxFindings(keptThenAdded, Fx.ctx(21, false, false, 2), false, false)));
   }
 
   private static MethodResult outsideLoop(boolean hot, String annotation) {

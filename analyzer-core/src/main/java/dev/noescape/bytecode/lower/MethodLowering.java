@@ -649,11 +649,19 @@ public final class MethodLowering {
   /** The arms of the branches in loops ({@link dev.noescape.ir.Arms}), found on first use. */
   private BranchArms arms;
 
-  /** The arm a call statement {@code i} runs exactly once in, when it does not run once per iteration; else null. */
+  /**
+   * The arm a call statement {@code i}, or a store of a reference into a field or an array element,
+   * runs exactly once in, when it does not run once per iteration; else null. Calls for a list's
+   * adds (rules.CollectionFill), calls and stores for what hands a box on (rules.BoxTarget); other
+   * statements are not searched (the search is linear in the loop's body).
+   */
   private dev.noescape.ir.Arms.Arm arm(int i) {
     Stmt s = stmts.get(i);
     boolean invokes = s instanceof JInvokeStmt || s instanceof JAssignStmt a && a.getRightOp() instanceof AbstractInvokeExpr;
-    if (!invokes || forest.innermost[i] == null || oncePerIteration(i)) return null;
+    boolean storesRef = s instanceof JAssignStmt a && (a.getLeftOp() instanceof JInstanceFieldRef
+        || a.getLeftOp() instanceof JStaticFieldRef || a.getLeftOp() instanceof JArrayRef) && a.getRightOp() instanceof Local v
+        && isRef(v.getType());
+    if (!invokes && !storesRef || forest.innermost[i] == null || oncePerIteration(i)) return null;
     if (arms == null) {
       arms = new BranchArms(forest, j -> stmts.get(j) instanceof JIfStmt || stmts.get(j) instanceof JSwitchStmt,
           this::exhaustivenessFailure, this::oncePerIteration, (loop, n, parent, parentArm) -> b.declareBranch(irLoopIds.getOrDefault(loop, -1), n,
