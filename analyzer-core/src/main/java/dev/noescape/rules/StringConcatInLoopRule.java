@@ -12,15 +12,12 @@ import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.StmtContext;
 import dev.noescape.ir.Var;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code StringConcatInLoop} (warning): {@code s += x} (or {@code s = s + x}, {@code s = x + s}) on a
@@ -157,12 +154,14 @@ public final class StringConcatInLoopRule extends SiteRule {
   }
 
   /**
-   * The methods {@code CharSequence} declares ({@code length}, {@code charAt}, {@code isEmpty},
-   * {@code subSequence}, …), read from the JDK that runs the analysis: a StringBuilder answers them
-   * itself, so a call of one on the accumulator does not need it as a {@code String}.
+   * The instance methods {@code CharSequence} declares that a StringBuilder answers itself, without
+   * making a String ({@code length}, {@code charAt}, …; {@code getChars} since JDK 25): a call of one
+   * on the accumulator does not need it as a {@code String}. A fixed list, not the running JDK's
+   * reflection, so that every JDK gives the same findings; {@code toString} is left out on purpose
+   * (on a builder it is the copy).
    */
   private static final Set<String> CHAR_SEQUENCE_METHODS =
-      Arrays.stream(CharSequence.class.getMethods()).map(Method::getName).collect(Collectors.toUnmodifiableSet());
+      Set.of("length", "charAt", "isEmpty", "subSequence", "chars", "codePoints", "getChars");
 
   /**
    * The concatenations in {@code m} onto the accumulator of {@code s} in the same loop, {@code s}
