@@ -262,7 +262,10 @@ public final class BackEnd {
   private record ProgramFacts(Set<String> privateMethods, CallAllocations callAllocations) {}
 
   private static ProgramFacts programFacts(Input in, AnalysisResult result) {
-    return new ProgramFacts(privateMethods(result), CallAllocations.of(result, in.library(), in.implementations()));
+    // only VarargsAllocation asks what a call allocates (AllocationContract's rerun with other units does not)
+    CallAllocations calls = in.rules().contains(RuleId.VARARGS_ALLOCATION)
+        ? CallAllocations.of(result, in.library(), in.implementations()) : CallAllocations.NONE;
+    return new ProgramFacts(privateMethods(result), calls);
   }
 
   /**

@@ -102,42 +102,21 @@ public final class CallAllocations {
       Map<String, Map<Integer, Floor>> out = new HashMap<>();
       for (MethodResult r : methods) {
         MethodIR m = r.method();
-        Map<Var, Integer> arrays = varargsArrays(m);
-        if (arrays.isEmpty()) continue;
+        if (!VarargsBoxes.hasVarargsCall(m)) continue;
+        Map<Var, AllocSite> allocated = VarargsBoxes.allocatedOnce(m);
         Map<Integer, Floor> calls = new HashMap<>();
         for (Stmt st : m.stmts()) {
           if (!(st instanceof Stmt.Call c)) continue;
           for (Var a : c.args()) {
-            Integer site = a == null ? null : arrays.get(a);
-            if (site == null) continue;
+            AllocSite array = a == null ? null : allocated.get(a);
+            if (array == null || array.kind() != SiteKind.VARARGS_ARRAY) continue;
             Floor f = call(m, c, 0);
-            if (f.objects() > 0) calls.put(site, f);
+            if (f.objects() > 0) calls.put(array.id(), f);
           }
         }
         if (!calls.isEmpty()) out.put(m.ref().key(), Map.copyOf(calls));
       }
       return new CallAllocations(Map.copyOf(out));
-    }
-
-    /**
-     * The variables that hold a varargs array, by the site that allocated it: defined by that
-     * allocation only, or copied from such a variable (a front end's temporary).
-     */
-    private static Map<Var, Integer> varargsArrays(MethodIR m) {
-      Map<Var, Integer> out = new HashMap<>();
-      Map<Var, Integer> defs = new HashMap<>();
-      for (Stmt st : m.stmts()) {
-        Var t = st.definedVar();
-        if (t != null) defs.merge(t, 1, Integer::sum);
-      }
-      for (Stmt st : m.stmts()) {
-        if (st instanceof Stmt.Alloc a && a.site().kind() == SiteKind.VARARGS_ARRAY && defs.get(a.target()) == 1) {
-          out.put(a.target(), a.site().id());
-        } else if (st instanceof Stmt.Copy c && defs.get(c.target()) == 1 && out.containsKey(c.source())) {
-          out.put(c.target(), out.get(c.source()));
-        }
-      }
-      return out;
     }
 
     /** The least floor of the bodies call {@code c} of {@code m} may run. */

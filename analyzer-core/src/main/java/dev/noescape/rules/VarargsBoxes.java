@@ -48,25 +48,13 @@ final class VarargsBoxes {
   private static final LastMethod<MethodIR, Map<Integer, List<AllocSite>>> BY_CALL = new LastMethod<>(VarargsBoxes::compute);
 
   private static Map<Integer, List<AllocSite>> compute(MethodIR m) {
-    boolean any = false;
-    for (AllocSite s : m.sites()) any |= s.kind() == SiteKind.VARARGS_ARRAY;
-    if (!any) return Map.of();
-    Map<Var, AllocSite> definedBy = new HashMap<>();
-    Set<Var> redefined = new HashSet<>();
-    for (Stmt st : m.stmts()) {
-      Var target = st.definedVar();
-      if (target == null) continue;
-      if (!(st instanceof Stmt.Alloc a) || definedBy.containsKey(target)) {
-        redefined.add(target);
-      } else {
-        definedBy.put(target, a.site());
-      }
-    }
+    if (!hasVarargsCall(m)) return Map.of();
+    Map<Var, AllocSite> allocated = allocatedOnce(m);
     Map<Integer, List<AllocSite>> out = new LinkedHashMap<>();
     for (Stmt st : m.stmts()) {
       if (!(st instanceof Stmt.Store store) || !FieldRef.ARRAY_ELEMENT.equals(store.field())) continue;
-      AllocSite array = unique(definedBy, redefined, store.base());
-      AllocSite box = unique(definedBy, redefined, store.value());
+      AllocSite array = allocated.get(store.base());
+      AllocSite box = allocated.get(store.value());
       if (array == null || box == null || array.kind() != SiteKind.VARARGS_ARRAY || box.kind() != SiteKind.BOXING
           || box.neverAllocates()) {
         continue;
@@ -97,8 +85,30 @@ final class VarargsBoxes {
     return out;
   }
 
-  private static AllocSite unique(Map<Var, AllocSite> definedBy, Set<Var> redefined, Var v) {
-    return v == null || redefined.contains(v) ? null : definedBy.get(v);
+  /** Whether {@code m} makes a variable-arity call's array anywhere. */
+  static boolean hasVarargsCall(MethodIR m) {
+    for (AllocSite s : m.sites()) if (s.kind() == SiteKind.VARARGS_ARRAY) return true;
+    return false;
   }
 
+  /**
+   * The variables of {@code m} that one statement defines, an allocation, by its site: both front
+   * ends lower a varargs call's array and the values stored into it into such temporaries, so they
+   * name the array a call receives ({@link CallAllocations}) and the boxes stored into it.
+   */
+  static Map<Var, AllocSite> allocatedOnce(MethodIR m) {
+    Map<Var, AllocSite> definedBy = new HashMap<>();
+    Set<Var> redefined = new HashSet<>();
+    for (Stmt st : m.stmts()) {
+      Var target = st.definedVar();
+      if (target == null) continue;
+      if (!(st instanceof Stmt.Alloc a) || definedBy.containsKey(target)) {
+        redefined.add(target);
+      } else {
+        definedBy.put(target, a.site());
+      }
+    }
+    definedBy.keySet().removeAll(redefined);
+    return definedBy;
+  }
 }
