@@ -128,4 +128,27 @@ final class CostlyCallees {
     }
     return total;
   }
+
+  /** A write on the lambda's own arm runs whenever the lambda is made; one on the other arm does not. */
+  static void sendEach(PrintStream out, List<String> frames, List<Runnable> later, int window) {
+    for (String f : frames) {
+      if (f.length() > window) {
+        out.println(f);
+        later.add(() -> out.println(f.length())); // ok: CapturingLambda -- the same arm writes output (PrintStream.println, line above)
+      } else {
+        later.add(() -> out.println(f)); // expect: CapturingLambda
+      }
+    }
+  }
+
+  /** The same for a varargs array: the write on its own arm dwarfs it, the other arm has none. */
+  static void logEach(PrintStream out, List<String> lines, int[] codes) {
+    for (int c : codes) {
+      if (c < 0) {
+        out.println(String.format("negative %d", c)); // ok: VarargsAllocation, BoxingAllocation -- the same arm writes output (PrintStream.println, same line)
+      } else {
+        lines.add(String.format("code %d", c)); // expect: VarargsAllocation(and 1 box (int)); ok: BoxingAllocation -- the boxed argument is part of the varargs call's one finding
+      }
+    }
+  }
 }

@@ -483,6 +483,44 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   }
 
   /**
+   * Which argument of an anonymous class's constructor is which captured value: its body stores
+   * parameter k into {@code val$name} ({@code this$0}: the enclosing {@code this}). Read from the
+   * constructor's code, not from javac's parameter order (outer instance, the superclass
+   * constructor's arguments, then the captured values), which other compilers need not follow.
+   * Memoised per constructor; empty when the body cannot be read.
+   */
+  @Override
+  public Map<Integer, String> anonymousCaptureArgs(MethodSignature ctor) {
+    return captureArgs.computeIfAbsent(ctor.toString(), k -> readCaptureArgs(ctor));
+  }
+
+  private final Map<String, Map<Integer, String>> captureArgs = new HashMap<>();
+
+  private Map<Integer, String> readCaptureArgs(MethodSignature ctor) {
+    try {
+      Optional<JavaSootMethod> m = view.getMethod(ctor);
+      if (m.isEmpty() || !m.get().isConcrete()) return Map.of();
+      Map<sootup.core.jimple.common.Local, Integer> params = new HashMap<>();
+      Map<Integer, String> out = new HashMap<>();
+      for (sootup.core.jimple.common.stmt.Stmt st : m.get().getBody().getStmts()) {
+        if (st instanceof sootup.core.jimple.common.stmt.JIdentityStmt id
+            && id.getRightOp() instanceof sootup.core.jimple.common.ref.JParameterRef pr) {
+          params.put(id.getLeftOp(), pr.getIndex());
+        } else if (st instanceof sootup.core.jimple.common.stmt.JAssignStmt as
+            && as.getLeftOp() instanceof sootup.core.jimple.common.ref.JInstanceFieldRef f
+            && as.getRightOp() instanceof sootup.core.jimple.common.Local l && params.containsKey(l)) {
+          String n = f.getFieldSignature().getName();
+          if (n.startsWith("val$")) out.put(params.get(l), n.substring(4));
+          else if (n.startsWith("this$")) out.put(params.get(l), "this");
+        }
+      }
+      return Map.copyOf(out);
+    } catch (RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  /**
    * The code an anonymous class's object may run, as the javac front end lists it: its own instance
    * methods, then the concrete instance methods it inherits from program superclasses and the
    * default methods of program interfaces. A JDK superclass other than {@code Object} contributes a

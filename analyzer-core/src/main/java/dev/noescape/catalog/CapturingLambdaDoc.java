@@ -25,8 +25,9 @@ public final class CapturingLambdaDoc {
 
       Create the lambda once, outside the loop, when what it captures does not change from one iteration to the \
       next. The message advises hoisting only then: a lambda that captures a variable the loop assigns gets "it \
-      cannot be hoisted out of the loop, which assigns 'x'", and one under a condition is created once on first \
-      use instead (hoisting it would allocate on iterations that never needed it). Or make it non-capturing by passing the values as arguments (an API that takes a context parameter, \
+      cannot be hoisted out of the loop, which assigns 'x'" (in the body of a lambda or anonymous class that a \
+      loop or stream runs per element, what that body computes on each call: its parameters, its locals), and one \
+      under a condition is created once on first use instead (hoisting it would allocate on iterations that never needed it). Or make it non-capturing by passing the values as arguments (an API that takes a context parameter, \
       `map.forEach((k, v) -> …)` instead of a lambda that captures the map). Replace an anonymous class by a \
       non-capturing lambda or a `static final` instance.
 

@@ -97,7 +97,9 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       file-system I/O (`Files.*`, `FileChannel.open`) on every iteration, not under a condition, an allocation of \
       that loop is no warning (at `-m=2`, information: `every iteration of the loop (line N) writes output \
       (PrintStream.println, line M), which costs far more than the allocation`): the system call is what each \
-      iteration pays for. An allocation in a loop nested inside it repeats without the write and stays a \
+      iteration pays for. The same for an allocation on one arm of a branch whose arm (or an arm around it) \
+      writes, such as a listener added to netty's `writeAndFlush`. An allocation in a loop nested inside it \
+      repeats without the write and stays a \
       warning; so does one beside a `PrintWriter`'s `println`, which often writes to memory.""";
 
   /** The headings of the explanation after what the rule reports (the tests hold every declaration to them). */

@@ -77,7 +77,8 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
     if (RuleSupport.repeatingLoopDepth(m, s) == 0) return "make it non-capturing, or create it once and reuse it";
     List<String> variant = loopAssigned(m, s);
     if (!variant.isEmpty()) {
-      return "it cannot be hoisted out of the loop, which assigns " + SiteDescriptions.quotedNames(variant);
+      String loop = s.ctx().loopId() < 0 ? "the enclosing loop" : "the loop";
+      return "it cannot be hoisted out of " + loop + ", which assigns " + SiteDescriptions.quotedNames(variant);
     }
     return hoist(s);
   }
@@ -98,7 +99,11 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
    */
   static List<String> loopAssigned(MethodIR m, AllocSite s) {
     Loop loop = RuleSupport.loop(m, s.ctx().loopId());
-    if (loop == null) return List.of();
+    // in no loop of its own, a site repeats only with the loop that runs the body it is in (a lambda
+    // or anonymous-class method called per element: m.baseLoopDepth()); each call of that body is
+    // one iteration of it, so what the body computes the iteration assigns
+    boolean inheritedOnly = loop == null && s.ctx().loopId() < 0 && m.baseLoopDepth() > 0;
+    if (loop == null && !inheritedOnly) return List.of();
     Set<Var> objects = new HashSet<>();
     for (Stmt st : m.stmts()) if (st instanceof Stmt.Alloc a && a.site().id() == s.id()) objects.add(a.target());
     List<String> out = new ArrayList<>();
@@ -106,9 +111,29 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
       if (!(st instanceof Stmt.Store store) || !objects.contains(store.base()) || store.value() == null) continue;
       String name = store.field().capturedName();
       if (name == null || "this".equals(name) || out.contains(name)) continue;
-      if (assignedIn(m, store.value(), loop)) out.add(name);
+      if (inheritedOnly ? computedPerCall(m, store.value(), new HashSet<>()) : assignedIn(m, store.value(), loop)) out.add(name);
     }
     return out;
+  }
+
+  /**
+   * Whether {@code v} gets its value from one call of the body {@code m}: a parameter of it other
+   * than slot 0 (a lambda's own parameters; slot 0 is the lambda or anonymous object, whose captured
+   * values come from outside the loop), or a statement that computes it (a call, an allocation), or
+   * a copy of such. A load is not counted: a value read from the body's captures (HikariCP's
+   * {@code argClasses} in {@code filter(c -> … allMatch(i -> params[i].isAssignableFrom(argClasses[i])))})
+   * exists before the loop, and a field read may too, so only what is certainly per call is named.
+   */
+  private static boolean computedPerCall(MethodIR m, Var v, Set<Var> seen) {
+    if (v.isParam()) return v.paramSlot() > 0;
+    if (!seen.add(v)) return false;
+    for (Stmt st : m.stmts()) {
+      if (!v.equals(st.definedVar())) continue;
+      if (st instanceof Stmt.Load || st instanceof Stmt.StaticLoad) continue;
+      if (st instanceof Stmt.Copy c && !computedPerCall(m, c.source(), seen)) continue;
+      return true;
+    }
+    return false;
   }
 
   /**

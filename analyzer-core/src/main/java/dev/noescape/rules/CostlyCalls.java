@@ -49,6 +49,26 @@ final class CostlyCalls {
     return loopId < 0 ? null : IO_EVERY_ITERATION.of(m).get(loopId);
   }
 
+  /**
+   * A call that does I/O or writes output whenever statement {@code at} of loop {@code loopId} runs
+   * (not on a cold path): one on every iteration ({@link #ioEveryIteration}), else one in the arm
+   * {@code at} runs in or an arm enclosing it ({@link dev.noescape.ir.Arms#runsWhenever}: netty's
+   * {@code ctx.writeAndFlush(frame).addListener(future -> …)} on one arm of a branch, the listener
+   * beside the write it listens to). Null when there is none.
+   */
+  static Stmt.Call ioWhenever(MethodIR m, int loopId, StmtContext at) {
+    Stmt.Call every = ioEveryIteration(m, loopId);
+    if (every != null || loopId < 0) return every;
+    for (Stmt st : m.stmts()) {
+      if (!(st instanceof Stmt.Call c)) continue;
+      StmtContext ctx = c.ctx();
+      if (ctx.loopId() != loopId || ctx.isCold()) continue;
+      Kind k = kind(c.callee());
+      if ((k == Kind.IO || k == Kind.OUTPUT) && m.arms().runsWhenever(ctx.ordinal(), at.ordinal())) return c;
+    }
+    return null;
+  }
+
   private static Map<Integer, Stmt.Call> ioLoops(MethodIR m) {
     Map<Integer, Stmt.Call> out = new HashMap<>();
     for (Stmt st : m.stmts()) {

@@ -76,12 +76,14 @@ abstract class SiteRule implements Rule {
     if (retry != null) return "in " + RuleSupport.loopPhrase(m, retry.id(), true, "a retry loop") + " that normally runs once";
     String own = notAWarningHere(result, m, s, context);
     if (own != null || !oneAllocationPerEvaluation()) return own;
-    Stmt.Call io = CostlyCalls.ioEveryIteration(m, s.ctx().loopId());
+    Stmt.Call io = CostlyCalls.ioWhenever(m, s.ctx().loopId(), s.ctx());
     if (io == null) return null;
     String what = CostlyCalls.kind(io.callee()) == CostlyCalls.Kind.IO ? "does file-system I/O" : "writes output";
     int line = io.ctx().pos() != null ? io.ctx().pos().line() : 0;
-    return "every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), true) + " " + what + " ("
-        + io.callee().displayName() + (line > 0 ? ", line " + line : "") + "), which costs far more than the allocation";
+    String which = io.ctx().oncePerIteration() ? "every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), true)
+        : "every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), true) + " that allocates it";
+    return which + " " + what + " (" + io.callee().displayName() + (line > 0 ? ", line " + line : "")
+        + "), which costs far more than the allocation";
   }
 
   /**

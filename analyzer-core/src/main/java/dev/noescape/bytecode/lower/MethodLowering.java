@@ -89,6 +89,14 @@ public final class MethodLowering {
     /** Captured names of an anonymous program class ({@code val$x} fields, {@code this$0} as this). */
     List<String> anonymousCaptures(String cls);
 
+    /**
+     * Per argument index of an anonymous class's constructor, the captured value it carries (a
+     * name of {@link #anonymousCaptures}); empty when unknown.
+     */
+    default Map<Integer, String> anonymousCaptureArgs(MethodSignature ctor) {
+      return Map.of();
+    }
+
     /** Keys of the instance methods an anonymous program class declares. */
     List<String> anonymousBodies(String cls);
 
@@ -650,10 +658,13 @@ public final class MethodLowering {
   private BranchArms arms;
 
   /**
-   * The arm a call statement {@code i}, or a store of a reference into a field or an array element,
-   * runs exactly once in, when it does not run once per iteration; else null. Calls for a list's
-   * adds (rules.CollectionFill), calls and stores for what hands a box on (rules.BoxTarget); other
-   * statements are not searched (the search is linear in the loop's body).
+   * The arm a call statement {@code i}, a store of a reference into a field or an array element, or
+   * an allocation runs exactly once in, when it does not run once per iteration; else null. Calls
+   * for a list's adds (rules.CollectionFill), calls and stores for what hands a box on
+   * (rules.BoxTarget), allocations (with calls: boxes and lambdas are calls here) for what runs
+   * whenever a site does (rules.CostlyCalls: a write on the arm of a varargs array or an anonymous
+   * class, as the javac front end gives every statement's arm); other statements are not searched
+   * (the search is linear in the loop's body).
    */
   private dev.noescape.ir.Arms.Arm arm(int i) {
     Stmt s = stmts.get(i);
@@ -661,7 +672,9 @@ public final class MethodLowering {
     boolean storesRef = s instanceof JAssignStmt a && (a.getLeftOp() instanceof JInstanceFieldRef
         || a.getLeftOp() instanceof JStaticFieldRef || a.getLeftOp() instanceof JArrayRef) && a.getRightOp() instanceof Local v
         && isRef(v.getType());
-    if (!invokes && !storesRef || forest.innermost[i] == null || oncePerIteration(i)) return null;
+    boolean allocates = s instanceof JAssignStmt a && (a.getRightOp() instanceof JNewExpr
+        || a.getRightOp() instanceof JNewArrayExpr || a.getRightOp() instanceof JNewMultiArrayExpr);
+    if (!invokes && !storesRef && !allocates || forest.innermost[i] == null || oncePerIteration(i)) return null;
     if (arms == null) {
       arms = new BranchArms(forest, j -> stmts.get(j) instanceof JIfStmt || stmts.get(j) instanceof JSwitchStmt,
           this::exhaustivenessFailure, this::oncePerIteration, (loop, n, parent, parentArm) -> b.declareBranch(irLoopIds.getOrDefault(loop, -1), n,
@@ -1024,6 +1037,17 @@ public final class MethodLowering {
       List<String> captured = cs.anonymousCaptures(type);
       b.alloc(target, SiteKind.ANONYMOUS_CLASS, type, at,
           new AllocSite.Anonymous(cs.anonymousSuper(type), captured, cs.anonymousBodies(type)));
+      // the captured values go into the object as the javac front end and a lambda's capture show
+      // them (what the loop assigns, what the object holds): the constructor's arguments that its
+      // body stores into val$ fields
+      if (init != null) {
+        Map<Integer, String> byArg = cs.anonymousCaptureArgs(init.getMethodSignature());
+        List<Immediate> actual = init.getArgs();
+        for (int k = 0; k < actual.size(); k++) {
+          String name = byArg.get(k);
+          if (name != null && captured.contains(name)) b.store(target, FieldRef.captured(name), var(actual.get(k)), at);
+        }
+      }
       int depth = b.openLoops() - b.innermostRetry() + baseDepth() + (iteratingArgs.contains(l) ? 1 : 0);
       cs.anonymousCreated(type, new Inherit(hot, depth, null));
       return;
