@@ -159,7 +159,7 @@ public final class EscapeAnalysis {
           }
           MethodResult r = out.result();
           results[m] = cut == null ? r : new MethodResult(r.method(), r.sites(), current[m].summary(), r.paramChains(), r.pointsTo(),
-              r.failureSites(), r.callResults());
+              r.failureSites(), r.failureStmts(), r.callResults());
         }
         if (cut == null) neverReturnsFixpoint(scc);
         failurePaths(scc);
@@ -364,7 +364,7 @@ public final class EscapeAnalysis {
         }
         MethodResult r = results[m];
         MethodSummary s = r.summary().isUnknown() ? r.summary() : current[m].summary();
-        results[m] = new MethodResult(r.method(), r.sites(), s, r.paramChains(), r.pointsTo(), sites, r.callResults());
+        results[m] = new MethodResult(r.method(), r.sites(), s, r.paramChains(), r.pointsTo(), sites, stmts, r.callResults());
       }
     }
 

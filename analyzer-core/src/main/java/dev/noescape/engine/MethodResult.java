@@ -24,6 +24,9 @@ import java.util.Set;
  * @param failureSites the ids of the sites that only run on the way to a call that never returns
  *     normally (or a throw), as {@link dev.noescape.ir.ThrowFlow} decides it once callees are
  *     summarized; see {@link #cold}
+ * @param failureStmts the indexes into {@link MethodIR#stmts()} of the statements that only run on
+ *     the way to a throw or to a call that never returns normally, decided with {@code failureSites}
+ *     ({@link #towardThrow})
  * @param callResults for each call statement (index into {@link MethodIR#stmts()}) whose callee
  *     returns a fresh object, that object's escape state in this method (absent: not fresh, or no
  *     result)
@@ -39,35 +42,39 @@ public record MethodResult(
     List<List<Reason>> paramChains,
     Map<Integer, Set<Integer>> pointsTo,
     BitSet failureSites,
+    BitSet failureStmts,
     Map<Integer, EscapeState> callResults,
     OneTime oneTime,
     Construction construction) {
 
   public MethodResult {
     if (failureSites == null) failureSites = new BitSet();
+    if (failureStmts == null) failureStmts = new BitSet();
     if (callResults == null) callResults = Map.of();
   }
 
   /** A result of a method that is not known to run only once. */
   public MethodResult(MethodIR method, List<SiteResult> sites, MethodSummary summary, List<List<Reason>> paramChains,
-      Map<Integer, Set<Integer>> pointsTo, BitSet failureSites, Map<Integer, EscapeState> callResults) {
-    this(method, sites, summary, paramChains, pointsTo, failureSites, callResults, null, null);
+      Map<Integer, Set<Integer>> pointsTo, BitSet failureSites, BitSet failureStmts, Map<Integer, EscapeState> callResults) {
+    this(method, sites, summary, paramChains, pointsTo, failureSites, failureStmts, callResults, null, null);
   }
 
   /** This result of a method that runs only once ({@link #oneTime}). */
   MethodResult withOneTime(OneTime why) {
-    return new MethodResult(method, sites, summary, paramChains, pointsTo, failureSites, callResults, why, construction);
+    return new MethodResult(method, sites, summary, paramChains, pointsTo, failureSites, failureStmts, callResults, why,
+        construction);
   }
 
   /** This result of a method that is set-up code ({@link #construction}). */
   MethodResult withConstruction(Construction why) {
-    return new MethodResult(method, sites, summary, paramChains, pointsTo, failureSites, callResults, oneTime, why);
+    return new MethodResult(method, sites, summary, paramChains, pointsTo, failureSites, failureStmts, callResults, oneTime,
+        why);
   }
 
   /** A result whose sites are cold only as the front end decided and that knows no call results' states. */
   public MethodResult(MethodIR method, List<SiteResult> sites, MethodSummary summary, List<List<Reason>> paramChains,
       Map<Integer, Set<Integer>> pointsTo) {
-    this(method, sites, summary, paramChains, pointsTo, new BitSet(), Map.of());
+    this(method, sites, summary, paramChains, pointsTo, new BitSet(), new BitSet(), Map.of());
   }
 
   /**
@@ -112,6 +119,18 @@ public record MethodResult(
     if (oneTime != null) return ColdPath.ONE_TIME;
     ColdPath why = cold(s, perOperation);
     return why.overridable() ? why : ColdPath.NONE;
+  }
+
+  /**
+   * Whether statement {@code index} of {@link MethodIR#stmts()} runs only on the way to a throw: it
+   * evaluates a throw's operand ({@link dev.noescape.ir.StmtContext#inThrow}), or every normal path
+   * from it ends in a throw or in a call that never returns normally ({@link #failureStmts}, decided
+   * by {@link dev.noescape.ir.ThrowFlow} with the callees' summaries). A {@code catch} block that
+   * ends normally is not: it runs whenever its exception is caught, and before JDK 22 C2 compiles a
+   * handler that the exception edge of a call it does not inline reaches, whatever the profile.
+   */
+  public boolean towardThrow(int index) {
+    return method.stmts().get(index).ctx().inThrow() || failureStmts.get(index);
   }
 
   /** The escape state of the fresh object call statement {@code stmtIndex} returns, or null when it returns none. */

@@ -127,7 +127,7 @@ final class Solver {
           : esc.argEscape(o) ? EscapeState.ARG_ESCAPE : EscapeState.NO_ESCAPE);
     }
     MethodResult result = new MethodResult(ir, List.copyOf(sites), derived.summary(),
-        derived.paramChains(), Collections.unmodifiableMap(pointsTo), new BitSet(),
+        derived.paramChains(), Collections.unmodifiableMap(pointsTo), new BitSet(), new BitSet(),
         Collections.unmodifiableMap(callResults));
     return new Outcome(derived, result);
   }

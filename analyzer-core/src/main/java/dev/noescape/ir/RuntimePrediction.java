@@ -10,8 +10,66 @@ package dev.noescape.ir;
  * @param detail what the condition is about, for messages, or null: the call not inlined and why
  *     ({@code Opaque.consume: native}), the length ({@code n}), the merge's line
  * @param jdk the JDK release whose C2 the prediction is for
+ * @param coldUse for a scalar-replaced prediction, the use of the object that would keep it on the
+ *     heap were it compiled, and that C2 does not compile while the program runs as profiled (on the
+ *     way to a throw, in an assertion); null when no such use decides
  */
-public record RuntimePrediction(boolean heap, C2Condition condition, String detail, int jdk) {
+public record RuntimePrediction(boolean heap, C2Condition condition, String detail, int jdk, ColdUse coldUse) {
+  /** A prediction that does not depend on a use C2 leaves uncompiled. */
+  public RuntimePrediction(boolean heap, C2Condition condition, String detail, int jdk) {
+    this(heap, condition, detail, jdk, null);
+  }
+
+  /**
+   * A use of the object in code C2 does not compile while the program runs as it was profiled: the
+   * prediction holds only while that stays so (issue 13: javapoet's {@code Util.checkState} formats
+   * its varargs array only when it throws).
+   *
+   * @param kind where the use is
+   * @param method the method whose code uses it ({@code Util.checkState})
+   */
+  public record ColdUse(Kind kind, String method) {
+    public enum Kind {
+      /**
+       * On the way to a throw: C2 compiles a branch its profile never saw taken as an uncommon trap
+       * (parse2.cpp {@code Parse::do_if}, {@code seems_never_taken}; graphKit.cpp
+       * {@code GraphKit::uncommon_trap}); the object is only in the trap's debug information and
+       * is rematerialized on deoptimization.
+       */
+      THROW,
+      /**
+       * In an {@code assert} statement: without {@code -ea} its guard, the static final
+       * {@code $assertionsDisabled}, is a constant C2 folds (ciField.cpp {@code ciField::is_constant}),
+       * so the assertion's code is not compiled at all.
+       */
+      ASSERTION
+    }
+
+    /** The prediction's detail: {@code used only on the way to a throw in Util.checkState, which C2 compiles as an uncommon trap while it does not throw}. */
+    public String detail() {
+      return switch (kind) {
+        case THROW -> "used only on the way to a throw in " + method
+            + ", which C2 compiles as an uncommon trap while it does not throw";
+        case ASSERTION -> "used only in an assertion in " + method + ", which C2 does not compile while assertions are disabled";
+      };
+    }
+
+    /** Why C2 leaves the use out: {@code Util.checkState uses it only on the way to a throw, which C2 compiles as an uncommon trap}. */
+    public String why() {
+      return switch (kind) {
+        case THROW -> method + " uses it only on the way to a throw, which C2 compiles as an uncommon trap";
+        case ASSERTION -> method + " uses it only in an assertion, which C2 does not compile without -ea";
+      };
+    }
+
+    /** What the prediction holds only while: {@code Util.checkState does not throw}. */
+    public String proviso() {
+      return switch (kind) {
+        case THROW -> method + " does not throw";
+        case ASSERTION -> "assertions are disabled (no -ea)";
+      };
+    }
+  }
   /** {@code heap} or {@code scalar-replaced}: the JSON and SARIF value. */
   public String label() {
     return heap ? "heap" : "scalar-replaced";

@@ -8,6 +8,7 @@ import dev.noescape.ir.Reason;
 import dev.noescape.ir.Access;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.C2Condition;
+import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
@@ -16,6 +17,7 @@ import dev.noescape.ir.Origins;
 import dev.noescape.ir.NullAssignment;
 import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.StmtContext;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.Var;
 import java.util.ArrayDeque;
@@ -43,13 +45,14 @@ import java.util.function.Predicate;
 public final class C2Model {
   private final JitTarget target;
   private final CodeFacts code;
-  private final Map<String, MethodIR> methods;
+  /** The engine's results per method key, for the IR of a callee and where it throws ({@link #coldUse}). */
+  private final Map<String, MethodResult> methods;
   /** The analyzed methods' results, for the callers of a method ({@link #callers}). */
   private final List<MethodResult> results;
   /** Per method key, the analyzed calls of it that use its result; built on first use. */
   private Map<String, List<Caller>> callers;
 
-  private C2Model(JitTarget target, CodeFacts code, Map<String, MethodIR> methods, List<MethodResult> results) {
+  private C2Model(JitTarget target, CodeFacts code, Map<String, MethodResult> methods, List<MethodResult> results) {
     this.target = target;
     this.code = code;
     this.methods = methods;
@@ -93,8 +96,8 @@ public final class C2Model {
 
   /** The model of {@code result}'s program, whose analyzed methods are {@code analyzed}. */
   private static C2Model model(AnalysisResult result, JitTarget target, CodeFacts code, List<MethodResult> analyzed) {
-    Map<String, MethodIR> byKey = new HashMap<>();
-    for (MethodResult mr : result.methods()) byKey.put(mr.method().ref().key(), mr.method());
+    Map<String, MethodResult> byKey = new HashMap<>();
+    for (MethodResult mr : result.methods()) byKey.put(mr.method().ref().key(), mr);
     return new C2Model(target, code, byKey, analyzed);
   }
 
@@ -146,11 +149,42 @@ public final class C2Model {
     RuntimePrediction p = shape(mr, s);
     Set<Var> vars = varsOf(mr, s);
     boolean array = s.kind() == SiteKind.NEW_ARRAY || s.kind() == SiteKind.VARARGS_ARRAY;
-    if (p == null) {
-      p = flow(mr.method(), vars, array, s.loopDepth(), st -> st instanceof Stmt.Alloc a && a.site().id() == s.id());
-    }
-    if (p == null) p = calls(mr.method(), vars);
-    return p != null ? p : new RuntimePrediction(false, C2Condition.NONE, firstCallee(mr, s), target.jdk());
+    if (p != null) return p;
+    return uses(mr, vars, array, s.loopDepth(), st -> st instanceof Stmt.Alloc a && a.site().id() == s.id(),
+        () -> firstCallee(mr, s));
+  }
+
+  /**
+   * What {@code mr}'s method does with the object ({@link #flow}, then the calls that receive it,
+   * {@link #calls}): heap and why, else scalar-replaced — with {@code detail}, or, when a use C2
+   * does not compile would otherwise have kept it on the heap, saying that use
+   * ({@link RuntimePrediction#coldUse}).
+   */
+  RuntimePrediction uses(MethodResult mr, Set<Var> vars, boolean array, int loopDepth, Predicate<Stmt> createdBy,
+      java.util.function.Supplier<String> detail) {
+    List<RuntimePrediction.ColdUse> cold = new ArrayList<>();
+    RuntimePrediction p = flow(mr, vars, array, loopDepth, createdBy, cold);
+    if (p == null) p = calls(mr, vars, cold);
+    if (p != null) return p;
+    return cold.isEmpty() ? new RuntimePrediction(false, C2Condition.NONE, detail.get(), target.jdk())
+        : new RuntimePrediction(false, C2Condition.NONE, cold.get(0).detail(), target.jdk(), cold.get(0));
+  }
+
+  /**
+   * Why C2 does not compile a use of the object while the program runs as profiled, or null when it
+   * does: the statement ({@code index} into {@code mr}'s statements, -1 for a field or element
+   * access, which has only its context) is on the way to a throw ({@link MethodResult#towardThrow};
+   * an access: in a throw's operand), or in an {@code assert} statement. The one place the model
+   * decides it, for the allocating method and for every program callee it follows the object into.
+   * Other cold paths (a logging level check, a cache miss, set-up code) are compiled whenever they
+   * ran often enough before the compilation: their branch profile, not their code, decides, and a
+   * static tool does not have it.
+   */
+  private static RuntimePrediction.ColdUse coldUse(MethodResult mr, int index, StmtContext ctx) {
+    String method = mr.method().ref().displayName();
+    if (ctx.cold() == ColdPath.ASSERTION) return new RuntimePrediction.ColdUse(RuntimePrediction.ColdUse.Kind.ASSERTION, method);
+    boolean throwing = index >= 0 ? mr.towardThrow(index) : ctx.inThrow();
+    return throwing ? new RuntimePrediction.ColdUse(RuntimePrediction.ColdUse.Kind.THROW, method) : null;
   }
 
   /** A call statement of an analyzed method that uses what its callee returns. */
@@ -176,8 +210,9 @@ public final class C2Model {
     if (predict(mr, s, EscapeState.NO_ESCAPE).heap()) return null;
     boolean array = s.kind() == SiteKind.NEW_ARRAY || s.kind() == SiteKind.VARARGS_ARRAY;
     List<String> kept = new ArrayList<>();
-    RuntimePrediction p = intoCallers(mr, array, 1, new HashSet<>(), kept);
-    return p != null ? p : keptBy(kept);
+    List<RuntimePrediction.ColdUse> cold = new ArrayList<>();
+    RuntimePrediction p = intoCallers(mr, array, 1, new HashSet<>(), kept, cold);
+    return p != null ? p : keptBy(kept, cold);
   }
 
   /**
@@ -190,14 +225,16 @@ public final class C2Model {
   RuntimePrediction returnedOn(MethodResult mr, Set<Var> vars, boolean array) {
     if (!onlyReturned(mr.method(), vars) || compiledCallers(mr.method().ref().key()).isEmpty()) return null;
     List<String> kept = new ArrayList<>();
-    RuntimePrediction p = intoCallers(mr, array, 1, new HashSet<>(), kept);
-    return p != null ? p : keptBy(kept);
+    List<RuntimePrediction.ColdUse> cold = new ArrayList<>();
+    RuntimePrediction p = intoCallers(mr, array, 1, new HashSet<>(), kept, cold);
+    return p != null ? p : keptBy(kept, cold);
   }
 
-  private RuntimePrediction keptBy(List<String> kept) {
+  private RuntimePrediction keptBy(List<String> kept, List<RuntimePrediction.ColdUse> cold) {
     String shown = String.join(", ", kept.subList(0, Math.min(3, kept.size())))
         + (kept.size() > 3 ? " and " + (kept.size() - 3) + " more" : "");
-    return new RuntimePrediction(false, C2Condition.NONE, "returned to callers that keep it: " + shown, target.jdk());
+    return new RuntimePrediction(false, C2Condition.NONE, "returned to callers that keep it: " + shown, target.jdk(),
+        cold.isEmpty() ? null : cold.get(0));
   }
 
   /**
@@ -213,30 +250,38 @@ public final class C2Model {
    * keeps it on the heap. Class initializers and other one-time code are not callers: C2 never
    * compiles what runs once.
    */
-  private RuntimePrediction intoCallers(MethodResult callee, boolean array, int depth, Set<String> walking, List<String> kept) {
+  private RuntimePrediction intoCallers(MethodResult callee, boolean array, int depth, Set<String> walking, List<String> kept,
+      List<RuntimePrediction.ColdUse> cold) {
     String key = callee.method().ref().key();
     String memo = key + (array ? "[]" : "");
     Outcome done = intoCallers.get(memo);
     if (done != null) {
       kept.addAll(done.kept());
+      cold.addAll(done.cold());
       return done.heap();
     }
     List<String> mine = new ArrayList<>();
-    RuntimePrediction p = intoCallersOnce(callee, array, depth, walking, mine);
+    List<RuntimePrediction.ColdUse> mineCold = new ArrayList<>();
+    RuntimePrediction p = intoCallersOnce(callee, array, depth, walking, mine, mineCold);
     // memoised even when a caller still being walked was met (recursion: heap, whichever way the
     // walk came); the walks run in the analysis's deterministic method order
-    intoCallers.put(memo, new Outcome(p, List.copyOf(mine)));
+    intoCallers.put(memo, new Outcome(p, List.copyOf(mine), List.copyOf(mineCold)));
     kept.addAll(mine);
+    cold.addAll(mineCold);
     return p;
   }
 
-  /** What {@link #intoCallers} found for a method: heap and why, or null and the callers that keep it. */
-  private record Outcome(RuntimePrediction heap, List<String> kept) {}
+  /**
+   * What {@link #intoCallers} found for a method: heap and why, or null, the callers that keep it
+   * and the uses there C2 does not compile that would otherwise keep it on the heap.
+   */
+  private record Outcome(RuntimePrediction heap, List<String> kept, List<RuntimePrediction.ColdUse> cold) {}
 
   /** Per method key (and {@code []} for an array), {@link #intoCallers}' outcome: every site the method returns shares it. */
   private final Map<String, Outcome> intoCallers = new HashMap<>();
 
-  private RuntimePrediction intoCallersOnce(MethodResult callee, boolean array, int depth, Set<String> walking, List<String> kept) {
+  private RuntimePrediction intoCallersOnce(MethodResult callee, boolean array, int depth, Set<String> walking, List<String> kept,
+      List<RuntimePrediction.ColdUse> cold) {
     String key = callee.method().ref().key();
     String shown = callee.method().ref().displayName();
     List<Caller> in = compiledCallers(key);
@@ -254,12 +299,12 @@ public final class C2Model {
         EscapeState state = c.mr().callResult(c.index());
         if (state == null) return heap(C2Condition.ESCAPES, "returned to " + at + ", where it escapes");
         Set<Var> vars = copiesOf(m, Set.of(c.call().result()));
-        RuntimePrediction p = flow(m, vars, array, c.call().ctx().loopDepth(), st -> st == c.call());
-        if (p == null) p = calls(m, vars);
-        if (p != null) return heap(p.condition(), "returned to " + at + (p.detail() == null ? "" : ": " + p.detail()));
+        RuntimePrediction p = uses(c.mr(), vars, array, c.call().ctx().loopDepth(), st -> st == c.call(), () -> null);
+        if (p.heap()) return heap(p.condition(), "returned to " + at + (p.detail() == null ? "" : ": " + p.detail()));
+        if (p.coldUse() != null) cold.add(p.coldUse());
         if (state == EscapeState.GLOBAL_ESCAPE) {
           if (!onlyReturned(m, vars)) return heap(C2Condition.ESCAPES, "returned to " + at + ", where it escapes");
-          p = intoCallers(c.mr(), array, depth + 1, walking, kept);
+          p = intoCallers(c.mr(), array, depth + 1, walking, kept, cold);
           if (p != null) return p;
           continue;
         }
@@ -429,13 +474,20 @@ public final class C2Model {
   /**
    * What the method does with the object: {@code vars} may reference it, {@code createdBy} says
    * which statements define a variable with it (its allocation, or the call that returns it),
-   * {@code loopDepth} is where it is created.
+   * {@code loopDepth} is where it is created. An element access C2 does not compile
+   * ({@link #coldUse}) does not count; the first that would have counted goes to {@code cold}.
    */
-  RuntimePrediction flow(MethodIR m, Set<Var> vars, boolean array, int loopDepth, Predicate<Stmt> createdBy) {
+  private RuntimePrediction flow(MethodResult mr, Set<Var> vars, boolean array, int loopDepth, Predicate<Stmt> createdBy,
+      List<RuntimePrediction.ColdUse> cold) {
+    MethodIR m = mr.method();
     for (Access e : m.accesses()) {
       if (!e.isElement() || !vars.contains(e.base())) continue;
-      if (!e.constantIndex()) return heap(C2Condition.INDEX_NOT_CONSTANT, "line " + e.ctx().pos().line());
-      if (e.ctx().loopDepth() > loopDepth) return heap(C2Condition.ELEMENT_IN_LOOP, "line " + e.ctx().pos().line());
+      RuntimePrediction p = !e.constantIndex() ? heap(C2Condition.INDEX_NOT_CONSTANT, "line " + e.ctx().pos().line())
+          : e.ctx().loopDepth() > loopDepth ? heap(C2Condition.ELEMENT_IN_LOOP, "line " + e.ctx().pos().line()) : null;
+      if (p == null) continue;
+      RuntimePrediction.ColdUse c = coldUse(mr, -1, e.ctx());
+      if (c == null) return p;
+      cold.add(c);
     }
     // carried across iterations: a variable holding it is assigned in a loop and read there before
     // that assignment (the previous iteration's object), or read after the loop
@@ -564,16 +616,35 @@ public final class C2Model {
   private static final String INTRINSIC = "intrinsic:";
   private static final String INDEX = "index:";
 
-  /** The first call that receives the object ({@code vars} may reference it) and does not inline all the way, or null. */
-  RuntimePrediction calls(MethodIR m, Set<Var> vars) {
+  /**
+   * The first call that receives the object ({@code vars} may reference it) and does not inline all
+   * the way, or null. A call C2 does not compile ({@link #coldUse}), in {@code mr}'s method or in a
+   * program callee the object is followed into, does not count; the first that would have counted
+   * goes to {@code cold}.
+   */
+  private RuntimePrediction calls(MethodResult mr, Set<Var> vars, List<RuntimePrediction.ColdUse> cold) {
     Deque<String> stack = new ArrayDeque<>();
-    stack.push(m.ref().key());
-    for (Stmt st : m.stmts()) {
-      if (!(st instanceof Stmt.Call c)) continue;
+    stack.push(mr.method().ref().key());
+    String why = receivers(mr, vars, 1, stack, cold);
+    return why == null ? null : heap(conditionOf(why), detailOf(why));
+  }
+
+  /**
+   * Why one of the calls of {@code mr}'s method that receive the object ({@code vars}) does not
+   * inline all the way down, or null; calls C2 does not compile are skipped, the first whose reason
+   * they hide going to {@code cold}.
+   */
+  private String receivers(MethodResult mr, Set<Var> vars, int depth, Deque<String> stack, List<RuntimePrediction.ColdUse> cold) {
+    List<Stmt> stmts = mr.method().stmts();
+    for (int k = 0; k < stmts.size(); k++) {
+      if (!(stmts.get(k) instanceof Stmt.Call c)) continue;
       for (int j = 0; j < c.args().size(); j++) {
         if (c.args().get(j) == null || !vars.contains(c.args().get(j))) continue;
-        String why = notInlined(m, c, j, 1, stack);
-        if (why != null) return heap(conditionOf(why), detailOf(why));
+        String why = notInlined(mr.method(), c, j, depth, stack, cold);
+        if (why == null) break;
+        RuntimePrediction.ColdUse skipped = coldUse(mr, k, c.ctx());
+        if (skipped == null) return why;
+        cold.add(skipped);
         break;
       }
     }
@@ -585,7 +656,8 @@ public final class C2Model {
    * not inline all the way down (the callee, or a call in it that receives the object in turn), or
    * null when it does as far as known.
    */
-  private String notInlined(MethodIR caller, Stmt.Call c, int slot, int depth, Deque<String> stack) {
+  private String notInlined(MethodIR caller, Stmt.Call c, int slot, int depth, Deque<String> stack,
+      List<RuntimePrediction.ColdUse> cold) {
     MethodRef callee = c.callee();
     String name = callee.owner() + "." + callee.name();
     switch (name) {
@@ -603,8 +675,8 @@ public final class C2Model {
     int implementations = c.overrides().size() + (own != null && !own.isAbstract() ? 1 : 0);
     String why = refused(callee, caller.ref().owner(), slot, depth, c.ctx().conditional(), implementations, stack);
     if (why != null) return why;
-    MethodIR body = methods.get(callee.key());
-    if (body == null) {
+    MethodResult result = methods.get(callee.key());
+    if (result == null) {
       // an interface or abstract method of code we do not analyze, with no implementation in the
       // program, on a receiver this method did not create: the code that runs is the JDK's (or a
       // library's) class of the receiver, which only the call's type profile knows (Collection.contains
@@ -617,23 +689,15 @@ public final class C2Model {
       }
       return passedOn(callee, slot, depth, stack);
     }
+    MethodIR body = result.method();
     if (slot >= body.params().size() || body.params().get(slot) == null) return null;
     Set<Var> inCallee = copiesOf(body, Set.of(body.params().get(slot)));
     stack.push(callee.key());
     try {
-      for (Stmt st : body.stmts()) {
-        if (!(st instanceof Stmt.Call inner)) continue;
-        for (int j = 0; j < inner.args().size(); j++) {
-          if (inner.args().get(j) == null || !inCallee.contains(inner.args().get(j))) continue;
-          String deeper = notInlined(body, inner, j, depth + 1, stack);
-          if (deeper != null) return deeper;
-          break;
-        }
-      }
+      return receivers(result, inCallee, depth + 1, stack, cold);
     } finally {
       stack.pop();
     }
-    return null;
   }
 
   /**

@@ -221,9 +221,7 @@ final class InlinedAllocations {
       return model.heap(C2Condition.ESCAPES, "the result of " + c.callee().displayName());
     }
     Set<Var> vars = C2Model.copiesOf(m, Set.of(c.result()));
-    RuntimePrediction p = model.flow(m, vars, a.isArray(), c.ctx().loopDepth(), st -> st == c);
-    if (p == null) p = model.calls(m, vars);
-    return p != null ? p : new RuntimePrediction(false, C2Condition.NONE, r.shown(), model.target().jdk());
+    return model.uses(mr, vars, a.isArray(), c.ctx().loopDepth(), st -> st == c, r::shown);
   }
 
   /**

@@ -57,7 +57,8 @@ public final class ProfileText {
       String c = p.heap() ? ": " + p.reason() : "";
       return p.heap()
           ? "C2 keeps it on the heap" + c
-          : "C2 scalar-replaces it once compiled" + c + " (the samples come from code not compiled by C2 yet)";
+          : "C2 scalar-replaces it once compiled" + (p.coldUse() == null ? "" : " while " + p.coldUse().proviso()) + c
+              + " (the samples come from code not compiled by C2 yet)";
     }
     return "scalar replacement needs C2 to compile and inline the code, and C2 keeps such objects on the heap under"
         + " conditions of its own (interpreted and C1 code always allocates)";

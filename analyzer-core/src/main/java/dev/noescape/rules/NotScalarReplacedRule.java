@@ -40,7 +40,8 @@ public final class NotScalarReplacedRule extends SiteRule {
       message = s.description() + " does not escape, but C2 (JDK " + p.jdk() + ") will still allocate it: "
           + p.reason() + advice(p.condition());
     } else if (context.verbosity() >= 2) {
-      message = s.description() + " does not escape (scalar-replaced by C2, JDK " + p.jdk() + ")";
+      message = s.description() + " does not escape (scalar-replaced by C2"
+          + (p.coldUse() == null ? "" : " while " + p.coldUse().proviso()) + ", JDK " + p.jdk() + ")";
     } else {
       return null;
     }

@@ -38,7 +38,8 @@ class BaselineCompatibilityTest {
       "corpus/cold/ToStringMethods.java", "corpus/text/AccumulatorOnce.java", "corpus/boxing/CallBoxes.java",
       "corpus/varargs/CostlyCallees.java", "corpus/boxing/PrivateParameters.java", "corpus/cold/OnceBranches.java",
       "corpus/varargs/AllocatingCallees.java", "corpus/cold/OnceFlagsClearedAfter.java",
-      "corpus/text/ConcatReadEveryIteration.java", "corpus/boxing/KeptBoxes.java", "corpus/lambdas/LoopCaptures.java");
+      "corpus/text/ConcatReadEveryIteration.java", "corpus/boxing/KeptBoxes.java", "corpus/lambdas/LoopCaptures.java",
+      "corpus/jit/Preconditions.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");

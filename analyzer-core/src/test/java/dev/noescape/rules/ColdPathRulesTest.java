@@ -60,7 +60,7 @@ class ColdPathRulesTest {
   private static MethodResult inOneTimeMethod(dev.noescape.engine.OneTime once) {
     MethodResult r = boxInLoop(ColdPath.NONE);
     return new MethodResult(r.method(), r.sites(), r.summary(), r.paramChains(), r.pointsTo(), r.failureSites(),
-        r.callResults(), once, null);
+        r.failureStmts(), r.callResults(), once, null);
   }
 
   @Test
@@ -91,7 +91,7 @@ class ColdPathRulesTest {
   private static MethodResult inSetUpCode(dev.noescape.engine.Construction why, String annotation) {
     MethodResult r = boxInLoop(ColdPath.NONE, annotation);
     return new MethodResult(r.method(), r.sites(), r.summary(), r.paramChains(), r.pointsTo(), r.failureSites(),
-        r.callResults(), null, why);
+        r.failureStmts(), r.callResults(), null, why);
   }
 
   @Test

@@ -15,7 +15,8 @@ public final class Suite {
   /** Every class with probes, in report order. */
   public static final List<Class<?>> CLASSES = List.of(
       Basics.class, ArrayShapes.class, Loops.class, Merges.class, Inlining.class, Calls.class,
-      Classes.class, Copies.class, JdkInternals.class, Boxing.class, Lambdas.class, Paths.class);
+      Classes.class, Copies.class, JdkInternals.class, Boxing.class, Lambdas.class, Paths.class,
+      ThrowPaths.class);
 
   /** The control that allocates nothing: what the harness itself allocates per call. */
   public static final ProbeSpec EMPTY = new ProbeSpec("control.empty", "control", "", null, null,
