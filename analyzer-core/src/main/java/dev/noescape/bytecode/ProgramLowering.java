@@ -173,8 +173,13 @@ final class ProgramLowering implements MethodLowering.ClassServices {
           if (n.startsWith("val$")) caps.add(n.substring(4));
           else if (n.startsWith("this$")) capturesThis = true;
         }
+        // SootUp's field set has no order: by name here, by the constructor's arguments when asked
+        // (anonymousCaptures), so that every run, and both front ends, list them alike
+        java.util.Collections.sort(caps);
         if (capturesThis) caps.add(0, "this");
         anonCaptures.put(e.className(), caps);
+        List<MethodSignature> ctors = sorted.stream().filter(m -> m.getName().equals("<init>")).map(JavaSootMethod::getSignature).toList();
+        if (ctors.size() == 1) anonConstructor.put(e.className(), ctors.get(0));
         anonBodies.put(e.className(), bodies);
       }
       return true;
@@ -477,10 +482,27 @@ final class ProgramLowering implements MethodLowering.ClassServices {
     }
   }
 
+  /**
+   * What an anonymous class captures, in the order of its constructor's arguments (javac's order of
+   * the captured variables, which the javac front end lists too); by name when the class has not
+   * exactly one constructor or its code cannot be read.
+   */
   @Override
   public List<String> anonymousCaptures(String cls) {
-    return anonCaptures.getOrDefault(cls, List.of());
+    List<String> caps = anonCaptures.getOrDefault(cls, List.of());
+    MethodSignature ctor = anonConstructor.get(cls);
+    if (caps.size() < 2 || ctor == null) return caps;
+    Map<Integer, String> byArg = anonymousCaptureArgs(ctor);
+    if (!byArg.values().containsAll(caps)) return caps;
+    List<String> ordered = new ArrayList<>();
+    byArg.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      if (caps.contains(e.getValue()) && !ordered.contains(e.getValue())) ordered.add(e.getValue());
+    });
+    return ordered;
   }
+
+  /** The constructor of each anonymous class that has exactly one (javac writes one). */
+  private final Map<String, MethodSignature> anonConstructor = new HashMap<>();
 
   /**
    * Which argument of an anonymous class's constructor is which captured value: its body stores
