@@ -19,15 +19,30 @@ public sealed interface Subject permits Subject.Site, Subject.Param, Subject.Cal
    *     the later boxes of one value: {@code rules.CallBoxes}, {@code rules.RepeatedBoxes}), in site
    *     order; they are not part of the subject's identity, but where they share its line the
    *     source mapping counts them to tell which expression of the line the finding is at
+   * @param lineMates the other sites of the method on the site's line that read alike (same kind,
+   *     same {@link SubjectIdentity}), whether or not they are reported, in site order: the source
+   *     mapping counts them too, so that a line's one reported box of two ({@code c.compare(midVal,
+   *     key)}, only {@code key}'s a warning) still gets its column. Not part of the identity.
    */
-  record Site(AllocSite site, List<AllocSite> also) implements Subject {
+  record Site(AllocSite site, List<AllocSite> also, List<AllocSite> lineMates) implements Subject {
     public Site {
       also = also == null ? List.of() : List.copyOf(also);
+      lineMates = lineMates == null ? List.of() : List.copyOf(lineMates);
+    }
+
+    /** A site that stands for the sites {@code also}, with no line mates known. */
+    public Site(AllocSite site, List<AllocSite> also) {
+      this(site, also, List.of());
     }
 
     /** A site that stands for no other. */
     public Site(AllocSite site) {
-      this(site, List.of());
+      this(site, List.of(), List.of());
+    }
+
+    /** This site standing for {@code others} as well, its line mates kept. */
+    public Site standingFor(List<AllocSite> others) {
+      return new Site(site, others, lineMates);
     }
   }
 

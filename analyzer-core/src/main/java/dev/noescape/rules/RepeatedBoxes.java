@@ -162,7 +162,7 @@ final class RepeatedBoxes {
         out.add(f);
       } else if (!absorbed.contains(f.siteId())) {
         List<AllocSite> others = heads.get(f.siteId());
-        out.add(others == null || !(f.subject() instanceof Subject.Site s) ? f : f.withSubject(new Subject.Site(s.site(), others)));
+        out.add(others == null || !(f.subject() instanceof Subject.Site s) ? f : f.withSubject(s.standingFor(others)));
       }
     }
     return out;

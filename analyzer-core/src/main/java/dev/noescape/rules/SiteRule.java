@@ -7,6 +7,7 @@ import dev.noescape.finding.Hotness;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.finding.Subject;
+import dev.noescape.finding.SubjectIdentity;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
@@ -116,6 +117,21 @@ abstract class SiteRule implements Rule {
 
   /** A finding of this rule about site {@code s}. */
   final Finding siteFinding(MethodIR m, AllocSite s, String message, List<Reason> reasons, int hotness, Fix fix) {
-    return RuleSupport.finding(id, m, s.pos(), message, reasons, hotness, fix, new Subject.Site(s));
+    return RuleSupport.finding(id, m, s.pos(), message, reasons, hotness, fix, new Subject.Site(s, List.of(), lineMates(m, s)));
+  }
+
+  /** The other sites of {@code m} on {@code s}'s line that read alike ({@link Subject.Site#lineMates}). */
+  private static List<AllocSite> lineMates(MethodIR m, AllocSite s) {
+    if (s.pos() == null) return List.of();
+    List<AllocSite> out = null;
+    String identity = null;
+    for (AllocSite o : m.sites()) {
+      if (o.id() == s.id() || o.kind() != s.kind() || o.pos() == null || o.pos().line() != s.pos().line()) continue;
+      if (identity == null) identity = SubjectIdentity.of(new Subject.Site(s));
+      if (!SubjectIdentity.of(new Subject.Site(o)).equals(identity)) continue;
+      if (out == null) out = new ArrayList<>();
+      out.add(o);
+    }
+    return out == null ? List.of() : out;
   }
 }

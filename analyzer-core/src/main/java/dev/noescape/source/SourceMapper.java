@@ -168,6 +168,8 @@ public final class SourceMapper implements SourceLoops {
   private List<ReportedFinding> mapAllOrThrow(Collection<Finding> findings) {
     List<Finding> in = new ArrayList<>(findings);
     Map<String, TreeSet<Integer>> siteGroups = new HashMap<>();
+    // the same groups with the line's unreported look-alikes (Subject.Site.lineMates) counted too
+    Map<String, TreeSet<Integer>> lineGroups = new HashMap<>();
     Map<String, List<Integer>> plainGroups = new HashMap<>();
     List<String> keys = new ArrayList<>(in.size());
     for (int i = 0; i < in.size(); i++) {
@@ -186,6 +188,9 @@ public final class SourceMapper implements SourceLoops {
             }
           }
         }
+        TreeSet<Integer> withMates = lineGroups.computeIfAbsent(key, k -> new TreeSet<>());
+        withMates.addAll(ids);
+        if (f.subject() instanceof Subject.Site s) for (AllocSite o : s.lineMates()) withMates.add(o.id());
       } else {
         key = base + "\u0000" + f.rule();
         plainGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
@@ -199,9 +204,19 @@ public final class SourceMapper implements SourceLoops {
       int k;
       int n;
       TreeSet<Integer> ids = siteGroups.get(key);
+      TreeSet<Integer> all = lineGroups.get(key);
       if (ids != null) {
         k = ids.headSet(f.siteId()).size();
         n = ids.size();
+        // the line's look-alikes first: its expressions are all of them, reported or not; when they
+        // do not match the expressions found (a site the source does not show), the reported ones
+        if (all != null && all.size() > n) {
+          Optional<ReportedFinding> r = mapOne(f, all.headSet(f.siteId()).size(), all.size());
+          if (r.isEmpty() || r.get().finding().pos().column() > 0) {
+            r.ifPresent(out::add);
+            continue;
+          }
+        }
       } else {
         List<Integer> members = plainGroups.get(key);
         k = members.indexOf(i);

@@ -125,6 +125,25 @@ class SourceMapperTest {
     assertEquals(col(l11, "Math.max") + "Math.max(n, s.length())".length(), out.get(1).finding().pos().endColumn());
   }
 
+  /**
+   * One reported box of a line's two ({@code c.compare(midVal, key)} with only {@code key}'s a
+   * warning): placed by its place among the line's look-alike sites, reported or not
+   * ({@code Subject.Site.lineMates}); without them it could not be told apart.
+   */
+  @Test
+  void oneReportedLookAlikeIsPlacedAmongItsLineMates() throws Exception {
+    write("src/main/java/a/Foo.java", FOO);
+    String l11 = lineOf(FOO, 11);
+    String message = "boxing int to Integer allocates on every iteration of the loop (line 9): y";
+    Subject.Site first = (Subject.Site) SourceFindings.subject(RuleId.BOXING_ALLOCATION, "boxing int to Integer", message, 1, false);
+    Subject.Site second = (Subject.Site) SourceFindings.subject(RuleId.BOXING_ALLOCATION, "boxing int to Integer", message, 2, false);
+    Finding alone = finding(RuleId.BOXING_ALLOCATION, "a/Foo.java", 11, second, message, null, SourceFindings.METHOD);
+    assertEquals(0, mapper().mapAll(List.of(alone)).get(0).finding().pos().column());
+    Finding withMates = finding(RuleId.BOXING_ALLOCATION, "a/Foo.java", 11,
+        new Subject.Site(second.site(), List.of(), List.of(first.site())), message, null, SourceFindings.METHOD);
+    assertEquals(col(l11, "Math.max"), mapper().mapAll(List.of(withMates)).get(0).finding().pos().column());
+  }
+
   @Test
   void varargsLambdaMethodReferenceAndConcatenation() throws Exception {
     write("src/main/java/a/Foo.java", FOO);
