@@ -163,11 +163,24 @@ public final class C2Model {
   RuntimePrediction uses(MethodResult mr, Set<Var> vars, boolean array, int loopDepth, Predicate<Stmt> createdBy,
       java.util.function.Supplier<String> detail) {
     List<RuntimePrediction.ColdUse> cold = new ArrayList<>();
-    RuntimePrediction p = flow(mr, vars, array, loopDepth, createdBy, cold);
-    if (p == null) p = calls(mr, vars, cold);
+    // made on the way to a throw itself, the object exists only when that path runs, and C2 has then
+    // compiled it with the uses beside it (jackson's throw new X(String.format(fmt, a, b)): the array
+    // is compiled only after the throw happened): only a callee's own throw paths are skipped
+    boolean createdCold = createdOnColdPath(mr, createdBy);
+    RuntimePrediction p = flow(mr, vars, array, loopDepth, createdBy, cold, createdCold);
+    if (p == null) p = calls(mr, vars, cold, createdCold);
     if (p != null) return p;
     return cold.isEmpty() ? new RuntimePrediction(false, C2Condition.NONE, detail.get(), target.jdk())
         : new RuntimePrediction(false, C2Condition.NONE, cold.get(0).detail(), target.jdk(), cold.get(0));
+  }
+
+  /** Whether the statement that makes the object ({@code createdBy}) is itself one C2 does not compile ({@link #coldUse}). */
+  private static boolean createdOnColdPath(MethodResult mr, Predicate<Stmt> createdBy) {
+    List<Stmt> stmts = mr.method().stmts();
+    for (int k = 0; k < stmts.size(); k++) {
+      if (createdBy.test(stmts.get(k))) return coldUse(mr, k, stmts.get(k).ctx()) != null;
+    }
+    return false;
   }
 
   /**
@@ -478,14 +491,14 @@ public final class C2Model {
    * ({@link #coldUse}) does not count; the first that would have counted goes to {@code cold}.
    */
   private RuntimePrediction flow(MethodResult mr, Set<Var> vars, boolean array, int loopDepth, Predicate<Stmt> createdBy,
-      List<RuntimePrediction.ColdUse> cold) {
+      List<RuntimePrediction.ColdUse> cold, boolean createdCold) {
     MethodIR m = mr.method();
     for (Access e : m.accesses()) {
       if (!e.isElement() || !vars.contains(e.base())) continue;
       RuntimePrediction p = !e.constantIndex() ? heap(C2Condition.INDEX_NOT_CONSTANT, "line " + e.ctx().pos().line())
           : e.ctx().loopDepth() > loopDepth ? heap(C2Condition.ELEMENT_IN_LOOP, "line " + e.ctx().pos().line()) : null;
       if (p == null) continue;
-      RuntimePrediction.ColdUse c = coldUse(mr, -1, e.ctx());
+      RuntimePrediction.ColdUse c = createdCold ? null : coldUse(mr, -1, e.ctx());
       if (c == null) return p;
       cold.add(c);
     }
@@ -622,10 +635,10 @@ public final class C2Model {
    * program callee the object is followed into, does not count; the first that would have counted
    * goes to {@code cold}.
    */
-  private RuntimePrediction calls(MethodResult mr, Set<Var> vars, List<RuntimePrediction.ColdUse> cold) {
+  private RuntimePrediction calls(MethodResult mr, Set<Var> vars, List<RuntimePrediction.ColdUse> cold, boolean createdCold) {
     Deque<String> stack = new ArrayDeque<>();
     stack.push(mr.method().ref().key());
-    String why = receivers(mr, vars, 1, stack, cold);
+    String why = receivers(mr, vars, 1, stack, cold, createdCold);
     return why == null ? null : heap(conditionOf(why), detailOf(why));
   }
 
@@ -634,7 +647,8 @@ public final class C2Model {
    * inline all the way down, or null; calls C2 does not compile are skipped, the first whose reason
    * they hide going to {@code cold}.
    */
-  private String receivers(MethodResult mr, Set<Var> vars, int depth, Deque<String> stack, List<RuntimePrediction.ColdUse> cold) {
+  private String receivers(MethodResult mr, Set<Var> vars, int depth, Deque<String> stack, List<RuntimePrediction.ColdUse> cold,
+      boolean createdCold) {
     List<Stmt> stmts = mr.method().stmts();
     for (int k = 0; k < stmts.size(); k++) {
       if (!(stmts.get(k) instanceof Stmt.Call c)) continue;
@@ -642,7 +656,7 @@ public final class C2Model {
         if (c.args().get(j) == null || !vars.contains(c.args().get(j))) continue;
         String why = notInlined(mr.method(), c, j, depth, stack, cold);
         if (why == null) break;
-        RuntimePrediction.ColdUse skipped = coldUse(mr, k, c.ctx());
+        RuntimePrediction.ColdUse skipped = createdCold ? null : coldUse(mr, k, c.ctx());
         if (skipped == null) return why;
         cold.add(skipped);
         break;
@@ -694,7 +708,7 @@ public final class C2Model {
     Set<Var> inCallee = copiesOf(body, Set.of(body.params().get(slot)));
     stack.push(callee.key());
     try {
-      return receivers(result, inCallee, depth + 1, stack, cold);
+      return receivers(result, inCallee, depth + 1, stack, cold, false);
     } finally {
       stack.pop();
     }

@@ -84,6 +84,9 @@ class BytecodeThrowPathTest {
         static void inLoop(String[] names) {
           for (String n : names) checkState(n.length() > 0, "empty %s", n);
         }
+        static void madeOnThrowPath(int v) {
+          if (v < 0) throw new IllegalStateException(String.format("negative %d", v));
+        }
       }
       """;
 
@@ -147,6 +150,18 @@ class BytecodeThrowPathTest {
   void aCallInAnAssertionDoesNotCountWhileAssertionsAreDisabled() {
     assertEquals("scalar-replaced none", label(50), findings.toString());
     assertEquals(RuntimePrediction.ColdUse.Kind.ASSERTION, at(50).coldUse().kind());
+  }
+
+  @Test
+  void anObjectMadeOnTheWayToAThrowCountsTheUsesBesideIt() {
+    // it exists only when the throw happens, and C2 compiles it only once that path ran: the
+    // String.format beside it is compiled too (jackson's throw new X(String.format(...)) was
+    // predicted removed and measured on the heap)
+    RuntimePrediction p = findings.stream().filter(f -> f.pos().line() == 58 && f.runtime() != null
+        && f.subject() != null && f.subject().site() != null && f.subject().site().kind() == dev.noescape.ir.SiteKind.VARARGS_ARRAY)
+        .findFirst().orElseThrow(() -> new AssertionError(findings.toString())).runtime();
+    assertEquals("heap index-not-constant", p.label() + " " + p.condition().id());
+    assertNull(p.coldUse());
   }
 
   @Test
