@@ -19,10 +19,11 @@ public sealed interface Subject permits Subject.Site, Subject.Param, Subject.Cal
    *     the later boxes of one value: {@code rules.CallBoxes}, {@code rules.RepeatedBoxes}), in site
    *     order; they are not part of the subject's identity, but where they share its line the
    *     source mapping counts them to tell which expression of the line the finding is at
-   * @param lineMates the other sites of the method on the site's line that read alike (same kind,
-   *     same {@link SubjectIdentity}), whether or not they are reported, in site order: the source
-   *     mapping counts them too, so that a line's one reported box of two ({@code c.compare(midVal,
-   *     key)}, only {@code key}'s a warning) still gets its column. Not part of the identity.
+   * @param lineMates the other sites of the method of the site's kind on its line, whether or not
+   *     they are reported, in site order: the source mapping counts those that read alike (the same
+   *     {@link SubjectIdentity}, as for {@code also}), so that a line's one reported box of two
+   *     ({@code c.compare(midVal, key)}, only {@code key}'s a warning) still gets its column. Not part
+   *     of the identity.
    */
   record Site(AllocSite site, List<AllocSite> also, List<AllocSite> lineMates) implements Subject {
     public Site {

@@ -77,7 +77,8 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
     if (RuleSupport.repeatingLoopDepth(m, s) == 0) return "make it non-capturing, or create it once and reuse it";
     List<String> variant = loopAssigned(m, s);
     if (!variant.isEmpty()) {
-      String loop = s.ctx().loopId() < 0 ? "the enclosing loop" : "the loop";
+      // a site in no loop of its own is in the enclosing one, named as RuleSupport names it
+      String loop = RuleSupport.loop(m, s.ctx().loopId()) == null ? RuleSupport.loopPhrase(m, s.ctx().loopId(), false) : "the loop";
       return "it cannot be hoisted out of " + loop + ", which assigns " + SiteDescriptions.quotedNames(variant);
     }
     return hoist(s);

@@ -63,8 +63,7 @@ final class CostlyCalls {
       if (!(st instanceof Stmt.Call c)) continue;
       StmtContext ctx = c.ctx();
       if (ctx.loopId() != loopId || ctx.isCold()) continue;
-      Kind k = kind(c.callee());
-      if ((k == Kind.IO || k == Kind.OUTPUT) && m.arms().runsWhenever(ctx.ordinal(), at.ordinal())) return c;
+      if (writesOrDoesIo(c) && m.arms().runsWhenever(ctx.ordinal(), at.ordinal())) return c;
     }
     return null;
   }
@@ -75,10 +74,15 @@ final class CostlyCalls {
       if (!(st instanceof Stmt.Call c)) continue;
       StmtContext ctx = c.ctx();
       if (ctx.loopId() < 0 || !ctx.oncePerIteration() || ctx.isCold()) continue;
-      Kind k = kind(c.callee());
-      if (k == Kind.IO || k == Kind.OUTPUT) out.putIfAbsent(ctx.loopId(), c);
+      if (writesOrDoesIo(c)) out.putIfAbsent(ctx.loopId(), c);
     }
     return out;
+  }
+
+  /** Whether {@code c} writes output or does I/O ({@link Kind#OUTPUT}, {@link Kind#IO}): reflection does not count here. */
+  private static boolean writesOrDoesIo(Stmt.Call c) {
+    Kind k = kind(c.callee());
+    return k == Kind.IO || k == Kind.OUTPUT;
   }
 
   /** The kind of a call to {@code callee}, or null when the call is not listed. */

@@ -7,7 +7,6 @@ import dev.noescape.finding.Hotness;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.catalog.Severity;
 import dev.noescape.finding.Subject;
-import dev.noescape.finding.SubjectIdentity;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
@@ -81,8 +80,8 @@ abstract class SiteRule implements Rule {
     if (io == null) return null;
     String what = CostlyCalls.kind(io.callee()) == CostlyCalls.Kind.IO ? "does file-system I/O" : "writes output";
     int line = io.ctx().pos() != null ? io.ctx().pos().line() : 0;
-    String which = io.ctx().oncePerIteration() ? "every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), true)
-        : "every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), true) + " that allocates it";
+    String which = "every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), true)
+        + (io.ctx().oncePerIteration() ? "" : " that allocates it");
     return which + " " + what + " (" + io.callee().displayName() + (line > 0 ? ", line " + line : "")
         + "), which costs far more than the allocation";
   }
@@ -120,15 +119,12 @@ abstract class SiteRule implements Rule {
     return RuleSupport.finding(id, m, s.pos(), message, reasons, hotness, fix, new Subject.Site(s, List.of(), lineMates(m, s)));
   }
 
-  /** The other sites of {@code m} on {@code s}'s line that read alike ({@link Subject.Site#lineMates}). */
+  /** The other sites of {@code m} of {@code s}'s kind on its line ({@link Subject.Site#lineMates}). */
   private static List<AllocSite> lineMates(MethodIR m, AllocSite s) {
     if (s.pos() == null) return List.of();
     List<AllocSite> out = null;
-    String identity = null;
     for (AllocSite o : m.sites()) {
       if (o.id() == s.id() || o.kind() != s.kind() || o.pos() == null || o.pos().line() != s.pos().line()) continue;
-      if (identity == null) identity = SubjectIdentity.of(new Subject.Site(s));
-      if (!SubjectIdentity.of(new Subject.Site(o)).equals(identity)) continue;
       if (out == null) out = new ArrayList<>();
       out.add(o);
     }

@@ -181,16 +181,12 @@ public final class SourceMapper implements SourceLoops {
         TreeSet<Integer> ids = siteGroups.computeIfAbsent(key, k -> new TreeSet<>());
         ids.add(f.siteId());
         // the sites the finding stands for (a call's other boxes) are expressions of the line too
-        if (f.subject() instanceof Subject.Site s) {
-          for (AllocSite o : s.also()) {
-            if (o.pos() != null && o.pos().line() == line(f) && SubjectIdentity.of(new Subject.Site(o)).equals(f.identity())) {
-              ids.add(o.id());
-            }
-          }
-        }
         TreeSet<Integer> withMates = lineGroups.computeIfAbsent(key, k -> new TreeSet<>());
+        if (f.subject() instanceof Subject.Site s) {
+          for (AllocSite o : s.also()) if (looksAlike(o, f)) ids.add(o.id());
+          for (AllocSite o : s.lineMates()) if (looksAlike(o, f)) withMates.add(o.id());
+        }
         withMates.addAll(ids);
-        if (f.subject() instanceof Subject.Site s) for (AllocSite o : s.lineMates()) withMates.add(o.id());
       } else {
         key = base + "\u0000" + f.rule();
         plainGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
@@ -275,6 +271,11 @@ public final class SourceMapper implements SourceLoops {
 
   private static int line(Finding f) {
     return f.pos() == null ? 0 : f.pos().line();
+  }
+
+  /** Whether site {@code o} is an expression of {@code f}'s line that reads as {@code f}'s subject does. */
+  private static boolean looksAlike(AllocSite o, Finding f) {
+    return o.pos() != null && o.pos().line() == line(f) && SubjectIdentity.of(new Subject.Site(o)).equals(f.identity());
   }
 
   private Optional<ReportedFinding> mapOne(Finding f, int ordinal, int count) {

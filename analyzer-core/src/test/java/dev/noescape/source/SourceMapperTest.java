@@ -13,6 +13,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourcePos;
+import dev.noescape.ir.StmtContext;
 import dev.noescape.ir.SymbolicExpr;
 import dev.noescape.report.ReportedFinding;
 import dev.noescape.report.TextEdit;
@@ -139,8 +140,12 @@ class SourceMapperTest {
     Subject.Site second = (Subject.Site) SourceFindings.subject(RuleId.BOXING_ALLOCATION, "boxing int to Integer", message, 2, false);
     Finding alone = finding(RuleId.BOXING_ALLOCATION, "a/Foo.java", 11, second, message, null, SourceFindings.METHOD);
     assertEquals(0, mapper().mapAll(List.of(alone)).get(0).finding().pos().column());
+    // the mate as the rules give it: a site of the same method on the same line
+    AllocSite mate = first.site();
+    mate = new AllocSite(mate.id(), mate.kind(), mate.type(), new StmtContext(SourcePos.line(11), -1, 0, false, mate.id()),
+        mate.details());
     Finding withMates = finding(RuleId.BOXING_ALLOCATION, "a/Foo.java", 11,
-        new Subject.Site(second.site(), List.of(), List.of(first.site())), message, null, SourceFindings.METHOD);
+        new Subject.Site(second.site(), List.of(), List.of(mate)), message, null, SourceFindings.METHOD);
     assertEquals(col(l11, "Math.max"), mapper().mapAll(List.of(withMates)).get(0).finding().pos().column());
   }
 
