@@ -98,7 +98,9 @@ public record RuleDoc(String id, Severity level, String summary, String explanat
       that loop is no warning (at `-m=2`, information: `every iteration of the loop (line N) writes output \
       (PrintStream.println, line M), which costs far more than the allocation`): the system call is what each \
       iteration pays for. The same for an allocation on one arm of a branch whose arm (or an arm around it) \
-      writes, such as a listener added to netty's `writeAndFlush`. An allocation in a loop nested inside it \
+      writes, such as a listener added to netty's `writeAndFlush`, and for one after an early `continue` or \
+      `return` with a write that precedes it on every path or follows it on every path through the iteration, \
+      also in a lambda body a stream repeats. An allocation in a loop nested inside it \
       repeats without the write and stays a \
       warning; so does one beside a `PrintWriter`'s `println`, which often writes to memory.""";
 

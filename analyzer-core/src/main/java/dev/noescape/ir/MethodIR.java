@@ -42,6 +42,8 @@ import java.util.Set;
  * @param cacheMisses the statements that run only on a cache miss, by {@link StmtContext#ordinal()},
  *     with where the miss stores its value ({@link CacheMisses}); empty when none or the front end
  *     recorded no guards
+ * @param dominance which statements run whenever another runs within one iteration, or one run
+ *     of a body outside loops ({@link Dominance}); {@link Dominance#NONE} when the front end gave none
  */
 public record MethodIR(
     MethodRef ref,
@@ -64,7 +66,8 @@ public record MethodIR(
     Visibility visibility,
     List<Handle> handles,
     Arms arms,
-    Map<Integer, CacheMisses.Miss> cacheMisses) {
+    Map<Integer, CacheMisses.Miss> cacheMisses,
+    Dominance dominance) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
@@ -87,7 +90,8 @@ public record MethodIR(
       List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
       boolean hot, int baseLoopDepth, boolean synthetic) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of());
+        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of(),
+        Dominance.NONE);
   }
 
   /** A method without {@link ThrowFlow} facts. */
@@ -96,25 +100,29 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of());
+        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of(),
+        Dominance.NONE);
   }
 
   /** This method with another {@link Visibility} (a front end that learns it after lowering the body). */
   public MethodIR withVisibility(Visibility v) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles, arms, cacheMisses);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles, arms, cacheMisses,
+        dominance);
   }
 
   /** This method with other statements in the same order (and the same element accesses, null assignments, flow and arms). */
   public MethodIR withStmts(List<Stmt> newStmts) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses,
+        dominance);
   }
 
   /** This method with other {@link #cacheMisses} ({@link CacheMisses#linkMappingFunctions}). */
   public MethodIR withCacheMisses(Map<Integer, CacheMisses.Miss> misses) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, misses);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, misses,
+        dominance);
   }
 
   /** The simple name of the allocation contract's annotation, in any package. */
@@ -128,7 +136,8 @@ public record MethodIR(
   /** This method with an inherited contract (see {@link #inheritedContract()}); it becomes hot too. */
   public MethodIR withInheritedContract(String from) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses);
+        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses,
+        dominance);
   }
 
   public MethodIR {
@@ -145,6 +154,7 @@ public record MethodIR(
     if (visibility == null) visibility = Visibility.PUBLIC;
     handles = handles == null ? List.of() : List.copyOf(handles);
     cacheMisses = cacheMisses == null ? Map.of() : Map.copyOf(cacheMisses);
+    if (dominance == null) dominance = Dominance.NONE;
   }
 
   /** Where site {@code s}'s value is kept when it runs only on a cache miss ({@link CacheMisses}); null when it does not. */
@@ -158,7 +168,8 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments, ThrowFlow flow) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of());
+        synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of(),
+        Dominance.NONE);
   }
 
   /** The loop with this id, or null for -1. */

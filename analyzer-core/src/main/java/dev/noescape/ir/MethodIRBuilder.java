@@ -16,7 +16,8 @@ import java.util.Set;
  * {@link #endConditional} around code that may not run on every path through an iteration (an
  * {@code if} arm, a {@code case}, a {@code catch}, the right operand of {@code &&}), and
  * {@link #jump} after a {@code break}, {@code continue}, {@code return} or {@code throw} that may
- * skip the rest of an iteration.
+ * skip the rest of an iteration; {@link #beginBlock}/{@link #endBlock} around a block's statements,
+ * or {@link #givenPlace}/{@link #placeOrder}, for what runs whenever a statement runs ({@link Dominance}).
  */
 public final class MethodIRBuilder {
   private final MethodRef ref;
@@ -60,6 +61,30 @@ public final class MethodIRBuilder {
   private final List<CacheMisses.Guard> guards = new ArrayList<>();
   private final List<java.util.BitSet> guarded = new ArrayList<>();
   private final Deque<Integer> openGuards = new ArrayDeque<>();
+  private final IntListBuf placeOf = new IntListBuf();
+  /** The nearest dominating and post-dominating place of each place ({@link Dominance}). */
+  private final java.util.Map<Integer, Integer> placeBefore = new java.util.HashMap<>();
+  private final java.util.Map<Integer, Integer> placeAfter = new java.util.HashMap<>();
+  private final Deque<OpenBlock> blocks = new ArrayDeque<>();
+  private int givenPlace = -1;
+
+  /**
+   * A block the javac front end is lowering ({@link #beginBlock}): where its statements run whenever
+   * another does ({@link Dominance}).
+   */
+  private static final class OpenBlock {
+    final int loopId;
+    final int conditionalDepth;
+    /** The last statement directly in the block, not under a condition: it dominates what follows. */
+    int lastUnconditional = -1;
+    /** The statements of the block (and of blocks nested in it) whose post-dominator is not found yet. */
+    final List<Integer> pending = new ArrayList<>();
+
+    OpenBlock(int loopId, int conditionalDepth) {
+      this.loopId = loopId;
+      this.conditionalDepth = conditionalDepth;
+    }
+  }
 
   /** An arm the javac front end is lowering ({@link #beginArm}). */
   private static final class OpenArm {
@@ -287,16 +312,24 @@ public final class MethodIRBuilder {
   /**
    * After a {@code break}/{@code continue}/{@code return}/{@code throw} that may leave the current
    * iteration early: later statements of the {@code loopsLeft} innermost loops (all loops for
-   * {@code return}/{@code throw}: pass {@link Integer#MAX_VALUE}) no longer run on every path.
+   * {@code return}/{@code throw}: pass {@link Integer#MAX_VALUE}) no longer run on every path, and
+   * no later statement post-dominates the earlier ones of the blocks left ({@link Dominance}: the
+   * blocks of those loops and of the innermost one, which a {@code switch}'s {@code break} leaves).
    */
   public void jump(int loopsLeft) {
     // any jump ends "once in the arm" for the rest of every open arm (a switch's break too: conservative)
     for (OpenArm a : openArms) a.jumped = true;
+    Set<Integer> left = new java.util.HashSet<>();
+    OpenLoop innermost = loopStack.peek();
+    left.add(innermost == null ? -1 : innermost.id); // a switch's break or a yield leaves a block of this loop
     int n = 0;
     for (OpenLoop l : loopStack) {
       if (n++ >= loopsLeft) break;
       l.jumped = true;
+      left.add(l.id);
     }
+    // what precedes the jump in the blocks it leaves is not followed by what comes after them on every path
+    for (OpenBlock blk : blocks) if (loopsLeft == Integer.MAX_VALUE || left.contains(blk.loopId)) blk.pending.clear();
   }
 
   /**
@@ -391,6 +424,82 @@ public final class MethodIRBuilder {
     return a != null && a.loopId == l.id && !a.jumped && a.conditionalDepth == conditionalDepth ? a.arm : null;
   }
 
+  // ---- what runs whenever a statement does (Dominance) ----
+
+  /**
+   * Opens a block of statements (javac: a {@code { … }} block, a method's or lambda's body): its
+   * statements added directly, not under a condition, dominate the later statements of the block and
+   * of blocks nested in it, and post-dominate the earlier ones unless a {@link #jump} came between
+   * ({@link Dominance}). A front end that gives places itself ({@link #givenPlace}) does not call it.
+   */
+  public void beginBlock() {
+    OpenLoop l = loopStack.peek();
+    blocks.push(new OpenBlock(l == null ? -1 : l.id, conditionalDepth));
+  }
+
+  /**
+   * Closes the block {@link #beginBlock} opened: its statements still waiting for a post-dominator
+   * wait in the enclosing block, when that is of the same loop.
+   */
+  public void endBlock() {
+    OpenBlock done = blocks.pop();
+    OpenBlock outer = blocks.peek();
+    if (outer != null && outer.loopId == done.loopId) outer.pending.addAll(done.pending);
+  }
+
+  /** The place the next statements are in, as the bytecode front end found it ({@link Dominance}); -1 for none. */
+  public void givenPlace(int place) {
+    givenPlace = place;
+  }
+
+  /**
+   * Declares the nearest place of {@code place}'s loop that dominates it ({@code before}) and the
+   * nearest that post-dominates it ({@code after}), -1 for none, as the bytecode front end found
+   * them in the control flow ({@link Dominance}).
+   */
+  public void placeOrder(int place, int before, int after) {
+    if (before >= 0) placeBefore.put(place, before);
+    if (after >= 0) placeAfter.put(place, after);
+  }
+
+  /**
+   * The place of the statement at {@code ordinal}, added now in the innermost open block: the
+   * statement itself; -1 outside a block of its loop {@code l}.
+   */
+  private int blockPlace(int ordinal, OpenLoop l) {
+    OpenBlock blk = blocks.peek();
+    int loopId = l == null ? -1 : l.id;
+    if (blk == null || blk.loopId != loopId) return -1;
+    for (OpenBlock b : blocks) {
+      if (b.loopId != loopId) break;
+      if (b.lastUnconditional >= 0) {
+        placeBefore.put(ordinal, b.lastUnconditional);
+        break;
+      }
+    }
+    if (conditionalDepth == blk.conditionalDepth) {
+      for (int p : blk.pending) placeAfter.put(p, ordinal);
+      blk.pending.clear();
+      blk.lastUnconditional = ordinal;
+    }
+    blk.pending.add(ordinal);
+    return ordinal;
+  }
+
+  private Dominance dominance() {
+    if (placeBefore.isEmpty() && placeAfter.isEmpty()) return Dominance.NONE;
+    int places = 0;
+    for (int p : placeOf.toArray()) places = Math.max(places, p + 1);
+    for (var e : placeBefore.entrySet()) places = Math.max(places, Math.max(e.getKey(), e.getValue()) + 1);
+    for (var e : placeAfter.entrySet()) places = Math.max(places, Math.max(e.getKey(), e.getValue()) + 1);
+    int[] before = new int[places], after = new int[places];
+    java.util.Arrays.fill(before, -1);
+    java.util.Arrays.fill(after, -1);
+    placeBefore.forEach((p, q) -> before[p] = q);
+    placeAfter.forEach((p, q) -> after[p] = q);
+    return new Dominance(placeOf.toArray(), before, after);
+  }
+
   // ---- guards a cache miss may pass (CacheMisses) ----
 
   /**
@@ -424,6 +533,7 @@ public final class MethodIRBuilder {
     }
     boolean conditional = conditionalDepth > (l == null ? 0 : l.conditionalDepthAtEntry) || l == null && returned;
     for (int g : openGuards) guarded.get(g).set(ordinal);
+    placeOf.add(givenPlace >= 0 ? givenPlace : blockPlace(ordinal, l));
     return new StmtContext(at, l == null ? -1 : l.id, currentDepth(), once, ordinal++, throwDepth > 0, conditional,
         currentCold());
   }
@@ -589,6 +699,7 @@ public final class MethodIRBuilder {
     }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
         annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles,
-        branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf), CacheMisses.decide(stmts, guards, guarded));
+        branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf), CacheMisses.decide(stmts, guards, guarded),
+        dominance());
   }
 }

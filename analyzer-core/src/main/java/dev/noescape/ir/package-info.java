@@ -28,6 +28,8 @@
  * loop, does it run once per iteration, does it come before the loop) are carried as
  * {@link dev.noescape.ir.StmtContext} per statement rather than by a control-flow graph; which
  * statements run once per iteration only together (one on every arm of an {@code if}/{@code else}
- * or a {@code switch}) is {@link dev.noescape.ir.Arms}, a branch structure rather than a graph.
+ * or a {@code switch}) is {@link dev.noescape.ir.Arms}, a branch structure rather than a graph;
+ * which statements run whenever another does within an iteration is
+ * {@link dev.noescape.ir.Dominance}, the dominator and post-dominator trees as two chains of places.
  */
 package dev.noescape.ir;

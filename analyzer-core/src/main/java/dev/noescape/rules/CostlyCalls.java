@@ -51,19 +51,27 @@ final class CostlyCalls {
 
   /**
    * A call that does I/O or writes output whenever statement {@code at} of loop {@code loopId} runs
-   * (not on a cold path): one on every iteration ({@link #ioEveryIteration}), else one in the arm
-   * {@code at} runs in or an arm enclosing it ({@link dev.noescape.ir.Arms#runsWhenever}: netty's
-   * {@code ctx.writeAndFlush(frame).addListener(future -> …)} on one arm of a branch, the listener
-   * beside the write it listens to). Null when there is none.
+   * (not on a cold path), in the same iteration: one on every iteration ({@link #ioEveryIteration}),
+   * else one in the arm {@code at} runs in or an arm enclosing it ({@link
+   * dev.noescape.ir.Arms#runsWhenever}: netty's {@code ctx.writeAndFlush(frame).addListener(future
+   * -> …)} on one arm of a branch, the listener beside the write it listens to), else one that runs
+   * before {@code at} on every path to it or after it on every path from it through the iteration
+   * ({@link dev.noescape.ir.Dominance#runsWhenever}: the straight-line code after an early {@code
+   * continue} or {@code return}). Outside loops ({@code loopId} -1) only in a body that repeats
+   * with the loop it is created in ({@link StmtContext#inLoop()}: a lambda handed to a stream), one
+   * of the body's own statements that runs whenever {@code at} does: commons-compress's {@code
+   * String.format} of a split archive's segment name beside the {@code Files.exists} that probes
+   * for it. Null when there is none.
    */
   static Stmt.Call ioWhenever(MethodIR m, int loopId, StmtContext at) {
     Stmt.Call every = ioEveryIteration(m, loopId);
-    if (every != null || loopId < 0) return every;
+    if (every != null || loopId < 0 && !at.inLoop()) return every;
     for (Stmt st : m.stmts()) {
       if (!(st instanceof Stmt.Call c)) continue;
       StmtContext ctx = c.ctx();
-      if (ctx.loopId() != loopId || ctx.isCold()) continue;
-      if (writesOrDoesIo(c) && m.arms().runsWhenever(ctx.ordinal(), at.ordinal())) return c;
+      if (ctx.loopId() != loopId || ctx.isCold() || !writesOrDoesIo(c)) continue;
+      int io = ctx.ordinal(), site = at.ordinal();
+      if (m.arms().runsWhenever(io, site) || m.dominance().runsWhenever(io, site)) return c;
     }
     return null;
   }

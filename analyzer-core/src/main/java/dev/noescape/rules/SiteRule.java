@@ -80,8 +80,10 @@ abstract class SiteRule implements Rule {
     if (io == null) return null;
     String what = CostlyCalls.kind(io.callee()) == CostlyCalls.Kind.IO ? "does file-system I/O" : "writes output";
     int line = io.ctx().pos() != null ? io.ctx().pos().line() : 0;
-    String which = "every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), true)
-        + (io.ctx().oncePerIteration() ? "" : " that allocates it");
+    // outside loops: a body that repeats with the loop it is created in (CostlyCalls.ioWhenever)
+    String which = s.ctx().loopId() < 0 ? "every run of this body (which repeats with the enclosing loop) that allocates it"
+        : "every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), true)
+            + (io.ctx().oncePerIteration() ? "" : " that allocates it");
     return which + " " + what + " (" + io.callee().displayName() + (line > 0 ? ", line " + line : "")
         + "), which costs far more than the allocation";
   }

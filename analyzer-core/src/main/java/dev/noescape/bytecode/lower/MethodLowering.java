@@ -3,6 +3,7 @@ package dev.noescape.bytecode.lower;
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.bytecode.loop.BranchArms;
+import dev.noescape.bytecode.loop.IterationOrder;
 import dev.noescape.bytecode.loop.LoopForest;
 import dev.noescape.bytecode.loop.RetryLoops;
 import dev.noescape.bytecode.loop.TripCounts;
@@ -886,15 +887,23 @@ public final class MethodLowering {
     if (!stmts.isEmpty()) b.flowEntry(0);
   }
 
+  /** Per statement, the nearest ones of its loop that run before and after it on every path ({@link IterationOrder}). */
+  private IterationOrder order;
+
   private void statement(int i) {
     if (irFrom == null) {
       irFrom = new int[stmts.size()];
       irTo = new int[stmts.size()];
     }
     irFrom[i] = b.stmtCount();
+    // the statement is its own place: what runs whenever it does (Dominance)
+    if (order == null) order = new IterationOrder(forest);
+    b.placeOrder(i, order.before(i), order.after(i));
+    b.givenPlace(i);
     try {
       statementInner(i);
     } finally {
+      b.givenPlace(-1);
       irTo[i] = b.stmtCount();
     }
   }

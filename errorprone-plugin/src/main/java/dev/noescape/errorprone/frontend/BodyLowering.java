@@ -334,6 +334,7 @@ final class BodyLowering {
         int prev = -1;
         boolean runAtStart = true;
         int guardsOpened = 0;
+        b.beginBlock(); // what runs whenever a statement of it runs (Dominance)
         for (int k = 0; k < stats.size(); k++) {
           if (k == tail) b.beginCold(ColdPath.ERROR);
           JCStatement st = stats.get(k);
@@ -366,6 +367,7 @@ final class BodyLowering {
         }
         if (tail < stats.size()) b.endCold();
         for (int g = 0; g < guardsOpened; g++) b.endGuarded();
+        b.endBlock();
       }
       case VARDEF -> varDef((JCVariableDecl) s);
       case EXEC -> expr(((JCExpressionStatement) s).expr);
