@@ -16,10 +16,19 @@ package dev.noescape.ir;
  *     end saw none: the IR has no variable for a non-capturing lambda, so the data flow alone
  *     cannot say which call receives it ({@link CacheMisses#mappingFunctions})
  * @param arg for {@code call}, the index of the argument slot it is passed in (the receiver is 0)
+ * @param type the functional interface the object implements (binary name), or null when the front
+ *     end did not say: a class of the program's that the JVM spins at run time, which class
+ *     hierarchy analysis must count as an implementation of the interface's method
+ *     ({@code jit.C2Model#onlyImplementation})
  */
-public record Handle(String method, int site, int call, int arg) {
-  /** A handle passed to no call the front end saw. */
+public record Handle(String method, int site, int call, int arg, String type) {
+  /** A handle passed to no call the front end saw, of an interface the front end did not say. */
   public Handle(String method, int site) {
-    this(method, site, -1, -1);
+    this(method, site, -1, -1, null);
+  }
+
+  /** A handle passed to no call the front end saw. */
+  public Handle(String method, int site, String type) {
+    this(method, site, -1, -1, type);
   }
 }

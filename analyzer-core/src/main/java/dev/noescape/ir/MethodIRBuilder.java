@@ -173,7 +173,12 @@ public final class MethodIRBuilder {
    * a method reference): {@link Handle}; {@code site} is the functional object's site, or null.
    */
   public void handle(String methodKey, AllocSite site) {
-    handles.add(new Handle(methodKey, site == null ? -1 : site.id()));
+    handle(methodKey, site, null);
+  }
+
+  /** {@link #handle(String, AllocSite)} of a functional object that implements {@code type} ({@link Handle#type}). */
+  public void handle(String methodKey, AllocSite site, String type) {
+    handles.add(new Handle(methodKey, site == null ? -1 : site.id(), type));
   }
 
   /**
@@ -184,7 +189,7 @@ public final class MethodIRBuilder {
     for (int i = handles.size() - 1; i >= 0; i--) {
       Handle h = handles.get(i);
       if (h.method().equals(methodKey)) {
-        handles.set(i, new Handle(h.method(), h.site(), call.ctx().ordinal(), slot));
+        handles.set(i, new Handle(h.method(), h.site(), call.ctx().ordinal(), slot, h.type()));
         return;
       }
     }

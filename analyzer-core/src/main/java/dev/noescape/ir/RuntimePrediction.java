@@ -12,7 +12,9 @@ package dev.noescape.ir;
  * @param jdk the JDK release whose C2 the prediction is for
  * @param coldUse for a scalar-replaced prediction, the use of the object that would keep it on the
  *     heap were it compiled, and that C2 does not compile while the program runs as profiled (on the
- *     way to a throw, in an assertion); null when no such use decides
+ *     way to a throw, in an assertion), or the call that would keep it there were another
+ *     implementation of its method loaded ({@link ColdUse.Kind#CLASS_HIERARCHY}); null when no
+ *     such use decides
  */
 public record RuntimePrediction(boolean heap, C2Condition condition, String detail, int jdk, ColdUse coldUse) {
   /** A prediction that does not depend on a use C2 leaves uncompiled. */
@@ -21,12 +23,14 @@ public record RuntimePrediction(boolean heap, C2Condition condition, String deta
   }
 
   /**
-   * A use of the object in code C2 does not compile while the program runs as it was profiled: the
-   * prediction holds only while that stays so (issue 13: javapoet's {@code Util.checkState} formats
-   * its varargs array only when it throws).
+   * A use of the object that C2 compiles away only while the program runs as it did when C2
+   * compiled it: code C2 does not compile while the program runs as it was profiled (issue 13:
+   * javapoet's {@code Util.checkState} formats its varargs array only when it throws), or a call C2
+   * binds to the one implementation loaded. The prediction holds only while that stays so.
    *
    * @param kind where the use is
-   * @param method the method whose code uses it ({@code Util.checkState})
+   * @param method the method whose code uses it ({@code Util.checkState}); for
+   *     {@link Kind#CLASS_HIERARCHY}, the one implementation the call runs
    */
   public record ColdUse(Kind kind, String method) {
     public enum Kind {
@@ -42,7 +46,16 @@ public record RuntimePrediction(boolean heap, C2Condition condition, String deta
        * {@code $assertionsDisabled}, is a constant C2 folds (ciField.cpp {@code ciField::is_constant}),
        * so the assertion's code is not compiled at all.
        */
-      ASSERTION
+      ASSERTION,
+      /**
+       * Handed to a virtual or interface call whose method has one implementation in the program:
+       * C2's class hierarchy analysis binds the call to it without a profile and inlines it, and
+       * records a dependency that deoptimizes the code when a class with another implementation is
+       * loaded (doCall.cpp {@code Compile::optimize_inlining}, ciMethod.cpp
+       * {@code ciMethod::find_monomorphic_target}, dependencies.cpp
+       * {@code Dependencies::find_unique_concrete_method}).
+       */
+      CLASS_HIERARCHY
     }
 
     /** The prediction's detail: {@code used only on the way to a throw in Util.checkState, which C2 compiles as an uncommon trap while it does not throw}. */
@@ -51,14 +64,20 @@ public record RuntimePrediction(boolean heap, C2Condition condition, String deta
         case THROW -> "used only on the way to a throw in " + method
             + ", which C2 compiles as an uncommon trap while it does not throw";
         case ASSERTION -> "used only in an assertion in " + method + ", which C2 does not compile while assertions are disabled";
+        case CLASS_HIERARCHY -> "C2 inlines the only implementation in the program, " + method
+            + ", through class hierarchy analysis; another loaded implementation would deoptimize it";
       };
     }
 
-    /** Why C2 leaves the use out: {@code Util.checkState uses it only on the way to a throw, which C2 compiles as an uncommon trap}. */
+    /**
+     * Why C2 removes the object while the proviso holds: {@code it does not escape, and
+     * Util.checkState uses it only on the way to a throw, which C2 compiles as an uncommon trap}.
+     */
     public String why() {
       return switch (kind) {
-        case THROW -> method + " uses it only on the way to a throw, which C2 compiles as an uncommon trap";
-        case ASSERTION -> method + " uses it only in an assertion, which C2 does not compile without -ea";
+        case THROW -> "it does not escape, and " + method + " uses it only on the way to a throw, which C2 compiles as an uncommon trap";
+        case ASSERTION -> "it does not escape, and " + method + " uses it only in an assertion, which C2 does not compile without -ea";
+        case CLASS_HIERARCHY -> detail();
       };
     }
 
@@ -67,6 +86,7 @@ public record RuntimePrediction(boolean heap, C2Condition condition, String deta
       return switch (kind) {
         case THROW -> method + " does not throw";
         case ASSERTION -> "assertions are disabled (no -ea)";
+        case CLASS_HIERARCHY -> "no other implementation is loaded";
       };
     }
   }

@@ -10,6 +10,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.C2Condition;
 import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.FieldRef;
+import dev.noescape.ir.Handle;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
@@ -19,7 +20,9 @@ import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.StmtContext;
 import dev.noescape.ir.Stmt;
+import dev.noescape.ir.TypeHierarchy;
 import dev.noescape.ir.Var;
+import dev.noescape.summary.ParamTag;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -51,12 +54,18 @@ public final class C2Model {
   private final List<MethodResult> results;
   /** Per method key, the analyzed calls of it that use its result; built on first use. */
   private Map<String, List<Caller>> callers;
+  /** The program's class hierarchy, as the front end knows it ({@link #onlyImplementation}). */
+  private final TypeHierarchy hierarchy;
+  /** The functional interfaces the program's lambdas and method references implement ({@link #onlyImplementation}); built on first use. */
+  private Set<String> spun;
 
-  private C2Model(JitTarget target, CodeFacts code, Map<String, MethodResult> methods, List<MethodResult> results) {
+  private C2Model(JitTarget target, CodeFacts code, Map<String, MethodResult> methods, List<MethodResult> results,
+      TypeHierarchy hierarchy) {
     this.target = target;
     this.code = code;
     this.methods = methods;
     this.results = results;
+    this.hierarchy = hierarchy;
   }
 
   /** Predictions for every site of every analyzed method of {@code result}. */
@@ -98,7 +107,7 @@ public final class C2Model {
   private static C2Model model(AnalysisResult result, JitTarget target, CodeFacts code, List<MethodResult> analyzed) {
     Map<String, MethodResult> byKey = new HashMap<>();
     for (MethodResult mr : result.methods()) byKey.put(mr.method().ref().key(), mr);
-    return new C2Model(target, code, byKey, analyzed);
+    return new C2Model(target, code, byKey, analyzed, result.hierarchy());
   }
 
   /**
@@ -144,7 +153,9 @@ public final class C2Model {
   RuntimePrediction predict(MethodResult mr, AllocSite s, EscapeState state) {
     if (state == EscapeState.GLOBAL_ESCAPE) {
       RuntimePrediction inCallers = returnedIntoCallers(mr, s);
-      return inCallers != null ? inCallers : heap(C2Condition.ESCAPES, null);
+      if (inCallers != null) return inCallers;
+      RuntimePrediction bound = boundByHierarchy(mr, s);
+      return bound != null ? bound : heap(C2Condition.ESCAPES, null);
     }
     RuntimePrediction p = shape(mr, s);
     Set<Var> vars = varsOf(mr, s);
@@ -198,6 +209,105 @@ public final class C2Model {
     if (ctx.cold() == ColdPath.ASSERTION) return new RuntimePrediction.ColdUse(RuntimePrediction.ColdUse.Kind.ASSERTION, method);
     boolean throwing = index >= 0 ? mr.towardThrow(index) : ctx.inThrow();
     return throwing ? new RuntimePrediction.ColdUse(RuntimePrediction.ColdUse.Kind.THROW, method) : null;
+  }
+
+  /**
+   * Where C2 compiles an object the engine judges escaping only because it is handed to virtual or
+   * interface calls whose code the engine cannot bound (open dispatch: a class outside the analyzed
+   * code may implement the method), when each of them has one implementation in the program
+   * ({@link #onlyImplementation}): C2 binds such a call to it through class hierarchy analysis,
+   * without a profile, and inlines it by the usual rules (bench/jit {@code call.single-implementation},
+   * scalar-replaced on JDK 17 and 25). Then predicted as a site that does not escape, the calls bound
+   * to their one implementation ({@link #notInlined}), and when scalar-replaced it says so
+   * ({@link RuntimePrediction.ColdUse.Kind#CLASS_HIERARCHY}: the prediction holds while no other
+   * implementation is loaded). Null — the engine's {@code escapes} — unless the engine's reason is
+   * one such call ({@link Reason.Kind#PASSED_TO_UNKNOWN}) and every use of the object in the method
+   * is one the engine judges harmless by itself: copied, its fields read or written, locked, or
+   * handed to calls whose every implementation keeps it neither (the engine's summaries of the
+   * program's methods: not escaping, not returned, not stored into another argument). Not stored
+   * anywhere, returned or thrown; a call into the JDK or a library, whose summary the model does not
+   * have, keeps the engine's verdict. The engine's verdicts do not change: the soundness of
+   * {@code HeapEscape} and {@code LeakingParameter} cannot rest on the classes loaded at run time.
+   */
+  private RuntimePrediction boundByHierarchy(MethodResult mr, AllocSite s) {
+    SiteResult sr = mr.site(s);
+    if (sr == null || sr.chain().size() != 1 || sr.chain().get(0).kind() != Reason.Kind.PASSED_TO_UNKNOWN) return null;
+    Set<Var> vars = varsOf(mr, s);
+    MethodRef bound = null;
+    for (Stmt st : mr.method().stmts()) {
+      if (!uses(st, vars) || st instanceof Stmt.Copy || st instanceof Stmt.Load || st instanceof Stmt.Monitor) continue;
+      if (st instanceof Stmt.Store w && !vars.contains(w.value())) continue;
+      if (!(st instanceof Stmt.Call c)) return null;
+      MethodRef only = onlyImplementation(c);
+      if (only == null && c.dispatchOpen()) return null;
+      List<MethodRef> bodies = new ArrayList<>();
+      if (only != null) bodies.add(only);
+      else {
+        if (!hierarchy.declaresAbstract(c.callee().owner(), c.callee().name(), c.callee().paramTypes())) bodies.add(c.callee());
+        bodies.addAll(c.overrides());
+      }
+      for (int j = 0; j < c.args().size(); j++) {
+        if (c.args().get(j) == null || !vars.contains(c.args().get(j))) continue;
+        for (MethodRef b : bodies) {
+          MethodResult r = methods.get(b.key());
+          if (r == null || r.summary() == null || j >= r.summary().params().size() || keeps(r.summary().param(j))) return null;
+        }
+      }
+      if (bound == null) bound = only;
+    }
+    if (bound == null) return null;
+    RuntimePrediction p = predict(mr, s, EscapeState.NO_ESCAPE);
+    if (p.heap()) return p;
+    RuntimePrediction.ColdUse cha = new RuntimePrediction.ColdUse(RuntimePrediction.ColdUse.Kind.CLASS_HIERARCHY, bound.displayName());
+    return new RuntimePrediction(false, C2Condition.NONE, cha.detail(), target.jdk(), cha);
+  }
+
+  /** Whether a call whose code does this with an argument keeps the object: it escapes, is returned, or is stored into an argument. */
+  private static boolean keeps(ParamTag tag) {
+    return tag.escapes() || tag.toReturn() || !tag.intoContentOf().isEmpty();
+  }
+
+  /**
+   * The one method virtual or interface call {@code c} can run in the program, to which C2's class
+   * hierarchy analysis binds it without a profile (doCall.cpp {@code Compile::optimize_inlining},
+   * ciMethod.cpp {@code ciMethod::find_monomorphic_target}, dependencies.cpp
+   * {@code Dependencies::find_unique_concrete_method}), or null. Defined for a call whose dispatch is
+   * open ({@link Stmt.Call#dispatchOpen}: the engine cannot bound it) to a method the program
+   * declares (a type of the program has no subtype in the JDK or a library), counting the program's
+   * bodies of the method a receiver of the call's static type can run: the callee's own when it has
+   * one (a default method included), and each override ({@link Stmt.Call#overrides}) declared in a
+   * subtype or supertype of that type; declarations without a body do not count, and a default
+   * method that a class overrides still does (another class may inherit it). Exactly one body, of
+   * an analyzed method (the model follows the object into its IR), and no lambda or method
+   * reference of the program implementing the receiver's type ({@link Handle#type}: the class the
+   * JVM spins for it would be a second implementation). What counts as the program is the front
+   * end's: the bytecode front end's run, the javac front end's compilation unit.
+   */
+  MethodRef onlyImplementation(Stmt.Call c) {
+    MethodRef callee = c.callee();
+    if (!c.dispatchOpen() || callee.isStatic() || callee.isConstructor()) return null;
+    boolean bodiless = hierarchy.declaresAbstract(callee.owner(), callee.name(), callee.paramTypes());
+    if (!bodiless && !methods.containsKey(callee.key())) return null;
+    String type = c.receiverType() != null ? c.receiverType() : callee.owner();
+    MethodRef only = bodiless ? null : callee;
+    for (MethodRef o : c.overrides()) {
+      if (hierarchy.declaresAbstract(o.owner(), o.name(), o.paramTypes())) continue;
+      if (!hierarchy.mayBeSubtype(o.owner(), type) && !hierarchy.mayBeSubtype(type, o.owner())) continue;
+      if (only != null) return null;
+      only = o;
+    }
+    if (only == null || !methods.containsKey(only.key())) return null;
+    for (String f : spun()) if (f == null || hierarchy.mayBeSubtype(f, type)) return null;
+    return only;
+  }
+
+  /** The interfaces of the program's lambdas and method references (null: one the front end did not name). */
+  private Set<String> spun() {
+    if (spun != null) return spun;
+    Set<String> out = new HashSet<>();
+    for (MethodResult mr : methods.values()) for (Handle h : mr.method().handles()) out.add(h.type());
+    spun = out;
+    return out;
   }
 
   /** A call statement of an analyzed method that uses what its callee returns. */
@@ -685,8 +795,11 @@ public final class C2Model {
         break;
     }
     boolean virtual = !callee.isStatic() && !callee.isConstructor();
+    // C2 binds a call with one implementation in the program to it (boundByHierarchy)
+    MethodRef only = onlyImplementation(c);
+    if (only != null) callee = only;
     CodeFacts.MethodCode own = virtual ? code.method(callee.owner(), callee.name(), callee.paramTypes()) : null;
-    int implementations = c.overrides().size() + (own != null && !own.isAbstract() ? 1 : 0);
+    int implementations = only != null ? 1 : c.overrides().size() + (own != null && !own.isAbstract() ? 1 : 0);
     String why = refused(callee, caller.ref().owner(), slot, depth, c.ctx().conditional(), implementations, stack);
     if (why != null) return why;
     MethodResult result = methods.get(callee.key());

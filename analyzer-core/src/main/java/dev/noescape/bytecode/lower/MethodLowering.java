@@ -1234,18 +1234,18 @@ public final class MethodLowering {
       // it (one held in a named local first is not linked in either front end)
       if (resultLocal != null && resultLocal.getName().startsWith("$")) lambdaBodies.put(resultLocal, body.key());
       if (k == 0) {
-        b.handle(body.key(), null);
+        b.handle(body.key(), null, type);
         return;
       }
       if (result == null) result = b.temp(type);
       AllocSite lambdaSite = b.alloc(result, SiteKind.LAMBDA, type, at, new AllocSite.Lambda(captured, List.of(body.key())));
-      b.handle(body.key(), lambdaSite);
+      b.handle(body.key(), lambdaSite, type);
       for (int j = 0; j < k; j++) b.store(result, FieldRef.captured(captured.get(j)), var(args.get(j)), at);
       return;
     }
     String target = impl == null ? null : referencedKey(impl);
     if (args.isEmpty()) { // Type::staticM, Type::instanceM, Type::new: a constant
-      if (target != null) b.handle(target, null);
+      if (target != null) b.handle(target, null, type);
       return;
     }
     if (result == null) result = b.temp(type);
@@ -1254,7 +1254,7 @@ public final class MethodLowering {
     String implName = impl == null ? "?" : impl.getName().equals("<init>") ? "new" : impl.getName();
     AllocSite refSite = b.alloc(result, SiteKind.METHOD_REF, type, at,
         new AllocSite.MethodReference(capturedText, implName, List.of(capturedText)));
-    if (target != null) b.handle(target, refSite);
+    if (target != null) b.handle(target, refSite, type);
     b.store(result, FieldRef.captured(capturedText), var(args.get(0)), at);
   }
 

@@ -1510,14 +1510,14 @@ final class BodyLowering {
     String bodyKey = ClassLowering.lambdaRef(u, t, name, cls).key();
     lambdaBodies.put(t, bodyKey);
     if (cap.isEmpty()) {
-      b.handle(bodyKey, null);
+      b.handle(bodyKey, null, u.descriptors.typeName(t.type));
       return null;
     }
     Var obj = temp(t.type);
     List<String> body = List.of(bodyKey);
     AllocSite site = b.alloc(obj, SiteKind.LAMBDA, u.descriptors.typeName(t.type), pos(t),
         new AllocSite.Lambda(cap.names(), body));
-    b.handle(bodyKey, site);
+    b.handle(bodyKey, site, u.descriptors.typeName(t.type));
     sitePaths.put(site.id(), path);
     bodies.put(site.id(), body);
     storeCaptures(obj, cap, pos(t));
@@ -1538,7 +1538,7 @@ final class BodyLowering {
     String target = t.sym instanceof com.sun.tools.javac.code.Symbol.MethodSymbol ms && form != MethodReferenceForm.ARRAY_CONSTRUCTOR
         ? u.descriptors.method(ms).key() : null;
     if (!form.captures()) { // a constant
-      if (target != null) b.handle(target, null);
+      if (target != null) b.handle(target, null, u.descriptors.typeName(t.type));
       return null;
     }
     Var recv;
@@ -1558,7 +1558,7 @@ final class BodyLowering {
     String method = t.name.contentEquals("<init>") ? "new" : t.name.toString();
     AllocSite site = b.alloc(obj, SiteKind.METHOD_REF, u.descriptors.typeName(t.type), pos(t),
         new AllocSite.MethodReference(u.positions.text(t.expr), method, List.of(captured)));
-    if (target != null) b.handle(target, site);
+    if (target != null) b.handle(target, site, u.descriptors.typeName(t.type));
     sitePaths.put(site.id(), path);
     b.store(obj, FieldRef.captured(captured), recv, pos(t));
     return obj;

@@ -128,7 +128,10 @@ final class UnitHierarchy implements TypeHierarchy {
     if (c == null || !unit.contains(c)) return false;
     try {
       for (Symbol s : c.members().getSymbolsByName(names.fromString(name))) {
-        if (s instanceof MethodSymbol m && !m.isStatic() && sameParams(m, params)) return (m.flags() & Flags.ABSTRACT) != 0;
+        // javac's symbol of a default method can carry ABSTRACT beside DEFAULT: it has a body
+        if (s instanceof MethodSymbol m && !m.isStatic() && sameParams(m, params)) {
+          return (m.flags() & (Flags.ABSTRACT | Flags.DEFAULT)) == Flags.ABSTRACT;
+        }
       }
     } catch (RuntimeException e) {
       return false;

@@ -51,10 +51,11 @@ class VisibilityAndHandlesTest {
     MethodIR clinit = l.methodByKey("p.Vis#<clinit>()");
     List<Handle> hs = clinit.handles();
     assertEquals(3, hs.size(), hs.toString());
-    assertEquals(new Handle("p.Vis#priv()", -1), hs.get(0), "a constant: no site");
+    assertEquals(new Handle("p.Vis#priv()", -1, "java.lang.Runnable"), hs.get(0), "a constant: no site");
     assertTrue(hs.get(1).method().startsWith("p.Vis#lambda$"), hs.toString());
     assertEquals(hs.get(1).site(), clinit.sites().get(hs.get(1).site()).id(), "the capturing lambda's own site");
-    assertEquals(new Handle("p.Vis$Hidden#<init>()", -1), hs.get(2));
+    assertEquals(new Handle("p.Vis$Hidden#<init>()", -1, "java.util.function.Supplier"), hs.get(2));
+    assertEquals("java.lang.Runnable", hs.get(1).type(), "the interface the lambda implements");
     MethodIR lambda = l.methodByKey(hs.get(1).method());
     assertEquals(Visibility.PRIVATE, lambda.visibility());
   }
