@@ -324,9 +324,10 @@ public final class BytecodeAnalysis {
     partial.addAll(summarized);
     for (String c : readable) if (!reached.contains(c)) partial.add(c);
     // a lambda body computeIfAbsent runs on a kept map's miss: decided over the caller's IR (CacheMisses)
-    Program program = new Program(CacheMisses.linkMappingFunctions(
+    // the integral fields whose values every write proves: loop bounds and boxes (FieldRanges)
+    Program program = dev.noescape.ir.FieldRanges.apply(new Program(CacheMisses.linkMappingFunctions(
         Dispatch.resolve(lowering.methods, lowering.virtualCalls, lowering.hierarchy(), implemented)),
-        lowering.hierarchy(), partial, true);
+        lowering.hierarchy(), partial, true));
     return new Lowered(program, context, inputNames, lowering, shipped, summarized, inputs.size(), analyzed, problems);
   }
 

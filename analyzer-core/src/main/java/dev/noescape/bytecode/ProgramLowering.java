@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import sootup.core.model.Body;
+import sootup.core.model.FieldModifier;
 import sootup.core.model.MethodModifier;
 import sootup.core.signatures.MethodSignature;
 import sootup.core.types.ClassType;
@@ -155,6 +156,12 @@ final class ProgramLowering implements MethodLowering.ClassServices {
             && m.isConcrete()) {
           String key = new MethodRef(e.className(), m.getName(), ps, m.getReturnType().toString(), false).key();
           if (!bodies.contains(key)) bodies.add(key);
+        }
+      }
+      for (JavaSootField f : c.getFields()) {
+        Set<FieldModifier> fm = f.getModifiers();
+        if (!FieldModifier.isStatic(fm) && (FieldModifier.isFinal(fm) || FieldModifier.isPrivate(fm))) {
+          sealedFields.add(new dev.noescape.ir.FieldRef(e.className(), f.getName(), false));
         }
       }
       String sup = c.getSuperclass().map(ClassType::getFullyQualifiedName).orElse(null);
@@ -364,7 +371,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         ir = new MethodIR(ir.ref(), accessed != null ? accessed : ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(),
             ir.paramPositions(), ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true,
             ir.inheritedContract(), ir.accesses(), ir.nullAssignments(), ir.flow(), ir.visibility(), ir.handles(), ir.arms(),
-            ir.cacheMisses(), ir.dominance());
+            ir.cacheMisses(), ir.dominance(), ir.fieldWrites());
         generated.add(ir.ref().key());
       } else if (lambda == null && m.getName().equals("<init>") && isEnumClass(c)) {
         // javac prepends (String name, int ordinal) to every enum constructor and passes them to
@@ -617,6 +624,14 @@ final class ProgramLowering implements MethodLowering.ClassServices {
 
   boolean anonymousReady(String cls) {
     return anonInherit.containsKey(cls);
+  }
+
+  /** The {@code final} or {@code private} instance fields of the classes read so far ({@link #sealedField}). */
+  private final Set<dev.noescape.ir.FieldRef> sealedFields = new HashSet<>();
+
+  @Override
+  public boolean sealedField(dev.noescape.ir.FieldRef f) {
+    return sealedFields.contains(f);
   }
 
   @Override

@@ -75,8 +75,10 @@ public final class BoxingAllocationDoc {
 
       Conversions that never allocate: to `Boolean` or `Byte` (every value is cached), and of a compile-time \
       constant inside the default caches (`Integer`, `Short`, `Long` −128..127; `Character` 0..127), and of the \
-      index of a counted loop with constant ends inside them (`for (int i = 0; i < 13; i++)`: 0..12; a reported \
-      box whose range is known says it: `(values 0..199)`). Boxing done \
+      index of a counted loop with constant ends inside them (`for (int i = 0; i < 13; i++)`: 0..12), of a \
+      `final` or `private` field every write of which stores a constant or a parameter checked by comparisons \
+      that throw (`if (level < -128 || level > 127) throw …`), and of a loop index counted up to such a field \
+      (a reported box whose range is known says it: `(values 0..199)`). Boxing done \
       inside a lambda metafactory adaptation (`merge(k, 1, Integer::sum)`), which has no allocation site in the \
       method. Boxing outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS + RuleDoc.IO_LOOPS;
 

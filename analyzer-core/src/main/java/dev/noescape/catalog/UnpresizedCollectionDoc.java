@@ -51,7 +51,10 @@ public final class UnpresizedCollectionDoc {
       bounds its size; a `remove`, `poll` or `clear` in the loop (a sliding window, a top-k \
       queue); a collection handed to another method before the loop ends (it could add to it); a collection created \
       inside the loop, or further out than directly around it; an explicit constructor argument; a constant number \
-      of adds that the default capacity holds (10 for `ArrayList`, 12 entries for the hash tables); a `HashSet` or \
+      of adds that the default capacity holds (10 for `ArrayList`, 12 entries for the hash tables), or a loop \
+      counted up to a `final` or `private` field whose every write is a constant or a parameter checked by \
+      comparisons that throw, when the largest value it can have fits that capacity (`for (n = 0; n < b; n++)` \
+      with `if (b < 1 || b > 5) throw …` in the constructor); a `HashSet` or \
       `LinkedHashSet`: its adds may repeat elements (the distinct characters of a text), so its final size is not \
       known and presizing to the number of adds can over-allocate. `StringBuilder` is left out until a size in \
       characters can be computed.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;

@@ -120,10 +120,17 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
    * value can be told apart from two boxes that merely look alike, else null; {@code loopInvariant}
    * whether the front end proved the boxed value the same on every iteration of the site's
    * innermost loop (as {@link Boxes} defines it), so that "box it once before the loop" is advice
-   * only where it is true.
+   * only where it is true; {@code bound} when the boxed value is an integral instance field's or
+   * the index of a loop counted up to one ({@link FieldRanges.Bound}), else null: {@link
+   * FieldRanges#apply} sets {@code range} from it when the field's range is proven.
    */
-  public record Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value, boolean loopInvariant)
-      implements Details {
+  public record Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value, boolean loopInvariant,
+      FieldRanges.Bound bound) implements Details {
+    /** A boxing of a value no field bounds. */
+    public Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value, boolean loopInvariant) {
+      this(primitive, constant, range, value, loopInvariant, null);
+    }
+
     /** A boxing whose loop invariance the front end did not prove. */
     public Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value) {
       this(primitive, constant, range, value, false);

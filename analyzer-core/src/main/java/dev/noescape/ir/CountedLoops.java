@@ -38,13 +38,24 @@ public final class CountedLoops {
    *     right of a {@code -})
    * @param looser it binds looser than {@code +} (a conditional, a shift, an assignment): it needs
    *     parentheses on either side of a {@code -}
+   * @param field when it is a read of an integral instance field ({@code b}, {@code this.b},
+   *     {@code codec.b}), that field, else null
    */
-  public record Operand(String text, Long constant, boolean additive, boolean looser) {}
+  public record Operand(String text, Long constant, boolean additive, boolean looser, FieldRef field) {
+    /** An operand that is not a field read. */
+    public Operand(String text, Long constant, boolean additive, boolean looser) {
+      this(text, constant, additive, looser, null);
+    }
+  }
 
-  /** The trip count and the values the index takes in the body (null when not constant), or why there is no count. */
-  public record Count(SymbolicExpr trips, Boxes.Range indexRange, String reason) {
+  /**
+   * The trip count and the values the index takes in the body (null when not constant), or why
+   * there is no count; {@code indexBound} when the index counts by one from a constant up to a
+   * field read ({@code for (n = 0; n < b; n++)}: {@link FieldRanges.Bound}), else null.
+   */
+  public record Count(SymbolicExpr trips, Boxes.Range indexRange, String reason, FieldRanges.Bound indexBound) {
     static Count none(String reason) {
-      return new Count(null, null, reason);
+      return new Count(null, null, reason, null);
     }
   }
 
@@ -88,9 +99,9 @@ public final class CountedLoops {
           : new Boxes.Range(tested.lo() + step, tested.hi() + step);
       if (forward && loC == 0 && k == 1 && !inclusive && !shifted) {
         // for (int i = 0; i < CAPACITY; i++): keep the name for messages and fixes
-        return new Count(new SymbolicExpr(bound.text(), SymbolicExpr.canonicalKey(bound.text()), n), range, null);
+        return new Count(new SymbolicExpr(bound.text(), SymbolicExpr.canonicalKey(bound.text()), n), range, null, null);
       }
-      return new Count(SymbolicExpr.constant(n), range, null);
+      return new Count(SymbolicExpr.constant(n), range, null, null);
     }
     String hiT = left(hi);
     String loT = right(lo);
@@ -108,7 +119,12 @@ public final class CountedLoops {
     } else {
       text = "(" + diff + " + " + (inclusive ? k : k - 1) + ") / " + k;
     }
-    return new Count(SymbolicExpr.of(text), null, null);
+    // for (n = 0; n < b; n++), n <= b: the index runs start..b - 1 (b), at most the field's largest value
+    // (not with !=: below the start, the index runs past it)
+    FieldRanges.Bound fieldBound = (cmp == Comparison.LT || cmp == Comparison.LE) && k == 1
+        && update == Update.AFTER_BODY && start.constant() != null && bound.field() != null ? new FieldRanges.Bound(bound.field(), bound.text(), start.constant(),
+            cmp == Comparison.LE ? 0 : -1, null) : null;
+    return new Count(SymbolicExpr.of(text), null, null, fieldBound);
   }
 
   /** The operand's text on the left of {@code -}. */

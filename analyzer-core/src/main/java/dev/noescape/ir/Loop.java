@@ -23,6 +23,9 @@ package dev.noescape.ir;
  *     tests that leave the loop, so that it goes round again only when the last attempt failed
  *     ({@code for (;;) { v = map.compute(k, f); if (done[0]) return v; }}); normally its body runs
  *     once per call
+ * @param indexBound when the index of this counted loop counts by one from a constant up to an
+ *     integral instance field ({@code for (n = 0; n < b; n++)}), that bound, with the field's range
+ *     once {@link FieldRanges} proves it; else null
  */
 public record Loop(
     int id,
@@ -35,7 +38,29 @@ public record Loop(
     int firstOrdinal,
     int lastOrdinal,
     boolean headerLine,
-    boolean retry) {
+    boolean retry,
+    FieldRanges.Bound indexBound) {
+
+  /** A loop whose index is not bounded by a field. */
+  public Loop(int id, int parentId, int depth, LoopKind kind, SourcePos pos, SymbolicExpr tripCount,
+      String noTripCountReason, int firstOrdinal, int lastOrdinal, boolean headerLine, boolean retry) {
+    this(id, parentId, depth, kind, pos, tripCount, noTripCountReason, firstOrdinal, lastOrdinal, headerLine, retry, null);
+  }
+
+  /** This loop with another {@link #indexBound}. */
+  public Loop withIndexBound(FieldRanges.Bound bound) {
+    return new Loop(id, parentId, depth, kind, pos, tripCount, noTripCountReason, firstOrdinal, lastOrdinal, headerLine,
+        retry, bound);
+  }
+
+  /**
+   * At most how many times the loop runs: its trip count when that is a constant, else the bound
+   * of its index's field when {@link FieldRanges} proved the field's range; null when neither.
+   */
+  public Long maxTrips() {
+    if (tripCount != null && tripCount.isConstant()) return tripCount.constant();
+    return indexBound == null ? null : indexBound.maxTrips();
+  }
 
   public boolean hasTripCount() {
     return tripCount != null;

@@ -44,6 +44,8 @@ import java.util.Set;
  *     recorded no guards
  * @param dominance which statements run whenever another runs within one iteration, or one run
  *     of a body outside loops ({@link Dominance}); {@link Dominance#NONE} when the front end gave none
+ * @param fieldWrites every write of an integral instance field, with the values it is proven to
+ *     store ({@link FieldRanges}); empty when none or the front end recorded none
  */
 public record MethodIR(
     MethodRef ref,
@@ -67,7 +69,7 @@ public record MethodIR(
     List<Handle> handles,
     Arms arms,
     Map<Integer, CacheMisses.Miss> cacheMisses,
-    Dominance dominance) {
+    Dominance dominance, List<FieldRanges.Write> fieldWrites) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
@@ -91,7 +93,7 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
         synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of(),
-        Dominance.NONE);
+        Dominance.NONE, List.of());
   }
 
   /** A method without {@link ThrowFlow} facts. */
@@ -101,28 +103,28 @@ public record MethodIR(
       List<NullAssignment> nullAssignments) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
         synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of(),
-        Dominance.NONE);
+        Dominance.NONE, List.of());
   }
 
   /** This method with another {@link Visibility} (a front end that learns it after lowering the body). */
   public MethodIR withVisibility(Visibility v) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
         hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles, arms, cacheMisses,
-        dominance);
+        dominance, fieldWrites);
   }
 
   /** This method with other statements in the same order (and the same element accesses, null assignments, flow and arms). */
   public MethodIR withStmts(List<Stmt> newStmts) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, loops, sites, annotations,
         hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses,
-        dominance);
+        dominance, fieldWrites);
   }
 
   /** This method with other {@link #cacheMisses} ({@link CacheMisses#linkMappingFunctions}). */
   public MethodIR withCacheMisses(Map<Integer, CacheMisses.Miss> misses) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
         hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, misses,
-        dominance);
+        dominance, fieldWrites);
   }
 
   /** The simple name of the allocation contract's annotation, in any package. */
@@ -137,7 +139,7 @@ public record MethodIR(
   public MethodIR withInheritedContract(String from) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
         true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses,
-        dominance);
+        dominance, fieldWrites);
   }
 
   public MethodIR {
@@ -155,6 +157,28 @@ public record MethodIR(
     handles = handles == null ? List.of() : List.copyOf(handles);
     cacheMisses = cacheMisses == null ? Map.of() : Map.copyOf(cacheMisses);
     if (dominance == null) dominance = Dominance.NONE;
+    fieldWrites = fieldWrites == null ? List.of() : List.copyOf(fieldWrites);
+  }
+
+  /**
+   * This method with the loops and boxes {@link FieldRanges#apply} proved bounds for: {@code loops}
+   * in place of its loops, each site of {@code sites}' keys replaced by its value, here and in the
+   * statements that allocate it.
+   */
+  public MethodIR withFieldRanges(List<Loop> newLoops, Map<AllocSite, AllocSite> replaced) {
+    List<AllocSite> newSites = new java.util.ArrayList<>(sites.size());
+    for (AllocSite s : sites) newSites.add(replaced.getOrDefault(s, s));
+    List<Stmt> newStmts = stmts;
+    if (!replaced.isEmpty()) {
+      newStmts = new java.util.ArrayList<>(stmts.size());
+      for (Stmt st : stmts) {
+        newStmts.add(st instanceof Stmt.Alloc a && replaced.containsKey(a.site())
+            ? new Stmt.Alloc(a.target(), replaced.get(a.site()), a.ctx()) : st);
+      }
+    }
+    return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, newLoops, newSites,
+        annotations, hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility,
+        handles, arms, cacheMisses, dominance, fieldWrites);
   }
 
   /** Where site {@code s}'s value is kept when it runs only on a cache miss ({@link CacheMisses}); null when it does not. */
@@ -169,7 +193,7 @@ public record MethodIR(
       List<NullAssignment> nullAssignments, ThrowFlow flow) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
         synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of(),
-        Dominance.NONE);
+        Dominance.NONE, List.of());
   }
 
   /** The loop with this id, or null for -1. */

@@ -113,6 +113,7 @@ public final class MethodIRBuilder {
     final boolean headerLine;
     boolean retry;
     boolean jumped;
+    FieldRanges.Bound indexBound;
 
     OpenLoop(int id, int parentId, int depth, LoopKind kind, SourcePos pos, SymbolicExpr tripCount,
         String noTripCountReason, int firstOrdinal, int conditionalDepthAtEntry, boolean headerLine) {
@@ -259,10 +260,15 @@ public final class MethodIRBuilder {
     loopStack.peek().retry = true;
   }
 
+  /** The innermost open loop's index counts up to a field ({@link Loop#indexBound()}). */
+  public void loopIndexBound(FieldRanges.Bound bound) {
+    loopStack.peek().indexBound = bound;
+  }
+
   public void endLoop() {
     OpenLoop l = loopStack.pop();
     Loop done = new Loop(l.id, l.parentId, l.depth, l.kind, l.pos, l.tripCount, l.noTripCountReason,
-        l.firstOrdinal, Math.max(l.firstOrdinal, ordinal - 1), l.headerLine, l.retry);
+        l.firstOrdinal, Math.max(l.firstOrdinal, ordinal - 1), l.headerLine, l.retry, l.indexBound);
     loops.add(done);
     loops.sort((a, b) -> Integer.compare(a.id(), b.id()));
   }
@@ -564,6 +570,13 @@ public final class MethodIRBuilder {
     stmts.add(new Stmt.Load(target, base, field, ctx(at)));
   }
 
+  /** A write of an integral instance field, and the values it is proven to store ({@link FieldRanges.Write}). */
+  public void fieldWrite(FieldRef field, boolean sealed, Boxes.Range range) {
+    fieldWrites.add(new FieldRanges.Write(field, sealed, range));
+  }
+
+  private final List<FieldRanges.Write> fieldWrites = new ArrayList<>();
+
   public void store(Var base, FieldRef field, Var value, SourcePos at) {
     if (base == null || value == null) return;
     stmts.add(new Stmt.Store(base, field, value, ctx(at)));
@@ -705,6 +718,6 @@ public final class MethodIRBuilder {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
         annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles,
         branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf), CacheMisses.decide(stmts, guards, guarded),
-        dominance());
+        dominance(), fieldWrites);
   }
 }

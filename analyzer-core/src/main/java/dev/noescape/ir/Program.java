@@ -49,6 +49,11 @@ public record Program(List<MethodIR> methods, TypeHierarchy hierarchy, java.util
     return new Program(other, hierarchy, partial, wholePackages);
   }
 
+  /** Other methods of the same classes ({@link FieldRanges#apply}): nothing becomes partial. */
+  public Program withSameClasses(List<MethodIR> other) {
+    return new Program(other, hierarchy, partialClasses, wholePackages);
+  }
+
   /** The same methods, with more classes partial. */
   public Program withPartialClasses(java.util.Collection<String> more) {
     java.util.Set<String> partial = new java.util.HashSet<>(partialClasses);

@@ -40,7 +40,8 @@ import java.util.Set;
  * <p><b>Stays quiet</b> about conversions that never allocate: {@code Boolean} and {@code Byte}
  * (every value is cached), and a compile-time constant inside the default caches (Integer, Short,
  * Long −128..127; Character 0..127), and a value whose range a front end proved inside the cache
- * (the index of {@code for (int i = 0; i < 13; i++)}: {@link dev.noescape.ir.Boxes.Range}); a
+ * (the index of {@code for (int i = 0; i < 13; i++)}: {@link dev.noescape.ir.Boxes.Range}; a field
+ * whose every write is proven, or an index counted up to one: {@link dev.noescape.ir.FieldRanges}); a
  * reported box with a proven range says it ({@code boxing int to Integer (values 0..199)}).
  * {@code Float} and {@code Double} are always reported (they have no cache). Any other value is
  * reported even if it may be small at run time: the analysis cannot know, and it usually is not. Outside loops and hot methods it is quiet unless

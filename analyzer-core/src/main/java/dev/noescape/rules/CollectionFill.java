@@ -184,7 +184,11 @@ final class CollectionFill {
    *       {@code merge}, ..., or counted with {@code get}): the same over-allocation, by the same
    *       rule as sets;
    *   <li>a constant number of adds the default capacity already holds ({@link #defaultHolds}):
-   *       it never grows.
+   *       it never grows;
+   *   <li>a loop counted up to an integral field whose values are proven
+   *       ({@link dev.noescape.ir.FieldRanges}: {@code for (n = 0; n < b; n++)} with every write of
+   *       {@code b} checked to be at most 5) that runs at most as often as the default capacity
+   *       holds: it never grows either. The reason names the range assumed ({@code b in 0..5}).
    * </ul>
    */
   static String presizeQuietReason(AllocSite site, Fill fill) {
@@ -196,6 +200,10 @@ final class CollectionFill {
     SymbolicExpr n = fill.tripCount();
     if (n.isConstant() && n.constant() <= defaultHolds(site.type())) {
       return "the default capacity holds the " + n.constant() + " elements";
+    }
+    Long most = fill.loop().maxTrips();
+    if (!n.isConstant() && most != null && most <= defaultHolds(site.type())) {
+      return "the default capacity holds the at most " + most + " elements (" + fill.loop().indexBound().assumed() + ")";
     }
     return null;
   }

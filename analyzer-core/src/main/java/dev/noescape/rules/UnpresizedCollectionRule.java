@@ -56,7 +56,8 @@ import java.util.Set;
  * the rule sets follow), a collection handed to another call before or in
  * the loop (the callee could add to it), a receiver that may be another collection too, and any
  * explicit constructor argument, a constant number of adds the default capacity holds (10 for
- * {@code ArrayList}, 12 entries for {@code HashMap}: {@link CollectionFill#defaultHolds}), and sets
+ * {@code ArrayList}, 12 entries for {@code HashMap}: {@link CollectionFill#defaultHolds}) or a loop
+ * counted up to a field whose proven range fits it ({@link dev.noescape.ir.FieldRanges}), and sets
  * ({@code HashSet}, {@code LinkedHashSet}): their adds may repeat elements, so presizing to the
  * number of adds can over-allocate ({@link CollectionFill#presizeQuietReason}). {@code StringBuilder}
  * is left out until a size in chars can be computed.

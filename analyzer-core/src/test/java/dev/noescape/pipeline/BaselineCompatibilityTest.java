@@ -39,7 +39,8 @@ class BaselineCompatibilityTest {
       "corpus/varargs/CostlyCallees.java", "corpus/boxing/PrivateParameters.java", "corpus/cold/OnceBranches.java",
       "corpus/varargs/AllocatingCallees.java", "corpus/cold/OnceFlagsClearedAfter.java",
       "corpus/text/ConcatReadEveryIteration.java", "corpus/boxing/KeptBoxes.java", "corpus/lambdas/LoopCaptures.java",
-      "corpus/jit/Preconditions.java", "corpus/loops/IoAfterEarlyExit.java", "corpus/jit/OnlyImplementation.java");
+      "corpus/jit/Preconditions.java", "corpus/loops/IoAfterEarlyExit.java", "corpus/jit/OnlyImplementation.java",
+      "corpus/collections/FieldRanges.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");

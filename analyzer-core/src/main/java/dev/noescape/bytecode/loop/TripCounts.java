@@ -3,6 +3,8 @@ package dev.noescape.bytecode.loop;
 import dev.noescape.bytecode.hierarchy.Hierarchy;
 import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.ir.Boxes;
+import dev.noescape.ir.FieldRanges;
+import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.CountedLoops;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.SymbolicExpr;
@@ -29,6 +31,7 @@ import sootup.core.jimple.common.stmt.JAssignStmt;
 import sootup.core.jimple.common.stmt.JIfStmt;
 import sootup.core.jimple.common.stmt.JInvokeStmt;
 import sootup.core.jimple.common.stmt.Stmt;
+import sootup.core.types.PrimitiveType;
 
 /**
  * The kind and trip count of a loop recognised from javac's code shapes, the bytecode counterpart
@@ -57,9 +60,10 @@ public final class TripCounts {
   private TripCounts() {}
 
   /** What {@link #of} found. */
-  public record Shape(LoopKind kind, SymbolicExpr tripCount, String reason, Local index, Boxes.Range indexRange) {
+  public record Shape(LoopKind kind, SymbolicExpr tripCount, String reason, Local index, Boxes.Range indexRange,
+      FieldRanges.Bound indexBound) {
     public Shape(LoopKind kind, SymbolicExpr tripCount, String reason) {
-      this(kind, tripCount, reason, null, null);
+      this(kind, tripCount, reason, null, null, null);
     }
   }
 
@@ -244,8 +248,8 @@ public final class TripCounts {
     if (from == null || to == null) return new Shape(LoopKind.FOR, null, "bound cannot be rendered");
     CountedLoops.Count count = CountedLoops.of(from, to, step, op, update);
     if (count.trips() == null) return new Shape(LoopKind.FOR, null, count.reason());
-    if (count.trips().constant() == null) return new Shape(LoopKind.FOR, count.trips(), null);
-    return new Shape(LoopKind.FOR, count.trips(), null, idx, count.indexRange());
+    if (count.trips().constant() == null && count.indexBound() == null) return new Shape(LoopKind.FOR, count.trips(), null);
+    return new Shape(LoopKind.FOR, count.trips(), null, idx, count.indexRange(), count.indexBound());
   }
 
   /**
@@ -263,7 +267,23 @@ public final class TripCounts {
     String t = locals.text(v, 0);
     if (t == null) return null;
     boolean looser = t.matches(".* (<<|>>|>>>|&|\\||\\^) .*");
-    return new CountedLoops.Operand(t, locals.constant(v), t.contains(" + ") || t.contains(" - "), looser);
+    return new CountedLoops.Operand(t, locals.constant(v), t.contains(" + ") || t.contains(" - "), looser,
+        fieldRead(v, locals));
+  }
+
+  /** The types {@link FieldRanges} follows: {@code int}, {@code short}, {@code byte}, {@code char}, {@code long}. */
+  public static boolean integral(sootup.core.types.Type t) {
+    return t instanceof PrimitiveType.IntType || t instanceof PrimitiveType.ShortType || t instanceof PrimitiveType.ByteType
+        || t instanceof PrimitiveType.CharType || t instanceof PrimitiveType.LongType;
+  }
+
+  /** The integral instance field {@code v} holds when it is a temporary that reads one ({@code this.b}), else null. */
+  public static FieldRef fieldRead(Value v, Locals locals) {
+    if (!(v instanceof Local l) || Locals.named(l) || !(locals.def(l) instanceof JInstanceFieldRef f)
+        || !integral(f.getType())) {
+      return null;
+    }
+    return new FieldRef(f.getFieldSignature().getDeclClassType().getFullyQualifiedName(), f.getFieldSignature().getName(), false);
   }
 
   private static boolean invariant(Value v, LoopForest.NLoop l, LoopForest f, List<Stmt> stmts, Locals locals, int depth) {

@@ -12,6 +12,7 @@ import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.CacheMisses;
 import dev.noescape.ir.ColdPath;
+import dev.noescape.ir.FieldRanges;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIR;
@@ -133,6 +134,11 @@ public final class MethodLowering {
      */
     default List<Offsets.Insn> instructions(String cls, String methodKey) {
       return List.of();
+    }
+
+    /** Whether an instance field of a program class is {@code final} or {@code private} ({@link FieldRanges.Write#sealed()}). */
+    default boolean sealedField(FieldRef f) {
+      return false;
     }
   }
 
@@ -645,8 +651,13 @@ public final class MethodLowering {
         boolean conditionless = stated != null ? stated.conditionless() : !tested;
         if (conditionless && RetryLoops.endsInExitTests(l, forest, stmts, stated != null)) b.retryLoop();
         if (shape.indexRange() != null) indexRanges.put(shape.index(), shape.indexRange());
+        if (shape.indexBound() != null) {
+          b.loopIndexBound(shape.indexBound());
+          indexBounds.put(shape.index(), shape.indexBound());
+        }
         emit(members.get(l), members);
         if (shape.indexRange() != null) indexRanges.remove(shape.index());
+        if (shape.indexBound() != null) indexBounds.remove(shape.index());
         b.endLoop();
       }
     }
@@ -720,6 +731,37 @@ public final class MethodLowering {
     Boxes.Range r = indexRanges.get(l);
     if (r == null && !Locals.named(l) && locals.def(l) instanceof Local src) r = indexRanges.get(src);
     return r;
+  }
+
+  /** The index of each counted loop being emitted that counts up to a field ({@link TripCounts.Shape#indexBound}). */
+  private final Map<Local, FieldRanges.Bound> indexBounds = new HashMap<>();
+
+  /**
+   * The field that bounds {@code v} ({@link FieldRanges.Bound}): when it is (a stack copy of) the
+   * index of a counted loop up to one, or a read of an integral instance field; else null.
+   */
+  private FieldRanges.Bound fieldBound(Immediate v) {
+    if (!(v instanceof Local l)) return null;
+    FieldRanges.Bound r = indexBounds.get(l);
+    if (r == null && !Locals.named(l) && locals.def(l) instanceof Local src) r = indexBounds.get(src);
+    if (r != null) return r;
+    FieldRef f = TripCounts.fieldRead(l, locals);
+    String text = f == null ? null : locals.text(l, 0);
+    return text == null ? null : new FieldRanges.Bound(f, text, null, 0, null);
+  }
+
+  /** The parameter checks of this body ({@link CheckedParameters}), found on first use. */
+  private CheckedParameters checked;
+
+  /**
+   * The values the store of {@code value} at statement {@code i} into an integral field is proven
+   * to store ({@link FieldRanges.Write#range()}): a constant's, or a checked parameter's; else null.
+   */
+  private Boxes.Range storedRange(Value value, int i) {
+    Long c = locals.constant(value);
+    if (c != null) return new Boxes.Range(c, c);
+    if (checked == null) checked = new CheckedParameters(body, stmts, locals);
+    return checked.range(value, i, locals);
   }
 
   /**
@@ -1007,6 +1049,9 @@ public final class MethodLowering {
     if (left instanceof JInstanceFieldRef f) {
       b.access(var(f.getBase()), field(f), true, true, at);
       b.store(var(f.getBase()), field(f), value, at);
+      if (TripCounts.integral(f.getType())) {
+        b.fieldWrite(field(f), cs.sealedField(field(f)), storedRange(right, i));
+      }
     }
     else if (left instanceof JStaticFieldRef f) b.staticStore(staticField(f), value, at);
     else if (left instanceof JArrayRef ar) {
@@ -1145,7 +1190,7 @@ public final class MethodLowering {
       if (result == null) result = b.temp(owner);
       b.alloc(result, SiteKind.BOXING, owner, at,
           new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0)), indexRange(args.get(0)),
-              boxedValue(args.get(0), i), loopInvariant(args.get(0), i)));
+              boxedValue(args.get(0), i), loopInvariant(args.get(0), i), fieldBound(args.get(0))));
       return;
     }
     MethodRef ref = calleeRef(ie);

@@ -65,6 +65,7 @@ import com.sun.tools.javac.tree.TreeScanner;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.ColdPath;
 import dev.noescape.ir.Boxes;
+import dev.noescape.ir.FieldRanges;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIRBuilder;
@@ -243,6 +244,8 @@ final class BodyLowering {
     path = new TreePath(classPath, v);
     try {
       Var val = value(v.init, v.sym.type);
+      Long c = LoopTripCounts.constant(v.init);
+      fieldWritten(Descriptors.integralField(v.sym), c == null ? null : new Boxes.Range(c, c));
       FieldRef f = u.descriptors.field(v.sym);
       if (v.sym.isStatic()) b.staticStore(f, val, u.positions.of(v));
       else b.store(self, f, val, u.positions.of(v));
@@ -269,6 +272,15 @@ final class BodyLowering {
       if (v == null) continue;
       b.store(self, new FieldRef(record.flatName().toString(), p.name.toString(), false), v, u.positions.of(p));
     }
+    // javac's implicit stores of the parameters: not proven (the compact constructor's checks are not read)
+    for (Symbol m : record.getRecordComponents()) {
+      if (m instanceof VarSymbol f) fieldWritten(Descriptors.integralField(f), null);
+    }
+  }
+
+  /** The method's own body, whose top-level checks of its parameters prove stored values ({@link CheckedParameters}). */
+  void checksIn(JCBlock body) {
+    methodBody = body;
   }
 
   /** A generated record accessor: {@code return this.field}. */
@@ -647,9 +659,14 @@ final class BodyLowering {
     openLoop(f, LoopKind.FOR, r.tripCount(), r.reason());
     if (RetryLoops.isRetry(f)) b.retryLoop();
     if (r.indexRange() != null) indexRanges.put(r.index(), r.indexRange());
+    if (r.indexBound() != null) {
+      b.loopIndexBound(r.indexBound());
+      indexBounds.put(r.index(), r.indexBound());
+    }
     if (f.cond != null) expr(f.cond);
     stmt(f.body);
     if (r.indexRange() != null) indexRanges.remove(r.index());
+    if (r.indexBound() != null) indexBounds.remove(r.index());
     for (JCExpressionStatement st : f.step) stmt(st);
     closeLoop();
   }
@@ -947,13 +964,53 @@ final class BodyLowering {
   /** The index of each counted loop being lowered whose values are known, while its body is ({@link LoopTripCounts.Result#indexRange}). */
   private final Map<Symbol, Boxes.Range> indexRanges = new HashMap<>();
 
+  /** The index of each counted loop being lowered that counts up to a field, while its body is ({@link LoopTripCounts.Result#indexBound}). */
+  private final Map<Symbol, FieldRanges.Bound> indexBounds = new HashMap<>();
+
+  /**
+   * The field that bounds {@code value} ({@link FieldRanges.Bound}): when it is the index of a
+   * counted loop up to one, or a read of an integral instance field; else null.
+   */
+  private FieldRanges.Bound fieldBound(JCExpression value) {
+    JCExpression e = TreeInfo.skipParens(value);
+    if (e instanceof JCIdent id && indexBounds.containsKey(id.sym)) return indexBounds.get(id.sym);
+    VarSymbol f = Descriptors.integralField(e);
+    return f == null ? null : new FieldRanges.Bound(Descriptors.fieldRef(f), u.positions.text(e), null, 0, null);
+  }
+
+  /** The parameter checks of the method being lowered ({@link CheckedParameters}), found on first use. */
+  private CheckedParameters checked;
+
+  /** The top-level statements of the method being lowered, for {@link CheckedParameters}; null for a lambda or initializer. */
+  private JCBlock methodBody;
+
+  /**
+   * Notes a write of {@code field} when it is an integral instance field ({@link FieldRanges.Write}),
+   * with the values {@code stored} it is proven to store, or null.
+   */
+  private void fieldWritten(VarSymbol field, Boxes.Range stored) {
+    if (field != null) b.fieldWrite(Descriptors.fieldRef(field), Descriptors.sealed(field), stored);
+  }
+
+  /**
+   * The values {@code a} is proven to store ({@link FieldRanges.Write#range()}): a constant's, or a
+   * parameter's that the method checks before it ({@link CheckedParameters}); else null.
+   */
+  private Boxes.Range storedRange(JCAssign a) {
+    Long c = LoopTripCounts.constant(a.rhs);
+    if (c != null) return new Boxes.Range(c, c);
+    if (methodBody == null) return null;
+    if (checked == null) checked = new CheckedParameters(methodBody);
+    return checked.at(a);
+  }
+
   /** {@code value}: the boxed expression (null when it has no tree of its own), for its proven range. */
   private Var boxSite(JCTree at, JCExpression value, String primName, String boxName, Long constant, TreePath sitePath) {
     Var t = b.temp(boxName);
     Boxes.Range range = value != null && TreeInfo.skipParens(value) instanceof JCIdent id ? indexRanges.get(id.sym) : null;
     AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at),
         new AllocSite.Boxing(primName, constant, range, value == null ? null : boxedValue(value),
-            value != null && loopInvariant(value)));
+            value != null && loopInvariant(value), value == null ? null : fieldBound(value)));
     sitePaths.put(site.id(), sitePath);
     return t;
   }
@@ -1688,6 +1745,8 @@ final class BodyLowering {
     }
     Var v = value(a.rhs, a.lhs.type);
     wrote(a.lhs);
+    VarSymbol field = Descriptors.integralField(a.lhs);
+    if (field != null) fieldWritten(field, storedRange(a));
     write(lv, v, pos(a));
     if (lv.local() != null && isNullLiteral(a.rhs)) b.nullAssignment(lv.local(), pos(a));
     return v;
@@ -1708,6 +1767,7 @@ final class BodyLowering {
     }
     expr(a.rhs);
     wrote(a.lhs);
+    fieldWritten(Descriptors.integralField(a.lhs), null);
     return rebox(a, lv, lt); // Integer count; count += 1: unbox, add, box
   }
 
@@ -1729,6 +1789,7 @@ final class BodyLowering {
       case PREINC, PREDEC, POSTINC, POSTDEC -> {
         LValue lv = lvalue(un.arg);
         wrote(un.arg);
+        fieldWritten(Descriptors.integralField(un.arg), null);
         return rebox(un, lv, un.arg.type); // Integer count; count++: unbox, increment, box
       }
       default -> {

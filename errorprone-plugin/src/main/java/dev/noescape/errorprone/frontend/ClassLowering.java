@@ -100,6 +100,7 @@ final class ClassLowering {
       }
     }
     for (JCVariableDecl p : md.params) l.declareParam(p);
+    l.checksIn(md.body);
     if (m.isConstructor()) {
       if (outer != null) l.storeOuter(outer, pos);
       l.constructorBody(md.body, instanceInits, classPath);

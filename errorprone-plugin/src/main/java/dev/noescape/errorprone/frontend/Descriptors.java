@@ -172,7 +172,37 @@ final class Descriptors {
   }
 
   FieldRef field(VarSymbol f) {
+    return fieldRef(f);
+  }
+
+  static FieldRef fieldRef(VarSymbol f) {
     return new FieldRef(f.enclClass().flatName().toString(), f.name.toString(), f.isStatic());
+  }
+
+  /**
+   * When {@code e} reads an integral instance field ({@code b}, {@code this.b}, {@code codec.b}),
+   * that field: what {@link dev.noescape.ir.FieldRanges} follows ({@code int}, {@code short},
+   * {@code byte}, {@code char}, {@code long}); else null.
+   */
+  static VarSymbol integralField(com.sun.tools.javac.tree.JCTree.JCExpression e) {
+    return integralField(com.sun.tools.javac.tree.TreeInfo.symbol(com.sun.tools.javac.tree.TreeInfo.skipParens(e)));
+  }
+
+  /** {@code s} when it is an integral instance field ({@link #integralField(com.sun.tools.javac.tree.JCTree.JCExpression)}), else null. */
+  static VarSymbol integralField(Symbol s) {
+    if (!(s instanceof VarSymbol v) || v.isStatic() || v.owner == null || v.owner.kind != Kind.TYP
+        || v.type == null) {
+      return null;
+    }
+    return switch (v.type.getTag()) {
+      case INT, SHORT, BYTE, CHAR, LONG -> v;
+      default -> null;
+    };
+  }
+
+  /** Whether a field is {@code final} or {@code private} ({@link dev.noescape.ir.FieldRanges.Write#sealed()}). */
+  static boolean sealed(VarSymbol f) {
+    return (f.flags() & (Flags.FINAL | Flags.PRIVATE)) != 0;
   }
 
   /** {@code Outer.Inner} for members, {@code Outer$1} for anonymous and local classes: for display names. */

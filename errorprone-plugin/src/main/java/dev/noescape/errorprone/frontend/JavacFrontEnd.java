@@ -8,6 +8,7 @@ import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import dev.noescape.errorprone.frontend.FrontEndResult.Skipped;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.CacheMisses;
+import dev.noescape.ir.FieldRanges;
 import dev.noescape.ir.Program;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -62,7 +63,7 @@ public final class JavacFrontEnd {
         if (t instanceof JCClassDecl cd && cd.sym != null) partial.add(cd.sym.flatName().toString());
       }
     }
-    return new FrontEndResult(new Program(CacheMisses.linkMappingFunctions(u.methods), new UnitHierarchy(u), partial, false), Collections.unmodifiableMap(u.siteTrees),
+    return new FrontEndResult(FieldRanges.apply(new Program(CacheMisses.linkMappingFunctions(u.methods), new UnitHierarchy(u), partial, false)), Collections.unmodifiableMap(u.siteTrees),
         Collections.unmodifiableMap(u.paramTrees), Collections.unmodifiableMap(u.methodTrees), List.copyOf(u.skipped),
         Collections.unmodifiableMap(u.functionalBodies));
   }

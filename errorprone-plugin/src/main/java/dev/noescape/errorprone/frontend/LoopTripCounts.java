@@ -26,6 +26,7 @@ import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.CountedLoops;
+import dev.noescape.ir.FieldRanges;
 import dev.noescape.ir.SymbolicExpr;
 import java.util.HashSet;
 import java.util.Set;
@@ -54,9 +55,10 @@ import java.util.Set;
  */
 final class LoopTripCounts {
   /** A trip count, or null with the reason. */
-  record Result(SymbolicExpr tripCount, String reason, VarSymbol index, Boxes.Range indexRange) {
+  record Result(SymbolicExpr tripCount, String reason, VarSymbol index, Boxes.Range indexRange,
+      FieldRanges.Bound indexBound) {
     Result(SymbolicExpr tripCount, String reason) {
-      this(tripCount, reason, null, null);
+      this(tripCount, reason, null, null, null);
     }
 
     static Result none(String reason) {
@@ -233,9 +235,9 @@ final class LoopTripCounts {
 
     CountedLoops.Count count = CountedLoops.of(operand(start), operand(bound), step, cmp, update);
     if (count.trips() == null) return Result.none(count.reason());
-    return count.indexRange() == null && count.trips().constant() == null
+    return count.indexRange() == null && count.trips().constant() == null && count.indexBound() == null
         ? new Result(count.trips(), null)
-        : new Result(count.trips(), null, index, count.indexRange());
+        : new Result(count.trips(), null, index, count.indexRange(), count.indexBound());
   }
 
   /** The index itself, or the index stepped by one in the condition ({@code --i}, {@code i--}, {@code ++i}, {@code i++}). */
@@ -251,7 +253,9 @@ final class LoopTripCounts {
     boolean looser = s == e && (s instanceof JCTree.JCConditional || s instanceof JCAssign || s instanceof JCAssignOp
         || (s instanceof JCBinary b && TreeInfo.opPrec(b.getTag()) < TreeInfo.addPrec));
     boolean additive = s == e && s instanceof JCBinary b && TreeInfo.opPrec(b.getTag()) == TreeInfo.addPrec;
-    return new CountedLoops.Operand(positions.text(e), constant(e), additive, looser);
+    VarSymbol field = Descriptors.integralField(e);
+    return new CountedLoops.Operand(positions.text(e), constant(e), additive, looser,
+        field == null ? null : Descriptors.fieldRef(field));
   }
 
   private static boolean isIntegral(Type t) {
