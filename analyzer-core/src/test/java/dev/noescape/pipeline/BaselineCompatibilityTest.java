@@ -39,7 +39,7 @@ class BaselineCompatibilityTest {
       "corpus/varargs/CostlyCallees.java", "corpus/boxing/PrivateParameters.java", "corpus/cold/OnceBranches.java",
       "corpus/varargs/AllocatingCallees.java", "corpus/cold/OnceFlagsClearedAfter.java",
       "corpus/text/ConcatReadEveryIteration.java", "corpus/boxing/KeptBoxes.java", "corpus/lambdas/LoopCaptures.java",
-      "corpus/jit/Preconditions.java");
+      "corpus/jit/Preconditions.java", "corpus/text/AccumulatorResets.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");
