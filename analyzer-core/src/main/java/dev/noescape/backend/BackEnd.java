@@ -14,6 +14,7 @@ import dev.noescape.ir.Visibility;
 import dev.noescape.jit.C2Model;
 import dev.noescape.jit.CodeFacts;
 import dev.noescape.jit.SitePredictions;
+import dev.noescape.rules.AccumulatorResets;
 import dev.noescape.rules.CallAllocations;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
@@ -259,13 +260,15 @@ public final class BackEnd {
   }
 
   /** What the rules learn from the whole program, computed once per run (isolation's reruns see one method). */
-  private record ProgramFacts(Set<String> privateMethods, CallAllocations callAllocations) {}
+  private record ProgramFacts(Set<String> privateMethods, CallAllocations callAllocations, AccumulatorResets resets) {}
 
   private static ProgramFacts programFacts(Input in, AnalysisResult result) {
     // only VarargsAllocation asks what a call allocates (AllocationContract's rerun with other units does not)
     CallAllocations calls = in.rules().contains(RuleId.VARARGS_ALLOCATION)
         ? CallAllocations.of(result, in.library(), in.implementations()) : CallAllocations.NONE;
-    return new ProgramFacts(privateMethods(result), calls);
+    // only StringConcatInLoop asks which fields a private method starts afresh
+    AccumulatorResets resets = in.rules().contains(RuleId.STRING_CONCAT_IN_LOOP) ? AccumulatorResets.of(result) : AccumulatorResets.NONE;
+    return new ProgramFacts(privateMethods(result), calls, resets);
   }
 
   /**
@@ -277,7 +280,8 @@ public final class BackEnd {
       ProgramFacts facts) {
     checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
     List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(),
-        in.context().withProgramFacts(predictions, result.hierarchy(), facts.privateMethods(), facts.callAllocations()),
+        in.context().withProgramFacts(predictions, result.hierarchy(), facts.privateMethods(), facts.callAllocations(),
+            facts.resets()),
         rules);
     if (found == null) return List.of();
     List<Finding> out = new ArrayList<>(found.size());
@@ -349,7 +353,7 @@ public final class BackEnd {
       // the rules still run; a varargs call then is not weighed against what its callee allocates
       rethrowIfFatal(t);
       failures.add(new Failure(Stage.RULES, RuleId.VARARGS_ALLOCATION, List.of(), t));
-      facts = new ProgramFacts(privateMethods(result), CallAllocations.NONE);
+      facts = new ProgramFacts(privateMethods(result), CallAllocations.NONE, AccumulatorResets.NONE);
     }
     try {
       return rules(in, result, in.rules(), predictions, facts);

@@ -40,7 +40,18 @@ public final class StringConcatInLoopDoc {
       under a condition) and passes the accumulator to a call, calls a method on it that `CharSequence` does not \
       declare (`equals`, `endsWith`; not `length()` or `charAt`, which a builder answers), or stores it into a \
       field or an array element. A read only after the loop, only under a condition, or only in an enclosing loop \
-      leaves the warning.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
+      leaves the warning.
+
+      A loop that starts the accumulator afresh on another arm is no warning either: the string grows only over \
+      the consecutive iterations that take the concatenating arm, not over the loop. Folding continuation lines, \
+      `if (continued) value = value + ' ' + line; else { emit(value); split(line); }` where the private `split` \
+      assigns `value` on every path says `'this.value' grows only over consecutive iterations that take this arm; \
+      line 7 starts it afresh through split()`. A reset assigns a value not derived from the old one (a call \
+      result that does not read it, a new object, a constant or `null` for a field; not `value = value.trim()`), \
+      directly or through a private method of the same class whose every normal path assigns the field (not a \
+      method a subclass may override). A reset that runs in every iteration that concatenates, before or after \
+      the concatenation, means nothing accumulates across iterations: not reported. A reset only under a \
+      condition on the concatenation's own path leaves the warning.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS;
 
   public static final String BEFORE = """
       String csv(List<String> fields) {

@@ -1,6 +1,7 @@
 package dev.noescape.ir;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,8 @@ import java.util.Map;
  * {@code ?:}, the cases of a {@code switch}), and which statements run exactly once whenever one
  * arm is taken: what shows that a statement on every arm runs once per iteration of its loop
  * together with its twins, though none of them does alone ({@link StmtContext#oncePerIteration()}
- * is false for each). The one place that decides it is {@link #onceTogether}.
+ * is false for each). The one place that decides it is {@link #onceTogether}; whether two statements
+ * exclude each other, {@link #exclusive}.
  *
  * <p>An {@code if} without {@code else} is a branch of two arms whose second arm holds nothing, and
  * a {@code switch} without a default a branch with one empty arm more than it has cases: nothing
@@ -20,9 +22,13 @@ import java.util.Map;
  * control flow: a branch statement with its distinct successors as arms, and a statement in arm k
  * when the branch dominates it, every path from the arm's first statement through the iteration
  * passes it, and no other arm reaches it (javac's hidden {@code default} of an exhaustive
- * {@code switch}, which only throws {@code MatchException}, is no arm, as in the source); a
- * condition with {@code &&} or {@code ||} is several branches whose arms share code there, so its
- * arms are not found (a documented gap).
+ * {@code switch}, which only throws {@code MatchException}, is no arm, as in the source). A
+ * condition with {@code &&} or {@code ||} compiles to several tests that end on its two outcomes:
+ * one branch whose arms are those outcomes, as in the source; where the tests have other code
+ * between them ({@code a != null && a.isEmpty()}), its arms are not found (a documented gap).
+ *
+ * <p>Outside loops the method's body counts as one iteration of no loop ({@link Branch#loopId()}
+ * -1), which ends at a normal return (a throw is no normal path).
  *
  * @param branches every branch, by id
  * @param armOf the arm each statement runs exactly once in, by {@link StmtContext#ordinal()}; a
@@ -32,7 +38,11 @@ public record Arms(List<Branch> branches, Map<Integer, Arm> armOf) {
   /** No branches known: only single statements run once per iteration. */
   public static final Arms NONE = new Arms(List.of(), Map.of());
 
-  /** {@link Branch#parentBranch()} of a branch that runs once on every path through one iteration of its loop. */
+  /**
+   * {@link Branch#parentBranch()} of a branch that runs once on every path through one iteration of
+   * its loop or, outside loops, on every path through the method to a normal return (its body is
+   * one iteration of no loop, {@code loopId} -1).
+   */
   public static final int ROOT = -1;
 
   /** {@link Branch#parentBranch()} of a branch that runs neither once per iteration nor once in an arm. */
@@ -57,7 +67,8 @@ public record Arms(List<Branch> branches, Map<Integer, Arm> armOf) {
 
   /**
    * Whether the statements at {@code ctxs} together run exactly once on every path through one
-   * iteration of loop {@code loopId}: a single statement that runs once per iteration, or one
+   * iteration of loop {@code loopId} (-1: through the method, to a normal return): a single
+   * statement that runs once per iteration, or one
    * statement on every arm of a branch that runs once per iteration, where an arm may instead hold
    * a nested branch that covers it the same way. Two statements on one arm, an arm without one, or
    * a statement outside the branch's arms is not.
@@ -84,14 +95,35 @@ public record Arms(List<Branch> branches, Map<Integer, Arm> armOf) {
    */
   public boolean runsWhenever(int stmt, int other) {
     Arm target = armOf.get(stmt);
-    Arm a = armOf.get(other);
-    if (target == null) return false;
+    return target != null && enclosing(other).contains(target);
+  }
+
+  /**
+   * Whether the statements at ordinals {@code stmt} and {@code other} never run in one pass through
+   * their branch: each runs in a known arm, and the arms enclosing one (its own, its branch's arm,
+   * and so on up) and those enclosing the other meet at a branch on different arms of it. False
+   * when either runs in no known arm.
+   */
+  public boolean exclusive(int stmt, int other) {
+    Map<Integer, Integer> armByBranch = new HashMap<>();
+    for (Arm a : enclosing(other)) armByBranch.put(a.branch(), a.arm());
+    for (Arm a : enclosing(stmt)) {
+      Integer k = armByBranch.get(a.branch());
+      if (k != null) return k != a.arm();
+    }
+    return false;
+  }
+
+  /** The arm the statement at {@code ordinal} runs once in, then the arm its branch runs once in, and so on up. */
+  private List<Arm> enclosing(int ordinal) {
+    List<Arm> out = new ArrayList<>();
+    Arm a = armOf.get(ordinal);
     for (int guard = 0; a != null && guard <= branches.size(); guard++) {
-      if (a.equals(target)) return true;
+      out.add(a);
       Branch b = branches.get(a.branch());
       a = b.parentBranch() >= 0 ? new Arm(b.parentBranch(), b.parentArm()) : null;
     }
-    return false;
+    return out;
   }
 
   /** The arms from a once-per-iteration branch down to the statement's own, or null when there is no such chain. */

@@ -395,12 +395,12 @@ public final class MethodIRBuilder {
   public int beginBranch(int arms) {
     OpenLoop l = loopStack.peek();
     int parent = Arms.NOWHERE, parentArm = -1;
-    Arms.Arm in = l == null ? null : openArm(l);
+    Arms.Arm in = openArm(l);
     if (in != null) {
       parent = in.branch();
       parentArm = in.arm();
-    } else if (l != null && !l.jumped && conditionalDepth == l.conditionalDepthAtEntry) {
-      parent = Arms.ROOT;
+    } else if (l != null ? !l.jumped && conditionalDepth == l.conditionalDepthAtEntry : conditionalDepth == 0 && !returned) {
+      parent = Arms.ROOT; // once per iteration, or outside loops on every path to a normal return
     }
     return declareBranch(l == null ? -1 : l.id, arms, parent, parentArm);
   }
@@ -429,10 +429,10 @@ public final class MethodIRBuilder {
     givenArm = arm;
   }
 
-  /** The innermost open arm of loop {@code l} that a statement added now runs exactly once in, or null. */
+  /** The innermost open arm of loop {@code l} (null: outside loops) that a statement added now runs exactly once in, or null. */
   private Arms.Arm openArm(OpenLoop l) {
     OpenArm a = openArms.peek();
-    return a != null && a.loopId == l.id && !a.jumped && a.conditionalDepth == conditionalDepth ? a.arm : null;
+    return a != null && a.loopId == (l == null ? -1 : l.id) && !a.jumped && a.conditionalDepth == conditionalDepth ? a.arm : null;
   }
 
   // ---- what runs whenever a statement does (Dominance) ----
@@ -538,7 +538,7 @@ public final class MethodIRBuilder {
   public StmtContext ctx(SourcePos at) {
     OpenLoop l = loopStack.peek();
     boolean once = l != null && !l.jumped && conditionalDepth == l.conditionalDepthAtEntry;
-    if (!once && l != null) {
+    if (!once) {
       Arms.Arm arm = givenArm != null ? givenArm : openArm(l);
       if (arm != null) armOf.put(ordinal, arm);
     }

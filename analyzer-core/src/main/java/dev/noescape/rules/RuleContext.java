@@ -43,12 +43,18 @@ import java.util.Set;
  * @param callAllocations what each varargs call of the program allocates on every call, at the
  *     least ({@code VarargsAllocation}: an array beside a callee that allocates far more is not a
  *     warning); set by the back end, {@link CallAllocations#NONE} before
+ * @param accumulatorResets the fields each private method of the program starts afresh on every
+ *     normal path ({@code StringConcatInLoop}: netty's {@code splitHeader} assigns {@code value},
+ *     so a loop that calls it on one arm does not grow {@code value} across the loop); set by the
+ *     back end, {@link AccumulatorResets#NONE} before
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
     Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes, String primitiveCollections,
     int jitJdk, List<String> jitDontInline, boolean demoteJitWarnings, SitePredictions predictions,
-    TypeHierarchy hierarchy, Set<String> privateMethods, CallAllocations callAllocations) {
+    TypeHierarchy hierarchy, Set<String> privateMethods, CallAllocations callAllocations,
+    AccumulatorResets accumulatorResets) {
   public RuleContext {
+    if (accumulatorResets == null) accumulatorResets = AccumulatorResets.NONE;
     hotAnnotations = Set.copyOf(hotAnnotations);
     privateMethods = privateMethods == null ? Set.of() : Set.copyOf(privateMethods);
     if (callAllocations == null) callAllocations = CallAllocations.NONE;
@@ -61,14 +67,14 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null, null);
+        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null, null, null);
   }
 
   /** Expected escapes left out, without the C2 model's options and predictions. */
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, String primitiveCollections) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null, null);
+        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null, null, null);
   }
 
   /** Expected escapes left out, without a primitive-collections library. */
@@ -92,7 +98,7 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   public RuleContext withJit(int jdk, List<String> dontInline, boolean demoteWarnings) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, primitiveCollections, jdk, dontInline, demoteWarnings,
-        predictions, hierarchy, privateMethods, callAllocations);
+        predictions, hierarchy, privateMethods, callAllocations, accumulatorResets);
   }
 
   /**
@@ -110,30 +116,39 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
 
   /** {@link #withProgramFacts(SitePredictions, TypeHierarchy, Set)} and the floors of its varargs calls ({@link #callAllocations()}). */
   public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h, Set<String> privates, CallAllocations calls) {
+    return withProgramFacts(p, h, privates, calls, accumulatorResets);
+  }
+
+  /**
+   * {@link #withProgramFacts(SitePredictions, TypeHierarchy, Set, CallAllocations)} and the fields its
+   * private methods start afresh ({@link #accumulatorResets()}).
+   */
+  public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h, Set<String> privates, CallAllocations calls,
+      AccumulatorResets resets) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        p, h, privates, calls);
+        p, h, privates, calls, resets);
   }
 
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         allow, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy, privateMethods, callAllocations);
+        predictions, hierarchy, privateMethods, callAllocations, accumulatorResets);
   }
 
   /** This context with {@link #expectedEscapes()} set to {@code show}. */
   public RuleContext withExpectedEscapes(boolean show) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, show, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy, privateMethods, callAllocations);
+        predictions, hierarchy, privateMethods, callAllocations, accumulatorResets);
   }
 
   /** This context with {@link #primitiveCollections()} set to {@code library} (null: none). */
   public RuleContext withPrimitiveCollections(String library) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, library, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy, privateMethods, callAllocations);
+        predictions, hierarchy, privateMethods, callAllocations, accumulatorResets);
   }
 
   /** Whether findings about expected escapes are reported: asked for, or at verbosity 2. */

@@ -40,10 +40,14 @@ import java.util.Set;
  *
  * <p><b>Stays quiet</b> about concatenations that do not feed back into themselves ({@code log(a +
  * b)}), accumulators declared inside the loop (they start over every iteration), and
- * concatenation outside loops. Not gated by hot methods: a single concatenation is not the
- * problem, the quadratic accumulation is.
+ * concatenation outside loops, and accumulators the loop starts afresh in every iteration that
+ * concatenates ({@link AccumulatorResets#find}: the accumulation never spans iterations). Not gated
+ * by hot methods: a single concatenation is not the problem, the quadratic accumulation is.
  *
- * <p><b>Not a warning</b> (information at verbosity 2, {@link #notAWarningHere}) when every
+ * <p><b>Not a warning</b> (information at verbosity 2, {@link #notAWarningHere}) when another arm
+ * of the loop starts the accumulator afresh ({@link AccumulatorResets#find}: netty's header decoder
+ * folds continuation lines into {@code value}, and every other line lets {@code splitHeader} assign
+ * it anew), and when every
  * iteration of the loop reads the accumulator as a {@code String} ({@link #readEveryIteration}):
  * javapoet's {@code while (SourceVersion.isKeyword(suggestion) || !allocatedNames.add(suggestion))
  * suggestion = suggestion + "_";} would need the builder's {@code toString()} on every iteration,
@@ -70,6 +74,8 @@ public final class StringConcatInLoopRule extends SiteRule {
     if (!acc.livesAcrossIterations()) return null;
     List<AllocSite> all = sameAccumulator(m, s, acc);
     if (all.get(0).id() != s.id()) return null; // one finding per accumulator and loop, at its first concatenation
+    AccumulatorResets.Reset reset = context.accumulatorResets().find(m, s.ctx().loopId(), acc, all, context.privateMethods());
+    if (reset != null && !reset.spans()) return null; // started afresh in every iteration that concatenates
     String message = "'" + acc.name() + " += …' copies the whole string " + (all.size() > 1 ? "at " + RuleSupport.lines(all) + ", " : "")
         + "on every iteration of " + RuleSupport.loopPhrase(m, s.ctx().loopId(), false)
         + " (quadratic): accumulate in a StringBuilder";
@@ -80,13 +86,23 @@ public final class StringConcatInLoopRule extends SiteRule {
   }
 
   /**
-   * Not a warning when each iteration of the concatenation's loop reads the accumulator as a
-   * {@code String} ({@link #readEveryIteration}): a StringBuilder would then need a {@code
-   * toString()} per iteration, a copy of the whole text as the concatenation makes.
+   * Not a warning when another arm of the loop starts the accumulator afresh ({@link
+   * AccumulatorResets#find}): the string grows only over consecutive iterations that take the
+   * concatenating arm, not over the loop. Nor when each iteration of the concatenation's loop reads
+   * the accumulator as a {@code String} ({@link #readEveryIteration}): a StringBuilder would then
+   * need a {@code toString()} per iteration, a copy of the whole text as the concatenation makes.
    */
   @Override
   String notAWarningHere(MethodResult result, MethodIR m, AllocSite s, RuleContext context) {
     AllocSite.Accumulator acc = ((AllocSite.Concat) s.details()).accumulator();
+    AccumulatorResets.Reset reset = context.accumulatorResets().find(m, s.ctx().loopId(), acc,
+        sameAccumulator(m, s, acc), context.privateMethods());
+    if (reset != null) {
+      int at = reset.at().pos() != null ? reset.at().pos().line() : 0;
+      return "'" + acc.name() + "' grows only over consecutive iterations that take this arm; "
+          + (at > 0 ? "line " + at : "another arm") + " starts it afresh"
+          + (reset.through() != null ? " through " + reset.through() + "()" : "");
+    }
     Stmt read = readEveryIteration(m, s.ctx().loopId(), acc);
     if (read == null) return null;
     FieldRef into = read instanceof Stmt.Store st ? st.field() : read instanceof Stmt.StaticStore st ? st.field() : null;

@@ -68,4 +68,16 @@ class ArmsTest {
     assertFalse(ARMS.onceTogether(List.of(at(1, false), at(0, true)), 0), "one statement outside the arms");
     assertFalse(ARMS.onceTogether(at(1, 2), 1), "a branch of another loop");
   }
+
+  @Test
+  void statementsOnDifferentArmsOfOneBranchExcludeEachOther() {
+    assertTrue(ARMS.exclusive(1, 2), "the then and the else arm");
+    assertTrue(ARMS.exclusive(1, 3), "s3 is in a branch on the else arm");
+    assertTrue(ARMS.exclusive(3, 4), "the two arms of the nested branch");
+    assertTrue(ARMS.exclusive(6, 8), "two cases of the switch");
+    assertFalse(ARMS.exclusive(2, 3), "s2 runs whenever s3 does");
+    assertFalse(ARMS.exclusive(1, 6), "arms of two branches that both run");
+    assertFalse(ARMS.exclusive(0, 1), "in no arm");
+    assertFalse(ARMS.exclusive(5, 5));
+  }
 }

@@ -40,7 +40,7 @@ class BaselineCompatibilityTest {
       "corpus/varargs/AllocatingCallees.java", "corpus/cold/OnceFlagsClearedAfter.java",
       "corpus/text/ConcatReadEveryIteration.java", "corpus/boxing/KeptBoxes.java", "corpus/lambdas/LoopCaptures.java",
       "corpus/jit/Preconditions.java", "corpus/loops/IoAfterEarlyExit.java", "corpus/jit/OnlyImplementation.java",
-      "corpus/collections/FieldRanges.java");
+      "corpus/collections/FieldRanges.java", "corpus/text/AccumulatorResets.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
- * The arms of branches inside loops, found in the control flow ({@link Arms} for the bytecode front
- * end, where the branches of an {@code if}/{@code else}, a {@code ?:} or a {@code switch} join
- * again). A branch is an {@code if} or {@code switch} statement of a loop's own body (not of a
- * nested loop); its arms are its distinct successors. Statement {@code i} runs exactly once in arm
+ * The arms of branches, found in the control flow ({@link Arms} for the bytecode front end, where
+ * the branches of an {@code if}/{@code else}, a {@code ?:} or a {@code switch} join again). A
+ * branch is an {@code if} or {@code switch} statement of a loop's own body (not of a nested loop),
+ * or of the method's body outside loops, which counts as one iteration ending at a return, a throw
+ * or the entry of a loop; its arms are its distinct successors. Statement {@code i} runs exactly once in arm
  * {@code k} of branch {@code d} when
  *
  * <ul>
@@ -28,10 +29,14 @@ import java.util.function.IntPredicate;
  * The nearest such branch on {@code i}'s dominator chain is its arm. A successor from which every
  * path ends in javac's own exhaustiveness failure (the hidden {@code default} of a {@code switch}
  * over every enum constant or sealed subtype, which throws {@code MatchException}) is no arm: the
- * source has no such case, and the javac front end, which reads the source, sees none either. A
- * condition with {@code &&} or
- * {@code ||} compiles to several branches whose arms share the code of the common outcome, so no
- * arm is found for that code: the gap {@link Arms} documents.
+ * source has no such case, and the javac front end, which reads the source, sees none either.
+ *
+ * <p>A condition with {@code &&} or {@code ||} compiles to several tests, each falling into or
+ * jumping to the next, that end on the code of its two outcomes ({@link #condition}): such a
+ * condition is one branch, headed by its first test, whose arms are the two outcomes, as the
+ * javac front end sees the {@code if}; its other tests are no branch of their own. Where the tests
+ * have other code between them ({@code a != null && a.isEmpty()}: the call) no arm is found for the
+ * code of the outcomes: the gap {@link Arms} documents.
  */
 public final class BranchArms {
   /** Bodies larger than this (statements) are not searched: the searches are linear in the body per statement. */
@@ -54,7 +59,8 @@ public final class BranchArms {
    * @param isBranch whether a statement is an {@code if} or a {@code switch}
    * @param exhaustivenessFailure whether a statement is the {@code throw} of javac's hidden
    *     {@code default} of an exhaustive {@code switch}
-   * @param oncePerIteration whether a statement runs once on every path through an iteration of its innermost loop
+   * @param oncePerIteration whether a statement runs once on every path through an iteration of its
+   *     innermost loop or, outside loops, on every path through the method to a normal return
    */
   public BranchArms(LoopForest f, IntPredicate isBranch, IntPredicate exhaustivenessFailure, IntPredicate oncePerIteration,
       Sink sink) {
@@ -67,11 +73,11 @@ public final class BranchArms {
 
   /** The arm statement {@code i} runs exactly once in, declaring its branch (and theirs) on first use; null for none. */
   public Arms.Arm armOf(int i) {
-    LoopForest.NLoop l = f.innermost[i];
-    if (l == null || !f.reachable[i] || l.body.cardinality() > MAX_BODY) return null;
+    LoopForest.NLoop l = region(i);
+    if (!f.reachable[i] || l.body.cardinality() > MAX_BODY) return null;
     for (int d = f.idom[i], guard = 0; d >= 0 && guard < f.n; d = f.idom[d], guard++) {
-      if (!f.in(l, d)) break; // left the loop
-      if (d != l.header && f.innermost[d] == l && isBranch.test(d)) { // a nested loop's branches are not ours
+      if (l != methodBody() && !f.in(l, d)) break; // left the loop
+      if (d != l.header && region(d) == l && isBranch.test(d) && !inCondition(l, d)) { // a nested loop's branches are not ours
         int k = armContaining(l, d, i);
         if (k >= 0) return new Arms.Arm(id(l, d), k);
       }
@@ -79,6 +85,25 @@ public final class BranchArms {
     }
     return null;
   }
+
+  /**
+   * The statement's innermost loop, or for a statement outside loops the method's body: a branch
+   * there has arms the same way, with the end of the method (a return or a throw) for the end of
+   * the iteration, and the entry of a loop too (code after a loop is found in no arm).
+   */
+  private LoopForest.NLoop region(int i) {
+    return f.innermost[i] != null ? f.innermost[i] : methodBody();
+  }
+
+  private LoopForest.NLoop methodBody() {
+    if (methodBody == null) {
+      methodBody = new LoopForest.NLoop(-1);
+      for (int i = 0; i < f.n; i++) if (f.innermost[i] == null && f.reachable[i]) methodBody.body.set(i);
+    }
+    return methodBody;
+  }
+
+  private LoopForest.NLoop methodBody;
 
   private int id(LoopForest.NLoop l, int d) {
     Integer known = ids.get(d);
@@ -98,10 +123,68 @@ public final class BranchArms {
     return id;
   }
 
-  /** The distinct successors of branch {@code d}, in order, but javac's exhaustiveness failures: its arms. */
+  /**
+   * The arms of branch {@code d}: the two outcomes of the condition it heads ({@link #condition}),
+   * else its distinct successors, in order, but javac's exhaustiveness failures.
+   */
   private int[] arms(int d) {
-    return armsOf.computeIfAbsent(d, x -> java.util.Arrays.stream(f.succ[x]).distinct()
-        .filter(t -> !onlyExhaustivenessFailure(t)).toArray());
+    return armsOf.computeIfAbsent(d, x -> {
+      int[] outcomes = outcomes(region(x), x);
+      return outcomes.length == 2 && condition(region(x), x).size() > 1 ? outcomes
+          : java.util.Arrays.stream(f.succ[x]).distinct().filter(t -> !onlyExhaustivenessFailure(t)).toArray();
+    });
+  }
+
+  /**
+   * The tests of the condition branch {@code d} starts, {@code d} first: {@code d} and every branch
+   * statement of its loop (not the header) all of whose predecessors are among them, found from
+   * {@code d} through successors. {@code if (a && (b || c))} is three such tests; a test with other
+   * code before it (a call, a load) is not one of them. Only {@code d} when there is none.
+   */
+  private List<Integer> condition(LoopForest.NLoop l, int d) {
+    return conditions.computeIfAbsent(d, x -> {
+      List<Integer> out = new ArrayList<>(List.of(x));
+      for (boolean grew = true; grew && out.size() < MAX_TESTS; ) {
+        grew = false;
+        for (int k = 0; k < out.size() && !grew; k++) {
+          for (int t : f.succ[out.get(k)]) {
+            if (out.contains(t) || t == l.header || region(t) != l || !isBranch.test(t)) continue;
+            boolean onlyFromTests = true;
+            for (int p : f.pred[t]) onlyFromTests &= out.contains(p);
+            if (onlyFromTests) {
+              out.add(t);
+              grew = true;
+              break;
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** At most this many tests make one condition: the search is quadratic in them. */
+  private static final int MAX_TESTS = 16;
+
+  private final Map<Integer, List<Integer>> conditions = new HashMap<>();
+
+  /** Where the tests of the condition {@code d} starts lead, in order, but javac's exhaustiveness failures. */
+  private int[] outcomes(LoopForest.NLoop l, int d) {
+    List<Integer> tests = condition(l, d);
+    return tests.stream().flatMapToInt(t -> java.util.Arrays.stream(f.succ[t])).filter(t -> !tests.contains(t))
+        .distinct().filter(t -> !onlyExhaustivenessFailure(t)).toArray();
+  }
+
+  /**
+   * Whether branch {@code d} is a further test of a condition with two outcomes that a branch
+   * dominating it starts ({@link #arms}): then that branch, not {@code d}, is the branch.
+   */
+  private boolean inCondition(LoopForest.NLoop l, int d) {
+    for (int h = f.idom[d], guard = 0; h >= 0 && guard < MAX_TESTS && region(h) == l && isBranch.test(h)
+        && h != l.header && h != f.idom[h]; h = f.idom[h], guard++) {
+      if (condition(l, h).contains(d) && condition(l, h).size() > 1 && outcomes(l, h).length == 2) return true;
+    }
+    return false;
   }
 
   private final Map<Integer, int[]> armsOf = new HashMap<>();

@@ -46,6 +46,7 @@ import sootup.core.jimple.common.expr.JSpecialInvokeExpr;
 import sootup.core.jimple.common.expr.JStaticInvokeExpr;
 import sootup.core.jimple.common.ref.JArrayRef;
 import sootup.core.jimple.common.constant.NullConstant;
+import sootup.core.jimple.common.constant.StringConstant;
 import sootup.core.jimple.common.ref.JCaughtExceptionRef;
 import sootup.core.jimple.common.ref.JInstanceFieldRef;
 import sootup.core.jimple.common.ref.JParameterRef;
@@ -670,8 +671,10 @@ public final class MethodLowering {
   private BranchArms arms;
 
   /**
-   * The arm a call statement {@code i}, a store of a reference into a field or an array element, or
-   * an allocation runs exactly once in, when it does not run once per iteration; else null. Calls
+   * The arm a call statement {@code i}, a store of a reference (a constant string or null too) into
+   * a field or an array element, or
+   * an allocation runs exactly once in, when it does not run once per iteration (outside loops: on
+   * every path to a normal return); else null. Calls
    * for a list's adds (rules.CollectionFill), calls and stores for what hands a box on
    * (rules.BoxTarget), allocations (with calls: boxes and lambdas are calls here) for what runs
    * whenever a site does (rules.CostlyCalls: a write on the arm of a varargs array or an anonymous
@@ -682,15 +685,17 @@ public final class MethodLowering {
     Stmt s = stmts.get(i);
     boolean invokes = s instanceof JInvokeStmt || s instanceof JAssignStmt a && a.getRightOp() instanceof AbstractInvokeExpr;
     boolean storesRef = s instanceof JAssignStmt a && (a.getLeftOp() instanceof JInstanceFieldRef
-        || a.getLeftOp() instanceof JStaticFieldRef || a.getLeftOp() instanceof JArrayRef) && a.getRightOp() instanceof Local v
-        && isRef(v.getType());
+        || a.getLeftOp() instanceof JStaticFieldRef || a.getLeftOp() instanceof JArrayRef)
+        && (a.getRightOp() instanceof Local v ? isRef(v.getType())
+            : a.getRightOp() instanceof StringConstant || a.getRightOp() instanceof NullConstant);
     boolean allocates = s instanceof JAssignStmt a && (a.getRightOp() instanceof JNewExpr
         || a.getRightOp() instanceof JNewArrayExpr || a.getRightOp() instanceof JNewMultiArrayExpr);
-    if (!invokes && !storesRef && !allocates || forest.innermost[i] == null || oncePerIteration(i)) return null;
+    if (!invokes && !storesRef && !allocates || forest.innermost[i] != null && oncePerIteration(i)) return null;
     if (arms == null) {
+      // outside loops a branch runs once when every normal exit passes it (StmtContext.conditional)
       arms = new BranchArms(forest, j -> stmts.get(j) instanceof JIfStmt || stmts.get(j) instanceof JSwitchStmt,
-          this::exhaustivenessFailure, this::oncePerIteration, (loop, n, parent, parentArm) -> b.declareBranch(irLoopIds.getOrDefault(loop, -1), n,
-              parent, parentArm));
+          this::exhaustivenessFailure, j -> forest.innermost[j] != null ? oncePerIteration(j) : onEveryPathToReturn(j),
+          (loop, n, parent, parentArm) -> b.declareBranch(irLoopIds.getOrDefault(loop, -1), n, parent, parentArm));
     }
     return arms.armOf(i);
   }
