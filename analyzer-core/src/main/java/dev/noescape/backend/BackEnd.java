@@ -16,6 +16,7 @@ import dev.noescape.jit.CodeFacts;
 import dev.noescape.jit.SitePredictions;
 import dev.noescape.rules.AccumulatorResets;
 import dev.noescape.rules.CallAllocations;
+import dev.noescape.rules.ProgramFacts;
 import dev.noescape.rules.RuleContext;
 import dev.noescape.rules.RuleRunner;
 import dev.noescape.summary.SummaryProvider;
@@ -259,16 +260,14 @@ public final class BackEnd {
     return rules(in, result, rules, predictions, programFacts(in, result));
   }
 
-  /** What the rules learn from the whole program, computed once per run (isolation's reruns see one method). */
-  private record ProgramFacts(Set<String> privateMethods, CallAllocations callAllocations, AccumulatorResets resets) {}
-
+  /** What the rules learn from the whole program but the engine's result, computed once per run (isolation's reruns see one method). */
   private static ProgramFacts programFacts(Input in, AnalysisResult result) {
     // only VarargsAllocation asks what a call allocates (AllocationContract's rerun with other units does not)
     CallAllocations calls = in.rules().contains(RuleId.VARARGS_ALLOCATION)
         ? CallAllocations.of(result, in.library(), in.implementations()) : CallAllocations.NONE;
     // only StringConcatInLoop asks which fields a private method starts afresh
     AccumulatorResets resets = in.rules().contains(RuleId.STRING_CONCAT_IN_LOOP) ? AccumulatorResets.of(result) : AccumulatorResets.NONE;
-    return new ProgramFacts(privateMethods(result), calls, resets);
+    return new ProgramFacts(null, null, privateMethods(result), calls, resets);
   }
 
   /**
@@ -280,8 +279,7 @@ public final class BackEnd {
       ProgramFacts facts) {
     checkpoint(in, Stage.RULES, rules, result.methods().stream().map(MethodResult::method).toList());
     List<Finding> found = RuleRunner.run(result, in.library(), in.implementations(),
-        in.context().withProgramFacts(predictions, result.hierarchy(), facts.privateMethods(), facts.callAllocations(),
-            facts.resets()),
+        in.context().withProgramFacts(facts.withEngineResult(predictions, result.hierarchy())),
         rules);
     if (found == null) return List.of();
     List<Finding> out = new ArrayList<>(found.size());
@@ -353,7 +351,7 @@ public final class BackEnd {
       // the rules still run; a varargs call then is not weighed against what its callee allocates
       rethrowIfFatal(t);
       failures.add(new Failure(Stage.RULES, RuleId.VARARGS_ALLOCATION, List.of(), t));
-      facts = new ProgramFacts(privateMethods(result), CallAllocations.NONE, AccumulatorResets.NONE);
+      facts = new ProgramFacts(null, null, privateMethods(result), null, null);
     }
     try {
       return rules(in, result, in.rules(), predictions, facts);

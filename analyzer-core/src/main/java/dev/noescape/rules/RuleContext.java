@@ -31,50 +31,32 @@ import java.util.Set;
  * @param jitDontInline {@code Class::method} patterns of {@code -XX:CompileCommand=dontinline} the
  *     model honours
  * @param demoteJitWarnings report warnings about allocations C2 likely removes as information (JDK 23+)
- * @param predictions the model's predictions, set by the back end after the engine ran
- *     ({@link #withProgramFacts}; {@link SitePredictions#NONE} before)
- * @param hierarchy the program's classes as the front end sees them, set by the back end with the
- *     engine's result ({@link TypeHierarchy#UNKNOWN} before): the boxing rule asks which interfaces
- *     are the project's own functional interfaces ({@link ForcedBoxes})
- * @param privateMethods the keys ({@code MethodRef.key()}) of the program's private methods and
- *     constructors, lambda bodies left out: only their own file calls them, so their signature is
- *     the project's to change ({@code BoxingAllocation}: a box a private method's {@code Double}
- *     parameter requires goes away with a {@code double} one); set by the back end
- * @param callAllocations what each varargs call of the program allocates on every call, at the
- *     least ({@code VarargsAllocation}: an array beside a callee that allocates far more is not a
- *     warning); set by the back end, {@link CallAllocations#NONE} before
- * @param accumulatorResets the fields each private method of the program starts afresh on every
- *     normal path ({@code StringConcatInLoop}: netty's {@code splitHeader} assigns {@code value},
- *     so a loop that calls it on one arm does not grow {@code value} across the loop); set by the
- *     back end, {@link AccumulatorResets#NONE} before
+ * @param program what the back end knows about the whole program once the engine ran: the model's
+ *     predictions, the class hierarchy, the private methods, what varargs calls allocate, which
+ *     fields private methods start afresh ({@link ProgramFacts}; {@link ProgramFacts#NONE} before,
+ *     and in contexts built by hand)
  */
 public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
     Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes, String primitiveCollections,
-    int jitJdk, List<String> jitDontInline, boolean demoteJitWarnings, SitePredictions predictions,
-    TypeHierarchy hierarchy, Set<String> privateMethods, CallAllocations callAllocations,
-    AccumulatorResets accumulatorResets) {
+    int jitJdk, List<String> jitDontInline, boolean demoteJitWarnings, ProgramFacts program) {
   public RuleContext {
-    if (accumulatorResets == null) accumulatorResets = AccumulatorResets.NONE;
     hotAnnotations = Set.copyOf(hotAnnotations);
-    privateMethods = privateMethods == null ? Set.of() : Set.copyOf(privateMethods);
-    if (callAllocations == null) callAllocations = CallAllocations.NONE;
     jitDontInline = List.copyOf(jitDontInline);
-    if (predictions == null) predictions = SitePredictions.NONE;
-    if (hierarchy == null) hierarchy = TypeHierarchy.UNKNOWN;
+    if (program == null) program = ProgramFacts.NONE;
   }
 
   /** Without a primitive-collections library, the C2 model's options and predictions. */
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, boolean expectedEscapes) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        expectedEscapes, null, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null, null, null);
+        expectedEscapes, null, 0, List.of(), false, ProgramFacts.NONE);
   }
 
   /** Expected escapes left out, without the C2 model's options and predictions. */
   public RuleContext(int targetRelease, boolean guavaOnClasspath, boolean reportOutsideLoops, int verbosity,
       Set<String> hotAnnotations, boolean contractAllowsNoEscape, String primitiveCollections) {
     this(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations, contractAllowsNoEscape,
-        false, primitiveCollections, 0, List.of(), false, SitePredictions.NONE, TypeHierarchy.UNKNOWN, null, null, null);
+        false, primitiveCollections, 0, List.of(), false, ProgramFacts.NONE);
   }
 
   /** Expected escapes left out, without a primitive-collections library. */
@@ -98,57 +80,59 @@ public record RuleContext(int targetRelease, boolean guavaOnClasspath, boolean r
   public RuleContext withJit(int jdk, List<String> dontInline, boolean demoteWarnings) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, primitiveCollections, jdk, dontInline, demoteWarnings,
-        predictions, hierarchy, privateMethods, callAllocations, accumulatorResets);
+        program);
   }
 
-  /**
-   * This context with what the back end knows once the engine ran: the model's predictions and the
-   * program's class hierarchy.
-   */
-  public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h) {
-    return withProgramFacts(p, h, privateMethods, callAllocations);
-  }
-
-  /** {@link #withProgramFacts(SitePredictions, TypeHierarchy)} and the program's private methods ({@link #privateMethods()}). */
-  public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h, Set<String> privates) {
-    return withProgramFacts(p, h, privates, callAllocations);
-  }
-
-  /** {@link #withProgramFacts(SitePredictions, TypeHierarchy, Set)} and the floors of its varargs calls ({@link #callAllocations()}). */
-  public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h, Set<String> privates, CallAllocations calls) {
-    return withProgramFacts(p, h, privates, calls, accumulatorResets);
-  }
-
-  /**
-   * {@link #withProgramFacts(SitePredictions, TypeHierarchy, Set, CallAllocations)} and the fields its
-   * private methods start afresh ({@link #accumulatorResets()}).
-   */
-  public RuleContext withProgramFacts(SitePredictions p, TypeHierarchy h, Set<String> privates, CallAllocations calls,
-      AccumulatorResets resets) {
+  /** This context with what the back end knows about the whole program once the engine ran. */
+  public RuleContext withProgramFacts(ProgramFacts facts) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
-        contractAllowsNoEscape, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        p, h, privates, calls, resets);
+        contractAllowsNoEscape, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings, facts);
+  }
+
+  /** The model's predictions ({@link ProgramFacts#predictions()}). */
+  public SitePredictions predictions() {
+    return program.predictions();
+  }
+
+  /** The program's classes ({@link ProgramFacts#hierarchy()}). */
+  public TypeHierarchy hierarchy() {
+    return program.hierarchy();
+  }
+
+  /** The keys of the program's private methods ({@link ProgramFacts#privateMethods()}). */
+  public Set<String> privateMethods() {
+    return program.privateMethods();
+  }
+
+  /** What each varargs call allocates at the least ({@link ProgramFacts#callAllocations()}). */
+  public CallAllocations callAllocations() {
+    return program.callAllocations();
+  }
+
+  /** The fields private methods start afresh ({@link ProgramFacts#accumulatorResets()}). */
+  public AccumulatorResets accumulatorResets() {
+    return program.accumulatorResets();
   }
 
   /** This context with {@link #contractAllowsNoEscape()} set to {@code allow}. */
   public RuleContext withContractAllowsNoEscape(boolean allow) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         allow, expectedEscapes, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy, privateMethods, callAllocations, accumulatorResets);
+        program);
   }
 
   /** This context with {@link #expectedEscapes()} set to {@code show}. */
   public RuleContext withExpectedEscapes(boolean show) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, show, primitiveCollections, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy, privateMethods, callAllocations, accumulatorResets);
+        program);
   }
 
   /** This context with {@link #primitiveCollections()} set to {@code library} (null: none). */
   public RuleContext withPrimitiveCollections(String library) {
     return new RuleContext(targetRelease, guavaOnClasspath, reportOutsideLoops, verbosity, hotAnnotations,
         contractAllowsNoEscape, expectedEscapes, library, jitJdk, jitDontInline, demoteJitWarnings,
-        predictions, hierarchy, privateMethods, callAllocations, accumulatorResets);
+        program);
   }
 
   /** Whether findings about expected escapes are reported: asked for, or at verbosity 2. */

@@ -144,7 +144,7 @@ class BoxingAllocationRuleTest {
 
   @Test
   void aBoxAPrivateMethodsOwnParameterRequiresIsTheProjectsToRemove() {
-    RuleContext privates = Fx.defaults().withProgramFacts(null, null, java.util.Set.of("com.acme.OrderBook#record(java.lang.Integer)"));
+    RuleContext privates = Fx.defaults().withProgramFacts(new ProgramFacts(null, null, java.util.Set.of("com.acme.OrderBook#record(java.lang.Integer)"), null, null));
     assertEquals(List.of(HEAD + "OrderBook.record is private and declares the parameter Integer: declare it int (its callers"
         + " are all in this file; unless one passes null) and the box goes away"), boxUsedBy(BoxingAllocationRuleTest::privateRecord, privates));
     // not private (the program says nothing of it): the parameter is the signature, a forced box
@@ -212,7 +212,7 @@ class BoxingAllocationRuleTest {
     java.util.function.BiConsumer<MethodIRBuilder, Var> apply =
         (b, v) -> Fx.call(b, b.temp("com.acme.IOTriFunction"), "com.acme.IOTriFunction", "apply", 15, v);
     assertEquals(List.of(HEAD + "IOTriFunction.apply takes an object: a primitive version of the project's functional"
-        + " interface, taking the int, removes the box"), boxUsedBy(apply, Fx.defaults().withProgramFacts(null, project)));
+        + " interface, taking the int, removes the box"), boxUsedBy(apply, Fx.defaults().withProgramFacts(ProgramFacts.NONE.withEngineResult(null, project))));
     // an interface the project does not declare is a signature it cannot change: information
     assertTrue(boxUsedBy(apply, Fx.defaults()).isEmpty());
   }
