@@ -5,6 +5,7 @@ import dev.noescape.engine.CallTargets;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.StmtContext;
@@ -26,11 +27,13 @@ import java.util.Map;
  * not on a cold path and not in a {@code throw}'s operand. An allocation site there counts one
  * object when it allocates on every evaluation: {@code new}, an array, a varargs array, a capturing
  * lambda or method reference, an anonymous class, a non-constant concatenation (its string). A box
- * is left out (it may hit its cache), and so is everything a library method allocates (the
- * {@code HashMap} inside {@code new HashSet<>()}): library summaries say whether a method may
- * allocate, never how much it must. A call adds the least floor of the program bodies dispatch
- * leaves for it ({@link CallTargets}, the engine's own resolution); a library, unknown or abstract
- * target adds nothing, so the figure is a lower bound and never a guess.
+ * is left out (it may hit its cache). A call adds the least floor of the bodies dispatch leaves for
+ * it ({@link CallTargets}, the engine's own resolution): a program body's floor; for a library
+ * constructor or static method, what the library allocates inside it on every call as the
+ * hand-read table says ({@link LibraryAllocations}: the {@code HashMap} inside {@code new
+ * HashSet<>(c)}, the wrapper {@code Arrays.asList} returns), since library summaries say whether
+ * a method may allocate, never how much it must; any other library, unknown or abstract target
+ * adds nothing. So the figure is a lower bound and never a guess.
  *
  * <p><b>Recursion</b> adds nothing: a member of a cycle is not assumed to allocate in order to prove
  * that it does (the least fixpoint, as for never-returning methods). Calls nested deeper than
@@ -124,11 +127,18 @@ public final class CallAllocations {
       if (depth >= MAX_DEPTH) return Floor.ZERO;
       Floor least = null;
       for (CallTargets.Target t : targets.of(m, c, sources)) {
-        Floor f = t.kind() == CallTargets.Kind.PROGRAM && t.program() >= 0 ? method(t.program(), depth + 1) : Floor.ZERO;
+        Floor f = t.kind() == CallTargets.Kind.PROGRAM && t.program() >= 0 ? method(t.program(), depth + 1) : library(m, c, t.ref());
         if (least == null || f.objects() < least.objects()) least = f;
         if (least.objects() == 0) break;
       }
       return least == null ? Floor.ZERO : least;
+    }
+
+    /** What library method {@code callee} allocates inside on every call ({@link LibraryAllocations}). */
+    private static Floor library(MethodIR m, Stmt.Call c, MethodRef callee) {
+      int n = LibraryAllocations.objects(callee);
+      if (n == 0) return Floor.ZERO;
+      return new Floor(n, "inside " + callee.displayName() + at(m, c.ctx().pos().line()));
     }
 
     private Floor method(int i, int depth) {
@@ -140,7 +150,7 @@ public final class CallAllocations {
       for (Stmt st : m.stmts()) {
         if (!everyCall(st.ctx())) continue;
         if (st instanceof Stmt.Alloc a && allocatesEveryTime(a.site())) {
-          f = f.plus(new Floor(1, a.site().description() + " at " + fileName(m) + ":" + a.site().pos().line()));
+          f = f.plus(new Floor(1, a.site().description() + at(m, a.site().pos().line())));
         } else if (st instanceof Stmt.Call c) {
           f = f.plus(call(m, c, depth));
         }
@@ -160,11 +170,12 @@ public final class CallAllocations {
       return s.kind() != SiteKind.BOXING;
     }
 
-    private static String fileName(MethodIR m) {
+    /** {@code " at File.java:12"}: where in {@code m} an object counted. */
+    private static String at(MethodIR m, int line) {
       String f = m.sourceFile();
-      if (f == null) return m.ref().owner();
+      if (f == null) return " at " + m.ref().owner() + ":" + line;
       int slash = Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\'));
-      return f.substring(slash + 1);
+      return " at " + f.substring(slash + 1) + ":" + line;
     }
   }
 }

@@ -40,7 +40,8 @@ class BaselineCompatibilityTest {
       "corpus/varargs/AllocatingCallees.java", "corpus/cold/OnceFlagsClearedAfter.java",
       "corpus/text/ConcatReadEveryIteration.java", "corpus/boxing/KeptBoxes.java", "corpus/lambdas/LoopCaptures.java",
       "corpus/jit/Preconditions.java", "corpus/loops/IoAfterEarlyExit.java", "corpus/jit/OnlyImplementation.java",
-      "corpus/collections/FieldRanges.java", "corpus/text/AccumulatorResets.java");
+      "corpus/collections/FieldRanges.java", "corpus/text/AccumulatorResets.java",
+      "corpus/varargs/LibraryFloors.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");

@@ -72,6 +72,31 @@ class CallAllocationsTest {
     assertEquals(5, floor(List.of(caller("emit"), allocating("emit", 2, false, "block"), allocating("block", 3, false))));
   }
 
+  /**
+   * {@code static Object copy(Object... a)}: {@code Collections.unmodifiableSet(new HashSet<>(Arrays.asList(a)))}:
+   * the set's own site, the HashMap its constructor makes and the list wrapper; the unmodifiable
+   * wrapper counts nothing (it may return its argument).
+   */
+  static MethodIR copying(String name) {
+    MethodIRBuilder b = method(callee(name));
+    Var a = b.param("a", OBJ + "[]", SourcePos.line(1));
+    Var list = b.temp("java.util.List");
+    b.call(list, new MethodRef("java.util.Arrays", "asList", List.of(OBJ + "[]"), "java.util.List", true), List.of(a), SourcePos.line(2));
+    Var set = b.temp("java.util.HashSet");
+    b.alloc(set, SiteKind.NEW_OBJECT, "java.util.HashSet", SourcePos.line(2),
+        new AllocSite.Constructor(List.of(), List.of(), "HashSet", null));
+    b.call(null, new MethodRef("java.util.HashSet", MethodRef.CONSTRUCTOR, List.of("java.util.Collection"), "void", false),
+        List.of(set, list), SourcePos.line(2));
+    b.call(b.temp("java.util.Set"), new MethodRef("java.util.Collections", "unmodifiableSet", List.of("java.util.Set"),
+        "java.util.Set", true), List.of(set), SourcePos.line(2));
+    return b.build();
+  }
+
+  @Test
+  void aListedLibraryCallAddsWhatItAllocatesInside() {
+    assertEquals(3, floor(List.of(caller("copy"), copying("copy"))));
+  }
+
   @Test
   void allocationsUnderAConditionCountNothing() {
     assertEquals(1, floor(List.of(caller("emit"), allocating("emit", 1, false, "block"), allocating("block", 3, true))));
