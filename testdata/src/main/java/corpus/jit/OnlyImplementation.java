@@ -81,7 +81,7 @@ final class OnlyImplementation {
     int total = 0;
     for (String name : names) {
       // the warning stays (the array is allocated until C2 compiles the loop), and says C2 removes it
-      total += tally.count(name, "/"); // expect: VarargsAllocation(C2 likely removes it only while no other implementation is loaded: C2 inlines the only implementation in the program, OnlyImplementation.LengthTally.count, through class hierarchy analysis)
+      total += tally.count(name, "/"); // expect: VarargsAllocation(may keep the array only in an override outside the program (its one implementation here, OnlyImplementation.LengthTally.count, does not); if none does, create one array before the loop and refill it on each iteration (C2 likely removes it only while no other implementation is loaded: C2 inlines the only implementation in the program, OnlyImplementation.LengthTally.count, through class hierarchy analysis)
     }
     return total;
   }

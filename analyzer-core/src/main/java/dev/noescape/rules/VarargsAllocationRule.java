@@ -7,6 +7,7 @@ import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
+import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.SiteKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,20 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
     }
     List<AllocSite> boxes = VarargsBoxes.byCall(m).getOrDefault(s.id(), List.of());
     return "varargs call to " + callee + " allocates " + arrayText(s.simpleType(), count) + boxesText(boxes) + " "
-        + RuleSupport.where(m, s, context) + ": " + advice(callee, count, keeper(result, s), s, boxes);
+        + RuleSupport.where(m, s, context) + ": "
+        + advice(callee, count, keeper(result, s), onlyImplementation(m, s, context), s, boxes);
+  }
+
+  /**
+   * The one implementation in the program of the open call that receives the array, when the C2
+   * model bound the call to it by class hierarchy analysis and found that it does not keep the
+   * array ({@link RuntimePrediction.ColdUse.Kind#CLASS_HIERARCHY}); else null. Only an override
+   * outside the program could keep it then, which the advice says instead of "it has no summary".
+   */
+  static String onlyImplementation(MethodIR m, AllocSite s, RuleContext context) {
+    RuntimePrediction p = context.predictions().get(m.ref(), s.id());
+    RuntimePrediction.ColdUse use = p == null ? null : p.coldUse();
+    return use != null && use.kind() == RuntimePrediction.ColdUse.Kind.CLASS_HIERARCHY ? use.method() : null;
   }
 
   /**
@@ -116,17 +130,25 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
    * to share, so even a keeping callee may get it), else one reused array — hoisted out of the
    * loop only when the call runs on every iteration (hoisting a call under an {@code if} would
    * allocate on paths that allocated nothing), and on the condition that the callee does not keep
-   * it when the engine cannot rule that out.
+   * it when the engine cannot rule that out. When the callee is open to overrides but its one
+   * implementation in the program does not keep the array ({@code onlyImplementation}, else null),
+   * the condition names that: only an override outside the program could keep it.
    *
    * <p>Never "call a fixed-arity overload": javac takes the variable-arity form only when no
    * fixed-arity method is applicable to the arguments (JLS 15.12.2.2–4), so for these arguments
    * there is none to call ({@code String.format}, {@code Method.invoke} have none at all).
    */
-  static String advice(String callee, int count, Keeper keeper, AllocSite s, List<AllocSite> boxes) {
+  static String advice(String callee, int count, Keeper keeper, String onlyImplementation, AllocSite s,
+      List<AllocSite> boxes) {
     if (count == 0) return "pass a shared empty array constant";
     String reuse = s.loopDepth() > 0 && s.ctx().oncePerIteration()
         ? "create one array before the loop and refill it on each iteration" : "reuse one array, created on first use";
     String boxesStay = boxes.isEmpty() ? "" : " (the boxes remain: the array holds objects)";
+    if (keeper == Keeper.UNKNOWN && onlyImplementation != null) {
+      // open dispatch whose one body in the program does not keep it: the condition is an override elsewhere
+      return callee + " may keep the array only in an override outside the program (its one implementation here, "
+          + onlyImplementation + ", does not); if none does, " + reuse + boxesStay;
+    }
     return switch (keeper) {
       case NO -> reuse + boxesStay;
       case SUMMARY, UNKNOWN -> callee + " may keep the array ("
