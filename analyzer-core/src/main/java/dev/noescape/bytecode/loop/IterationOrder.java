@@ -50,7 +50,7 @@ public final class IterationOrder {
     return -1;
   }
 
-  /** The immediate post-dominators within one iteration of {@code l} (null: the method), by Cooper, Harvey and Kennedy on the reversed graph. */
+  /** The immediate post-dominators within one iteration of {@code l} (null: the method), by Cooper, Harvey and Kennedy on the reversed graph ({@link Dominators}). */
   private int[] postDominators(LoopForest.NLoop l) {
     int n = f.n, exit = n;
     int[] ipdom = new int[n + 1];
@@ -80,7 +80,7 @@ public final class IterationOrder {
     for (int v = 0; v <= n; v++) prev[v] = new int[count[v]];
     java.util.Arrays.fill(count, 0);
     for (int x = region.nextSetBit(0); x >= 0; x = region.nextSetBit(x + 1)) for (int t : next[x]) prev[t][count[t]++] = x;
-    int[] order = new int[n + 1], index = new int[n + 1], cursor = new int[n + 1], stack = new int[n + 1];
+    int[] order = new int[n + 1], cursor = new int[n + 1], stack = new int[n + 1];
     BitSet seen = new BitSet(n + 1);
     int size = 0, sp = 0;
     stack[sp++] = exit;
@@ -95,37 +95,14 @@ public final class IterationOrder {
         }
       } else {
         sp--;
-        index[v] = size;
         order[size++] = v;
       }
     }
-    ipdom[exit] = exit;
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int k = size - 1; k >= 0; k--) { // reverse postorder: the end first
-        int v = order[k];
-        if (v == exit) continue;
-        int nu = -1;
-        for (int t : next[v]) {
-          if (ipdom[t] < 0) continue;
-          nu = nu < 0 ? t : intersect(ipdom, index, t, nu);
-        }
-        if (nu >= 0 && ipdom[v] != nu) {
-          ipdom[v] = nu;
-          changed = true;
-        }
-      }
-    }
+    // the reversed graph's reverse postorder starts at the end; a statement's predecessors there are its successors
+    int[] rpo = new int[size];
+    for (int k = 0; k < size; k++) rpo[k] = order[size - 1 - k];
+    ipdom = Dominators.immediate(n + 1, rpo, java.util.Arrays.copyOf(next, n + 1));
     ipdom[exit] = -1;
     return ipdom;
-  }
-
-  private static int intersect(int[] ipdom, int[] index, int a, int b) {
-    while (a != b) {
-      while (index[a] < index[b]) a = ipdom[a];
-      while (index[b] < index[a]) b = ipdom[b];
-    }
-    return a;
   }
 }

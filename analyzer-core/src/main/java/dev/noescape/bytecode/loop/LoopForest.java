@@ -44,7 +44,6 @@ public final class LoopForest {
   public final List<NLoop> loops = new ArrayList<>();
   /** Innermost loop of every statement, or null. */
   public final NLoop[] innermost;
-  private final int[] rpoIndex;
 
   public LoopForest(int[][] succ) {
     this.n = succ.length;
@@ -55,29 +54,8 @@ public final class LoopForest {
     pred = new int[n][];
     for (int i = 0; i < n; i++) pred[i] = p.get(i).stream().mapToInt(Integer::intValue).toArray();
     reachable = new boolean[n];
-    rpoIndex = new int[n];
     int[] rpo = reversePostorder();
-    idom = new int[n];
-    java.util.Arrays.fill(idom, -1);
-    if (n > 0) {
-      idom[0] = 0;
-      boolean changed = true;
-      while (changed) {
-        changed = false;
-        for (int b : rpo) {
-          if (b == 0) continue;
-          int newIdom = -1;
-          for (int q : pred[b]) {
-            if (!reachable[q] || idom[q] < 0) continue;
-            newIdom = newIdom < 0 ? q : intersect(q, newIdom);
-          }
-          if (newIdom >= 0 && idom[b] != newIdom) {
-            idom[b] = newIdom;
-            changed = true;
-          }
-        }
-      }
-    }
+    idom = Dominators.immediate(n, rpo, pred);
     findLoops();
     innermost = new NLoop[n];
     for (NLoop l : loops) { // loops are sorted outer first
@@ -108,17 +86,7 @@ public final class LoopForest {
         order[--k] = v;
       }
     }
-    int[] rpo = java.util.Arrays.copyOfRange(order, k, n);
-    for (int i = 0; i < rpo.length; i++) rpoIndex[rpo[i]] = i;
-    return rpo;
-  }
-
-  private int intersect(int a, int b) {
-    while (a != b) {
-      while (rpoIndex[a] > rpoIndex[b]) a = idom[a];
-      while (rpoIndex[b] > rpoIndex[a]) b = idom[b];
-    }
-    return a;
+    return java.util.Arrays.copyOfRange(order, k, n);
   }
 
   /** Whether {@code a} dominates {@code b} (both reachable). */
