@@ -6,6 +6,7 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.RecordMembers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -466,7 +467,7 @@ final class ProgramLowering implements MethodLowering.ClassServices {
   private static boolean isGeneratedMember(JavaSootClass c, JavaSootMethod m, Body body) {
     String name = m.getName();
     int arity = m.getParameterCount();
-    boolean recordMember = (name.equals("equals") && arity == 1) || ((name.equals("hashCode") || name.equals("toString")) && arity == 0);
+    boolean recordMember = RecordMembers.Member.of(name, arity) != null;
     boolean enumMember = (name.equals("values") && arity == 0) || (name.equals("valueOf") && arity == 1);
     if (!recordMember && !enumMember) return false;
     String text = body == null ? "" : body.toString();

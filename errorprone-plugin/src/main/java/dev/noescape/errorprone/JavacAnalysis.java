@@ -242,6 +242,10 @@ public final class JavacAnalysis {
       Set<SuggestedFix> offered = new HashSet<>();
       for (Finding f : findings) {
         if (!rules.contains(f.rule())) continue;
+        // A method lowered without a tree is code javac writes itself (a record's equals, hashCode
+        // and toString: frontend.ClassLowering): analyzed for its summary, never reported, as the
+        // bytecode front end leaves out the members javac generates.
+        if (f.method() != null && methods.containsKey(f.method().key()) && !fe.methodTrees().containsKey(f.method().key())) continue;
         TreePath path;
         try {
           path = trees.pathFor(f, fe);

@@ -18,6 +18,7 @@ import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.RecordMembers;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.SourceLoops;
 import dev.noescape.ir.SourcePos;
@@ -63,6 +64,7 @@ import sootup.core.jimple.common.stmt.JThrowStmt;
 import sootup.core.jimple.common.stmt.Stmt;
 import sootup.core.jimple.javabytecode.stmt.JEnterMonitorStmt;
 import sootup.core.model.Body;
+import sootup.core.signatures.FieldSignature;
 import sootup.core.signatures.MethodSignature;
 import sootup.core.types.ArrayType;
 import sootup.core.types.PrimitiveType;
@@ -1240,12 +1242,55 @@ public final class MethodLowering {
       concat(resultLocal, result, args, at, i);
       return;
     }
-    // other bootstraps (record ObjectMethods, switch patterns): an unknown call, conservative
+    if (bsm.equals("java.lang.runtime.ObjectMethods")) {
+      RecordMembers.Member member = RecordMembers.Member.of(dyn.getMethodSignature().getName(), args.size() - 1);
+      if (member != null && !args.isEmpty()) {
+        recordMember(result, member, dyn, at);
+        return;
+      }
+    }
+    // other bootstraps (switch patterns): an unknown call, conservative
     List<String> ps = paramTypes(dyn.getMethodSignature());
     MethodRef ref = new MethodRef("java.lang.invoke.CallSite", dyn.getMethodSignature().getName(), ps, type, true);
     List<Var> slots = new ArrayList<>();
     for (Immediate a : args) slots.add(var(a));
     b.call(result, ref, slots, List.of(), false, List.of(), at);
+  }
+
+  /**
+   * A record's generated member: the {@code ObjectMethods} call site, lowered by
+   * {@link RecordMembers}. Its bootstrap arguments are the record class, the component names and
+   * one field getter per component; its arguments the record and, for {@code equals}, the other object.
+   */
+  private void recordMember(Var result, RecordMembers.Member member, JDynamicInvokeExpr dyn, SourcePos at) {
+    List<RecordMembers.Component> components = new ArrayList<>();
+    for (Immediate ba : dyn.getBootstrapArgs()) {
+      if (ba instanceof MethodHandle mh && mh.isFieldRef() && mh.getReferenceSignature() instanceof FieldSignature f) {
+        components.add(new RecordMembers.Component(
+            new FieldRef(f.getDeclClassType().getFullyQualifiedName(), f.getName(), false), typeName(f.getType())));
+      }
+    }
+    List<Immediate> args = dyn.getArgs();
+    Var other = member == RecordMembers.Member.EQUALS ? var(args.get(1)) : null;
+    RecordMembers.lower(b, member, var(args.get(0)), other, result, components, this::componentCall, at);
+  }
+
+  /** {@code value.equals(argument)}, {@code value.hashCode()} or {@code value.toString()}, as javac would compile it. */
+  private void componentCall(RecordMembers.Member member, Var value, Var argument, String type, SourcePos at) {
+    List<String> ps = member == RecordMembers.Member.EQUALS ? List.of("java.lang.Object") : List.of();
+    String ret = switch (member) {
+      case EQUALS -> "boolean";
+      case HASH_CODE -> "int";
+      case TO_STRING -> "java.lang.String";
+    };
+    // an array's methods are Object's (javac names Object for them too)
+    String owner = type.endsWith("[]") ? "java.lang.Object" : h.declaring(type, member.methodName(), ps);
+    MethodRef ref = new MethodRef(owner, member.methodName(), ps, ret, false);
+    List<Var> slots = new ArrayList<>();
+    slots.add(value);
+    if (argument != null) slots.add(argument);
+    boolean open = h.dispatchOpen(ref.owner(), ref.name(), ref.paramTypes());
+    virtualCalls.add(b.call(null, ref, slots, List.of(), open, List.of(), type, at));
   }
 
   private void lambda(Local resultLocal, Var result, JDynamicInvokeExpr dyn, String type, SourcePos at) {

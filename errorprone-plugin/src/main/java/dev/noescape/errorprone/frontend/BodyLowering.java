@@ -8,6 +8,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.noescape.ir.Stmt;
+import dev.noescape.ir.RecordMembers;
 import dev.noescape.ir.CacheMisses;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
@@ -289,6 +290,53 @@ final class BodyLowering {
     Var t = temp(field.type);
     b.load(t, self, u.descriptors.field(field), pos);
     b.ret(t, pos);
+  }
+
+  /**
+   * The body of a record's generated {@code equals}, {@code hashCode} or {@code toString}, which
+   * javac writes only in Lower: {@link RecordMembers}' definition, over the record's components;
+   * {@code equals}' argument is slot 1.
+   */
+  void recordMemberBody(RecordMembers.Member member, ClassSymbol record, SourcePos pos) {
+    List<RecordMembers.Component> components = new ArrayList<>();
+    // the callback names a component's erased type; its javac type resolves the call
+    Map<String, Type> javacTypes = new HashMap<>();
+    for (Symbol.RecordComponent rc : record.getRecordComponents()) {
+      String type = u.descriptors.typeName(rc.type);
+      components.add(new RecordMembers.Component(new FieldRef(record.flatName().toString(), rc.name.toString(), false), type));
+      javacTypes.putIfAbsent(type, rc.type);
+    }
+    Var s = RecordMembers.lower(b, member, self, slotVar(1), null, components,
+        (m, value, argument, type, at) -> componentCall(m, value, argument, javacTypes.get(type), at), pos);
+    if (s != null) b.ret(s, pos);
+  }
+
+  /** {@code value.equals(argument)}, {@code value.hashCode()} or {@code value.toString()} on a component of type {@code site}. */
+  private void componentCall(RecordMembers.Member member, Var value, Var argument, Type site, SourcePos at) {
+    MethodSymbol m = objectMethod(site, member);
+    if (m == null) return; // incomplete type information: nothing to call
+    call(null, m, value, argument == null ? List.of() : List.of(argument), List.of(), false, site, at);
+  }
+
+  /** The method {@code site.<member>} resolves to: the most specific declaration of the Object method. */
+  private MethodSymbol objectMethod(Type site, RecordMembers.Member member) {
+    int arity = member == RecordMembers.Member.EQUALS ? 1 : 0;
+    Type object = u.state.getSymtab().objectType;
+    try {
+      Type e = types.erasure(site.hasTag(TypeTag.TYPEVAR) ? site.getUpperBound() : site);
+      if (e.hasTag(TypeTag.ARRAY)) e = object; // an array's methods are Object's
+      for (Type t : types.closure(e)) {
+        for (Symbol s : t.tsym.members().getSymbolsByName(u.state.getName(member.methodName()))) {
+          if (s instanceof MethodSymbol ms && !ms.isStatic() && ms.params().size() == arity
+              && (arity == 0 || types.isSameType(types.erasure(ms.params().head.type), object))) {
+            return ms;
+          }
+        }
+      }
+    } catch (RuntimeException ex) {
+      // incomplete type information
+    }
+    return null;
   }
 
   /** The enclosing instance of an inner member class, stored by its constructors. */
@@ -1350,12 +1398,17 @@ final class BodyLowering {
   /** A call javac makes implicitly (iterator(), hasNext(), next(), close()). */
   private void call(Var result, MethodSymbol m, Var recv, List<Var> args, List<SymbolicExpr> exprs,
       boolean nonVirtual, Type recvType, JCTree at) {
+    call(result, m, recv, args, exprs, nonVirtual, recvType, pos(at));
+  }
+
+  private void call(Var result, MethodSymbol m, Var recv, List<Var> args, List<SymbolicExpr> exprs,
+      boolean nonVirtual, Type recvType, SourcePos at) {
     List<Var> slots = new ArrayList<>();
     if (!m.isStatic()) slots.add(recv);
     slots.addAll(args);
     emitCall(result, u.descriptors.method(m, recvType, cls), slots, new ArrayList<>(exprs),
         UnitIndex.dispatchOpen(m, nonVirtual, recvType),
-        nonVirtual ? List.of() : u.index.overrides(m), receiverType(m, nonVirtual, recvType, recv), pos(at));
+        nonVirtual ? List.of() : u.index.overrides(m), receiverType(m, nonVirtual, recvType, recv), at);
   }
 
   /** The parameterless instance method {@code name} of a type or its supertypes. */

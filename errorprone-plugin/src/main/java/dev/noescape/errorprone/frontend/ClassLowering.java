@@ -17,6 +17,7 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
+import dev.noescape.ir.RecordMembers;
 import dev.noescape.ir.SourcePos;
 import dev.noescape.ir.Var;
 import java.util.ArrayList;
@@ -67,7 +68,10 @@ final class ClassLowering {
         u.guard(inner.name.toString(), () -> lowerClass(u, inner, innerPath, false, 0));
       }
     }
-    if (c.isRecord()) implicitAccessors(u, c, cd, classPath, classHot, baseDepth);
+    if (c.isRecord()) {
+      implicitAccessors(u, c, cd, classPath, classHot, baseDepth);
+      implicitObjectMethods(u, c, cd, classHot, baseDepth);
+    }
     if (!staticInits.isEmpty()) {
       u.guard(Descriptors.displayClass(c) + ".<clinit>()", () -> lowerClinit(u, c, cd, classPath, staticInits));
     }
@@ -148,6 +152,40 @@ final class ClassLowering {
         u.add(b.build(), fieldPath, l);
       });
     }
+  }
+
+  /**
+   * The {@code equals}, {@code hashCode} and {@code toString} javac generates for a record that does
+   * not declare them: a symbol without a body in the tree (javac writes the {@code ObjectMethods}
+   * call only in Lower), lowered by {@link RecordMembers}. No tree path: they are the compiler's code,
+   * never reported.
+   */
+  private static void implicitObjectMethods(UnitContext u, ClassSymbol c, JCClassDecl cd, boolean classHot, int baseDepth) {
+    for (Symbol member : c.members().getSymbols(x -> x instanceof MethodSymbol, com.sun.tools.javac.code.Scope.LookupKind.NON_RECURSIVE)) {
+      MethodSymbol m = (MethodSymbol) member;
+      RecordMembers.Member kind = RecordMembers.Member.of(m.name.toString(), m.params().size());
+      if (kind == null || m.isStatic() || declaresBody(cd, m)) continue;
+      if (kind == RecordMembers.Member.EQUALS && !u.types.isSameType(u.types.erasure(m.params().head.type), u.state.getSymtab().objectType)) continue;
+      u.guard(Descriptors.displayClass(c) + "." + m.name + "()", () -> {
+        MethodRef ref = u.descriptors.method(m);
+        SourcePos pos = u.positions.of(cd);
+        String display = Descriptors.displayClass(c) + "." + m.name;
+        MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, pos);
+        b.hot(classHot).baseLoopDepth(baseDepth);
+        BodyLowering l = new BodyLowering(u, b, c, false, baseDepth, classHot, display, m.getReturnType(), null);
+        l.declareSelf("this", c.flatName().toString(), pos);
+        if (kind == RecordMembers.Member.EQUALS) l.syntheticParam("o", "java.lang.Object", pos);
+        l.recordMemberBody(kind, c, pos);
+        u.add(b.build(), null, l);
+      });
+    }
+  }
+
+  private static boolean declaresBody(JCClassDecl cd, MethodSymbol m) {
+    for (JCTree def : cd.defs) {
+      if (def instanceof JCMethodDecl md && md.sym == m && md.body != null) return true;
+    }
+    return false;
   }
 
   private static void lowerClinit(UnitContext u, ClassSymbol c, JCClassDecl cd, TreePath classPath, List<JCTree> inits) {

@@ -141,6 +141,42 @@ public final class Basics {
     return (a.equals(b) ? 1 : 0) + a.x + o;
   }
 
+  @Probe(id = "basic.record-key", group = "records", pair = "basic.class-key",
+      jdk17 = Expect.SCALAR_REPLACED, jdk25 = Expect.SCALAR_REPLACED,
+      hotspot = "callGenerator.cpp CallGenerator::for_method_handle_inline (the ObjectMethods hashCode and equals inlined inside HashMap.get)",
+      callee = "dev.noescape.jitbench.probes.Basics$Key::hashCode",
+      note = "A record as a composite HashMap key: map.get(new Key(a, b)), the only key type of the map.")
+  public static int recordKey(int n, int i) {
+    Key k = new Key(n, i & 3); // site: basic.record-key
+    Integer v = KEYS.get(k);
+    int o = Opaque.next();
+    return (v == null ? 0 : v) + k.a() + o;
+  }
+
+  @Probe(id = "basic.class-key", group = "records", pair = "basic.record-key",
+      jdk17 = Expect.SCALAR_REPLACED, jdk25 = Expect.SCALAR_REPLACED,
+      hotspot = "bytecodeInfo.cpp InlineTree::should_inline (HashMap.get, hash and the key's small hashCode and equals inlined)",
+      callee = "dev.noescape.jitbench.probes.Basics$Pt::hashCode",
+      note = "The same lookup with a hand-written final key class.")
+  public static int classKey(int n, int i) {
+    Pt k = new Pt(n, i & 3); // site: basic.class-key
+    Integer v = PTS.get(k);
+    int o = Opaque.next();
+    return (v == null ? 0 : v) + k.x + o;
+  }
+
+  @Probe(id = "basic.record-ref-equals", group = "records", pair = "basic.record-equals",
+      jdk17 = Expect.SCALAR_REPLACED, jdk25 = Expect.SCALAR_REPLACED,
+      hotspot = "callGenerator.cpp CallGenerator::for_method_handle_inline (the ObjectMethods equals, Objects.equals on the String component inlined)",
+      callee = "dev.noescape.jitbench.probes.Basics$Named::equals",
+      note = "Two records with a String component compared with the generated equals.")
+  public static int recordRefEquals(int n, int i) {
+    Named a = new Named(NAME, n); // site: basic.record-ref-equals
+    Named b = new Named(NAME, i);
+    int o = Opaque.next();
+    return (a.equals(b) ? 1 : 0) + a.v() + o;
+  }
+
   static final class Line {
     final Point p;
 
@@ -166,6 +202,21 @@ public final class Basics {
   }
 
   record Pair(int x, int y) {}
+
+  record Key(int a, int b) {}
+
+  record Named(String name, int v) {}
+
+  private static final String NAME = "probe";
+  private static final java.util.Map<Key, Integer> KEYS = new java.util.HashMap<>();
+  private static final java.util.Map<Pt, Integer> PTS = new java.util.HashMap<>();
+
+  static {
+    for (int b = 0; b < 4; b++) {
+      KEYS.put(new Key(8, b), b);
+      PTS.put(new Pt(8, b), b);
+    }
+  }
 
   static final class Pt {
     final int x;
