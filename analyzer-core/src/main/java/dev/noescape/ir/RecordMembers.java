@@ -63,10 +63,16 @@ public final class RecordMembers {
 
   /** A record component: its private field and the field's type ({@code int}, {@code java.util.List}). */
   public record Component(FieldRef field, String type) {
-    /** Whether the value is an object (a class, interface or array type) and so gets a call. */
+    /**
+     * Whether the value is an object (a class, interface or array type) and so gets a call: any type
+     * but the eight primitive ones (a class of the unnamed package has no dot in its name).
+     */
     public boolean isReference() {
-      return type.indexOf('.') >= 0 || type.endsWith("[]");
+      return !PRIMITIVES.contains(type);
     }
+
+    private static final java.util.Set<String> PRIMITIVES =
+        java.util.Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
   }
 
   /** How the front end makes a call on a component value (dispatch facts are the front end's). */
