@@ -739,7 +739,8 @@ public final class MethodIRBuilder {
     }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
         annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles,
-        branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf), CacheMisses.decide(stmts, guards, guarded),
-        dominance(), fieldWrites);
+        new ControlFacts(branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf),
+            CacheMisses.decide(stmts, guards, guarded), dominance()),
+        fieldWrites);
   }
 }
