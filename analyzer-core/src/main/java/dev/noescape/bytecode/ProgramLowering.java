@@ -371,8 +371,8 @@ final class ProgramLowering implements MethodLowering.ClassServices {
         String accessed = accessedMember(ir);
         ir = new MethodIR(ir.ref(), accessed != null ? accessed : ir.displayName(), ir.sourceFile(), ir.pos(), ir.params(),
             ir.paramPositions(), ir.stmts(), ir.loops(), ir.sites(), ir.annotations(), ir.hot(), ir.baseLoopDepth(), true,
-            ir.inheritedContract(), ir.accesses(), ir.nullAssignments(), ir.flow(), ir.visibility(), ir.handles(), ir.arms(),
-            ir.cacheMisses(), ir.dominance(), ir.fieldWrites());
+            ir.inheritedContract(), ir.accesses(), ir.nullAssignments(), ir.flow(), ir.visibility(), ir.handles(), ir.control(),
+            ir.fieldWrites());
         generated.add(ir.ref().key());
       } else if (lambda == null && m.getName().equals("<init>") && isEnumClass(c)) {
         // javac prepends (String name, int ordinal) to every enum constructor and passes them to

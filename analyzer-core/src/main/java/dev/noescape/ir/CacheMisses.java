@@ -145,9 +145,9 @@ public final class CacheMisses {
         out.add(m);
         continue;
       }
-      Map<Integer, Miss> misses = new HashMap<>(m.cacheMisses());
+      Map<Integer, Miss> misses = new HashMap<>(m.control().cacheMisses());
       for (Stmt st : m.stmts()) misses.putIfAbsent(st.ctx().ordinal(), miss);
-      out.add(m.withCacheMisses(misses));
+      out.add(m.withControl(m.control().withCacheMisses(misses)));
     }
     return out;
   }

@@ -36,14 +36,8 @@ import java.util.Set;
  *     when the front end did not say
  * @param handles the methods this body refers to without calling them (lambda bodies, method
  *     references: {@link Handle}), in program order
- * @param arms the branches whose arms exclude each other and the statements that run once in an
- *     arm ({@link Arms}): which statements run once per iteration together; {@link Arms#NONE} when
- *     the front end gave none
- * @param cacheMisses the statements that run only on a cache miss, by {@link StmtContext#ordinal()},
- *     with where the miss stores its value ({@link CacheMisses}); empty when none or the front end
- *     recorded no guards
- * @param dominance which statements run whenever another runs within one iteration, or one run
- *     of a body outside loops ({@link Dominance}); {@link Dominance#NONE} when the front end gave none
+ * @param control when the statements run relative to one another ({@link ControlFacts}: exclusive
+ *     arms, cache misses, dominance); {@link ControlFacts#NONE} when the front end gave none
  * @param fieldWrites every write of an integral instance field, with the values it is proven to
  *     store ({@link FieldRanges}); empty when none or the front end recorded none
  */
@@ -67,9 +61,8 @@ public record MethodIR(
     ThrowFlow flow,
     Visibility visibility,
     List<Handle> handles,
-    Arms arms,
-    Map<Integer, CacheMisses.Miss> cacheMisses,
-    Dominance dominance, List<FieldRanges.Write> fieldWrites) {
+    ControlFacts control,
+    List<FieldRanges.Write> fieldWrites) {
 
   /**
    * The annotation simple names that make a method hot in any package, before any configured
@@ -92,8 +85,7 @@ public record MethodIR(
       List<SourcePos> paramPositions, List<Stmt> stmts, List<Loop> loops, List<AllocSite> sites, Set<String> annotations,
       boolean hot, int baseLoopDepth, boolean synthetic) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of(),
-        Dominance.NONE, List.of());
+        synthetic, null, List.of(), List.of(), ThrowFlow.NONE, Visibility.PUBLIC, List.of(), ControlFacts.NONE, List.of());
   }
 
   /** A method without {@link ThrowFlow} facts. */
@@ -102,29 +94,25 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of(),
-        Dominance.NONE, List.of());
+        synthetic, inheritedContract, accesses, nullAssignments, ThrowFlow.NONE, Visibility.PUBLIC, List.of(), ControlFacts.NONE, List.of());
   }
 
   /** This method with another {@link Visibility} (a front end that learns it after lowering the body). */
   public MethodIR withVisibility(Visibility v) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles, arms, cacheMisses,
-        dominance, fieldWrites);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, v, handles, control, fieldWrites);
   }
 
-  /** This method with other statements in the same order (and the same element accesses, null assignments, flow and arms). */
+  /** This method with other statements in the same order (and the same element accesses, null assignments, flow and control facts). */
   public MethodIR withStmts(List<Stmt> newStmts) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses,
-        dominance, fieldWrites);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, control, fieldWrites);
   }
 
-  /** This method with other {@link #cacheMisses} ({@link CacheMisses#linkMappingFunctions}). */
-  public MethodIR withCacheMisses(Map<Integer, CacheMisses.Miss> misses) {
+  /** This method with other {@link #control} facts ({@link CacheMisses#linkMappingFunctions}). */
+  public MethodIR withControl(ControlFacts c) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, arms, misses,
-        dominance, fieldWrites);
+        hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility, handles, c, fieldWrites);
   }
 
   /** The simple name of the allocation contract's annotation, in any package. */
@@ -138,8 +126,7 @@ public record MethodIR(
   /** This method with an inherited contract (see {@link #inheritedContract()}); it becomes hot too. */
   public MethodIR withInheritedContract(String from) {
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations,
-        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles, arms, cacheMisses,
-        dominance, fieldWrites);
+        true, baseLoopDepth, synthetic, from, accesses, nullAssignments, flow, visibility, handles, control, fieldWrites);
   }
 
   public MethodIR {
@@ -152,11 +139,9 @@ public record MethodIR(
     accesses = List.copyOf(accesses);
     nullAssignments = List.copyOf(nullAssignments);
     if (flow == null) flow = ThrowFlow.NONE;
-    if (arms == null) arms = Arms.NONE;
+    if (control == null) control = ControlFacts.NONE;
     if (visibility == null) visibility = Visibility.PUBLIC;
     handles = handles == null ? List.of() : List.copyOf(handles);
-    cacheMisses = cacheMisses == null ? Map.of() : Map.copyOf(cacheMisses);
-    if (dominance == null) dominance = Dominance.NONE;
     fieldWrites = fieldWrites == null ? List.of() : List.copyOf(fieldWrites);
   }
 
@@ -178,12 +163,12 @@ public record MethodIR(
     }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, newStmts, newLoops, newSites,
         annotations, hot, baseLoopDepth, synthetic, inheritedContract, accesses, nullAssignments, flow, visibility,
-        handles, arms, cacheMisses, dominance, fieldWrites);
+        handles, control, fieldWrites);
   }
 
   /** Where site {@code s}'s value is kept when it runs only on a cache miss ({@link CacheMisses}); null when it does not. */
   public CacheMisses.Miss cacheMiss(AllocSite s) {
-    return cacheMisses.get(s.ctx().ordinal());
+    return control.cacheMisses().get(s.ctx().ordinal());
   }
 
   /** A method with no {@link Visibility} and no {@link Handle}s recorded (callable by any code). */
@@ -192,8 +177,7 @@ public record MethodIR(
       boolean hot, int baseLoopDepth, boolean synthetic, String inheritedContract, List<Access> accesses,
       List<NullAssignment> nullAssignments, ThrowFlow flow) {
     this(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites, annotations, hot, baseLoopDepth,
-        synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of(), Arms.NONE, Map.of(),
-        Dominance.NONE, List.of());
+        synthetic, inheritedContract, accesses, nullAssignments, flow, Visibility.PUBLIC, List.of(), ControlFacts.NONE, List.of());
   }
 
   /** The loop with this id, or null for -1. */

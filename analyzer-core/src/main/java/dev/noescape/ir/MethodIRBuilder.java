@@ -63,8 +63,8 @@ public final class MethodIRBuilder {
   private final Deque<Integer> openGuards = new ArrayDeque<>();
   private final IntListBuf placeOf = new IntListBuf();
   /** The nearest dominating and post-dominating place of each place ({@link Dominance}). */
-  private final java.util.Map<Integer, Integer> placeBefore = new java.util.HashMap<>();
-  private final java.util.Map<Integer, Integer> placeAfter = new java.util.HashMap<>();
+  private final PlaceLinks placeBefore = new PlaceLinks();
+  private final PlaceLinks placeAfter = new PlaceLinks();
   private final Deque<OpenBlock> blocks = new ArrayDeque<>();
   private int givenPlace = -1;
 
@@ -498,17 +498,39 @@ public final class MethodIRBuilder {
   }
 
   private Dominance dominance() {
-    if (placeBefore.isEmpty() && placeAfter.isEmpty()) return Dominance.NONE;
-    int places = 0;
-    for (int p : placeOf.toArray()) places = Math.max(places, p + 1);
-    for (var e : placeBefore.entrySet()) places = Math.max(places, Math.max(e.getKey(), e.getValue()) + 1);
-    for (var e : placeAfter.entrySet()) places = Math.max(places, Math.max(e.getKey(), e.getValue()) + 1);
-    int[] before = new int[places], after = new int[places];
-    java.util.Arrays.fill(before, -1);
-    java.util.Arrays.fill(after, -1);
-    placeBefore.forEach((p, q) -> before[p] = q);
-    placeAfter.forEach((p, q) -> after[p] = q);
-    return new Dominance(placeOf.toArray(), before, after);
+    if (placeBefore.places == 0 && placeAfter.places == 0) return Dominance.NONE;
+    int[] of = placeOf.toArray();
+    int places = Math.max(placeBefore.places, placeAfter.places);
+    for (int p : of) places = Math.max(places, p + 1);
+    return new Dominance(of, placeBefore.toArray(places), placeAfter.toArray(places));
+  }
+
+  /**
+   * A link from place to place ({@link Dominance#before}, {@link Dominance#after}), -1 for none:
+   * an array indexed by place, since every statement of a bytecode body is a place and boxed map
+   * entries cost more than the links themselves.
+   */
+  private static final class PlaceLinks {
+    private int[] next = new int[0];
+    /** One more than the largest place linked from or to, 0 while nothing is linked. */
+    int places;
+
+    void put(int from, int to) {
+      if (from >= next.length) {
+        int old = next.length;
+        next = java.util.Arrays.copyOf(next, Math.max(from + 1, old * 2));
+        java.util.Arrays.fill(next, old, next.length, -1);
+      }
+      next[from] = to;
+      places = Math.max(places, Math.max(from, to) + 1);
+    }
+
+    /** The links of places {@code 0..places-1}. */
+    int[] toArray(int places) {
+      int[] out = java.util.Arrays.copyOf(next, places);
+      if (places > next.length) java.util.Arrays.fill(out, next.length, places, -1);
+      return out;
+    }
   }
 
   // ---- guards a cache miss may pass (CacheMisses) ----
@@ -717,7 +739,8 @@ public final class MethodIRBuilder {
     }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
         annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles,
-        branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf), CacheMisses.decide(stmts, guards, guarded),
-        dominance(), fieldWrites);
+        new ControlFacts(branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf),
+            CacheMisses.decide(stmts, guards, guarded), dominance()),
+        fieldWrites);
   }
 }

@@ -31,5 +31,7 @@
  * or a {@code switch}) is {@link dev.noescape.ir.Arms}, a branch structure rather than a graph;
  * which statements run whenever another does within an iteration is
  * {@link dev.noescape.ir.Dominance}, the dominator and post-dominator trees as two chains of places.
+ * These two and the statements that run only on a cache miss ({@link dev.noescape.ir.CacheMisses})
+ * are one part of a method's IR, its {@link dev.noescape.ir.ControlFacts}.
  */
 package dev.noescape.ir;

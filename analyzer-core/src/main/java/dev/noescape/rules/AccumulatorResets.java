@@ -72,11 +72,11 @@ public record AccumulatorResets(Map<String, Set<String>> freshFields) {
         Map<Arms.Arm, StmtContext> byArm = new HashMap<>();
         for (StmtContext ctx : writes) {
           if (ctx.isCold() || ctx.loopId() >= 0) continue;
-          Arms.Arm arm = m.arms().armOf().get(ctx.ordinal());
+          Arms.Arm arm = m.control().arms().armOf().get(ctx.ordinal());
           if (!ctx.conditional()) fields.add(name);
           else if (arm != null) byArm.putIfAbsent(arm, ctx);
         }
-        if (!byArm.isEmpty() && m.arms().onceTogether(new ArrayList<>(byArm.values()), -1)) fields.add(name);
+        if (!byArm.isEmpty() && m.control().arms().onceTogether(new ArrayList<>(byArm.values()), -1)) fields.add(name);
       });
       if (!fields.isEmpty()) out.put(m.ref().key(), fields);
     }
@@ -117,8 +117,8 @@ public record AccumulatorResets(Map<String, Set<String>> freshFields) {
       boolean otherArm = true;
       for (AllocSite c : concats) {
         int at = c.ctx().ordinal();
-        everyTime &= ctx.oncePerIteration() || m.arms().runsWhenever(ctx.ordinal(), at);
-        otherArm &= m.arms().exclusive(ctx.ordinal(), at);
+        everyTime &= ctx.oncePerIteration() || m.control().arms().runsWhenever(ctx.ordinal(), at);
+        otherArm &= m.control().arms().exclusive(ctx.ordinal(), at);
       }
       if (everyTime) return new Reset(ctx, r.through(), false);
       if (otherArm && across == null) across = new Reset(ctx, r.through(), true);

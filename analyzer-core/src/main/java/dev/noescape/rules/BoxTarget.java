@@ -109,7 +109,7 @@ record BoxTarget(Kind kind, MethodRef callee, int param, FieldRef field, Var var
     Loop l = RuleSupport.loop(m, box.loopId());
     if (l != null && (use instanceof Stmt.Return || u.ordinal() > l.lastOrdinal() || u.loopId() != l.id())) return false;
     boolean always = l != null ? u.oncePerIteration() : !u.conditional();
-    return always || m.arms().runsWhenever(u.ordinal(), box.ordinal());
+    return always || m.control().arms().runsWhenever(u.ordinal(), box.ordinal());
   }
 
   /**

@@ -113,7 +113,7 @@ final class CollectionFill {
     }
     List<StmtContext> at = new ArrayList<>();
     for (Stmt.Call add : adds) at.add(add.ctx());
-    if (!m.arms().onceTogether(at, loop.id())) {
+    if (!m.control().arms().onceTogether(at, loop.id())) {
       return Outcome.quiet(adds.size() == 1 ? "the add does not run once on every iteration"
           : adds.size() + " adding calls on it, not one on every path through an iteration");
     }

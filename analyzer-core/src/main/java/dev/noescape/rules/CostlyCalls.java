@@ -71,7 +71,7 @@ final class CostlyCalls {
       StmtContext ctx = c.ctx();
       if (ctx.loopId() != loopId || ctx.isCold() || !writesOrDoesIo(c)) continue;
       int io = ctx.ordinal(), site = at.ordinal();
-      if (m.arms().runsWhenever(io, site) || m.dominance().runsWhenever(io, site)) return c;
+      if (m.control().arms().runsWhenever(io, site) || m.control().dominance().runsWhenever(io, site)) return c;
     }
     return null;
   }

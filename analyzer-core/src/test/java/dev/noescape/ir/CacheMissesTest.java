@@ -222,7 +222,7 @@ class CacheMissesTest {
     MethodIR body = ms.get(1);
     CacheMisses.Miss miss = body.cacheMiss(body.sites().get(0));
     assertEquals(new CacheMisses.Miss(CacheMisses.Kind.KEY, "cache", at(18)), miss);
-    assertEquals(java.util.Map.of(), ms.get(0).cacheMisses(), "the caller's own code runs on every call");
+    assertEquals(java.util.Map.of(), ms.get(0).control().cacheMisses(), "the caller's own code runs on every call");
   }
 
   @Test

@@ -44,7 +44,7 @@ class DominanceTest {
     int t = stmt(8);
     b.endBlock();
     b.endLoop();
-    Dominance d = b.build().dominance();
+    Dominance d = b.build().control().dominance();
     assertTrue(d.runsWhenever(s, x), "s follows x on every path");
     assertTrue(d.runsWhenever(x, s), "x precedes s on every path");
     assertTrue(d.runsWhenever(a, x), "a precedes x, the continue comes after it");
@@ -66,7 +66,7 @@ class DominanceTest {
     b.endLoop();
     int s = stmt(6);
     b.endBlock();
-    Dominance d = b.build().dominance();
+    Dominance d = b.build().control().dominance();
     assertTrue(d.runsWhenever(s, x));
     assertTrue(d.runsWhenever(x, s));
     assertFalse(d.runsWhenever(x, y), "another loop");
@@ -82,7 +82,7 @@ class DominanceTest {
     arm(() -> b.jump(Integer.MAX_VALUE));
     int s = stmt(4);
     b.endBlock();
-    Dominance d = b.build().dominance();
+    Dominance d = b.build().control().dominance();
     assertFalse(d.runsWhenever(s, x));
     assertTrue(d.runsWhenever(x, s));
   }
@@ -99,7 +99,7 @@ class DominanceTest {
     int s = stmt(4);
     b.givenPlace(-1);
     int none = stmt(5);
-    Dominance d = b.build().dominance();
+    Dominance d = b.build().control().dominance();
     assertTrue(d.runsWhenever(s, x), "through place 1, which has no statement");
     assertTrue(d.runsWhenever(x, s));
     assertFalse(d.runsWhenever(none, x), "in no place");

@@ -1,8 +1,6 @@
 package dev.noescape.bytecode.loop;
 
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What runs whenever a statement runs within one iteration, found in the control flow
@@ -22,11 +20,16 @@ public final class IterationOrder {
   static final int MAX_REGION = 5_000;
 
   private final LoopForest f;
-  /** Per loop (null: the method), the immediate post-dominator of each statement of its region; {@code f.n} is the end, -1 none. */
-  private final Map<LoopForest.NLoop, int[]> ipdoms = new HashMap<>();
+  /** Per statement, the answer of {@link #after}: computed for every region at once, since every statement is asked. */
+  private final int[] after;
 
   public IterationOrder(LoopForest f) {
     this.f = f;
+    after = new int[f.n];
+    java.util.Arrays.fill(after, -1);
+    int[] local = new int[f.n];
+    postDominators(null, local);
+    for (LoopForest.NLoop l : f.loops) postDominators(l, local);
   }
 
   /** The nearest statement of {@code i}'s loop that dominates {@code i}, or -1. */
@@ -41,47 +44,53 @@ public final class IterationOrder {
 
   /** The nearest statement of {@code i}'s loop that post-dominates {@code i} within the iteration, or -1. */
   public int after(int i) {
-    LoopForest.NLoop l = f.innermost[i];
-    if (l != null && !l.body.get(i)) return -1; // an exception handler attached to the loop
-    int[] ipdom = ipdoms.computeIfAbsent(l, this::postDominators);
-    for (int p = ipdom[i], guard = 0; p >= 0 && p < f.n && guard < f.n; p = ipdom[p], guard++) {
-      if (f.innermost[p] == l) return p;
-    }
-    return -1;
+    return after[i];
   }
 
-  /** The immediate post-dominators within one iteration of {@code l} (null: the method), by Cooper, Harvey and Kennedy on the reversed graph ({@link Dominators}). */
-  private int[] postDominators(LoopForest.NLoop l) {
-    int n = f.n, exit = n;
-    int[] ipdom = new int[n + 1];
-    java.util.Arrays.fill(ipdom, -1);
-    BitSet region = new BitSet(n);
-    if (l == null) region.set(0, n);
-    else region.or(l.body);
-    if (region.cardinality() > MAX_REGION) return ipdom;
-    // the iteration's successors of each statement: n for the end of the iteration
-    int[][] next = new int[n][];
-    for (int x = region.nextSetBit(0); x >= 0; x = region.nextSetBit(x + 1)) {
-      int[] s = f.succ[x];
+  /**
+   * The answers of {@link #after} for the statements directly in {@code l} (null: outside loops):
+   * the immediate post-dominators within one iteration of {@code l}, by Cooper, Harvey and Kennedy
+   * on the reversed graph ({@link Dominators}), followed up to the first statement directly in
+   * {@code l}. The region's statements are numbered {@code 0..m-1} in statement order ({@code
+   * local}, scratch shared by the regions), {@code m} the end of the iteration, so that the graph
+   * costs the region's size, not the method's.
+   */
+  private void postDominators(LoopForest.NLoop l, int[] local) {
+    BitSet region = l == null ? null : l.body;
+    int m = region == null ? f.n : region.cardinality();
+    if (m > MAX_REGION || m == 0) return;
+    int[] member = new int[m];
+    for (int k = 0, x = region == null ? 0 : region.nextSetBit(0); k < m;
+        k++, x = region == null ? x + 1 : region.nextSetBit(x + 1)) {
+      member[k] = x;
+      local[x] = k;
+    }
+    int exit = m;
+    // the iteration's successors of each statement: m for the end of the iteration
+    int[][] next = new int[m + 1][];
+    int[] count = new int[m + 1];
+    for (int k = 0; k < m; k++) {
+      int[] s = f.succ[member[k]];
       int[] out = new int[s.length + 1];
-      int k = 0;
+      int j = 0;
       boolean ends = s.length == 0;
       for (int t : s) {
-        if (!region.get(t) || l != null && t == l.header) ends = true;
-        else out[k++] = t;
+        if (region != null && (!region.get(t) || t == l.header)) ends = true;
+        else out[j++] = local[t];
       }
-      if (ends) out[k++] = exit;
-      next[x] = java.util.Arrays.copyOf(out, k);
+      if (ends) out[j++] = exit;
+      next[k] = java.util.Arrays.copyOf(out, j);
+      for (int t : next[k]) count[t]++;
     }
+    next[exit] = new int[0];
     // postorder of the reversed graph from the end (a statement from which the end is not reached has no post-dominator)
-    int[][] prev = new int[n + 1][];
-    int[] count = new int[n + 1];
-    for (int x = region.nextSetBit(0); x >= 0; x = region.nextSetBit(x + 1)) for (int t : next[x]) count[t]++;
-    for (int v = 0; v <= n; v++) prev[v] = new int[count[v]];
+    int[][] prev = new int[m + 1][];
+    for (int v = 0; v <= m; v++) prev[v] = new int[count[v]];
     java.util.Arrays.fill(count, 0);
-    for (int x = region.nextSetBit(0); x >= 0; x = region.nextSetBit(x + 1)) for (int t : next[x]) prev[t][count[t]++] = x;
-    int[] order = new int[n + 1], cursor = new int[n + 1], stack = new int[n + 1];
-    BitSet seen = new BitSet(n + 1);
+    for (int k = 0; k < m; k++) for (int t : next[k]) prev[t][count[t]++] = k;
+    int[] order = new int[m + 1], cursor = count, stack = new int[m + 1];
+    java.util.Arrays.fill(cursor, 0);
+    BitSet seen = new BitSet(m + 1);
     int size = 0, sp = 0;
     stack[sp++] = exit;
     seen.set(exit);
@@ -101,8 +110,16 @@ public final class IterationOrder {
     // the reversed graph's reverse postorder starts at the end; a statement's predecessors there are its successors
     int[] rpo = new int[size];
     for (int k = 0; k < size; k++) rpo[k] = order[size - 1 - k];
-    ipdom = Dominators.immediate(n + 1, rpo, java.util.Arrays.copyOf(next, n + 1));
-    ipdom[exit] = -1;
-    return ipdom;
+    int[] ipdom = Dominators.immediate(m + 1, rpo, next);
+    for (int k = 0; k < m; k++) {
+      int i = member[k];
+      if (f.innermost[i] != l) continue;
+      for (int p = ipdom[k], guard = 0; p >= 0 && p < m && guard < m; p = ipdom[p], guard++) {
+        if (f.innermost[member[p]] == l) {
+          after[i] = member[p];
+          break;
+        }
+      }
+    }
   }
 }
