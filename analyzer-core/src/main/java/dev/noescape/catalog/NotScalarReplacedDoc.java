@@ -22,12 +22,14 @@ public final class NotScalarReplacedDoc {
       iterations or merged at a join C2 cannot reduce, its class is ordinary (no finalizer, not a `Thread`, \
       `Reference` or `Throwable`, at most 512 fields), and every call that receives it is inlined (not too large, \
       too deep, recursive, native or megamorphic). The prediction targets the JDK the code is compiled for, or the \
-      one named by the option; the message says which. The model, each condition's HotSpot source and its \
-      measured agreement: docs/jit-model.md.
+      one named by the option; the message says which. The copy an array copy call makes (`a.clone()`, \
+      `Arrays.copyOf`, `Arrays.copyOfRange`) is reported at the call, by the same conditions: `Arrays.copyOf(src, \
+      n) does not escape, but C2 will still allocate its copy: its length n is not a constant`. The model, each \
+      condition's HotSpot source and its measured agreement: docs/jit-model.md.
 
       With verbosity 2 the sites C2 is predicted to remove are listed too, as `does not escape (scalar-replaced by \
       C2)`. JSON and SARIF reports carry the prediction (`runtime.prediction`, `runtime.condition`) on every \
-      finding about an allocation site.
+      finding about an allocation site or a copy.
 
       ## Why it matters
 

@@ -59,6 +59,9 @@ public final class C2Model {
   /** The functional interfaces the program's lambdas and method references implement ({@link #onlyImplementation}); built on first use. */
   private Set<String> spun;
 
+  /** The copies the program's calls make ({@link #copy}). */
+  private final ArrayCopies copies;
+
   private C2Model(JitTarget target, CodeFacts code, Map<String, MethodResult> methods, List<MethodResult> results,
       TypeHierarchy hierarchy) {
     this.target = target;
@@ -66,6 +69,7 @@ public final class C2Model {
     this.methods = methods;
     this.results = results;
     this.hierarchy = hierarchy;
+    this.copies = new ArrayCopies(code, results);
   }
 
   /** Predictions for every site of every analyzed method of {@code result}. */
@@ -81,7 +85,7 @@ public final class C2Model {
   public static SitePredictions predict(AnalysisResult result, JitTarget target, CodeFacts code, boolean callees) {
     List<MethodResult> analyzed = analyzed(result);
     C2Model model = model(result, target, code, analyzed);
-    SitePredictions out = new SitePredictions(null);
+    SitePredictions out = new SitePredictions(null, null);
     InlinedAllocations inlined = callees ? new InlinedAllocations(model, code) : null;
     if (inlined != null) inlined.instantiate(analyzed);
     for (MethodResult mr : analyzed) {
@@ -89,6 +93,11 @@ public final class C2Model {
         SiteResult sr = mr.site(s);
         if (sr == null || s.neverAllocates()) continue;
         out.put(mr.method().ref(), s.id(), model.predict(mr, s, sr.state()));
+      }
+      List<Stmt> stmts = mr.method().stmts();
+      for (int k = 0; k < stmts.size(); k++) {
+        RuntimePrediction p = model.copy(mr, k);
+        if (p != null) out.putCopy(mr.method().ref(), k, p);
       }
       if (inlined != null) inlined.predict(mr, out::add, out::add);
     }
@@ -127,14 +136,22 @@ public final class C2Model {
       AllocSite s = mr == null ? null : mr.method().site(id);
       SiteResult sr = s == null ? null : mr.site(s);
       if (sr == null || s.neverAllocates()) return null;
-      if (faults == null) return model.predict(mr, s, sr.state());
-      try {
-        return model.predict(mr, s, sr.state());
-      } catch (RuntimeException | StackOverflowError e) {
-        faults.accept(e);
-        return null;
-      }
+      return guarded(() -> model.predict(mr, s, sr.state()), faults);
+    }, (method, index) -> {
+      MethodResult mr = results.get(method.key());
+      return mr == null ? null : guarded(() -> model.copy(mr, index), faults);
     });
+  }
+
+  /** {@code p}'s prediction; a fault goes to {@code faults} (then none), or propagates when it is null. */
+  private static RuntimePrediction guarded(java.util.function.Supplier<RuntimePrediction> p, java.util.function.Consumer<Throwable> faults) {
+    if (faults == null) return p.get();
+    try {
+      return p.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      faults.accept(e);
+      return null;
+    }
   }
 
   JitTarget target() {
@@ -163,6 +180,43 @@ public final class C2Model {
     if (p != null) return p;
     return uses(mr, vars, array, s.loopDepth(), st -> st instanceof Stmt.Alloc a && a.site().id() == s.id(),
         () -> firstCallee(mr, s));
+  }
+
+  /**
+   * The copy call {@code index} of {@code mr}'s method makes ({@link ArrayCopies}), or null when the
+   * statement is no copy call or drops what it returns: heap when the copy's length fails
+   * {@link #arrayLength}, else as any object a call returns ({@link #callResult}).
+   */
+  RuntimePrediction copy(MethodResult mr, int index) {
+    if (!(mr.method().stmts().get(index) instanceof Stmt.Call c) || c.result() == null) return null;
+    ArrayCopies.Copy copy = copies.of(mr.method(), c);
+    if (copy == null) return null;
+    RuntimePrediction p = arrayLength(copy.length(), copy.lengthText());
+    return p != null ? p : callResult(mr, index, c, true, () -> null);
+  }
+
+  /** The copy call {@code c} of {@code mr}'s method makes ({@link ArrayCopies}), or null. */
+  ArrayCopies.Copy copyOf(MethodResult mr, Stmt.Call c) {
+    return copies.of(mr.method(), c);
+  }
+
+  /**
+   * An object call {@code c} (statement {@code index} of {@code mr}'s method) returns, made in the
+   * callee and fit for scalar replacement there: what the calling method does with the result
+   * decides. Returned on by the method, its callers do ({@link #returnedOn}); escaping otherwise,
+   * heap; else {@link #uses}, with {@code detail} for a scalar-replaced prediction.
+   */
+  RuntimePrediction callResult(MethodResult mr, int index, Stmt.Call c, boolean array, java.util.function.Supplier<String> detail) {
+    EscapeState state = c.result() == null ? null : mr.callResult(index);
+    MethodIR m = mr.method();
+    if (state == EscapeState.GLOBAL_ESCAPE) {
+      RuntimePrediction p = returnedOn(mr, copiesOf(m, Set.of(c.result())), array);
+      if (p != null) return p;
+    }
+    if (state == null || state == EscapeState.GLOBAL_ESCAPE) {
+      return heap(C2Condition.ESCAPES, "the result of " + c.callee().displayName());
+    }
+    return uses(mr, copiesOf(m, Set.of(c.result())), array, c.ctx().loopDepth(), st -> st == c, detail);
   }
 
   /**
@@ -514,9 +568,7 @@ public final class C2Model {
       }
       Long n = lengths.get(0);
       if (n == null) n = inlinedConstant(a.lengthCall());
-      if (n == null) return heap(C2Condition.ARRAY_LENGTH_NOT_CONSTANT, a.sizeText());
-      if (n > JitTarget.ARRAY_SIZE_LIMIT) return heap(C2Condition.ARRAY_TOO_LONG, Long.toString(n));
-      return null;
+      return arrayLength(n == null ? null : (int) Math.min(n, Integer.MAX_VALUE), a.sizeText());
     }
     if (s.kind() == SiteKind.VARARGS_ARRAY && s.details() instanceof AllocSite.Varargs v
         && v.elementCount() > JitTarget.ARRAY_SIZE_LIMIT) {
@@ -553,7 +605,12 @@ public final class C2Model {
     return null;
   }
 
-  /** What an array's length alone decides: not a constant, or above the limit; null when neither. */
+  /**
+   * What an array's length alone decides, for every array the model predicts (the program's
+   * {@code new T[n]}, an array inside a callee, a copy a call makes: {@link ArrayCopies}): heap when
+   * the length is not a compile-time constant ({@code length} null; {@code text} says what it is) or
+   * is above {@code EliminateAllocationArraySizeLimit}; null when neither.
+   */
   RuntimePrediction arrayLength(Integer length, String text) {
     if (length == null) return heap(C2Condition.ARRAY_LENGTH_NOT_CONSTANT, text);
     if (length > JitTarget.ARRAY_SIZE_LIMIT) return heap(C2Condition.ARRAY_TOO_LONG, Integer.toString(length));

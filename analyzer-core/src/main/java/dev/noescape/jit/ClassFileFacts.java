@@ -52,7 +52,7 @@ public final class ClassFileFacts implements CodeFacts {
    * asked for), {@code bodies} the ones decoded.
    */
   private record Parsed(String superName, List<String> interfaces, boolean concrete, int ownInstanceFields, boolean ownFinalizer, Map<String, MethodCode> methods,
-      Map<String, byte[]> code, Set<String> statics, Instructions.Pool pool, Map<String, Body> bodies) {}
+      Map<String, byte[]> code, Set<String> statics, Instructions.Pool pool, Map<String, Body> bodies, Set<String> constantFields) {}
 
   @Override
   public synchronized MethodCode method(String owner, String name, List<String> paramTypes) {
@@ -96,6 +96,12 @@ public final class ClassFileFacts implements CodeFacts {
   }
 
   @Override
+  public synchronized boolean constantField(String owner, String name) {
+    Parsed p = parsed(owner);
+    return p != null && p.constantFields().contains(name);
+  }
+
+  @Override
   public synchronized Supertypes supertypes(String type) {
     Parsed p = parsed(type);
     return p == null ? null : new Supertypes(p.interfaces(), p.concrete());
@@ -136,6 +142,7 @@ public final class ClassFileFacts implements CodeFacts {
   }
 
   private static final int ACC_STATIC = 0x0008;
+  private static final int ACC_FINAL = 0x0010;
   private static final int ACC_BRIDGE = 0x0040;
   private static final int ACC_NATIVE = 0x0100;
   private static final int ACC_INTERFACE = 0x0200;
@@ -191,11 +198,13 @@ public final class ClassFileFacts implements CodeFacts {
     for (int i = 0; i < interfaceCount; i++) interfaces.add(utf8[classNameIndex[in.readUnsignedShort()]].replace('/', '.'));
     int fields = in.readUnsignedShort();
     int instanceFields = 0;
+    Set<String> constantFields = new HashSet<>();
     for (int i = 0; i < fields; i++) {
       int access = in.readUnsignedShort();
-      in.readUnsignedShort();
+      String fieldName = utf8[in.readUnsignedShort()];
       in.readUnsignedShort();
       if ((access & ACC_STATIC) == 0) instanceFields++;
+      else if ((access & ACC_FINAL) != 0) constantFields.add(fieldName);
       skipAttributes(in);
     }
     Map<String, MethodCode> methods = new HashMap<>();
@@ -238,7 +247,8 @@ public final class ClassFileFacts implements CodeFacts {
     }
     boolean concrete = (classAccess & (ACC_INTERFACE | ACC_ABSTRACT)) == 0;
     return new Parsed(superName, List.copyOf(interfaces), concrete, instanceFields, finalizer, methods, codes,
-        Set.copyOf(statics), new Instructions.Pool(utf8, classNameIndex, ints, first, second), new ConcurrentHashMap<>());
+        Set.copyOf(statics), new Instructions.Pool(utf8, classNameIndex, ints, first, second), new ConcurrentHashMap<>(),
+        Set.copyOf(constantFields));
   }
 
   private static void skipAttributes(DataInputStream in) throws IOException {

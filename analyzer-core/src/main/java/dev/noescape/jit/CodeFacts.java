@@ -177,6 +177,15 @@ public interface CodeFacts {
   }
 
   /**
+   * Whether static field {@code name} of class {@code owner} is {@code static final}: C2 reads such
+   * a field of an initialized class as a constant (ciField.cpp {@code ciField::is_constant}), so the
+   * length of the array it holds folds too. False when unknown.
+   */
+  default boolean constantField(String owner, String name) {
+    return false;
+  }
+
+  /**
    * Whether class {@code type} is read from the running JDK's image: its code is the same for every
    * analysis in this process (the model shares what it works out about such code across them).
    */

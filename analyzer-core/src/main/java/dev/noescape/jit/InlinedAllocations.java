@@ -1,6 +1,5 @@
 package dev.noescape.jit;
 
-import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.ExactReceivers;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.ir.AllocSite;
@@ -12,7 +11,6 @@ import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.UnpredictedCall;
-import dev.noescape.ir.Var;
 import dev.noescape.jit.CodeFacts.Allocation;
 import dev.noescape.jit.CodeFacts.Body;
 import dev.noescape.jit.CodeFacts.Invoke;
@@ -201,6 +199,13 @@ final class InlinedAllocations {
     Allocation a = r.allocation();
     String in = "in " + r.shown();
     if (a.opcode().equals("multianewarray")) return model.heap(C2Condition.MULTI_ARRAY, in);
+    // an array under a copy call is the copy (Arrays.copyOf's new int[newLength]): once inlined, its
+    // length is the call's, which the callee's own code does not show
+    ArrayCopies.Copy copy = a.isArray() ? model.copyOf(mr, c) : null;
+    if (copy != null) {
+      RuntimePrediction p = model.arrayLength(copy.length(), copy.lengthText());
+      return p != null ? p : model.callResult(mr, k, c, true, r::shown);
+    }
     if (a.isArray()) {
       RuntimePrediction p = model.arrayLength(a.constantLength(), in);
       if (p != null) return p;
@@ -210,18 +215,7 @@ final class InlinedAllocations {
     }
     if (!r.returned()) return model.heap(C2Condition.KEPT_BY_CALLEE, "stored or passed on " + in);
     // the call's result: decided where the calling method uses it
-    EscapeState state = c.result() == null ? null : mr.callResult(k);
-    MethodIR m = mr.method();
-    if (state == EscapeState.GLOBAL_ESCAPE) {
-      // returned on by the calling method: its callers decide, as for a site it returns
-      RuntimePrediction p = model.returnedOn(mr, C2Model.copiesOf(m, Set.of(c.result())), a.isArray());
-      if (p != null) return p;
-    }
-    if (state == null || state == EscapeState.GLOBAL_ESCAPE) {
-      return model.heap(C2Condition.ESCAPES, "the result of " + c.callee().displayName());
-    }
-    Set<Var> vars = C2Model.copiesOf(m, Set.of(c.result()));
-    return model.uses(mr, vars, a.isArray(), c.ctx().loopDepth(), st -> st == c, r::shown);
+    return model.callResult(mr, k, c, a.isArray(), r::shown);
   }
 
   /**

@@ -25,20 +25,25 @@ import java.util.Map;
  */
 public final class SitePredictions {
   /** No predictions (the model did not run). */
-  public static final SitePredictions NONE = new SitePredictions(null);
+  public static final SitePredictions NONE = new SitePredictions(null, null);
 
-  /** Computes one site's prediction on demand (null: none for that site). */
+  /** Computes one prediction on demand: of a site by its id, or of a copy by its call's statement index (null: none). */
   interface Source {
-    RuntimePrediction predict(MethodRef method, int site);
+    RuntimePrediction predict(MethodRef method, int id);
   }
 
   private final Source source;
+  private final Source copySource;
   private final Map<String, RuntimePrediction> byKey = new HashMap<>();
   private final List<CalleeAllocation> callees = new ArrayList<>();
   private final List<UnpredictedCall> unpredicted = new ArrayList<>();
 
   void put(MethodRef method, int site, RuntimePrediction p) {
     byKey.put(method.key() + "#" + site, p);
+  }
+
+  void putCopy(MethodRef method, int statement, RuntimePrediction p) {
+    byKey.put(method.key() + "@" + statement, p);
   }
 
   void add(CalleeAllocation a) {
@@ -49,17 +54,33 @@ public final class SitePredictions {
     unpredicted.add(c);
   }
 
-  /** Predictions put by an eager walk ({@code source} null), or made on demand by {@code source}. */
-  SitePredictions(Source source) {
-    this.source = source;
+  /**
+   * Predictions put by an eager walk ({@code sites} and {@code copies} null), or made on demand by
+   * {@code sites} (per site) and {@code copies} (per copy call).
+   */
+  SitePredictions(Source sites, Source copies) {
+    this.source = sites;
+    this.copySource = copies;
   }
 
   /** The prediction for site {@code site} of {@code method}, or null. */
-  public synchronized RuntimePrediction get(MethodRef method, int site) {
-    String key = method.key() + "#" + site;
+  public RuntimePrediction get(MethodRef method, int site) {
+    return cached(method.key() + "#" + site, source, method, site);
+  }
+
+  /**
+   * The prediction for the array call statement {@code statement} (its index in the method's
+   * statements) of {@code method} makes as a copy of another ({@code a.clone()},
+   * {@code Arrays.copyOf}: {@code jit.ArrayCopies}), or null when it makes none.
+   */
+  public RuntimePrediction copy(MethodRef method, int statement) {
+    return cached(method.key() + "@" + statement, copySource, method, statement);
+  }
+
+  private synchronized RuntimePrediction cached(String key, Source from, MethodRef method, int id) {
     RuntimePrediction p = byKey.get(key);
-    if (p != null || source == null || byKey.containsKey(key)) return p;
-    p = source.predict(method, site);
+    if (p != null || from == null || byKey.containsKey(key)) return p;
+    p = from.predict(method, id);
     byKey.put(key, p);
     return p;
   }

@@ -10,6 +10,12 @@ import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.C2Condition;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.RuntimePrediction;
+import dev.noescape.ir.SiteKind;
+import dev.noescape.ir.Stmt;
+import dev.noescape.finding.Subject;
+import dev.noescape.jit.ArrayCopies;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code NotScalarReplaced} (info): an allocation that does not escape but that HotSpot C2 is
@@ -46,6 +52,37 @@ public final class NotScalarReplacedRule extends SiteRule {
       return null;
     }
     return siteFinding(m, s, message, sr.chain(), Hotness.of(m, s), null);
+  }
+
+  /**
+   * The copies the method's calls make ({@code a.clone()}, {@code Arrays.copyOf}: the model's
+   * {@code ArrayCopies}), which are no sites of the program but allocate as one: reported at the
+   * call as a site is, with the model's prediction on the finding.
+   */
+  @Override
+  List<Finding> checkBeyondSites(MethodResult result, MethodIR m, RuleContext context) {
+    List<Finding> out = new ArrayList<>();
+    List<Stmt> stmts = m.stmts();
+    for (int k = 0; k < stmts.size(); k++) {
+      if (!(stmts.get(k) instanceof Stmt.Call c)) continue;
+      RuntimePrediction p = context.predictions().copy(m.ref(), k);
+      if (p == null || p.condition() == C2Condition.ESCAPES || result.callResult(k) == EscapeState.GLOBAL_ESCAPE) continue;
+      String call = ArrayCopies.shown(c);
+      String message;
+      if (p.heap()) {
+        message = call + " does not escape, but C2 (JDK " + p.jdk() + ") will still allocate its copy: " + p.reason()
+            + advice(p.condition());
+      } else if (context.verbosity() >= 2) {
+        message = call + " does not escape (its copy is scalar-replaced by C2"
+            + (p.coldUse() == null ? "" : " while " + p.coldUse().proviso()) + ", JDK " + p.jdk() + ")";
+      } else {
+        continue;
+      }
+      int hotness = Hotness.rank(c.ctx().loopDepth(), false, m.hot(), SiteKind.NEW_ARRAY);
+      out.add(RuleSupport.finding(id(), m, c.ctx().pos(), message, List.of(), hotness, null, new Subject.Call(c.callee()))
+          .withRuntime(p));
+    }
+    return out;
   }
 
   /** A rewrite that removes the condition, where one exists. */

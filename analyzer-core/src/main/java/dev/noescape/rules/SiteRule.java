@@ -49,7 +49,16 @@ abstract class SiteRule implements Rule {
       if (f != null && JitAwareWarnings.RULES.contains(id)) f = JitAwareWarnings.apply(f, m, s, context);
       if (f != null) out.add(f);
     }
+    out.addAll(checkBeyondSites(result, m, context));
     return out;
+  }
+
+  /**
+   * This rule's findings about what the method allocates other than at its sites (the copies its
+   * calls make: {@link NotScalarReplacedRule}); none by default.
+   */
+  List<Finding> checkBeyondSites(MethodResult result, MethodIR m, RuleContext context) {
+    return List.of();
   }
 
   /**

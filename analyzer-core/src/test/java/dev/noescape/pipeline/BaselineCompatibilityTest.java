@@ -41,7 +41,8 @@ class BaselineCompatibilityTest {
       "corpus/text/ConcatReadEveryIteration.java", "corpus/boxing/KeptBoxes.java", "corpus/lambdas/LoopCaptures.java",
       "corpus/jit/Preconditions.java", "corpus/loops/IoAfterEarlyExit.java", "corpus/jit/OnlyImplementation.java",
       "corpus/collections/FieldRanges.java", "corpus/text/AccumulatorResets.java",
-      "corpus/varargs/LibraryFloors.java", "corpus/escape/RecordMethods.java");
+      "corpus/varargs/LibraryFloors.java", "corpus/escape/RecordMethods.java",
+      "corpus/jit/SnapshotCopies.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");

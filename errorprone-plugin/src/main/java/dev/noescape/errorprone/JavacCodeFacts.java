@@ -78,6 +78,16 @@ final class JavacCodeFacts implements CodeFacts {
   }
 
   @Override
+  public boolean constantField(String owner, String name) {
+    ClassSymbol c = lookup(owner);
+    if (c == null || !fromSource(c)) return binaries.constantField(owner, name);
+    for (Symbol m : c.members().getSymbolsByName(names.fromString(name))) {
+      if (m.kind == Kinds.Kind.VAR) return (m.flags() & (Flags.STATIC | Flags.FINAL)) == (Flags.STATIC | Flags.FINAL);
+    }
+    return false;
+  }
+
+  @Override
   public ClassShape shape(String type) {
     ClassSymbol c = lookup(type);
     if (c == null || !fromSource(c)) return binaries.shape(type);

@@ -76,6 +76,16 @@ public final class Copies {
     return d[1] + d[3] + n + i + o;
   }
 
+  @Probe(id = "copy.copyof-variable-shorter", group = "array-copy", pair = "copy.copyof-variable",
+      jdk17 = Expect.HEAP, jdk25 = Expect.HEAP,
+      hotspot = "escape.cpp ConnectionGraph::add_call_node (\"has a non-constant length\")",
+      note = "Arrays.copyOf(SOURCE, n - 4): 4 at run time, never SOURCE's length, so JDK 21+'s clone() path for an equal length never runs.")
+  public static int copyOfVariableShorter(int n, int i) {
+    int[] d = Arrays.copyOf(SOURCE, n - 4); // site: copy.copyof-variable-shorter
+    int o = Opaque.next();
+    return d[1] + d[3] + n + i + o;
+  }
+
   @Probe(id = "copy.object-clone", group = "object-copy", pair = "copy.copy-constructor",
       jdk17 = Expect.SCALAR_REPLACED, jdk25 = Expect.SCALAR_REPLACED,
       hotspot = "library_call.cpp LibraryCallKit::inline_native_clone (Object.clone of an instance becomes an ArrayCopy is_clonebasic; macro.cpp can_eliminate_allocation allows it)",
