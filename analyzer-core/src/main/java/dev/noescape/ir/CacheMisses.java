@@ -2,7 +2,6 @@ package dev.noescape.ir;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,7 @@ public final class CacheMisses {
    */
   public static Map<Integer, Miss> decide(List<Stmt> stmts, List<Guard> guards, List<BitSet> guarded) {
     if (guards.isEmpty()) return Map.of();
-    Map<Var, List<Stmt>> defs = definitions(stmts);
+    Definitions defs = Definitions.of(stmts);
     Map<Integer, Miss> out = new HashMap<>();
     for (int g = 0; g < guards.size(); g++) {
       BitSet in = guarded.get(g);
@@ -110,7 +109,7 @@ public final class CacheMisses {
    */
   public static Map<String, Miss> mappingFunctions(MethodIR m) {
     Map<String, Miss> out = new java.util.LinkedHashMap<>();
-    Map<Var, List<Stmt>> defs = null;
+    Definitions defs = null;
     for (Handle h : m.handles()) {
       if (h.call() < 0 || h.arg() != 2) continue;
       Stmt.Call c = callAt(m, h.call());
@@ -118,7 +117,7 @@ public final class CacheMisses {
           || c.receiver() == null || c.args().get(1) == null) {
         continue;
       }
-      if (defs == null) defs = definitions(m.stmts());
+      if (defs == null) defs = Definitions.of(m);
       Lookup l = new Lookup(Kind.KEY, location(c.receiver(), defs, 0), null, c.args().get(1), name(c.receiver(), defs));
       if (outlivesTheCall(l, defs)) out.putIfAbsent(h.method(), new Miss(Kind.KEY, l.name(), c.ctx().pos()));
     }
@@ -157,27 +156,20 @@ public final class CacheMisses {
     return null;
   }
 
-  private static Map<Var, List<Stmt>> definitions(List<Stmt> stmts) {
-    Map<Var, List<Stmt>> defs = new HashMap<>();
-    for (Stmt s : stmts) {
-      Var d = s.definedVar();
-      if (d != null) defs.computeIfAbsent(d, k -> new ArrayList<>(1)).add(s);
-    }
-    return defs;
-  }
-
   /** A lookup: a {@code get}/{@code containsKey} on {@code where} with {@code key}, or a read of field {@code field} of {@code where}. */
   private record Lookup(Kind kind, Object where, FieldRef field, Var key, String name) {}
 
   /** The lookup {@code guard} tests, when every definition of the tested variable outside the guarded code is that lookup; else null. */
-  private static Lookup lookup(Guard guard, BitSet in, Map<Var, List<Stmt>> defs) {
+  private static Lookup lookup(Guard guard, BitSet in, Definitions defs) {
     if (guard.tested() == null) {
       if (guard.map() == null || guard.key() == null) return null;
       Lookup l = new Lookup(Kind.KEY, location(guard.map(), defs, 0), null, guard.key(), name(guard.map(), defs));
       return outlivesTheCall(l, defs) ? l : null;
     }
+    Origins tested = outside(guard.tested(), in, defs);
+    if (tested.cut()) return null; // too deep to follow: no lookup
     Lookup found = null;
-    for (Stmt d : resolvedDefs(guard.tested(), in, defs, 0)) {
+    for (Stmt d : tested.definitions()) {
       Lookup l = lookupAt(d, defs);
       if (l == null || found != null && !sameLookup(found, l, defs)) return null;
       if (found == null) found = l;
@@ -192,7 +184,7 @@ public final class CacheMisses {
    * HashMap<>(); for (…) { if (m.get(k) != null) throw …; m.put(k, v); }} (antlr4's {@code
    * TokenStreamRewriter}) the "miss" is the normal path, taken once per element on every call.
    */
-  private static boolean outlivesTheCall(Lookup l, Map<Var, List<Stmt>> defs) {
+  private static boolean outlivesTheCall(Lookup l, Definitions defs) {
     return switch (l.kind()) {
       case KEY, ELEMENT -> !(l.where() instanceof Var);
       case STATIC_FIELD -> true;
@@ -201,24 +193,24 @@ public final class CacheMisses {
   }
 
   /** Whether {@code v} may hold an object the method allocates ({@code Node n = new Node(); if (n.next == null) …}). */
-  private static boolean createdHere(Var v, Map<Var, List<Stmt>> defs) {
-    for (Stmt d : defs.getOrDefault(v, List.of())) if (d instanceof Stmt.Alloc) return true;
+  private static boolean createdHere(Var v, Definitions defs) {
+    for (Stmt d : defs.all(v)) if (d instanceof Stmt.Alloc) return true;
     return false;
   }
 
-  /** The definitions of {@code v} outside the guarded code, through copies (a cast is a copy); a copy from a variable with several definitions is followed into each. */
-  private static List<Stmt> resolvedDefs(Var v, BitSet in, Map<Var, List<Stmt>> defs, int depth) {
-    List<Stmt> out = new ArrayList<>();
-    if (depth > 8) return Collections.singletonList(null); // too deep to follow: no lookup
-    for (Stmt d : defs.getOrDefault(v, List.of())) {
-      if (in.get(d.ctx().ordinal())) continue;
-      if (d instanceof Stmt.Copy c) out.addAll(resolvedDefs(c.source(), in, defs, depth + 1));
-      else out.add(d);
-    }
-    return out;
+  /**
+   * Where {@code v}'s value comes from outside the guarded code, through copies (a cast is a copy);
+   * a copy from a variable with several definitions is followed into each, and a parameter's own
+   * assignments too (a parameter the method reads a lookup into).
+   */
+  private static Origins outside(Var v, BitSet in, Definitions defs) {
+    return defs.walk(v, Definitions.Walk.COPIES.bounded(COPY_STEPS).intoParameters().skipping(d -> in.get(d.ctx().ordinal())));
   }
 
-  private static Lookup lookupAt(Stmt d, Map<Var, List<Stmt>> defs) {
+  /** How far {@link #outside} and {@link #name} follow copies ({@link Definitions.Walk#bound}). */
+  private static final int COPY_STEPS = 9;
+
+  private static Lookup lookupAt(Stmt d, Definitions defs) {
     if (d instanceof Stmt.Call c && !c.callee().isStatic() && c.args().size() == 2 && c.callee().name().equals("get")
         && c.receiver() != null && c.args().get(1) != null) {
       return new Lookup(Kind.KEY, location(c.receiver(), defs, 0), null, c.args().get(1), name(c.receiver(), defs));
@@ -235,13 +227,13 @@ public final class CacheMisses {
     return null;
   }
 
-  private static boolean sameLookup(Lookup a, Lookup b, Map<Var, List<Stmt>> defs) {
+  private static boolean sameLookup(Lookup a, Lookup b, Definitions defs) {
     return a.kind() == b.kind() && java.util.Objects.equals(a.where(), b.where()) && java.util.Objects.equals(a.field(), b.field())
         && (a.kind() != Kind.KEY || sameKey(a.key(), b.key(), defs));
   }
 
   /** The first statement of the guarded code that stores back where {@code l} looked, as a {@link Miss}; else null. */
-  private static Miss storeBack(Lookup l, List<Stmt> stmts, BitSet in, Map<Var, List<Stmt>> defs) {
+  private static Miss storeBack(Lookup l, List<Stmt> stmts, BitSet in, Definitions defs) {
     for (Stmt s : stmts) {
       if (!in.get(s.ctx().ordinal())) continue;
       boolean stores = switch (l.kind()) {
@@ -265,10 +257,9 @@ public final class CacheMisses {
    * assigned several times, a call's result) is itself. Variables with several definitions are
    * themselves: they may hold different things.
    */
-  private static Object location(Var v, Map<Var, List<Stmt>> defs, int depth) {
-    List<Stmt> d = defs.getOrDefault(v, List.of());
-    if (depth > 8 || d.size() != 1) return v;
-    Stmt s = d.get(0);
+  private static Object location(Var v, Definitions defs, int depth) {
+    Stmt s = defs.only(v);
+    if (depth > 8 || s == null) return v;
     if (s instanceof Stmt.Copy c) return location(c.source(), defs, depth + 1);
     if (s instanceof Stmt.Load l && !l.field().equals(FieldRef.ARRAY_ELEMENT)) {
       return List.of(location(l.base(), defs, depth + 1), l.field());
@@ -278,31 +269,27 @@ public final class CacheMisses {
   }
 
   /** The same key: the same place, or two boxes of the same value. */
-  private static boolean sameKey(Var a, Var b, Map<Var, List<Stmt>> defs) {
+  private static boolean sameKey(Var a, Var b, Definitions defs) {
     if (a == null || b == null) return false;
     if (location(a, defs, 0).equals(location(b, defs, 0))) return true;
     AllocSite.Boxing x = boxing(a, defs), y = boxing(b, defs);
     return x != null && y != null && x.value() != null && x.value().equals(y.value());
   }
 
-  private static AllocSite.Boxing boxing(Var v, Map<Var, List<Stmt>> defs) {
-    List<Stmt> d = defs.getOrDefault(v, List.of());
-    return d.size() == 1 && d.get(0) instanceof Stmt.Alloc a && a.site().details() instanceof AllocSite.Boxing b ? b : null;
+  private static AllocSite.Boxing boxing(Var v, Definitions defs) {
+    return defs.only(v) instanceof Stmt.Alloc a && a.site().details() instanceof AllocSite.Boxing b ? b : null;
   }
 
-  /** How messages name a map or array: the field it was read from ({@code tokenTypeMapCache}), else the variable's name. */
-  private static String name(Var v, Map<Var, List<Stmt>> defs) {
-    for (int depth = 0; depth <= 8; depth++) {
-      List<Stmt> d = defs.getOrDefault(v, List.of());
-      if (d.size() != 1) break;
-      if (d.get(0) instanceof Stmt.Copy c) {
-        v = c.source();
-        continue;
-      }
-      if (d.get(0) instanceof Stmt.Load l && !l.field().equals(FieldRef.ARRAY_ELEMENT)) return l.field().name();
-      if (d.get(0) instanceof Stmt.StaticLoad l) return l.field().name();
-      break;
+  /**
+   * How messages name a map or array: the field it was read from ({@code tokenTypeMapCache}),
+   * through copies, else the name of the variable the copies lead to.
+   */
+  private static String name(Var v, Definitions defs) {
+    Origins o = defs.walk(v, Definitions.Walk.COPIES.definedOnce().bounded(COPY_STEPS).intoParameters());
+    for (Stmt d : o.definitions()) {
+      if (d instanceof Stmt.Load l && !l.field().equals(FieldRef.ARRAY_ELEMENT)) return l.field().name();
+      if (d instanceof Stmt.StaticLoad l) return l.field().name();
     }
-    return v.name();
+    return o.reached().get(o.reached().size() - 1).name();
   }
 }

@@ -5,7 +5,9 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.ir.Access;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Arms;
+import dev.noescape.ir.Definitions;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Origins;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.StmtContext;
@@ -129,14 +131,13 @@ public record AccumulatorResets(Map<String, Set<String>> freshFields) {
   /** Where {@code m} assigns accumulator {@code acc} a value not derived from its old one, in program order. */
   private List<Reset> candidates(MethodIR m, AllocSite.Accumulator acc, Set<String> privateMethods) {
     List<Reset> out = new ArrayList<>();
-    Map<Var, Stmt> defs = definitions(m);
     String field = acc.isField() ? fieldName(acc) : null;
     if (acc.isField() && field == null) return out;
     if (field != null) for (StmtContext w : freshWrites(m).getOrDefault(field, List.of())) out.add(new Reset(w, null, true));
     for (Stmt st : m.stmts()) {
       if (field == null) {
         Var v = st.definedVar();
-        if (v != null && !v.isTemporary() && v.name().equals(acc.name()) && !derivedBy(m, defs, st, acc.name(), false, 0)) {
+        if (v != null && !v.isTemporary() && v.name().equals(acc.name()) && !derivedBy(m, st, acc.name(), false)) {
           out.add(new Reset(st.ctx(), null, true));
         }
       } else if (st instanceof Stmt.Call c && c.callee().owner().equals(m.ref().owner())
@@ -158,14 +159,13 @@ public record AccumulatorResets(Map<String, Set<String>> freshFields) {
   private static Map<String, List<StmtContext>> freshWrites(MethodIR m) {
     Map<Integer, Stmt> byOrdinal = new HashMap<>();
     for (Stmt st : m.stmts()) byOrdinal.put(st.ctx().ordinal(), st);
-    Map<Var, Stmt> defs = definitions(m);
     Map<String, List<StmtContext>> out = new TreeMap<>();
     for (Access a : m.accesses()) {
       if (!a.write() || a.isElement() || !isThis(m, a.base())) continue;
       String name = "this." + a.field().name();
       // both front ends record the write, then the store of a reference value
       boolean fresh = !(byOrdinal.get(a.ctx().ordinal() + 1) instanceof Stmt.Store st && st.field().equals(a.field())
-          && st.base().equals(a.base()) && derived(m, defs, st.value(), name, true, 0));
+          && st.base().equals(a.base()) && derived(m, st.value(), name, true));
       if (fresh) out.computeIfAbsent(name, k -> new ArrayList<>()).add(a.ctx());
     }
     return out;
@@ -187,42 +187,35 @@ public record AccumulatorResets(Map<String, Set<String>> freshFields) {
    * concatenation (whose operands the IR does not show), or a call with an argument that may be
    * derived; for a field, {@code this} too (a call on it may read the field). A parameter, a
    * constant, {@code null}, a new object, a load of another field or a static one, or a call on
-   * none of these is not. A variable defined more than once is followed no further (it may be).
+   * none of these is not. A variable defined more than once is followed no further (it may be), nor
+   * is one {@link #DERIVED_STEPS} steps away.
    */
-  private static boolean derived(MethodIR m, Map<Var, Stmt> defs, Var v, String acc, boolean field, int depth) {
-    if (v == null) return false; // null or a primitive
-    if (field ? isThis(m, v) : !v.isTemporary() && v.name().equals(acc)) return true;
-    if (v.isParam()) return false;
-    Stmt def = defs.get(v);
-    return def == null || derivedBy(m, defs, def, acc, field, depth);
+  private static boolean derived(MethodIR m, Var v, String acc, boolean field) {
+    return v != null && derived(m, Definitions.of(m).walk(v, derivation(m)), acc, field);
   }
 
   /** Whether the value statement {@code def} defines may be derived from the accumulator's old value ({@link #derived}). */
-  private static boolean derivedBy(MethodIR m, Map<Var, Stmt> defs, Stmt def, String acc, boolean field, int depth) {
-    if (depth > 8) return true;
-    if (def instanceof Stmt.Copy c) return derived(m, defs, c.source(), acc, field, depth + 1);
-    if (def instanceof Stmt.Load l) {
-      if (isThis(m, l.base())) return field && acc.equals("this." + l.field().name());
-      return derived(m, defs, l.base(), acc, field, depth + 1);
-    }
-    if (def instanceof Stmt.StaticLoad) return false;
-    if (def instanceof Stmt.Alloc a) return a.site().kind() == SiteKind.STRING_CONCAT;
-    if (def instanceof Stmt.Call c) {
-      for (Var a : c.args()) if (derived(m, defs, a, acc, field, depth + 1)) return true;
-      return false;
-    }
-    return true;
+  private static boolean derivedBy(MethodIR m, Stmt def, String acc, boolean field) {
+    return derived(m, Definitions.of(m).walk(def, derivation(m)), acc, field);
   }
 
-  /** The statement that defines each variable, for those defined exactly once. */
-  private static Map<Var, Stmt> definitions(MethodIR m) {
-    Map<Var, Stmt> out = new HashMap<>();
-    Set<Var> many = new HashSet<>();
-    for (Stmt st : m.stmts()) {
-      Var v = st.definedVar();
-      if (v != null && out.put(v, st) != null) many.add(v);
-    }
-    for (Var v : many) out.remove(v);
-    return out;
+  private static boolean derived(MethodIR m, Origins o, String acc, boolean field) {
+    if (!o.complete() || o.cut()) return true; // what is not known, or not followed, may be
+    if (o.reaches(v -> field ? isThis(m, v) : !v.isTemporary() && v.name().equals(acc))) return true;
+    return o.endsAt(d -> d instanceof Stmt.Alloc a ? a.site().kind() == SiteKind.STRING_CONCAT
+        : d instanceof Stmt.Load l && field && acc.equals("this." + l.field().name())); // l reads a field of this
+  }
+
+  /** How far {@link #derived} follows a value back before it says "may be". */
+  private static final int DERIVED_STEPS = 9;
+
+  /**
+   * The walk of {@link #derived}: through copies, loads (to the object read from) and calls (to
+   * their arguments), not into a load of a field of {@code this} (it is the accumulator or another
+   * field, not what {@code this} holds), nor into a variable defined more than once.
+   */
+  private static Definitions.Walk derivation(MethodIR m) {
+    return Definitions.Walk.COPIES.definedOnce().bounded(DERIVED_STEPS).lookingThrough(d -> d instanceof Stmt.Copy
+        || d instanceof Stmt.Call || d instanceof Stmt.Load l && !isThis(m, l.base()));
   }
 }

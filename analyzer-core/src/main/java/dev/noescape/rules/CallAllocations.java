@@ -4,6 +4,7 @@ import dev.noescape.engine.AnalysisResult;
 import dev.noescape.engine.CallTargets;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Definitions;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.SiteKind;
@@ -106,12 +107,12 @@ public final class CallAllocations {
       for (MethodResult r : methods) {
         MethodIR m = r.method();
         if (!VarargsBoxes.hasVarargsCall(m)) continue;
-        Map<Var, AllocSite> allocated = VarargsBoxes.allocatedOnce(m);
+        Definitions defs = Definitions.of(m);
         Map<Integer, Floor> calls = new HashMap<>();
         for (Stmt st : m.stmts()) {
           if (!(st instanceof Stmt.Call c)) continue;
           for (Var a : c.args()) {
-            AllocSite array = a == null ? null : allocated.get(a);
+            AllocSite array = VarargsBoxes.allocatedOnce(defs, a);
             if (array == null || array.kind() != SiteKind.VARARGS_ARRAY) continue;
             Floor f = call(m, c, 0);
             if (f.objects() > 0) calls.put(array.id(), f);

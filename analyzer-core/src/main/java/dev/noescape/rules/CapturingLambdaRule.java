@@ -3,8 +3,10 @@ package dev.noescape.rules;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Definitions;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Origins;
 import dev.noescape.ir.SiteDescriptions;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
@@ -112,7 +114,7 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
       if (!(st instanceof Stmt.Store store) || !objects.contains(store.base()) || store.value() == null) continue;
       String name = store.field().capturedName();
       if (name == null || "this".equals(name) || out.contains(name)) continue;
-      if (inheritedOnly ? computedPerCall(m, store.value(), new HashSet<>()) : assignedIn(m, store.value(), loop)) out.add(name);
+      if (inheritedOnly ? computedPerCall(m, store.value()) : assignedIn(m, store.value(), loop)) out.add(name);
     }
     return out;
   }
@@ -125,16 +127,10 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
    * {@code argClasses} in {@code filter(c -> … allMatch(i -> params[i].isAssignableFrom(argClasses[i])))})
    * exists before the loop, and a field read may too, so only what is certainly per call is named.
    */
-  private static boolean computedPerCall(MethodIR m, Var v, Set<Var> seen) {
-    if (v.isParam()) return v.paramSlot() > 0;
-    if (!seen.add(v)) return false;
-    for (Stmt st : m.stmts()) {
-      if (!v.equals(st.definedVar())) continue;
-      if (st instanceof Stmt.Load || st instanceof Stmt.StaticLoad) continue;
-      if (st instanceof Stmt.Copy c && !computedPerCall(m, c.source(), seen)) continue;
-      return true;
-    }
-    return false;
+  private static boolean computedPerCall(MethodIR m, Var v) {
+    Origins o = Definitions.of(m).walk(v, Definitions.Walk.COPIES);
+    return o.reaches(p -> p.isParam() && p.paramSlot() > 0)
+        || o.endsAt(d -> !(d instanceof Stmt.Load) && !(d instanceof Stmt.StaticLoad));
   }
 
   /**
@@ -147,19 +143,11 @@ public final class CapturingLambdaRule extends LoopGatedSiteRule {
    * 'bigChars'" of a final local set once before it).
    */
   private static boolean assignedIn(MethodIR m, Var v, Loop loop) {
-    return assignedIn(m, v, loop, new HashSet<>());
-  }
-
-  private static boolean assignedIn(MethodIR m, Var v, Loop loop, Set<Var> seen) {
-    if (v.isParam() || !seen.add(v)) return false;
-    for (Stmt st : m.stmts()) {
-      Var target = st.definedVar();
-      if (!v.equals(target) || !loop.contains(st.ctx().ordinal())) continue;
-      if (st instanceof Stmt.StaticLoad load && !storedIn(m, load.field(), loop)) continue;
-      if (st instanceof Stmt.Copy c && v.isTemporary() && !assignedIn(m, c.source(), loop, seen)) continue;
-      return true;
-    }
-    return false;
+    // only the loop's own definitions; a temporary's copy is looked through, a named variable's is
+    // an assignment in the loop
+    Definitions.Walk inLoop = Definitions.Walk.COPIES.skipping(d -> !loop.contains(d.ctx().ordinal()))
+        .lookingThrough(d -> d instanceof Stmt.Copy c && c.target().isTemporary());
+    return Definitions.of(m).walk(v, inLoop).endsAt(d -> !(d instanceof Stmt.StaticLoad load && !storedIn(m, load.field(), loop)));
   }
 
   /** Whether a statement of {@code loop} stores into static field {@code f}. */

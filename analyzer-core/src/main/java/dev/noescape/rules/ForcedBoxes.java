@@ -5,8 +5,10 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.SiteResult;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Boxes;
+import dev.noescape.ir.Definitions;
 import dev.noescape.ir.Loop;
 import dev.noescape.ir.MethodIR;
+import dev.noescape.ir.Origins;
 import dev.noescape.ir.Stmt;
 import dev.noescape.ir.Var;
 import java.util.BitSet;
@@ -121,7 +123,7 @@ final class ForcedBoxes {
       return false;
     }
     Loop l = RuleSupport.loop(m, s.ctx().loopId());
-    return l != null && !l.retry() && t.call().args().size() > 1 && unchangedIn(m, t.call().args().get(1), l, 0);
+    return l != null && !l.retry() && t.call().args().size() > 1 && unchangedIn(m, t.call().args().get(1), l);
   }
 
   /** The lists whose {@code add(E)} appends in order, as writing the next slot of an array does. */
@@ -158,7 +160,7 @@ final class ForcedBoxes {
     Var receiver = t.call().receiver();
     if (r.sitesOf(receiver).size() != 1) return null;
     AllocSite list = r.method().sites().get(r.sitesOf(receiver).iterator().next());
-    if (RuleSupport.constructorOf(list, LISTS) == null || !onlyAllocated(r.method(), receiver, list, 0)) return null;
+    if (RuleSupport.constructorOf(list, LISTS) == null || !onlyAllocated(r.method(), receiver, list)) return null;
     SiteResult verdict = RuleSupport.siteResult(r, list);
     if (verdict == null || verdict.state() == EscapeState.GLOBAL_ESCAPE || !onlyReceiver(r, list)) return null;
     CollectionFill.Fill fill = CollectionFill.loopFill(r, list).fill();
@@ -211,19 +213,20 @@ final class ForcedBoxes {
     for (int site : r.sitesOf(v)) out.set(site);
   }
 
-  /** Whether every definition of {@code v} is the allocation of {@code site} or a copy of such a variable. */
-  private static boolean onlyAllocated(MethodIR m, Var v, AllocSite site, int depth) {
-    if (v == null || v.isParam() || depth > 4) return false;
-    boolean defined = false;
-    for (Stmt st : m.stmts()) {
-      if (!v.equals(st.definedVar())) continue;
-      defined = true;
-      boolean ok = st instanceof Stmt.Alloc a ? a.site().id() == site.id()
-          : st instanceof Stmt.Copy c && onlyAllocated(m, c.source(), site, depth + 1);
-      if (!ok) return false;
-    }
-    return defined;
+  /**
+   * Whether every definition of {@code v} is the allocation of {@code site} or a copy of such a
+   * variable; a parameter, or a local with no definition, may hold anything, and so may a variable
+   * {@link #COPY_STEPS} copies away (not looked at).
+   */
+  private static boolean onlyAllocated(MethodIR m, Var v, AllocSite site) {
+    if (v == null) return false;
+    Origins o = Definitions.of(m).walk(v, Definitions.Walk.COPIES.bounded(COPY_STEPS));
+    return o.complete() && !o.cut() && o.params().isEmpty() && !o.definitions().isEmpty()
+        && !o.endsAt(d -> !(d instanceof Stmt.Alloc a && a.site().id() == site.id()));
   }
+
+  /** How far {@link #onlyAllocated} and {@link #unchangedIn} look back ({@link Definitions.Walk#bound}). */
+  private static final int COPY_STEPS = 5;
 
   /** How the advice names the list: the source variable its allocation is assigned to, else "the list". */
   private static String name(MethodIR m, AllocSite list) {
@@ -243,17 +246,17 @@ final class ForcedBoxes {
     return false;
   }
 
-  private static boolean unchangedIn(MethodIR m, Var v, Loop l, int depth) {
-    if (v == null || depth > 4) return false;
-    Stmt inside = null;
-    int defs = 0;
-    for (Stmt st : m.stmts()) {
-      if (!v.equals(st.definedVar())) continue;
-      defs++;
-      if (l.contains(st.ctx().ordinal())) inside = st;
-    }
-    if (inside == null) return true;
-    return defs == 1 && inside instanceof Stmt.Copy c && unchangedIn(m, c.source(), l, depth + 1);
+  /**
+   * Whether loop {@code l} leaves {@code v} as it was: no statement of the loop assigns it, or the
+   * one assignment of it in the whole method is a copy in the loop of a variable the loop leaves
+   * (a parameter's assignments included); a variable {@link #COPY_STEPS} copies away that the loop
+   * assigns is not looked at: changed.
+   */
+  private static boolean unchangedIn(MethodIR m, Var v, Loop l) {
+    if (v == null) return false;
+    Origins o = Definitions.of(m).walk(v, Definitions.Walk.COPIES.bounded(COPY_STEPS).definedOnce().intoParameters()
+        .skipping(d -> !l.contains(d.ctx().ordinal())));
+    return !o.cut() && o.definitions().isEmpty();
   }
 
   /** What would remove a box the target requires: what the message names after "only". */

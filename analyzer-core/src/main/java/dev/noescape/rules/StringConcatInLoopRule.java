@@ -6,6 +6,7 @@ import dev.noescape.finding.Fix;
 import dev.noescape.finding.Hotness;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Definitions;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -14,9 +15,7 @@ import dev.noescape.ir.StmtContext;
 import dev.noescape.ir.Var;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -127,20 +126,20 @@ public final class StringConcatInLoopRule extends SiteRule {
    */
   static Stmt readEveryIteration(MethodIR m, int loopId, AllocSite.Accumulator acc) {
     if (acc.isField() || loopId < 0) return null;
-    Map<Var, Var> copiedFrom = copiedFrom(m);
+    Definitions defs = Definitions.of(m);
     for (Stmt st : m.stmts()) {
       StmtContext ctx = st.ctx();
       if (ctx.loopId() != loopId || !ctx.oncePerIteration() || ctx.isCold()) continue;
       if (st instanceof Stmt.Call c) {
         for (int k = 0; k < c.args().size(); k++) {
           boolean receiver = k == 0 && c.receiver() != null;
-          if (isVariable(c.args().get(k), acc, copiedFrom)
+          if (isVariable(defs, c.args().get(k), acc)
               && !(receiver && CHAR_SEQUENCE_METHODS.contains(c.callee().name()))) {
             return st;
           }
         }
-      } else if (st instanceof Stmt.Store store && isVariable(store.value(), acc, copiedFrom)
-          || st instanceof Stmt.StaticStore store2 && isVariable(store2.value(), acc, copiedFrom)) {
+      } else if (st instanceof Stmt.Store store && isVariable(defs, store.value(), acc)
+          || st instanceof Stmt.StaticStore store2 && isVariable(defs, store2.value(), acc)) {
         return st;
       }
     }
@@ -151,23 +150,18 @@ public final class StringConcatInLoopRule extends SiteRule {
    * Whether {@code v} is the source variable the accumulator names (both front ends name a local's
    * variable by its source name), or a temporary it was copied into on its way to the call (the
    * bytecode front end's stack temporary where it cannot type the argument: {@code $l2 =
-   * suggestion; isKeyword($l2)}).
+   * suggestion; isKeyword($l2)}): back through copies into temporaries that nothing else defines,
+   * to a variable at most {@link #COPY_STEPS} copies away.
    */
-  private static boolean isVariable(Var v, AllocSite.Accumulator acc, Map<Var, Var> copiedFrom) {
-    for (int k = 0; v != null && v.isTemporary() && k < 4; k++) v = copiedFrom.get(v);
-    return v != null && !v.isTemporary() && v.name().equals(acc.name());
+  private static boolean isVariable(Definitions defs, Var v, AllocSite.Accumulator acc) {
+    return v != null && defs.walk(v, TEMPORARY_COPIES).reaches(x -> !x.isTemporary() && x.name().equals(acc.name()));
   }
 
-  /** The source of each temporary that one copy defines and nothing else does (null values: defined otherwise too). */
-  private static Map<Var, Var> copiedFrom(MethodIR m) {
-    Map<Var, Var> out = new HashMap<>();
-    for (Stmt st : m.stmts()) {
-      Var t = st.definedVar();
-      if (t == null || !t.isTemporary()) continue;
-      out.put(t, st instanceof Stmt.Copy c && !out.containsKey(t) ? c.source() : null);
-    }
-    return out;
-  }
+  private static final int COPY_STEPS = 4;
+
+  /** The walk of {@link #isVariable}: a named variable (the accumulator or another) ends it. */
+  private static final Definitions.Walk TEMPORARY_COPIES = Definitions.Walk.COPIES.definedOnce().bounded(COPY_STEPS)
+      .lookingThrough(d -> d instanceof Stmt.Copy c && c.target().isTemporary());
 
   /**
    * The instance methods {@code CharSequence} declares that a StringBuilder answers itself, without

@@ -3,6 +3,7 @@ package dev.noescape.rules;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.finding.Finding;
 import dev.noescape.ir.AllocSite;
+import dev.noescape.ir.Definitions;
 import dev.noescape.ir.FieldRef;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
@@ -49,12 +50,12 @@ final class VarargsBoxes {
 
   private static Map<Integer, List<AllocSite>> compute(MethodIR m) {
     if (!hasVarargsCall(m)) return Map.of();
-    Map<Var, AllocSite> allocated = allocatedOnce(m);
+    Definitions defs = Definitions.of(m);
     Map<Integer, List<AllocSite>> out = new LinkedHashMap<>();
     for (Stmt st : m.stmts()) {
       if (!(st instanceof Stmt.Store store) || !FieldRef.ARRAY_ELEMENT.equals(store.field())) continue;
-      AllocSite array = allocated.get(store.base());
-      AllocSite box = allocated.get(store.value());
+      AllocSite array = allocatedOnce(defs, store.base());
+      AllocSite box = allocatedOnce(defs, store.value());
       if (array == null || box == null || array.kind() != SiteKind.VARARGS_ARRAY || box.kind() != SiteKind.BOXING
           || box.neverAllocates()) {
         continue;
@@ -92,23 +93,12 @@ final class VarargsBoxes {
   }
 
   /**
-   * The variables of {@code m} that one statement defines, an allocation, by its site: both front
-   * ends lower a varargs call's array and the values stored into it into such temporaries, so they
-   * name the array a call receives ({@link CallAllocations}) and the boxes stored into it.
+   * The site of the allocation that is the one definition of {@code v} ({@link Definitions#only}),
+   * or null: both front ends lower a varargs call's array and the values stored into it into such
+   * temporaries, so they name the array a call receives ({@link CallAllocations}) and the boxes
+   * stored into it.
    */
-  static Map<Var, AllocSite> allocatedOnce(MethodIR m) {
-    Map<Var, AllocSite> definedBy = new HashMap<>();
-    Set<Var> redefined = new HashSet<>();
-    for (Stmt st : m.stmts()) {
-      Var target = st.definedVar();
-      if (target == null) continue;
-      if (!(st instanceof Stmt.Alloc a) || definedBy.containsKey(target)) {
-        redefined.add(target);
-      } else {
-        definedBy.put(target, a.site());
-      }
-    }
-    definedBy.keySet().removeAll(redefined);
-    return definedBy;
+  static AllocSite allocatedOnce(Definitions defs, Var v) {
+    return v != null && defs.only(v) instanceof Stmt.Alloc a ? a.site() : null;
   }
 }
