@@ -1,5 +1,6 @@
 package dev.noescape.ir;
 
+import dev.noescape.models.LoggingGuards;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -717,7 +718,22 @@ public final class MethodIRBuilder {
     }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
         annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles,
-        branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf), CacheMisses.decide(stmts, guards, guarded),
-        dominance(), fieldWrites);
+        branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf, Arms.armsOf(armOf, errorLoggingCalls())),
+        CacheMisses.decide(stmts, guards, guarded), dominance(), fieldWrites);
+  }
+
+  /**
+   * The ordinals of the calls that log at error level ({@link LoggingGuards#isErrorLogging}, by the
+   * callee as the front end names it: javac the declaring class, bytecode the receiver's static
+   * type, both of which the data lists): {@link Arms#errorLogging}.
+   */
+  private List<Integer> errorLoggingCalls() {
+    List<Integer> out = new ArrayList<>();
+    for (Stmt st : stmts) {
+      if (st instanceof Stmt.Call c && c.callee() != null && LoggingGuards.isErrorLogging(c.callee().owner(), c.callee().name())) {
+        out.add(c.ctx().ordinal());
+      }
+    }
+    return out;
   }
 }

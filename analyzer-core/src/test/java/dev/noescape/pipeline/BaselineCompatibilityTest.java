@@ -41,7 +41,7 @@ class BaselineCompatibilityTest {
       "corpus/text/ConcatReadEveryIteration.java", "corpus/boxing/KeptBoxes.java", "corpus/lambdas/LoopCaptures.java",
       "corpus/jit/Preconditions.java", "corpus/loops/IoAfterEarlyExit.java", "corpus/jit/OnlyImplementation.java",
       "corpus/collections/FieldRanges.java", "corpus/text/AccumulatorResets.java",
-      "corpus/varargs/LibraryFloors.java");
+      "corpus/varargs/LibraryFloors.java", "corpus/cold/ErrorArms.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");

@@ -917,11 +917,13 @@ public final class MethodLowering {
 
   /**
    * One {@link dev.noescape.ir.ThrowFlow} node per Jimple statement, numbered like them, with its
-   * normal successors: every path is followed, so a statement from which every path meets an
-   * {@code athrow} or a call that never returns is found whatever the shape of the code.
+   * normal successors, a loop's back edges replaced by its exits ({@link LoopForest#exitSuccessors}):
+   * every path is followed, so a statement from which every path meets an {@code athrow} or a call
+   * that never returns, or a loop whose exits all lead there, is found whatever the shape of the code.
    */
   private void throwFlow() {
     var cfg = body.getControlFlowGraph();
+    int[][] succ = forest.exitSuccessors();
     for (int i = 0; i < stmts.size(); i++) {
       Stmt s = stmts.get(i);
       int from = irFrom == null ? 0 : irFrom[i], to = irTo == null ? 0 : irTo[i];
@@ -929,7 +931,7 @@ public final class MethodLowering {
       boolean caught = !cfg.exceptionalSuccessors(s).isEmpty();
       boolean invokes = s instanceof JInvokeStmt || s instanceof JAssignStmt a && a.getRightOp() instanceof AbstractInvokeExpr;
       int call = invokes && !caught && !chainStmts.contains(i) ? b.lastCall(from, to) : -1;
-      b.flowNode(from, to, call, s instanceof JThrowStmt && !caught, forest.succ[i]);
+      b.flowNode(from, to, call, s instanceof JThrowStmt && !caught, succ[i]);
     }
     if (!stmts.isEmpty()) b.flowEntry(0);
   }
