@@ -1,6 +1,5 @@
 package dev.noescape.ir;
 
-import dev.noescape.models.LoggingGuards;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -723,14 +722,22 @@ public final class MethodIRBuilder {
   }
 
   /**
-   * The ordinals of the calls that log at error level ({@link LoggingGuards#isErrorLogging}, by the
-   * callee as the front end names it: javac the declaring class, bytecode the receiver's static
-   * type, both of which the data lists): {@link Arms#errorLogging}.
+   * Which calls log at error level, by the callee's owner and name as the front end names them
+   * (javac the declaring class, bytecode the receiver's static type): the front ends pass the
+   * library data ({@code models.LoggingGuards.isErrorLogging}); none by default.
    */
+  public MethodIRBuilder errorLogging(java.util.function.BiPredicate<String, String> isErrorLogging) {
+    this.isErrorLogging = isErrorLogging;
+    return this;
+  }
+
+  private java.util.function.BiPredicate<String, String> isErrorLogging = (owner, name) -> false;
+
+  /** The ordinals of the calls that log at error level ({@link #errorLogging}): {@link Arms#errorLogging}. */
   private List<Integer> errorLoggingCalls() {
     List<Integer> out = new ArrayList<>();
     for (Stmt st : stmts) {
-      if (st instanceof Stmt.Call c && c.callee() != null && LoggingGuards.isErrorLogging(c.callee().owner(), c.callee().name())) {
+      if (st instanceof Stmt.Call c && c.callee() != null && isErrorLogging.test(c.callee().owner(), c.callee().name())) {
         out.add(c.ctx().ordinal());
       }
     }

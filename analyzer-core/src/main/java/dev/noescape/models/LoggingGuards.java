@@ -45,18 +45,6 @@ public final class LoggingGuards {
     return isGuard(ERRORS, owner, name);
   }
 
-  /**
-   * Whether {@code owner} is a logger: a class with level checks in {@code logging-guards}. Its
-   * variable-arity methods hand their argument array to the logging back end, which may keep it
-   * (logback's {@code LoggingEvent} holds it; an asynchronous appender queues the event).
-   */
-  public static boolean isLogger(String owner) {
-    if (GUARDS.containsKey(owner)) return true;
-    String simple = simpleName(owner);
-    for (String k : GUARDS.keySet()) if (k.startsWith("*") && simple.endsWith(k.substring(1))) return true;
-    return false;
-  }
-
   private static String simpleName(String owner) {
     return owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
   }

@@ -9,7 +9,6 @@ import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.Reason;
 import dev.noescape.ir.RuntimePrediction;
 import dev.noescape.ir.SiteKind;
-import dev.noescape.models.LoggingGuards;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -118,7 +117,7 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
     /** The callee has no summary (unknown code, open dispatch): it may keep it. */
     UNKNOWN,
     /**
-     * The array escapes into a logger's method ({@link LoggingGuards#isLogger}): the back end chosen
+     * The array escapes into a logger's method ({@link #isLogger}): the back end chosen
      * at run time may keep it (logback's {@code LoggingEvent} holds the
      * argument array; an asynchronous appender queues the event), so reusing it is never advised.
      */
@@ -133,11 +132,31 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
   static Keeper keeper(MethodResult result, AllocSite s) {
     SiteResult sr = RuleSupport.siteResult(result, s);
     if (sr == null || sr.state() != EscapeState.GLOBAL_ESCAPE) return Keeper.NO;
-    if (s.details() instanceof AllocSite.Varargs v && v.callee() != null && LoggingGuards.isLogger(v.callee().owner())) {
+    if (s.details() instanceof AllocSite.Varargs v && v.callee() != null && isLogger(v.callee().owner())) {
       return Keeper.LOGGER;
     }
     Reason first = sr.chain().isEmpty() ? null : sr.chain().get(0);
     return first != null && first.kind() == Reason.Kind.PASSED_TO_UNKNOWN ? Keeper.UNKNOWN : Keeper.SUMMARY;
+  }
+
+  /**
+   * Whether {@code owner} is a logger: a class the logging level checks name ({@code
+   * models/logging-guards}, its first column: a binary name, or {@code *Suffix} for any class whose
+   * simple name ends with it). Its variable-arity methods hand the array to the logging back end.
+   */
+  static boolean isLogger(String owner) {
+    if (LOGGERS.contains(owner)) return true;
+    String simple = owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
+    for (String k : LOGGERS) if (k.startsWith("*") && simple.endsWith(k.substring(1))) return true;
+    return false;
+  }
+
+  private static final java.util.Set<String> LOGGERS = loggers();
+
+  private static java.util.Set<String> loggers() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String[] row : ModelFiles.rows("/dev/noescape/models/logging-guards")) out.add(row[0]);
+    return java.util.Collections.unmodifiableSet(out);
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.bytecode.loop.BranchArms;
 import dev.noescape.bytecode.loop.IterationOrder;
 import dev.noescape.bytecode.loop.LoopForest;
+import dev.noescape.models.LoggingGuards;
 import dev.noescape.bytecode.loop.RetryLoops;
 import dev.noescape.bytecode.loop.TripCounts;
 import dev.noescape.ir.AllocSite;
@@ -290,7 +291,8 @@ public final class MethodLowering {
     }
     int first = firstLine(body);
     SourcePos pos = SourcePos.line(declarationLine(body, name, first));
-    MethodIRBuilder b = new MethodIRBuilder(ref, display, sourceFile, pos).hot(hot).synthetic(thisIsLambda);
+    MethodIRBuilder b = new MethodIRBuilder(ref, display, sourceFile, pos).hot(hot).synthetic(thisIsLambda)
+        .errorLogging(LoggingGuards::isErrorLogging);
     // an enum's constructor runs only from its static initializer
     Hierarchy.ClassInfo info = cs.hierarchy().programClass(cls);
     b.classInitialization(name.equals(MethodRef.CONSTRUCTOR) && info != null && "java.lang.Enum".equals(info.superName()));
