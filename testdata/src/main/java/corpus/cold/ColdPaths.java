@@ -78,7 +78,7 @@ public class ColdPaths {
         List<String> known = new ArrayList<>(index.keySet());
         known.sort(null);
         for (String s : known) {
-          out.add(s.length()); // gap: BoxingAllocation -- a loop that only builds an error message runs once per failure, but neither front end follows a loop to the throw after it
+          out.add(s.length()); // ok: BoxingAllocation -- the loop only builds an error message: its one exit leads to the throw below, an error path
         }
         throw new IllegalStateException("missing " + k + " among " + known);
       }

@@ -38,7 +38,9 @@ public final class UnpresizedCollectionDoc {
       (`HashMap.newHashMap(n)`, `HashSet.newHashSet`, `LinkedHashMap.newLinkedHashMap`, \
       `LinkedHashSet.newLinkedHashSet`); else Guava's `Maps.newHashMapWithExpectedSize(n)` and its siblings when \
       Guava is on the class path; else the capacity `(int) Math.ceil(n / 0.75)`, also the fix for `Hashtable`, which \
-      has no factory.
+      has no factory. Below release 7, which has no diamond, the advice keeps the type arguments the source wrote \
+      (`new ArrayList<Neuron>(n)`) or, when only the class files are read, writes the raw constructor and asks for \
+      them (`new ArrayList(n) with its type arguments`); the suggested fix only inserts the capacity.
 
       ## What stays quiet
 

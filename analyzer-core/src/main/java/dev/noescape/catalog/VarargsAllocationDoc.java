@@ -28,7 +28,9 @@ public final class VarargsAllocationDoc {
       Pass a shared constant for an empty array; otherwise reuse one array, created before the loop (or on first \
       use when the call is conditional) and refilled for each call. When the callee may keep the array (its \
       summary lets it escape, or it has none), the message says so and makes the reuse conditional on it not \
-      doing so. It never suggests "a fixed-arity overload" of the same method: javac picks the variable-arity \
+      doing so. A logger's method (a class with level checks, `models/logging-guards`) gets no reuse advice: the \
+      logging back end chosen at run time may keep the array (logback's `LoggingEvent` holds it, an asynchronous \
+      appender queues the event). It never suggests "a fixed-arity overload" of the same method: javac picks the variable-arity \
       form only when none applies to the arguments. A different API can avoid the array (`List.of(a, b)` instead \
       of `Arrays.asList(a, b)`), and a guard (`if (log.isDebugEnabled())`) keeps it off the normal path.
 

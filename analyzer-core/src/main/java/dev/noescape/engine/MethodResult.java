@@ -80,7 +80,8 @@ public record MethodResult(
   /**
    * Why site {@code s} runs only rarely or once: the front end's cold path when it has one, else
    * {@link ColdPath#ERROR} when it only runs on the way to a call that never returns normally
-   * ({@link #failureSites}), else {@link ColdPath#CACHE_MISS} when it runs only on a cache miss
+   * ({@link #failureSites}) or in an arm that logs at error level ({@link
+   * dev.noescape.ir.Arms#errorLogged}), else {@link ColdPath#CACHE_MISS} when it runs only on a cache miss
    * ({@link MethodIR#cacheMiss}), else {@link ColdPath#ONE_TIME} when the whole method runs only once
    * ({@link #oneTime}), else {@link ColdPath#CONSTRUCTION} when it is set-up code and {@link
    * ColdPath#DESCRIPTION} when it is {@code toString} or runs only for it ({@link #construction}),
@@ -91,6 +92,7 @@ public record MethodResult(
     ColdPath c = s.ctx().cold();
     if (c.isCold()) return c;
     if (failureSites.get(s.id())) return ColdPath.ERROR;
+    if (method.control().arms().errorLogged(s.ctx().ordinal())) return ColdPath.ERROR;
     if (method.cacheMiss(s) != null) return ColdPath.CACHE_MISS;
     if (oneTime != null) return ColdPath.ONE_TIME;
     return construction != null ? construction.coldPath() : ColdPath.NONE;

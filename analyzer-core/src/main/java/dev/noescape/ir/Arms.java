@@ -2,8 +2,10 @@ package dev.noescape.ir;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Branches whose arms exclude each other (the two arms of an {@code if}/{@code else} or a
@@ -31,12 +33,25 @@ import java.util.Map;
  * -1), which ends at a normal return (a throw is no normal path).
  *
  * @param branches every branch, by id
+ * <p>An arm that logs at error level ({@code log.error(…)}, {@code logger.severe(…)}: a call the
+ * data {@code models/logging-errors} names, which runs once whenever the arm is taken) handles a
+ * failure: it reports it, then closes, skips or falls back and goes on. It runs once per failure,
+ * not once per operation, so the code of that arm (and of the arms nested in it) is an error path
+ * ({@link #errorLogged}). The call must be in an arm: an error logged on every iteration, or in
+ * straight-line code, marks nothing.
+ *
  * @param armOf the arm each statement runs exactly once in, by {@link StmtContext#ordinal()}; a
  *     statement that runs once per iteration, or under no such arm, is absent
+ * @param errorLogging the arms an error-level logging call runs exactly once in
  */
-public record Arms(List<Branch> branches, Map<Integer, Arm> armOf) {
+public record Arms(List<Branch> branches, Map<Integer, Arm> armOf, Set<Arm> errorLogging) {
   /** No branches known: only single statements run once per iteration. */
-  public static final Arms NONE = new Arms(List.of(), Map.of());
+  public static final Arms NONE = new Arms(List.of(), Map.of(), Set.of());
+
+  /** Arms without error-level logging calls. */
+  public Arms(List<Branch> branches, Map<Integer, Arm> armOf) {
+    this(branches, armOf, Set.of());
+  }
 
   /**
    * {@link Branch#parentBranch()} of a branch that runs once on every path through one iteration of
@@ -63,6 +78,31 @@ public record Arms(List<Branch> branches, Map<Integer, Arm> armOf) {
   public Arms {
     branches = List.copyOf(branches);
     armOf = Map.copyOf(armOf);
+    errorLogging = Set.copyOf(errorLogging);
+  }
+
+  /**
+   * The arms of {@code armOf} in which one of {@code calls} (ordinals of error-level logging
+   * calls, as the front end found them) runs exactly once.
+   */
+  public static Set<Arm> armsOf(Map<Integer, Arm> armOf, Iterable<Integer> calls) {
+    Set<Arm> out = new HashSet<>();
+    for (int c : calls) {
+      Arm a = armOf.get(c);
+      if (a != null) out.add(a);
+    }
+    return out;
+  }
+
+  /**
+   * Whether the statement at ordinal {@code stmt} is on an error path because its arm logs at error
+   * level: an arm that encloses it ({@link #runsWhenever}: its own arm, its branch's arm, and so on
+   * up) is one of {@link #errorLogging}. False for a statement in no known arm.
+   */
+  public boolean errorLogged(int stmt) {
+    if (errorLogging.isEmpty()) return false;
+    for (Arm a : enclosing(stmt)) if (errorLogging.contains(a)) return true;
+    return false;
   }
 
   /**

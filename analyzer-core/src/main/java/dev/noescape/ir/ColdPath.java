@@ -9,9 +9,12 @@ package dev.noescape.ir;
  *   <li>{@link #ERROR}: the statement runs only on the way to a failure. It is in a {@code catch}
  *       block (in bytecode: code that only an exception edge reaches, which includes the exceptional
  *       copy of a {@code finally}), it evaluates the operand of a {@code throw}, or every normal
- *       path from it ends in a {@code throw} without going round a loop again ({@code if (bad) {
- *       String m = String.format(...); throw new X(m); }}), or in a call of a method that never
- *       returns normally, the call's arguments included ({@code if (bad) fail(String.format(...));}).
+ *       path from it ends in a {@code throw} ({@code if (bad) { String m = String.format(...); throw
+ *       new X(m); }}), a loop counting by its exits (a loop whose every exit leads to the throw is on
+ *       the way to it: {@code for (…) { msg.append(…); } throw e;}; one without exit leads nowhere),
+ *       or in a call of a method that never returns normally, the call's arguments included
+ *       ({@code if (bad) fail(String.format(...));}). Also the arm of a branch that logs at error
+ *       level ({@link Arms#errorLogged}: it reports a failure it handles, once per failure).
  *       That last part needs the callees' summaries, so the front ends only record the flow
  *       ({@link ThrowFlow}) and the engine decides it ({@code MethodResult.cold}); the rest is in
  *       {@link StmtContext#cold()}.

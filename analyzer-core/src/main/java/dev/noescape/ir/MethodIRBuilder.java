@@ -739,8 +739,31 @@ public final class MethodIRBuilder {
     }
     return new MethodIR(ref, displayName, sourceFile, pos, params, paramPositions, stmts, loops, sites,
         annotations, hot, baseLoopDepth, synthetic, null, accesses, nullAssignments, flow, visibility, handles,
-        new ControlFacts(branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf),
+        new ControlFacts(branches.isEmpty() ? Arms.NONE : new Arms(branches, armOf, Arms.armsOf(armOf, errorLoggingCalls())),
             CacheMisses.decide(stmts, guards, guarded), dominance()),
         fieldWrites);
+  }
+
+  /**
+   * Which calls log at error level, by the callee's owner and name as the front end names them
+   * (javac the declaring class, bytecode the receiver's static type): the front ends pass the
+   * library data ({@code models.LoggingGuards.isErrorLogging}); none by default.
+   */
+  public MethodIRBuilder errorLogging(java.util.function.BiPredicate<String, String> isErrorLogging) {
+    this.isErrorLogging = isErrorLogging;
+    return this;
+  }
+
+  private java.util.function.BiPredicate<String, String> isErrorLogging = (owner, name) -> false;
+
+  /** The ordinals of the calls that log at error level ({@link #errorLogging}): {@link Arms#errorLogging}. */
+  private List<Integer> errorLoggingCalls() {
+    List<Integer> out = new ArrayList<>();
+    for (Stmt st : stmts) {
+      if (st instanceof Stmt.Call c && c.callee() != null && isErrorLogging.test(c.callee().owner(), c.callee().name())) {
+        out.add(c.ctx().ordinal());
+      }
+    }
+    return out;
   }
 }

@@ -19,7 +19,11 @@ import java.util.function.IntPredicate;
  * </pre>
  *
  * Least, not greatest: a cycle (a loop, or a node without a way out) is throwing only when some
- * way round it is proven to throw; an infinite loop without exit does not count as throwing. A node
+ * way round it is proven to throw; an infinite loop without exit does not count as throwing. The
+ * bytecode front end replaces a loop's back edges by its exit edges ({@code
+ * LoopForest.exitSuccessors}), so a loop whose every exit leads to a throw is throwing, body
+ * included, and one without exit is not; the javac front end's runs include a loop that cannot
+ * leave the run other than by ending ({@code ColdPaths.mayLeave}). A node
  * without successors that neither throws nor calls a never-returning method (a {@code return}, or a
  * javac region whose continuation this graph does not follow) is not throwing.
  *

@@ -22,7 +22,11 @@ public final class LoggingGuards {
 
   private static final String RESOURCE = "logging-guards";
 
-  private static final Map<String, Set<String>> GUARDS = load();
+  private static final String ERRORS_RESOURCE = "logging-errors";
+
+  private static final Map<String, Set<String>> GUARDS = load(RESOURCE);
+
+  private static final Map<String, Set<String>> ERRORS = load(ERRORS_RESOURCE);
 
   /**
    * Whether a call of method {@code name} on {@code owner} (a binary name, nested classes with
@@ -32,20 +36,33 @@ public final class LoggingGuards {
     return isGuard(GUARDS, owner, name);
   }
 
+  /**
+   * Whether a call of method {@code name} on {@code owner} logs at error level or above
+   * ({@code log.error(...)}, {@code logger.severe(...)}; data: {@code logging-errors}): the arm that
+   * makes it handles a failure ({@link dev.noescape.ir.Arms#errorLogging}).
+   */
+  public static boolean isErrorLogging(String owner, String name) {
+    return isGuard(ERRORS, owner, name);
+  }
+
+  private static String simpleName(String owner) {
+    return owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
+  }
+
   /** {@link #isGuard} in {@code table}: the owner's own entry, else an entry {@code *Suffix} its simple name ends with. */
   static boolean isGuard(Map<String, Set<String>> table, String owner, String name) {
     Set<String> names = table.get(owner);
     if (names != null) return names.contains(name);
-    String simple = owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
+    String simple = simpleName(owner);
     for (Map.Entry<String, Set<String>> e : table.entrySet()) {
       if (e.getKey().startsWith("*") && simple.endsWith(e.getKey().substring(1)) && e.getValue().contains(name)) return true;
     }
     return false;
   }
 
-  private static Map<String, Set<String>> load() {
-    try (InputStream in = LoggingGuards.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
+  private static Map<String, Set<String>> load(String resource) {
+    try (InputStream in = LoggingGuards.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("missing resource " + resource);
       return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -251,12 +251,29 @@ final class RuleSupport {
   /**
    * The constructor call with {@code argument} as its only argument, its type as the site writes
    * it: {@code new ArrayList<>()} becomes {@code new ArrayList<>(orders.size())}; {@code new
-   * HashMap<>(n)} becomes {@code new HashMap<>(m)}. Falls back to {@code new Type<>(argument)}.
+   * HashMap<>(n)} becomes {@code new HashMap<>(m)}; with {@code leading} arguments before it
+   * ({@code new PriorityQueue<>(n, comparator)}) when {@code trailing} is not empty. Falls back to
+   * {@code new Type<>(argument)}.
+   *
+   * <p>Below release 7 there is no diamond ({@code <>} is Java 7 syntax, and a Java 5 or 6 library
+   * is compiled with {@code -source 1.5}/{@code 1.6}, where it does not parse). A type the front end
+   * wrote with its arguments ({@code HashMap<String, Object>}: javac, which has the source, and a
+   * source for release 6 cannot contain a diamond) is kept as it is. A type known only as generic
+   * ({@code ArrayList<>}: the bytecode front end, which does not know the arguments) is written raw,
+   * {@code new ArrayList(n)}, followed by a note to spell its type arguments: the raw constructor
+   * compiles at every release (an unchecked conversion where it is assigned, a warning, not an
+   * error), while a guessed {@code <E>} would not compile at all.
    */
-  static String withArgument(AllocSite s, String argument) {
+  static String withArgument(AllocSite s, String argument, String trailing, RuleContext context) {
     String type = s.details() instanceof AllocSite.Constructor c && c.typeText() != null ? c.typeText() : s.simpleType() + "<>";
-    return "new " + type + "(" + argument + ")";
+    String args = argument + (trailing.isEmpty() ? "" : ", " + trailing);
+    if (context.targetRelease() >= DIAMOND_RELEASE || !type.endsWith("<>")) return "new " + type + "(" + args + ")";
+    return "new " + type.substring(0, type.length() - 2) + "(" + args + ") with its type arguments (the diamond <> needs Java "
+        + DIAMOND_RELEASE + ")";
   }
+
+  /** The first Java release whose source accepts the diamond {@code new ArrayList<>()}. */
+  static final int DIAMOND_RELEASE = 7;
 
   /**
    * The local variable {@code expr} starts with ({@code fields} of {@code fields.length}) when no

@@ -87,7 +87,7 @@ public final class UnpresizedCollectionRule extends SiteRule {
     if (!ctor.isDefault() && !comparatorOnly) return null;
     CollectionFill.Outcome o = CollectionFill.loopFill(result, s);
     if (o.fill() == null || CollectionFill.presizeQuietReason(s, o.fill()) != null) return null;
-    return comparatorOnly ? comparatorFinding(m, s, ctor, o.fill()) : finding(m, s, o.fill(), context);
+    return comparatorOnly ? comparatorFinding(m, s, ctor, o.fill(), context) : finding(m, s, o.fill(), context);
   }
 
   /**
@@ -130,13 +130,14 @@ public final class UnpresizedCollectionRule extends SiteRule {
    * suggested fix: {@link Fix.AddCapacity} fills an empty argument list, and the capacity goes before
    * the comparator here.
    */
-  private Finding comparatorFinding(MethodIR m, AllocSite s, AllocSite.Constructor ctor, CollectionFill.Fill fill) {
+  private Finding comparatorFinding(MethodIR m, AllocSite s, AllocSite.Constructor ctor, CollectionFill.Fill fill,
+      RuleContext context) {
     SymbolicExpr size = fill.tripCount();
     SymbolicExpr cmp = ctor.args().isEmpty() ? null : ctor.args().get(0);
     String cmpText = cmp != null && cmp.text().length() <= 30 && cmp.text().indexOf('\n') < 0 ? cmp.text() : "comparator";
     String message = s.description() + " grows while it is filled with " + size.text() + " elements in "
-        + RuleSupport.loopPhrase(m, fill.loop().id(), false) + ": presize it: new PriorityQueue<>(" + size.text() + ", "
-        + cmpText + ")";
+        + RuleSupport.loopPhrase(m, fill.loop().id(), false) + ": presize it: "
+        + RuleSupport.withArgument(s, size.text(), cmpText, context);
     return siteFinding(m, s, message, List.of(), Hotness.of(m, s, fill.loop()), null);
   }
 
@@ -154,7 +155,7 @@ public final class UnpresizedCollectionRule extends SiteRule {
     if (!hash) {
       fix = new Fix.AddCapacity(size, sizeLine);
       message = s.description() + " grows while it is filled with " + size.text() + " " + noun + " in " + loop
-          + ": presize it: " + RuleSupport.withArgument(s, size.text());
+          + ": presize it: " + RuleSupport.withArgument(s, size.text(), "", context);
     } else {
       Fix.UseFactory factory = CollectionFill.sizingFactory(s.type(), size, sizeLine, context);
       String advice;
@@ -164,7 +165,7 @@ public final class UnpresizedCollectionRule extends SiteRule {
       } else {
         String capacity = FixText.ceilCapacity(size.text());
         fix = new Fix.AddCapacity(SymbolicExpr.of(capacity), sizeLine);
-        advice = RuleSupport.withArgument(s, capacity);
+        advice = RuleSupport.withArgument(s, capacity, "", context);
       }
       message = s.description() + " rehashes while it is filled with " + size.text() + " " + noun + " in " + loop
           + ": presize it for the load factor 0.75: " + advice;

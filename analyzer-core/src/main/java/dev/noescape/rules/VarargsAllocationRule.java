@@ -26,7 +26,8 @@ import java.util.List;
  *
  * <p><b>Advice</b> in the message ({@link #advice}): a shared empty array constant when the call
  * passes no variable arguments, else one reused array, on the condition that the callee does not
- * keep it when its summary (or the lack of one) says it may. The boxes the array holds are part of
+ * keep it when its summary (or the lack of one) says it may; never a reused array for a logger's
+ * method, whose back end may keep it ({@link Keeper#LOGGER}). The boxes the array holds are part of
  * the finding ({@link VarargsBoxes}).
  *
  * <p><b>Stays quiet</b> about calls that pass an existing array or resolve to a fixed-arity
@@ -114,15 +115,48 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
      */
     SUMMARY,
     /** The callee has no summary (unknown code, open dispatch): it may keep it. */
-    UNKNOWN
+    UNKNOWN,
+    /**
+     * The array escapes into a logger's method ({@link #isLogger}): the back end chosen
+     * at run time may keep it (logback's {@code LoggingEvent} holds the
+     * argument array; an asynchronous appender queues the event), so reusing it is never advised.
+     */
+    LOGGER
   }
 
-  /** {@link Keeper#NO} when the array does not escape; else whether a summary or its absence says it may. */
+  /**
+   * {@link Keeper#NO} when the array does not escape; else {@link Keeper#LOGGER} for a logger's
+   * method (the program's own logger whose body keeps nothing stays {@code NO}: what may keep it is
+   * a back end the engine does not see); else whether a summary or its absence says it may.
+   */
   static Keeper keeper(MethodResult result, AllocSite s) {
     SiteResult sr = RuleSupport.siteResult(result, s);
     if (sr == null || sr.state() != EscapeState.GLOBAL_ESCAPE) return Keeper.NO;
+    if (s.details() instanceof AllocSite.Varargs v && v.callee() != null && isLogger(v.callee().owner())) {
+      return Keeper.LOGGER;
+    }
     Reason first = sr.chain().isEmpty() ? null : sr.chain().get(0);
     return first != null && first.kind() == Reason.Kind.PASSED_TO_UNKNOWN ? Keeper.UNKNOWN : Keeper.SUMMARY;
+  }
+
+  /**
+   * Whether {@code owner} is a logger: a class the logging level checks name ({@code
+   * models/logging-guards}, its first column: a binary name, or {@code *Suffix} for any class whose
+   * simple name ends with it). Its variable-arity methods hand the array to the logging back end.
+   */
+  static boolean isLogger(String owner) {
+    if (LOGGERS.contains(owner)) return true;
+    String simple = owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
+    for (String k : LOGGERS) if (k.startsWith("*") && simple.endsWith(k.substring(1))) return true;
+    return false;
+  }
+
+  private static final java.util.Set<String> LOGGERS = loggers();
+
+  private static java.util.Set<String> loggers() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String[] row : ModelFiles.rows("/dev/noescape/models/logging-guards")) out.add(row[0]);
+    return java.util.Collections.unmodifiableSet(out);
   }
 
   /**
@@ -149,8 +183,13 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
       return callee + " may keep the array only in an override outside the program (its one implementation here, "
           + onlyImplementation + ", does not); if none does, " + reuse + boxesStay;
     }
+    if (keeper == Keeper.LOGGER) {
+      return callee + " hands the array to the logging back end, which may keep it (logback's LoggingEvent holds it, an"
+          + " asynchronous appender queues it): do not reuse it";
+    }
     return switch (keeper) {
       case NO -> reuse + boxesStay;
+      case LOGGER -> throw new AssertionError(keeper);
       case SUMMARY, UNKNOWN -> callee + " may keep the array ("
           + (keeper == Keeper.UNKNOWN ? "it has no summary" : "its summary lets it escape") + "); if it does not, "
           + reuse + boxesStay;

@@ -52,6 +52,22 @@ class ArmsTest {
   }
 
   @Test
+  void anArmThatLogsAtErrorLevelIsAnErrorPathWithTheArmsInsideIt() {
+    // s2, on the else arm of branch 0, is an error-level logging call
+    Arms logged = new Arms(ARMS.branches(), ARMS.armOf(), Arms.armsOf(ARMS.armOf(), List.of(2)));
+    assertTrue(logged.errorLogged(2), "the call itself");
+    assertTrue(logged.errorLogged(3), "a branch nested in the arm");
+    assertTrue(logged.errorLogged(4));
+    assertFalse(logged.errorLogged(1), "the other arm");
+    assertFalse(logged.errorLogged(0), "in no arm: before the branch, or on every iteration");
+    assertFalse(logged.errorLogged(6));
+    // a call in no arm (s0, straight-line code) marks nothing
+    Arms everyIteration = new Arms(ARMS.branches(), ARMS.armOf(), Arms.armsOf(ARMS.armOf(), List.of(0)));
+    assertFalse(everyIteration.errorLogged(1));
+    assertFalse(ARMS.errorLogged(2), "no error-level call");
+  }
+
+  @Test
   void oneStatementOnEveryArm() {
     assertTrue(ARMS.onceTogether(at(1, 2), 0));
     assertTrue(ARMS.onceTogether(at(1, 3, 4), 0), "the else arm covered by a nested branch");

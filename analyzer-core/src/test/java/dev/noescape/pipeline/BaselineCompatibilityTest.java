@@ -42,7 +42,7 @@ class BaselineCompatibilityTest {
       "corpus/jit/Preconditions.java", "corpus/loops/IoAfterEarlyExit.java", "corpus/jit/OnlyImplementation.java",
       "corpus/collections/FieldRanges.java", "corpus/text/AccumulatorResets.java",
       "corpus/varargs/LibraryFloors.java", "corpus/escape/RecordMethods.java",
-      "corpus/jit/SnapshotCopies.java");
+      "corpus/jit/SnapshotCopies.java", "corpus/cold/ErrorArms.java");
 
   static Path testdata() {
     String dir = System.getProperty("noescape.testdata.dir");

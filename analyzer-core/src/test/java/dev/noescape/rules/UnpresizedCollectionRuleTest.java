@@ -334,6 +334,22 @@ class UnpresizedCollectionRuleTest {
   }
 
   @Test
+  void belowJava7AGenericTypeKnownOnlyAsGenericIsWrittenRawWithANote() {
+    // commons-math3 (class files 49, source 1.5): the diamond does not parse at -source 1.5/1.6
+    List<Finding> fs = check(hashMap(), Fx.ctx(5, false, false, 1));
+    assertEquals(List.of("new HashMap<>() rehashes while it is filled with hi - lo entries in the loop at line 14: "
+        + "presize it for the load factor 0.75: new HashMap((int) Math.ceil((hi - lo) / 0.75)) with its type arguments "
+        + "(the diamond <> needs Java 7)"), Fx.messages(fs));
+    // the fix only inserts the capacity between the parentheses the source wrote: it compiles where the source did
+    assertEquals(new Fix.AddCapacity(SymbolicExpr.of("(int) Math.ceil((hi - lo) / 0.75)"), 14), fs.get(0).fix());
+    List<Finding> list = check(new FillScenario(), Fx.ctx(6, false, false, 1));
+    assertTrue(Fx.messages(list).get(0).endsWith("presize it: new ArrayList(orders.size()) with its type arguments "
+        + "(the diamond <> needs Java 7)"), Fx.messages(list).toString());
+    List<Finding> seven = check(new FillScenario(), Fx.ctx(7, false, false, 1));
+    assertTrue(Fx.messages(seven).get(0).endsWith("presize it: new ArrayList<>(orders.size())"), Fx.messages(seven).toString());
+  }
+
+  @Test
   void setsAreQuietTheirAddsMayRepeat() {
     for (String set : List.of("java.util.HashSet", "java.util.LinkedHashSet")) {
       FillScenario fill = new FillScenario().type(set);

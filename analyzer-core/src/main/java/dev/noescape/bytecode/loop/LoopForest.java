@@ -89,6 +89,64 @@ public final class LoopForest {
     return java.util.Arrays.copyOfRange(order, k, n);
   }
 
+  /**
+   * The normal successors with every edge that goes round a loop again replaced by the loop's
+   * exits: an edge from {@code j} to the header of a loop whose body holds {@code j} (a latch's
+   * back edge, a {@code continue}) becomes edges to the targets of the loop's exit edges (from its
+   * body to outside it), themselves replaced the same way when one goes round an enclosing loop
+   * again. A loop without exits contributes none. The graph is then acyclic, and "every path from
+   * {@code j} ends in X" on it means: every path ends in X, or goes round loops whose every exit
+   * leads to X ({@code for (…) { … } throw e;}), where a loop that never exits leads nowhere. Both
+   * uses of "on the way to a throw" read it ({@code ColdRegions}, {@link dev.noescape.ir.ThrowFlow}).
+   */
+  public int[][] exitSuccessors() {
+    if (exitSuccessors == null) exitSuccessors = computeExitSuccessors();
+    return exitSuccessors;
+  }
+
+  /** {@link #exitSuccessors}, computed on first use (the cold regions and the throw flow share it). */
+  private int[][] exitSuccessors;
+
+  private int[][] computeExitSuccessors() {
+    int[][] out = new int[n][];
+    java.util.Map<NLoop, int[]> exits = new java.util.HashMap<>();
+    for (int j = 0; j < n; j++) {
+      java.util.TreeSet<Integer> to = new java.util.TreeSet<>();
+      for (int s : succ[j]) {
+        NLoop again = goesRound(j, s);
+        if (again == null) to.add(s);
+        else for (int e : exitsOf(again, exits)) to.add(e);
+      }
+      out[j] = to.stream().mapToInt(Integer::intValue).toArray();
+    }
+    return out;
+  }
+
+  /** The loop headed by {@code s} whose body holds {@code j} (the edge goes round it again), or null. */
+  private NLoop goesRound(int j, int s) {
+    for (NLoop l = innermost[s]; l != null && l.header == s; l = l.parent) if (l.body.get(j)) return l;
+    return null;
+  }
+
+  /** The targets of {@code l}'s exit edges, as {@link #exitSuccessors} replaces them (memoized in {@code memo}). */
+  private int[] exitsOf(NLoop l, java.util.Map<NLoop, int[]> memo) {
+    int[] known = memo.get(l);
+    if (known != null) return known;
+    memo.put(l, new int[0]); // an exit going round l again cannot happen; this only guards the recursion
+    java.util.TreeSet<Integer> to = new java.util.TreeSet<>();
+    for (int j = l.body.nextSetBit(0); j >= 0; j = l.body.nextSetBit(j + 1)) {
+      for (int s : succ[j]) {
+        if (l.body.get(s)) continue;
+        NLoop again = goesRound(j, s);
+        if (again == null) to.add(s);
+        else for (int e : exitsOf(again, memo)) to.add(e);
+      }
+    }
+    int[] out = to.stream().mapToInt(Integer::intValue).toArray();
+    memo.put(l, out);
+    return out;
+  }
+
   /** Whether {@code a} dominates {@code b} (both reachable). */
   public boolean dominates(int a, int b) {
     if (!reachable[a] || !reachable[b]) return false;

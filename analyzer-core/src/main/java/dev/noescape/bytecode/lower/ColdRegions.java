@@ -40,8 +40,8 @@ import sootup.core.jimple.common.stmt.Stmt;
  * <ul>
  *   <li>{@link ColdPath#ERROR}: code no normal edge reaches (exception handlers: {@code catch}
  *       blocks and the exceptional copy of a {@code finally}), and code every normal path from
- *       which ends in an {@code athrow} without going round a cycle (the least fixpoint of "is a
- *       throw, or all successors are");
+ *       which ends in an {@code athrow}, a loop counting by where its exits lead (the least
+ *       fixpoint of "is a throw, or all successors are" on {@link LoopForest#exitSuccessors});
  *   <li>{@link ColdPath#ASSERTION} and {@link ColdPath#LOGGING}: code dominated by the branch of an
  *       {@code if} that runs only when {@code $assertionsDisabled} is false, or when a logging
  *       level check ({@link LoggingGuards}) returned true, provided that branch has no other
@@ -302,9 +302,14 @@ final class ColdRegions {
     return -1;
   }
 
-  /** Statements every normal path from which ends in a throw, cycles excluded (a least fixpoint). */
+  /**
+   * Statements every normal path from which ends in a throw, a loop counting by its exits
+   * ({@link LoopForest#exitSuccessors}: a loop whose every exit leads to the throw is on the way to
+   * it, one without exit is not); the least fixpoint.
+   */
   private static boolean[] throwing(List<Stmt> stmts, LoopForest f) {
     int n = stmts.size();
+    int[][] succ = f.exitSuccessors();
     boolean[] t = new boolean[n];
     boolean changed = true;
     while (changed) {
@@ -315,8 +320,8 @@ final class ColdRegions {
         if (stmts.get(i) instanceof JThrowStmt) {
           v = true;
         } else {
-          v = f.succ[i].length > 0;
-          for (int s : f.succ[i]) v &= t[s];
+          v = succ[i].length > 0;
+          for (int s : succ[i]) v &= t[s];
         }
         if (v) {
           t[i] = true;

@@ -5,6 +5,7 @@ import dev.noescape.bytecode.locals.Locals;
 import dev.noescape.bytecode.loop.BranchArms;
 import dev.noescape.bytecode.loop.IterationOrder;
 import dev.noescape.bytecode.loop.LoopForest;
+import dev.noescape.models.LoggingGuards;
 import dev.noescape.bytecode.loop.RetryLoops;
 import dev.noescape.bytecode.loop.TripCounts;
 import dev.noescape.ir.AllocSite;
@@ -292,7 +293,8 @@ public final class MethodLowering {
     }
     int first = firstLine(body);
     SourcePos pos = SourcePos.line(declarationLine(body, name, first));
-    MethodIRBuilder b = new MethodIRBuilder(ref, display, sourceFile, pos).hot(hot).synthetic(thisIsLambda);
+    MethodIRBuilder b = new MethodIRBuilder(ref, display, sourceFile, pos).hot(hot).synthetic(thisIsLambda)
+        .errorLogging(LoggingGuards::isErrorLogging);
     // an enum's constructor runs only from its static initializer
     Hierarchy.ClassInfo info = cs.hierarchy().programClass(cls);
     b.classInitialization(name.equals(MethodRef.CONSTRUCTOR) && info != null && "java.lang.Enum".equals(info.superName()));
@@ -919,11 +921,13 @@ public final class MethodLowering {
 
   /**
    * One {@link dev.noescape.ir.ThrowFlow} node per Jimple statement, numbered like them, with its
-   * normal successors: every path is followed, so a statement from which every path meets an
-   * {@code athrow} or a call that never returns is found whatever the shape of the code.
+   * normal successors, a loop's back edges replaced by its exits ({@link LoopForest#exitSuccessors}):
+   * every path is followed, so a statement from which every path meets an {@code athrow} or a call
+   * that never returns, or a loop whose exits all lead there, is found whatever the shape of the code.
    */
   private void throwFlow() {
     var cfg = body.getControlFlowGraph();
+    int[][] succ = forest.exitSuccessors();
     for (int i = 0; i < stmts.size(); i++) {
       Stmt s = stmts.get(i);
       int from = irFrom == null ? 0 : irFrom[i], to = irTo == null ? 0 : irTo[i];
@@ -931,7 +935,7 @@ public final class MethodLowering {
       boolean caught = !cfg.exceptionalSuccessors(s).isEmpty();
       boolean invokes = s instanceof JInvokeStmt || s instanceof JAssignStmt a && a.getRightOp() instanceof AbstractInvokeExpr;
       int call = invokes && !caught && !chainStmts.contains(i) ? b.lastCall(from, to) : -1;
-      b.flowNode(from, to, call, s instanceof JThrowStmt && !caught, forest.succ[i]);
+      b.flowNode(from, to, call, s instanceof JThrowStmt && !caught, succ[i]);
     }
     if (!stmts.isEmpty()) b.flowEntry(0);
   }

@@ -14,6 +14,7 @@ import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import dev.noescape.models.LoggingGuards;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodIRBuilder;
 import dev.noescape.ir.MethodRef;
@@ -83,7 +84,7 @@ final class ClassLowering {
     MethodRef ref = u.descriptors.method(m);
     String display = Descriptors.displayClass(c) + "." + m.name;
     SourcePos pos = u.positions.of(md);
-    MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, pos);
+    MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, pos).errorLogging(LoggingGuards::isErrorLogging);
     for (String a : UnitContext.annotationNames(m)) b.annotation(a);
     String inherited = u.inheritedContract(m);
     boolean hot = classHot || u.isHot(m) || inherited != null;
@@ -144,7 +145,7 @@ final class ClassLowering {
             : new MethodRef(c.flatName().toString(), rc.name.toString(), List.of(), u.descriptors.typeName(rc.type), false);
         SourcePos pos = u.positions.of(f);
         String display = Descriptors.displayClass(c) + "." + rc.name;
-        MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, pos);
+        MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, pos).errorLogging(LoggingGuards::isErrorLogging);
         b.hot(classHot).baseLoopDepth(baseDepth);
         BodyLowering l = new BodyLowering(u, b, c, false, baseDepth, classHot, display, rc.type, fieldPath);
         l.declareSelf("this", c.flatName().toString(), pos);
@@ -191,7 +192,7 @@ final class ClassLowering {
   private static void lowerClinit(UnitContext u, ClassSymbol c, JCClassDecl cd, TreePath classPath, List<JCTree> inits) {
     MethodRef ref = new MethodRef(c.flatName().toString(), "<clinit>", List.of(), "void", true);
     String display = Descriptors.displayClass(c) + ".<clinit>";
-    MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, u.positions.of(cd));
+    MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, u.positions.of(cd)).errorLogging(LoggingGuards::isErrorLogging);
     // A static initializer runs once: never hot, even in a @HotPath class.
     BodyLowering l = new BodyLowering(u, b, c, false, 0, false, display, null, classPath);
     for (JCTree d : inits) {
@@ -225,7 +226,7 @@ final class ClassLowering {
       Type ret = descriptorReturn(u, t);
       MethodRef ref = lambdaRef(u, t, name, cls);
       SourcePos pos = u.positions.of(t);
-      MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, pos)
+      MethodIRBuilder b = new MethodIRBuilder(ref, display, u.sourceFile, pos).errorLogging(LoggingGuards::isErrorLogging)
           .hot(hot).baseLoopDepth(depth).synthetic(true).visibility(dev.noescape.ir.Visibility.PRIVATE);
       BodyLowering l = new BodyLowering(u, b, cls, true, depth, hot, display, ret, lambdaPath);
       l.declareSelf("$lambda", u.descriptors.typeName(t.type), pos);

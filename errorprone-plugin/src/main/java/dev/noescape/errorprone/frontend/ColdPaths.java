@@ -300,17 +300,26 @@ final class ColdPaths {
     return e != null && TreeInfo.skipParens(e) instanceof JCMethodInvocation inv ? inv : null;
   }
 
-  /** Statements that may leave a block other than by its closing throw, or repeat: jumps and loops. */
-  private static final Set<Tag> LEAVING = EnumSet.of(Tag.RETURN, Tag.BREAK, Tag.CONTINUE, Tag.YIELD, Tag.FORLOOP,
-      Tag.FOREACHLOOP, Tag.WHILELOOP, Tag.DOLOOP);
-
+  /**
+   * Whether {@code s} may leave its block other than by going on to the next statement: a
+   * {@code return}, or a {@code break}, {@code continue} or {@code yield} whose target is outside
+   * {@code s}. A loop does not by itself: it goes on to the next statement when it ends, so code
+   * from which every path ends in the block's closing {@code throw} includes a loop that only exits
+   * there ({@code for (…) { … } throw e;}), as the bytecode front end counts a loop by its exits
+   * ({@code LoopForest.exitSuccessors}). A loop that never ends (no exit) would make the closing
+   * {@code throw} unreachable, which javac rejects.
+   */
   static boolean mayLeave(JCStatement s) {
     boolean[] found = {false};
+    java.util.Set<JCTree> inside = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     new TreeScanner() {
       @Override
       public void scan(JCTree t) {
         if (t == null || found[0]) return;
-        if (LEAVING.contains(t.getTag())) {
+        inside.add(t);
+        JCTree target = t instanceof JCTree.JCBreak b ? b.target : t instanceof JCTree.JCContinue c ? c.target
+            : t instanceof JCTree.JCYield y ? y.target : null;
+        if (t.getTag() == Tag.RETURN || (target == null ? JUMPS.contains(t.getTag()) : !inside.contains(target))) {
           found[0] = true;
         } else if (t.getTag() != Tag.LAMBDA && t.getTag() != Tag.CLASSDEF) { // bodies that run elsewhere
           super.scan(t);
@@ -319,4 +328,7 @@ final class ColdPaths {
     }.scan(s);
     return found[0];
   }
+
+  /** The jumps whose target decides whether they leave ({@link #mayLeave}); one without a known target does. */
+  private static final Set<Tag> JUMPS = EnumSet.of(Tag.BREAK, Tag.CONTINUE, Tag.YIELD);
 }
