@@ -52,31 +52,6 @@ import java.util.Map;
     }
   }
 
-  /** A byte widened to an int is always within -128..127 (commons-math3's RandomDataGenerator.nextHexString): cached. */
-  void bytes(byte[] data) {
-    for (int i = 0; i < data.length; i++) {
-      seen.add(Integer.valueOf(data[i])); // ok: BoxingAllocation -- a byte's values are -128..127: always from the Integer cache
-      names.put((int) data[i], "b"); // ok: BoxingAllocation -- a cast widens the byte, its values stay -128..127
-    }
-  }
-
-  /** A byte parameter: its type alone bounds it. */
-  Long widened(byte b) {
-    Long out = null;
-    for (int i = 0; i < 3; i++) {
-      out = Long.valueOf(b); // ok: BoxingAllocation -- a byte: -128..127, inside Long's cache
-    }
-    return out;
-  }
-
-  /** The twins: an unsigned byte is 0..255, a short spans more than the cache: both allocate. */
-  void unsignedAndShort(byte[] data, short[] wide) {
-    for (int i = 0; i < data.length; i++) {
-      seen.add(Integer.valueOf(data[i] & 0xFF)); // expect: BoxingAllocation -- data[i] & 0xFF is an int of 0..255, which passes the cache
-      seen.add(Integer.valueOf(wide[i])); // expect: BoxingAllocation -- a short has no such guarantee
-    }
-  }
-
   void codes(String s) {
     for (int i = 0; i < 10 && i < s.length(); i++) {
       names.put((int) s.charAt(i), "c"); // expect: BoxingAllocation -- a char read from a string is not assumed small
