@@ -57,6 +57,24 @@ public class ForcedBoxes {
     }
   }
 
+  /** Invariant in an inner while that usually runs zero times (commons-math3's SmallPrimes): boxing before it would box every p: box it on first use. */
+  void factor(int n, int[] primes, List<Integer> factors) {
+    for (int p : primes) {
+      while (n % p == 0) {
+        n /= p;
+        factors.add(p); // expect: BoxingAllocation(box it once, on first use)
+      }
+    }
+  }
+
+  /** The twin: the same while in no other loop: one box before it costs at most one box per call. */
+  void factorOnce(int n, int p, List<Integer> factors) {
+    while (n % p == 0) {
+      n /= p;
+      factors.add(p); // expect: BoxingAllocation(box it once before the loop)
+    }
+  }
+
   /** A for loop's initializer runs once, before the loop. */
   void fromInit(int n) {
     for (int first = n * 2, i = 0; i < n; i++) {

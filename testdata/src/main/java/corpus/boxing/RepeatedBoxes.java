@@ -46,14 +46,100 @@ public class RepeatedBoxes {
     }
   }
 
-  /** Exclusive branches: one box of i runs per iteration, nothing to reuse: two findings. */
+  /** Exclusive branches: one box of i runs per iteration, nothing to reuse: no repeat, so each is a forced box. */
   void either(int n, boolean[] drop) {
     for (int i = 0; i < n; i++) {
       if (drop[i]) {
-        pending.remove(i); // expect: BoxingAllocation -- only one of the two boxes runs per iteration
+        pending.remove(i); // ok: BoxingAllocation -- forced: only one of the two boxes runs per iteration (exclusive arms), so the other is no second box; Map requires it and i changes (information at -m=2)
       } else {
-        pending.put(i, "kept"); // expect: BoxingAllocation
+        pending.put(i, "kept"); // ok: BoxingAllocation -- forced: the other arm's box never runs in this iteration
       }
+    }
+  }
+
+  /** An {@code else if} chain (commons-math3's SimplexSolver ratio test): the two adds never run in one iteration. */
+  List<Integer> ties(double[] ratios, double min) {
+    List<Integer> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < ratios.length; i++) {
+      int cmp = Double.compare(ratios[i], min);
+      if (cmp == 0) {
+        rows.add(i); // ok: BoxingAllocation -- forced: the else-if arm's add is exclusive with this one; List requires the box (information at -m=2)
+      } else if (cmp < 0) {
+        min = ratios[i];
+        rows.clear();
+        rows.add(i); // ok: BoxingAllocation -- forced: exclusive with the add above
+      }
+    }
+    return rows;
+  }
+
+  /** The twin: two ifs that may both be taken in one iteration: i may be boxed twice, each box says so. */
+  List<Integer> both(double[] ratios, double min) {
+    List<Integer> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < ratios.length; i++) {
+      if (ratios[i] == min) {
+        rows.add(i); // expect: BoxingAllocation(where both run in one iteration, box it once)
+      }
+      if (ratios[i] < min) {
+        rows.add(i); // expect: BoxingAllocation(i is boxed again in the loop)
+      }
+    }
+    return rows;
+  }
+
+  /** Two boxes of one value inside one arm (commons-math3's ArcsSet.split): the first runs whenever the second does: one finding. */
+  void split(double[] ends, double cut, List<Double> minus, List<Double> plus) {
+    for (int i = 0; i < ends.length; i++) {
+      double x = ends[i];
+      if (x > cut) {
+        minus.add(x); // expect: BoxingAllocation(x is boxed again on line)
+        plus.add(x); // ok: BoxingAllocation -- the same x as the line above, in the same arm: part of its finding
+      }
+    }
+  }
+
+  /** The twin: the first box is under the if, the second runs on every iteration: two findings, each naming the other. */
+  void splitAfter(double[] ends, double cut, List<Double> minus, List<Double> plus) {
+    for (int i = 0; i < ends.length; i++) {
+      double x = ends[i];
+      if (x > cut) {
+        minus.add(x); // expect: BoxingAllocation(where both run in one iteration)
+      }
+      plus.add(x); // expect: BoxingAllocation(x is boxed again in the loop)
+    }
+  }
+
+  private final Map<Integer, Double> derivatives = new HashMap<>();
+  private final List<Integer> ids = new java.util.ArrayList<>();
+
+  /** A key unboxed into a final int and boxed again for get and put (commons-math3's SparseGradient): keep the key's own box. */
+  void merge(Map<Integer, Double> from) {
+    for (Map.Entry<Integer, Double> entry : from.entrySet()) {
+      final int id = entry.getKey();
+      Double old = derivatives.get(id); // expect: BoxingAllocation(id is unboxed from entry.getKey(): keep the Integer it returns (declare id as Integer))
+      if (old == null) {
+        derivatives.put(id, entry.getValue()); // ok: BoxingAllocation -- id again, in an arm the get above runs whenever: part of its finding
+      }
+    }
+  }
+
+  /** One use of an unboxed key: keeping the box removes it, a local change: a warning, not a forced box. */
+  void keys(Map<Integer, Double> from) {
+    for (Map.Entry<Integer, Double> entry : from.entrySet()) {
+      int id = entry.getKey();
+      ids.add(id); // expect: BoxingAllocation(but id is unboxed from entry.getKey(): keep the Integer it returns)
+    }
+  }
+
+  /** The twin: the local is assigned again, so it is not the key's value: box it once. */
+  void mergeAbs(Map<Integer, Double> from) {
+    for (Map.Entry<Integer, Double> entry : from.entrySet()) {
+      int id = entry.getKey();
+      if (id < 0) {
+        id = -id;
+      }
+      Double old = derivatives.get(id); // expect: BoxingAllocation(box it once (Integer key = id;))
+      derivatives.put(id, old == null ? entry.getValue() : old); // ok: BoxingAllocation -- id again: part of the line above's finding
     }
   }
 

@@ -37,7 +37,7 @@ final class RoadGraph {
     seen.set(start);
     while (!queue.isEmpty()) {
       int node = queue.poll();
-      order.add(node); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
+      order.add(node); // expect: BoxingAllocation(node is unboxed from queue.poll(): keep the Integer it returns (declare node as Integer)) -- not forced: a local change keeps the queue's box
       for (Edge e : adjacency.get(node)) {
         if (!seen.get(e.to())) {
           seen.set(e.to());
@@ -88,7 +88,7 @@ final class RoadGraph {
     List<Integer> order = new ArrayList<>(n); // ok: UnpresizedCollection -- already presized
     while (!ready.isEmpty()) {
       int u = ready.poll();
-      order.add(u); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)
+      order.add(u); // expect: BoxingAllocation(u is unboxed from ready.poll(): keep the Integer it returns) -- not forced: a local change keeps the queue's box
       for (Edge e : adjacency.get(u)) {
         if (--indegree[e.to()] == 0) {
           ready.add(e.to()); // ok: BoxingAllocation -- forced: its target requires the box and the value can change on every iteration (information at -m=2)

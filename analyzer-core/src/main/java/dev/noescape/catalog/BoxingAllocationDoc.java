@@ -78,7 +78,8 @@ public final class BoxingAllocationDoc {
       index of a counted loop with constant ends inside them (`for (int i = 0; i < 13; i++)`: 0..12), of a \
       `final` or `private` field every write of which stores a constant or a parameter checked by comparisons \
       that throw (`if (level < -128 || level > 127) throw …`), and of a loop index counted up to such a field \
-      (a reported box whose range is known says it: `(values 0..199)`). Boxing done \
+      (a reported box whose range is known says it: `(values 0..199)`), and of a `byte` widened to an `int` or \
+      `long` (`Integer.valueOf(bytes[i])`: −128..127 by its type). Boxing done \
       inside a lambda metafactory adaptation (`merge(k, 1, Integer::sum)`), which has no allocation site in the \
       method. Boxing outside loops and hot methods, unless the `ReportOutsideLoops` option is on.""" + RuleDoc.COLD_PATHS + RuleDoc.RETRY_LOOPS + RuleDoc.IO_LOOPS;
 

@@ -122,10 +122,21 @@ public record AllocSite(int id, SiteKind kind, String type, StmtContext ctx, Det
    * innermost loop (as {@link Boxes} defines it), so that "box it once before the loop" is advice
    * only where it is true; {@code bound} when the boxed value is an integral instance field's or
    * the index of a loop counted up to one ({@link FieldRanges.Bound}), else null: {@link
-   * FieldRanges#apply} sets {@code range} from it when the field's range is proven.
+   * FieldRanges#apply} sets {@code range} from it when the field's range is proven; {@code
+   * unboxedFrom} the source text of the call whose result, of the site's own box type, the boxed
+   * value was unboxed from ({@code entry.getKey()} for {@code final int id = entry.getKey(); …
+   * map.get(id)}), when the boxed value is a local of the source that this one unboxing assigns and
+   * nothing else does (a {@code final} or effectively final local), else null: that box could have
+   * been kept instead of making a new one.
    */
   public record Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value, boolean loopInvariant,
-      FieldRanges.Bound bound) implements Details {
+      FieldRanges.Bound bound, String unboxedFrom) implements Details {
+    /** A boxing of a value not unboxed from a call's result. */
+    public Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value, boolean loopInvariant,
+        FieldRanges.Bound bound) {
+      this(primitive, constant, range, value, loopInvariant, bound, null);
+    }
+
     /** A boxing of a value no field bounds. */
     public Boxing(String primitive, Long constant, Boxes.Range range, Boxes.Value value, boolean loopInvariant) {
       this(primitive, constant, range, value, loopInvariant, null);

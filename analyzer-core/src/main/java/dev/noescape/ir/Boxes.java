@@ -157,6 +157,19 @@ public final class Boxes {
     }
 
     /**
+     * The values every value of the primitive type {@code primitive} takes, when that alone keeps
+     * some box inside its cache, else null: a {@code byte} widened to an {@code int} or {@code long}
+     * ({@code Integer.valueOf(bytes[i])}) is always within -128..127, whatever it was read from. No
+     * other type is: a {@code short} or {@code char} spans more than a cache, a {@code boolean} and
+     * a {@code byte} box into {@code Boolean} and {@code Byte}, whose every value is cached anyway.
+     */
+    public static Range ofType(String primitive) {
+      return "byte".equals(primitive) ? BYTE : null;
+    }
+
+    private static final Range BYTE = new Range(Byte.MIN_VALUE, Byte.MAX_VALUE);
+
+    /**
      * The values the index takes in the body of {@code for (i = start; i OP bound; i += step)}
      * (both ends constants; {@code step} nonzero, negative for a decrementing loop;
      * {@code inclusive} for {@code <=}/{@code >=}), or null when the loop runs no iteration.

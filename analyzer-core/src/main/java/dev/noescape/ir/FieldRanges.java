@@ -209,7 +209,7 @@ public final class FieldRanges {
       Bound proven = b.bound().proven(r);
       Boxes.Range range = b.range() != null ? b.range() : proven.values();
       sites.put(s, new AllocSite(s.id(), s.kind(), s.type(), s.ctx(),
-          new AllocSite.Boxing(b.primitive(), b.constant(), range, b.value(), b.loopInvariant(), proven)));
+          new AllocSite.Boxing(b.primitive(), b.constant(), range, b.value(), b.loopInvariant(), proven, b.unboxedFrom())));
     }
     if (loops == null && sites.isEmpty()) return m;
     return m.withFieldRanges(loops == null ? m.loops() : loops, sites);

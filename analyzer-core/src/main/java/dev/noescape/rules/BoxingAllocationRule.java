@@ -4,6 +4,8 @@ import dev.noescape.engine.MethodResult;
 import dev.noescape.catalog.RuleId;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Boxes;
+import dev.noescape.ir.Loop;
+import dev.noescape.ir.LoopKind;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.SiteKind;
 import dev.noescape.ir.Stmt;
@@ -41,7 +43,8 @@ import java.util.Set;
  * (every value is cached), and a compile-time constant inside the default caches (Integer, Short,
  * Long −128..127; Character 0..127), and a value whose range a front end proved inside the cache
  * (the index of {@code for (int i = 0; i < 13; i++)}: {@link dev.noescape.ir.Boxes.Range}; a field
- * whose every write is proven, or an index counted up to one: {@link dev.noescape.ir.FieldRanges}); a
+ * whose every write is proven, or an index counted up to one: {@link dev.noescape.ir.FieldRanges}; a
+ * {@code byte} widened to an {@code int} or {@code long}: {@link Boxes.Range#ofType}); a
  * reported box with a proven range says it ({@code boxing int to Integer (values 0..199)}).
  * {@code Float} and {@code Double} are always reported (they have no cache). Any other value is
  * reported even if it may be small at run time: the analysis cannot know, and it usually is not. Outside loops and hot methods it is quiet unless
@@ -66,7 +69,20 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
       List<AllocSite> call = CallBoxes.sameFinding(result, s, context);
       return call.isEmpty() ? head + ": " + advice(result, s, context) : head + sameCall(result, s, call, context);
     }
-    return head + ", and " + valueName(s) + " is boxed again on " + RuleSupport.lines(again) + ": " + boxOnce(m, s, again);
+    String keep = keepTheBox(s);
+    return head + ", and " + valueName(s) + " is boxed again on " + RuleSupport.lines(again) + ": "
+        + (keep != null ? keep : boxOnce(m, s, again));
+  }
+
+  /**
+   * The advice for a value unboxed from a call's box and boxed again ({@link
+   * AllocSite.Boxing#unboxedFrom}: {@code final int id = entry.getKey(); … map.get(id)}): the
+   * local can hold the box the call returned, and then no box is made for any use; else null.
+   */
+  static String keepTheBox(AllocSite s) {
+    if (!(s.details() instanceof AllocSite.Boxing b) || b.unboxedFrom() == null || b.value() == null) return null;
+    return b.value().text() + " is unboxed from " + b.unboxedFrom() + ": keep the " + s.simpleType() + " it returns (declare "
+        + b.value().text() + " as " + s.simpleType() + ") and no box is made";
   }
 
   /**
@@ -170,7 +186,8 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
 
   /**
    * The fix, decided by where the box goes ({@link BoxTarget}): a constant is boxed once into a
-   * constant; a box handed to a {@code java.util.function} interface goes away with its primitive
+   * constant; a required box of a local unboxed from a call's box is that box, kept ({@link
+   * #keepTheBox}); a box handed to a {@code java.util.function} interface goes away with its primitive
    * specialization, one handed to a generic parameter of the project's own functional interface
    * with a primitive sibling of it; one a private method's parameter declared with the box's type
    * requires with a primitive parameter ({@link ForcedBoxes#privateBoxParameter}); a box that something requires (an object parameter, return
@@ -212,6 +229,8 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
       case FIELD, VARIABLE -> target.describe() + " holds an object";
       default -> "an array of objects holds it";
     } + target.at() + ", so the box is required";
+    String keep = keepTheBox(s);
+    if (keep != null) return required + ", but " + keep;
     String library = null;
     if (target.isCollection() && context.primitiveCollections() != null) {
       Var callers = target.callersCollection(m);
@@ -226,7 +245,7 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
       return required + ": reuse one box if the value repeats" + (library != null ? ", or " + library : "");
     }
     if (ForcedBoxes.loopInvariant(m, s)) {
-      return required + ", and " + valueName(s) + " is the same on every iteration: box it once before the loop";
+      return required + ", and " + valueName(s) + " is the same on every iteration: " + boxOnceFor(m, s);
     }
     if (ForcedBoxes.mergedIntoOneKey(m, s, target)) {
       return required + ", and the key is the same on every iteration: sum in a primitive local and merge once after the loop";
@@ -243,6 +262,27 @@ public final class BoxingAllocationRule extends LoopGatedSiteRule {
     if (ForcedBoxes.why(result, s, context) != null) return required;
     return required + " and " + valueName(s) + " can change on every iteration: only " + ForcedBoxes.remedy(m, target)
         + " removes it";
+  }
+
+  /**
+   * Where to make the one box of a value the same on every iteration of the site's loop: before the
+   * loop, unless the loop is nested in another and tests its condition before its first iteration
+   * (any kind but {@code do}/{@code while}): then boxing before it boxes on every iteration of the
+   * enclosing loop, also those that run it zero times (commons-math3's {@code SmallPrimes}: {@code
+   * while (n % p == 0) factors.add(p)} inside {@code for (int p : PRIMES)}), and the box is made on
+   * first use instead, as {@code VarargsAllocation} and {@code CapturingLambda} advise for a site
+   * that not every iteration reaches. A {@code do}/{@code while} is the front end's {@link
+   * LoopKind#DO_WHILE}: the bytecode front end says it only for a loop with no exit test it
+   * recognizes, so a nested {@code do}/{@code while} may be advised "on first use" there, which
+   * boxes no more often than before the loop.
+   */
+  private static String boxOnceFor(MethodIR m, AllocSite s) {
+    Loop l = RuleSupport.loop(m, s.ctx().loopId());
+    if (l != null && l.parentId() >= 0 && l.kind() != LoopKind.DO_WHILE) {
+      return "box it once, on first use (boxing it before the loop would box on iterations of the enclosing loop that"
+          + " do not enter it)";
+    }
+    return "box it once before the loop";
   }
 
   /** The primitive type boxed at {@code s}: from its details, else from the box type. */

@@ -29,14 +29,16 @@ import java.util.Set;
  *   <li>it repeats with a loop ({@link RuleSupport#repeatingLoopDepth}) in a method that is not hot
  *       ({@code @HotPath}, {@code @NoAllocation}, a configured annotation: there the user asked to see
  *       every allocation);
- *   <li>its value is not a constant (a constant is boxed once into a static final);
+ *   <li>its value is not a constant (a constant is boxed once into a static final), nor a local
+ *       unboxed from a call's box ({@link AllocSite.Boxing#unboxedFrom}: the local can keep that box);
  *   <li>its target requires a box ({@link BoxTarget#requiresBox()}) and offers no primitive way in:
  *       not a {@code java.util.function} interface with a primitive specialization
  *       ({@link BoxTarget#primitiveFunctionalInterface}), not a generic parameter of a functional
  *       interface the project declares ({@link #projectFunctionalInterface}: a primitive sibling of
  *       it is the project's to write);
- *   <li>the same value is not boxed again in the same loop ({@link RepeatedBoxes#sameValueInLoop}: one box
- *       kept in a local would serve both);
+ *   <li>the same value is not boxed again in the same loop where both can run in one iteration
+ *       ({@link RepeatedBoxes#sameValueInLoop}: one box kept in a local would serve both; a box on an
+ *       exclusive arm is no second box);
  *   <li>the value is not proven the same on every iteration ({@link #loopInvariant}: then "box it
  *       once before the loop" is the fix, and it is a warning), and it is not added by
  *       {@code Map.merge} into a key the loop does not change ({@link #mergedIntoOneKey}: then the
@@ -61,7 +63,7 @@ final class ForcedBoxes {
    */
   static String why(MethodResult r, AllocSite s, RuleContext c) {
     MethodIR m = r.method();
-    if (!(s.details() instanceof AllocSite.Boxing b) || constant(b)) return null;
+    if (!(s.details() instanceof AllocSite.Boxing b) || constant(b) || b.unboxedFrom() != null) return null;
     if (RuleSupport.repeatingLoopDepth(m, s) <= 0 || RuleSupport.isHot(m, c)) return null;
     BoxTarget target = BoxTarget.of(m, s);
     if (!target.requiresBox() || target.primitiveFunctionalInterface(BoxingAllocationRule.primitive(s)) != null

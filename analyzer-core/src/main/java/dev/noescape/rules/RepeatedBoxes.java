@@ -25,11 +25,11 @@ import java.util.Set;
  *
  * <p>Two boxes box the same value when the front ends gave them equal {@link Boxes.Value}s (the same
  * local or field with no write between them in program order, or the same constant), they box into
- * the same type, both allocate, both run in the same innermost loop, the first runs on every
- * iteration (so a later one runs in an iteration that has already boxed the value; an earlier
- * conditional box is left alone: it may be in a branch exclusive with the later ones), neither is on
- * a cold path, and neither is an element of a
- * varargs array (that box belongs to its call's finding, {@link VarargsBoxes}). A field read may
+ * the same type, both allocate, both run in the same innermost loop, they can run in one iteration
+ * ({@link #together}: not on exclusive arms), neither is on a cold path, and neither is an element
+ * of a varargs array (that box belongs to its call's finding, {@link VarargsBoxes}). One box stands
+ * for a later one when it runs whenever the later one does ({@link #standsFor}): then every iteration
+ * that makes the later box has already boxed the value. A field read may
  * also change through a call between the two boxes: for a field, no call into code other than the
  * JDK's may come between them (a JDK collection's {@code get} or {@code containsKey} does not write
  * the program's fields).
@@ -43,22 +43,49 @@ final class RepeatedBoxes {
     for (List<AllocSite> group : sameValueGroups(m)) {
       List<AllocSite> g = new ArrayList<>(group);
       g.sort((a, b) -> Integer.compare(a.ctx().ordinal(), b.ctx().ordinal()));
-      // The box that stands for the others runs on every iteration: then each later box reuses a box
-      // made in the same iteration. An earlier conditional box may be in a branch exclusive with the
-      // later ones ({@code if (…) get(i) else put(i, …)}): one box would save nothing there.
-      int head = 0;
-      while (head < g.size() && !g.get(head).ctx().oncePerIteration()) head++;
-      if (head >= g.size() - 1) continue;
-      AllocSite first = g.get(head);
-      boolean field = ((AllocSite.Boxing) first.details()).value().kind() == Boxes.Value.Kind.FIELD;
-      List<AllocSite> again = new ArrayList<>();
-      for (AllocSite later : g.subList(head + 1, g.size())) {
-        if (field && programCallBetween(m, first, later)) break;
-        again.add(later);
+      // The first box that stands for a later one heads the finding; each later box it stands for
+      // reuses a box made in the same iteration. A conditional box stands for none of the boxes
+      // outside its arm ({@code if (…) get(i); put(i, …)}): one box would be made on iterations that
+      // made none.
+      for (int head = 0; head < g.size() - 1; head++) {
+        AllocSite first = g.get(head);
+        boolean field = ((AllocSite.Boxing) first.details()).value().kind() == Boxes.Value.Kind.FIELD;
+        List<AllocSite> again = new ArrayList<>();
+        for (AllocSite later : g.subList(head + 1, g.size())) {
+          if (field && programCallBetween(m, first, later)) break;
+          if (standsFor(m, first, later)) again.add(later);
+        }
+        if (!again.isEmpty()) {
+          out.put(first.id(), again);
+          break;
+        }
       }
-      if (!again.isEmpty()) out.put(first.id(), again);
     }
     return out;
+  }
+
+  /**
+   * Whether the box at {@code first} stands for the later box {@code later} of the same value in the
+   * same innermost loop: {@code first} runs whenever {@code later} runs, in the same iteration. It
+   * does when it runs once on every iteration ({@link dev.noescape.ir.StmtContext#oncePerIteration}),
+   * when its arm is {@code later}'s or encloses it ({@link dev.noescape.ir.Arms#runsWhenever}: {@code
+   * minus.add(x); plus.add(x);} inside one arm), or when it dominates or post-dominates {@code later}
+   * within the iteration ({@link dev.noescape.ir.Dominance#runsWhenever}).
+   */
+  private static boolean standsFor(MethodIR m, AllocSite first, AllocSite later) {
+    int f = first.ctx().ordinal(), l = later.ctx().ordinal();
+    return first.ctx().oncePerIteration() || m.arms().runsWhenever(f, l) || m.dominance().runsWhenever(f, l);
+  }
+
+  /**
+   * Whether the boxes at {@code a} and {@code b}, of one value in one loop, can both run in one
+   * iteration: they are not on exclusive arms of a branch ({@link dev.noescape.ir.Arms#exclusive}:
+   * {@code if (cmp == 0) list.add(i); else if (cmp < 0) list.add(i);}). Boxes that never run
+   * together are not a value boxed twice: boxing it once before the branch would box on every
+   * iteration instead of on each arm's. When the arms are not known, they may run together.
+   */
+  private static boolean together(MethodIR m, AllocSite a, AllocSite b) {
+    return !m.arms().exclusive(a.ctx().ordinal(), b.ctx().ordinal());
   }
 
   /**
@@ -90,12 +117,22 @@ final class RepeatedBoxes {
       groups.computeIfAbsent(List.of(s.ctx().loopId(), s.type(), b.value()), k -> new ArrayList<>()).add(s);
     }
     List<List<AllocSite>> out = new ArrayList<>();
-    for (List<AllocSite> g : groups.values()) if (g.size() >= 2) out.add(List.copyOf(g));
+    for (List<AllocSite> g : groups.values()) {
+      // a box that can run in one iteration with none of the others is no repeat: it leaves the group
+      List<AllocSite> kept = new ArrayList<>(g.size());
+      for (AllocSite s : g) {
+        boolean withAnother = false;
+        for (AllocSite o : g) withAnother |= o.id() != s.id() && together(m, s, o);
+        if (withAnother) kept.add(s);
+      }
+      if (kept.size() >= 2) out.add(List.copyOf(kept));
+    }
     return List.copyOf(out);
   }
 
   /**
-   * The other boxes of the value boxed at {@code s} in the same loop, in site order, whether or not
+   * The other boxes of the value boxed at {@code s} in the same loop that can run in the same
+   * iteration as it ({@link #together}), in site order, whether or not
    * {@link #of} makes them one finding (it does not when the first may be skipped in an iteration,
    * or a call between may change a field): the value is boxed more than once in the loop, and a box
    * kept in a local may serve several uses, so it has a local fix ({@link ForcedBoxes}). Empty when
@@ -104,8 +141,12 @@ final class RepeatedBoxes {
   static List<AllocSite> sameValueInLoop(MethodIR m, AllocSite s) {
     for (List<AllocSite> g : sameValueGroups(m)) {
       List<AllocSite> others = new ArrayList<>(g.size());
-      for (AllocSite o : g) if (o.id() != s.id()) others.add(o);
-      if (others.size() < g.size()) return others;
+      boolean member = false;
+      for (AllocSite o : g) {
+        if (o.id() == s.id()) member = true;
+        else if (together(m, s, o)) others.add(o);
+      }
+      if (member) return others;
     }
     return List.of();
   }

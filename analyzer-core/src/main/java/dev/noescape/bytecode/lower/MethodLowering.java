@@ -46,6 +46,7 @@ import sootup.core.jimple.common.expr.JNewExpr;
 import sootup.core.jimple.common.expr.JNewMultiArrayExpr;
 import sootup.core.jimple.common.expr.JSpecialInvokeExpr;
 import sootup.core.jimple.common.expr.JStaticInvokeExpr;
+import sootup.core.jimple.common.expr.JVirtualInvokeExpr;
 import sootup.core.jimple.common.ref.JArrayRef;
 import sootup.core.jimple.common.constant.NullConstant;
 import sootup.core.jimple.common.constant.StringConstant;
@@ -742,6 +743,25 @@ public final class MethodLowering {
     return r;
   }
 
+  /**
+   * The values a boxed {@code v} is known to take: the index's ({@link #indexRange}), else its type's
+   * ({@link Boxes.Range#ofType}: Jimple types a local read from a {@code byte} array, field or
+   * parameter as {@code byte}), else null.
+   */
+  private Boxes.Range valueRange(Immediate v) {
+    Boxes.Range r = indexRange(v);
+    if (r != null) return r;
+    Value typed = v;
+    // a temporary of a widening cast ((long) b for Long.valueOf(b)): the type before the cast
+    if (v instanceof Local t && !Locals.named(t) && locals.def(t) instanceof JCastExpr c && WIDER.contains(c.getType().toString())) {
+      typed = c.getOp();
+    }
+    return Boxes.Range.ofType(typed.getType().toString());
+  }
+
+  /** The integral types a {@code byte} widens to keeping its value ({@code char} does not: {@code (char) -1} is 65535). */
+  private static final Set<String> WIDER = Set.of("short", "int", "long");
+
   /** The index of each counted loop being emitted that counts up to a field ({@link TripCounts.Shape#indexBound}). */
   private final Map<Local, FieldRanges.Bound> indexBounds = new HashMap<>();
 
@@ -801,6 +821,35 @@ public final class MethodLowering {
           + "/" + f.getBase().getName() + ":" + lastWrite(f.getBase(), read));
     }
     return null;
+  }
+
+  /**
+   * {@link AllocSite.Boxing#unboxedFrom}: the text of the call whose {@code box}-typed result {@code
+   * v} was unboxed from, when {@code v} is (a stack copy of) a local of the source that only that
+   * unboxing assigns ({@code id = ((Integer) entry.getKey()).intValue()}, the cast javac adds for a
+   * generic result included), else null.
+   */
+  private String unboxedFrom(Immediate v, String box) {
+    if (v instanceof Local t && !Locals.named(t) && locals.def(t) instanceof Local src) v = src;
+    if (!(v instanceof Local l) || !Locals.named(l)) return null;
+    JAssignStmt only = null;
+    for (Stmt st : stmts) {
+      if (!(st instanceof JAssignStmt a) || !l.equals(a.getLeftOp())) continue;
+      if (only != null) return null;
+      only = a;
+    }
+    String primitive = Boxes.primitiveOf(box);
+    if (only == null || !(only.getRightOp() instanceof JVirtualInvokeExpr unbox) || primitive == null
+        || !unbox.getArgs().isEmpty() || !unbox.getMethodSignature().getName().equals(primitive + "Value")
+        || !unbox.getMethodSignature().getDeclClassType().getFullyQualifiedName().equals(box)) {
+      return null;
+    }
+    Value from = unbox.getBase();
+    for (int k = 0; k < 4 && from instanceof Local b && !Locals.named(b); k++) {
+      from = locals.def(b);
+      if (from instanceof JCastExpr c) from = c.getOp();
+    }
+    return from instanceof AbstractInvokeExpr ? locals.text(from, 0) : null;
   }
 
   /**
@@ -1200,8 +1249,9 @@ public final class MethodLowering {
     if (Boxes.isValueOf(owner, sig.getName(), paramTypes(sig), ie instanceof JStaticInvokeExpr)) {
       if (result == null) result = b.temp(owner);
       b.alloc(result, SiteKind.BOXING, owner, at,
-          new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0)), indexRange(args.get(0)),
-              boxedValue(args.get(0), i), loopInvariant(args.get(0), i), fieldBound(args.get(0))));
+          new AllocSite.Boxing(Boxes.primitiveOf(owner), locals.constant(args.get(0)), valueRange(args.get(0)),
+              boxedValue(args.get(0), i), loopInvariant(args.get(0), i), fieldBound(args.get(0)),
+              unboxedFrom(args.get(0), owner)));
       return;
     }
     MethodRef ref = calleeRef(ie);

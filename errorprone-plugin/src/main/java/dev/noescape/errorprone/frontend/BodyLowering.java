@@ -3,6 +3,7 @@ package dev.noescape.errorprone.frontend;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Kinds.Kind;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -654,6 +655,9 @@ final class BodyLowering {
     }
     locals.put(sym, new LocalInfo(loopCount));
     writes.merge(sym, 1, Integer::sum); // a declaration in a loop is a new variable each iteration
+    if (v.init != null && !Descriptors.isReference(sym.type) && TreeInfo.skipParens(v.init) instanceof JCMethodInvocation call) {
+      unboxingInits.put(sym, call);
+    }
     if (v.init != null) {
       Var val = value(v.init, sym.type);
       b.copy(var, val, pos(v));
@@ -1056,11 +1060,52 @@ final class BodyLowering {
   private Var boxSite(JCTree at, JCExpression value, String primName, String boxName, Long constant, TreePath sitePath) {
     Var t = b.temp(boxName);
     Boxes.Range range = value != null && TreeInfo.skipParens(value) instanceof JCIdent id ? indexRanges.get(id.sym) : null;
+    if (range == null && value != null) range = typeRange(value);
     AllocSite site = b.alloc(t, SiteKind.BOXING, boxName, pos(at),
         new AllocSite.Boxing(primName, constant, range, value == null ? null : boxedValue(value),
-            value != null && loopInvariant(value), value == null ? null : fieldBound(value)));
+            value != null && loopInvariant(value), value == null ? null : fieldBound(value),
+            value == null ? null : unboxedFrom(value, boxName)));
     sitePaths.put(site.id(), sitePath);
     return t;
+  }
+
+  /**
+   * {@link AllocSite.Boxing#unboxedFrom}: the text of the call whose {@code box}-typed result the
+   * local {@code value} names was unboxed from at its declaration ({@code final int id =
+   * entry.getKey();}), when no statement assigns the local again (final or effectively final), else
+   * null.
+   */
+  private String unboxedFrom(JCExpression value, String box) {
+    if (!(TreeInfo.skipParens(value) instanceof JCIdent id) || !(id.sym instanceof VarSymbol v) || !Captures.isLocal(v)
+        || (v.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0) {
+      return null;
+    }
+    JCExpression init = unboxingInits.get(v);
+    return init != null && init.type != null && box.equals(u.descriptors.typeName(init.type)) ? u.positions.text(init) : null;
+  }
+
+  /** The initializer of each primitive local declared from a call's result ({@link #unboxedFrom}). */
+  private final Map<VarSymbol, JCExpression> unboxingInits = new HashMap<>();
+
+  /**
+   * The range of {@code value}'s type before widening ({@link Boxes.Range#ofType}): the type of the
+   * expression under its parentheses and casts to a wider integral type ({@code (int) bytes[i]} is a
+   * {@code byte}'s, as the bytecode front end sees it, where the cast is no instruction), else null.
+   */
+  private Boxes.Range typeRange(JCExpression value) {
+    JCExpression e = TreeInfo.skipParens(value);
+    while (e instanceof JCTypeCast c && c.expr.type != null && c.expr.type.isPrimitive() && e.type != null
+        && Descriptors.isPrimitive(e.type) && widens(c.expr.type, e.type)) {
+      e = TreeInfo.skipParens(c.expr);
+    }
+    return e.type == null ? null : Boxes.Range.ofType(u.descriptors.typeName(e.type));
+  }
+
+  /** Whether converting {@code from} to {@code to} is a widening primitive conversion of integral types. */
+  private static boolean widens(Type from, Type to) {
+    List<TypeTag> order = List.of(TypeTag.BYTE, TypeTag.SHORT, TypeTag.INT, TypeTag.LONG);
+    int f = order.indexOf(from.getTag()), t = order.indexOf(to.getTag());
+    return f >= 0 && t >= 0 && f <= t;
   }
 
   /**
