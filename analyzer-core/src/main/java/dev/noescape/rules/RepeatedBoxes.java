@@ -74,7 +74,7 @@ final class RepeatedBoxes {
    */
   private static boolean standsFor(MethodIR m, AllocSite first, AllocSite later) {
     int f = first.ctx().ordinal(), l = later.ctx().ordinal();
-    return first.ctx().oncePerIteration() || m.arms().runsWhenever(f, l) || m.dominance().runsWhenever(f, l);
+    return first.ctx().oncePerIteration() || m.control().arms().runsWhenever(f, l) || m.control().dominance().runsWhenever(f, l);
   }
 
   /**
@@ -85,7 +85,7 @@ final class RepeatedBoxes {
    * iteration instead of on each arm's. When the arms are not known, they may run together.
    */
   private static boolean together(MethodIR m, AllocSite a, AllocSite b) {
-    return !m.arms().exclusive(a.ctx().ordinal(), b.ctx().ordinal());
+    return !m.control().arms().exclusive(a.ctx().ordinal(), b.ctx().ordinal());
   }
 
   /**
