@@ -1,5 +1,6 @@
 package dev.noescape.engine;
 
+import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.MethodIR;
 import dev.noescape.ir.MethodRef;
 import dev.noescape.ir.Program;
@@ -101,12 +102,8 @@ final class ConstructionMethods {
     Set<String> out = new HashSet<>();
     for (MethodIR m : methods) {
       MethodRef ref = m.ref();
-      if (!ref.isStatic() && "build".equals(ref.name()) && simpleName(ref.owner()).endsWith("Builder")) out.add(ref.owner());
+      if (!ref.isStatic() && "build".equals(ref.name()) && BinaryNames.innermost(ref.owner()).endsWith("Builder")) out.add(ref.owner());
     }
     return out;
-  }
-
-  private static String simpleName(String cls) {
-    return cls.substring(Math.max(cls.lastIndexOf('.'), cls.lastIndexOf('$')) + 1);
   }
 }

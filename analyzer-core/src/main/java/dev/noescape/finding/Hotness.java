@@ -1,5 +1,6 @@
 package dev.noescape.finding;
 
+import dev.noescape.ir.BinaryNames;
 import dev.noescape.ir.AllocSite;
 import dev.noescape.ir.Boxes;
 import dev.noescape.ir.Loop;
@@ -183,7 +184,7 @@ public final class Hotness {
       return 20;
     }
     String owner = method.ref().owner();
-    String cls = owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
+    String cls = BinaryNames.innermost(owner);
     if ("<init>".equals(name) || cls.endsWith("Builder")) return SET_UP;
     for (String prefix : SETUP_PREFIXES) if (name.startsWith(prefix)) return SET_UP;
     return 0;

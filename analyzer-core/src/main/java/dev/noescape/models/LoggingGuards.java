@@ -1,5 +1,6 @@
 package dev.noescape.models;
 
+import dev.noescape.ir.BinaryNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,17 +46,12 @@ public final class LoggingGuards {
     return isGuard(ERRORS, owner, name);
   }
 
-  private static String simpleName(String owner) {
-    return owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
-  }
-
   /** {@link #isGuard} in {@code table}: the owner's own entry, else an entry {@code *Suffix} its simple name ends with. */
   static boolean isGuard(Map<String, Set<String>> table, String owner, String name) {
     Set<String> names = table.get(owner);
     if (names != null) return names.contains(name);
-    String simple = simpleName(owner);
     for (Map.Entry<String, Set<String>> e : table.entrySet()) {
-      if (e.getKey().startsWith("*") && simple.endsWith(e.getKey().substring(1)) && e.getValue().contains(name)) return true;
+      if (e.getKey().startsWith("*") && BinaryNames.matches(e.getKey(), owner) && e.getValue().contains(name)) return true;
     }
     return false;
   }

@@ -1,5 +1,6 @@
 package dev.noescape.rules;
 
+import dev.noescape.ir.BinaryNames;
 import dev.noescape.engine.EscapeState;
 import dev.noescape.engine.MethodResult;
 import dev.noescape.engine.SiteResult;
@@ -145,9 +146,7 @@ public final class VarargsAllocationRule extends LoopGatedSiteRule {
    * simple name ends with it). Its variable-arity methods hand the array to the logging back end.
    */
   static boolean isLogger(String owner) {
-    if (LOGGERS.contains(owner)) return true;
-    String simple = owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
-    for (String k : LOGGERS) if (k.startsWith("*") && simple.endsWith(k.substring(1))) return true;
+    for (String k : LOGGERS) if (BinaryNames.matches(k, owner)) return true;
     return false;
   }
 
